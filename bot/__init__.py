@@ -1,0 +1,1 @@
+"""corpusbot's front ends: the `corpusbot` command line and the Telegram bot."""

@@ -1,0 +1,171 @@
+"""The `corpusbot` command: index, ask, serve. Its commands, flags and `--json` output are a
+public interface (README "Command line"); extend them only compatibly."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.paths import configured_corpus, default_db_path
+from bot.render_text import render_answer_text
+from retrieval.answering import QuestionError
+from retrieval.documents import CorpusError
+from retrieval.engine import Engine
+from retrieval.indexer import RefreshReport
+from retrieval.store import StoreError
+
+
+class CliError(Exception):
+    """An error to report as one line, with the exit code to use."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corpusbot",
+        description="Answer questions about a corpus of Arabic news articles, with cited snippets.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    index = sub.add_parser("index", help="build or refresh the store from the corpus")
+    _add_store_flags(index)
+
+    ask = sub.add_parser("ask", help="answer a question (or each line of stdin)")
+    _add_store_flags(ask)
+    ask.add_argument("-k", type=int, default=3, metavar="N", help="at most N results (default 3)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question per line")
+    ask.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="mark matched words in bold (default: when writing to a terminal)",
+    )
+    ask.add_argument("question", nargs="*", metavar="QUESTION", help="the question; omit to read stdin")
+
+    serve = sub.add_parser("serve", help="run the Telegram bot")
+    serve.add_argument(
+        "--webhook-url", metavar="URL", help="serve a webhook at this public URL instead of polling"
+    )
+    serve.add_argument("--listen", default="127.0.0.1", metavar="ADDR", help="webhook listen address")
+    serve.add_argument("--port", type=int, default=8443, metavar="N", help="webhook listen port")
+    serve.add_argument("--secret-token", metavar="T", help="webhook secret token")
+    return parser
+
+
+def _add_store_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="corpus directory (default: CORPUSBOT_CORPUS, "
+        "else the one the store was built from, else the bundled corpus)",
+    )
+    parser.add_argument(
+        "--db", metavar="PATH", help="SQLite store (default: CORPUSBOT_DB, else a per-user file)"
+    )
+
+
+async def open_engine(args: argparse.Namespace) -> Engine:
+    db_path = Path(args.db).expanduser() if args.db else default_db_path()
+    corpus_dir = configured_corpus(args.corpus)
+    if corpus_dir is not None and not corpus_dir.is_dir():
+        raise CliError(f"corpus directory not found: {corpus_dir}")
+    try:
+        return await Engine.open(db_path, corpus_dir)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+async def refresh(engine: Engine) -> RefreshReport:
+    try:
+        report = await engine.refresh()
+    except CorpusError as exc:
+        raise CliError(str(exc)) from None
+    for error in report.errors:
+        print(f"corpusbot: skipped {error}", file=sys.stderr)
+    return report
+
+
+async def run_index(args: argparse.Namespace) -> int:
+    engine = await open_engine(args)
+    try:
+        report = await refresh(engine)
+    finally:
+        await engine.close()
+    print(
+        f"{report.documents} documents, {report.passages} passages in {engine.store.path} "
+        f"(added {len(report.added)}, changed {len(report.changed)}, removed {len(report.removed)}, "
+        f"skipped {len(report.errors)}) in {report.seconds:.2f} s"
+    )
+    return 1 if report.errors else 0
+
+
+def _questions(args: argparse.Namespace) -> Iterable[str]:
+    if args.question:
+        yield " ".join(args.question)
+        return
+    for line in sys.stdin:
+        if line.strip():
+            yield line
+
+
+async def run_ask(args: argparse.Namespace) -> int:
+    if args.k < 1:
+        raise CliError("-k must be at least 1", code=2)
+    color = args.color == "always" or (
+        args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
+    engine = await open_engine(args)
+    status = 0
+    try:
+        await refresh(engine)
+        for question in _questions(args):
+            try:
+                answer = engine.answer(question, k=args.k)
+            except QuestionError as exc:
+                print(f"corpusbot: {exc}", file=sys.stderr)
+                status = 2
+                continue
+            if args.json:
+                print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+            else:
+                print(render_answer_text(answer, color=color), end="\n\n", flush=True)
+    finally:
+        await engine.close()
+    return status
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_settings
+
+    try:
+        load_settings()
+    except ConfigError as exc:
+        raise CliError(str(exc), code=2) from None
+    raise CliError("the Telegram bot is not built yet (see issue: The Telegram bot)", code=2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "index":
+            return asyncio.run(run_index(args))
+        if args.command == "ask":
+            return asyncio.run(run_ask(args))
+        return run_serve(args)
+    except CliError as exc:
+        print(f"corpusbot: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Answers as text for a terminal, with interface words in the question's language."""
+
+from __future__ import annotations
+
+from retrieval.language import reply_language
+from retrieval.models import Answer, Citation
+
+RLM = "\u200f"  # starts a line right-to-left, so Arabic reads naturally in bidi-aware terminals
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
+
+LABELS = {
+    "ar": {
+        "not_found": "لم أجد في المقالات ما يجيب عن هذا السؤال.",
+        "inferred": "تاريخ تقديري",
+        "no_source": "مصدر غير معروف",
+        "question": "السؤال",
+    },
+    "en": {
+        "not_found": "Nothing in the corpus answers this question.",
+        "inferred": "date inferred",
+        "no_source": "unknown outlet",
+        "question": "Question",
+    },
+}
+
+
+def mark(text: str, spans: tuple[tuple[int, int], ...], before: str, after: str) -> str:
+    """Wrap each highlighted span of `text` in `before`/`after`."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], before, text[start:end], after]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def citation_line(citation: Citation, lang: str) -> str:
+    labels = LABELS[lang]
+    date = citation.date
+    if date and citation.date_inferred:
+        date = f"{date} ({labels['inferred']})"
+    parts = [citation.title, citation.source or labels["no_source"], date, citation.url]
+    return " · ".join(part for part in parts if part) + f" [{citation.doc_id}]"
+
+
+def render_answer_text(answer: Answer, *, color: bool) -> str:
+    """A readable answer: numbered snippets, each followed by its citation."""
+    lang = reply_language(answer.lang, answer.question)
+    labels = LABELS[lang]
+    lines = [f"{RLM if lang == 'ar' else ''}{labels['question']}: {answer.question}"]
+    if not answer.answered:
+        lines.append(RLM + labels["not_found"] if lang == "ar" else labels["not_found"])
+        return "\n".join(lines)
+    for result in answer.results:
+        snippet = mark(result.snippet, result.highlights, BOLD, RESET) if color else result.snippet
+        lines.append("")
+        lines.append(f"{RLM}{result.rank}. {snippet}")
+        lines.append(f"{RLM}   — {citation_line(result.citation, lang)}")
+    return "\n".join(lines)

@@ -1,0 +1,101 @@
+"""From a question to an answer over a built index: terms, ranking, diversity, abstention,
+snippets and citations. Pure given the index, so it is tested and evaluated directly."""
+
+from __future__ import annotations
+
+import time
+
+from retrieval.analysis import analyze
+from retrieval.index import Hit, SearchIndex
+from retrieval.language import detect_language
+from retrieval.models import Answer, Citation, Result
+from retrieval.snippets import best_sentences
+
+MAX_QUESTION_CHARS = 2000
+MAX_QUERY_TERMS = 64
+# Abstention: the top passage must hold this share of the question's idf mass, and any further
+# result this share, or the corpus is taken not to answer the question.
+MIN_TOP_COVERAGE = 0.5
+MIN_OTHER_COVERAGE = 0.35
+# Candidates looked at before giving up on filling k distinct-document slots.
+CANDIDATES_PER_RESULT = 20
+MAX_PER_DOCUMENT = 2
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked (empty, too long)."""
+
+
+def check_question(question: str) -> str:
+    """The question with surrounding space removed, or QuestionError saying what is wrong."""
+    question = question.strip()
+    if not question:
+        raise QuestionError("empty question")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"question too long ({len(question)} characters, at most {MAX_QUESTION_CHARS})")
+    return question
+
+
+def query_terms(question: str) -> list[str]:
+    """Distinct index terms of a question, in order of first appearance."""
+    return list(dict.fromkeys(analyze(question)))[:MAX_QUERY_TERMS]
+
+
+def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
+    """Answer `question` from `index` with up to `k` cited snippets, or say it is not found."""
+    started = time.perf_counter()
+    question = check_question(question)
+    lang = detect_language(question)
+    terms = query_terms(question)
+    weights = {term: max(index.idf(term), 0.0) for term in terms}
+    total = sum(weights.values()) or 1.0
+    chosen: list[tuple[Hit, set[str]]] = []
+    per_doc: dict[str, int] = {}
+    for hit in index.search(terms, limit=max(k, 1) * CANDIDATES_PER_RESULT):
+        matched = index.matched_terms(hit.position, terms)
+        coverage = sum(weights[t] for t in matched) / total
+        if coverage < (MIN_TOP_COVERAGE if not chosen else MIN_OTHER_COVERAGE):
+            if not chosen:
+                break
+            continue
+        doc_id = index.passages[hit.position].doc_id
+        if per_doc.get(doc_id, 0) >= (1 if len(per_doc) < k else MAX_PER_DOCUMENT):
+            continue
+        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+        chosen.append((hit, matched))
+        if len(chosen) >= k:
+            break
+    results = tuple(_result(index, rank, hit, weights) for rank, (hit, _) in enumerate(chosen, 1))
+    matched_terms = tuple(t for t in terms if any(t in m for _, m in chosen))
+    return Answer(
+        question=question,
+        lang=lang,
+        answered=bool(results),
+        took_ms=(time.perf_counter() - started) * 1000,
+        results=results,
+        matched_terms=matched_terms,
+    )
+
+
+def _result(index: SearchIndex, rank: int, hit: Hit, weights: dict[str, float]) -> Result:
+    passage = index.passages[hit.position]
+    document = index.documents[passage.doc_id]
+    text = index.passage_text(hit.position)
+    snippet = best_sentences(text, weights)
+    return Result(
+        rank=rank,
+        passage_id=passage.passage_id,
+        pid=passage.pid,
+        snippet=snippet.text,
+        highlights=snippet.highlights,
+        score=hit.score,
+        citation=Citation(
+            doc_id=document.doc_id,
+            title=document.title,
+            source=document.source,
+            date=document.date,
+            date_inferred=document.date_inferred,
+            url=document.url,
+        ),
+        passage=text,
+    )

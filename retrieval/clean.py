@@ -1,0 +1,180 @@
+"""Turn scraped article text into clean body paragraphs plus the metadata hidden in it.
+
+General rules, not per-file line lists: page furniture (widgets, menus, newsletter prompts,
+related-article links), photo captions, repeated headlines and teaser/pull-quote duplicates are
+dropped; date lines, source credits, datelines and bylines are moved into metadata. The source's
+spelling is never changed: only whitespace is tidied.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from retrieval.normalize import normalize_arabic, word_spans
+
+_SENTENCE_END = ".!?؟…\"”»'’)"
+_FULL_STOPS = (".", "!", "?", "؟", "…")
+
+_RELATED_RE = re.compile(
+    r"^(?:[اأإ]قر[اأ]|شاهد|طالع|[اأ]نظر)\s+[اأ]يض[اًا]+|^قد\s+(?:تحب|يعجبك|يهمك)|"
+    r"^(?:اخترنا لك|مواضيع ذات صلة|[اأ]خبار ذات صلة|المزيد من|ذات صلة)\b|"
+    r"^(?:read|see) (?:also|more)\b|^related\b",
+    re.IGNORECASE,
+)
+_WIDGET_RE = re.compile(
+    r"^\+?\s*الخط\s*-?$|reading icon|دقائق القراءة|^(?:المساهمون|التعليقات|تعليقات|العلامات|الوسوم|"
+    r"شارك|مشاركة|شارك المقال|منشورات شائعة|الأكثر قراءة|الأكثر مشاهدة|النشرة الإخبارية|تابعنا|"
+    r"حجم الخط|طباعة|كاريكاتير|comments|share|tags|advertisement|[اإ]علان)$|"
+    r"اشترك\s+(?:في|ب)\s*(?:النشرة|قائمتنا|القائمة)|subscribe to our newsletter",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "يناير|فبراير|مارس|[اأإ]بريل|مايو|يونيو|يوليو|[اأ]غسطس|سبتمبر|[اأ]كتوبر|نوفمبر|ديسمبر|"
+    "كانون الثاني|شباط|[اآ]ذار|نيسان|[اأ]يار|حزيران|تموز|[اآ]ب|[اأ]يلول|تشرين الأول|تشرين الثاني|"
+    "كانون الأول|january|february|march|april|may|june|july|august|september|october|"
+    "november|december"
+)
+_DATE_LINE_RE = re.compile(
+    rf"^(?:\S+\s+)?(?:\d{{1,2}})\s+(?:{_MONTHS})(?:/\S+)?\s+\d{{4}}(?:\s*[-–|,،]?\s*\d{{1,2}}:\d{{2}})?$"
+    r"|^\d{4}-\d{2}-\d{2}$",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT = (
+    r"getty(?: images)?|afp|reuters|ap|epa|anadolu|shutterstock|"
+    r"[اأ]\s?ب|[اأ]\s?ف\s?ب|فرانس برس|رويترز|الأناضول|[اإ]ي بي [اإ]ي|تويتر|فيسبوك"
+)
+_CAPTION_RE = re.compile(rf"\((?:{_PHOTO_CREDIT})[^()]*\)$|\s[-–/|]\s*(?:{_PHOTO_CREDIT})$", re.IGNORECASE)
+_CREDIT_RE = re.compile(r"^\(([^()]{2,120})\)$")
+_DATELINE_RE = re.compile(r"^(\S+(?:\s\S+)?)\s*[-–]\s*(وكالات|خاص|agencies)$", re.IGNORECASE)
+_BYLINE_RE = re.compile(r"^(?:[اإ]عداد وتحرير|[اإ]عداد|تحرير|كتب|كتبت|بقلم|by)\s*:\s*(.+)$", re.IGNORECASE)
+_SPACES_RE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+# A line whose word bigrams mostly occur in a longer line repeats body text (teaser,
+# pull-quote); the longer line keeps every sentence.
+_DUPLICATE_SHARE = 0.75
+_MIN_DUPLICATE_WORDS = 4
+_FOOTER_MAX_WORDS = 6
+
+
+@dataclass
+class CleanArticle:
+    """Body paragraphs of an article and the metadata found inside its text."""
+
+    title: str
+    paragraphs: list[str]
+    date_text: str | None = None
+    credit: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    author: str | None = None
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def tidy_whitespace(line: str) -> str:
+    """Collapse every kind of space (no-break, thin, zero-width) into one plain space."""
+    return _SPACES_RE.sub(" ", line).strip()
+
+
+def _key(line: str) -> str:
+    return " ".join(span.norm for span in word_spans(line))
+
+
+def _has_words(line: str) -> bool:
+    return bool(word_spans(line))
+
+
+def _bigrams(words: list[str]) -> set[tuple[str, str]]:
+    return set(itertools.pairwise(words))
+
+
+def _is_sentence(line: str) -> bool:
+    return line.rstrip()[-1:] in _SENTENCE_END
+
+
+def first_title_line(lines: list[str]) -> str | None:
+    """The first line that has words in it: what a plain-text article's headline is."""
+    return next((line for line in (tidy_whitespace(raw) for raw in lines) if _has_words(line)), None)
+
+
+def clean_article(text: str, title: str | None = None) -> CleanArticle:
+    """Split scraped text into body paragraphs, dropping furniture and keeping metadata.
+
+    With `title=None` the first line with words is taken as the headline; with `""` the text
+    has no headline in it (a bulk row whose title is kept apart).
+    """
+    lines = [tidy_whitespace(raw) for raw in text.splitlines()]
+    lines = [line for line in lines if line]
+    if title is None:
+        title = first_title_line(lines) or ""
+    article = CleanArticle(title=title, paragraphs=[])
+    title_key = _key(title) if title else None
+    kept: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        reason = _classify(line, title_key, seen, article)
+        if reason:
+            article.dropped.append((line, reason))
+            continue
+        seen.add(_key(line))
+        kept.append(line)
+    kept = _drop_repeated_text(kept, article)
+    while kept and not _is_sentence(kept[-1]) and len(word_spans(kept[-1])) <= _FOOTER_MAX_WORDS:
+        article.dropped.append((kept.pop(), "footer"))
+    article.paragraphs = kept
+    return article
+
+
+def _classify(line: str, title_key: str | None, seen: set[str], article: CleanArticle) -> str | None:
+    """Why `line` is not body text (recording any metadata it carries), or None to keep it."""
+    if not _has_words(line):
+        return "no words"
+    key = _key(line)
+    if key == title_key:
+        return "repeated headline"
+    if key in seen:
+        return "duplicate line"
+    if _RELATED_RE.search(line):
+        return "related link"
+    if _WIDGET_RE.search(line):
+        return "widget"
+    if _DATE_LINE_RE.match(line):
+        article.date_text = article.date_text or line
+        return "date line"
+    if match := _CREDIT_RE.match(line):
+        article.credit = article.credit or match.group(1).strip()
+        return "source credit"
+    if match := _DATELINE_RE.match(line):
+        target = "byline" if match.group(2) == "خاص" else "dateline"
+        setattr(article, target, getattr(article, target) or line)
+        return target
+    if match := _BYLINE_RE.match(line):
+        article.author = article.author or match.group(1).strip()
+        return "author"
+    if _CAPTION_RE.search(line) and not line.endswith(_FULL_STOPS):
+        return "photo caption"
+    return None
+
+
+def _drop_repeated_text(lines: list[str], article: CleanArticle) -> list[str]:
+    words = [_key(line).split() for line in lines]
+    grams = [_bigrams(w) for w in words]
+    kept = []
+    for i, line in enumerate(lines):
+        mine = grams[i]
+        repeated = len(words[i]) >= _MIN_DUPLICATE_WORDS and any(
+            len(words[j]) > len(words[i]) and len(mine & grams[j]) >= _DUPLICATE_SHARE * len(mine)
+            for j in range(len(lines))
+            if j != i
+        )
+        if repeated:
+            article.dropped.append((line, "repeats body text"))
+        else:
+            kept.append(line)
+    return kept
+
+
+def normalized_key(text: str) -> str:
+    """Spelling-insensitive form of a line, for comparing lines across documents."""
+    return normalize_arabic(_key(text))

@@ -1,0 +1,77 @@
+"""The engine: a store plus the search index built from it, refreshed without downtime.
+
+The bot and the CLI talk only to this class. Answering is synchronous CPU work on an immutable
+index; a refresh writes the store in one transaction, builds a new index and then swaps it in,
+so questions asked meanwhile are answered from the old one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from retrieval.answering import answer_question
+from retrieval.index import SearchIndex
+from retrieval.indexer import RefreshReport, refresh_store
+from retrieval.models import Answer
+from retrieval.store import Store
+
+
+class RefreshInProgress(RuntimeError):
+    """A refresh was asked for while another one is running."""
+
+
+class Engine:
+    """Answer questions from a corpusbot store; see `open`."""
+
+    def __init__(self, store: Store, index: SearchIndex, corpus_dir: Path):
+        self.store = store
+        self.index = index
+        self.corpus_dir = corpus_dir
+        self._refresh_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, db_path: Path, corpus_dir: Path | None = None) -> Engine:
+        """Open the store at `db_path`; the corpus is `corpus_dir`, else the one it was built from."""
+        store = await Store.open(db_path)
+        try:
+            if corpus_dir is None:
+                recorded = await store.get_meta("corpus_dir")
+                corpus_dir = Path(recorded) if recorded else None
+            if corpus_dir is None:
+                from corpus import BUNDLED_CORPUS
+
+                corpus_dir = BUNDLED_CORPUS
+            index = await load_index(store)
+        except BaseException:
+            await store.close()
+            raise
+        return cls(store, index, Path(corpus_dir))
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refresh_lock.locked()
+
+    async def refresh(self) -> RefreshReport:
+        """Apply corpus changes to the store and swap in a new index when anything changed."""
+        if self._refresh_lock.locked():
+            raise RefreshInProgress("a reindex is already running")
+        async with self._refresh_lock:
+            report = await refresh_store(self.store, self.corpus_dir)
+            if report.modified or not len(self.index):
+                self.index = await load_index(self.store)
+            return report
+
+    def answer(self, question: str, k: int = 3) -> Answer:
+        """Answer one question (CPU only); raises QuestionError for an empty or huge question."""
+        return answer_question(self.index, question, k)
+
+    async def close(self) -> None:
+        await self.store.close()
+
+
+async def load_index(store: Store) -> SearchIndex:
+    """Build the search index from the store's documents and passages."""
+    documents = await store.documents()
+    passages = await store.passages()
+    return await asyncio.to_thread(SearchIndex, documents, passages)

@@ -1,0 +1,26 @@
+"""Which language a question is in, to pick the retrieval path and the reply's language."""
+
+from __future__ import annotations
+
+from retrieval.normalize import count_scripts
+
+_DOMINANT_SHARE = 0.8
+
+
+def detect_language(text: str) -> str:
+    """ "ar", "en" or "mixed", by the share of Arabic and Latin letters; "ar" when there are none."""
+    arabic, latin = count_scripts(text)
+    letters = arabic + latin
+    if not letters or arabic >= _DOMINANT_SHARE * letters:
+        return "ar"
+    if latin >= _DOMINANT_SHARE * letters:
+        return "en"
+    return "mixed"
+
+
+def reply_language(lang: str, text: str) -> str:
+    """The interface language for an answer: a mixed question gets the majority script."""
+    if lang != "mixed":
+        return lang
+    arabic, latin = count_scripts(text)
+    return "ar" if arabic >= latin else "en"

@@ -1,0 +1,73 @@
+"""What the engine returns: plain dataclasses shared by the CLI and the bot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a snippet comes from."""
+
+    doc_id: str
+    title: str
+    source: str
+    date: str
+    date_inferred: bool = False
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One cited snippet: verbatim sentences of a passage with the matched words' spans."""
+
+    rank: int
+    passage_id: str
+    pid: int
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]
+    score: float
+    citation: Citation
+    passage: str
+
+    @property
+    def doc_id(self) -> str:
+        return self.citation.doc_id
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The engine's reply to one question; `answered` is False when the corpus has no answer."""
+
+    question: str
+    lang: str
+    answered: bool
+    took_ms: float
+    results: tuple[Result, ...] = ()
+    matched_terms: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The public `ask --json` object (see README); new keys may be added, none removed."""
+        return {
+            "question": self.question,
+            "lang": self.lang,
+            "answered": self.answered,
+            "took_ms": round(self.took_ms, 2),
+            "answers": [
+                {
+                    "rank": r.rank,
+                    "doc_id": r.citation.doc_id,
+                    "passage_id": r.passage_id,
+                    "title": r.citation.title,
+                    "source": r.citation.source,
+                    "date": r.citation.date,
+                    "url": r.citation.url,
+                    "snippet": r.snippet,
+                    "score": round(r.score, 4),
+                    "date_inferred": r.citation.date_inferred,
+                    "highlights": [list(span) for span in r.highlights],
+                }
+                for r in self.results
+            ],
+        }

@@ -1,0 +1,70 @@
+"""Arabic/Latin text normalization and tokenization shared by documents and queries.
+
+One chain, used for both sides of the match, so an indexed form and a query form can never
+drift apart. Functions are pure; `word_spans` keeps offsets into the original text so that
+snippets can be highlighted in the source's own spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pyarabic.araby as araby
+
+# Alef with hamza above/below, madda and wasla all become a bare alef; alef maksura becomes yeh
+# and teh marbuta becomes heh (as Lucene's ArabicNormalizationFilter does), and Arabic-Indic and
+# Persian digits become ASCII so "٢٠٢١" matches "2021".
+_CHAR_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
+
+# A word: letters, digits and the marks that live inside Arabic words (harakat, shadda, small
+# alef, tatweel). Punctuation, quotes and spaces separate words.
+_WORD_RE = re.compile(r"[^\W_]+(?:[\u064B-\u065F\u0670\u0640\u06D6-\u06ED\u200C\u200D]+[^\W_]*)*")
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class WordSpan:
+    """A word of the original text: its normalized form and where it stands in the text."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def normalize_arabic(text: str) -> str:
+    """Fold spelling variants that users and sources mix freely (diacritics, hamza forms, ...)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = araby.strip_diacritics(text)
+    text = araby.strip_tatweel(text)
+    text = text.replace("\u200c", "").replace("\u200d", "")
+    return text.translate(_CHAR_MAP).casefold()
+
+
+def word_spans(text: str) -> list[WordSpan]:
+    """Split text into words with their normalized form and character offsets in `text`."""
+    spans = []
+    for match in _WORD_RE.finditer(text):
+        norm = normalize_arabic(match.group())
+        # NFKC can split a ligature or presentation form into several words.
+        for part in _WORD_RE.findall(norm):
+            spans.append(WordSpan(part, match.start(), match.end()))
+    return spans
+
+
+def count_scripts(text: str) -> tuple[int, int]:
+    """Number of Arabic and Latin letters in `text`."""
+    return len(_ARABIC_LETTER_RE.findall(text)), len(_LATIN_LETTER_RE.findall(text))

@@ -1,0 +1,65 @@
+"""Pick the sentences of a passage that best answer a query, verbatim, with matched words marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrieval.analysis import analyze_spans
+from retrieval.passages import is_heading, split_sentences
+
+MAX_SNIPPET_SENTENCES = 3
+MAX_SNIPPET_CHARS = 700
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """`text` is a slice of the passage; `highlights` are spans of matched words within it."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+
+
+def _weight(text: str, weights: dict[str, float]) -> tuple[float, set[str]]:
+    terms = {t.term for t in analyze_spans(text)} & weights.keys()
+    return sum(weights[t] for t in terms), terms
+
+
+def best_sentences(passage: str, weights: dict[str, float]) -> Snippet:
+    """The 1-3 consecutive sentences of `passage` covering the most query weight.
+
+    Starts from the single best sentence and adds a neighbour only when it brings query terms
+    the snippet does not have yet, so snippets stay short unless the answer spans sentences.
+    """
+    spans = split_sentences(passage)
+    if not spans:
+        return Snippet(passage, ())
+    scored = []
+    for span in spans:
+        text = passage[span.start : span.end]
+        weight, terms = _weight(text, weights)
+        scored.append((weight * (0.5 if is_heading(text) else 1.0), terms))
+    best = max(range(len(spans)), key=lambda i: (scored[i][0], -i))
+    first = last = best
+    covered = set(scored[best][1])
+    while last - first + 1 < MAX_SNIPPET_SENTENCES:
+        options = []
+        for j in (first - 1, last + 1):
+            if 0 <= j < len(spans):
+                gain = sum(weights[t] for t in scored[j][1] - covered)
+                width = spans[max(last, j)].end - spans[min(first, j)].start
+                if gain > 0 and width <= MAX_SNIPPET_CHARS:
+                    options.append((gain, -abs(j - best), j))
+        if not options:
+            break
+        j = max(options)[2]
+        covered |= scored[j][1]
+        first, last = min(first, j), max(last, j)
+    start, end = spans[first].start, spans[last].end
+    return highlight(passage[start:end], weights.keys())
+
+
+def highlight(text: str, terms) -> Snippet:
+    """Mark every word of `text` whose index term is one of `terms`."""
+    wanted = set(terms)
+    spans = tuple((t.start, t.end) for t in analyze_spans(text) if t.term in wanted)
+    return Snippet(text, spans)

@@ -1,0 +1,281 @@
+"""The SQLite store (through aiosqlite): documents, passages, the files they came from, the
+query log and feedback.
+
+Everything the search index needs is here, so serving never re-reads the corpus. Each change
+to the corpus is applied in one transaction: a failed refresh leaves the previous state whole.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import aiosqlite
+
+from retrieval.documents import Document
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, file TEXT NOT NULL, content_hash TEXT NOT NULL, title TEXT NOT NULL,
+    source TEXT NOT NULL, date TEXT NOT NULL, date_inferred INTEGER NOT NULL, url TEXT NOT NULL,
+    lang TEXT NOT NULL, author TEXT NOT NULL, credit TEXT NOT NULL, body TEXT NOT NULL,
+    indexed_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
+CREATE TABLE IF NOT EXISTS passages (
+    pid INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, terms TEXT NOT NULL,
+    UNIQUE (doc_id, ordinal)
+);
+CREATE TABLE IF NOT EXISTS queries (
+    id INTEGER PRIMARY KEY, asked_at TEXT NOT NULL, question TEXT NOT NULL, lang TEXT NOT NULL,
+    chat_type TEXT NOT NULL, user_id INTEGER, answered INTEGER NOT NULL, took_ms REAL NOT NULL,
+    top_doc_id TEXT, results INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS queries_asked_at ON queries(asked_at);
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY, query_id INTEGER, passage_id TEXT NOT NULL, user_id INTEGER,
+    value INTEGER NOT NULL, at TEXT NOT NULL, UNIQUE (query_id, passage_id, user_id)
+);
+"""
+
+
+class StoreError(Exception):
+    """The database file cannot be used (not a database, corrupt, newer schema)."""
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What the store knows about a corpus file, to skip unchanged files cheaply."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    """A passage row: where it lies in its document's body and its index terms."""
+
+    pid: int
+    doc_id: str
+    ordinal: int
+    start: int
+    end: int
+    terms: list[str]
+
+    @property
+    def passage_id(self) -> str:
+        return f"{self.doc_id}#{self.ordinal}"
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document to store with its passages as (start, end, terms)."""
+
+    document: Document
+    file: str
+    passages: list[tuple[int, int, list[str]]]
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """One open SQLite database. Use `await Store.open(path)` and `await store.close()`."""
+
+    def __init__(self, db: aiosqlite.Connection, path: Path):
+        self._db = db
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: Path) -> Store:
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder for database {path}: {exc.strerror}") from None
+        try:
+            db = await aiosqlite.connect(path)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {path}: {exc}") from None
+        store = cls(db, path)
+        try:
+            await store._prepare()
+        except sqlite3.DatabaseError as exc:
+            await db.close()
+            raise StoreError(f"{path} is not a usable corpusbot database ({exc})") from None
+        except StoreError:
+            await db.close()
+            raise
+        return store
+
+    async def _prepare(self) -> None:
+        await self._db.execute("PRAGMA foreign_keys = ON")
+        await self._db.execute("PRAGMA busy_timeout = 5000")
+        tables = {row[0] async for row in await self._db.execute("SELECT name FROM sqlite_master")}
+        if "meta" in tables:
+            version = await self.get_meta("schema_version")
+            if version is None or int(version) > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} has schema version {version}, this corpusbot knows {SCHEMA_VERSION}"
+                )
+        elif tables:
+            raise StoreError(f"{self.path} is a SQLite database, but not a corpusbot one")
+        await self._db.execute("PRAGMA journal_mode = WAL")
+        await self._db.executescript(_SCHEMA)
+        await self._db.execute(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+        )
+        await self._db.commit()
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def get_meta(self, key: str) -> str | None:
+        async with self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+        await self._db.commit()
+
+    async def file_states(self) -> dict[str, FileState]:
+        async with self._db.execute("SELECT path, size, mtime_ns, sha256 FROM files") as cursor:
+            return {row[0]: FileState(*row) async for row in cursor}
+
+    async def doc_ids_by_file(self) -> dict[str, list[str]]:
+        result: dict[str, list[str]] = {}
+        async with self._db.execute("SELECT file, doc_id FROM documents ORDER BY doc_id") as cursor:
+            async for file, doc_id in cursor:
+                result.setdefault(file, []).append(doc_id)
+        return result
+
+    async def apply_changes(
+        self,
+        *,
+        remove_files: Iterable[str],
+        add: Iterable[NewDocument],
+        file_states: Iterable[FileState],
+        corpus_dir: str,
+    ) -> None:
+        """Replace the documents of changed files and drop those of removed files, atomically."""
+        stamp = now_iso()
+        db = self._db
+        try:
+            await db.execute("BEGIN IMMEDIATE")
+            for file in remove_files:
+                await db.execute(
+                    "DELETE FROM passages WHERE doc_id IN (SELECT doc_id FROM documents WHERE file = ?)",
+                    (file,),
+                )
+                await db.execute("DELETE FROM documents WHERE file = ?", (file,))
+                await db.execute("DELETE FROM files WHERE path = ?", (file,))
+            for new in add:
+                doc = new.document
+                await db.execute(
+                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        doc.doc_id,
+                        new.file,
+                        doc.content_hash,
+                        doc.title,
+                        doc.source,
+                        doc.date,
+                        int(doc.date_inferred),
+                        doc.url,
+                        doc.lang,
+                        doc.author,
+                        doc.credit,
+                        doc.body,
+                        stamp,
+                    ),
+                )
+                await db.executemany(
+                    "INSERT INTO passages(doc_id, ordinal, start, end, terms) VALUES (?,?,?,?,?)",
+                    [(doc.doc_id, i, s, e, " ".join(t)) for i, (s, e, t) in enumerate(new.passages)],
+                )
+            await db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?)",
+                [(f.path, f.size, f.mtime_ns, f.sha256) for f in file_states],
+            )
+            await db.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_dir', ?)", (corpus_dir,))
+            await db.execute("INSERT OR REPLACE INTO meta VALUES ('indexed_at', ?)", (stamp,))
+            await db.commit()
+        except BaseException:
+            await db.rollback()
+            raise
+
+    async def documents(self) -> list[Document]:
+        sql = (
+            "SELECT doc_id, title, body, source, date, date_inferred, url, lang, author, credit, "
+            "file, content_hash FROM documents ORDER BY doc_id"
+        )
+        async with self._db.execute(sql) as cursor:
+            return [
+                Document(
+                    doc_id=r[0],
+                    title=r[1],
+                    body=r[2],
+                    source=r[3],
+                    date=r[4],
+                    date_inferred=bool(r[5]),
+                    url=r[6],
+                    lang=r[7],
+                    author=r[8],
+                    credit=r[9],
+                    path=r[10],
+                    content_hash=r[11],
+                )
+                async for r in cursor
+            ]
+
+    async def passages(self) -> list[StoredPassage]:
+        sql = "SELECT pid, doc_id, ordinal, start, end, terms FROM passages ORDER BY pid"
+        async with self._db.execute(sql) as cursor:
+            return [StoredPassage(r[0], r[1], r[2], r[3], r[4], r[5].split()) async for r in cursor]
+
+    async def log_query(
+        self,
+        *,
+        question: str,
+        lang: str,
+        chat_type: str,
+        user_id: int | None,
+        answered: bool,
+        took_ms: float,
+        top_doc_id: str | None,
+        results: int,
+    ) -> int:
+        cursor = await self._db.execute(
+            "INSERT INTO queries(asked_at, question, lang, chat_type, user_id, answered, took_ms, "
+            "top_doc_id, results) VALUES (?,?,?,?,?,?,?,?,?)",
+            (now_iso(), question, lang, chat_type, user_id, int(answered), took_ms, top_doc_id, results),
+        )
+        await self._db.commit()
+        return cursor.lastrowid or 0
+
+    async def counts(self) -> tuple[int, int]:
+        """Number of documents and passages."""
+        async with self._db.execute(
+            "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM passages)"
+        ) as cursor:
+            row = await cursor.fetchone()
+        return (row[0], row[1]) if row else (0, 0)
+
+    async def integrity_ok(self) -> bool:
+        async with self._db.execute("PRAGMA integrity_check") as cursor:
+            row = await cursor.fetchone()
+        return bool(row) and row[0] == "ok"
