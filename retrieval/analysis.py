@@ -27,8 +27,13 @@ def analyze_spans(text: str) -> list[Term]:
     return [
         Term(light_stem(span.norm), span.start, span.end)
         for span in word_spans(text)
-        if span.norm not in STOPWORDS
+        if not is_stopword(span.norm)
     ]
+
+
+def is_stopword(word: str) -> bool:
+    """A function word, also with a conjunction attached ("ومتى", "فهل")."""
+    return word in STOPWORDS or (len(word) > 2 and word[0] in "وف" and word[1:] in STOPWORDS)
 
 
 def analyze(text: str) -> list[str]:

@@ -120,7 +120,7 @@ def clean_article(text: str, title: str | None = None) -> CleanArticle:
         seen.add(_key(line))
         kept.append(line)
     kept = _drop_repeated_text(kept, article)
-    while kept and not _is_sentence(kept[-1]) and len(word_spans(kept[-1])) <= _FOOTER_MAX_WORDS:
+    while len(kept) > 1 and not _is_sentence(kept[-1]) and len(word_spans(kept[-1])) <= _FOOTER_MAX_WORDS:
         article.dropped.append((kept.pop(), "footer"))
     article.paragraphs = kept
     return article

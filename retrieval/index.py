@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from rank_bm25 import BM25Okapi
@@ -33,28 +34,30 @@ class SearchIndex:
         self._term_sets = [frozenset(p.terms) for p in passages]
         searchable = any(p.terms for p in passages)
         self._bm25 = BM25Okapi([p.terms for p in passages], k1=K1, b=B) if searchable else None
-        # The weight of a term the corpus has never seen: as rare as a term can be.
-        self._unseen_idf = math.log((len(passages) + 0.5) / 0.5) if passages else 1.0
+        self._doc_freq = Counter(term for terms in self._term_sets for term in terms)
 
     def __len__(self) -> int:
         return len(self.passages)
 
     def idf(self, term: str) -> float:
-        """BM25's idf for a known term; for an unknown one, the idf of a term in no passage."""
-        if self._bm25 is None:
-            return self._unseen_idf
-        return self._bm25.idf.get(term, self._unseen_idf)
+        """How much a term tells, for abstention and snippets: Lucene's always-positive idf,
+        log(1 + (N - n + 0.5) / (n + 0.5)), so that tiny corpora (where BM25Okapi's idf turns
+        negative) still weigh rare words above common ones; an unseen term has n = 0."""
+        n = self._doc_freq.get(term, 0)
+        return math.log(1 + (len(self.passages) - n + 0.5) / (n + 0.5))
 
     def known(self, term: str) -> bool:
-        return self._bm25 is not None and term in self._bm25.idf
+        return term in self._doc_freq
 
     def search(self, terms: list[str], limit: int) -> list[Hit]:
-        """The best `limit` passages with a positive score, best first."""
+        """The best `limit` passages holding at least one query term, by BM25 score."""
         if self._bm25 is None or not any(self.known(t) for t in terms):
             return []
         scores = self._bm25.get_scores(terms)
-        ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
-        return [Hit(i, float(scores[i])) for i in ranked if scores[i] > 0]
+        wanted = set(terms)
+        matching = [i for i, term_set in enumerate(self._term_sets) if not wanted.isdisjoint(term_set)]
+        ranked = sorted(matching, key=lambda i: -scores[i])[:limit]
+        return [Hit(i, float(scores[i])) for i in ranked]
 
     def matched_terms(self, position: int, terms: list[str]) -> set[str]:
         return self._term_sets[position].intersection(terms)

@@ -1,0 +1,114 @@
+"""The `corpusbot` command line as a user runs it: a separate process, from another directory."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GENEVA_QUESTION = "أين عقدت محادثات الاستقرار الاستراتيجي؟"
+UNANSWERABLE = "ما نتيجة مباراة ريال مدريد وبرشلونة أمس؟"
+ANSWER_KEYS = {"rank", "doc_id", "passage_id", "title", "source", "date", "url", "snippet", "score"}
+SCRIPT = Path(sys.executable).parent / "corpusbot"
+
+
+@pytest.fixture
+def home(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CORPUSBOT_", "TELEGRAM_"))}
+    env.update(HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"), NO_COLOR="1")
+    return tmp_path, env
+
+
+def corpusbot(home, *args, stdin=None):
+    cwd, env = home
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "bot.cli"]
+    return subprocess.run(
+        [*command, *args], cwd=cwd, env=env, input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_ask_works_straight_after_install_from_any_directory(home):
+    done = corpusbot(home, "ask", GENEVA_QUESTION)
+    assert done.returncode == 0, done.stderr
+    assert "جنيف" in done.stdout and "[003_b556f401f158842d]" in done.stdout
+    assert (home[0] / "data" / "corpusbot" / "corpusbot.sqlite3").exists()
+
+
+def test_json_schema_and_not_found(home):
+    done = corpusbot(home, "ask", "--json", "-k", "2", stdin=f"{GENEVA_QUESTION}\n\n{UNANSWERABLE}\n")
+    assert done.returncode == 0, done.stderr
+    found, missing = [json.loads(line) for line in done.stdout.splitlines()]
+    assert set(found) >= {"question", "lang", "answered", "took_ms", "answers"}
+    assert found["question"] == GENEVA_QUESTION and found["lang"] == "ar" and found["answered"] is True
+    assert 1 <= len(found["answers"]) <= 2
+    for rank, answer in enumerate(found["answers"], start=1):
+        assert set(answer) >= ANSWER_KEYS and answer["rank"] == rank
+        assert isinstance(answer["score"], float) and answer["passage_id"].startswith(answer["doc_id"])
+        for start, end in answer["highlights"]:
+            assert 0 <= start < end <= len(answer["snippet"])
+    assert found["answers"][0]["doc_id"] == "003_b556f401f158842d"
+    assert "جنيف" in found["answers"][0]["snippet"]
+    assert missing == {**missing, "answered": False, "answers": [], "question": UNANSWERABLE}
+
+
+def test_snippets_are_verbatim_slices_of_the_source_article(home):
+    done = corpusbot(home, "ask", "--json", "-k", "3", "من هي المتحدثة باسم البيت الابيض؟")
+    answers = json.loads(done.stdout)["answers"]
+    assert answers
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    for answer in answers:
+        assert answer["snippet"] in (corpus / f"{answer['doc_id']}.txt").read_text("utf-8")
+
+
+def test_index_prints_counts_and_refresh_is_a_noop(home, tmp_path):
+    db = str(tmp_path / "x.sqlite3")
+    first = corpusbot(home, "index", "--db", db)
+    assert first.returncode == 0 and first.stdout.startswith("5 documents,") and "added 5" in first.stdout
+    second = corpusbot(home, "index", "--db", db)
+    assert "added 0, changed 0, removed 0" in second.stdout
+
+
+def test_own_corpus_and_a_bad_file(home, tmp_path):
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("تقرير\nافتتح المتحف الوطني الجديد أبوابه للزوار.", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    db = str(tmp_path / "mine.sqlite3")
+    done = corpusbot(home, "index", "--corpus", str(corpus), "--db", db)
+    assert done.returncode == 1 and "skipped bad.txt: binary file" in done.stderr
+    assert done.stdout.startswith("1 documents,")
+    # The store remembers its corpus: asking without --corpus uses it.
+    answer = json.loads(corpusbot(home, "ask", "--db", db, "--json", "متى افتتح المتحف").stdout)
+    assert answer["answers"][0]["doc_id"] == "note"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("ask", "   "), 2, "empty question"),
+        (("ask", "س" * 3000), 2, "question too long"),
+        (("ask", "--corpus", "/nonexistent/dir", "سؤال"), 1, "corpus directory not found"),
+        (("ask", "-k", "0", "سؤال"), 2, "-k must be at least 1"),
+        (("serve",), 2, "TELEGRAM_BOT_TOKEN is not set"),
+    ],
+)
+def test_errors_are_one_clear_line(home, args, code, message):
+    done = corpusbot(home, *args)
+    assert done.returncode == code
+    assert message in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_corrupt_database_is_reported_not_overwritten(home, tmp_path):
+    db = tmp_path / "corrupt.sqlite3"
+    db.write_bytes(b"garbage" * 1000)
+    done = corpusbot(home, "ask", "--db", str(db), "سؤال")
+    assert done.returncode == 1 and "not a usable corpusbot database" in done.stderr
+    assert db.read_bytes() == b"garbage" * 1000
+
+
+def test_english_question_gets_english_interface(home):
+    done = corpusbot(home, "ask", "What was the score of the Real Madrid match?")
+    assert done.returncode == 0 and "Nothing in the corpus answers this question." in done.stdout

@@ -1,0 +1,66 @@
+"""Normalization, stemming and tokenization: one chain for documents and questions."""
+
+import pytest
+
+from retrieval.analysis import analyze, analyze_spans
+from retrieval.normalize import normalize_arabic, word_spans
+from retrieval.stemming import light_stem
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalized"),
+    [
+        ("مُحَمَّدٌ", "محمد"),  # harakat and shadda
+        ("روسـيا", "روسيا"),  # tatweel
+        ("أإآٱ", "اااا"),  # hamza and madda forms of alef
+        ("مستشفى", "مستشفي"),  # alef maksura
+        ("الخارجية", "الخارجيه"),  # teh marbuta
+        ("٢٠٢١ ۱۲", "2021 12"),  # Arabic-Indic and Persian digits
+        ("ﻻ", "لا"),  # presentation-form ligature
+        ("Geneva", "geneva"),
+        ("الأميركيّ", "الاميركي"),
+        ("سؤال", "سؤال"),  # hamza on waw is kept
+    ],
+)
+def test_normalize_arabic(raw, normalized):
+    assert normalize_arabic(raw) == normalized
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("والمحادثات", "محادث"),
+        ("بالاستقرار", "استقرار"),
+        ("للمحادثات", "محادث"),
+        ("مواقفها", "مواقف"),
+        ("الروسيه", "روس"),
+        ("موسكو", "موسكو"),
+        ("ولد", "ولد"),  # too short to strip the waw
+        ("geneva", "geneva"),
+        ("2021", "2021"),
+    ],
+)
+def test_light_stem(word, stem):
+    assert light_stem(word) == stem
+
+
+def test_spellings_users_mix_give_the_same_terms():
+    variants = ["الخارجية الروسية", "الخارجيه الروسيه", "الخارِجيّة الرّوسية", "الخارجـيـة الروسـية"]
+    assert len({tuple(analyze(v)) for v in variants}) == 1
+
+
+def test_question_words_and_function_words_are_dropped():
+    assert analyze("أين ومتى وكيف هل من في") == []
+    assert analyze("وين شو ايش امتى ليش اللي") == []
+
+
+def test_spans_point_into_the_original_text():
+    text = "قالَ لافروف: «الحوارُ أفضلُ»، في جنيف."
+    for term in analyze_spans(text):
+        assert normalize_arabic(text[term.start : term.end])
+    assert [text[s.start : s.end] for s in word_spans(text)][1:3] == ["لافروف", "الحوارُ"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!! ... ؟؟", "😀😀", "\x00\x01"])
+def test_no_words_gives_no_terms(text):
+    assert analyze(text) == []
