@@ -4,6 +4,7 @@ snippets and citations. Pure given the index, so it is tested and evaluated dire
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from retrieval.analysis import analyze
 from retrieval.index import Hit, SearchIndex
@@ -41,39 +42,67 @@ def query_terms(question: str) -> list[str]:
     return list(dict.fromkeys(analyze(question)))[:MAX_QUERY_TERMS]
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A retrieved passage with the query terms it holds and their share of the query's weight."""
+
+    hit: Hit
+    doc_id: str
+    matched: frozenset[str]
+    coverage: float
+
+
+def term_weights(index: SearchIndex, terms: list[str]) -> dict[str, float]:
+    """How much each query term tells (rare terms weigh more)."""
+    return {term: index.idf(term) for term in terms}
+
+
+def candidates(index: SearchIndex, weights: dict[str, float], limit: int) -> list[Candidate]:
+    """The best `limit` passages for the weighted query terms, best first."""
+    terms = list(weights)
+    total = sum(weights.values()) or 1.0
+    found = []
+    for hit in index.search(terms, limit=limit):
+        matched = frozenset(index.matched_terms(hit.position, terms))
+        coverage = sum(weights[t] for t in matched) / total
+        found.append(Candidate(hit, index.passages[hit.position].doc_id, matched, coverage))
+    return found
+
+
+def select_results(found: list[Candidate], k: int) -> list[Candidate]:
+    """Up to `k` results: abstain unless the best passage covers enough of the question, then
+    one passage per article before a second one from any article."""
+    if not found or found[0].coverage < MIN_TOP_COVERAGE:
+        return []
+    chosen: list[Candidate] = []
+    per_doc: dict[str, int] = {}
+    for candidate in found:
+        if chosen and candidate.coverage < MIN_OTHER_COVERAGE:
+            continue
+        limit = 1 if len(per_doc) < k else MAX_PER_DOCUMENT
+        if per_doc.get(candidate.doc_id, 0) >= limit:
+            continue
+        per_doc[candidate.doc_id] = per_doc.get(candidate.doc_id, 0) + 1
+        chosen.append(candidate)
+        if len(chosen) >= k:
+            break
+    return chosen
+
+
 def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     """Answer `question` from `index` with up to `k` cited snippets, or say it is not found."""
     started = time.perf_counter()
     question = check_question(question)
-    lang = detect_language(question)
-    terms = query_terms(question)
-    weights = {term: index.idf(term) for term in terms}
-    total = sum(weights.values()) or 1.0
-    chosen: list[tuple[Hit, set[str]]] = []
-    per_doc: dict[str, int] = {}
-    for hit in index.search(terms, limit=max(k, 1) * CANDIDATES_PER_RESULT):
-        matched = index.matched_terms(hit.position, terms)
-        coverage = sum(weights[t] for t in matched) / total
-        if coverage < (MIN_TOP_COVERAGE if not chosen else MIN_OTHER_COVERAGE):
-            if not chosen:
-                break
-            continue
-        doc_id = index.passages[hit.position].doc_id
-        if per_doc.get(doc_id, 0) >= (1 if len(per_doc) < k else MAX_PER_DOCUMENT):
-            continue
-        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
-        chosen.append((hit, matched))
-        if len(chosen) >= k:
-            break
-    results = tuple(_result(index, rank, hit, weights) for rank, (hit, _) in enumerate(chosen, 1))
-    matched_terms = tuple(t for t in terms if any(t in m for _, m in chosen))
+    weights = term_weights(index, query_terms(question))
+    chosen = select_results(candidates(index, weights, max(k, 1) * CANDIDATES_PER_RESULT), k)
+    results = tuple(_result(index, rank, c.hit, weights) for rank, c in enumerate(chosen, 1))
     return Answer(
         question=question,
-        lang=lang,
+        lang=detect_language(question),
         answered=bool(results),
         took_ms=(time.perf_counter() - started) * 1000,
         results=results,
-        matched_terms=matched_terms,
+        matched_terms=tuple(t for t in weights if any(t in c.matched for c in chosen)),
     )
 
 

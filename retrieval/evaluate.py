@@ -1,0 +1,184 @@
+"""Measure retrieval quality: `python -m retrieval.evaluate --corpus DIR|FILE.jsonl --questions FILE`.
+
+Prints hit@1/5/10 and MRR@10 at document level (a gold document among the first k distinct
+documents, before abstention), answer-in-snippet (a gold answer in the first snippet of the
+answer the user gets), the abstention rates, and the failures. Question files are JSON Lines:
+{"qid", "lang", "question", "gold_doc_ids", "answers"}; empty gold_doc_ids = unanswerable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyarabic.araby as araby
+
+from retrieval.answering import answer_question, candidates, query_terms, term_weights
+from retrieval.engine import Engine
+from retrieval.index import SearchIndex
+
+RANK_DEPTH = 10
+_ALEF_RE = re.compile("[أإآٱ]")
+
+
+@dataclass
+class Report:
+    """Quality numbers for one question file."""
+
+    name: str
+    questions: int = 0
+    answerable: int = 0
+    hit1: float = 0.0
+    hit5: float = 0.0
+    hit10: float = 0.0
+    mrr10: float = 0.0
+    answer_in_snippet: float = 0.0
+    not_found_answerable: float = 0.0
+    not_found_unanswerable: float = 0.0
+    unanswerable: int = 0
+    failures: list[dict] = field(default_factory=list)
+
+
+def loose(text: str) -> str:
+    """Diacritics and tatweel removed and alef forms unified, to compare answer strings."""
+    return _ALEF_RE.sub("ا", araby.strip_tatweel(araby.strip_diacritics(text)))
+
+
+def ranked_documents(index: SearchIndex, question: str, depth: int = RANK_DEPTH) -> list[str]:
+    """Distinct documents in the order their best passages rank, before abstention."""
+    weights = term_weights(index, query_terms(question))
+    docs: list[str] = []
+    for candidate in candidates(index, weights, limit=len(index)):
+        if candidate.doc_id not in docs:
+            docs.append(candidate.doc_id)
+            if len(docs) == depth:
+                break
+    return docs
+
+
+def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:
+    report = Report(name=name, questions=len(questions))
+    sums = dict.fromkeys(("hit1", "hit5", "hit10", "mrr10", "snip", "nf_a", "nf_u"), 0.0)
+    for q in questions:
+        gold = set(q["gold_doc_ids"])
+        answer = answer_question(index, q["question"], k=3)
+        if not gold:
+            report.unanswerable += 1
+            sums["nf_u"] += not answer.answered
+            if answer.answered:
+                report.failures.append(_failure(q, "answered an unanswerable question", answer))
+            continue
+        report.answerable += 1
+        docs = ranked_documents(index, q["question"])
+        rank = next((i for i, doc in enumerate(docs, 1) if doc in gold), None)
+        sums["hit1"] += rank == 1
+        sums["hit5"] += rank is not None and rank <= 5
+        sums["hit10"] += rank is not None
+        sums["mrr10"] += 1 / rank if rank else 0.0
+        snippet = loose(answer.results[0].snippet) if answer.results else ""
+        in_snippet = any(loose(a) in snippet for a in q["answers"]) if snippet else False
+        sums["snip"] += in_snippet
+        sums["nf_a"] += not answer.answered
+        if rank != 1 or not in_snippet or not answer.answered:
+            why = (
+                "not found"
+                if not answer.answered
+                else f"gold rank {rank}"
+                if rank != 1
+                else "answer not in snippet"
+            )
+            report.failures.append(_failure(q, why, answer, docs[:3]))
+    n = max(report.answerable, 1)
+    report.hit1, report.hit5, report.hit10 = sums["hit1"] / n, sums["hit5"] / n, sums["hit10"] / n
+    report.mrr10, report.answer_in_snippet = sums["mrr10"] / n, sums["snip"] / n
+    report.not_found_answerable = sums["nf_a"] / n
+    report.not_found_unanswerable = sums["nf_u"] / max(report.unanswerable, 1)
+    return report
+
+
+def _failure(q: dict, why: str, answer, docs: list[str] | None = None) -> dict:
+    return {
+        "qid": q["qid"],
+        "question": q["question"],
+        "why": why,
+        "gold": q["gold_doc_ids"],
+        "got": docs if docs is not None else [r.doc_id for r in answer.results],
+        "snippet": answer.results[0].snippet[:160] if answer.results else "",
+    }
+
+
+def load_questions(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+async def build_index(corpus: Path, db: Path) -> SearchIndex:
+    """Index `corpus` (a directory, or a single .jsonl file) into the store at `db`."""
+    if corpus.is_file():
+        folder = db.parent / "corpus"
+        folder.mkdir(exist_ok=True)
+        (folder / corpus.name).write_bytes(corpus.read_bytes())
+        corpus = folder
+    engine = await Engine.open(db, corpus)
+    try:
+        report = await engine.refresh()
+        for error in report.errors:
+            print(f"skipped {error}", file=sys.stderr)
+        return engine.index
+    finally:
+        await engine.close()
+
+
+def format_table(reports: list[Report]) -> str:
+    columns = [
+        "set",
+        "n",
+        "hit@1",
+        "hit@5",
+        "hit@10",
+        "MRR@10",
+        "ans-in-snippet",
+        "not-found (answerable)",
+        "not-found (unanswerable)",
+    ]
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for r in reports:
+        unans = f"{r.not_found_unanswerable:.3f} of {r.unanswerable}" if r.unanswerable else "-"
+        lines.append(
+            f"| {r.name} | {r.answerable} | {r.hit1:.3f} | {r.hit5:.3f} | {r.hit10:.3f} | {r.mrr10:.3f} "
+            f"| {r.answer_in_snippet:.3f} | {r.not_found_answerable:.3f} | {unans} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m retrieval.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", required=True, type=Path, help="corpus directory or .jsonl file")
+    parser.add_argument("--questions", required=True, type=Path, nargs="+", help="question .jsonl files")
+    parser.add_argument(
+        "--failures", type=int, default=10, metavar="N", help="print up to N failures per set"
+    )
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the reports as JSON")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        index = asyncio.run(build_index(args.corpus, Path(tmp) / "eval.sqlite3"))
+    reports = [evaluate(index, load_questions(path), path.stem) for path in args.questions]
+    print(format_table(reports))
+    for report in reports:
+        for failure in report.failures[: args.failures]:
+            print(
+                f"  {report.name} {failure['qid']}: {failure['why']} | {failure['question']} | "
+                f"gold {failure['gold']} got {failure['got']} | {failure['snippet']}"
+            )
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in reports], ensure_ascii=False, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
