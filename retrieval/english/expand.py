@@ -1,0 +1,156 @@
+"""An English question as weighted groups of Arabic index terms.
+
+Each topic word or phrase of the question becomes one `Concept`: the Arabic ways of saying it
+(curated lexicon first, then the dictionary, then the corpus's spelling of a name), every
+rendering run through the same analysis chain as the articles. A passage scores a concept by its
+best-matching rendering only, so a word with five dictionary senses counts once, like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from retrieval.analysis import analyze
+from retrieval.english.lexicon import MAX_PHRASE_WORDS, lexicon
+from retrieval.english.names import NameIndex
+from retrieval.english.words import Word, english_words, is_content_word, word_forms
+
+# How much a rendering is trusted, by where it came from.
+LEXICON_CONFIDENCE = 1.0
+DICTIONARY_CONFIDENCE = 0.8
+LATIN_CONFIDENCE = 1.0
+MAX_DICTIONARY_SENSES = 4
+MAX_NAME_MATCHES = 2
+_US_RE = re.compile(r"\bU\.\s?S\.?(?=\W|$)|\bUS\b")
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One Arabic way of saying a concept: its index terms, origin and how far it is trusted."""
+
+    terms: tuple[str, ...]
+    source: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A topic word or phrase of the question, with its Arabic renderings."""
+
+    english: str
+    weight: float
+    renderings: tuple[Rendering, ...]
+
+    @property
+    def terms(self) -> list[str]:
+        return list(dict.fromkeys(t for r in self.renderings for t in r.terms))
+
+
+def _renderings(arabic: tuple[str, ...], source: str, confidence: float) -> list[Rendering]:
+    out = []
+    for text in arabic:
+        terms = tuple(dict.fromkeys(analyze(text)))
+        if terms:
+            out.append(Rendering(terms, source, confidence))
+    return out
+
+
+def _lookup(table: Mapping[str, tuple[str, ...]], word: str) -> tuple[str, ...]:
+    for form in word_forms(word):
+        if form in table:
+            return table[form]
+    return ()
+
+
+def _phrase_at(words: list[Word], i: int) -> tuple[int, tuple[str, ...]]:
+    """The longest lexicon phrase starting at word i: (number of words, renderings), or (0, ())."""
+    phrases = lexicon()
+    for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 1, -1):
+        head = tuple(w.text for w in words[i : i + n - 1])
+        for last in word_forms(words[i + n - 1].text):
+            if (*head, last) in phrases:
+                return n, phrases[(*head, last)]
+    return 0, ()
+
+
+def _word_concept(
+    word: Word,
+    dictionary: Mapping[str, tuple[str, ...]],
+    names: NameIndex | None,
+    sentence_start: bool,
+) -> Concept | None:
+    renderings: list[Rendering] = []
+    if word.is_number:
+        renderings += _renderings((word.text,), "latin", LATIN_CONFIDENCE)
+        return Concept(word.typed, 1.0, tuple(renderings)) if renderings else None
+    curated = _lookup(_single_words(), word.text)
+    if curated:
+        renderings += _renderings(curated, "lexicon", LEXICON_CONFIDENCE)
+    else:
+        senses = _lookup(dictionary, word.text)[:MAX_DICTIONARY_SENSES]
+        renderings += _renderings(senses, "dictionary", DICTIONARY_CONFIDENCE)
+    looks_like_name = word.capitalized and not sentence_start
+    if names is not None and (looks_like_name or not renderings):
+        for match in names.snap(word.typed, limit=MAX_NAME_MATCHES):
+            renderings.append(Rendering((match.term,), "name", match.similarity))
+    # The word as typed: Latin names and codes ("COP26", "AG") occur in Arabic copy too.
+    renderings += _renderings((word.text,), "latin", LATIN_CONFIDENCE)
+    return Concept(word.typed, 1.0, tuple(_dedupe(renderings)))
+
+
+def _dedupe(renderings: list[Rendering]) -> list[Rendering]:
+    best: dict[tuple[str, ...], Rendering] = {}
+    for r in renderings:
+        if r.terms not in best or r.confidence > best[r.terms].confidence:
+            best[r.terms] = r
+    return list(best.values())
+
+
+@lru_cache(maxsize=1)
+def _single_words() -> dict[str, tuple[str, ...]]:
+    return {k[0]: v for k, v in lexicon().items() if len(k) == 1}
+
+
+def expand_english(
+    question: str,
+    dictionary: Mapping[str, tuple[str, ...]],
+    names: NameIndex | None = None,
+) -> list[Concept]:
+    """The topic concepts of an English (or mixed) question, in question order.
+
+    Arabic words in a mixed question become concepts of their own, analyzed as they are.
+    """
+    text = _US_RE.sub(" USA ", question)
+    words = english_words(text)
+    concepts: list[Concept] = []
+    i = 0
+    while i < len(words):
+        n, arabic = _phrase_at(words, i)
+        if n:
+            phrase = words[i : i + n]
+            weight = float(sum(is_content_word(w) for w in phrase)) or 1.0
+            renderings = _renderings(arabic, "lexicon", LEXICON_CONFIDENCE)
+            concepts.append(Concept(" ".join(w.typed for w in phrase), weight, tuple(renderings)))
+            i += n
+            continue
+        word = words[i]
+        if is_content_word(word):
+            concept = _word_concept(word, dictionary, names, sentence_start=i == 0)
+            if concept and concept.renderings:
+                concepts.append(concept)
+        i += 1
+    for term in dict.fromkeys(t for t in analyze(question) if _is_arabic(t)):
+        concepts.append(Concept(term, 1.0, (Rendering((term,), "arabic", 1.0),)))
+    return concepts
+
+
+def _is_arabic(term: str) -> bool:
+    return bool(term) and "\u0621" <= term[0] <= "\u06ff"
+
+
+def describe(concepts: list[Concept], known: Callable[[str], bool]) -> dict[str, list[str]]:
+    """English word or phrase → the Arabic terms it was expanded to that the corpus has."""
+    return {c.english: [t for t in c.terms if known(t)] for c in concepts}

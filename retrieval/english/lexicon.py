@@ -1,0 +1,289 @@
+"""A curated English→Arabic lexicon of news language: phrases, titles, institutions, places and
+the words a general dictionary gets wrong for news ("arms" is weapons, not limbs).
+
+Written for this project (not taken from any dictionary). Keys are lower-case English words or
+phrases; values are the Arabic ways news copy says them, most common first. Phrases win over the
+words in them, and entries here win over the dictionary.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_ENTRIES = """
+# institutions and titles
+security council = مجلس الأمن
+un security council = مجلس الأمن الدولي | مجلس الأمن
+united nations = الأمم المتحدة
+un = الأمم المتحدة | أممي
+general assembly = الجمعية العامة
+foreign minister = وزير الخارجية
+foreign ministers = وزراء الخارجية
+foreign ministry = وزارة الخارجية | الخارجية
+deputy foreign minister = نائب وزير الخارجية
+defense minister = وزير الدفاع
+defence minister = وزير الدفاع
+defense ministry = وزارة الدفاع
+prime minister = رئيس الوزراء | رئيس الحكومة
+secretary of state = وزير الخارجية
+state department = وزارة الخارجية | الخارجية الأمريكية
+secretary general = الأمين العام
+white house = البيت الأبيض
+kremlin = الكرملين
+pentagon = البنتاغون | البنتاجون | وزارة الدفاع
+national security adviser = مستشار الأمن القومي
+national security = الأمن القومي
+spokesman = المتحدث | الناطق
+spokeswoman = المتحدثة | الناطقة
+spokesperson = المتحدث | الناطق
+press secretary = المتحدثة باسم البيت الأبيض | المتحدث
+ambassador = سفير
+embassy = سفارة
+embassies = سفارات
+diplomat = دبلوماسي
+diplomats = دبلوماسيين | دبلوماسيون
+envoy = مبعوث
+special envoy = المبعوث الخاص
+president = الرئيس | رئيس
+presidency = رئاسة
+administration = إدارة
+government = حكومة
+opposition = معارضة
+opposition leader = المعارض | زعيم المعارضة
+general = الجنرال
+chairman of the joint chiefs of staff = رئيس هيئة الأركان المشتركة
+joint chiefs = هيئة الأركان المشتركة
+vice chairman = نائب رئيس
+deputy = نائب
+delegation = وفد
+head of the delegation = رئيس الوفد
+parliament = البرلمان | مجلس النواب
+congress = الكونغرس
+senate = مجلس الشيوخ
+nato = الناتو | حلف شمال الأطلسي | الأطلسي
+european union = الاتحاد الأوروبي
+eu = الاتحاد الأوروبي
+arctic council = مجلس القطب الشمالي
+shanghai cooperation organization = منظمة شنغهاي للتعاون
+sco = منظمة شنغهاي | شنغهاي
+g7 = مجموعة السبع
+g20 = مجموعة العشرين
+# diplomacy and security
+arms control = الحد من التسلح | الحد من الأسلحة | ضبط التسلح
+arms = الأسلحة | التسلح
+arms race = سباق التسلح
+weapons = الأسلحة
+nuclear weapons = الأسلحة النووية
+nuclear = نووي
+strategic stability = الاستقرار الاستراتيجي
+strategic = الاستراتيجي | استراتيجي
+stability = الاستقرار
+talks = محادثات | مباحثات | مفاوضات
+negotiations = مفاوضات
+summit = قمة
+video summit = قمة افتراضية | عبر الفيديو
+meeting = اجتماع | لقاء
+meet = اجتماع | لقاء | التقى
+met = التقى | لقاء | اجتماع
+plenary meeting = الاجتماع العام | اللقاء العام
+working group = مجموعة عمل
+working groups = مجموعات عمل | مجموعتي عمل
+round = جولة
+agreement = اتفاق | اتفاقية
+agreements = اتفاقات | اتفاقيات
+treaty = معاهدة
+peace = السلام
+ceasefire = وقف إطلاق النار
+sanctions = عقوبات
+sanction = عقوبات
+prisoner exchange = تبادل السجناء
+prisoners = السجناء
+dialogue = حوار
+relations = العلاقات
+relationship = علاقة | علاقات
+cooperation = تعاون
+trust = ثقة
+invitation = دعوة
+proposal = اقتراح | مقترح
+propose = اقترح
+proposed = اقترح | مقترح
+cyber attacks = الهجمات السيبرانية | هجمات إلكترونية | الهجمات الإلكترونية
+cyberattacks = الهجمات السيبرانية | هجمات إلكترونية
+cyber = السيبراني | الإلكتروني
+cybersecurity = الأمن السيبراني
+election interference = التدخل في الانتخابات
+interference = التدخل
+troops = القوات | قوات
+military = العسكري | عسكري | الجيش
+army = الجيش
+bases = قواعد
+military bases = قواعد عسكرية
+border = الحدود | الحدودي
+cross-border = عبر الحدود
+cross border = عبر الحدود
+crossing = معبر
+humanitarian aid = المساعدات الإنسانية
+aid = المساعدات | مساعدات
+mechanism = آلية
+resolution = قرار
+climate change = تغير المناخ
+climate = المناخ
+paris agreement = اتفاقية باريس | اتفاق باريس
+wildfires = حرائق الغابات
+forest fires = حرائق الغابات
+airlines = شركات طيران | شركات الطيران
+airspace = المجال الجوي
+plane = طائرة
+aircraft = طائرة
+uranium enrichment = تخصيب اليورانيوم
+enrichment = تخصيب
+uranium = اليورانيوم
+pipeline = خط أنابيب
+gas pipeline = خط أنابيب الغاز
+expulsions = الطرد | طرد
+expel = طرد
+expelled = طرد
+murderer = قاتل
+killer = قاتل
+crisis = الأزمة
+settlement = تسوية
+occupied = المحتلة
+annexed = ضم
+request = طلب
+requests = طلبات
+answer = رد | إجابة
+respond = رد
+statement = بيان
+announce = أعلن
+announced = أعلن
+said = قال
+worried = قلق
+concerns = مخاوف | قلق
+concern = قلق
+warned = حذر
+election = الانتخابات
+elections = الانتخابات
+# countries, people of and capitals
+us = الولايات المتحدة | الأمريكي | الأميركي | واشنطن
+u.s = الولايات المتحدة | الأمريكي | الأميركي
+usa = الولايات المتحدة
+united states = الولايات المتحدة
+america = أمريكا | الولايات المتحدة
+american = الأمريكي | الأميركي | أمريكية | أميركية
+americans = الأمريكيين | الأميركيين
+russia = روسيا
+russian = الروسي | الروسية | روسي
+russians = الروس
+moscow = موسكو
+washington = واشنطن
+ukraine = أوكرانيا
+ukrainian = الأوكراني | الأوكرانية
+kyiv = كييف
+kiev = كييف
+crimea = القرم
+donbas = دونباس
+syria = سوريا | سورية
+syrian = السوري | السورية
+damascus = دمشق
+turkey = تركيا
+turkish = التركي | التركية
+iran = إيران
+iranian = الإيراني | الإيرانية
+china = الصين
+chinese = الصيني | الصينية
+beijing = بكين
+britain = بريطانيا | المملكة المتحدة
+uk = بريطانيا | المملكة المتحدة | لندن
+united kingdom = المملكة المتحدة | بريطانيا
+british = البريطاني | البريطانية
+london = لندن
+germany = ألمانيا
+german = الألماني | الألمانية
+berlin = برلين
+france = فرنسا
+french = الفرنسي | الفرنسية
+paris = باريس
+europe = أوروبا
+european = الأوروبي | الأوروبية
+geneva = جنيف
+switzerland = سويسرا
+swiss = السويسري | السويسرية
+stockholm = ستوكهولم
+sweden = السويد
+iceland = آيسلندا | أيسلندا
+reykjavik = ريكيافيك | ريكيافيك
+canada = كندا
+denmark = الدنمارك
+finland = فنلندا
+norway = النرويج | النروج
+brussels = بروكسل
+afghanistan = أفغانستان
+central asia = آسيا الوسطى
+tajikistan = طاجيكستان
+dushanbe = دوشنبه
+glasgow = غلاسكو
+scotland = اسكتلندا
+siberia = سيبيريا
+arctic = القطب الشمالي
+madrid = مدريد
+israel = إسرائيل
+iraq = العراق
+egypt = مصر
+saudi arabia = السعودية
+gulf = الخليج
+middle east = الشرق الأوسط
+# time
+january = يناير | كانون الثاني
+february = فبراير | شباط
+march = مارس | آذار
+april = أبريل | نيسان
+may = مايو | أيار
+june = يونيو | حزيران
+july = يوليو | تموز
+august = أغسطس | آب
+september = سبتمبر | أيلول
+october = أكتوبر | تشرين الأول
+november = نوفمبر | تشرين الثاني
+december = ديسمبر | كانون الأول
+monday = الاثنين
+tuesday = الثلاثاء
+wednesday = الأربعاء
+thursday = الخميس
+friday = الجمعة
+saturday = السبت
+sunday = الأحد
+week = أسبوع
+month = شهر
+months = أشهر | شهور
+year = عام | سنة
+years = أعوام | سنوات
+today = اليوم
+yesterday = أمس
+first time = أول مرة | للمرة الأولى
+first = أول | الأولى
+second = الثانية | الثاني
+third = الثالث | الثالثة
+previous = السابقة | الماضي
+last = الماضي | الأخيرة
+two = اثنين | اثنان
+hours = ساعات | ساعتين
+hour = ساعة
+"""
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """English phrase (as a tuple of lower-case words) → Arabic renderings, most common first."""
+    entries: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in _ENTRIES.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        english, arabic = line.split("=", 1)
+        key = tuple(english.replace("-", " ").split())
+        values = tuple(a.strip() for a in arabic.split("|") if a.strip())
+        entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + values))
+    return entries
+
+
+MAX_PHRASE_WORDS = 6

@@ -1,0 +1,174 @@
+"""Names in English questions matched to the corpus's Arabic spelling of them.
+
+Both scripts are reduced to a consonant skeleton over one shared alphabet ("Lavrov" and
+"لافروف" are both `lfrf`), and an English name is snapped to the index terms with the same
+skeleton, ranked by how well their vowels agree. Snapping to terms the corpus really has
+avoids guessing a spelling no article uses ("Blinken": بلينكن, not بلنكن).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# English letters and digraphs → skeleton classes (vowels, w, y and silent h give nothing).
+_EN_DIGRAPHS = (
+    ("sch", "x"),
+    ("tch", "x"),
+    ("sh", "x"),
+    ("ch", "x"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("gh", "g"),
+    ("kh", "k"),
+    ("ck", "k"),
+    ("qu", "k"),
+    ("dj", "g"),
+    ("zh", "g"),
+)
+_EN_LETTERS = {
+    "b": "b", "p": "b", "f": "f", "v": "f", "t": "t", "d": "d", "s": "s", "z": "s", "c": "k",
+    "k": "k", "q": "k", "g": "g", "j": "g", "l": "l", "m": "m", "n": "n", "r": "r", "h": "h",
+    "x": "ks",
+}  # fmt: skip
+_AR_LETTERS = {
+    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ط": "t", "د": "d", "ذ": "d", "ض": "d", "ظ": "d",
+    "ج": "g", "غ": "g", "چ": "x", "ق": "k", "ك": "k", "خ": "k", "ح": "h", "ه": "h", "س": "s",
+    "ص": "s", "ز": "s", "ش": "x", "ف": "f", "ڤ": "f", "ل": "l", "م": "m", "ن": "n", "ر": "r",
+}  # fmt: skip
+# Word-initial pairs whose first letter Arabic drops: "Psaki" is ساكي.
+_SILENT_FIRST = ("ps", "pn", "kn", "gn", "wr")
+# Consonants that Arabic spellings of foreign names swap freely (Glasgow: غلاسكو).
+_SWAPS = {"g": "k", "k": "g", "d": "t", "t": "d"}
+# Vowel letters, for ranking candidates that share a skeleton.
+_EN_VOWELS = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i"}
+_AR_VOWELS = {"ا": "a", "آ": "a", "أ": "a", "إ": "i", "و": "u", "ي": "i", "ى": "a"}
+# Suffix letters light10 may have stripped from the corpus's form of a name (بوتين → بوت).
+_STRIPPABLE_ENDINGS = ("n", "t", "h")
+MIN_SKELETON = 2
+MIN_SIMILARITY = 0.6
+MIN_NEAR_SIMILARITY = 0.64
+# Two-consonant skeletons ("Kerry": kr) match many words: only a close spelling counts.
+MIN_SHORT_SIMILARITY = 0.8
+
+
+def _collapse(skeleton: str) -> str:
+    out = []
+    for char in skeleton:
+        if not out or out[-1] != char:
+            out.append(char)
+    return "".join(out)
+
+
+def _english_sounds(word: str) -> list[str]:
+    """Skeleton classes of an English word, with vowels as "a", "i" or "u"."""
+    word = word.lower()
+    if word[:2] in _SILENT_FIRST:
+        word = word[1:]
+    out = []
+    i = 0
+    while i < len(word):
+        for graph, cls in _EN_DIGRAPHS:
+            if word.startswith(graph, i):
+                out.append(cls)
+                i += len(graph)
+                break
+        else:
+            char = word[i]
+            if char in _EN_VOWELS:
+                out.append(_EN_VOWELS[char])
+            elif char == "c" and word[i + 1 : i + 2] in ("e", "i", "y"):
+                out.append("s")
+            elif char != "h" or i == 0:  # a later h is silent or lengthening: "Sarah", "Mohammed"
+                out.append(_EN_LETTERS.get(char, ""))
+            i += 1
+    return out
+
+
+def english_skeleton(word: str) -> str:
+    """Consonant skeleton of an English word: "Ryabkov" → "rbkf"."""
+    return _collapse("".join(c for c in _english_sounds(word) if c not in "aiu"))
+
+
+def english_shape(word: str) -> str:
+    """Skeleton with vowels, to rank candidates: "Kerry" → "kiri"."""
+    return _collapse("".join(_english_sounds(word)))
+
+
+def arabic_skeleton(term: str) -> str:
+    """Consonant skeleton of a normalized Arabic term: "لافروف" → "lfrf"."""
+    skeleton = "".join(_AR_LETTERS.get(char, "") for char in term.replace("تش", "چ"))
+    if skeleton.endswith("h") and term.endswith("ه"):
+        skeleton = skeleton[:-1]  # teh marbuta, normalized to heh
+    return _collapse(skeleton)
+
+
+def arabic_shape(term: str) -> str:
+    out = []
+    for char in term:
+        out.append(_AR_VOWELS.get(char) or _AR_LETTERS.get(char, ""))
+    return _collapse("".join(out))
+
+
+def _deletions(skeleton: str) -> list[str]:
+    if len(skeleton) < 4:
+        return []
+    return [skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton))]
+
+
+def _swaps(skeleton: str) -> list[str]:
+    return [skeleton[:i] + _SWAPS[c] + skeleton[i + 1 :] for i, c in enumerate(skeleton) if c in _SWAPS]
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A corpus term an English name was snapped to, with how alike the two look (0-1)."""
+
+    term: str
+    similarity: float
+
+
+class NameIndex:
+    """Index terms by consonant skeleton, to snap transliterated names to the corpus's spelling."""
+
+    def __init__(self, terms: Iterable[str]):
+        # Long skeletons are also filed under each one-consonant-shorter variant, so that one
+        # consonant more on either side still meets ("Stockholm": ستوكهولم, "Washington": واشنطن).
+        self._by_key: dict[str, list[str]] = defaultdict(list)
+        for term in terms:
+            if term[:1] and "\u0621" <= term[0] <= "\u064a":
+                skeleton = arabic_skeleton(term)
+                if len(skeleton) >= MIN_SKELETON:
+                    for key in dict.fromkeys([skeleton, *_deletions(skeleton)]):
+                        self._by_key[key].append(term)
+
+    def candidates(self, skeleton: str) -> list[str]:
+        keys = [skeleton, *_swaps(skeleton)]
+        if len(skeleton) > MIN_SKELETON and skeleton[-1] in _STRIPPABLE_ENDINGS:
+            keys.append(skeleton[:-1])
+        keys += _deletions(skeleton)
+        found: list[str] = []
+        for key in dict.fromkeys(keys):
+            found += self._by_key.get(key, [])
+        return list(dict.fromkeys(found))
+
+    def snap(self, word: str, limit: int = 2) -> list[NameMatch]:
+        """The corpus terms that most likely spell English `word`, best first."""
+        skeleton = english_skeleton(word)
+        if len(skeleton) < MIN_SKELETON:
+            return []
+        shape = english_shape(word)
+        stripped = skeleton[:-1] if skeleton[-1] in _STRIPPABLE_ENDINGS else ""
+        scored = []
+        for term in self.candidates(skeleton):
+            similarity = difflib.SequenceMatcher(None, shape, arabic_shape(term), autojunk=False).ratio()
+            exact = arabic_skeleton(term) in (skeleton, stripped)
+            if not exact:
+                similarity *= 0.85  # only close: one consonant apart
+            floor = MIN_SIMILARITY if exact else MIN_NEAR_SIMILARITY
+            if similarity >= (MIN_SHORT_SIMILARITY if len(skeleton) <= MIN_SKELETON else floor):
+                scored.append(NameMatch(term, round(similarity, 3)))
+        scored.sort(key=lambda m: -m.similarity)
+        return scored[:limit]

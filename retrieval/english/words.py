@@ -1,0 +1,75 @@
+"""English words of a question: tokens with their case, and the dictionary forms to look up."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retrieval.stopwords import STOPWORDS
+
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
+# Beyond the shared stopwords: words of asking, not of the topic.
+QUESTION_WORDS = frozenset(
+    """say said says tell told know want wants wanted get got make made go going went happen happened
+    happens also many much kind sort type like one ones did do does doing done s t don didn doesn
+    isn aren wasn weren won wouldn couldn shouldn name named describe described mean means ever
+    whether its it's if so very just only still yet which""".split()
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    """An English word of the question: lower-cased text, as typed, and its position."""
+
+    text: str
+    typed: str
+    position: int
+
+    @property
+    def capitalized(self) -> bool:
+        return self.typed[:1].isupper()
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[:1].isdigit()
+
+
+def english_words(text: str) -> list[Word]:
+    """Latin-script words and numbers of `text`, possessive 's dropped."""
+    words = []
+    for position, match in enumerate(_TOKEN_RE.finditer(text)):
+        typed = re.sub(r"['’]s$", "", match.group())
+        typed = typed.replace("’", "'")
+        words.append(Word(typed.lower(), typed, position))
+    return words
+
+
+def is_content_word(word: Word) -> bool:
+    """A word that names part of the topic (not a function or question word)."""
+    return word.text not in STOPWORDS and word.text not in QUESTION_WORDS
+
+
+def word_forms(word: str) -> list[str]:
+    """`word` and the base forms it may be inflected from, most likely first (talks → talk)."""
+    forms = [word]
+    if len(word) > 4 and word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes", "zes")):
+        forms.append(word[:-2])
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    if len(word) > 4 and word.endswith("ied"):
+        forms.append(word[:-3] + "y")
+    if len(word) > 4 and word.endswith("ed"):
+        forms += [word[:-2], word[:-1]]
+        if len(word) > 5 and word[-3] == word[-4]:
+            forms.append(word[:-3])
+    if len(word) > 5 and word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+        if word[-4] == word[-5]:
+            forms.append(word[:-4])
+    if len(word) > 5 and word.endswith("ly"):
+        forms.append(word[:-2])
+    if len(word) > 4 and word.endswith("er"):
+        forms.append(word[:-2])
+    return list(dict.fromkeys(forms))
