@@ -32,8 +32,8 @@ def analyze_spans(text: str) -> list[Term]:
 
 
 def is_stopword(word: str) -> bool:
-    """A function word, also with a conjunction attached ("ومتى", "فهل")."""
-    return word in STOPWORDS or (len(word) > 2 and word[0] in "وف" and word[1:] in STOPWORDS)
+    """A function word, also with a conjunction or preposition attached ("ومتى", "لقديش")."""
+    return word in STOPWORDS or (len(word) > 2 and word[0] in "وفبلك" and word[1:] in STOPWORDS)
 
 
 def analyze(text: str) -> list[str]:

@@ -21,6 +21,11 @@ MIN_OTHER_COVERAGE = 0.35
 # Candidates looked at before giving up on filling k distinct-document slots.
 CANDIDATES_PER_RESULT = 20
 MAX_PER_DOCUMENT = 2
+# The headline is not indexed with the passages (it would count in every passage); a passage
+# whose article's headline holds query terms gets this share of their weight added to its
+# score (own questions hit@1 .861 -> .889; xquad-dev has no titles). Reranked from a deeper list.
+TITLE_WEIGHT = 0.3
+TITLE_RERANK_DEPTH = 3
 
 
 class QuestionError(ValueError):
@@ -62,11 +67,14 @@ def candidates(index: SearchIndex, weights: dict[str, float], limit: int) -> lis
     terms = list(weights)
     total = sum(weights.values()) or 1.0
     found = []
-    for hit in index.search(terms, limit=limit):
+    for hit in index.search(terms, limit=limit * TITLE_RERANK_DEPTH):
+        doc_id = index.passages[hit.position].doc_id
         matched = frozenset(index.matched_terms(hit.position, terms))
         coverage = sum(weights[t] for t in matched) / total
-        found.append(Candidate(hit, index.passages[hit.position].doc_id, matched, coverage))
-    return found
+        bonus = TITLE_WEIGHT * sum(weights[t] for t in index.title_terms[doc_id].intersection(terms))
+        found.append(Candidate(Hit(hit.position, hit.score + bonus), doc_id, matched, coverage))
+    found.sort(key=lambda c: -c.hit.score)
+    return found[:limit]
 
 
 def select_results(found: list[Candidate], k: int) -> list[Candidate]:

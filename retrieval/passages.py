@@ -16,8 +16,8 @@ from retrieval.normalize import word_spans
 # does an elision "(…)" inside a quote.
 _SENTENCE_END_RE = re.compile(r"(?<![(\[])[.!?؟…؛]+[\"'”’»)\]]*(?=\s)|\n+")
 _HEADING_MAX_WORDS = 8
-PASSAGE_MAX_WORDS = 90
-PASSAGE_MAX_SENTENCES = 4
+PASSAGE_MAX_WORDS = 120
+PASSAGE_MAX_SENTENCES = 5
 
 
 @dataclass(frozen=True)
