@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -143,13 +144,42 @@ async def run_ask(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from telegram.error import InvalidToken, NetworkError, TelegramError
+
+    from bot.app import Webhook, serve
     from bot.config import ConfigError, load_settings
+    from bot.errors import setup_logging
 
     try:
-        load_settings()
+        settings = load_settings()
     except ConfigError as exc:
         raise CliError(str(exc), code=2) from None
-    raise CliError("the Telegram bot is not built yet (see issue: The Telegram bot)", code=2)
+    webhook = None
+    if args.webhook_url:
+        if not re.match(r"^https://[^\s/]+", args.webhook_url):
+            raise CliError("--webhook-url must be a public https:// URL (Telegram requires HTTPS)", code=2)
+        if args.secret_token is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", args.secret_token):
+            raise CliError("--secret-token must be 1-256 characters of A-Z, a-z, 0-9, _ and -", code=2)
+        if not 0 < args.port < 65536:
+            raise CliError("--port must be between 1 and 65535", code=2)
+        webhook = Webhook(args.webhook_url, args.listen, args.port, args.secret_token)
+    if settings.corpus_dir is not None and not settings.corpus_dir.is_dir():
+        raise CliError(f"CORPUSBOT_CORPUS: corpus directory not found: {settings.corpus_dir}", code=2)
+    setup_logging(settings.token)
+    try:
+        asyncio.run(serve(settings, webhook))
+    except InvalidToken:
+        message = "Telegram rejected TELEGRAM_BOT_TOKEN: check the token from @BotFather"
+        raise CliError(message, code=2) from None
+    except NetworkError as exc:
+        raise CliError(f"cannot reach the Bot API at {settings.api_base_url}: {exc}") from None
+    except TelegramError as exc:
+        raise CliError(f"Telegram error: {exc}") from None
+    except (StoreError, CorpusError) as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:  # e.g. the webhook port is taken
+        raise CliError(f"cannot serve: {exc.strerror or exc}") from None
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

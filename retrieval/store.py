@@ -7,6 +7,7 @@ to the corpus is applied in one transaction: a failed refresh leaves the previou
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 import aiosqlite
 
 from retrieval.documents import Document
+from retrieval.models import Citation
 
 SCHEMA_VERSION = 1
 
@@ -98,6 +100,9 @@ class Store:
     def __init__(self, db: aiosqlite.Connection, path: Path):
         self._db = db
         self.path = path
+        # One connection serves everyone: a write (a logged question, feedback) made while a
+        # refresh's transaction is open would commit or roll back with it, so writes take turns.
+        self._write_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path) -> Store:
@@ -174,6 +179,7 @@ class Store:
         """Replace the documents of changed files and drop those of removed files, atomically."""
         stamp = now_iso()
         db = self._db
+        await self._write_lock.acquire()
         try:
             await db.execute("BEGIN IMMEDIATE")
             for file in remove_files:
@@ -217,6 +223,8 @@ class Store:
         except BaseException:
             await db.rollback()
             raise
+        finally:
+            self._write_lock.release()
 
     async def documents(self) -> list[Document]:
         sql = (
@@ -259,12 +267,13 @@ class Store:
         top_doc_id: str | None,
         results: int,
     ) -> int:
-        cursor = await self._db.execute(
-            "INSERT INTO queries(asked_at, question, lang, chat_type, user_id, answered, took_ms, "
-            "top_doc_id, results) VALUES (?,?,?,?,?,?,?,?,?)",
-            (now_iso(), question, lang, chat_type, user_id, int(answered), took_ms, top_doc_id, results),
-        )
-        await self._db.commit()
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                "INSERT INTO queries(asked_at, question, lang, chat_type, user_id, answered, took_ms, "
+                "top_doc_id, results) VALUES (?,?,?,?,?,?,?,?,?)",
+                (now_iso(), question, lang, chat_type, user_id, int(answered), took_ms, top_doc_id, results),
+            )
+            await self._db.commit()
         return cursor.lastrowid or 0
 
     async def counts(self) -> tuple[int, int]:
@@ -279,3 +288,178 @@ class Store:
         async with self._db.execute("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return bool(row) and row[0] == "ok"
+
+    # What the bot reads and writes besides the index: the query it answered, feedback,
+    # passages by pid, document lists and question statistics.
+
+    async def logged_query(self, query_id: int) -> LoggedQuery | None:
+        """A logged question by id (to page through its results or to judge its language)."""
+        async with self._db.execute(
+            "SELECT id, question, lang FROM queries WHERE id = ?", (query_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return LoggedQuery(*row) if row else None
+
+    async def add_feedback(self, *, query_id: int, passage_id: str, user_id: int | None, value: int) -> None:
+        """Record 👍 (+1) or 👎 (-1) for a passage shown for a query; a new vote replaces the old."""
+        async with self._write_lock:
+            await self._db.execute(
+                "INSERT INTO feedback(query_id, passage_id, user_id, value, at) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(query_id, passage_id, user_id) DO UPDATE SET value = excluded.value, "
+                "at = excluded.at",
+                (query_id, passage_id, user_id, value, now_iso()),
+            )
+            await self._db.commit()
+
+    async def passage_record(self, pid: int) -> PassageRecord | None:
+        """A passage's text and its document's citation, by the passage's integer id."""
+        sql = (
+            "SELECT p.doc_id, p.ordinal, substr(d.body, p.start + 1, p.end - p.start), d.title, "
+            "d.source, d.date, d.date_inferred, d.url FROM passages p JOIN documents d USING (doc_id) "
+            "WHERE p.pid = ?"
+        )
+        async with self._db.execute(sql, (pid,)) as cursor:
+            row = await cursor.fetchone()
+        if not row:
+            return None
+        doc_id, ordinal, text, title, source, date, inferred, url = row
+        citation = Citation(doc_id, title, source, date, bool(inferred), url)
+        return PassageRecord(pid, f"{doc_id}#{ordinal}", text, citation)
+
+    async def document_file(self, doc_id: str) -> tuple[str, int] | None:
+        """The corpus file (relative path) holding a document, and how many documents it holds."""
+        async with self._db.execute(
+            "SELECT file, (SELECT COUNT(*) FROM documents o WHERE o.file = d.file) "
+            "FROM documents d WHERE doc_id = ?",
+            (doc_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return (row[0], row[1]) if row else None
+
+    async def document_summaries(self) -> list[DocumentSummary]:
+        """Every document with its citation fields and passage count, by doc id."""
+        sql = (
+            "SELECT d.doc_id, d.title, d.source, d.date, COUNT(p.pid) FROM documents d "
+            "LEFT JOIN passages p USING (doc_id) GROUP BY d.doc_id ORDER BY d.doc_id"
+        )
+        async with self._db.execute(sql) as cursor:
+            return [DocumentSummary(*row) async for row in cursor]
+
+    async def corpus_summary(self) -> CorpusSummary:
+        """Counts, date range and outlets of the indexed documents."""
+        documents, passages = await self.counts()
+        async with self._db.execute("SELECT MIN(date), MAX(date) FROM documents WHERE date != ''") as cursor:
+            first, last = await cursor.fetchone() or (None, None)
+        async with self._db.execute(
+            "SELECT source, COUNT(*) AS n FROM documents WHERE source != '' GROUP BY source "
+            "ORDER BY n DESC, source"
+        ) as cursor:
+            outlets = [(row[0], row[1]) async for row in cursor]
+        return CorpusSummary(documents, passages, first or "", last or "", outlets)
+
+    async def query_stats(
+        self, since: str, *, top: int = 5, unlisted_chat_types: tuple[str, ...] = ()
+    ) -> QueryStats:
+        """Questions logged at or after `since` (ISO time). Questions from `unlisted_chat_types`
+        (e.g. inline queries, logged as the user types) count in the totals but not in the lists."""
+        db = self._db
+        async with db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(answered), 0) FROM queries WHERE asked_at >= ?", (since,)
+        ) as cursor:
+            total, answered = await cursor.fetchone() or (0, 0)
+        by_lang = await self._grouped("lang", since)
+        by_chat_type = await self._grouped("chat_type", since)
+        async with db.execute(
+            "SELECT took_ms FROM queries WHERE asked_at >= ? ORDER BY took_ms LIMIT 1 OFFSET ?",
+            (since, max(total - 1, 0) // 2),
+        ) as cursor:
+            row = await cursor.fetchone()
+        median_ms = row[0] if row and total else None
+        hidden = ",".join("?" * len(unlisted_chat_types)) or "''"
+        lists = {}
+        for name, answered_flag in (("most_asked", None), ("unanswered", 0)):
+            where = "asked_at >= ? AND chat_type NOT IN (" + hidden + ")"
+            params: list[object] = [since, *unlisted_chat_types]
+            if answered_flag is not None:
+                where += " AND answered = ?"
+                params.append(answered_flag)
+            async with db.execute(
+                f"SELECT question, COUNT(*) AS n FROM queries WHERE {where} GROUP BY question "
+                "ORDER BY n DESC, MAX(asked_at) DESC LIMIT ?",
+                (*params, top),
+            ) as cursor:
+                lists[name] = [(row[0], row[1]) async for row in cursor]
+        async with db.execute(
+            "SELECT COALESCE(SUM(value > 0), 0), COALESCE(SUM(value < 0), 0) FROM feedback WHERE at >= ?",
+            (since,),
+        ) as cursor:
+            up, down = await cursor.fetchone() or (0, 0)
+        return QueryStats(
+            questions=total,
+            answered=answered,
+            by_lang=by_lang,
+            by_chat_type=by_chat_type,
+            median_ms=median_ms,
+            most_asked=lists["most_asked"],
+            unanswered=lists["unanswered"],
+            feedback_up=up,
+            feedback_down=down,
+        )
+
+    async def _grouped(self, column: str, since: str) -> dict[str, int]:
+        async with self._db.execute(
+            f"SELECT {column}, COUNT(*) AS n FROM queries WHERE asked_at >= ? GROUP BY {column} "
+            "ORDER BY n DESC",
+            (since,),
+        ) as cursor:
+            return {row[0]: row[1] async for row in cursor}
+
+
+@dataclass(frozen=True)
+class LoggedQuery:
+    id: int
+    question: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class PassageRecord:
+    """A stored passage's text with the citation of its document."""
+
+    pid: int
+    passage_id: str
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    doc_id: str
+    title: str
+    source: str
+    date: str
+    passages: int
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    documents: int
+    passages: int
+    first_date: str
+    last_date: str
+    outlets: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class QueryStats:
+    """Logged questions over a period (see `Store.query_stats`)."""
+
+    questions: int
+    answered: int
+    by_lang: dict[str, int]
+    by_chat_type: dict[str, int]
+    median_ms: float | None
+    most_asked: list[tuple[str, int]]
+    unanswered: list[tuple[str, int]]
+    feedback_up: int
+    feedback_down: int

@@ -1,0 +1,382 @@
+"""Admin commands (users in CORPUSBOT_ADMIN_IDS): /reindex, /sources, /remove, /stats and
+adding documents by sending a file. Everyone else gets a polite refusal and nothing changes.
+
+Changes to the corpus are applied by the engine's refresh, which builds the new index while
+the old one keeps answering; the bot runs refreshes in the background, one at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import unicodedata
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.handlers import command_argument, reply, send_parts
+from bot.render_html import escape, line_start, pack_blocks, rtl_lines, shorten
+from bot.services import Services, services
+from bot.texts import text, user_language
+from corpus import BUNDLED_CORPUS
+from retrieval.documents import DOCUMENT_SUFFIXES, CorpusError, read_file_documents
+from retrieval.indexer import RefreshReport
+from retrieval.store import QueryStats
+
+logger = logging.getLogger(__name__)
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_NAME_CHARS = 100
+LISTED_IDS = 15  # ids listed per kind of change in a reindex report
+_UNSAFE_NAME_CHARS = re.compile(r"[^\w.\-]+")
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def safe_file_name(raw: str | None) -> str | None:
+    """A plain file name for an upload: no folders, no hidden or skipped names, only letters,
+    digits, `.`, `-` and `_`; None when nothing usable is left."""
+    if not raw:
+        return None
+    name = unicodedata.normalize("NFC", raw).replace("\\", "/").rsplit("/", 1)[-1]
+    name = _UNSAFE_NAME_CHARS.sub("_", name.strip()).lstrip("._-")
+    stem, dot, suffix = name.rpartition(".")
+    stem = stem.rstrip("._-")
+    if not dot or not stem or not suffix or stem.upper().startswith("README"):
+        return None
+    return f"{stem[: MAX_NAME_CHARS - len(suffix) - 1]}.{suffix.lower()}"
+
+
+def text_problem(data: bytes, lang: str) -> str | None:
+    """Why `data` is not a UTF-8 text file, or None."""
+    if not data.strip():
+        return text("upload_empty", lang)
+    if b"\x00" in data:
+        return text("upload_binary", lang)
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return text("upload_not_utf8", lang, position=exc.start)
+    return None
+
+
+def corpus_problem(svc: Services, lang: str) -> str | None:
+    """Why the corpus directory cannot be changed from Telegram, or None."""
+    corpus = svc.engine.corpus_dir.resolve()
+    if corpus == BUNDLED_CORPUS.resolve():
+        return text("corpus_read_only", lang)
+    if not corpus.is_dir() or not os.access(corpus, os.W_OK):
+        return text("corpus_not_writable", lang, path=escape(str(corpus)))
+    return None
+
+
+def human_size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so a refresh never reads a half-written file (the temporary
+    name starts with a dot, which the corpus reader skips)."""
+    temporary = path.with_name(f".upload-{uuid.uuid4().hex}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def id_list(ids: list[str], lang: str) -> str:
+    if not ids:
+        return text("none", lang)
+    shown = ", ".join(f"<code>{escape(doc_id)}</code>" for doc_id in ids[:LISTED_IDS])
+    return shown + (f" (+{len(ids) - LISTED_IDS})" if len(ids) > LISTED_IDS else "")
+
+
+def report_html(report: RefreshReport, lang: str) -> str:
+    message = text(
+        "reindex_done",
+        lang,
+        seconds=f"{report.seconds:.2f}",
+        documents=report.documents,
+        passages=report.passages,
+        added=id_list(report.added, lang),
+        changed=id_list(report.changed, lang),
+        removed=id_list(report.removed, lang),
+    )
+    if report.errors:
+        errors = "\n".join(f"• {escape(shorten(error, 300))}" for error in report.errors[:LISTED_IDS])
+        message += "\n" + text("reindex_skipped", lang, errors=errors)
+    return message
+
+
+async def refuse_unless_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Tell a non-admin this command is not for them; True when they were refused."""
+    user = update.effective_user
+    if services(context).is_admin(user.id if user else None):
+        return False
+    await reply(update, context, text("admin_only", user_language(update)))
+    return True
+
+
+# --- /reindex ------------------------------------------------------------------------------
+
+
+async def on_reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: rebuild the index in the background; the report follows when it is done."""
+    if await refuse_unless_admin(update, context):
+        return
+    svc, lang = services(context), user_language(update)
+    if svc.reindexer.running:
+        await reply(update, context, text("reindex_running", lang))
+        return
+    await reply(update, context, text("reindex_started", lang))
+    svc.reindexer.task = context.application.create_task(
+        _reindex_and_report(update, context, lang), update=update
+    )
+
+
+async def _reindex_and_report(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    try:
+        report = await services(context).reindexer.refresh()
+    except Exception as exc:  # any failure leaves the old index serving; the admin is told why
+        logger.exception("reindex failed")
+        reason = escape(str(exc) or type(exc).__name__)
+        await reply(update, context, text("reindex_failed", lang, reason=reason), quote=True)
+        return
+    await reply(update, context, report_html(report, lang), quote=True)
+
+
+# --- uploads and /remove -------------------------------------------------------------------
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: a .txt, .md or .jsonl file is added to the corpus and indexed; anything else
+    (another type, binary, not UTF-8, empty, too large, unusable name) is refused."""
+    svc, lang = services(context), user_language(update)
+    user = update.effective_user
+    if not svc.is_admin(user.id if user else None):
+        await reply(update, context, text("upload_not_admin", lang))
+        return
+    if problem := corpus_problem(svc, lang):
+        await reply(update, context, problem)
+        return
+    document = update.effective_message.document
+    name = safe_file_name(document.file_name)
+    if name is None:
+        await reply(update, context, text("upload_bad_name", lang))
+        return
+    if Path(name).suffix not in DOCUMENT_SUFFIXES:
+        await reply(update, context, text("upload_bad_type", lang))
+        return
+    limit = svc.max_upload_bytes
+    if document.file_size and document.file_size > limit:
+        size = human_size(document.file_size)
+        await reply(update, context, text("upload_too_large", lang, size=size, limit=human_size(limit)))
+        return
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    if len(data) > limit:
+        size = human_size(len(data))
+        await reply(update, context, text("upload_too_large", lang, size=size, limit=human_size(limit)))
+        return
+    if problem := text_problem(data, lang):
+        await reply(update, context, problem)
+        return
+    corpus = svc.engine.corpus_dir.resolve()
+    target = corpus / name
+    try:
+        doc_ids = [doc.doc_id for doc in read_file_documents(corpus, target, data)]
+    except CorpusError as exc:
+        await reply(update, context, text("upload_invalid", lang, reason=escape(str(exc))))
+        return
+    previous = target.read_bytes() if target.is_file() else None
+    write_atomically(target, data)
+    context.application.create_task(
+        _index_upload(update, context, lang, target, previous, doc_ids), update=update
+    )
+
+
+async def _index_upload(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    lang: str,
+    target: Path,
+    previous: bytes | None,
+    doc_ids: list[str],
+) -> None:
+    reindexer = services(context).reindexer
+    name = target.name
+    try:
+        report = await reindexer.refresh()
+    except Exception as exc:  # the file stays in the corpus; the next /reindex picks it up
+        logger.exception("indexing upload %s failed", name)
+        reason = escape(str(exc) or type(exc).__name__)
+        await reply(update, context, text("reindex_failed", lang, reason=reason))
+        return
+    errors = [error for error in report.errors if error.split(":", 1)[0] == name]
+    if errors:
+        # e.g. a doc id another file already uses: put the corpus back as it was.
+        if previous is None:
+            target.unlink(missing_ok=True)
+        else:
+            write_atomically(target, previous)
+        await reindexer.refresh()
+        await reply(update, context, text("upload_invalid", lang, reason=escape("; ".join(errors))))
+        return
+    key = "upload_replaced" if previous is not None else "upload_done"
+    await reply(
+        update,
+        context,
+        text(
+            key,
+            lang,
+            name=escape(name),
+            documents=id_list(doc_ids, lang),
+            total=report.documents,
+            passages=report.passages,
+        ),
+    )
+
+
+def remove_from_jsonl(path: Path, doc_id: str) -> bool:
+    """Drop the lines of `doc_id` from a JSON Lines file; False when no other line is left."""
+    kept = []
+    for line in path.read_text(encoding="utf-8-sig").splitlines(keepends=True):
+        try:
+            row = json.loads(line) if line.strip() else None
+        except json.JSONDecodeError:
+            row = None
+        if isinstance(row, dict) and str(row.get("doc_id", "")).strip() == doc_id:
+            continue
+        kept.append(line)
+    if not any(line.strip() for line in kept):
+        return False
+    write_atomically(path, "".join(kept).encode("utf-8"))
+    return True
+
+
+async def on_remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: `/remove DOC_ID` deletes a document from the corpus and the index."""
+    if await refuse_unless_admin(update, context):
+        return
+    svc, lang = services(context), user_language(update)
+    doc_id = command_argument(update.effective_message)
+    if not doc_id:
+        await reply(update, context, text("remove_usage", lang))
+        return
+    if problem := corpus_problem(svc, lang):
+        await reply(update, context, problem)
+        return
+    found = await svc.engine.store.document_file(doc_id)
+    if found is None:
+        await reply(update, context, text("remove_unknown", lang, doc_id=escape(doc_id)))
+        return
+    file, documents_in_file = found
+    corpus = svc.engine.corpus_dir.resolve()
+    path = (corpus / file).resolve()
+    if not path.is_relative_to(corpus):
+        await reply(update, context, text("remove_unknown", lang, doc_id=escape(doc_id)))
+        return
+    if not (path.suffix == ".jsonl" and documents_in_file > 1 and remove_from_jsonl(path, doc_id)):
+        path.unlink(missing_ok=True)
+    context.application.create_task(_reindex_after_remove(update, context, lang, doc_id), update=update)
+
+
+async def _reindex_after_remove(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str, doc_id: str
+) -> None:
+    try:
+        report = await services(context).reindexer.refresh()
+    except Exception as exc:
+        logger.exception("reindex after removing %s failed", doc_id)
+        reason = escape(str(exc) or type(exc).__name__)
+        await reply(update, context, text("reindex_failed", lang, reason=reason))
+        return
+    message = text(
+        "remove_done", lang, doc_id=escape(doc_id), total=report.documents, passages=report.passages
+    )
+    await reply(update, context, message)
+
+
+# --- /sources and /stats -------------------------------------------------------------------
+
+
+async def on_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: every document with its id, headline, outlet and date."""
+    if await refuse_unless_admin(update, context):
+        return
+    lang = user_language(update)
+    documents = await services(context).engine.store.document_summaries()
+    if not documents:
+        await reply(update, context, text("sources_empty", lang))
+        return
+    lines = [line_start("", lang) + text("sources_heading", lang, count=len(documents))]
+    for doc in documents:
+        details = " · ".join(escape(part) for part in (doc.source, doc.date) if part)
+        title = escape(shorten(doc.title, 120))
+        lines.append(
+            f"{line_start(doc.title, lang)}• <code>{escape(doc.doc_id)}</code> — {title}"
+            + (f" ({details})" if details else "")
+        )
+    chat = update.effective_chat
+    await send_parts(context, chat.id, pack_blocks(lines, sep="\n"))
+
+
+def _counts(values: dict[str, int]) -> str:
+    return " · ".join(f"{escape(key)} {count}" for key, count in values.items()) or "—"
+
+
+def stats_period_html(label: str, stats: QueryStats, lang: str) -> str:
+    rate = round(100 * (stats.questions - stats.answered) / stats.questions) if stats.questions else 0
+    median = f"{stats.median_ms:.1f}" if stats.median_ms is not None else "—"
+    return text(
+        "stats_period",
+        lang,
+        label=label,
+        total=stats.questions,
+        answered=stats.answered,
+        not_found_rate=rate,
+        median_ms=median,
+        by_lang=_counts(stats.by_lang),
+        by_chat=_counts(stats.by_chat_type),
+    )
+
+
+def _question_list(rows: list[tuple[str, int]], lang: str) -> str:
+    if not rows:
+        return line_start("", lang) + text("none", lang)
+    return "\n".join(
+        f"{line_start(question, lang)}{number}. {escape(shorten(question, 120))} (×{count})"
+        for number, (question, count) in enumerate(rows, start=1)
+    )
+
+
+async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: questions today and this week, by language and chat, what went unanswered,
+    feedback and the median answer time."""
+    if await refuse_unless_admin(update, context):
+        return
+    lang = user_language(update)
+    store = services(context).engine.store
+    now = datetime.now(UTC)
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    today = await store.query_stats(midnight.isoformat(timespec="seconds"), unlisted_chat_types=("inline",))
+    week = await store.query_stats(
+        (now - timedelta(days=7)).isoformat(timespec="seconds"), unlisted_chat_types=("inline",)
+    )
+    header = [
+        text("stats_heading", lang),
+        stats_period_html(text("stats_today", lang), today, lang),
+        stats_period_html(text("stats_week", lang), week, lang),
+    ]
+    blocks = [rtl_lines(block, lang) for block in header]
+    for key, questions in (("stats_top", week.most_asked), ("stats_unanswered", week.unanswered)):
+        blocks.append(rtl_lines(text(key, lang), lang) + "\n" + _question_list(questions, lang))
+    feedback = text("stats_feedback", lang, up=week.feedback_up, down=week.feedback_down)
+    blocks.append(rtl_lines(feedback, lang))
+    await send_parts(context, update.effective_chat.id, pack_blocks(blocks))

@@ -1,0 +1,195 @@
+"""The Telegram bot's Application: defaults, rate limiting, every handler in one block, command
+menus per scope, and running it by long polling or as a webhook."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import admin, callbacks, handlers, inline
+from bot.config import Settings
+from bot.errors import on_error
+from bot.ratelimit import QuestionLimiter
+from bot.services import Reindexer, Services
+from bot.texts import ADMIN_COMMANDS, PUBLIC_COMMANDS
+from retrieval.engine import Engine
+
+logger = logging.getLogger(__name__)
+
+# Edited messages and edited channel posts are not asked for: a question is answered once.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST, Update.INLINE_QUERY, Update.CALLBACK_QUERY]
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """`corpusbot serve --webhook-url URL [--listen --port --secret-token]`."""
+
+    url: str
+    listen: str = "127.0.0.1"
+    port: int = 8443
+    secret_token: str | None = None
+
+
+def build_application(
+    settings: Settings,
+    engine: Engine,
+    *,
+    limiter: QuestionLimiter | None = None,
+    max_upload_bytes: int = admin.MAX_UPLOAD_BYTES,
+) -> Application:
+    """The bot for `settings`, answering from `engine` (opened and refreshed by the caller)."""
+    application = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.file_base_url)
+        .defaults(
+            Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
+        )
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .build()
+    )
+    application.bot_data["services"] = Services(
+        settings=settings,
+        engine=engine,
+        limiter=limiter or QuestionLimiter(),
+        reindexer=Reindexer(engine),
+        max_upload_bytes=max_upload_bytes,
+    )
+    add_handlers(application)
+    return application
+
+
+def add_handlers(application: Application) -> None:
+    message = filters.UpdateType.MESSAGE
+    post = filters.UpdateType.CHANNEL_POST
+    private = message & filters.ChatType.PRIVATE
+    group = message & filters.ChatType.GROUPS
+    application.add_handlers(
+        [
+            CommandHandler("start", handlers.on_start, filters=message),
+            CommandHandler("help", handlers.on_help, filters=message),
+            CommandHandler("about", handlers.on_about, filters=message),
+            CommandHandler("ask", handlers.on_ask, filters=message | post),
+            CommandHandler("reindex", admin.on_reindex, filters=message),
+            CommandHandler("sources", admin.on_sources, filters=message),
+            CommandHandler("remove", admin.on_remove, filters=message),
+            CommandHandler("stats", admin.on_stats, filters=message),
+            MessageHandler(private & filters.TEXT & ~filters.COMMAND, handlers.on_private_text),
+            MessageHandler(private & filters.COMMAND, handlers.on_private_command),
+            MessageHandler(private & filters.Document.ALL, admin.on_document),
+            MessageHandler(private, handlers.on_private_other),
+            MessageHandler(group & filters.TEXT & ~filters.COMMAND, handlers.on_group_text),
+            MessageHandler(group & filters.COMMAND, handlers.on_group_command),
+            MessageHandler(post & filters.TEXT & ~filters.COMMAND, handlers.on_channel_post),
+            InlineQueryHandler(inline.on_inline_query),
+            CallbackQueryHandler(callbacks.on_full_passage, pattern=callbacks.PASSAGE_PATTERN),
+            CallbackQueryHandler(callbacks.on_feedback, pattern=callbacks.FEEDBACK_PATTERN),
+            CallbackQueryHandler(callbacks.on_page, pattern=callbacks.PAGE_PATTERN),
+            CallbackQueryHandler(on_unknown_button),
+        ]
+    )
+    application.add_error_handler(on_error)
+
+
+async def on_unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button from an older version of the bot: stop its spinner."""
+    await update.callback_query.answer()
+
+
+async def set_command_menus(application: Application) -> None:
+    """Public commands for everyone (Arabic for Arabic-language apps); admins also see theirs,
+    through a menu scoped to their private chat with the bot."""
+    bot = application.bot
+    settings = application.bot_data["services"].settings
+    public_en = [BotCommand(name, en) for name, _, en in PUBLIC_COMMANDS]
+    public_ar = [BotCommand(name, ar) for name, ar, _ in PUBLIC_COMMANDS]
+    admin_en = public_en + [BotCommand(name, en) for name, _, en in ADMIN_COMMANDS]
+    admin_ar = public_ar + [BotCommand(name, ar) for name, ar, _ in ADMIN_COMMANDS]
+    await bot.set_my_commands(public_en)
+    await bot.set_my_commands(public_ar, language_code="ar")
+    for admin_id in sorted(settings.admin_ids):
+        scope = BotCommandScopeChat(admin_id)
+        try:
+            await bot.set_my_commands(admin_en, scope=scope)
+            await bot.set_my_commands(admin_ar, scope=scope, language_code="ar")
+        except TelegramError as exc:  # e.g. the admin has not started a chat with the bot yet
+            logger.warning("could not set the admin command menu for %s: %s", admin_id, exc)
+
+
+@contextlib.asynccontextmanager
+async def running(
+    application: Application, *, webhook: Webhook | None = None, poll_timeout: float = 10
+) -> AsyncIterator[Application]:
+    """Run `application` (polling, or the webhook) for the duration of the `async with`."""
+    async with application:
+        await set_command_menus(application)
+        await application.start()
+        try:
+            if webhook is None:
+                await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout)
+            else:
+                await application.updater.start_webhook(
+                    listen=webhook.listen,
+                    port=webhook.port,
+                    url_path=urlsplit(webhook.url).path.lstrip("/"),
+                    webhook_url=webhook.url,
+                    secret_token=webhook.secret_token,
+                    allowed_updates=ALLOWED_UPDATES,
+                )
+            yield application
+        finally:
+            if application.updater.running:
+                await application.updater.stop()
+            await application.stop()
+
+
+async def open_engine(settings: Settings) -> Engine:
+    """Open the store and bring it up to date with the corpus before the bot starts."""
+    engine = await Engine.open(settings.db_path, settings.corpus_dir)
+    try:
+        report = await engine.refresh()
+    except BaseException:
+        await engine.close()
+        raise
+    for error in report.errors:
+        logger.warning("skipped %s", error)
+    logger.info("corpus %s: %d documents, %d passages", engine.corpus_dir, report.documents, report.passages)
+    return engine
+
+
+async def serve(settings: Settings, webhook: Webhook | None = None) -> None:
+    """Run the bot until SIGINT or SIGTERM."""
+    engine = await open_engine(settings)
+    try:
+        application = build_application(settings, engine)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        async with running(application, webhook=webhook):
+            logger.info("serving as @%s (%s)", application.bot.username, "webhook" if webhook else "polling")
+            await stop.wait()
+    finally:
+        await engine.close()

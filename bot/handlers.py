@@ -1,0 +1,227 @@
+"""Questions from private chats, groups and channels, and the /start, /help and /about commands.
+
+Handlers only translate: they pull the question out of the update, ask the engine, log the
+question in the store and send the rendered answer. Edited messages are never handled (no
+handler accepts them), so a question is answered once, however often it is edited.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+from telegram import InlineKeyboardMarkup, Message, MessageEntity, ReplyParameters, Update
+from telegram.constants import ChatType
+from telegram.ext import ContextTypes
+
+from bot.callbacks import answer_keyboard
+from bot.render_html import escape, line_start, render_answer_html, rtl_lines
+from bot.services import PAGE_SIZE, services
+from bot.texts import text, user_language
+from retrieval.answering import MAX_QUESTION_CHARS, QuestionError
+from retrieval.language import detect_language, reply_language
+from retrieval.normalize import count_scripts
+
+
+def command_argument(message: Message) -> str:
+    """The text after a leading `/command` or `/command@Bot`."""
+    content = message.text or ""
+    entity = next(
+        (e for e in message.entities if e.type == MessageEntity.BOT_COMMAND and e.offset == 0), None
+    )
+    return content[entity.length :].strip() if entity else content.strip()
+
+
+def mentions_bot(message: Message, username: str) -> bool:
+    """Whether the message @-mentions this bot."""
+    wanted = f"@{username}".lower()
+    mentions = message.parse_entities([MessageEntity.MENTION])
+    return any(mention.lower() == wanted for mention in mentions.values())
+
+
+def without_mention(content: str, username: str) -> str:
+    return re.sub(rf"@{re.escape(username)}\b", " ", content, flags=re.IGNORECASE).strip()
+
+
+def is_reply_to_bot(message: Message, bot_id: int) -> bool:
+    replied = message.reply_to_message
+    return bool(replied and replied.from_user and replied.from_user.id == bot_id)
+
+
+async def send_parts(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    parts: list[str],
+    *,
+    reply_to: int | None = None,
+    keyboard: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Send a multi-message reply: the first part replies to `reply_to`, the last has the buttons."""
+    for number, part in enumerate(parts, start=1):
+        await context.bot.send_message(
+            chat_id,
+            part,
+            reply_parameters=(
+                ReplyParameters(reply_to, allow_sending_without_reply=True)
+                if reply_to and number == 1
+                else None
+            ),
+            reply_markup=keyboard if number == len(parts) else None,
+        )
+
+
+async def reply(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, html_text: str, *, quote: bool | None = None
+) -> None:
+    """A short reply in the same chat; quoted outside private chats unless told otherwise."""
+    chat, message = update.effective_chat, update.effective_message
+    if quote is None:
+        quote = chat.type != ChatType.PRIVATE
+    await send_parts(
+        context, chat.id, [html_text], reply_to=message.message_id if quote and message else None
+    )
+
+
+async def answer_question(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, *, quote: bool
+) -> None:
+    """Answer `question` in the update's chat (replying to its message when `quote`) and log it."""
+    svc = services(context)
+    chat, message = update.effective_chat, update.effective_message
+    asker = update.effective_user.id if update.effective_user else chat.id
+    question = question.strip()
+    lang = reply_language(detect_language(question), question)
+    reply_to = message.message_id if quote else None
+
+    verdict = svc.limiter.check(asker)
+    if not verdict.allowed:
+        if verdict.notify:
+            notice = text("rate_limited", lang, seconds=verdict.wait_seconds)
+            await send_parts(context, chat.id, [line_start("", lang) + notice], reply_to=reply_to)
+        return
+    if len(question) > MAX_QUESTION_CHARS:
+        notice = text("too_long", lang, length=len(question), limit=MAX_QUESTION_CHARS)
+        await send_parts(context, chat.id, [line_start("", lang) + notice], reply_to=reply_to)
+        return
+    try:
+        answer = await asyncio.to_thread(svc.engine.answer, question, PAGE_SIZE + 1)
+    except QuestionError:
+        await send_parts(context, chat.id, [text("ask_usage", lang)], reply_to=reply_to)
+        return
+
+    lang = reply_language(answer.lang, answer.question)
+    shown = answer.results[:PAGE_SIZE]
+    query_id = await svc.engine.store.log_query(
+        question=answer.question,
+        lang=answer.lang,
+        chat_type=chat.type,
+        user_id=update.effective_user.id if update.effective_user else None,
+        answered=answer.answered,
+        took_ms=answer.took_ms,
+        top_doc_id=shown[0].doc_id if shown else None,
+        results=len(shown),
+    )
+    if not answer.answered and not sum(count_scripts(question)):
+        parts = [line_start("", lang) + text("no_words", lang)]
+    else:
+        parts = render_answer_html(answer, lang, shown)
+    keyboard = (
+        answer_keyboard(query_id, shown, lang, page=0, has_more=len(answer.results) > PAGE_SIZE)
+        if shown
+        else None
+    )
+    await send_parts(context, chat.id, parts, reply_to=reply_to, keyboard=keyboard)
+
+
+async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any text in a private chat is a question: the user gets the answer."""
+    await answer_question(update, context, update.effective_message.text or "", quote=False)
+
+
+async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/ask question` (or `/ask@Bot question`) in any chat: the answer, as a reply."""
+    message = update.effective_message
+    question = command_argument(message)
+    if not question:
+        await reply(update, context, text("ask_usage", user_language(update)))
+        return
+    await answer_question(update, context, question, quote=update.effective_chat.type != ChatType.PRIVATE)
+
+
+async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group message that mentions the bot or replies to it gets an answer; others, silence."""
+    message = update.effective_message
+    username = context.bot.username
+    if mentions_bot(message, username):
+        question = without_mention(message.text or "", username)
+    elif is_reply_to_bot(message, context.bot.id):
+        question = message.text or ""
+    else:
+        return
+    if not question.strip():
+        await reply(update, context, text("ask_usage", user_language(update)))
+        return
+    await answer_question(update, context, question, quote=True)
+
+
+async def on_channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A channel post that mentions the bot gets an answer in the channel, replying to the post."""
+    message = update.effective_message
+    username = context.bot.username
+    if not mentions_bot(message, username):
+        return
+    question = without_mention(message.text or "", username)
+    if question:
+        await answer_question(update, context, question, quote=True)
+
+
+async def on_group_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An unknown command addressed to this bot by name in a group gets a pointer to /help."""
+    command = (update.effective_message.text or "").split(maxsplit=1)[0]
+    if command.lower().endswith(f"@{context.bot.username}".lower()):
+        await reply(update, context, text("unknown_command", user_language(update)))
+
+
+async def on_private_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An unknown command in a private chat gets a pointer to /help."""
+    await reply(update, context, text("unknown_command", user_language(update)))
+
+
+async def on_private_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A sticker, photo, voice message... in a private chat: a reminder that questions are text."""
+    await reply(update, context, text("text_only", user_language(update)))
+
+
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A greeting in both languages and the help text."""
+    greeting = f"{line_start('', 'ar')}{text('start', 'ar')}\n\n{text('start', 'en')}"
+    await reply(update, context, greeting)
+    await on_help(update, context)
+
+
+async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What the bot knows, how to ask, and examples, in Arabic and English."""
+    mention = escape(f"@{context.bot.username}")
+    arabic = rtl_lines(text("help", "ar", mention=mention), "ar")
+    await reply(update, context, f"{arabic}\n\n{text('help', 'en', mention=mention)}")
+
+
+async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The corpus: how many articles and passages, their dates and outlets."""
+    lang = user_language(update)
+    summary = await services(context).engine.store.corpus_summary()
+    if summary.first_date:
+        dates = text("dates_range", lang, first=summary.first_date, last=summary.last_date)
+    else:
+        dates = text("dates_unknown", lang)
+    comma = "، " if lang == "ar" else ", "
+    outlets = comma.join(f"{escape(name)} ({count})" for name, count in summary.outlets[:15])
+    about = text(
+        "about",
+        lang,
+        documents=summary.documents,
+        passages=summary.passages,
+        dates=dates,
+        outlets=outlets or text("unknown_source", lang),
+    )
+    await reply(update, context, rtl_lines(about, lang))

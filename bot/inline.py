@@ -1,0 +1,74 @@
+"""Inline mode: `@Bot question` in any chat offers up to 10 snippets, each ready to send with
+its citation."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.render_html import render_single_result_html, shorten
+from bot.services import services
+from bot.texts import text, user_language
+from retrieval.answering import QuestionError
+from retrieval.language import reply_language
+
+MAX_INLINE_RESULTS = 10
+CACHE_SECONDS = 60
+
+
+async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offers the snippets that answer the typed question, or a hint when there are none."""
+    query = update.inline_query
+    question = query.query.strip()
+    svc = services(context)
+    if not question:
+        lang = user_language(update)
+        button = InlineQueryResultsButton(text=text("inline_hint", lang), start_parameter="help")
+        await query.answer([], cache_time=CACHE_SECONDS, button=button)
+        return
+    verdict = svc.limiter.check(query.from_user.id)
+    if not verdict.allowed:
+        button = InlineQueryResultsButton(
+            text=text("inline_slow_down", user_language(update)), start_parameter="help"
+        )
+        await query.answer([], cache_time=0, is_personal=True, button=button)
+        return
+    try:
+        answer = await asyncio.to_thread(svc.engine.answer, question, MAX_INLINE_RESULTS)
+    except QuestionError:
+        await query.answer([], cache_time=CACHE_SECONDS)
+        return
+    lang = reply_language(answer.lang, answer.question)
+    # Logged as "inline": counted in /stats, but kept out of its question lists, since Telegram
+    # sends a query for every pause in the typing.
+    await svc.engine.store.log_query(
+        question=answer.question,
+        lang=answer.lang,
+        chat_type="inline",
+        user_id=query.from_user.id,
+        answered=answer.answered,
+        took_ms=answer.took_ms,
+        top_doc_id=answer.results[0].doc_id if answer.results else None,
+        results=len(answer.results),
+    )
+    if not answer.answered:
+        button = InlineQueryResultsButton(text=text("inline_not_found", lang), start_parameter="help")
+        await query.answer([], cache_time=CACHE_SECONDS, button=button)
+        return
+    results = [
+        InlineQueryResultArticle(
+            id=str(result.pid),
+            title=shorten(result.snippet.replace("\n", " "), 90),
+            description=" · ".join(
+                part for part in (result.citation.title, result.citation.source, result.citation.date) if part
+            ),
+            input_message_content=InputTextMessageContent(
+                render_single_result_html(result, lang), parse_mode=ParseMode.HTML
+            ),
+        )
+        for result in answer.results[:MAX_INLINE_RESULTS]
+    ]
+    await query.answer(results, cache_time=CACHE_SECONDS)

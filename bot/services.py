@@ -1,0 +1,53 @@
+"""What every handler shares: the engine, the settings, the question limiter and the reindexer.
+
+It lives in `application.bot_data["services"]`; handlers reach it with `services(context)`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from telegram.ext import ContextTypes
+
+from bot.config import Settings
+from bot.ratelimit import QuestionLimiter
+from retrieval.engine import Engine
+from retrieval.indexer import RefreshReport
+
+PAGE_SIZE = 3  # results per answer message; "more results" shows the next PAGE_SIZE
+
+
+class Reindexer:
+    """Runs engine refreshes one at a time. `/reindex` runs in the background (`task`) so the
+    bot keeps answering from the current index; uploads and removals wait their turn."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.task: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def running(self) -> bool:
+        """A `/reindex` is under way (its report is still to come)."""
+        return self.task is not None and not self.task.done()
+
+    async def refresh(self) -> RefreshReport:
+        async with self._lock:
+            return await self.engine.refresh()
+
+
+@dataclass
+class Services:
+    settings: Settings
+    engine: Engine
+    limiter: QuestionLimiter
+    reindexer: Reindexer
+    max_upload_bytes: int
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.settings.admin_ids
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.bot_data["services"]

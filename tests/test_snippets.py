@@ -1,0 +1,51 @@
+"""Snippets: verbatim sentences of the passage, the best ones for the query, matched words marked."""
+
+from retrieval.analysis import analyze
+from retrieval.snippets import MAX_SNIPPET_CHARS, best_sentences, highlight
+
+PASSAGE = (
+    "القواعد الروسية\n\n"
+    "وقال نائب وزير الخارجية الروسي سيرجي ريابكوف إن الأنباء عن استخدام القواعد الروسية في آسيا "
+    "الوسطى لا صحة لها. وأشار إلى أن محادثات جنيف ناقشت حزمة واسعة من القضايا. "
+    "وأضاف أن موسكو لا تستطيع تجاهل نوايا لندن الهادفة لبناء قدرات نووية."
+)
+
+
+def weights_for(question):
+    return dict.fromkeys(analyze(question), 1.0)
+
+
+def test_best_sentence_is_a_verbatim_slice_with_the_answer():
+    snippet = best_sentences(PASSAGE, weights_for("ماذا قال ريابكوف عن نوايا لندن النووية"))
+    assert snippet.text in PASSAGE
+    assert "نوايا لندن" in snippet.text
+    assert not snippet.text.startswith("القواعد الروسية")  # the subheading is not a sentence of it
+
+
+def test_highlights_mark_whole_matched_words():
+    snippet = best_sentences(PASSAGE, weights_for("محادثات جنيف"))
+    marked = [snippet.text[start:end] for start, end in snippet.highlights]
+    assert "محادثات" in marked and "جنيف" in marked
+    for start, end in snippet.highlights:
+        assert start == 0 or not snippet.text[start - 1].isalpha()
+        assert end == len(snippet.text) or not snippet.text[end].isalpha()
+
+
+def test_neighbour_added_only_when_it_brings_new_terms_or_snippet_is_short():
+    snippet = best_sentences(PASSAGE, weights_for("ريابكوف القواعد جنيف"))
+    assert "ريابكوف" in snippet.text and "جنيف" in snippet.text
+    assert len(snippet.text) <= MAX_SNIPPET_CHARS
+
+
+def test_short_best_sentence_takes_the_next_one():
+    passage = "قال لافروف ذلك. وأكد أن الحوار أفضل دائماً من عدم الحوار بين البلدين في كل الأحوال."
+    assert best_sentences(passage, weights_for("لافروف")).text == passage
+
+
+def test_highlight_normalizes_spelling():
+    snippet = highlight("أكّد الرّئيس الأميركيّ", analyze("الرئيس الامريكي"))
+    assert [snippet.text[s:e] for s, e in snippet.highlights] == ["الرّئيس", "الأميركيّ"]
+
+
+def test_passage_without_sentences_is_returned_as_is():
+    assert best_sentences("...", {"x": 1.0}).text == "..."
