@@ -101,12 +101,20 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     """Answer `question` from `index` with up to `k` cited snippets, or say it is not found."""
     started = time.perf_counter()
     question = check_question(question)
-    weights = term_weights(index, query_terms(question))
-    chosen = select_results(candidates(index, weights, max(k, 1) * CANDIDATES_PER_RESULT), k)
+    lang = detect_language(question)
+    limit = max(k, 1) * CANDIDATES_PER_RESULT
+    if lang == "ar":
+        weights = term_weights(index, query_terms(question))
+        found = candidates(index, weights, limit)
+    else:  # English or mixed: Arabic terms for the English words, fused with dense retrieval
+        from retrieval.english.search import english_candidates
+
+        weights, found = english_candidates(index, question, limit)
+    chosen = select_results(found, k)
     results = tuple(_result(index, rank, c.hit, weights) for rank, c in enumerate(chosen, 1))
     return Answer(
         question=question,
-        lang=detect_language(question),
+        lang=lang,
         answered=bool(results),
         took_ms=(time.perf_counter() - started) * 1000,
         results=results,

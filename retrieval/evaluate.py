@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import json
 import re
+import shutil
 import sys
 import tempfile
 from dataclasses import asdict, dataclass, field
@@ -21,7 +22,10 @@ import pyarabic.araby as araby
 
 from retrieval.answering import answer_question, candidates, query_terms, term_weights
 from retrieval.engine import Engine
+from retrieval.english.dense import SEED_FOLDER
+from retrieval.english.search import english_candidates
 from retrieval.index import SearchIndex
+from retrieval.language import detect_language
 
 RANK_DEPTH = 10
 _ALEF_RE = re.compile("[أإآٱ]")
@@ -52,9 +56,12 @@ def loose(text: str) -> str:
 
 def ranked_documents(index: SearchIndex, question: str, depth: int = RANK_DEPTH) -> list[str]:
     """Distinct documents in the order their best passages rank, before abstention."""
-    weights = term_weights(index, query_terms(question))
+    if detect_language(question) == "ar":
+        found = candidates(index, term_weights(index, query_terms(question)), limit=len(index))
+    else:
+        found = english_candidates(index, question, limit=len(index))[1]
     docs: list[str] = []
-    for candidate in candidates(index, weights, limit=len(index)):
+    for candidate in found:
         if candidate.doc_id not in docs:
             docs.append(candidate.doc_id)
             if len(docs) == depth:
@@ -123,6 +130,9 @@ async def build_index(corpus: Path, db: Path) -> SearchIndex:
         folder = db.parent / "corpus"
         folder.mkdir(exist_ok=True)
         (folder / corpus.name).write_bytes(corpus.read_bytes())
+        seeds = corpus.parent / SEED_FOLDER  # shipped passage embeddings (retrieval.english.dense)
+        if seeds.is_dir():
+            shutil.copytree(seeds, folder / SEED_FOLDER, dirs_exist_ok=True)
         corpus = folder
     engine = await Engine.open(db, corpus)
     try:

@@ -19,7 +19,7 @@ import aiosqlite
 from retrieval.documents import Document
 from retrieval.models import Citation
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: embeddings (passage vectors for English questions)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,6 +48,9 @@ CREATE TABLE IF NOT EXISTS feedback (
     id INTEGER PRIMARY KEY, query_id INTEGER, passage_id TEXT NOT NULL, user_id INTEGER,
     value INTEGER NOT NULL, at TEXT NOT NULL, UNIQUE (query_id, passage_id, user_id)
 );
+CREATE TABLE IF NOT EXISTS embeddings (
+    model TEXT NOT NULL, key TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key)
+) WITHOUT ROWID;
 """
 
 
@@ -141,7 +144,7 @@ class Store:
         await self._db.execute("PRAGMA journal_mode = WAL")
         await self._db.executescript(_SCHEMA)
         await self._db.execute(
-            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
         await self._db.commit()
 
@@ -288,6 +291,29 @@ class Store:
         async with self._db.execute("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return bool(row) and row[0] == "ok"
+
+    # Passage embeddings (retrieval/english/dense.py), keyed by model and passage text hash so
+    # an unchanged passage is never embedded twice, whatever file or position it moves to.
+
+    async def embeddings(self, model: str) -> dict[str, bytes]:
+        """Every stored vector of `model`, by passage key."""
+        async with self._db.execute("SELECT key, vector FROM embeddings WHERE model = ?", (model,)) as cursor:
+            return {row[0]: row[1] async for row in cursor}
+
+    async def put_embeddings(
+        self, model: str, vectors: dict[str, bytes], keep: set[str] | None = None
+    ) -> None:
+        """Store vectors of `model`; with `keep`, drop this model's vectors whose key is not in it."""
+        # Called after a refresh's transaction has ended, so this commit never splits one.
+        await self._db.executemany(
+            "INSERT OR REPLACE INTO embeddings(model, key, vector) VALUES (?,?,?)",
+            [(model, key, blob) for key, blob in vectors.items()],
+        )
+        if keep is not None:
+            async with self._db.execute("SELECT key FROM embeddings WHERE model = ?", (model,)) as cursor:
+                stale = [(model, row[0]) async for row in cursor if row[0] not in keep]
+            await self._db.executemany("DELETE FROM embeddings WHERE model = ? AND key = ?", stale)
+        await self._db.commit()
 
     # What the bot reads and writes besides the index: the query it answered, feedback,
     # passages by pid, document lists and question statistics.
