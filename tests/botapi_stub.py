@@ -1186,7 +1186,9 @@ class BotApiStub:
 
     def inject_edited_message(self, message: JSON, text: str) -> JSON:
         """The author edits a previously injected message to ``text``."""
-        stored = self._lookup_message(message)
+        # A copy: the original update may still be queued and must keep its own text.
+        stored = dict(self._lookup_message(message))
+        self._messages[(stored["chat"]["id"], stored["message_id"])] = stored
         stored["text"] = text
         stored.pop("entities", None)
         found = find_text_entities(text)
