@@ -8,6 +8,7 @@ handler accepts them), so a question is answered once, however often it is edite
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 
 from telegram import InlineKeyboardMarkup, Message, MessageEntity, ReplyParameters, Update
@@ -20,7 +21,12 @@ from bot.services import PAGE_SIZE, services
 from bot.texts import text, user_language
 from retrieval.answering import MAX_QUESTION_CHARS, QuestionError
 from retrieval.language import detect_language, reply_language
+from retrieval.models import Result
 from retrieval.normalize import count_scripts
+
+logger = logging.getLogger(__name__)
+
+LOG_WAIT_SECONDS = 0.25
 
 
 def command_argument(message: Message) -> str:
@@ -55,10 +61,12 @@ async def send_parts(
     *,
     reply_to: int | None = None,
     keyboard: InlineKeyboardMarkup | None = None,
-) -> None:
-    """Send a multi-message reply: the first part replies to `reply_to`, the last has the buttons."""
+) -> Message | None:
+    """Send a multi-message reply: the first part replies to `reply_to`, the last has the buttons.
+    Returns the last message sent."""
+    sent = None
     for number, part in enumerate(parts, start=1):
-        await context.bot.send_message(
+        sent = await context.bot.send_message(
             chat_id,
             part,
             reply_parameters=(
@@ -68,6 +76,7 @@ async def send_parts(
             ),
             reply_markup=keyboard if number == len(parts) else None,
         )
+    return sent
 
 
 async def reply(
@@ -111,26 +120,61 @@ async def answer_question(
 
     lang = reply_language(answer.lang, answer.question)
     shown = answer.results[:PAGE_SIZE]
-    query_id = await svc.engine.store.log_query(
-        question=answer.question,
-        lang=answer.lang,
-        chat_type=chat.type,
-        user_id=update.effective_user.id if update.effective_user else None,
-        answered=answer.answered,
-        took_ms=answer.took_ms,
-        top_doc_id=shown[0].doc_id if shown else None,
-        results=len(shown),
+    log = asyncio.ensure_future(
+        svc.engine.store.log_query(
+            question=answer.question,
+            lang=answer.lang,
+            chat_type=chat.type,
+            user_id=update.effective_user.id if update.effective_user else None,
+            answered=answer.answered,
+            took_ms=answer.took_ms,
+            top_doc_id=shown[0].doc_id if shown else None,
+            results=len(shown),
+        )
     )
+    # The buttons carry the query log id, but a reindex writing the store makes the log wait
+    # for its commit: then the answer goes out at once and the buttons follow.
+    await asyncio.wait({log}, timeout=LOG_WAIT_SECONDS)
+    query_id = _logged_id(log)
     if not answer.answered and not sum(count_scripts(question)):
         parts = [line_start("", lang) + text("no_words", lang)]
     else:
         parts = render_answer_html(answer, lang, shown)
-    keyboard = (
-        answer_keyboard(query_id, shown, lang, page=0, has_more=len(answer.results) > PAGE_SIZE)
-        if shown
-        else None
-    )
-    await send_parts(context, chat.id, parts, reply_to=reply_to, keyboard=keyboard)
+    has_more = len(answer.results) > PAGE_SIZE
+    keyboard = None
+    if shown and query_id is not None:
+        keyboard = answer_keyboard(query_id, shown, lang, page=0, has_more=has_more)
+    sent = await send_parts(context, chat.id, parts, reply_to=reply_to, keyboard=keyboard)
+    if not log.done():
+        context.application.create_task(_add_buttons_when_logged(context, log, sent, shown, lang, has_more))
+
+
+def _logged_id(log: asyncio.Future[int]) -> int | None:
+    """The query log id once logged; None while waiting or when logging failed (the answer is
+    still worth sending, without buttons)."""
+    if not log.done():
+        return None
+    if error := log.exception():
+        logger.error("could not log a question", exc_info=error)
+        return None
+    return log.result()
+
+
+async def _add_buttons_when_logged(
+    context: ContextTypes.DEFAULT_TYPE,
+    log: asyncio.Future[int],
+    sent: Message | None,
+    shown: tuple[Result, ...],
+    lang: str,
+    has_more: bool,
+) -> None:
+    try:
+        query_id = await log
+        if sent and shown:
+            keyboard = answer_keyboard(query_id, shown, lang, page=0, has_more=has_more)
+            await sent.edit_reply_markup(reply_markup=keyboard)
+    except Exception:  # the answer is out; only its buttons are missing
+        logger.exception("could not log a question or add its buttons")
 
 
 async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -89,7 +89,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "{mention}، أو ردّ على إحدى رسائلي. وفي أي محادثة: <code>{mention} سؤالك</code>.\n"
             "<b>أمثلة:</b>\n"
             "• أين عقدت محادثات الاستقرار الاستراتيجي؟\n"
-            "• ما موقف موسكو من توسع حلف الناتو؟"
+            "• كم مدد مجلس الأمن آلية المساعدات إلى سوريا؟"
         ),
         "en": (
             "<b>What do I know?</b> Only what the articles say (see /about). I write nothing of my "
@@ -100,7 +100,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "<code>{mention} your question</code>.\n"
             "<b>Examples:</b>\n"
             "• Where were the strategic stability talks held?\n"
-            "• What does Moscow say about NATO expansion?"
+            "• How long did the Security Council extend the aid mechanism for Syria?"
         ),
     },
     "about": {
