@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import html
+import re
 import shutil
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -34,6 +36,19 @@ GENEVA_EN = "Where were the strategic stability talks held?"
 UNRELATED_AR = "ما نتيجة مباراة ريال مدريد أمس؟"
 UNRELATED_EN = "What was the score of the Real Madrid match?"
 RLM = "\u200f"
+# An article the bundled corpus does not have, and a question only it answers.
+NEW_ARTICLE = """---
+title: زيلاندوفيا تفتتح جسر الصداقة
+source: وكالة الاختبار
+date: 2021-10-05
+---
+زيلاندوفيا تفتتح جسر الصداقة
+
+افتتحت مدينة زيلاندوفيا اليوم جسر الصداقة الجديد فوق نهر الفضة بعد ثلاث سنوات من العمل.
+
+وقال رئيس البلدية إن الجسر سيختصر زمن الرحلة بين ضفتي النهر إلى عشر دقائق فقط.
+"""
+NEW_QUESTION = "متى افتتحت زيلاندوفيا جسر الصداقة؟"
 
 
 def run(body: Callable[[], Awaitable[None]]) -> None:
@@ -51,6 +66,11 @@ def run(body: Callable[[], Awaitable[None]]) -> None:
         gc.collect()
     noisy = [w for w in caught if issubclass(w.category, (ResourceWarning, RuntimeWarning, PTBUserWarning))]
     assert not noisy, [str(w.message) for w in noisy]
+
+
+def plain(message_html: str) -> str:
+    """What a user sees of an HTML message text (tags dropped, entities decoded)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", message_html))
 
 
 def copy_corpus(tmp_path: Path) -> Path:
@@ -139,13 +159,15 @@ async def running_bot(
     tmp_path: Path,
     *,
     corpus: Path | None = None,
+    bundled: bool = False,
     admin_ids: tuple[int, ...] = (ADMIN_ID,),
     limiter: QuestionLimiter | None = None,
     max_upload_bytes: int | None = None,
     env: dict[str, str] | None = None,
 ) -> AsyncIterator[Bot]:
-    """The real Application long-polling a fresh stub, on a temp corpus copy and a temp store."""
-    corpus = corpus or copy_corpus(tmp_path)
+    """The real Application long-polling a fresh stub, on a temp corpus copy and a temp store
+    (or, with `bundled`, on the bundled corpus itself, as when CORPUSBOT_CORPUS is not set)."""
+    corpus = BUNDLED_CORPUS if bundled else corpus or copy_corpus(tmp_path)
     async with BotApiStub() as stub:
         settings = load_settings(
             {
@@ -154,7 +176,7 @@ async def running_bot(
                 "TELEGRAM_FILE_BASE_URL": stub.base_file_url,
                 "CORPUSBOT_ADMIN_IDS": ",".join(map(str, admin_ids)),
                 "CORPUSBOT_DB": str(tmp_path / "store.sqlite3"),
-                "CORPUSBOT_CORPUS": str(corpus),
+                **({} if bundled else {"CORPUSBOT_CORPUS": str(corpus)}),
                 **(env or {}),
             },
             env_file=tmp_path / "no.env",
