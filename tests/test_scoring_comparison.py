@@ -18,9 +18,7 @@ TOLERANCE = 1e-9
 # A small alphabet, so that many terms are in more than half the passages (their idf is
 # floored at epsilon times the average idf) and queries repeat terms; "absent" never occurs.
 terms = st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"])
-passages = st.lists(st.lists(terms, max_size=12), min_size=1, max_size=30).filter(
-    lambda corpus: any(corpus)
-)
+passages = st.lists(st.lists(terms, max_size=12), min_size=1, max_size=30).filter(lambda corpus: any(corpus))
 queries = st.lists(st.one_of(terms, st.just("absent")), max_size=7)
 
 
