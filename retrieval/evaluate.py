@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyarabic.araby as araby
 
-from retrieval.answering import answer_question, candidates, query_terms, term_weights
+from retrieval.answering import answer_question, arabic_candidates
 from retrieval.engine import Engine
 from retrieval.english.dense import SEED_FOLDER
 from retrieval.english.search import english_candidates
@@ -57,7 +57,7 @@ def loose(text: str) -> str:
 def ranked_documents(index: SearchIndex, question: str, depth: int = RANK_DEPTH) -> list[str]:
     """Distinct documents in the order their best passages rank, before abstention."""
     if detect_language(question) == "ar":
-        found = candidates(index, term_weights(index, query_terms(question)), limit=len(index))
+        found = arabic_candidates(index, question, limit=len(index))[1]
     else:
         found = english_candidates(index, question, limit=len(index))[1]
     docs: list[str] = []

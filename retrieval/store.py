@@ -143,10 +143,9 @@ class Store:
             raise StoreError(f"{self.path} is a SQLite database, but not a corpusbot one")
         await self._db.execute("PRAGMA journal_mode = WAL")
         await self._db.executescript(_SCHEMA)
-        await self._db.execute(
-            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-        )
-        await self._db.commit()
+        # Written only when it changes: opening an up-to-date store writes nothing.
+        if await self.get_meta("schema_version") != str(SCHEMA_VERSION):
+            await self.set_meta("schema_version", str(SCHEMA_VERSION))
 
     async def close(self) -> None:
         await self._db.close()

@@ -36,7 +36,8 @@ def run(coro):
 async def refreshed(db, corpus):
     engine = await Engine.open(db, corpus)
     try:
-        return await engine.refresh(), engine.answer("الفحم في غلاسكو").answered
+        report = await engine.refresh()
+        return report, any(r.doc_id == "extra/cop26" for r in engine.answer("الفحم", k=10).results)
     finally:
         await engine.close()
 
