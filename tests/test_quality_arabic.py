@@ -1,0 +1,52 @@
+"""Arabic retrieval quality, measured with the evaluation command's own code on xquad-dev and on
+the project's questions about the bundled corpus. Thresholds are the issue's targets where they
+are met; where they are not yet (own hit@1 .95, unanswerable "not found" .90) they hold the
+level reached so that nothing slips back (see the issue's notes)."""
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from corpus import BUNDLED_CORPUS
+from retrieval.evaluate import build_index, evaluate, load_questions
+
+DATA = Path(__file__).parent / "data" / "xquad-dev"
+OWN = Path(__file__).parent / "questions" / "ar.jsonl"
+
+
+@pytest.fixture(scope="module")
+def xquad_report(tmp_path_factory):
+    db = tmp_path_factory.mktemp("xquad") / "eval.sqlite3"
+    index = asyncio.run(build_index(DATA / "corpus.jsonl", db))
+    return evaluate(index, load_questions(DATA / "questions-ar.jsonl"), "xquad-dev ar")
+
+
+@pytest.fixture(scope="module")
+def own_report(tmp_path_factory):
+    db = tmp_path_factory.mktemp("own") / "eval.sqlite3"
+    index = asyncio.run(build_index(BUNDLED_CORPUS, db))
+    return evaluate(index, load_questions(OWN), "own ar")
+
+
+def test_xquad_arabic_beats_lucene(xquad_report):
+    # Lucene ArabicAnalyzer + BM25 scores hit@1 .894, MRR@10 .932 on this set.
+    assert xquad_report.answerable == 632
+    assert xquad_report.hit1 >= 0.92
+    assert xquad_report.mrr10 >= 0.95
+
+
+def test_xquad_arabic_snippets_hold_the_answer(xquad_report):
+    assert xquad_report.answer_in_snippet >= 0.80
+    assert xquad_report.not_found_answerable <= 0.05
+
+
+def test_own_questions_find_the_right_article(own_report):
+    assert own_report.answerable >= 40 and own_report.unanswerable >= 10
+    assert own_report.hit1 >= 0.93  # target .95
+    assert own_report.hit5 >= 0.99
+
+
+def test_own_questions_abstention(own_report):
+    assert own_report.not_found_answerable <= 0.05
+    assert own_report.not_found_unanswerable >= 0.68  # target .90
