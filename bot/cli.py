@@ -1,5 +1,5 @@
-"""The `corpusbot` command: index, ask, serve. Its commands, flags and `--json` output are a
-public interface (README "Command line"); extend them only compatibly."""
+"""The `corpusbot` command: index, ask, serve, doctor, backup. Its commands, flags and `--json`
+output are a public interface (README "Command line"); extend them only compatibly."""
 
 from __future__ import annotations
 
@@ -50,6 +50,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="mark matched words in bold (default: when writing to a terminal)",
     )
     ask.add_argument("question", nargs="*", metavar="QUESTION", help="the question; omit to read stdin")
+
+    doctor = sub.add_parser(
+        "doctor",
+        help="check the configuration, the Bot API, the store, the index and language resources",
+        description="Exit code 0: healthy (warnings allowed, e.g. no token for CLI-only use); 1: not.",
+    )
+    _add_store_flags(doctor)
+    doctor.add_argument("--offline", action="store_true", help="do not contact the Bot API")
+    doctor.add_argument(
+        "--timeout", type=float, default=5.0, metavar="S", help="Bot API timeout in seconds (default 5)"
+    )
+
+    backup = sub.add_parser("backup", help="copy the store consistently, even while the bot runs")
+    backup.add_argument(
+        "--db", metavar="PATH", help="SQLite store (default: CORPUSBOT_DB, else a per-user file)"
+    )
+    backup.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    backup.add_argument("path", metavar="PATH", help="the backup file, or a folder for a dated file")
 
     serve = sub.add_parser("serve", help="run the Telegram bot")
     serve.add_argument(
@@ -182,6 +200,35 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_doctor(args: argparse.Namespace) -> int:
+    """One line per check (ok, WARN, FAIL) and a verdict; exit 1 when anything FAILs."""
+    from bot import doctor
+
+    findings = asyncio.run(
+        doctor.diagnose(db=args.db, corpus=args.corpus, offline=args.offline, timeout=args.timeout)
+    )
+    for finding in findings:
+        print(finding.line())
+    print(doctor.summary(findings))
+    return 0 if doctor.healthy(findings) else 1
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from bot.backup import BackupError, backup_store
+    from bot.doctor import environment, store_path
+
+    source = store_path(args.db, environment())
+    try:
+        report = backup_store(source, Path(args.path).expanduser(), force=args.force)
+    except BackupError as exc:
+        raise CliError(str(exc)) from None
+    print(
+        f"{report.source} -> {report.target}: {report.documents} documents, {report.passages} passages, "
+        f"{report.bytes / 1e6:.1f} MB, integrity ok, in {report.seconds:.2f} s"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -189,6 +236,10 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(run_index(args))
         if args.command == "ask":
             return asyncio.run(run_ask(args))
+        if args.command == "doctor":
+            return run_doctor(args)
+        if args.command == "backup":
+            return run_backup(args)
         return run_serve(args)
     except CliError as exc:
         print(f"corpusbot: {exc}", file=sys.stderr)

@@ -1,0 +1,295 @@
+"""`corpusbot doctor`: is this installation ready to serve? Configuration, the Bot API, the
+store's integrity, index freshness against the corpus, optional language resources.
+
+Only reads: the store is opened read-only (safe next to a running bot) and the token is never
+printed. A FAIL makes the exit code 1; a WARN is something to know that does not stop the bot
+(no token for CLI-only use, a stale index, no English dictionary).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings, read_env_file
+from bot.paths import default_db_path
+from bot.readonly_store import open_read_only, owner_kept
+from retrieval.documents import MAX_FILE_BYTES, content_hash, corpus_files
+from retrieval.store import SCHEMA_VERSION, Store
+
+# A well-formed token that only stands in while the other settings are checked without one.
+_PLACEHOLDER_TOKEN = "0000:placeholder-token-not-used-for-anything"
+SHOWN_FILES = 5  # file names listed per kind of pending change
+
+
+class Status(Enum):
+    OK = "ok"
+    WARN = "WARN"
+    FAIL = "FAIL"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the report."""
+
+    status: Status
+    name: str
+    detail: str
+
+    def line(self) -> str:
+        return f"{self.status.value:5} {self.name}: {self.detail}"
+
+
+def environment(env_file: Path = Path(".env")) -> dict[str, str]:
+    """What `corpusbot serve` would see: the .env file under the process environment."""
+    return {**read_env_file(env_file), **os.environ}
+
+
+def store_path(explicit: str | None, env: Mapping[str, str]) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    if env.get("CORPUSBOT_DB"):
+        return Path(env["CORPUSBOT_DB"]).expanduser()
+    return default_db_path()
+
+
+def redact(message: str, token: str) -> str:
+    return message.replace(token, "<token>") if token else message
+
+
+# --- configuration and the Bot API ---------------------------------------------------------
+
+
+def check_configuration(env: Mapping[str, str]) -> tuple[list[Finding], Settings | None]:
+    """Findings on the bot settings, and the settings when a token is set and all are valid."""
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    try:
+        settings = load_settings({**env, "TELEGRAM_BOT_TOKEN": token or _PLACEHOLDER_TOKEN})
+    except ConfigError as exc:
+        return [Finding(Status.FAIL, "configuration", redact(str(exc), token))], None
+    findings = []
+    if token:
+        bot_id = token.split(":", 1)[0]
+        findings.append(Finding(Status.OK, "bot token", f"set, for bot id {bot_id} (secret part not shown)"))
+    else:
+        findings.append(
+            Finding(
+                Status.WARN,
+                "bot token",
+                "bot not configured: TELEGRAM_BOT_TOKEN is not set (fine for CLI-only use: "
+                "ask, index, backup; `serve` needs it)",
+            )
+        )
+    if settings.admin_ids:
+        findings.append(Finding(Status.OK, "admins", f"{len(settings.admin_ids)} in CORPUSBOT_ADMIN_IDS"))
+    elif token:
+        findings.append(
+            Finding(
+                Status.WARN,
+                "admins",
+                "CORPUSBOT_ADMIN_IDS is empty: nobody can /reindex, /remove or upload documents",
+            )
+        )
+    return findings, settings if token else None
+
+
+async def check_bot_api(settings: Settings, timeout: float) -> list[Finding]:
+    """getMe (and getWebhookInfo) against the configured Bot API, with a short timeout."""
+    from telegram import Bot
+    from telegram.error import InvalidToken, NetworkError, TelegramError, TimedOut
+    from telegram.request import HTTPXRequest
+
+    where = settings.api_base_url
+    request = HTTPXRequest(
+        connect_timeout=timeout, read_timeout=timeout, write_timeout=timeout, pool_timeout=timeout
+    )
+    bot = Bot(
+        settings.token,
+        base_url=settings.api_base_url,
+        base_file_url=settings.file_base_url,
+        request=request,
+        get_updates_request=request,
+    )
+    try:
+        await bot.initialize()  # getMe
+        me = bot.bot
+        findings = [Finding(Status.OK, "Bot API", f"{where} answers: @{me.username} (id {me.id})")]
+        info = await bot.get_webhook_info()
+    except InvalidToken:
+        return [Finding(Status.FAIL, "Bot API", f"{where} rejects the token: get a new one from @BotFather")]
+    except TimedOut:
+        return [Finding(Status.FAIL, "Bot API", f"unreachable: {where} did not answer within {timeout:g} s")]
+    except NetworkError as exc:
+        reason = redact(str(exc), settings.token)
+        return [Finding(Status.FAIL, "Bot API", f"unreachable: cannot reach {where} ({reason})")]
+    except TelegramError as exc:
+        return [Finding(Status.FAIL, "Bot API", f"{where}: {redact(str(exc), settings.token)}")]
+    finally:
+        await request.shutdown()
+    mode = f"webhook {info.url}" if info.url else "no webhook (polling)"
+    detail = f"{mode}, {info.pending_update_count} updates waiting"
+    if info.last_error_message:
+        when = f" at {info.last_error_date:%Y-%m-%d %H:%M} UTC" if info.last_error_date else ""
+        findings.append(
+            Finding(Status.WARN, "delivery", f"{detail}; last error{when}: {info.last_error_message}")
+        )
+    else:
+        findings.append(Finding(Status.OK, "delivery", detail))
+    return findings
+
+
+# --- the store and the index ---------------------------------------------------------------
+
+
+async def check_store(path: Path, corpus: Path | None) -> list[Finding]:
+    """Integrity of the store, then whether its index is up to date with the corpus."""
+    if not path.exists():
+        return [
+            Finding(
+                Status.WARN,
+                "store",
+                f"{path} does not exist yet: `corpusbot index` builds it (`serve` and `ask` do too)",
+            )
+        ]
+    with owner_kept(path):
+        try:
+            store = await open_read_only(path)
+        except sqlite3.Error as exc:
+            return [Finding(Status.FAIL, "store", f"cannot open {path}: {exc}")]
+        try:
+            return await _check_open_store(store, path, corpus)
+        finally:
+            await store.close()
+
+
+async def _check_open_store(store: Store, path: Path, corpus: Path | None) -> list[Finding]:
+    """The store's schema and integrity, then the index's freshness."""
+    try:
+        version = await store.get_meta("schema_version")
+    except sqlite3.DatabaseError as exc:
+        return [Finding(Status.FAIL, "store", f"{path} is not a corpusbot database ({exc})")]
+    if version is None or int(version) > SCHEMA_VERSION:
+        return [
+            Finding(
+                Status.FAIL,
+                "store",
+                f"{path} has schema version {version}, this corpusbot knows {SCHEMA_VERSION}",
+            )
+        ]
+    try:
+        intact, reason = await store.integrity_ok(), ""
+    except sqlite3.DatabaseError as exc:
+        intact, reason = False, f" ({exc})"
+    if not intact:
+        return [
+            Finding(
+                Status.FAIL,
+                "store",
+                f"{path} fails PRAGMA integrity_check{reason}: stop the bot and restore the "
+                'latest backup (README "Backups and restore")',
+            )
+        ]
+    documents, passages = await store.counts()
+    indexed_at = await store.get_meta("indexed_at") or "never"
+    findings = [
+        Finding(
+            Status.OK,
+            "store",
+            f"{path}: integrity ok, {documents} documents, {passages} passages, indexed {indexed_at}",
+        )
+    ]
+    if corpus is None:
+        recorded = await store.get_meta("corpus_dir")
+        corpus = Path(recorded) if recorded else None
+    findings.append(await check_freshness(store, corpus))
+    return findings
+
+
+async def check_freshness(store: Store, corpus: Path | None) -> Finding:
+    """Files added, changed or removed since the last index (what a refresh would apply)."""
+    if corpus is None:
+        from corpus import BUNDLED_CORPUS
+
+        corpus = BUNDLED_CORPUS
+    if not corpus.is_dir():
+        return Finding(Status.FAIL, "corpus", f"corpus directory not found: {corpus}")
+    files = {path.relative_to(corpus).as_posix(): path for path in corpus_files(corpus)}
+    if not files:
+        return Finding(Status.WARN, "corpus", f"{corpus} has no articles (.txt, .md, .jsonl)")
+    known = await store.file_states()
+    pending = [name for name in sorted(files) if name not in known]
+    changed = []
+    for name, path in sorted(files.items()):
+        state = known.get(name)
+        if state is None:
+            continue
+        stat = path.stat()
+        if (stat.st_size, stat.st_mtime_ns) == (state.size, state.mtime_ns):
+            continue
+        if stat.st_size > MAX_FILE_BYTES or content_hash(path.read_bytes()) != state.sha256:
+            changed.append(name)
+    removed = sorted(set(known) - set(files))
+    if not (pending or changed or removed):
+        return Finding(Status.OK, "index", f"up to date with {corpus} ({len(files)} files)")
+    parts = []
+    for label, names in (("not indexed", pending), ("changed", changed), ("removed", removed)):
+        if names:
+            shown = ", ".join(names[:SHOWN_FILES]) + (
+                f" (+{len(names) - SHOWN_FILES})" if len(names) > SHOWN_FILES else ""
+            )
+            parts.append(f"{label}: {shown}")
+    return Finding(
+        Status.WARN,
+        "index",
+        f"behind {corpus}: {'; '.join(parts)}. /reindex or `corpusbot index` applies the changes "
+        '(`serve` does at start); a file that stays "not indexed" could not be read, '
+        "`corpusbot index` says why",
+    )
+
+
+# --- language resources and the whole report ----------------------------------------------
+
+
+def check_languages() -> list[Finding]:
+    from retrieval.english.support import english_checks
+
+    findings = [Finding(Status.OK, "Arabic questions", "built in")]
+    for check in english_checks():
+        findings.append(Finding(Status.OK if check.ok else Status.WARN, check.name, check.detail))
+    return findings
+
+
+async def diagnose(
+    *,
+    db: str | None = None,
+    corpus: str | None = None,
+    offline: bool = False,
+    timeout: float = 5.0,
+    env: Mapping[str, str] | None = None,
+) -> list[Finding]:
+    """Every check, in the order of the report."""
+    env = environment() if env is None else env
+    findings, settings = check_configuration(env)
+    if settings is not None and not offline:
+        findings += await check_bot_api(settings, timeout)
+    chosen = corpus or env.get("CORPUSBOT_CORPUS")
+    corpus_dir = Path(chosen).expanduser().resolve() if chosen else None
+    findings += await check_store(store_path(db, env), corpus_dir)
+    findings += check_languages()
+    return findings
+
+
+def healthy(findings: list[Finding]) -> bool:
+    return all(finding.status is not Status.FAIL for finding in findings)
+
+
+def summary(findings: list[Finding]) -> str:
+    problems = sum(f.status is Status.FAIL for f in findings)
+    warnings = sum(f.status is Status.WARN for f in findings)
+    if problems:
+        return f"NOT healthy: {problems} problem(s), {warnings} warning(s)"
+    return f"healthy ({warnings} warning(s))" if warnings else "healthy"
