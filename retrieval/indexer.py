@@ -23,6 +23,10 @@ from retrieval.documents import (
 from retrieval.passages import split_passages
 from retrieval.store import FileState, NewDocument, Store
 
+# Bumped whenever normalization, stopwords, stemming or passage splitting change what a text's
+# stored passages and terms are (3: غ/ج and Persian letters folded).
+ANALYSIS_VERSION = "3"
+
 
 @dataclass
 class RefreshReport:
@@ -55,7 +59,10 @@ async def refresh_store(store: Store, corpus_dir: Path) -> RefreshReport:
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus directory not found: {corpus_dir}")
     report = RefreshReport()
-    known = await store.file_states()
+    # Terms made by an older analysis chain would never match a new question's terms: then
+    # every file is read again, as if changed.
+    reanalyze = await store.get_meta("analysis_version") != ANALYSIS_VERSION
+    known = {} if reanalyze else await store.file_states()
     docs_by_file = await store.doc_ids_by_file()
     owner = {doc_id: file for file, ids in docs_by_file.items() for doc_id in ids}
     present: set[str] = set()
@@ -106,6 +113,8 @@ async def refresh_store(store: Store, corpus_dir: Path) -> RefreshReport:
             file_states=new_states,
             corpus_dir=str(corpus_dir),
         )
+    if reanalyze:
+        await store.set_meta("analysis_version", ANALYSIS_VERSION)
     report.documents, report.passages = await store.counts()
     report.seconds = time.perf_counter() - started
     return report

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import pyarabic.araby as araby
 
 # Alef with hamza above/below, madda and wasla all become a bare alef; alef maksura becomes yeh
-# and teh marbuta becomes heh (as Lucene's ArabicNormalizationFilter does), and Arabic-Indic and
+# and teh marbuta becomes heh (as Lucene's ArabicNormalizationFilter does); ghain folds into
+# jeem (measured: own questions hit@1 +.014, xquad-dev unchanged); Arabic-Indic and
 # Persian digits become ASCII so "٢٠٢١" matches "2021".
 _CHAR_MAP = str.maketrans(
     {
@@ -24,6 +25,13 @@ _CHAR_MAP = str.maketrans(
         "ٱ": "ا",
         "ى": "ي",
         "ة": "ه",
+        # Transliterated names are written with either letter (البنتاغون/البنتاجون,
+        # سيرغي/سيرجي, غرينتش/جرينتش, both in the bundled corpus); Persian letters likewise.
+        "غ": "ج",
+        "ڤ": "ف",
+        "گ": "ك",
+        "پ": "ب",
+        "چ": "ج",
         **{chr(0x0660 + d): str(d) for d in range(10)},
         **{chr(0x06F0 + d): str(d) for d in range(10)},
     }

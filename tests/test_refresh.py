@@ -151,3 +151,21 @@ def test_corrupt_database_is_a_clear_error(tmp_path, corpus):
     db.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="not a usable corpusbot database"):
         run(refreshed(db, corpus))
+
+
+def test_a_store_from_an_older_analysis_chain_is_reanalyzed(tmp_path, corpus):
+    db = tmp_path / "store.sqlite3"
+    run(refreshed(db, corpus))
+
+    async def pretend_old():
+        engine = await Engine.open(db, corpus)
+        try:
+            await engine.store.set_meta("analysis_version", "0")
+        finally:
+            await engine.close()
+
+    run(pretend_old())
+    report, _ = run(refreshed(db, corpus))
+    assert len(report.changed) == 5 and report.documents == 5
+    again, _ = run(refreshed(db, corpus))
+    assert not again.modified
