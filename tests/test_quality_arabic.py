@@ -43,7 +43,7 @@ def test_xquad_arabic_snippets_hold_the_answer(xquad_report):
 
 def test_own_questions_find_the_right_article(own_report):
     assert own_report.answerable >= 40 and own_report.unanswerable >= 10
-    assert own_report.hit1 >= 0.93  # target .95
+    assert own_report.hit1 >= 0.94  # target .95
     assert own_report.hit5 >= 0.99
 
 
