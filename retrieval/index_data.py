@@ -11,7 +11,7 @@ import io
 import json
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import overload
 
 import numpy as np
@@ -85,6 +85,9 @@ class IndexData:
     vocabulary: dict[str, int]  # term -> term id
     postings: Postings
     passages: PassageTable
+    # The store's signature of every document these arrays were built from (see
+    # StoreSnapshot.document_signatures): what tells a saved index which documents changed.
+    signatures: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, rows: Iterable[PassageRow]) -> IndexData:
@@ -164,6 +167,7 @@ class IndexData:
         blobs = {name: _npy(values) for name, values in arrays.items()}
         blobs["terms"] = "\n".join(self.terms).encode("utf-8")
         blobs["doc_ids"] = "\n".join(t.doc_ids).encode("utf-8")
+        blobs["signatures"] = json.dumps(self.signatures, ensure_ascii=False).encode("utf-8")
         blobs["format"] = json.dumps({"format": FORMAT, "terms": len(self.terms)}).encode()
         return blobs
 
@@ -176,13 +180,14 @@ class IndexData:
             a = {name: np.load(io.BytesIO(blobs[name]), allow_pickle=False) for name in _ARRAYS}
             terms = _lines(blobs["terms"])
             doc_ids = _lines(blobs["doc_ids"])
+            signatures = json.loads(blobs["signatures"])
         except (KeyError, ValueError, OSError) as exc:
             raise IndexDataError(f"saved index unreadable: {exc}") from None
         if len(terms) != header["terms"] or len(a["offsets"]) != len(terms) + 1:
             raise IndexDataError("saved index is inconsistent (term counts differ)")
         postings = Postings(a["offsets"], a["positions"], a["freqs"], a["lengths"])
         table = PassageTable(a["pids"], a["doc_index"], a["ordinals"], a["starts"], a["ends"], doc_ids)
-        return cls(terms, {t: i for i, t in enumerate(terms)}, postings, table)
+        return cls(terms, {t: i for i, t in enumerate(terms)}, postings, table, signatures)
 
 
 _ARRAYS = ("offsets", "positions", "freqs", "lengths", "pids", "doc_index", "ordinals", "starts", "ends")

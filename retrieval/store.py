@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +19,7 @@ import aiosqlite
 from retrieval.documents import Document
 from retrieval.models import Citation
 
-SCHEMA_VERSION = 2  # 2: embeddings (passage vectors for English questions)
+SCHEMA_VERSION = 3  # 2: embeddings (passage vectors for English questions); 3: index_blobs
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,6 +51,9 @@ CREATE TABLE IF NOT EXISTS feedback (
 CREATE TABLE IF NOT EXISTS embeddings (
     model TEXT NOT NULL, key TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS index_blobs (
+    name TEXT NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (name, chunk)
+);
 """
 
 
@@ -229,28 +232,8 @@ class Store:
             self._write_lock.release()
 
     async def documents(self) -> list[Document]:
-        sql = (
-            "SELECT doc_id, title, body, source, date, date_inferred, url, lang, author, credit, "
-            "file, content_hash FROM documents ORDER BY doc_id"
-        )
-        async with self._db.execute(sql) as cursor:
-            return [
-                Document(
-                    doc_id=r[0],
-                    title=r[1],
-                    body=r[2],
-                    source=r[3],
-                    date=r[4],
-                    date_inferred=bool(r[5]),
-                    url=r[6],
-                    lang=r[7],
-                    author=r[8],
-                    credit=r[9],
-                    path=r[10],
-                    content_hash=r[11],
-                )
-                async for r in cursor
-            ]
+        async with self._db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY doc_id") as cursor:
+            return [_document(r) async for r in cursor]
 
     async def passages(self) -> list[StoredPassage]:
         sql = "SELECT pid, doc_id, ordinal, start, end, terms FROM passages ORDER BY pid"
@@ -431,6 +414,29 @@ class Store:
             feedback_down=down,
         )
 
+    # The saved search index (retrieval/saved_index.py): named blobs, split into chunks so that
+    # no single value nears SQLite's size limit. Replaced whole in one transaction.
+
+    async def save_index_blobs(self, blobs: dict[str, bytes]) -> None:
+        rows = [
+            (name, number, data[at : at + _BLOB_CHUNK])
+            for name, data in blobs.items()
+            for number, at in enumerate(range(0, max(len(data), 1), _BLOB_CHUNK))
+        ]
+        async with self._write_lock:
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+                await self._db.execute("DELETE FROM index_blobs")
+                await self._db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)
+                await self._db.commit()
+            except BaseException:
+                await self._db.rollback()
+                raise
+
+    def snapshot(self) -> StoreSnapshot:
+        """A read-only view of the store as committed now, for reading in a worker thread."""
+        return StoreSnapshot(self.path)
+
     async def _grouped(self, column: str, since: str) -> dict[str, int]:
         async with self._db.execute(
             f"SELECT {column}, COUNT(*) AS n FROM queries WHERE asked_at >= ? GROUP BY {column} "
@@ -438,6 +444,102 @@ class Store:
             (since,),
         ) as cursor:
             return {row[0]: row[1] async for row in cursor}
+
+
+_DOCUMENT_COLUMNS = (
+    "doc_id, title, body, source, date, date_inferred, url, lang, author, credit, file, content_hash"
+)
+_BLOB_CHUNK = 64 << 20
+# Host parameters per "IN (...)" query, well under SQLite's limit.
+_IN_BATCH = 500
+
+
+def _document(r: tuple) -> Document:
+    return Document(
+        doc_id=r[0],
+        title=r[1],
+        body=r[2],
+        source=r[3],
+        date=r[4],
+        date_inferred=bool(r[5]),
+        url=r[6],
+        lang=r[7],
+        author=r[8],
+        credit=r[9],
+        path=r[10],
+        content_hash=r[11],
+    )
+
+
+class StoreSnapshot:
+    """Synchronous reads from one read transaction on its own connection, so that a worker
+    thread can load the index without blocking the event loop, and everything it reads belongs
+    to the same committed state. Use as a context manager."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+
+    def __enter__(self) -> StoreSnapshot:
+        self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+        self._db.execute("BEGIN")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._db is not None:
+            self._db.execute("COMMIT")
+            self._db.close()
+            self._db = None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise RuntimeError("StoreSnapshot used outside its with block")
+        return self._db
+
+    def document_signatures(self) -> dict[str, str]:
+        """Per document, what changes whenever its passages are rewritten: its content hash,
+        first passage id and passage count."""
+        sql = (
+            "SELECT d.doc_id, d.content_hash, MIN(p.pid), COUNT(p.pid) FROM documents d "
+            "LEFT JOIN passages p USING (doc_id) GROUP BY d.doc_id"
+        )
+        return {r[0]: f"{r[1]}:{r[2]}:{r[3]}" for r in self.db.execute(sql)}
+
+    def passage_rows(self, doc_ids: list[str] | None = None) -> Iterator[tuple]:
+        """(pid, doc_id, ordinal, start, end, terms) in pid order, of every passage or of those
+        of `doc_ids`."""
+        columns = "pid, doc_id, ordinal, start, end, terms"
+        if doc_ids is None:
+            for r in self.db.execute(f"SELECT {columns} FROM passages ORDER BY pid"):
+                yield (r[0], r[1], r[2], r[3], r[4], r[5].split())
+            return
+        rows = []
+        for i in range(0, len(doc_ids), _IN_BATCH):
+            batch = doc_ids[i : i + _IN_BATCH]
+            marks = ",".join("?" * len(batch))
+            rows += self.db.execute(f"SELECT {columns} FROM passages WHERE doc_id IN ({marks})", batch)
+        for r in sorted(rows):
+            yield (r[0], r[1], r[2], r[3], r[4], r[5].split())
+
+    def documents(self, doc_ids: list[str] | None = None) -> list[Document]:
+        if doc_ids is None:
+            sql = f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY doc_id"
+            return [_document(r) for r in self.db.execute(sql)]
+        found = []
+        for i in range(0, len(doc_ids), _IN_BATCH):
+            batch = doc_ids[i : i + _IN_BATCH]
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE doc_id IN ({marks})"
+            found += [_document(r) for r in self.db.execute(sql, batch)]
+        return found
+
+    def index_blobs(self) -> dict[str, bytes]:
+        """The saved index's blobs by name (empty when none is saved)."""
+        parts: dict[str, list[bytes]] = {}
+        for name, data in self.db.execute("SELECT name, data FROM index_blobs ORDER BY name, chunk"):
+            parts.setdefault(name, []).append(data)
+        return {name: b"".join(chunks) for name, chunks in parts.items()}
 
 
 @dataclass(frozen=True)

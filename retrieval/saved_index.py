@@ -1,0 +1,83 @@
+"""Loading the search index without rebuilding it: the arrays saved in the store are read back
+and brought up to date with the store's documents by a delta (the passages of changed, added and
+removed documents), or built from the stored passage terms when nothing usable is saved. Any
+new state is saved again, so the next start loads arrays instead of tokenizing anything.
+
+A refresh passes the index that is serving as `previous`: only what changed is read from the
+store, and the old index keeps answering until the new one is returned.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from retrieval.documents import Document
+from retrieval.index import SearchIndex
+from retrieval.index_data import IndexData, IndexDataError
+from retrieval.store import Store, StoreSnapshot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    data: IndexData
+    documents: list[Document]
+    changed: bool
+
+
+async def load_search_index(store: Store, previous: SearchIndex | None = None) -> SearchIndex:
+    """The search index for the store's current passages (see the module's docstring)."""
+    loaded = await asyncio.to_thread(_load, store.snapshot(), previous)
+    index = await asyncio.to_thread(SearchIndex, loaded.documents, (), loaded.data)
+    if loaded.changed:
+        blobs = await asyncio.to_thread(loaded.data.to_blobs)
+        await store.save_index_blobs(blobs)
+    return index
+
+
+def _load(snapshot: StoreSnapshot, previous: SearchIndex | None) -> _Loaded:
+    with snapshot:
+        signatures = snapshot.document_signatures()
+        if previous is not None:
+            data, documents = previous.data, previous.documents
+        else:
+            data, documents = _saved(snapshot), None
+        if data is not None and len(data.passages) and not data.signatures:
+            data = None  # built from passages alone (tests): nothing to diff against
+        if data is None:
+            data = IndexData.build(snapshot.passage_rows())
+            data = replace(data, signatures=signatures)
+            return _Loaded(data, snapshot.documents(), changed=True)
+        stale = [d for d, s in data.signatures.items() if signatures.get(d) != s]
+        fresh = sorted(d for d, s in signatures.items() if data.signatures.get(d) != s)
+        if documents is None:
+            docs = snapshot.documents()
+        else:
+            gone = set(stale)
+            docs = [doc for doc_id, doc in documents.items() if doc_id not in gone]
+            docs += snapshot.documents(fresh)
+        if not stale and not fresh:
+            return _Loaded(data, docs, changed=False)
+        table = data.passages
+        gone = set(stale)
+        stale_numbers = [i for i, doc_id in enumerate(table.doc_ids) if doc_id in gone]
+        removed = table.pids[np.isin(table.doc_index, stale_numbers)]
+        added = list(snapshot.passage_rows(fresh))
+        updated = replace(data.updated(removed, added), signatures=signatures)
+        return _Loaded(updated, docs, changed=True)
+
+
+def _saved(snapshot: StoreSnapshot) -> IndexData | None:
+    blobs = snapshot.index_blobs()
+    if not blobs:
+        return None
+    try:
+        return IndexData.from_blobs(blobs)
+    except IndexDataError as exc:
+        log.warning("rebuilding the search index: %s", exc)
+        return None

@@ -1,0 +1,232 @@
+"""The search index is saved in the store and loaded, not rebuilt: start-up reads arrays, a
+refresh applies only what changed, and whatever path it took the index equals a fresh build."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from corpus import BUNDLED_CORPUS
+from retrieval.engine import Engine
+from retrieval.index import SearchIndex
+from retrieval.index_data import IndexData
+from retrieval.indexer import refresh_store
+from retrieval.saved_index import load_search_index
+from retrieval.store import Store
+
+QUESTIONS = ["أين عقدت محادثات الاستقرار الاستراتيجي؟", "ماذا قال بايدن عن بوتين؟", "الفحم في غلاسكو"]
+
+
+@pytest.fixture(autouse=True)
+def no_embeddings(monkeypatch):
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    target = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, target, ignore=shutil.ignore_patterns("*.py", "__pycache__", "_*"))
+    return target
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+async def answers(engine: Engine) -> list:
+    return [
+        [(r.passage_id, r.pid, round(r.score, 9)) for r in engine.answer(q, k=5).results] for q in QUESTIONS
+    ]
+
+
+async def open_and_answer(db, corpus, *, refresh: bool = False):
+    engine = await Engine.open(db, corpus)
+    try:
+        if refresh:
+            await engine.refresh()
+        return await answers(engine), fingerprint(engine.index)
+    finally:
+        await engine.close()
+
+
+def fingerprint(index: SearchIndex) -> dict:
+    """What must match a fresh build: passages with pids, and each term's (pid, tf) list."""
+    data = index.data
+    p, pids = data.postings, data.passages.pids
+    lists = {
+        term: list(zip(pids[p.positions[p.offsets[i] : p.offsets[i + 1]]].tolist(),
+                       p.freqs[p.offsets[i] : p.offsets[i + 1]].tolist(), strict=True))
+        for term, i in data.vocabulary.items()
+        if p.offsets[i + 1] > p.offsets[i]
+    }  # fmt: skip
+    table = [(s.pid, s.passage_id, s.start, s.end) for s in index.passages]
+    return {"lists": lists, "table": table, "docs": sorted(index.documents)}
+
+
+async def fresh_build(db) -> dict:
+    """The fingerprint of an index built from scratch from the store's passages."""
+    store = await Store.open(db)
+    try:
+        await store.save_index_blobs({})
+        return fingerprint(await load_search_index(store))
+    finally:
+        await store.close()
+
+
+def test_start_up_loads_the_saved_index(tmp_path, corpus, monkeypatch):
+    db = tmp_path / "store.sqlite3"
+    first = run(open_and_answer(db, corpus, refresh=True))
+    assert any(first[0])
+
+    def refuse(rows):
+        raise AssertionError("rebuilt")
+
+    monkeypatch.setattr(IndexData, "build", classmethod(lambda cls, rows: refuse(rows)))
+    assert run(open_and_answer(db, corpus)) == first
+
+
+NEW_ARTICLE = """---
+title: قمة المناخ في غلاسكو
+source: وكالة اختبار
+date: 2021-11-13
+---
+اختتمت قمة المناخ في غلاسكو أعمالها باتفاق على خفض استخدام الفحم تدريجياً.
+
+وقال المشاركون إن الاتفاق خطوة أولى نحو تحقيق أهداف المناخ.
+"""
+
+
+def test_refresh_updates_the_index_without_rebuilding(tmp_path, corpus, monkeypatch):
+    db = tmp_path / "store.sqlite3"
+    run(open_and_answer(db, corpus, refresh=True))
+    build = IndexData.__dict__["build"]
+
+    async def scenario():
+        engine = await Engine.open(db, corpus)
+        try:
+            monkeypatch.setattr(IndexData, "build", classmethod(lambda cls, rows: 1 / 0))
+            (corpus / "cop26.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+            report = await engine.refresh()
+            assert report.added == ["cop26"]
+            assert engine.answer("الفحم في غلاسكو").results[0].doc_id == "cop26"
+            (corpus / "000_758033c16f9c693b.txt").unlink()
+            (corpus / "cop26.txt").write_text(NEW_ARTICLE.replace("الفحم", "النفط"), encoding="utf-8")
+            report = await engine.refresh()
+            assert report.changed == ["cop26"] and report.removed == ["000_758033c16f9c693b"]
+            assert not any(r.doc_id == "cop26" for r in engine.answer("الفحم", k=10).results)
+            return await answers(engine), fingerprint(engine.index)
+        finally:
+            await engine.close()
+
+    updated = run(scenario())
+    monkeypatch.setattr(IndexData, "build", build)
+    assert updated[1] == run(fresh_build(db))
+    # The saved index is the updated one: the next start loads it as it is.
+    assert run(open_and_answer(db, corpus)) == updated
+
+
+def test_a_stale_saved_index_is_brought_up_to_date(tmp_path, corpus):
+    """The store changed after the index was saved (e.g. a crash before saving it, or
+    `corpusbot index` run by another process): opening applies the difference."""
+    db = tmp_path / "store.sqlite3"
+    run(open_and_answer(db, corpus, refresh=True))
+    (corpus / "cop26.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    (corpus / "001_189fae57c8dc02ff.txt").unlink()
+
+    async def change_store_only():
+        store = await Store.open(db)
+        try:
+            await refresh_store(store, corpus)
+        finally:
+            await store.close()
+
+    run(change_store_only())
+    answered, index = run(open_and_answer(db, corpus))
+    assert index == run(fresh_build(db))
+    assert answered[2] and answered[2][0][0].startswith("cop26#")
+
+
+def test_rewritten_file_keeps_pids_in_step_with_the_store(tmp_path):
+    """Rewriting a JSON Lines file re-inserts its unchanged documents under new pids: the index
+    must follow, since the bot looks passages up by pid."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = [
+        {"doc_id": f"d{i}", "title": f"عنوان {i}", "text": f"نص المقال رقم {i} عن موضوع الطاقة والمناخ."}
+        for i in range(3)
+    ]
+    path = corpus / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    db = tmp_path / "store.sqlite3"
+    run(open_and_answer(db, corpus, refresh=True))
+    rows[1]["text"] = "نص جديد تماما عن الاقتصاد."
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+
+    async def scenario():
+        engine = await Engine.open(db, corpus)
+        try:
+            await engine.refresh()
+            for passage in engine.index.passages:
+                record = await engine.store.passage_record(passage.pid)
+                assert record is not None and record.passage_id == passage.passage_id
+            return fingerprint(engine.index)
+        finally:
+            await engine.close()
+
+    assert run(scenario()) == run(fresh_build(db))
+
+
+def test_an_unreadable_saved_index_is_rebuilt(tmp_path, corpus, caplog):
+    db = tmp_path / "store.sqlite3"
+    first = run(open_and_answer(db, corpus, refresh=True))
+
+    async def damage():
+        store = await Store.open(db)
+        try:
+            await store._db.execute("UPDATE index_blobs SET data = x'00' WHERE name = 'positions'")
+            await store._db.commit()
+        finally:
+            await store.close()
+
+    run(damage())
+    assert run(open_and_answer(db, corpus)) == first
+    assert "rebuilding the search index" in caplog.text
+
+
+def test_a_store_from_before_saved_indexes_is_migrated(tmp_path, corpus):
+    db = tmp_path / "store.sqlite3"
+    first = run(open_and_answer(db, corpus, refresh=True))
+
+    async def make_old():
+        store = await Store.open(db)
+        try:
+            await store._db.execute("DROP TABLE index_blobs")
+            await store.set_meta("schema_version", "2")
+        finally:
+            await store.close()
+
+    run(make_old())
+    assert run(open_and_answer(db, corpus)) == first
+
+    async def saved_names():
+        store = await Store.open(db)
+        try:
+            with store.snapshot() as snapshot:
+                return set(snapshot.index_blobs()), await store.get_meta("schema_version")
+        finally:
+            await store.close()
+
+    names, version = run(saved_names())
+    assert "positions" in names and version == "3"
+
+
+def test_empty_corpus_store(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    answered, index = run(open_and_answer(tmp_path / "s.sqlite3", empty, refresh=True))
+    assert answered == [[], [], []] and index["table"] == []
+    assert np.asarray(index["docs"]).size == 0
