@@ -95,7 +95,7 @@ def _word_concept(
     looks_like_name = word.capitalized and not sentence_start
     if names is not None and (looks_like_name or not renderings):
         for match in names.snap(word.typed, limit=MAX_NAME_MATCHES):
-            renderings.append(Rendering((match.term,), "name", match.similarity))
+            renderings += _renderings((match.term,), "name", match.similarity)
     # The word as typed: Latin names and codes ("COP26", "AG") occur in Arabic copy too.
     renderings += _renderings((word.text,), "latin", LATIN_CONFIDENCE)
     return Concept(word.typed, 1.0, tuple(_dedupe(renderings)))

@@ -43,7 +43,7 @@ _SILENT_FIRST = ("ps", "pn", "kn", "gn", "wr")
 # Consonants that Arabic spellings of foreign names swap freely (Glasgow: غلاسكو).
 _SWAPS = {"g": "k", "k": "g", "d": "t", "t": "d"}
 # Vowel letters, for ranking candidates that share a skeleton.
-_EN_VOWELS = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i"}
+_EN_VOWELS = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i", "w": "u"}
 _AR_VOWELS = {"ا": "a", "آ": "a", "أ": "a", "إ": "i", "و": "u", "ي": "i", "ى": "a"}
 # Suffix letters light10 may have stripped from the corpus's form of a name (بوتين → بوت).
 _STRIPPABLE_ENDINGS = ("n", "t", "h")

