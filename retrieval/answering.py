@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+import numpy as np
+
 from retrieval.analysis import analyze
 from retrieval.index import Hit, SearchIndex
 from retrieval.language import detect_language
@@ -25,12 +27,15 @@ MIN_OTHER_COVERAGE = 0.35
 ARABIC_MIN_COVERAGE = 0.2
 # With passage embeddings, Arabic candidates are reranked by BM25 (scaled to the best) plus
 # DENSE_WEIGHT x cosine (xquad-dev hit@1 .919 -> .941, own .889 -> .931), and a passage is
-# trusted when cosine + DENSE_COVERAGE_MIX x coverage reaches MIN_DENSE_CONFIDENCE with at
-# least MIN_COVERAGE_WITH_DENSE coverage: not-found on answerable own .028, xquad-dev .030;
-# on unanswerable own .688 (near-topic questions remain the hard part).
+# trusted when cosine + DENSE_COVERAGE_MIX x coverage + SPECIFICITY_MIX x specificity reaches
+# MIN_DENSE_CONFIDENCE, with at least MIN_COVERAGE_WITH_DENSE coverage. Specificity is how far
+# the passage's cosine stands above the corpus's (z-score): a question merely on the corpus's
+# general topic is about as close to every passage. Not-found on answerable own questions .042,
+# xquad-dev .032; on unanswerable own .75 (near-topic questions remain the hard part).
 DENSE_WEIGHT = 8.0
-DENSE_COVERAGE_MIX = 0.1
-MIN_DENSE_CONFIDENCE = 0.85
+DENSE_COVERAGE_MIX = 0.2
+SPECIFICITY_MIX = 0.02
+MIN_DENSE_CONFIDENCE = 0.9375
 MIN_COVERAGE_WITH_DENSE = 0.15
 # Candidates looked at before giving up on filling k distinct-document slots.
 CANDIDATES_PER_RESULT = 20
@@ -70,6 +75,7 @@ class Candidate:
     matched: frozenset[str]
     coverage: float
     similarity: float | None = None  # cosine to the question, when passages are embedded
+    specificity: float = 0.0  # that cosine's z-score among all passages' cosines
 
 
 def term_weights(index: SearchIndex, terms: list[str]) -> dict[str, float]:
@@ -92,16 +98,20 @@ def candidates(index: SearchIndex, weights: dict[str, float], limit: int) -> lis
     return found[:limit]
 
 
-def dense_rerank(found: list[Candidate], similarities) -> list[Candidate]:
+def dense_rerank(found: list[Candidate], similarities: np.ndarray) -> list[Candidate]:
     """Candidates reordered by BM25 (scaled to the best) plus DENSE_WEIGHT x cosine."""
     if not found:
         return found
     top = max(abs(c.hit.score) for c in found) or 1.0
+    mean, spread = float(similarities.mean()), float(similarities.std()) or 1.0
     reranked = []
     for c in found:
         similarity = float(similarities[c.hit.position])
         score = c.hit.score / top + DENSE_WEIGHT * similarity
-        reranked.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.coverage, similarity))
+        specificity = (similarity - mean) / spread
+        reranked.append(
+            Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.coverage, similarity, specificity)
+        )
     reranked.sort(key=lambda c: -c.hit.score)
     return reranked
 
@@ -121,10 +131,12 @@ def arabic_candidates(
 def confident(candidate: Candidate, min_coverage: float) -> bool:
     """Whether a candidate is evidence enough that the corpus answers the question."""
     if candidate.similarity is not None:
-        return (
-            candidate.coverage >= MIN_COVERAGE_WITH_DENSE
-            and candidate.similarity + DENSE_COVERAGE_MIX * candidate.coverage >= MIN_DENSE_CONFIDENCE
+        evidence = (
+            candidate.similarity
+            + DENSE_COVERAGE_MIX * candidate.coverage
+            + SPECIFICITY_MIX * candidate.specificity
         )
+        return candidate.coverage >= MIN_COVERAGE_WITH_DENSE and evidence >= MIN_DENSE_CONFIDENCE
     return candidate.coverage >= min_coverage
 
 

@@ -49,4 +49,4 @@ def test_own_questions_find_the_right_article(own_report):
 
 def test_own_questions_abstention(own_report):
     assert own_report.not_found_answerable <= 0.05
-    assert own_report.not_found_unanswerable >= 0.68  # target .90
+    assert own_report.not_found_unanswerable >= 0.75  # target .90
