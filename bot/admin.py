@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_NAME_CHARS = 100
 LISTED_IDS = 15  # ids listed per kind of change in a reindex report
+LISTED_SOURCES = 300  # documents listed by /sources (about ten messages)
 _UNSAFE_NAME_CHARS = re.compile(r"[^\w.\-]+")
 
 
@@ -316,13 +317,15 @@ async def on_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         await reply(update, context, text("sources_empty", lang))
         return
     lines = [line_start("", lang) + text("sources_heading", lang, count=len(documents))]
-    for doc in documents:
+    for doc in documents[:LISTED_SOURCES]:
         details = " · ".join(escape(part) for part in (doc.source, doc.date) if part)
         title = escape(shorten(doc.title, 120))
         lines.append(
             f"{line_start(doc.title, lang)}• <code>{escape(doc.doc_id)}</code> — {title}"
             + (f" ({details})" if details else "")
         )
+    if len(documents) > LISTED_SOURCES:
+        lines.append(line_start("", lang) + text("sources_more", lang, count=len(documents) - LISTED_SOURCES))
     chat = update.effective_chat
     await send_parts(context, chat.id, pack_blocks(lines, sep="\n"))
 

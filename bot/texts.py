@@ -214,6 +214,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "🗑 Removed <code>{doc_id}</code>. The corpus now has {total} documents, {passages} passages.",
     },
     "sources_heading": {"ar": "📚 <b>المصادر</b> ({count} مقالًا):", "en": "📚 <b>Sources</b> ({count}):"},
+    "sources_more": {"ar": "… و{count} مقالًا آخر.", "en": "… and {count} more."},
     "sources_empty": {"ar": "لا مقالات في الفهرس.", "en": "The index holds no documents."},
     "stats_heading": {"ar": "📊 <b>إحصاءات الأسئلة</b>", "en": "📊 <b>Question statistics</b>"},
     "stats_period": {

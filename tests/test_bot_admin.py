@@ -4,9 +4,11 @@ are answered from the old index), /sources, /remove, /stats, uploads, and the co
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from bot_harness import (
     ADMIN_ID,
     GENEVA_AR,
@@ -17,6 +19,7 @@ from bot_harness import (
     RLM,
     UNRELATED_AR,
     USER_ID,
+    copy_corpus,
     run,
     running_bot,
 )
@@ -128,6 +131,33 @@ def test_sources_lists_every_document_with_its_id(tmp_path: Path) -> None:
             assert len(ids) == 5
             assert GENEVA_DOC in listing["text"] and GENEVA_HEADLINE in listing["text"]
             assert listing["text"].startswith(RLM + "📚 المصادر (5 مقالًا):")
+            bot.stub.assert_no_errors()
+
+    run(body)
+
+
+def test_sources_of_a_large_corpus_are_listed_over_several_messages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")  # Arabic only: no passage embeddings needed
+    corpus = copy_corpus(tmp_path)
+    rows = [
+        {"doc_id": f"brief/{n:03d}", "title": f"خبر قصير رقم {n}", "text": f"نص الخبر رقم {n}."}
+        for n in range(300)
+    ]
+    lines = "\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    (corpus / "briefs.jsonl").write_text(lines, encoding="utf-8")
+
+    async def body() -> None:
+        async with running_bot(tmp_path, corpus=corpus) as bot:
+            update = bot.stub.inject_private_message("/sources", user_id=ADMIN_ID, language_code="en")
+            parts = [(await bot.reply_to(update)).result["text"]]
+            while not parts[-1].endswith("… and 5 more."):
+                parts.append((await bot.reply_to(update)).result["text"])
+            assert len(parts) > 1 and parts[0].startswith("📚 Sources (305):")
+            listed = "\n".join(parts)
+            assert listed.count("\n• ") + listed.count(f"{RLM}• ") == 300
+            assert "brief/000" in listed and GENEVA_DOC in listed
             bot.stub.assert_no_errors()
 
     run(body)
