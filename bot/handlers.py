@@ -10,12 +10,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 
 from telegram import InlineKeyboardMarkup, Message, MessageEntity, ReplyParameters, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.callbacks import answer_keyboard
+from bot.question_log import log_question
 from bot.render_html import escape, line_start, render_answer_html, rtl_lines
 from bot.services import PAGE_SIZE, services
 from bot.texts import text, user_language
@@ -95,6 +97,7 @@ async def answer_question(
     update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, *, quote: bool
 ) -> None:
     """Answer `question` in the update's chat (replying to its message when `quote`) and log it."""
+    started = time.perf_counter()
     svc = services(context)
     chat, message = update.effective_chat, update.effective_message
     asker = update.effective_user.id if update.effective_user else chat.id
@@ -107,6 +110,14 @@ async def answer_question(
         if verdict.notify:
             notice = text("rate_limited", lang, seconds=verdict.wait_seconds)
             await send_parts(context, chat.id, [line_start("", lang) + notice], reply_to=reply_to)
+        log_question(
+            update_id=update.update_id,
+            chat_type=chat.type,
+            lang=lang,
+            outcome="rate_limited",
+            started=started,
+            question=question,
+        )
         return
     if len(question) > MAX_QUESTION_CHARS:
         notice = text("too_long", lang, length=len(question), limit=MAX_QUESTION_CHARS)
@@ -145,6 +156,16 @@ async def answer_question(
     if shown and query_id is not None:
         keyboard = answer_keyboard(query_id, shown, lang, page=0, has_more=has_more)
     sent = await send_parts(context, chat.id, parts, reply_to=reply_to, keyboard=keyboard)
+    log_question(
+        update_id=update.update_id,
+        chat_type=chat.type,
+        lang=answer.lang,
+        outcome="answered" if answer.answered else "not_found",
+        started=started,
+        results=len(shown),
+        engine_ms=answer.took_ms,
+        question=question,
+    )
     if not log.done():
         context.application.create_task(_add_buttons_when_logged(context, log, sent, shown, lang, has_more))
 

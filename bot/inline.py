@@ -4,16 +4,19 @@ its citation."""
 from __future__ import annotations
 
 import asyncio
+import time
 
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
+from bot.question_log import log_question
 from bot.render_html import render_single_result_html, shorten
 from bot.services import services
 from bot.texts import text, user_language
 from retrieval.answering import QuestionError
 from retrieval.language import reply_language
+from retrieval.models import Answer
 
 MAX_INLINE_RESULTS = 10
 CACHE_SECONDS = 60
@@ -21,6 +24,7 @@ CACHE_SECONDS = 60
 
 async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offers the snippets that answer the typed question, or a hint when there are none."""
+    started = time.perf_counter()
     query = update.inline_query
     question = query.query.strip()
     svc = services(context)
@@ -57,6 +61,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if not answer.answered:
         button = InlineQueryResultsButton(text=text("inline_not_found", lang), start_parameter="help")
         await query.answer([], cache_time=CACHE_SECONDS, button=button)
+        log_inline_question(update, answer, started)
         return
     results = [
         InlineQueryResultArticle(
@@ -72,3 +77,17 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         for result in answer.results[:MAX_INLINE_RESULTS]
     ]
     await query.answer(results, cache_time=CACHE_SECONDS)
+    log_inline_question(update, answer, started)
+
+
+def log_inline_question(update: Update, answer: Answer, started: float) -> None:
+    log_question(
+        update_id=update.update_id,
+        chat_type="inline",
+        lang=answer.lang,
+        outcome="answered" if answer.answered else "not_found",
+        started=started,
+        results=len(answer.results[:MAX_INLINE_RESULTS]),
+        engine_ms=answer.took_ms,
+        question=answer.question,
+    )
