@@ -7,7 +7,12 @@ is reported by name and its previously indexed documents stay as they were.
 
 from __future__ import annotations
 
+import asyncio
+import multiprocessing
+import os
 import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +31,12 @@ from retrieval.store import FileState, NewDocument, Store
 # Bumped whenever normalization, stopwords, stemming or passage splitting change what a text's
 # stored passages and terms are (3: غ/ج and Persian letters folded).
 ANALYSIS_VERSION = "3"
+# Reading and analysing files is CPU work: from this many changed files on, it runs in worker
+# processes, one per core (a first build of a large corpus); fewer are read in a thread.
+PARALLEL_FROM_FILES = 8
+MAX_WORKERS = 8
+# (files done, files to read), called as files are read.
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -53,8 +64,60 @@ def passages_of(document: Document) -> list[tuple[int, int, list[str]]]:
     ]
 
 
-async def refresh_store(store: Store, corpus_dir: Path) -> RefreshReport:
-    """Apply every change in `corpus_dir` to the store in one transaction."""
+@dataclass(frozen=True)
+class _FileRead:
+    """A changed file's new state and documents, or why it could not be read."""
+
+    state: FileState | None = None
+    documents: list[NewDocument] | None = None  # None: same content as stored
+    error: str | None = None
+
+
+def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | None) -> _FileRead:
+    try:
+        stat = path.stat()
+        if stat.st_size > MAX_FILE_BYTES:
+            raise CorpusError(f"{name}: file too large ({stat.st_size // 1_000_000} MB)")
+        data = path.read_bytes()
+        digest = content_hash(data)
+        state = FileState(name, stat.st_size, stat.st_mtime_ns, digest)
+        if stored_sha256 == digest:
+            return _FileRead(state)
+        documents = read_file_documents(corpus_dir, path, data)
+        return _FileRead(state, [NewDocument(doc, name, passages_of(doc)) for doc in documents])
+    except CorpusError as exc:
+        return _FileRead(error=str(exc))
+    except OSError as exc:
+        return _FileRead(error=f"{name}: cannot read ({exc.strerror})")
+
+
+def _read_files(
+    corpus_dir: Path, work: list[tuple[Path, str, str | None]], progress: Progress | None
+) -> list[_FileRead]:
+    """Read and analyse `work` (path, name, stored hash), in order, in parallel when large."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(work) < PARALLEL_FROM_FILES or workers < 2:
+        results = []
+        for path, name, sha in work:
+            results.append(_read_file(corpus_dir, path, name, sha))
+            if progress:
+                progress(len(results), len(work))
+        return results
+    # spawn, not fork: this process runs threads (aiosqlite's, the event loop's).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_read_file, corpus_dir, path, name, sha) for path, name, sha in work]
+        results = []
+        for future in futures:
+            results.append(future.result())
+            if progress:
+                progress(len(results), len(work))
+        return results
+
+
+async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | None = None) -> RefreshReport:
+    """Apply every change in `corpus_dir` to the store in one transaction. Files are read off
+    the event loop, so a running bot keeps answering meanwhile."""
     started = time.perf_counter()
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus directory not found: {corpus_dir}")
@@ -69,33 +132,37 @@ async def refresh_store(store: Store, corpus_dir: Path) -> RefreshReport:
     replace_files: list[str] = []
     new_docs: list[NewDocument] = []
     new_states: list[FileState] = []
+    work: list[tuple[Path, str, str | None]] = []
     for path in corpus_files(corpus_dir):
         name = path.relative_to(corpus_dir).as_posix()
         present.add(name)
+        old = known.get(name)
         try:
             stat = path.stat()
-            old = known.get(name)
-            if old and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
-                continue
-            if stat.st_size > MAX_FILE_BYTES:
-                raise CorpusError(f"{name}: file too large ({stat.st_size // 1_000_000} MB)")
-            data = path.read_bytes()
-            digest = content_hash(data)
-            state = FileState(name, stat.st_size, stat.st_mtime_ns, digest)
-            if old and old.sha256 == digest:
-                new_states.append(state)
-                continue
-            docs = list(read_file_documents(corpus_dir, path, data))
-            _check_ids(docs, name, owner)
-        except CorpusError as exc:
-            report.errors.append(str(exc))
-            continue
         except OSError as exc:
             report.errors.append(f"{name}: cannot read ({exc.strerror})")
             continue
-        for doc in docs:
-            owner[doc.doc_id] = name
-            new_docs.append(NewDocument(doc, name, passages_of(doc)))
+        if old and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            continue
+        work.append((path, name, old.sha256 if old else None))
+    results = await asyncio.to_thread(_read_files, corpus_dir, work, progress)
+    for (_, name, _), result in zip(work, results, strict=True):
+        if result.error is not None or result.state is None:
+            report.errors.append(result.error or f"{name}: cannot read")
+            continue
+        state = result.state
+        if result.documents is None:
+            new_states.append(state)
+            continue
+        try:
+            _check_ids([new.document for new in result.documents], name, owner)
+        except CorpusError as exc:
+            report.errors.append(str(exc))
+            continue
+        docs = [new.document for new in result.documents]
+        for new in result.documents:
+            owner[new.document.doc_id] = name
+            new_docs.append(new)
         previous = set(docs_by_file.get(name, []))
         current = {doc.doc_id for doc in docs}
         report.added += sorted(current - previous)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyarabic.araby as araby
 
@@ -62,14 +63,20 @@ def normalize_arabic(text: str) -> str:
     return text.translate(_CHAR_MAP).casefold()
 
 
+@lru_cache(maxsize=1 << 18)
+def _normalized_word(word: str) -> tuple[str, ...]:
+    # NFKC can split a ligature or presentation form into several words. Cached: a corpus
+    # repeats its words, and indexing reads each passage's words several times.
+    return tuple(_WORD_RE.findall(normalize_arabic(word)))
+
+
 def word_spans(text: str) -> list[WordSpan]:
     """Split text into words with their normalized form and character offsets in `text`."""
     spans = []
     for match in _WORD_RE.finditer(text):
-        norm = normalize_arabic(match.group())
-        # NFKC can split a ligature or presentation form into several words.
-        for part in _WORD_RE.findall(norm):
-            spans.append(WordSpan(part, match.start(), match.end()))
+        start, end = match.span()
+        for part in _normalized_word(match.group()):
+            spans.append(WordSpan(part, start, end))
     return spans
 
 
