@@ -19,6 +19,7 @@ from bot.config import ConfigError, Settings, load_settings, read_env_file
 from bot.paths import default_db_path
 from bot.readonly_store import open_read_only, owner_kept
 from retrieval.documents import MAX_FILE_BYTES, content_hash, corpus_files
+from retrieval.indexer import ANALYSIS_VERSION
 from retrieval.store import SCHEMA_VERSION, Store
 
 # A well-formed token that only stands in while the other settings are checked without one.
@@ -221,6 +222,14 @@ async def check_freshness(store: Store, corpus: Path | None) -> Finding:
     if not files:
         return Finding(Status.WARN, "corpus", f"{corpus} has no articles (.txt, .md, .jsonl)")
     known = await store.file_states()
+    analysis = await store.get_meta("analysis_version")
+    if known and analysis != ANALYSIS_VERSION:
+        return Finding(
+            Status.WARN,
+            "index",
+            f"built with text analysis version {analysis or '?'}, this corpusbot uses "
+            f"{ANALYSIS_VERSION}: the next start, /reindex or `corpusbot index` re-indexes every file",
+        )
     pending = [name for name in sorted(files) if name not in known]
     changed = []
     for name, path in sorted(files.items()):

@@ -169,6 +169,15 @@ def test_doctor_names_the_files_changed_since_the_last_index(store):
     assert "000_758033c16f9c693b" not in index.detail
 
 
+def test_doctor_says_when_an_upgrade_will_reindex_everything(store):
+    db, corpus = store
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'analysis_version'")
+        conn.commit()
+    index = by_name(asyncio.run(diagnose(db=str(db), corpus=str(corpus), env={}, offline=True)))["index"]
+    assert index.status is Status.WARN and "text analysis version 0" in index.detail
+
+
 def test_doctor_on_a_missing_store_does_not_create_it(tmp_path):
     db = tmp_path / "none" / "store.sqlite3"
     findings = asyncio.run(diagnose(db=str(db), env={}, offline=True))
