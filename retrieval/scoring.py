@@ -189,14 +189,21 @@ class BM25Scorer:
     def _slice(self, term: int) -> slice:
         return slice(int(self.postings.offsets[term]), int(self.postings.offsets[term + 1]))
 
-    def contains(self, position: int, term: str) -> bool:
-        """Whether the passage at `position` holds `term`."""
-        i = self.vocabulary.get(term, -1)
-        if i < 0:
-            return False
-        found = self.postings.positions[self._slice(i)]
-        at = int(np.searchsorted(found, position))
-        return at < found.size and int(found[at]) == position
+    def held_terms(self, positions: Sequence[int], terms: Sequence[str]) -> list[frozenset[str]]:
+        """For each passage in `positions`, which of `terms` it holds (one lookup per term)."""
+        at = np.asarray(positions, dtype=np.int64)
+        held: list[set[str]] = [set() for _ in range(at.size)]
+        for term in dict.fromkeys(terms):
+            i = self.vocabulary.get(term, -1)
+            if i < 0 or at.size == 0:
+                continue
+            found = self.postings.positions[self._slice(i)]
+            if found.size == 0:
+                continue
+            where = np.minimum(np.searchsorted(found, at), found.size - 1)
+            for row in np.flatnonzero(found[where] == at).tolist():
+                held[row].add(term)
+        return [frozenset(h) for h in held]
 
     def get_scores(self, query: Sequence[str]) -> np.ndarray:
         """Every passage's score, as `BM25Okapi.get_scores(query)` returns it."""

@@ -230,3 +230,23 @@ def test_empty_corpus_store(tmp_path):
     answered, index = run(open_and_answer(tmp_path / "s.sqlite3", empty, refresh=True))
     assert answered == [[], [], []] and index["table"] == []
     assert np.asarray(index["docs"]).size == 0
+
+
+def test_matched_terms_after_a_search_and_without_one(tmp_path, corpus):
+    async def scenario():
+        engine = await Engine.open(tmp_path / "s.sqlite3", corpus)
+        try:
+            await engine.refresh()
+            index = engine.index
+            store_terms = {p.pid: set(p.terms) for p in await engine.store.passages()}
+            terms = ["محادث", "جنيف", "nowhere", "روس"]
+            hits = index.search(terms, 30)
+            assert hits
+            for hit in hits:
+                expected = store_terms[index.passages[hit.position].pid] & set(terms)
+                assert index.matched_terms(hit.position, terms) == expected
+                assert index.matched_terms(hit.position, terms[:2]) == expected & set(terms[:2])
+        finally:
+            await engine.close()
+
+    run(scenario())

@@ -148,3 +148,11 @@ def test_top_k_breaks_ties_by_position():
     corpus = [["a", "x"], ["a", "y"], ["b"], ["a", "z"], ["a", "q"]]
     positions, scores = scorer_for(corpus).top_k(["a"], 3)
     assert positions.tolist() == [0, 1, 3] and len(set(scores.tolist())) == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(corpus=passages, query=queries)
+def test_held_terms_are_the_query_terms_each_passage_holds(corpus, query):
+    positions = list(range(len(corpus)))[::-1]
+    held = scorer_for(corpus).held_terms(positions, query)
+    assert held == [frozenset(set(query) & set(corpus[p])) for p in positions]
