@@ -113,9 +113,11 @@ def test_an_ambiguous_word_counts_once(tmp_path):
     assert scores[1] > scores[0]
 
 
-def test_reciprocal_rank_fusion_rewards_agreement():
-    fused = fuse([(np.array([0, 1, 2]), 1.0), (np.array([1, 2, 0]), 1.0)], 4)
-    assert int(np.argmax(fused)) == 1 and fused[3] == 0
+def test_fusion_adds_dense_evidence_to_scaled_lexical_scores():
+    lexical = np.array([4.0, 2.0, 0.0, 0.0])
+    assert fuse(lexical, None).tolist() == [1.0, 0.5, 0.0, 0.0]
+    fused = fuse(lexical, np.array([0.70, 0.72, 0.95, 0.70]))
+    assert int(np.argmax(fused)) == 0 and fused[2] > fused[3]
 
 
 def _write_dictd(folder, entries):

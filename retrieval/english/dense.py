@@ -59,7 +59,15 @@ class Embedder:
         return np.asarray(self._model.passage(texts), dtype=np.float32).reshape(len(texts), self.dim)
 
     def query(self, text: str) -> np.ndarray:
-        return np.asarray(self._model.query(text), dtype=np.float32)
+        return _query_vector(self._model, text)
+
+
+@lru_cache(maxsize=256)
+def _query_vector(model, text: str) -> np.ndarray:
+    # Cached: a question is often embedded twice in a row (answer, then "more results").
+    vector = np.asarray(model.query(text), dtype=np.float32)
+    vector.flags.writeable = False
+    return vector
 
 
 @lru_cache(maxsize=1)

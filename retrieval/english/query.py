@@ -10,37 +10,54 @@ import numpy as np
 from retrieval.english.expand import Concept
 from retrieval.index import Hit, SearchIndex
 
-# Reciprocal-rank fusion (Cormack et al. 2009): score = sum of weight / (RRF_K + rank).
-RRF_K = 60
-LEXICAL_WEIGHT = 1.0
-DENSE_WEIGHT = 1.0
-FUSION_DEPTH = 100
+# Fusion: BM25 over concepts scaled to the best passage, plus DENSE_WEIGHT x the passage's
+# cosine as a z-score among all passages. Chosen over reciprocal-rank fusion (k 10-60), which
+# flattens a dominant lexical match on names: own English hit@1 .860 -> .940, xquad-dev
+# English .835 -> .843 (MRR .897 -> .905).
+DENSE_WEIGHT = 0.22
 
 
-def term_scores(index: SearchIndex, term: str) -> np.ndarray:
-    """BM25 score of every passage for one term (zeros for a term the corpus lacks)."""
-    scorer = getattr(index, "term_scores", None)
-    if scorer is not None:
-        return np.asarray(scorer(term), dtype=np.float64)
-    if not index.known(term):
-        return np.zeros(len(index))
-    return np.asarray(index._bm25.get_scores([term]), dtype=np.float64)
+@dataclass(frozen=True)
+class ConceptMatch:
+    """How every passage matches a question's concepts, computed once per question."""
+
+    scores: np.ndarray  # per concept, its best rendering's mean BM25 term score, weighted
+    coverage: np.ndarray  # share of the concepts' idf mass whose terms the passage holds
+    present: dict[str, np.ndarray]  # known term -> which passages hold it
+
+    def matched(self, position: int) -> frozenset[str]:
+        return frozenset(t for t, held in self.present.items() if held[position])
+
+
+def match_concepts(index: SearchIndex, concepts: list[Concept]) -> ConceptMatch:
+    """Score and coverage of every passage for the concepts (one BM25 pass per distinct term)."""
+    size = len(index)
+    per_term = {t: index.term_scores(t) for c in concepts for t in c.terms if index.known(t)}
+    present = {t: scores > 0 for t, scores in per_term.items()}
+    total_scores, covered = np.zeros(size), np.zeros(size)
+    total_mass = 0.0
+    for concept in concepts:
+        best = np.zeros(size)
+        for rendering in concept.renderings:
+            known = [t for t in rendering.terms if t in per_term]
+            if known:
+                score = sum(per_term[t] for t in known) / len(rendering.terms)
+                np.maximum(best, rendering.confidence * score, out=best)
+        total_scores += concept.weight * best
+        if concept.terms:
+            # A concept the corpus never mentions still counts: its idf is that of an unseen term.
+            mass = concept.weight * max(index.idf(t) for t in concept.terms)
+            total_mass += mass
+            held = [present[t] for t in concept.terms if t in present]
+            if held:
+                covered += mass * np.logical_or.reduce(held)
+    coverage = covered / total_mass if total_mass else covered
+    return ConceptMatch(total_scores, coverage, present)
 
 
 def concept_scores(index: SearchIndex, concepts: list[Concept]) -> np.ndarray:
     """Each passage's score: per concept, its best rendering's mean BM25 term score, weighted."""
-    total = np.zeros(len(index))
-    cache: dict[str, np.ndarray] = {}
-    for concept in concepts:
-        best = np.zeros(len(index))
-        for rendering in concept.renderings:
-            known = [t for t in rendering.terms if index.known(t)]
-            if not known:
-                continue
-            score = sum(cache.setdefault(t, term_scores(index, t)) for t in known) / len(rendering.terms)
-            np.maximum(best, rendering.confidence * score, out=best)
-        total += concept.weight * best
-    return total
+    return match_concepts(index, concepts).scores
 
 
 def top_positions(scores: np.ndarray, limit: int) -> np.ndarray:
@@ -53,20 +70,22 @@ def top_positions(scores: np.ndarray, limit: int) -> np.ndarray:
     return part[scores[part] > 0]
 
 
-def fuse(rankings: list[tuple[np.ndarray, float]], size: int, k: int = RRF_K) -> np.ndarray:
-    """Reciprocal-rank fusion of several rankings (positions best first, each with a weight)."""
-    fused = np.zeros(size)
-    for positions, weight in rankings:
-        fused[positions] += weight / (k + 1 + np.arange(len(positions)))
-    return fused
+def fuse(lexical: np.ndarray, dense: np.ndarray | None) -> np.ndarray:
+    """One score per passage: lexical scaled to its best, plus the weighted dense z-score."""
+    top = float(lexical.max()) if len(lexical) else 0.0
+    fused = lexical / top if top > 0 else np.zeros_like(lexical)
+    if dense is None or len(dense) != len(lexical) or not len(dense):
+        return fused
+    spread = float(dense.std()) or 1.0
+    return fused + DENSE_WEIGHT * (dense - float(dense.mean())) / spread
 
 
 @dataclass(frozen=True)
 class EnglishRanking:
-    """Hits for an English question and the Arabic term weights behind them."""
+    """Hits for an English question, best first, with how the concepts match every passage."""
 
     hits: list[Hit]
-    weights: dict[str, float]
+    match: ConceptMatch
 
 
 def rank_english(
@@ -75,14 +94,14 @@ def rank_english(
     dense: np.ndarray | None,
     limit: int,
 ) -> EnglishRanking:
-    """Best passages for the concepts, fused with `dense` similarities (one per passage) if given."""
-    lexical = concept_scores(index, concepts) if len(index) else np.zeros(0)
-    rankings = [(top_positions(lexical, FUSION_DEPTH), LEXICAL_WEIGHT)]
-    if dense is not None and len(dense) == len(index):
-        rankings.append((top_positions(dense + 2.0, FUSION_DEPTH), DENSE_WEIGHT))
-    fused = fuse(rankings, len(index))
-    hits = [Hit(int(p), float(fused[p])) for p in top_positions(fused, limit)]
-    return EnglishRanking(hits, term_weights(index, concepts))
+    """Best passages for the concepts, fused with `dense` cosines (one per passage) if given."""
+    match = match_concepts(index, concepts)
+    fused = fuse(match.scores, dense)
+    if dense is None or len(dense) != len(index):
+        positions = top_positions(fused, limit)  # lexical only: passages that match something
+    else:
+        positions = top_positions(fused - fused.min() + 1.0, limit)
+    return EnglishRanking([Hit(int(p), float(fused[p])) for p in positions], match)
 
 
 def term_weights(index: SearchIndex, concepts: list[Concept]) -> dict[str, float]:
@@ -95,17 +114,3 @@ def term_weights(index: SearchIndex, concepts: list[Concept]) -> dict[str, float
                     w = concept.weight * rendering.confidence * max(index.idf(term), 0.0)
                     weights[term] = max(weights.get(term, 0.0), w)
     return weights
-
-
-def concept_coverage(index: SearchIndex, concepts: list[Concept], position: int) -> float:
-    """Share of the question's concept weight (by idf) that passage `position` matches."""
-    total = matched = 0.0
-    for concept in concepts:
-        idfs = [index.idf(t) for t in concept.terms]
-        if not idfs:
-            continue
-        mass = concept.weight * max(max(idfs), 0.0)
-        total += mass
-        if index.matched_terms(position, concept.terms):
-            matched += mass
-    return matched / total if total else 0.0

