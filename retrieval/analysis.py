@@ -7,6 +7,7 @@ terms, so the two sides always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retrieval.normalize import word_spans
 from retrieval.stemming import light_stem
@@ -24,11 +25,18 @@ class Term:
 
 def analyze_spans(text: str) -> list[Term]:
     """Index terms of `text` with the offsets of the words they came from."""
-    return [
-        Term(light_stem(span.norm), span.start, span.end)
-        for span in word_spans(text)
-        if not is_stopword(span.norm)
-    ]
+    terms = []
+    for span in word_spans(text):
+        term = _index_term(span.norm)
+        if term is not None:
+            terms.append(Term(term, span.start, span.end))
+    return terms
+
+
+@lru_cache(maxsize=1 << 18)
+def _index_term(word: str) -> str | None:
+    """The term of a normalized word, None for a stopword (cached: corpora repeat words)."""
+    return None if is_stopword(word) else light_stem(word)
 
 
 def is_stopword(word: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -109,10 +110,18 @@ def _read_files(
         futures = [pool.submit(_read_file, corpus_dir, path, name, sha) for path, name, sha in work]
         results = []
         for future in futures:
-            results.append(future.result())
+            results.append(_shared_terms(future.result()))
             if progress:
                 progress(len(results), len(work))
         return results
+
+
+def _shared_terms(result: _FileRead) -> _FileRead:
+    """The result with each term string stored once: a worker's terms arrive as new copies,
+    and a million passages hold tens of millions of them."""
+    for new in result.documents or ():
+        new.passages[:] = [(start, end, list(map(sys.intern, terms))) for start, end, terms in new.passages]
+    return result
 
 
 async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | None = None) -> RefreshReport:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pyarabic.araby as araby
 
@@ -45,9 +45,9 @@ _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
-@dataclass(frozen=True)
-class WordSpan:
-    """A word of the original text: its normalized form and where it stands in the text."""
+class WordSpan(NamedTuple):
+    """A word of the original text: its normalized form and where it stands in the text.
+    (A named tuple: indexing makes millions of these, and a tuple is quickest to build.)"""
 
     norm: str
     start: int
@@ -72,12 +72,18 @@ def _normalized_word(word: str) -> tuple[str, ...]:
 
 def word_spans(text: str) -> list[WordSpan]:
     """Split text into words with their normalized form and character offsets in `text`."""
+    return list(_word_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _word_spans(text: str) -> tuple[WordSpan, ...]:
+    # Cached: cleaning, passage splitting and analysis each split the same sentences again.
     spans = []
     for match in _WORD_RE.finditer(text):
         start, end = match.span()
         for part in _normalized_word(match.group()):
             spans.append(WordSpan(part, start, end))
-    return spans
+    return tuple(spans)
 
 
 def count_scripts(text: str) -> tuple[int, int]:
