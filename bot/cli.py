@@ -102,9 +102,18 @@ async def open_engine(args: argparse.Namespace) -> Engine:
         raise CliError(str(exc)) from None
 
 
+def _progress_bar(done: int, total: int) -> None:
+    """Files read so far, on one line of stderr (a first build of a large corpus takes minutes)."""
+    width = 30
+    filled = width * done // max(total, 1)
+    end = "\n" if done >= total else ""
+    print(f"\rindexing [{'#' * filled}{'.' * (width - filled)}] {done}/{total} files", end=end,
+          file=sys.stderr, flush=True)  # fmt: skip
+
+
 async def refresh(engine: Engine) -> RefreshReport:
     try:
-        report = await engine.refresh()
+        report = await engine.refresh(progress=_progress_bar if sys.stderr.isatty() else None)
     except CorpusError as exc:
         raise CliError(str(exc)) from None
     for error in report.errors:

@@ -13,7 +13,7 @@ from pathlib import Path
 from retrieval.answering import answer_question
 from retrieval.english.dense import SEED_FOLDER, sync_dense
 from retrieval.index import SearchIndex
-from retrieval.indexer import RefreshReport, refresh_store
+from retrieval.indexer import Progress, RefreshReport, refresh_store
 from retrieval.models import Answer
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store
@@ -54,12 +54,13 @@ class Engine:
     def refreshing(self) -> bool:
         return self._refresh_lock.locked()
 
-    async def refresh(self) -> RefreshReport:
-        """Apply corpus changes to the store and swap in a new index when anything changed."""
+    async def refresh(self, progress: Progress | None = None) -> RefreshReport:
+        """Apply corpus changes to the store and swap in a new index when anything changed;
+        `progress(files done, files to read)` follows the reading of changed files."""
         if self._refresh_lock.locked():
             raise RefreshInProgress("a reindex is already running")
         async with self._refresh_lock:
-            report = await refresh_store(self.store, self.corpus_dir)
+            report = await refresh_store(self.store, self.corpus_dir, progress)
             if report.modified or not len(self.index):
                 self.index = await load_index(self.store, self.corpus_dir, previous=self.index)
             return report
