@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot_harness import GENEVA_AR, GENEVA_HEADLINE, RLM, UNRELATED_AR, USER_ID, run, running_bot
+import pytest
+from bot_harness import GENEVA_AR, GENEVA_HEADLINE, RLM, UNRELATED_AR, USER_ID, copy_corpus, run, running_bot
 
 from bot.texts import text
 
@@ -57,12 +58,22 @@ def test_feedback_is_stored_and_acknowledged(tmp_path: Path) -> None:
     run(body)
 
 
-def test_more_results_pages_by_editing_the_answer(tmp_path: Path) -> None:
+PORT_TOWNS = ["الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الساحل", "الجبل"]
+
+
+def test_more_results_pages_by_editing_the_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")  # Arabic only: no passage embeddings needed
+    corpus = copy_corpus(tmp_path)
+    for number, town in enumerate(PORT_TOWNS):  # seven articles that all answer the question
+        article = f"ميناء {town}\n\nافتتحت زيلاندوفيا ميناء {town} الجديد لتصدير الفوسفات.\n"
+        (corpus / f"port{number}.txt").write_text(article, encoding="utf-8")
+    question = "أي ميناء افتتحت زيلاندوفيا لتصدير الفوسفات؟"
+
     async def body() -> None:
-        async with running_bot(tmp_path) as bot:
-            answer = (await bot.private(GENEVA_AR)).result
-            total = len(bot.engine.answer(GENEVA_AR, 10).results)
-            assert total > 3, "the Geneva question should have more than one page of results"
+        async with running_bot(tmp_path, corpus=corpus) as bot:
+            answer = (await bot.private(question)).result
+            first_page = answer["text"]  # (the stub edits its stored message, `answer`, in place)
+            assert f"{RLM}3. " in first_page and f"{RLM}4. " not in first_page
             more = buttons(answer)[text("button_more", "ar")]
             bot.stub.inject_callback_query(answer, more)
             edited = (await bot.next_call("editMessageText")).result
@@ -71,9 +82,15 @@ def test_more_results_pages_by_editing_the_answer(tmp_path: Path) -> None:
             assert f"{RLM}4. " in edited["text"] and f"{RLM}1. " not in edited["text"]
             labels = buttons(edited)
             assert "📄 4" in labels and text("button_back", "ar") in labels
-            bot.stub.inject_callback_query(edited, labels[text("button_back", "ar")])
+            bot.stub.inject_callback_query(edited, labels[text("button_more", "ar")])
+            last = (await bot.next_call("editMessageText")).result
+            assert f"{RLM}7. " in last["text"] and text("button_more", "ar") not in buttons(last)
+            bot.stub.inject_callback_query(last, buttons(last)[text("button_back", "ar")])
             back = (await bot.next_call("editMessageText")).result
-            assert f"{RLM}1. " in back["text"] and GENEVA_HEADLINE in back["text"]
+            assert f"{RLM}4. " in back["text"] and f"{RLM}7. " not in back["text"]
+            pages = (first_page, edited["text"], last["text"])
+            shown = {town for town in PORT_TOWNS for page in pages if town in page}
+            assert shown == set(PORT_TOWNS)  # every article, on one page or another
             bot.stub.assert_no_errors()
 
     run(body)
