@@ -148,7 +148,8 @@ def select_results(found: list[Candidate], k: int, min_coverage: float = MIN_TOP
     chosen: list[Candidate] = []
     per_doc: dict[str, int] = {}
     for candidate in found:
-        if chosen and not confident(candidate, min(min_coverage, MIN_OTHER_COVERAGE)):
+        # Further results need only lexical evidence: the question is known to be answered.
+        if chosen and candidate.coverage < min(min_coverage, MIN_OTHER_COVERAGE):
             continue
         limit = 1 if len(per_doc) < k else MAX_PER_DOCUMENT
         if per_doc.get(candidate.doc_id, 0) >= limit:
