@@ -15,7 +15,6 @@ from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -31,6 +30,7 @@ from bot import admin, callbacks, handlers, inline
 from bot.config import Settings
 from bot.errors import on_error
 from bot.ratelimit import QuestionLimiter
+from bot.retry import RetryingRateLimiter, log_polling_error
 from bot.services import Reindexer, Services
 from bot.texts import ADMIN_COMMANDS, PUBLIC_COMMANDS
 from retrieval.engine import Engine
@@ -67,7 +67,7 @@ def build_application(
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(RetryingRateLimiter(max_retries=3))
         .build()
     )
     application.bot_data["services"] = Services(
@@ -148,7 +148,9 @@ async def running(
         await application.start()
         try:
             if webhook is None:
-                await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout)
+                await application.updater.start_polling(
+                    allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout, error_callback=log_polling_error
+                )
             else:
                 await application.updater.start_webhook(
                     listen=webhook.listen,
