@@ -14,12 +14,14 @@ LABELS = {
         "inferred": "تاريخ تقديري",
         "no_source": "مصدر غير معروف",
         "question": "السؤال",
+        "matched_on": "طوبق على",
     },
     "en": {
         "not_found": "Nothing in the corpus answers this question.",
         "inferred": "date inferred",
         "no_source": "unknown outlet",
         "question": "Question",
+        "matched_on": "Matched on",
     },
 }
 
@@ -56,4 +58,7 @@ def render_answer_text(answer: Answer, *, color: bool) -> str:
         lines.append("")
         lines.append(f"{RLM}{result.rank}. {snippet}")
         lines.append(f"{RLM}   — {citation_line(result.citation, lang)}")
+    if answer.matched_on:  # English questions: which Arabic words the English ones were matched as
+        pairs = "; ".join(f"{english} = {arabic}" for english, arabic in answer.matched_on)
+        lines += ["", f"{labels['matched_on']}: {pairs}"]
     return "\n".join(lines)

@@ -167,14 +167,16 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     question = check_question(question)
     lang = detect_language(question)
     limit = max(k, 1) * CANDIDATES_PER_RESULT
+    matched_on: tuple[tuple[str, str], ...] = ()
     if lang == "ar":
         weights, found = arabic_candidates(index, question, limit)
         chosen = select_results(found, k, ARABIC_MIN_COVERAGE)
     else:  # English or mixed: Arabic terms for the English words, fused with dense retrieval
-        from retrieval.english.search import english_candidates
+        from retrieval.english.search import english_candidates, english_matched_on
 
         weights, found = english_candidates(index, question, limit)
         chosen = select_results(found, k)
+        matched_on = english_matched_on(index, question, {t for c in chosen for t in c.matched})
     results = tuple(_result(index, rank, c.hit, weights) for rank, c in enumerate(chosen, 1))
     return Answer(
         question=question,
@@ -183,6 +185,7 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
         took_ms=(time.perf_counter() - started) * 1000,
         results=results,
         matched_terms=tuple(t for t in weights if any(t in c.matched for c in chosen)),
+        matched_on=matched_on,
     )
 
 

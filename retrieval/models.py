@@ -46,6 +46,9 @@ class Answer:
     took_ms: float
     results: tuple[Result, ...] = ()
     matched_terms: tuple[str, ...] = field(default=())
+    # English questions: (English words, Arabic they were matched as), e.g. ("arms control",
+    # "الحد من التسلح"), so a reader sees why an Arabic snippet answers the question.
+    matched_on: tuple[tuple[str, str], ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         """The public `ask --json` object (see README); new keys may be added, none removed."""
@@ -70,4 +73,5 @@ class Answer:
                 }
                 for r in self.results
             ],
+            "matched_on": [list(pair) for pair in self.matched_on],
         }

@@ -285,6 +285,8 @@ def test_an_english_answer_shows_the_arabic_terms_it_matched(bundled_index):
     answer = answer_question(bundled_index, "Where did Blinken and Lavrov meet for the first time?")
     assert answer.lang == "en" and answer.answered
     assert {analyze("بلينكن")[0], analyze("لافروف")[0], analyze("لقاء")[0]} <= set(answer.matched_terms)
+    assert {("Blinken", "بلينكن"), ("Lavrov", "لافروف")} <= set(answer.matched_on)
+    assert answer.to_json()["matched_on"][0] == list(answer.matched_on[0])
     top = answer.results[0]
     assert top.doc_id == "002_09334d7de83b752e"
     assert top.snippet in top.passage  # extractive Arabic
@@ -297,3 +299,14 @@ def test_english_works_without_dense_retrieval(bundled_index, monkeypatch):
     assert answer.answered and answer.results[0].doc_id == "003_b556f401f158842d"
     arabic = answer_question(bundled_index, "أين عقدت محادثات الاستقرار الاستراتيجي؟")
     assert arabic.answered and arabic.lang == "ar"
+
+
+def test_the_text_reply_to_english_says_what_it_matched_on(bundled_index):
+    from bot.render_text import render_answer_text
+
+    answer = answer_question(bundled_index, "When were the arms control talks in Geneva?")
+    text = render_answer_text(answer, color=False)
+    assert text.startswith("Question: ")
+    assert "Matched on: " in text and "arms control = الحد من التسلح" in text
+    arabic = answer_question(bundled_index, "أين عقدت محادثات الاستقرار الاستراتيجي؟")
+    assert arabic.matched_on == () and "Matched on" not in render_answer_text(arabic, color=False)

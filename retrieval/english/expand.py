@@ -9,7 +9,7 @@ best-matching rendering only, so a word with five dictionary senses counts once,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +34,7 @@ class Rendering:
     terms: tuple[str, ...]
     source: str
     confidence: float
+    text: str = ""  # the Arabic as written (lexicon, dictionary or the corpus's word)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def _renderings(arabic: tuple[str, ...], source: str, confidence: float) -> list
     for text in arabic:
         terms = tuple(dict.fromkeys(analyze(text)))
         if terms:
-            out.append(Rendering(terms, source, confidence))
+            out.append(Rendering(terms, source, confidence, text))
     return out
 
 
@@ -143,7 +144,7 @@ def expand_english(
                 concepts.append(concept)
         i += 1
     for term in dict.fromkeys(t for t in analyze(question) if _is_arabic(t)):
-        concepts.append(Concept(term, 1.0, (Rendering((term,), "arabic", 1.0),)))
+        concepts.append(Concept(term, 1.0, (Rendering((term,), "arabic", 1.0, term),)))
     return concepts
 
 
@@ -151,6 +152,18 @@ def _is_arabic(term: str) -> bool:
     return bool(term) and "\u0621" <= term[0] <= "\u06ff"
 
 
-def describe(concepts: list[Concept], known: Callable[[str], bool]) -> dict[str, list[str]]:
-    """English word or phrase → the Arabic terms it was expanded to that the corpus has."""
-    return {c.english: [t for t in c.terms if known(t)] for c in concepts}
+def matched_on(concepts: list[Concept], matched: set[str]) -> tuple[tuple[str, str], ...]:
+    """(English words, Arabic rendering) for each concept whose terms the answer matched: what a
+    reader needs to see why an Arabic snippet answers an English question."""
+    pairs = []
+    for concept in concepts:
+        if concept.renderings and concept.renderings[0].source == "arabic":
+            continue
+        best = max(
+            concept.renderings,
+            key=lambda r: (len(matched.intersection(r.terms)) / len(r.terms), r.confidence),
+            default=None,
+        )
+        if best is not None and matched.intersection(best.terms) and best.source != "latin":
+            pairs.append((concept.english, best.text))
+    return tuple(pairs)

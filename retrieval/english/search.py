@@ -6,7 +6,7 @@ from __future__ import annotations
 import weakref
 
 from retrieval.answering import MIN_TOP_COVERAGE, Candidate
-from retrieval.english.expand import Concept, expand_english
+from retrieval.english.expand import Concept, expand_english, matched_on
 from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
 from retrieval.english.query import rank_english, term_weights
@@ -37,6 +37,11 @@ def name_index(index: SearchIndex) -> NameIndex:
 def english_concepts(index: SearchIndex, question: str) -> list[Concept]:
     """The question's concepts, names snapped to this index's vocabulary."""
     return expand_english(question, load_dictionary(), name_index(index))
+
+
+def english_matched_on(index: SearchIndex, question: str, matched: set[str]) -> tuple[tuple[str, str], ...]:
+    """(English words, Arabic as written) for the concepts the chosen passages matched."""
+    return matched_on(english_concepts(index, question), matched)
 
 
 def english_candidates(
