@@ -141,24 +141,22 @@ def confident(candidate: Candidate, min_coverage: float) -> bool:
 
 
 def select_results(found: list[Candidate], k: int, min_coverage: float = MIN_TOP_COVERAGE) -> list[Candidate]:
-    """Up to `k` results: abstain unless the best passage is `confident`, then one passage per
-    article before a second one from any article."""
+    """Up to `k` results: abstain unless the best passage is `confident`; then the best passage
+    of each article, then further passages (at most MAX_PER_DOCUMENT an article) to fill `k`."""
     if not found or not confident(found[0], min_coverage):
         return []
-    chosen: list[Candidate] = []
+    # Further results need only lexical evidence: the question is known to be answered.
+    floor = min(min_coverage, MIN_OTHER_COVERAGE)
+    eligible = [found[0]] + [c for c in found[1:] if c.coverage >= floor]
+    firsts: list[Candidate] = []
+    seconds: list[Candidate] = []
     per_doc: dict[str, int] = {}
-    for candidate in found:
-        # Further results need only lexical evidence: the question is known to be answered.
-        if chosen and candidate.coverage < min(min_coverage, MIN_OTHER_COVERAGE):
-            continue
-        limit = 1 if len(per_doc) < k else MAX_PER_DOCUMENT
-        if per_doc.get(candidate.doc_id, 0) >= limit:
-            continue
-        per_doc[candidate.doc_id] = per_doc.get(candidate.doc_id, 0) + 1
-        chosen.append(candidate)
-        if len(chosen) >= k:
-            break
-    return chosen
+    for candidate in eligible:
+        count = per_doc.get(candidate.doc_id, 0)
+        if count < MAX_PER_DOCUMENT:
+            (seconds if count else firsts).append(candidate)
+            per_doc[candidate.doc_id] = count + 1
+    return (firsts + seconds)[:k]
 
 
 def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from retrieval.normalize import count_scripts
 
 _DOMINANT_SHARE = 0.8
 
 
+# Mentions, hashtags, links and e-mail addresses say nothing about the question's language.
+_NOT_LANGUAGE_RE = re.compile(r"\S+@\S+|[@#]\w+|\bhttps?://\S+|\bwww\.\S+")
+
+
 def detect_language(text: str) -> str:
     """ "ar", "en" or "mixed", by the share of Arabic and Latin letters; "ar" when there are none."""
-    arabic, latin = count_scripts(text)
+    arabic, latin = count_scripts(_NOT_LANGUAGE_RE.sub(" ", text))
     letters = arabic + latin
     if not letters or arabic >= _DOMINANT_SHARE * letters:
         return "ar"

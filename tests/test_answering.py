@@ -1,0 +1,41 @@
+"""Choosing results: abstention first, one passage per article first, then more to fill k."""
+
+import asyncio
+
+from retrieval.answering import answer_question
+from retrieval.engine import Engine
+
+PARAGRAPH = "{n}. ناقش المجلس البلدي مشروع الحديقة العامة الجديدة في جلسته {n} وقرر تمويل المرحلة {n}."
+
+
+def build(tmp_path, docs):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, paragraphs in docs.items():
+        (corpus / f"{name}.txt").write_text("عنوان الخبر\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+
+    async def go():
+        engine = await Engine.open(tmp_path / "db.sqlite3", corpus)
+        try:
+            await engine.refresh()
+            return engine.index
+        finally:
+            await engine.close()
+
+    return asyncio.run(go())
+
+
+def test_distinct_articles_first_then_further_passages(tmp_path):
+    many = [PARAGRAPH.format(n=n) + " " + "كلام آخر لا علاقة له. " * 30 for n in range(1, 5)]
+    index = build(tmp_path, {"a": many, "b": many[:2], "c": ["خبر عن الطقس والأمطار الغزيرة اليوم."]})
+    answer = answer_question(index, "تمويل مشروع الحديقة العامة", k=10)
+    docs = [r.doc_id for r in answer.results]
+    assert docs[:2] in (["a", "b"], ["b", "a"])  # one per article first
+    assert sorted(docs) == ["a", "a", "b", "b"]  # then up to two per article; "c" never
+    assert len({r.passage_id for r in answer.results}) == len(docs)
+
+
+def test_unrelated_question_is_not_found(tmp_path):
+    index = build(tmp_path, {"a": [PARAGRAPH.format(n=1)]})
+    answer = answer_question(index, "من فاز بكأس العالم لكرة القدم", k=3)
+    assert not answer.answered and answer.results == ()

@@ -1,0 +1,27 @@
+"""Which language a question is in."""
+
+import pytest
+
+from retrieval.language import detect_language, reply_language
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("أين عقدت محادثات جنيف؟", "ar"),
+        ("Where did Blinken meet Lavrov?", "en"),
+        ("متى التقى Blinken مع لافروف؟", "mixed"),
+        ("@someone_else متى التقى بايدن وبوتين؟", "ar"),  # a mention is not English
+        ("شوف https://example.com/news متى القمة", "ar"),
+        ("#Geneva where were the talks", "en"),
+        ("2021", "ar"),
+        ("", "ar"),
+    ],
+)
+def test_detect_language(question, lang):
+    assert detect_language(question) == lang
+
+
+def test_mixed_questions_are_answered_in_the_majority_script():
+    assert reply_language("mixed", "متى التقى Blinken مع لافروف في ريكيافيك؟") == "ar"
+    assert reply_language("mixed", "When did Blinken meet لافروف?") == "en"
