@@ -27,9 +27,9 @@ def scorer_for(corpus: list[list[str]]) -> BM25Scorer:
     return BM25Scorer(build_postings(corpus, vocabulary), vocabulary)
 
 
-def reference_top(reference: BM25Okapi, corpus: list[list[str]], query: list[str], k: int):
+def reference_top(reference: BM25Okapi, corpus: list[list[str]], query: list[str], k: int, scores=None):
     """rank_bm25's scores, best first, ties by position, over passages holding a query term."""
-    scores = reference.get_scores(query)
+    scores = reference.get_scores(query) if scores is None else scores
     wanted = {t for t in query if t in reference.idf}
     matching = [i for i, doc in enumerate(corpus) if wanted & set(doc)]
     ranked = sorted(matching, key=lambda i: -scores[i])[:k]
@@ -46,7 +46,7 @@ def assert_same_top(got, expected, reference_scores):
     assert len(set(positions.tolist())) == len(positions)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(corpus=passages, query=queries)
 def test_get_scores_equal_rank_bm25(corpus, query):
     expected = BM25Okapi(corpus).get_scores(query)
@@ -54,7 +54,7 @@ def test_get_scores_equal_rank_bm25(corpus, query):
     np.testing.assert_allclose(got, expected, rtol=0, atol=TOLERANCE)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(corpus=passages, query=queries, k=st.integers(1, 12), prune=st.booleans())
 def test_top_k_equals_rank_bm25(corpus, query, k, prune):
     reference = BM25Okapi(corpus)
@@ -122,7 +122,7 @@ def zipf_corpus(rng: random.Random, passages: int, vocabulary: int) -> list[list
 def test_max_score_top_k_on_a_zipfian_corpus_equals_rank_bm25():
     """A corpus big enough that pruning skips postings; the top k must still be exact."""
     rng = random.Random(6)
-    corpus = zipf_corpus(rng, 3000, 4000)
+    corpus = zipf_corpus(rng, 2000, 3000)
     reference = BM25Okapi(corpus)
     scorer = scorer_for(corpus)
     fallbacks = 0
@@ -135,13 +135,14 @@ def test_max_score_top_k_on_a_zipfian_corpus_equals_rank_bm25():
 
     scorer._top_exhaustive = counting
     scorer.exhaustive_postings = 0
-    for _ in range(150):
+    for _ in range(100):
         doc = rng.choice(corpus)
         query = rng.sample(doc, min(len(doc), rng.randint(1, 6))) + rng.choice([[], ["absent"]])
         k = rng.choice([1, 3, 10, 60])
-        expected = reference_top(reference, corpus, query, k)
-        assert_same_top(scorer.top_k(query, k), expected, reference.get_scores(query))
-    assert fallbacks < 50  # most queries were answered by the pruned path
+        scores = reference.get_scores(query)
+        expected = reference_top(reference, corpus, query, k, scores)
+        assert_same_top(scorer.top_k(query, k), expected, scores)
+    assert fallbacks < 35  # most queries were answered by the pruned path
 
 
 def test_top_k_breaks_ties_by_position():
