@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,18 +55,27 @@ class Embedder:
 
         self._model = E5()
         self.dim = int(self._model.dim)
+        # One native model object: its thread safety is not documented, and answers run in
+        # worker threads while a refresh may be embedding, so calls take turns.
+        self._lock = threading.Lock()
 
     def passages(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._model.passage(texts), dtype=np.float32).reshape(len(texts), self.dim)
+        with self._lock:
+            vectors = self._model.passage(texts)
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
     def query(self, text: str) -> np.ndarray:
-        return _query_vector(self._model, text)
+        return _query_vector(self, text)
+
+    def _embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.query(text), dtype=np.float32)
 
 
 @lru_cache(maxsize=256)
-def _query_vector(model, text: str) -> np.ndarray:
+def _query_vector(embedder: Embedder, text: str) -> np.ndarray:
     # Cached: a question is often embedded twice in a row (answer, then "more results").
-    vector = np.asarray(model.query(text), dtype=np.float32)
+    vector = embedder._embed_query(text)
     vector.flags.writeable = False
     return vector
 
