@@ -11,6 +11,7 @@ import random
 import re
 import signal
 import sqlite3
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -313,5 +314,70 @@ def test_bot_api_outage_every_question_answered_once_then_sigterm_finishes_the_a
             # one line per failed poll (PTB waits out a 429 without calling it an error)
             assert log.count("WARNING bot.retry: polling failed") == 2
         stub.assert_no_errors()
+
+    run(body)
+
+
+# --- a corpus with corrupt files -----------------------------------------------------------
+
+BAD_FILES = {
+    "binary.txt": "binary file",
+    "arabic-cp1256.txt": "not UTF-8",
+    "huge.txt": "file too large",
+    "empty.txt": "empty file",
+    "broken.jsonl": "broken.jsonl",
+}
+
+
+def add_bad_files(corpus: Path) -> None:
+    (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(4096))
+    (corpus / "arabic-cp1256.txt").write_bytes("محادثات جنيف\nعقدت المحادثات في جنيف.".encode("cp1256"))
+    with open(corpus / "huge.txt", "wb") as handle:  # 50 MB, sparse: costs no disk
+        handle.truncate(50 * 1024 * 1024)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "broken.jsonl").write_text('{"doc_id": "w1", "text": "نص"\nnot json\n', encoding="utf-8")
+
+
+def test_corrupt_files_are_named_and_everything_else_is_indexed(tmp_path: Path) -> None:
+    corpus, db = copy_corpus(tmp_path), tmp_path / "store.sqlite3"
+    add_bad_files(corpus)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "CORPUSBOT_"))}
+    env.update(CORPUSBOT_DENSE="0", PYTHONPATH=str(REPO))
+
+    def corpusbot(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "bot.cli", *args, "--db", str(db), "--corpus", str(corpus)],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    done = corpusbot("index")
+    assert done.returncode == 1 and done.stdout.startswith(f"{ORIGINAL_DOCUMENTS} documents,")
+    skipped = [line for line in done.stderr.splitlines() if line.startswith("corpusbot: skipped ")]
+    assert len(skipped) == len(BAD_FILES), done.stderr
+    for name, reason in BAD_FILES.items():
+        assert any(line.startswith(f"corpusbot: skipped {name}:") and reason in line for line in skipped)
+    assert "Traceback" not in done.stderr
+    asked = corpusbot("ask", GENEVA_AR)
+    assert asked.returncode == 0 and GENEVA_HEADLINE in asked.stdout
+    doctor = corpusbot("doctor", "--offline")
+    assert doctor.returncode == 0, doctor.stdout  # a warning, naming the files, not a failure
+    assert all(name in doctor.stdout for name in ("binary.txt", "empty.txt", "huge.txt"))
+
+    async def body() -> None:  # the admin's /reindex report names them too
+        async with BotApiStub() as stub:
+            serve = Serve(stub, tmp_path, corpus, db)
+            await serve.start()
+            assert await ask(stub, "/reindex", ADMIN_ID) == text("reindex_started", "ar")
+            report = await next_message(stub, ADMIN_ID)
+            for name in BAD_FILES:
+                assert name in report, report
+            assert f"{ORIGINAL_DOCUMENTS} " in report
+            assert GENEVA_HEADLINE in await ask(stub, GENEVA_AR, 1001)
+            assert await serve.stop() == 0, serve.log()
+            assert all(f"skipped {name}" in serve.log() for name in BAD_FILES)
 
     run(body)
