@@ -105,8 +105,10 @@ class IndexData:
             columns.add(pid, doc_id, ordinal, start, end, len(terms))
             ids.extend([vocabulary.setdefault(t, len(vocabulary)) for t in terms])
         lengths = columns.array("lengths", np.int32)
-        passage_ids = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        postings = postings_from_pairs(_ints(ids), passage_ids, lengths, len(vocabulary))
+        passage_ids = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+        term_ids = np.frombuffer(ids, dtype=np.int32) if ids else np.zeros(0, np.int32)
+        postings = postings_from_pairs(term_ids, passage_ids, lengths, len(vocabulary))
+        del ids, passage_ids
         return cls(list(vocabulary), vocabulary, postings, columns.table())
 
     @classmethod
@@ -156,8 +158,8 @@ class IndexData:
         postings = _merge(kept_terms, kept_positions, kept_freqs, fresh, kept, len(terms), lengths)
         return IndexData(terms, vocabulary, postings, table)
 
-    def to_blobs(self) -> dict[str, bytes]:
-        """Named byte strings that `from_blobs` reads back."""
+    def to_blobs(self) -> dict[str, bytes | memoryview]:
+        """Named byte strings that `from_blobs` reads back (array blobs are views, not copies)."""
         t, p = self.passages, self.postings
         arrays = {
             "offsets": p.offsets,
@@ -199,10 +201,10 @@ class IndexData:
 _ARRAYS = ("offsets", "positions", "freqs", "lengths", "pids", "doc_index", "ordinals", "starts", "ends")
 
 
-def _npy(values: np.ndarray) -> bytes:
+def _npy(values: np.ndarray) -> memoryview:
     out = io.BytesIO()
     np.save(out, values, allow_pickle=False)
-    return out.getvalue()
+    return out.getbuffer()
 
 
 def _lines(blob: bytes) -> list[str]:

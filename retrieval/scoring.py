@@ -25,6 +25,7 @@ EPSILON = 0.25
 
 # Below this many postings in all, scoring them all is as quick as deciding what to skip.
 _EXHAUSTIVE_POSTINGS = 20_000
+_IMPACT_BLOCK = 1 << 22
 # Partial scores are summed in float32 for speed; a passage is skipped only when even this
 # much more than its float32 partial score could not reach the k-th best exact score.
 _PARTIAL_SLACK = 1e-5
@@ -59,7 +60,7 @@ def build_postings(documents: Iterable[Sequence[str]], vocabulary: dict[str, int
         lengths.append(len(terms))
     term_ids = np.frombuffer(ids, dtype=np.int32) if ids else np.zeros(0, np.int32)
     lengths_arr = np.frombuffer(lengths, dtype=np.int32).copy() if lengths else np.zeros(0, np.int32)
-    passage_ids = np.repeat(np.arange(len(lengths_arr), dtype=np.int64), lengths_arr)
+    passage_ids = np.repeat(np.arange(len(lengths_arr), dtype=np.int32), lengths_arr)
     return postings_from_pairs(term_ids, passage_ids, lengths_arr, len(vocabulary))
 
 
@@ -68,7 +69,9 @@ def postings_from_pairs(
 ) -> Postings:
     """Postings from one (term, passage) pair per token, in any order."""
     n = max(len(lengths), 1)
-    keys = term_ids.astype(np.int64) * n + passage_ids
+    keys = term_ids.astype(np.int64)  # one int64 array, built in place: millions of tokens
+    keys *= n
+    keys += passage_ids
     keys.sort()
     if keys.size:
         starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
@@ -155,17 +158,27 @@ class BM25Scorer:
         return idf
 
     def _impact_table(self) -> tuple[np.ndarray, np.ndarray]:
-        """Each posting's tf part of the score (float32, for pruning) and each term's largest."""
+        """Each posting's tf part of the score (float32, for pruning) and each term's largest
+        (float64, exact: it bounds what the term can add). Computed a block of terms at a time,
+        so a large index needs no float64 copy of all its postings."""
         p = self.postings
-        if not self.searchable or p.positions.size == 0:
-            return np.zeros(0, np.float32), np.zeros(len(self.doc_freq), np.float64)
-        tf = p.freqs.astype(np.float64)
-        impacts = (tf * (self.k1 + 1)) / (tf + self._norm[p.positions])
-        del tf
+        impacts = np.zeros(p.positions.size, np.float32)
         max_impact = np.zeros(len(self.doc_freq), np.float64)
+        if not self.searchable or p.positions.size == 0:
+            return impacts, max_impact
         nonempty = np.flatnonzero(self.doc_freq > 0)
-        max_impact[nonempty] = np.maximum.reduceat(impacts, p.offsets[nonempty])
-        return impacts.astype(np.float32), max_impact
+        starts = p.offsets[nonempty]
+        # Blocks of whole terms, about _IMPACT_BLOCK postings each.
+        cuts = np.searchsorted(starts, np.arange(0, p.positions.size, _IMPACT_BLOCK), side="right") - 1
+        bounds = np.unique(np.append(np.maximum(cuts, 0), nonempty.size))
+        for first, last in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            lo = int(starts[first])
+            hi = int(p.offsets[nonempty[last - 1] + 1])
+            tf = p.freqs[lo:hi]
+            block = tf * (self.k1 + 1) / (tf + self._norm[p.positions[lo:hi]])
+            max_impact[nonempty[first:last]] = np.maximum.reduceat(block, starts[first:last] - lo)
+            impacts[lo:hi] = block
+        return impacts, max_impact
 
     def term_ids(self, query: Iterable[str]) -> list[int]:
         """Ids of the query's terms known to the corpus, repeats kept, unknown terms dropped."""

@@ -194,10 +194,12 @@ class Store:
                 )
                 await db.execute("DELETE FROM documents WHERE file = ?", (file,))
                 await db.execute("DELETE FROM files WHERE path = ?", (file,))
+            # In batches of documents: one call into SQLite's thread per batch, not per row.
+            documents: list[tuple] = []
+            passages: list[tuple] = []
             for new in add:
                 doc = new.document
-                await db.execute(
-                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                documents.append(
                     (
                         doc.doc_id,
                         new.file,
@@ -212,12 +214,13 @@ class Store:
                         doc.credit,
                         doc.body,
                         stamp,
-                    ),
+                    )
                 )
-                await db.executemany(
-                    "INSERT INTO passages(doc_id, ordinal, start, end, terms) VALUES (?,?,?,?,?)",
-                    [(doc.doc_id, i, s, e, " ".join(t)) for i, (s, e, t) in enumerate(new.passages)],
-                )
+                passages += [(doc.doc_id, i, s, e, " ".join(t)) for i, (s, e, t) in enumerate(new.passages)]
+                if len(documents) >= _INSERT_BATCH:
+                    await self._insert(documents, passages)
+                    documents, passages = [], []
+            await self._insert(documents, passages)
             await db.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?,?,?,?)",
                 [(f.path, f.size, f.mtime_ns, f.sha256) for f in file_states],
@@ -230,6 +233,12 @@ class Store:
             raise
         finally:
             self._write_lock.release()
+
+    async def _insert(self, documents: list[tuple], passages: list[tuple]) -> None:
+        await self._db.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", documents)
+        await self._db.executemany(
+            "INSERT INTO passages(doc_id, ordinal, start, end, terms) VALUES (?,?,?,?,?)", passages
+        )
 
     async def documents(self) -> list[Document]:
         async with self._db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY doc_id") as cursor:
@@ -417,9 +426,9 @@ class Store:
     # The saved search index (retrieval/saved_index.py): named blobs, split into chunks so that
     # no single value nears SQLite's size limit. Replaced whole in one transaction.
 
-    async def save_index_blobs(self, blobs: dict[str, bytes]) -> None:
+    async def save_index_blobs(self, blobs: dict[str, bytes | memoryview]) -> None:
         rows = [
-            (name, number, data[at : at + _BLOB_CHUNK])
+            (name, number, memoryview(data)[at : at + _BLOB_CHUNK])  # views: no copy of the index
             for name, data in blobs.items()
             for number, at in enumerate(range(0, max(len(data), 1), _BLOB_CHUNK))
         ]
@@ -450,6 +459,7 @@ _DOCUMENT_COLUMNS = (
     "doc_id, title, body, source, date, date_inferred, url, lang, author, credit, file, content_hash"
 )
 _BLOB_CHUNK = 64 << 20
+_INSERT_BATCH = 500
 # Host parameters per "IN (...)" query, well under SQLite's limit.
 _IN_BATCH = 500
 

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
+from retrieval import scoring
 from retrieval.scoring import BM25Scorer, build_postings
 
 TOLERANCE = 1e-9
@@ -157,3 +158,13 @@ def test_held_terms_are_the_query_terms_each_passage_holds(corpus, query):
     positions = list(range(len(corpus)))[::-1]
     held = scorer_for(corpus).held_terms(positions, query)
     assert held == [frozenset(set(query) & set(corpus[p])) for p in positions]
+
+
+def test_impacts_computed_in_blocks_equal_one_pass(monkeypatch):
+    corpus = zipf_corpus(random.Random(9), 300, 200)
+    whole = scorer_for(corpus)
+    for block in (1, 7, 64):
+        monkeypatch.setattr(scoring, "_IMPACT_BLOCK", block)
+        blocked = scorer_for(corpus)
+        np.testing.assert_array_equal(blocked._impacts, whole._impacts)
+        np.testing.assert_array_equal(blocked._max_impact, whole._max_impact)
