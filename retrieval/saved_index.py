@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -36,7 +37,11 @@ async def load_search_index(store: Store, previous: SearchIndex | None = None) -
     index = await asyncio.to_thread(SearchIndex, loaded.documents, (), loaded.data)
     if loaded.changed:
         blobs = await asyncio.to_thread(loaded.data.to_blobs)
-        await store.save_index_blobs(blobs)
+        try:
+            await store.save_index_blobs(blobs)
+        except (sqlite3.Error, OSError) as exc:
+            # The index serves all the same; the next start updates the older saved one.
+            log.warning("could not save the search index: %s", exc)
     return index
 
 

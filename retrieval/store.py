@@ -491,7 +491,8 @@ class StoreSnapshot:
         self._db: sqlite3.Connection | None = None
 
     def __enter__(self) -> StoreSnapshot:
-        self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+        uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+        self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
         self._db.execute("BEGIN")
         return self
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import sqlite3
 
 import numpy as np
 import pytest
@@ -250,3 +251,19 @@ def test_matched_terms_after_a_search_and_without_one(tmp_path, corpus):
             await engine.close()
 
     run(scenario())
+
+
+def test_a_failed_save_leaves_the_index_serving(tmp_path, corpus, monkeypatch, caplog):
+    async def full_disk(self, blobs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Store, "save_index_blobs", full_disk)
+    answered, _ = run(open_and_answer(tmp_path / "s.sqlite3", corpus, refresh=True))
+    assert answered[0] and "could not save the search index" in caplog.text
+
+
+def test_odd_characters_in_the_store_path(tmp_path, corpus):
+    folder = tmp_path / "a #b ?c%20"
+    folder.mkdir()
+    first = run(open_and_answer(folder / "s.sqlite3", corpus, refresh=True))
+    assert first[0] and run(open_and_answer(folder / "s.sqlite3", corpus)) == first
