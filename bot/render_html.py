@@ -24,6 +24,9 @@ _URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
 _TAG_RE = re.compile(r"<[^>]*>")
 
 
+MAX_MATCHED_ON = 12  # pairs shown; a question has few topic words
+
+
 def utf16_len(value: str) -> int:
     """Length as Telegram counts it (UTF-16 code units)."""
     return len(value.encode("utf-16-le")) // 2
@@ -134,7 +137,16 @@ def render_answer_html(
         return [f"{line_start('', lang)}{text('not_found', lang)}"]
     blocks = [f"{line_start('', lang)}{text(heading, lang)}"]
     blocks += [result_html(result, lang, block_limit) for result in shown]
+    if answer.matched_on:
+        blocks.append(matched_on_html(answer.matched_on, lang))
     return pack_blocks(blocks)
+
+
+def matched_on_html(pairs: tuple[tuple[str, str], ...], lang: str) -> str:
+    """Which Arabic words an English question was matched as, so a reader sees why an Arabic
+    snippet answers it: "Matched on: Lavrov = لافروف · arms control = الحد من التسلح"."""
+    shown = " · ".join(f"{escape(english)} = {escape(arabic)}" for english, arabic in pairs[:MAX_MATCHED_ON])
+    return f"{line_start('', lang)}<i>{text('matched_on', lang)} {shown}</i>"
 
 
 def render_page_html(

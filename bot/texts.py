@@ -19,6 +19,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "🔎 <b>نتائج أخرى من المقالات:</b>",
         "en": "🔎 <b>More from the articles:</b>",
     },
+    "matched_on": {
+        "ar": "🔤 طوبقت الكلمات على:",
+        "en": "🔤 Matched on:",
+    },
     "not_found": {
         "ar": "لم أجد في المقالات ما يجيب عن هذا السؤال. جرّب كلمات أخرى، أو اطلب /help.",
         "en": "Nothing in the articles answers this question. Try other words, or see /help.",

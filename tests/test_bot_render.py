@@ -220,3 +220,19 @@ def test_callback_data_fits_telegrams_64_bytes_at_any_id() -> None:
     data = [button.callback_data for row in keyboard.inline_keyboard for button in row]
     assert len(data) == 3 * 3 + 2
     assert max(len(d.encode()) for d in data) <= 64
+
+
+def test_english_answers_say_what_they_were_matched_on() -> None:
+    answer = Answer(
+        question="Where did <Blinken> meet Lavrov?",
+        lang="en",
+        answered=True,
+        took_ms=1.0,
+        results=(result(1, "التقى بلينكن لافروف في ريكيافيك."),),
+        matched_on=(("<Blinken>", "بلينكن"), ("Lavrov", "لافروف"), ("meet & greet", "لقاء")),
+    )
+    (message,) = render_answer_html(answer, "en")
+    plain, _ = parse_html(message, strict_ampersand=True)
+    assert "Matched on: <Blinken> = بلينكن · Lavrov = لافروف · meet & greet = لقاء" in plain
+    arabic = Answer(question="س", lang="ar", answered=True, took_ms=1.0, results=answer.results)
+    assert "Matched on" not in render_answer_html(arabic, "ar")[0]
