@@ -6,12 +6,17 @@ reindex (one added article) runs, and each question's latency is measured from t
 update is queued to the moment the answer's sendMessage reaches the stub. Prints one JSON line.
 The stub and the bot share this process and its event loop, so the numbers include the stub's
 own work. Requires the corpus and store that `python -m bench.run --sizes SIZE` leaves behind.
+
+As shipped, the bot paces its outgoing messages to Telegram's 30 a second (AIORateLimiter) and
+handles updates one at a time (python-telegram-bot's default): `--no-send-limit` and
+`--concurrent` lift each, to measure what the process itself can answer.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import shutil
@@ -31,10 +36,27 @@ from bench.run import DEFAULT_DATA, EXTRA_ARTICLE  # noqa: E402
 FIRST_USER = 500_000
 
 
-async def load(size: str, data_dir: Path, count: int, rate: float) -> dict:
-    from bot_harness import running_bot
+async def load(
+    size: str,
+    data_dir: Path,
+    count: int,
+    rate: float,
+    *,
+    no_send_limit: bool = False,
+    concurrent: bool = False,
+) -> dict:
+    import bot_harness
+    from telegram.ext import ApplicationBuilder
 
+    import bot.app
     from bot.ratelimit import QuestionLimiter
+
+    if no_send_limit:
+        bot.app.RetryingRateLimiter = functools.partial(bot.app.RetryingRateLimiter, overall_max_rate=0)
+    if concurrent:
+        build = ApplicationBuilder.build
+        ApplicationBuilder.build = lambda self: build(self.concurrent_updates(True))  # type: ignore[method-assign]
+    running_bot = bot_harness.running_bot
 
     base = data_dir / size
     questions = [q.question for q in load_questions(base)]
@@ -85,6 +107,8 @@ async def load(size: str, data_dir: Path, count: int, rate: float) -> dict:
     span = max(answered.values()) - min(queued.values()) if answered else float("nan")
     return {
         "size": size,
+        "send_limit": not no_send_limit,
+        "concurrent_updates": concurrent,
         "questions": count,
         "answered": len(answered),
         "offered_rate": rate,
@@ -102,9 +126,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA))
     parser.add_argument("--questions", type=int, default=2000)
     parser.add_argument("--rate", type=float, default=250.0, help="questions per second offered")
+    parser.add_argument("--no-send-limit", action="store_true", help="lift the 30 messages/s pacing")
+    parser.add_argument("--concurrent", action="store_true", help="handle updates concurrently")
     args = parser.parse_args(argv)
     os.environ["CORPUSBOT_DENSE"] = "0"
-    result = asyncio.run(load(args.size, Path(args.data_dir), args.questions, args.rate))
+    result = asyncio.run(
+        load(
+            args.size,
+            Path(args.data_dir),
+            args.questions,
+            args.rate,
+            no_send_limit=args.no_send_limit,
+            concurrent=args.concurrent,
+        )
+    )
     print(json.dumps(result))
     return 0
 
