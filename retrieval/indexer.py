@@ -8,12 +8,14 @@ is reported by name and its previously indexed documents stay as they were.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +34,7 @@ from retrieval.store import FileState, NewDocument, Store
 # Bumped whenever normalization, stopwords, stemming or passage splitting change what a text's
 # stored passages and terms are (3: غ/ج and Persian letters folded).
 ANALYSIS_VERSION = "3"
+log = logging.getLogger(__name__)
 # Reading and analysing files is CPU work: from this many changed files on, it runs in worker
 # processes, one per core (a first build of a large corpus); fewer are read in a thread.
 PARALLEL_FROM_FILES = 8
@@ -93,11 +96,14 @@ def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | Non
 
 
 def _read_files(
-    corpus_dir: Path, work: list[tuple[Path, str, str | None]], progress: Progress | None
+    corpus_dir: Path,
+    work: list[tuple[Path, str, str | None]],
+    progress: Progress | None,
+    parallel: bool = True,
 ) -> list[_FileRead]:
     """Read and analyse `work` (path, name, stored hash), in order, in parallel when large."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(work) < PARALLEL_FROM_FILES or workers < 2:
+    if not parallel or len(work) < PARALLEL_FROM_FILES or workers < 2:
         results = []
         for path, name, sha in work:
             results.append(_read_file(corpus_dir, path, name, sha))
@@ -106,14 +112,19 @@ def _read_files(
         return results
     # spawn, not fork: this process runs threads (aiosqlite's, the event loop's).
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_read_file, corpus_dir, path, name, sha) for path, name, sha in work]
-        results = []
-        for future in futures:
-            results.append(_shared_terms(future.result()))
-            if progress:
-                progress(len(results), len(work))
-        return results
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(_read_file, corpus_dir, path, name, sha) for path, name, sha in work]
+            results = []
+            for future in futures:
+                results.append(_shared_terms(future.result()))
+                if progress:
+                    progress(len(results), len(work))
+            return results
+    except BrokenProcessPool:
+        # Workers could not start (e.g. a script without an `if __name__ == "__main__"` guard).
+        log.warning("indexing in one process: worker processes could not start")
+        return _read_files(corpus_dir, work, progress, parallel=False)
 
 
 def _shared_terms(result: _FileRead) -> _FileRead:

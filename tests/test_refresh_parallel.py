@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import subprocess
+import sys
 
 from corpus import BUNDLED_CORPUS
 from retrieval import indexer
@@ -31,3 +33,40 @@ def test_parallel_reading_writes_what_sequential_reading_writes(tmp_path, monkey
     assert parallel[1] == sequential[1] and len(parallel[1]) > 20
     assert parallel[0].added == sequential[0].added and len(parallel[0].errors) == 1
     assert seen[-1] == (6, 6)
+
+
+SCRIPT_WITHOUT_MAIN_GUARD = """
+import asyncio, sys
+from pathlib import Path
+from retrieval import indexer
+from retrieval.store import Store
+
+indexer.PARALLEL_FROM_FILES = 1
+
+async def main():
+    store = await Store.open(Path(sys.argv[1]))
+    try:
+        report = await indexer.refresh_store(store, Path(sys.argv[2]))
+        print(report.documents)
+    finally:
+        await store.close()
+
+asyncio.run(main())
+"""
+
+
+def test_workers_that_cannot_start_fall_back_to_one_process(tmp_path):
+    """Spawned workers re-import the main script; without a main guard they fail to start."""
+    script = tmp_path / "script.py"
+    script.write_text(SCRIPT_WITHOUT_MAIN_GUARD, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, corpus, ignore=shutil.ignore_patterns("*.py", "__pycache__", "_*"))
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "s.sqlite3"), str(corpus)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "5"
+    assert "indexing in one process" in done.stderr
