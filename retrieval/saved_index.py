@@ -54,12 +54,15 @@ def _load(snapshot: StoreSnapshot, previous: SearchIndex | None) -> _Loaded:
             data, documents = _saved(snapshot), None
         if data is not None and len(data.passages) and not data.signatures:
             data = None  # built from passages alone (tests): nothing to diff against
+        if data is not None:
+            stale = [d for d, s in data.signatures.items() if signatures.get(d) != s]
+            fresh = sorted(d for d, s in signatures.items() if data.signatures.get(d) != s)
+            if 2 * len(fresh) > len(signatures):
+                data = None  # mostly new (a first build): streaming every row is cheaper
         if data is None:
             data = IndexData.build(snapshot.passage_rows())
             data = replace(data, signatures=signatures)
             return _Loaded(data, snapshot.documents(), changed=True)
-        stale = [d for d, s in data.signatures.items() if signatures.get(d) != s]
-        fresh = sorted(d for d, s in signatures.items() if data.signatures.get(d) != s)
         if documents is None:
             docs = snapshot.documents()
         else:

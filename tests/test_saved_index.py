@@ -267,3 +267,20 @@ def test_odd_characters_in_the_store_path(tmp_path, corpus):
     folder.mkdir()
     first = run(open_and_answer(folder / "s.sqlite3", corpus, refresh=True))
     assert first[0] and run(open_and_answer(folder / "s.sqlite3", corpus)) == first
+
+
+def test_a_first_refresh_builds_in_one_pass(tmp_path, corpus, monkeypatch):
+    """Opening an empty store gives an empty index; the refresh that fills the store builds the
+    index from all rows at once rather than as a delta of every document."""
+    calls = []
+    build = IndexData.__dict__["build"].__func__
+
+    def counted(cls, rows):
+        calls.append("build")
+        return build(cls, rows)
+
+    monkeypatch.setattr(IndexData, "build", classmethod(counted))
+    monkeypatch.setattr(IndexData, "updated", lambda *args: 1 / 0)
+    answered, index = run(open_and_answer(tmp_path / "s.sqlite3", corpus, refresh=True))
+    assert calls == ["build", "build"] and answered[0]
+    assert index == run(fresh_build(tmp_path / "s.sqlite3"))
