@@ -23,8 +23,9 @@ from retrieval.store import StoredPassage
 # Version of the saved layout below; a saved index of another version is rebuilt.
 FORMAT = 1
 
-# (pid, doc_id, ordinal, start, end, terms) as the store's passages table holds a passage.
-PassageRow = tuple[int, str, int, int, int, Sequence[str]]
+# (pid, doc_id, ordinal, start, end, terms) as the store's passages table holds a passage; terms
+# is a list, or a str of space-separated terms as the store keeps them (terms have no spaces).
+PassageRow = tuple[int, str, int, int, int, str | Sequence[str]]
 
 
 class IndexDataError(ValueError):
@@ -97,18 +98,21 @@ class IndexData:
 
     @classmethod
     def build(cls, rows: Iterable[PassageRow]) -> IndexData:
-        """From passage rows in position (pid) order."""
+        """From passage rows in position (pid) order. Term ids follow first appearance, the order
+        in which rank_bm25 meets the terms."""
         vocabulary: dict[str, int] = {}
         columns = _Columns()
         ids = array("i")
         for pid, doc_id, ordinal, start, end, terms in rows:
+            if isinstance(terms, str):
+                terms = terms.split()
             columns.add(pid, doc_id, ordinal, start, end, len(terms))
             ids.extend([vocabulary.setdefault(t, len(vocabulary)) for t in terms])
         lengths = columns.array("lengths", np.int32)
         passage_ids = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
         term_ids = np.frombuffer(ids, dtype=np.int32) if ids else np.zeros(0, np.int32)
         postings = postings_from_pairs(term_ids, passage_ids, lengths, len(vocabulary))
-        del ids, passage_ids
+        del ids, term_ids, passage_ids
         return cls(list(vocabulary), vocabulary, postings, columns.table())
 
     @classmethod
@@ -125,6 +129,8 @@ class IndexData:
         columns = _Columns(old, keep)
         ids = array("i")
         for pid, doc_id, ordinal, start, end, row_terms in added:
+            if isinstance(row_terms, str):
+                row_terms = row_terms.split()
             columns.add(pid, doc_id, ordinal, start, end, len(row_terms))
             ids.extend([_term_id(vocabulary, terms, t) for t in row_terms])
         table = columns.table()

@@ -519,19 +519,17 @@ class StoreSnapshot:
 
     def passage_rows(self, doc_ids: list[str] | None = None) -> Iterator[tuple]:
         """(pid, doc_id, ordinal, start, end, terms) in pid order, of every passage or of those
-        of `doc_ids`."""
+        of `doc_ids`; terms as stored, one string of space-separated terms."""
         columns = "pid, doc_id, ordinal, start, end, terms"
         if doc_ids is None:
-            for r in self.db.execute(f"SELECT {columns} FROM passages ORDER BY pid"):
-                yield (r[0], r[1], r[2], r[3], r[4], r[5].split())
+            yield from self.db.execute(f"SELECT {columns} FROM passages ORDER BY pid")
             return
         rows = []
         for i in range(0, len(doc_ids), _IN_BATCH):
             batch = doc_ids[i : i + _IN_BATCH]
             marks = ",".join("?" * len(batch))
             rows += self.db.execute(f"SELECT {columns} FROM passages WHERE doc_id IN ({marks})", batch)
-        for r in sorted(rows):
-            yield (r[0], r[1], r[2], r[3], r[4], r[5].split())
+        yield from sorted(rows)
 
     def documents(self, doc_ids: list[str] | None = None) -> list[Document]:
         if doc_ids is None:

@@ -95,3 +95,12 @@ def test_empty_index():
     assert len(IndexData.from_blobs(data.to_blobs()).passages) == 0
     grown = data.updated(np.zeros(0, np.int64), [(1, "d", 0, 0, 5, ["a", "b", "a"])])
     assert postings_by_term(grown) == {"a": [(1, 2)], "b": [(1, 1)]}
+
+
+def test_rows_with_terms_as_stored_strings_give_the_same_index():
+    rows = random_rows(random.Random(8), list(range(1, 50)))
+    as_text = [(*row[:5], " ".join(row[5])) for row in rows]
+    assert_same_index(IndexData.build(as_text), IndexData.build(rows))
+    assert IndexData.build(as_text).terms == IndexData.build(rows).terms
+    base = IndexData.build(rows[:30])
+    assert_same_index(base.updated(np.zeros(0, np.int64), as_text[30:]), IndexData.build(rows))
