@@ -186,7 +186,7 @@ async def stage_serve(size: str, data_dir: Path) -> dict:
             engine.answer(question)
             answers.append(time.perf_counter() - t0)
         add_s, remove_s = await _add_and_remove_article(engine, corpus)
-        reference = _reference(index, term_lists[: REFERENCE_QUESTIONS[size]], size)
+        reference = _reference(index, term_lists[: REFERENCE_QUESTIONS[size]], db)
     finally:
         await engine.close()
     fast_p = _percentiles(fast)
@@ -224,7 +224,7 @@ async def _add_and_remove_article(engine, corpus: Path) -> tuple[float, float]:
     return added, removed
 
 
-def _reference(index, term_lists: list[list[str]], size: str) -> dict:
+def _reference(index, term_lists: list[list[str]], db_path: Path) -> dict:
     """rank_bm25 on the same passages and questions; top-10 scores checked against ours."""
     import sqlite3
 
@@ -234,7 +234,7 @@ def _reference(index, term_lists: list[list[str]], size: str) -> dict:
 
     data = index.data
     pids = data.passages.pids.tolist()
-    db = sqlite3.connect(f"file:{_paths(size, Path(_ARGS.data_dir))[2]}?mode=ro", uri=True)
+    db = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     terms = dict(db.execute("SELECT pid, terms FROM passages"))
     db.close()
     started = time.perf_counter()
@@ -316,13 +316,12 @@ def table(results: dict[str, dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    global _ARGS
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10k,100k", help="comma-separated: 10k, 100k, 1m")
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA), help="corpora and stores (cached)")
     parser.add_argument("--json", default=str(ROOT / "bench" / "last-run.json"), help="results file")
     parser.add_argument("--stage", choices=("build", "serve", "ask"), help=argparse.SUPPRESS)
-    args = _ARGS = parser.parse_args(argv)
+    args = parser.parse_args(argv)
     data_dir = Path(args.data_dir)
     sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in SIZES]
@@ -355,9 +354,6 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     print(f"\n(JSON: {args.json}; load average {machine['load_average'][0]:.1f} on {machine['cpus']} cores)")
     return 0
-
-
-_ARGS: argparse.Namespace
 
 
 if __name__ == "__main__":
