@@ -3,20 +3,16 @@ corpus and a temp SQLite store. Shared by the tests/test_bot_*.py modules."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import gc
 import html
 import re
 import shutil
-import warnings
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from botapi_stub import ApiCall, BotApiStub
 from telegram.ext import Application
-from telegram.warnings import PTBUserWarning
 
 from bot.app import build_application, open_engine, running
 from bot.config import Settings, load_settings
@@ -49,23 +45,6 @@ date: 2021-10-05
 وقال رئيس البلدية إن الجسر سيختصر زمن الرحلة بين ضفتي النهر إلى عشر دقائق فقط.
 """
 NEW_QUESTION = "متى افتتحت زيلاندوفيا جسر الصداقة؟"
-
-
-def run(body: Callable[[], Awaitable[None]]) -> None:
-    """Run `body` in a fresh event loop; fail on tasks left pending or on PTB/resource warnings."""
-
-    async def main() -> None:
-        await body()
-        current = asyncio.current_task()
-        leftovers = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
-        assert not leftovers, f"tasks still pending after shutdown: {leftovers}"
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        asyncio.run(main())
-        gc.collect()
-    noisy = [w for w in caught if issubclass(w.category, (ResourceWarning, RuntimeWarning, PTBUserWarning))]
-    assert not noisy, [str(w.message) for w in noisy]
 
 
 def plain(message_html: str) -> str:

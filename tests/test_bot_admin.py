@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from async_runner import run
 from bot_harness import (
     ADMIN_ID,
     GENEVA_AR,
@@ -20,7 +21,6 @@ from bot_harness import (
     UNRELATED_AR,
     USER_ID,
     copy_corpus,
-    run,
     running_bot,
 )
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bot_harness import GENEVA_AR, GENEVA_HEADLINE, RLM, UNRELATED_AR, USER_ID, copy_corpus, run, running_bot
+from async_runner import run
+from bot_harness import GENEVA_AR, GENEVA_HEADLINE, RLM, UNRELATED_AR, USER_ID, copy_corpus, running_bot
 
 from bot.texts import text
 

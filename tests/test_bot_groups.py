@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot_harness import GENEVA_AR, GENEVA_HEADLINE, RLM, run, running_bot
+from async_runner import run
+from bot_harness import GENEVA_AR, GENEVA_HEADLINE, RLM, running_bot
 
 from bot.texts import text
 

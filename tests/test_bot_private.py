@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from async_runner import run
 from bot_harness import (
     ADMIN_ID,
     GENEVA_AR,
@@ -15,7 +16,6 @@ from bot_harness import (
     UNRELATED_AR,
     UNRELATED_EN,
     USER_ID,
-    run,
     running_bot,
 )
 

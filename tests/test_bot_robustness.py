@@ -7,7 +7,8 @@ import logging
 from pathlib import Path
 
 import pytest
-from bot_harness import GENEVA_AR, GENEVA_HEADLINE, RLM, TOKEN, USER_ID, copy_corpus, run, running_bot
+from async_runner import run
+from bot_harness import GENEVA_AR, GENEVA_HEADLINE, RLM, TOKEN, USER_ID, copy_corpus, running_bot
 
 from bot.ratelimit import QuestionLimiter
 from bot.texts import text

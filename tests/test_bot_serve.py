@@ -12,7 +12,8 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from bot_harness import GENEVA_AR, GENEVA_HEADLINE, TOKEN, USER_ID, copy_corpus, run
+from async_runner import run
+from bot_harness import GENEVA_AR, GENEVA_HEADLINE, TOKEN, USER_ID, copy_corpus
 from botapi_stub import BotApiStub
 
 from bot.app import Webhook, build_application, open_engine, running

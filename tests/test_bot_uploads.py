@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot_harness import ADMIN_ID, NEW_ARTICLE, NEW_QUESTION, plain, run, running_bot
+from async_runner import run
+from bot_harness import ADMIN_ID, NEW_ARTICLE, NEW_QUESTION, plain, running_bot
 
 from bot.texts import text
 

@@ -6,16 +6,14 @@ updater.stop / app.stop / app.shutdown sequence) has finished, or if PTB,
 asyncio or unclosed resources emitted warnings.
 """
 
-import asyncio
 import contextlib
-import gc
 import logging
 import re
-import warnings
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from async_runner import run
 from botapi_stub import DROP, BotApiStub, find_text_entities, parse_html, utf16_len
 from telegram import (
     Bot,
@@ -44,27 +42,9 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 TOKEN = "123:ABC"
 WAIT = 5.0  # generous upper bound for wait_for; tests normally finish in milliseconds
-
-
-def run(body: Callable[[], Awaitable[None]]) -> None:
-    """Run ``body`` in a fresh loop; fail on leftover tasks or warnings."""
-
-    async def main() -> None:
-        await body()
-        current = asyncio.current_task()
-        leftovers = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
-        assert not leftovers, f"tasks still pending after shutdown: {leftovers}"
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        asyncio.run(main())
-        gc.collect()
-    noisy = [w for w in caught if issubclass(w.category, (ResourceWarning, RuntimeWarning, PTBUserWarning))]
-    assert not noisy, [str(w.message) for w in noisy]
 
 
 @contextlib.asynccontextmanager

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from async_runner import run
 from bot_harness import (
     ADMIN_ID,
     GENEVA_AR,
@@ -27,7 +28,6 @@ from bot_harness import (
     TOKEN,
     copy_corpus,
     plain,
-    run,
 )
 from botapi_stub import DROP, ApiCall, BotApiStub
 

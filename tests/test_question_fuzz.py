@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-from bot_harness import GENEVA_AR, copy_corpus, run, running_bot
+from async_runner import run
+from bot_harness import GENEVA_AR, copy_corpus, running_bot
 from botapi_stub import HtmlParseError, parse_html, utf16_len
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st

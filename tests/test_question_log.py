@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from bot_harness import GENEVA_AR, TOKEN, UNRELATED_AR, USER_ID, run, running_bot
+from async_runner import run
+from bot_harness import GENEVA_AR, TOKEN, UNRELATED_AR, USER_ID, running_bot
 
 from bot.question_log import quoted
 
