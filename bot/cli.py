@@ -75,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--listen", default="127.0.0.1", metavar="ADDR", help="webhook listen address")
     serve.add_argument("--port", type=int, default=8443, metavar="N", help="webhook listen port")
-    serve.add_argument("--secret-token", metavar="T", help="webhook secret token")
+    serve.add_argument(
+        "--secret-token", metavar="T", help="webhook secret token (default: CORPUSBOT_WEBHOOK_SECRET)"
+    )
     return parser
 
 
@@ -185,11 +187,15 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.webhook_url:
         if not re.match(r"^https://[^\s/]+", args.webhook_url):
             raise CliError("--webhook-url must be a public https:// URL (Telegram requires HTTPS)", code=2)
-        if args.secret_token is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", args.secret_token):
-            raise CliError("--secret-token must be 1-256 characters of A-Z, a-z, 0-9, _ and -", code=2)
+        # From the environment, the secret stays out of the process list.
+        from_flag = args.secret_token is not None
+        secret = args.secret_token if from_flag else settings.webhook_secret
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+            source = "--secret-token" if from_flag else "CORPUSBOT_WEBHOOK_SECRET"
+            raise CliError(f"{source} must be 1-256 characters of A-Z, a-z, 0-9, _ and -", code=2)
         if not 0 < args.port < 65536:
             raise CliError("--port must be between 1 and 65535", code=2)
-        webhook = Webhook(args.webhook_url, args.listen, args.port, args.secret_token)
+        webhook = Webhook(args.webhook_url, args.listen, args.port, secret)
     if settings.corpus_dir is not None and not settings.corpus_dir.is_dir():
         raise CliError(f"CORPUSBOT_CORPUS: corpus directory not found: {settings.corpus_dir}", code=2)
     setup_logging(settings.token)

@@ -1,7 +1,8 @@
 """Bot settings from environment variables (a `.env` file in the working directory may set them).
 
 Names are public (README "Configuration"): TELEGRAM_BOT_TOKEN, TELEGRAM_API_BASE_URL,
-TELEGRAM_FILE_BASE_URL, CORPUSBOT_ADMIN_IDS, CORPUSBOT_DB, CORPUSBOT_CORPUS.
+TELEGRAM_FILE_BASE_URL, CORPUSBOT_ADMIN_IDS, CORPUSBOT_DB, CORPUSBOT_CORPUS,
+CORPUSBOT_WEBHOOK_SECRET.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Settings:
     admin_ids: frozenset[int]
     db_path: Path
     corpus_dir: Path | None
+    webhook_secret: str | None = None  # used when `serve --secret-token` is not given
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -65,6 +67,7 @@ def load_settings(env: Mapping[str, str] | None = None, env_file: Path = Path(".
         admin_ids=parse_admin_ids(env.get("CORPUSBOT_ADMIN_IDS", "")),
         db_path=Path(env["CORPUSBOT_DB"]).expanduser() if env.get("CORPUSBOT_DB") else default_db_path(),
         corpus_dir=configured_corpus(env.get("CORPUSBOT_CORPUS") or None),
+        webhook_secret=env.get("CORPUSBOT_WEBHOOK_SECRET", "").strip() or None,
     )
 
 

@@ -37,6 +37,11 @@ REPO = Path(__file__).resolve().parent.parent
         ({"CORPUSBOT_CORPUS": "/nonexistent/corpus"}, [], "CORPUSBOT_CORPUS: corpus directory not found"),
         ({}, ["--webhook-url", "http://example.com/hook"], "--webhook-url must be a public https:// URL"),
         ({}, ["--webhook-url", "https://example.com/h", "--secret-token", "a b"], "--secret-token must be"),
+        (
+            {"CORPUSBOT_WEBHOOK_SECRET": "not secret!"},
+            ["--webhook-url", "https://example.com/h"],
+            "CORPUSBOT_WEBHOOK_SECRET must be",
+        ),
         ({}, ["--webhook-url", "https://example.com/h", "--port", "70000"], "--port must be between"),
     ],
 )
@@ -54,6 +59,7 @@ def test_a_bad_setting_is_one_clear_line(
         "TELEGRAM_FILE_BASE_URL",
         "CORPUSBOT_ADMIN_IDS",
         "CORPUSBOT_CORPUS",
+        "CORPUSBOT_WEBHOOK_SECRET",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CORPUSBOT_DB", str(tmp_path / "store.sqlite3"))
@@ -186,3 +192,9 @@ PRIVATE_UPDATE = {
         "text": GENEVA_AR,
     },
 }
+
+
+def test_the_webhook_secret_can_come_from_the_environment(tmp_path: Path) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "CORPUSBOT_WEBHOOK_SECRET": "from-env_42"}
+    assert load_settings(env, env_file=tmp_path / "no.env").webhook_secret == "from-env_42"
+    assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, env_file=tmp_path / "no.env").webhook_secret is None
