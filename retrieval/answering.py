@@ -122,10 +122,21 @@ def arabic_candidates(
     """Term weights (for snippets) and the best `limit` passages for an Arabic question."""
     weights = term_weights(index, query_terms(question))
     found = candidates(index, weights, limit)
-    dense = getattr(index, "dense", None)
-    if dense is not None and found:
-        found = dense_rerank(found, dense.scores(question))
+    if index.dense is not None and found:
+        found = dense_rerank(found, index.dense.scores(question))
     return weights, found
+
+
+def retrieve(
+    index: SearchIndex, question: str, lang: str, limit: int
+) -> tuple[dict[str, float], list[Candidate]]:
+    """Term weights (for snippets) and the best `limit` passages, by the question's language:
+    Arabic, or English/mixed (Arabic terms for the English words, fused with dense retrieval)."""
+    if lang == "ar":
+        return arabic_candidates(index, question, limit)
+    from retrieval.english.search import english_candidates  # it builds on this module
+
+    return english_candidates(index, question, limit)
 
 
 def confident(candidate: Candidate, min_coverage: float) -> bool:
@@ -165,15 +176,12 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     question = check_question(question)
     lang = detect_language(question)
     limit = max(k, 1) * CANDIDATES_PER_RESULT
+    weights, found = retrieve(index, question, lang, limit)
+    chosen = select_results(found, k, ARABIC_MIN_COVERAGE if lang == "ar" else MIN_TOP_COVERAGE)
     matched_on: tuple[tuple[str, str], ...] = ()
-    if lang == "ar":
-        weights, found = arabic_candidates(index, question, limit)
-        chosen = select_results(found, k, ARABIC_MIN_COVERAGE)
-    else:  # English or mixed: Arabic terms for the English words, fused with dense retrieval
-        from retrieval.english.search import english_candidates, english_matched_on
+    if lang != "ar":
+        from retrieval.english.search import english_matched_on
 
-        weights, found = english_candidates(index, question, limit)
-        chosen = select_results(found, k)
         matched_on = english_matched_on(index, question, {t for c in chosen for t in c.matched})
     results = tuple(_result(index, rank, c.hit, weights) for rank, c in enumerate(chosen, 1))
     return Answer(

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from retrieval.normalize import normalize_arabic, word_spans
+from retrieval.normalize import word_spans
 
 _SENTENCE_END = ".!?؟…\"”»'’)"
 _FULL_STOPS = (".", "!", "?", "؟", "…")
@@ -173,8 +173,3 @@ def _drop_repeated_text(lines: list[str], article: CleanArticle) -> list[str]:
         else:
             kept.append(line)
     return kept
-
-
-def normalized_key(text: str) -> str:
-    """Spelling-insensitive form of a line, for comparing lines across documents."""
-    return normalize_arabic(_key(text))

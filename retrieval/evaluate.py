@@ -20,10 +20,9 @@ from pathlib import Path
 
 import pyarabic.araby as araby
 
-from retrieval.answering import answer_question, arabic_candidates
+from retrieval.answering import answer_question, retrieve
 from retrieval.engine import Engine
 from retrieval.english.dense import SEED_FOLDER
-from retrieval.english.search import english_candidates
 from retrieval.index import SearchIndex
 from retrieval.language import detect_language
 
@@ -56,10 +55,7 @@ def loose(text: str) -> str:
 
 def ranked_documents(index: SearchIndex, question: str, depth: int = RANK_DEPTH) -> list[str]:
     """Distinct documents in the order their best passages rank, before abstention."""
-    if detect_language(question) == "ar":
-        found = arabic_candidates(index, question, limit=len(index))[1]
-    else:
-        found = english_candidates(index, question, limit=len(index))[1]
+    found = retrieve(index, question, detect_language(question), limit=len(index))[1]
     docs: list[str] = []
     for candidate in found:
         if candidate.doc_id not in docs:

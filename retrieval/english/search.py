@@ -53,7 +53,7 @@ def english_candidates(
 ) -> tuple[dict[str, float], list[Candidate]]:
     """Arabic term weights (for snippets) and the best `limit` passages for an English question."""
     concepts = english_concepts(index, question)
-    dense = index.dense.scores(question) if getattr(index, "dense", None) is not None else None
+    dense = index.dense.scores(question) if index.dense is not None else None
     ranking = rank_english(index, concepts, dense, limit)
     if dense is not None:
         mean, spread = float(dense.mean()), float(dense.std()) or 1.0
