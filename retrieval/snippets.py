@@ -9,7 +9,7 @@ from retrieval.passages import is_heading, split_sentences
 
 MAX_SNIPPET_SENTENCES = 3
 MAX_SNIPPET_CHARS = 700
-MIN_SNIPPET_CHARS = 150
+MIN_SNIPPET_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ def best_sentences(passage: str, weights: dict[str, float]) -> Snippet:
 
     Starts from the single best sentence and adds a neighbour when it brings query terms the
     snippet does not have yet; a snippet shorter than MIN_SNIPPET_CHARS also takes the next
-    sentence, where answers often sit (xquad-dev answer-in-snippet .785 -> .823).
+    sentence, where answers often sit (xquad-dev answer-in-snippet .785 -> .823 at 150
+    characters; 200: Arabic .816 -> .832, English .617 -> .628, about 290 characters on average).
     """
     spans = split_sentences(passage)
     if not spans:

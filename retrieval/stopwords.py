@@ -22,6 +22,9 @@ a an the of in on at to for from by with about into over after before between is
 been being do does did what which who whom whose when where why how did has have had it its this
 that these those and or but not no yes as than then there their they them he she his her i you we
 our your me my can could will would should may might shall tell us please any some
+because since while until through during again once ago also too up out off down under above below
+against upon both either neither such own other others same each every all few ever never always
+often usually generally finally already now here itself himself herself themselves yourself y
 """
 
 STOPWORDS: frozenset[str] = frozenset(normalize_arabic(word) for word in (_ARABIC + _ENGLISH).split())

@@ -97,6 +97,33 @@ def test_dictionary_senses_and_names_become_renderings():
     assert "what" not in found and "say" not in found
 
 
+def test_everyday_words_beat_the_dictionarys_odd_sense():
+    """The dictionary renders "used" as مستعمل only; news says استخدم."""
+    dictionary = {"used": ("مستعمل",), "harvest": ("الحصاد",)}
+    found = _terms(expand_english("What was the harvest used for?", dictionary))
+    assert set(analyze("استخدم")) <= found["used"]
+    assert not set(analyze("مستعمل")) & found["used"]
+    assert set(analyze("الحصاد")) <= found["harvest"]  # words the table lacks still use the dictionary
+
+
+def test_number_words_match_digits_and_words():
+    found = _terms(expand_english("How many times did the two ministers meet?", {}))
+    assert {"2"} | set(analyze("اثنين")) <= found["two"]
+
+
+def test_an_acronym_is_a_name_not_an_everyday_word():
+    """START is the treaty, not "to begin": no everyday or dictionary sense for an acronym."""
+    dictionary = {"start": ("البداية",)}
+    found = _terms(expand_english("Was the New START treaty extended?", dictionary))
+    assert not (set(analyze("بدأ البداية")) & found["start"])
+    assert set(analyze("بدأ")) <= _terms(expand_english("When did the talks start?", dictionary))["start"]
+
+
+def test_function_words_are_not_concepts():
+    found = _terms(expand_english("Why did they meet again because of the crisis?", {}))
+    assert "again" not in found and "because" not in found and "crisis" in found
+
+
 def test_an_ambiguous_word_counts_once(tmp_path):
     """Five senses of one word weigh no more than one sense of another."""
     from retrieval.english.query import concept_scores

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retrieval.analysis import analyze
-from retrieval.english.lexicon import MAX_PHRASE_WORDS, lexicon
+from retrieval.english.lexicon import MAX_PHRASE_WORDS, general_words, lexicon
 from retrieval.english.names import NameIndex
 from retrieval.english.words import Word, english_words, is_content_word, word_forms
 
@@ -90,9 +90,13 @@ def _word_concept(
     curated = _lookup(_single_words(), word.text)
     if curated:
         renderings += _renderings(curated, "lexicon", LEXICON_CONFIDENCE)
-    else:
-        senses = _lookup(dictionary, word.text)[:MAX_DICTIONARY_SENSES]
-        renderings += _renderings(senses, "dictionary", DICTIONARY_CONFIDENCE)
+    elif not word.is_acronym:  # START, ICE: a name, not the everyday word
+        everyday = _lookup(general_words(), word.text)
+        if everyday:
+            renderings += _renderings(everyday, "lexicon", LEXICON_CONFIDENCE)
+        else:
+            senses = _lookup(dictionary, word.text)[:MAX_DICTIONARY_SENSES]
+            renderings += _renderings(senses, "dictionary", DICTIONARY_CONFIDENCE)
     looks_like_name = word.capitalized and not sentence_start
     if names is not None and (looks_like_name or not renderings):
         for match in names.snap(word.typed, limit=MAX_NAME_MATCHES):

@@ -265,25 +265,261 @@ second = الثانية | الثاني
 third = الثالث | الثالثة
 previous = السابقة | الماضي
 last = الماضي | الأخيرة
-two = اثنين | اثنان
 hours = ساعات | ساعتين
 hour = ساعة
 """
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """English phrase (as a tuple of lower-case words) → Arabic renderings, most common first."""
-    entries: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for line in _ENTRIES.splitlines():
+def _parse(entries: str) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """`english = arabic | arabic` lines (# comments) → English words tuple → Arabic renderings;
+    a key given twice keeps the renderings of both."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in entries.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         english, arabic = line.split("=", 1)
         key = tuple(english.replace("-", " ").split())
         values = tuple(a.strip() for a in arabic.split("|") if a.strip())
-        entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + values))
-    return entries
+        table[key] = tuple(dict.fromkeys(table.get(key, ()) + values))
+    return table
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """English phrase (as a tuple of lower-case words) → Arabic renderings, most common first."""
+    return _parse(_ENTRIES)
 
 
 MAX_PHRASE_WORDS = 6
+
+# Everyday words of questions, which the general dictionary renders narrowly or wrongly (one
+# sense, often an odd form: "used" as مستعمل, "created" as مخلوق, "national" as المواطن): the
+# verb, verbal noun and participle forms news and encyclopedic copy use. Consulted after the
+# curated lexicon and before the dictionary, for ordinary words only (not acronyms: START).
+_GENERAL = """
+# numbers in words, as news copy writes them (words and digits)
+two = اثنين | اثنان | اثنتين | مرتين | 2
+three = ثلاثة | ثلاث | 3
+four = أربعة | أربع | 4
+five = خمسة | خمس | 5
+six = ستة | ست | 6
+seven = سبعة | سبع | 7
+eight = ثمانية | ثماني | 8
+nine = تسعة | تسع | 9
+ten = عشرة | عشر | 10
+hundred = مئة | مائة
+thousand = ألف | آلاف
+million = مليون | ملايين
+billion = مليار | مليارات
+# general words: verbs, nouns and adjectives of questions that the dictionary renders narrowly
+use = استخدام | استخدم | يستخدم | استعمال
+used = استخدم | استخدمت | يستخدم | استخدام | مستخدم
+uses = يستخدم | استخدام
+found = وجد | عثر
+founded = تأسس | أسس | تأسيس | مؤسس
+establish = أسس | أنشأ | تأسيس
+established = تأسس | أسس | أنشئ | إنشاء
+create = أنشأ | إنشاء | ابتكر
+created = أنشأ | أنشئ | إنشاء | ابتكر
+build = بنى | بناء | شيد
+built = بني | بنى | بناء | شيد
+call = يسمى | تسمى | يطلق
+called = يسمى | تسمى | يطلق عليه | يدعى
+known = يعرف | معروف | تعرف
+named = سمي | سميت | اسم
+name = اسم
+during = خلال | أثناء
+people = الناس | الأشخاص | شخص | الشعب
+person = شخص
+national = الوطني | الوطنية | القومي
+leader = زعيم | قائد
+leaders = زعماء | قادة
+team = فريق
+teams = فرق | الفرق
+win = فاز | الفوز
+won = فاز | فازت | الفوز
+game = مباراة | اللعبة
+games = مباريات | ألعاب
+match = مباراة
+play = لعب | يلعب
+played = لعب | لعبت
+player = لاعب
+players = لاعبين | لاعبون
+score = نتيجة | سجل | أحرز
+scored = سجل | أحرز
+city = مدينة
+cities = مدن
+country = بلد | دولة | البلاد
+countries = دول | البلدان
+population = سكان | عدد السكان | تعداد
+largest = أكبر
+biggest = أكبر
+smallest = أصغر
+oldest = أقدم | أكبر
+company = شركة
+companies = شركات
+begin = بدأ | بداية
+began = بدأ | بدأت | بداية
+start = بدأ | بداية | انطلاق
+started = بدأ | بدأت | بداية
+end = نهاية | انتهى
+ended = انتهى | انتهت | نهاية
+die = توفي | موت | وفاة
+died = توفي | مات | وفاة
+death = وفاة | موت
+born = ولد | ولدت | مولد
+live = عاش | يعيش | يعيشون
+lived = عاش | عاشت
+work = عمل | أعمال
+worked = عمل
+works = أعمال | يعمل
+cause = سبب | تسبب
+caused = تسبب | سبب
+reason = سبب
+result = نتيجة
+increase = زيادة | ارتفاع
+decrease = انخفاض | تراجع
+large = كبير | كبيرة
+small = صغير | صغيرة
+high = مرتفع | عال
+low = منخفض
+long = طويل | طول
+number = عدد | رقم
+percentage = نسبة | بالمئة
+percent = بالمئة | في المئة | نسبة
+amount = كمية | مبلغ
+cost = تكلفة | كلف
+price = سعر
+money = أموال | المال
+part = جزء
+area = منطقة | مساحة
+region = منطقة | إقليم
+located = يقع | تقع
+location = موقع
+place = مكان
+home = منزل | موطن
+state = ولاية | دولة
+law = قانون
+laws = قوانين
+court = محكمة
+government = حكومة
+party = حزب
+parties = أحزاب
+vote = تصويت | صوت
+voted = صوت | صوتت
+support = دعم | تأييد
+oppose = عارض | معارضة
+opposed = عارض | عارضت
+group = مجموعة
+member = عضو
+members = أعضاء
+war = حرب
+battle = معركة
+attack = هجوم
+attacks = هجمات
+killed = قتل | مقتل
+control = سيطرة
+power = قوة | سلطة
+rule = حكم
+ruled = حكم
+king = ملك
+emperor = إمبراطور
+church = كنيسة
+school = مدرسة
+schools = مدارس
+university = جامعة
+student = طالب
+students = طلاب
+teacher = معلم | مدرس
+teachers = معلمين | مدرسين
+study = دراسة
+research = بحث | أبحاث
+book = كتاب
+books = كتب
+wrote = كتب
+written = كتب | مكتوب
+published = نشر | نشرت
+language = لغة
+word = كلمة
+water = مياه | ماء
+river = نهر
+sea = بحر
+land = أرض | أراضي
+energy = طاقة
+system = نظام
+type = نوع
+types = أنواع
+form = شكل
+process = عملية
+produce = أنتج | إنتاج
+produced = أنتج | إنتاج
+product = منتج
+products = منتجات
+change = تغيير | تغير
+changed = تغير | غير
+develop = طور | تطوير
+developed = طور | تطوير
+design = تصميم
+designed = صمم | تصميم
+invented = اخترع | اختراع
+discovered = اكتشف | اكتشاف
+receive = تلقى | حصل
+received = تلقى | حصل
+give = أعطى | منح
+gave = أعطى | منح
+award = جائزة
+awarded = منح | حصل
+take = أخذ | استغرق
+took = أخذ | استغرق
+lead = قاد | قيادة
+led = قاد | قيادة
+join = انضم
+joined = انضم
+leave = غادر | ترك
+left = غادر | ترك
+return = عاد | عودة
+returned = عاد
+move = انتقل
+moved = انتقل
+become = أصبح | صار
+became = أصبح | أصبحت | صار
+allow = سمح
+allowed = سمح
+require = يتطلب | تتطلب
+required = يتطلب | مطلوب
+include = يشمل | تشمل | تضم
+included = شمل | ضم
+contain = يحتوي | تحتوي
+consist = يتكون | تتكون
+important = مهم | أهم
+main = رئيسي | الرئيسية
+major = كبير | رئيسي
+common = شائع
+only = فقط | الوحيد
+same = نفس
+different = مختلف | مختلفة
+other = آخر | أخرى
+another = آخر | أخرى
+most = أكثر | معظم
+more = أكثر
+less = أقل
+many = العديد | كثير
+several = عدة
+each = كل
+every = كل
+all = كل | جميع
+century = القرن
+decade = عقد
+age = عمر | سن
+time = وقت | مرة
+times = مرات
+day = يوم
+days = أيام
+"""
+
+
+@lru_cache(maxsize=1)
+def general_words() -> dict[str, tuple[str, ...]]:
+    """Lower-case English word → Arabic renderings, most common first."""
+    return {key[0]: values for key, values in _parse(_GENERAL).items()}

@@ -30,6 +30,10 @@ class Word:
         return self.typed[:1].isupper()
 
     @property
+    def is_acronym(self) -> bool:
+        return len(self.typed) > 1 and self.typed.isupper()
+
+    @property
     def is_number(self) -> bool:
         return self.text[:1].isdigit()
 
