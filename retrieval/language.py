@@ -25,8 +25,14 @@ def detect_language(text: str) -> str:
 
 
 def reply_language(lang: str, text: str) -> str:
-    """The interface language for an answer: a mixed question gets the majority script."""
+    """The interface language for an answer: a mixed question gets the script most of its
+    words are in. Words, not letters: "وين التقى Lavrov مع Blinken؟" has more Latin letters
+    (long names) but is asked in Arabic."""
     if lang != "mixed":
         return lang
-    arabic, latin = count_scripts(text)
+    arabic = latin = 0
+    for word in _NOT_LANGUAGE_RE.sub(" ", text).split():
+        in_arabic, in_latin = count_scripts(word)
+        arabic += in_arabic >= in_latin and in_arabic > 0
+        latin += in_latin > in_arabic
     return "ar" if arabic >= latin else "en"

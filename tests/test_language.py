@@ -25,3 +25,6 @@ def test_detect_language(question, lang):
 def test_mixed_questions_are_answered_in_the_majority_script():
     assert reply_language("mixed", "متى التقى Blinken مع لافروف في ريكيافيك؟") == "ar"
     assert reply_language("mixed", "When did Blinken meet لافروف?") == "en"
+    # Long Latin names do not outvote the Arabic words the question is asked in.
+    assert reply_language("mixed", "وين التقى Lavrov مع Blinken؟") == "ar"
+    assert reply_language("mixed", "Where did لافروف and بلينكن meet?") == "en"
