@@ -264,10 +264,10 @@ async def check_freshness(store: Store, corpus: Path | None) -> Finding:
 
 
 def check_languages() -> list[Finding]:
-    from retrieval.english.support import english_checks
+    from retrieval.english.support import arabizi_check, english_checks
 
     findings = [Finding(Status.OK, "Arabic questions", "built in")]
-    for check in english_checks():
+    for check in [*english_checks(), arabizi_check()]:
         findings.append(Finding(Status.OK if check.ok else Status.WARN, check.name, check.detail))
     return findings
 

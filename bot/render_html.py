@@ -133,13 +133,19 @@ def render_answer_html(
     """The answer's messages: a heading, then each result; "not found" when there are none.
     A result longer than `block_limit` characters has its snippet cut."""
     shown = answer.results if results is None else results
+    read_as = [read_as_html(answer.read_as, lang)] if answer.read_as else []
     if not answer.answered or not shown:
-        return [f"{line_start('', lang)}{text('not_found', lang)}"]
-    blocks = [f"{line_start('', lang)}{text(heading, lang)}"]
+        return ["\n".join([f"{line_start('', lang)}{text('not_found', lang)}", *read_as])]
+    blocks = [f"{line_start('', lang)}{text(heading, lang)}", *read_as]
     blocks += [result_html(result, lang, block_limit) for result in shown]
     if answer.matched_on:
         blocks.append(matched_on_html(answer.matched_on, lang))
     return pack_blocks(blocks)
+
+
+def read_as_html(reading: str, lang: str) -> str:
+    """How an Arabizi question was read in Arabic script, so a wrong reading is visible."""
+    return f"{line_start('', lang)}<i>{text('read_as', lang)} {escape(reading)}</i>"
 
 
 def matched_on_html(pairs: tuple[tuple[str, str], ...], lang: str) -> str:

@@ -15,6 +15,7 @@ LABELS = {
         "no_source": "مصدر غير معروف",
         "question": "السؤال",
         "matched_on": "طوبق على",
+        "read_as": "قرأت السؤال هكذا",
     },
     "en": {
         "not_found": "Nothing in the corpus answers this question.",
@@ -22,6 +23,7 @@ LABELS = {
         "no_source": "unknown outlet",
         "question": "Question",
         "matched_on": "Matched on",
+        "read_as": "Read as",
     },
 }
 
@@ -49,7 +51,10 @@ def render_answer_text(answer: Answer, *, color: bool) -> str:
     """A readable answer: numbered snippets, each followed by its citation."""
     lang = reply_language(answer.lang, answer.question)
     labels = LABELS[lang]
-    lines = [f"{RLM if lang == 'ar' else ''}{labels['question']}: {answer.question}"]
+    start = RLM if lang == "ar" else ""
+    lines = [f"{start}{labels['question']}: {answer.question}"]
+    if answer.read_as:  # Arabizi: the Arabic-script reading retrieval ran on
+        lines.append(f"{start}{labels['read_as']}: {answer.read_as}")
     if not answer.answered:
         lines.append(RLM + labels["not_found"] if lang == "ar" else labels["not_found"])
         return "\n".join(lines)

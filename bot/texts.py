@@ -19,6 +19,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "🔎 <b>نتائج أخرى من المقالات:</b>",
         "en": "🔎 <b>More from the articles:</b>",
     },
+    "read_as": {
+        "ar": "🔤 قرأت سؤالك هكذا:",
+        "en": "🔤 Read as:",
+    },
     "matched_on": {
         "ar": "🔤 طوبقت الكلمات على:",
         "en": "🔤 Matched on:",

@@ -3,18 +3,21 @@ snippets and citations. Pure given the index, so it is tested and evaluated dire
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 
 import numpy as np
 
 from retrieval.analysis import analyze
+from retrieval.arabizi import read_arabizi
 from retrieval.index import Hit, SearchIndex
 from retrieval.language import detect_language
 from retrieval.models import Answer, Citation, Result
 from retrieval.snippets import best_sentences
 
 MAX_QUESTION_CHARS = 2000
+_LATIN_RE = re.compile("[A-Za-z]")
 MAX_QUERY_TERMS = 64
 # Abstention, by lexical evidence alone: the top passage must hold this share of the
 # question's idf mass (English questions: of its concepts), and any further result this share,
@@ -127,6 +130,28 @@ def arabic_candidates(
     return weights, found
 
 
+@dataclass(frozen=True)
+class Query:
+    """What retrieval runs on: the question itself, or the Arabic-script reading of an Arabizi one."""
+
+    text: str
+    path: str  # the retrieval path: "ar", or "en"/"mixed" (the English path)
+    lang: str  # the question's language as reported: Arabizi is Arabic ("ar")
+    read_as: str = ""  # the reading, when the question is Arabizi
+
+
+def prepare_query(question: str) -> Query:
+    """The query for a checked question: Latin-script Arabizi is read into Arabic script (names
+    kept Latin) and takes the path its reading needs; anything else is asked as it is."""
+    lang = detect_language(question)
+    reading = read_arabizi(question) if lang == "en" else None
+    if reading:
+        # Names left in Latin letters need the English path's lexicon and name snapping.
+        path = "mixed" if _LATIN_RE.search(reading) else "ar"
+        return Query(reading, path, "ar", reading)
+    return Query(question, lang, lang)
+
+
 def retrieve(
     index: SearchIndex, question: str, lang: str, limit: int
 ) -> tuple[dict[str, float], list[Candidate]]:
@@ -174,24 +199,25 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     """Answer `question` from `index` with up to `k` cited snippets, or say it is not found."""
     started = time.perf_counter()
     question = check_question(question)
-    lang = detect_language(question)
+    query = prepare_query(question)
     limit = max(k, 1) * CANDIDATES_PER_RESULT
-    weights, found = retrieve(index, question, lang, limit)
-    chosen = select_results(found, k, ARABIC_MIN_COVERAGE if lang == "ar" else MIN_TOP_COVERAGE)
+    weights, found = retrieve(index, query.text, query.path, limit)
+    chosen = select_results(found, k, ARABIC_MIN_COVERAGE if query.path == "ar" else MIN_TOP_COVERAGE)
     matched_on: tuple[tuple[str, str], ...] = ()
-    if lang != "ar":
+    if query.path != "ar":
         from retrieval.english.search import english_matched_on
 
-        matched_on = english_matched_on(index, question, {t for c in chosen for t in c.matched})
+        matched_on = english_matched_on(index, query.text, {t for c in chosen for t in c.matched})
     results = tuple(_result(index, rank, c.hit, weights) for rank, c in enumerate(chosen, 1))
     return Answer(
         question=question,
-        lang=lang,
+        lang=query.lang,
         answered=bool(results),
         took_ms=(time.perf_counter() - started) * 1000,
         results=results,
         matched_terms=tuple(t for t in weights if any(t in c.matched for c in chosen)),
         matched_on=matched_on,
+        read_as=query.read_as,
     )
 
 

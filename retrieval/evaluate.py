@@ -20,11 +20,10 @@ from pathlib import Path
 
 import pyarabic.araby as araby
 
-from retrieval.answering import answer_question, retrieve
+from retrieval.answering import answer_question, prepare_query, retrieve
 from retrieval.engine import Engine
 from retrieval.english.dense import SEED_FOLDER
 from retrieval.index import SearchIndex
-from retrieval.language import detect_language
 
 RANK_DEPTH = 10
 _ALEF_RE = re.compile("[أإآٱ]")
@@ -55,7 +54,8 @@ def loose(text: str) -> str:
 
 def ranked_documents(index: SearchIndex, question: str, depth: int = RANK_DEPTH) -> list[str]:
     """Distinct documents in the order their best passages rank, before abstention."""
-    found = retrieve(index, question, detect_language(question), limit=len(index))[1]
+    query = prepare_query(question)
+    found = retrieve(index, query.text, query.path, limit=len(index))[1]
     docs: list[str] = []
     for candidate in found:
         if candidate.doc_id not in docs:

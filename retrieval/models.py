@@ -49,6 +49,8 @@ class Answer:
     # English questions: (English words, Arabic they were matched as), e.g. ("arms control",
     # "الحد من التسلح"), so a reader sees why an Arabic snippet answers the question.
     matched_on: tuple[tuple[str, str], ...] = field(default=())
+    # Arabizi questions: the Arabic-script reading retrieval ran on ("" otherwise).
+    read_as: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The public `ask --json` object (see README); new keys may be added, none removed."""
@@ -74,4 +76,5 @@ class Answer:
                 for r in self.results
             ],
             "matched_on": [list(pair) for pair in self.matched_on],
+            "read_as": self.read_as,
         }

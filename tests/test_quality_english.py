@@ -36,8 +36,8 @@ def test_xquad_english_finds_the_arabic_paragraph(xquad_report):
 
 
 def test_xquad_english_snippets_hold_the_answer(xquad_report):
-    assert xquad_report.answer_in_snippet >= 0.58  # target .65
-    assert xquad_report.not_found_answerable <= 0.25
+    assert xquad_report.answer_in_snippet >= 0.61  # target .65
+    assert xquad_report.not_found_answerable <= 0.22
 
 
 def test_own_english_questions_find_the_right_article(own_report):
@@ -47,6 +47,6 @@ def test_own_english_questions_find_the_right_article(own_report):
 
 
 def test_own_english_questions_abstention(own_report):
-    assert own_report.not_found_answerable <= 0.12
+    assert own_report.not_found_answerable <= 0.10
     assert own_report.not_found_unanswerable >= 0.75
-    assert own_report.answer_in_snippet >= 0.60
+    assert own_report.answer_in_snippet >= 0.64

@@ -1,4 +1,4 @@
-"""What English-question support this installation has, for `corpusbot doctor` and the log."""
+"""What support for English (and Arabizi) questions this installation has, for `corpusbot doctor`."""
 
 from __future__ import annotations
 
@@ -41,3 +41,16 @@ def english_checks() -> list[Check]:
     else:
         dense = Check("dense retrieval", True, f"{MODEL_NAME} loaded (passage vectors cached in the store)")
     return [dictionary, dense]
+
+
+def arabizi_check() -> Check:
+    """Whether Arabizi questions are read into Arabic script (the reader is loaded for real)."""
+    from retrieval.arabizi import PACKAGE, load_reader
+
+    if load_reader() is None:
+        return Check(
+            "Arabizi reader",
+            False,
+            f"missing: `pip install {PACKAGE}`; Arabizi questions are answered as English ones",
+        )
+    return Check("Arabizi reader", True, f"{PACKAGE} loaded (Arabizi questions read into Arabic script)")

@@ -1,0 +1,119 @@
+"""Arabizi: Arabic typed in Latin letters and digits ("Blinken w Lavrov et2ablo awel marra fein?"),
+as many Telegram users write it. Recognised here, and read into Arabic script so the question
+takes the Arabic-aware path: the Arabizi words become Arabic words (by egyptian-arabizi-franco's
+small bundled character model), while names and news words stay Latin for the English path's
+lexicon and name snapping (the model spells "Moscow" مسو; the lexicon knows موسكو).
+
+Optional: without the package an Arabizi question is answered as an English one (dense retrieval
+still finds much), and `corpusbot doctor` says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+
+from retrieval.english.lexicon import lexicon
+from retrieval.english.words import QUESTION_WORDS
+from retrieval.stopwords import STOPWORDS
+
+log = logging.getLogger(__name__)
+
+PACKAGE = "egyptian-arabizi-franco"
+# Digits that stand for Arabic letters (2 hamza, 3 ain, 5 kha, 6 tah, 7 hah, 8 qaf, 9 sad),
+# inside or at the end of a lower-case word: "3an", "2al2ana", "ma3". Not "g7", "cop26", "2021".
+_DIGIT_WORD_RE = re.compile(r"^[a-z]*[2356789][a-z]+[a-z0-9]*$|^[a-z]{2,}[2356789]$")
+# Function and question words of Arabizi (Egyptian, Levantine, Gulf spellings), lower case.
+FUNCTION_WORDS = frozenset(
+    """el al il fe fi fel fil w wa we b bi be l le li ya men mn 3an 3ala 3la ma3 m3 mesh msh mish
+    eh eih ay leh leih lesh leish feen fein fen wein wen wain emta imta amta ematy meen mein miin
+    ezay ezzay izay kam kaam 2ad ad elly elli illi eli shu shou sho esh aysh eish ayh howa hwa
+    heya hya homa hum ana enta enti ehna e7na da di dah deh dol keda kida bas kaman kamaan
+    3ashan 3shan 3alashan 3lshan 3ashaan ba2a lessa lsa badd bade fih fi2 mafeesh mafish hal
+    delwa2ty dilwa2ti halla2 hala2 naharda ennaharda embare7 mbare7 bokra bukra el7een ben bein
+    anhy anhi bta3 beta3 ta3 ba3d 2abl abl 3and 3nd laa aywa tayeb keef kif shlon wesh ish lawen
+    lwen ila ela mta3 dyal wach chno kifach 3lach""".split()
+)
+_ENGLISH_WORDS = STOPWORDS | QUESTION_WORDS
+_MIN_SIGNALS = 2
+_TOKEN_RE = re.compile(r"\S+")
+_WORD_RE = re.compile(r"[A-Za-z0-9']+")
+
+
+def _bare(token: str) -> str:
+    match = _WORD_RE.search(token)
+    return match.group() if match else ""
+
+
+def is_arabizi_word(word: str) -> bool:
+    """An Arabizi word by its form: a function word, or Arabizi digits among letters."""
+    lower = word.lower()
+    return lower in FUNCTION_WORDS or bool(_DIGIT_WORD_RE.match(lower))
+
+
+def looks_like_arabizi(text: str) -> bool:
+    """Whether a Latin-script question is Arabizi rather than English: at least two Arabizi
+    signals (function words, digit-letter words) and more of them than English function words."""
+    words = [w for w in (_bare(t) for t in _TOKEN_RE.findall(text)) if w]
+    arabizi = sum(is_arabizi_word(w) for w in words)
+    english = sum(w.lower() in _ENGLISH_WORDS and w.lower() not in FUNCTION_WORDS for w in words)
+    return arabizi >= _MIN_SIGNALS and arabizi > english
+
+
+def _stays_latin(word: str) -> bool:
+    """Names (capitalized) and words of the news lexicon keep their Latin spelling."""
+    if not word or is_arabizi_word(word) or any(ch.isdigit() for ch in word):
+        return False
+    return word[0].isupper() or (word.lower(),) in lexicon()
+
+
+def reading_runs(text: str) -> list[tuple[bool, str]]:
+    """The question cut into runs: (True, Arabizi words to convert) or (False, words kept)."""
+    runs: list[tuple[bool, str]] = []
+    for token in _TOKEN_RE.findall(text):
+        convert = not _stays_latin(_bare(token))
+        if runs and runs[-1][0] == convert:
+            runs[-1] = (convert, f"{runs[-1][1]} {token}")
+        else:
+            runs.append((convert, token))
+    return runs
+
+
+class ArabiziReader:
+    """The package's converter, loaded once; calls take turns (one native session)."""
+
+    def __init__(self) -> None:
+        from egyptian_arabizi_franco import Converter
+
+        self._converter = Converter(threads=1)
+        self._lock = threading.Lock()
+
+    def read(self, text: str) -> str:
+        """`text` with its Arabizi runs in Arabic script and its names left as typed."""
+        runs = reading_runs(text)
+        pending = [part for convert, part in runs if convert]
+        with self._lock:
+            converted = iter(self._converter.convert(pending) if pending else [])
+        return " ".join(next(converted) if convert else part for convert, part in runs)
+
+
+@lru_cache(maxsize=1)
+def load_reader() -> ArabiziReader | None:
+    """The process-wide reader, or None (logged once) when the package cannot be loaded."""
+    try:
+        return ArabiziReader()
+    except (ImportError, OSError, RuntimeError) as exc:
+        log.warning("Arabizi questions are read as English (%s not available: %s)", PACKAGE, exc)
+        return None
+
+
+@lru_cache(maxsize=256)
+def read_arabizi(text: str) -> str | None:
+    """The Arabic-script reading of an Arabizi question; None when it is not Arabizi or the
+    reader is missing. Cached: a question is read again for "more results"."""
+    if not looks_like_arabizi(text):
+        return None
+    reader = load_reader()
+    return reader.read(text) if reader is not None else None

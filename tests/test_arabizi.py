@@ -1,0 +1,118 @@
+"""Arabizi questions: recognised apart from English, read into Arabic script with names kept
+in Latin letters, and answered from the Arabic articles (the reader is the real package)."""
+
+import sys
+
+import pytest
+from conftest import QUESTIONS
+
+from bot.render_html import render_answer_html
+from bot.render_text import render_answer_text
+from retrieval import arabizi
+from retrieval.answering import answer_question, prepare_query
+from retrieval.english.support import arabizi_check
+from retrieval.evaluate import evaluate, load_questions
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Blinken w Lavrov et2ablo awel marra fein?",
+        "emta kanet el qemma ben Biden w Putin?",
+        "leh Moscow 2al2ana men Britain?",
+        "Biden wasaf Putin b eh?",
+        "el gaw 3amel eh bokra fe Dubai?",
+        "shu 2al Lavrov 3an el 3o2oobat?",
+        "khat Nord Stream 2 bywasal ben anhy baladen?",
+    ],
+)
+def test_arabizi_is_recognised(question):
+    assert arabizi.looks_like_arabizi(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where did Blinken meet Lavrov?",
+        "What did the G7 say about COP26 in 2021?",
+        "Who won El Clasico?",
+        "Is the US ambassador in Moscow?",
+        "How many men did Russia send to the border?",
+        "When did Biden and Putin meet in Geneva?",
+        "",
+        "2021",
+    ],
+)
+def test_english_is_not_taken_for_arabizi(question):
+    assert not arabizi.looks_like_arabizi(question)
+
+
+def test_the_projects_english_questions_are_never_taken_for_arabizi():
+    questions = load_questions(QUESTIONS / "en.jsonl")
+    assert not [q["question"] for q in questions if arabizi.looks_like_arabizi(q["question"])]
+
+
+def test_names_and_news_words_stay_latin_and_arabizi_words_are_converted():
+    runs = arabizi.reading_runs("Blinken w Lavrov et2ablo awel marra fein 3an el uranium?")
+    assert runs == [
+        (False, "Blinken"),
+        (True, "w"),
+        (False, "Lavrov"),
+        (True, "et2ablo awel marra fein 3an el"),
+        (False, "uranium?"),
+    ]
+    # A capitalized Arabizi word is still Arabizi.
+    assert arabizi.reading_runs("Meen el motaHades?")[0] == (True, "Meen el motaHades?")
+
+
+def test_the_reader_writes_arabic_script_and_keeps_names():
+    reading = arabizi.read_arabizi("Blinken w Lavrov et2ablo awel marra fein?")
+    assert reading is not None
+    assert "Blinken" in reading and "Lavrov" in reading
+    assert "فين" in reading and "اول" in reading
+    assert arabizi.read_arabizi("Where did Blinken meet Lavrov?") is None
+
+
+def test_an_arabizi_question_is_answered_in_arabic_from_the_right_article(own_index):
+    answer = answer_question(own_index, "Blinken w Lavrov et2ablo awel marra fein?")
+    assert answer.lang == "ar" and answer.read_as
+    assert answer.answered and answer.results[0].doc_id == "002_09334d7de83b752e"
+    assert answer.to_json()["read_as"] == answer.read_as
+    shown = render_answer_html(answer, "ar")[0]
+    assert "قرأت سؤالك هكذا" in shown and "اتقبلو" in shown
+    assert "قرأت السؤال هكذا" in render_answer_text(answer, color=False)
+    english = answer_question(own_index, "Where did Blinken first meet Lavrov?")
+    assert english.read_as == "" and english.to_json()["read_as"] == ""
+
+
+def test_a_reading_that_is_all_arabic_takes_the_arabic_path():
+    query = prepare_query("el gaw 3amel eh bokra?")
+    assert query.path == "ar" and query.lang == "ar" and query.read_as == query.text
+    assert prepare_query("el gaw 3amel eh bokra fe Dubai?").path == "mixed"
+
+
+def test_without_the_reader_arabizi_is_answered_as_english(own_index, monkeypatch):
+    arabizi.load_reader.cache_clear()
+    arabizi.read_arabizi.cache_clear()
+    try:
+        with monkeypatch.context() as patch:
+            patch.setitem(sys.modules, "egyptian_arabizi_franco", None)  # as if not installed
+            check = arabizi_check()
+            assert not check.ok and arabizi.PACKAGE in check.detail
+            answer = answer_question(own_index, "Blinken w Lavrov et2ablo awel marra fein?")
+            assert answer.lang == "en" and answer.read_as == ""
+    finally:
+        arabizi.load_reader.cache_clear()
+        arabizi.read_arabizi.cache_clear()
+    assert arabizi_check().ok
+
+
+def test_arabizi_questions_on_the_bundled_corpus(own_index):
+    """Before reading (answered as English): hit@1 .75, answer in snippet .125, not found on
+    answerable .75; read into Arabic script: .875, .417, .417."""
+    report = evaluate(own_index, load_questions(QUESTIONS / "arabizi.jsonl"), "arabizi")
+    assert report.answerable >= 20 and report.unanswerable >= 4
+    assert report.hit1 >= 0.85
+    assert report.answer_in_snippet >= 0.4
+    assert report.not_found_answerable <= 0.45
+    assert report.not_found_unanswerable >= 0.75
