@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
 import json
 import os
 import shutil
@@ -49,13 +48,10 @@ async def load(
     from botapi_stub_process import StubProcess
     from telegram.ext import ApplicationBuilder
 
-    import bot.app
     from bot.app import build_application, open_engine, running
     from bot.config import load_settings
     from bot.ratelimit import QuestionLimiter
 
-    if no_send_limit:
-        bot.app.RetryingRateLimiter = functools.partial(bot.app.RetryingRateLimiter, overall_max_rate=0)
     if concurrent:
         build = ApplicationBuilder.build
         ApplicationBuilder.build = lambda self: build(self.concurrent_updates(True))  # type: ignore[method-assign]
@@ -77,6 +73,7 @@ async def load(
                     "CORPUSBOT_DB": str(tmp_path / "store.sqlite3"),
                     "CORPUSBOT_CORPUS": str(corpus),
                     "CORPUSBOT_DENSE": "0",
+                    **({"CORPUSBOT_SEND_RATE": "0"} if no_send_limit else {}),
                 },
                 env_file=tmp_path / "no.env",
             )
@@ -122,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA))
     parser.add_argument("--questions", type=int, default=2000)
     parser.add_argument("--rate", type=float, default=250.0, help="questions per second offered")
-    parser.add_argument("--no-send-limit", action="store_true", help="lift the 30 messages/s pacing")
+    parser.add_argument("--no-send-limit", action="store_true", help="CORPUSBOT_SEND_RATE=0 (no pacing)")
     parser.add_argument("--concurrent", action="store_true", help="handle updates concurrently")
     args = parser.parse_args(argv)
     os.environ["CORPUSBOT_DENSE"] = "0"

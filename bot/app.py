@@ -67,7 +67,7 @@ def build_application(
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .rate_limiter(RetryingRateLimiter(max_retries=3))
+        .rate_limiter(RetryingRateLimiter(max_retries=3, overall_max_rate=settings.send_rate))
         .build()
     )
     application.bot_data["services"] = Services(
