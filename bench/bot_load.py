@@ -43,18 +43,12 @@ async def load(
     rate: float,
     *,
     no_send_limit: bool = False,
-    concurrent: bool = False,
 ) -> dict:
     from botapi_stub_process import StubProcess
-    from telegram.ext import ApplicationBuilder
 
     from bot.app import build_application, open_engine, running
     from bot.config import load_settings
     from bot.ratelimit import QuestionLimiter
-
-    if concurrent:
-        build = ApplicationBuilder.build
-        ApplicationBuilder.build = lambda self: build(self.concurrent_updates(True))  # type: ignore[method-assign]
 
     base = data_dir / size
     questions = [q.question for q in load_questions(base)]
@@ -101,7 +95,6 @@ async def load(
     return {
         "size": size,
         "send_limit": not no_send_limit,
-        "concurrent_updates": concurrent,
         "questions": count,
         "answered": len(answered),
         "offered_rate": rate,
@@ -120,7 +113,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=2000)
     parser.add_argument("--rate", type=float, default=250.0, help="questions per second offered")
     parser.add_argument("--no-send-limit", action="store_true", help="CORPUSBOT_SEND_RATE=0 (no pacing)")
-    parser.add_argument("--concurrent", action="store_true", help="handle updates concurrently")
     args = parser.parse_args(argv)
     os.environ["CORPUSBOT_DENSE"] = "0"
     result = asyncio.run(
@@ -130,7 +122,6 @@ def main(argv: list[str] | None = None) -> int:
             args.questions,
             args.rate,
             no_send_limit=args.no_send_limit,
-            concurrent=args.concurrent,
         )
     )
     print(json.dumps(result))

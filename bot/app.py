@@ -34,7 +34,9 @@ from bot.ratelimit import QuestionLimiter
 from bot.retry import RetryingRateLimiter, log_polling_error
 from bot.services import Reindexer, Services
 from bot.texts import ADMIN_COMMANDS, PUBLIC_COMMANDS
+from bot.updates import PerChatUpdateProcessor
 from retrieval.engine import Engine
+from retrieval.query_log import QueryLog
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +74,7 @@ def build_application(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
         .rate_limiter(RetryingRateLimiter(max_retries=3, overall_max_rate=settings.send_rate))
+        .concurrent_updates(PerChatUpdateProcessor())
         .build()
     )
     application.bot_data["http"] = requests  # for running() to close, whatever happens
@@ -80,6 +83,7 @@ def build_application(
         engine=engine,
         limiter=limiter or QuestionLimiter(),
         reindexer=Reindexer(engine),
+        query_log=QueryLog(engine.store),
         max_upload_bytes=max_upload_bytes,
     )
     add_handlers(application)
@@ -150,29 +154,34 @@ async def running(
     """Run `application` (polling, or the webhook) for the duration of the `async with`."""
     try:
         async with application:
-            await set_command_menus(application)
-            await application.start()
+            query_log = application.bot_data["services"].query_log
+            await query_log.start()
             try:
-                if webhook is None:
-                    await application.updater.start_polling(
-                        allowed_updates=ALLOWED_UPDATES,
-                        timeout=poll_timeout,
-                        error_callback=log_polling_error,
-                    )
-                else:
-                    await application.updater.start_webhook(
-                        listen=webhook.listen,
-                        port=webhook.port,
-                        url_path=urlsplit(webhook.url).path.lstrip("/"),
-                        webhook_url=webhook.url,
-                        secret_token=webhook.secret_token,
-                        allowed_updates=ALLOWED_UPDATES,
-                    )
-                yield application
+                await set_command_menus(application)
+                await application.start()
+                try:
+                    if webhook is None:
+                        await application.updater.start_polling(
+                            allowed_updates=ALLOWED_UPDATES,
+                            timeout=poll_timeout,
+                            error_callback=log_polling_error,
+                        )
+                    else:
+                        await application.updater.start_webhook(
+                            listen=webhook.listen,
+                            port=webhook.port,
+                            url_path=urlsplit(webhook.url).path.lstrip("/"),
+                            webhook_url=webhook.url,
+                            secret_token=webhook.secret_token,
+                            allowed_updates=ALLOWED_UPDATES,
+                        )
+                    yield application
+                finally:
+                    if application.updater.running:
+                        await application.updater.stop()
+                    await application.stop()  # handles the updates already fetched
             finally:
-                if application.updater.running:
-                    await application.updater.stop()
-                await application.stop()
+                await query_log.close()  # after the last update: the questions still waiting
     finally:
         # PTB closes its HTTP clients only after a complete start-up: a token Telegram rejects
         # stops it half way, with the clients open.
