@@ -7,9 +7,10 @@ each one, and each question's latency runs from that stamp to the arrival of the
 sendMessage. A reindex (one added article) runs in the bot meanwhile. Prints one JSON line.
 Requires the corpus and store that `python -m bench.run --sizes SIZE` leaves behind.
 
-As shipped, the bot paces its outgoing messages to Telegram's 30 a second (AIORateLimiter) and
-handles updates one at a time (python-telegram-bot's default): `--no-send-limit` and
-`--concurrent` lift each, to measure what the process itself can answer.
+As shipped, the bot paces its outgoing messages to Telegram's 30 a second (CORPUSBOT_SEND_RATE);
+`--no-send-limit` runs it with CORPUSBOT_SEND_RATE=0, to measure what the process itself can
+answer. Updates are handled concurrently across chats (bot/updates.py) either way. README
+"Benchmarks" has the last numbers.
 """
 
 from __future__ import annotations
