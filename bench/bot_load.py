@@ -1,22 +1,22 @@
 """Bot load test: `python -m bench.bot_load [--size 10k] [--questions 2000] [--rate 250]`.
 
-The real Application long-polls the Bot API stub (tests/botapi_stub.py, on 127.0.0.1) with the
-synthetic corpus's store; questions from distinct users are injected at a fixed rate while a
-reindex (one added article) runs, and each question's latency is measured from the moment its
-update is queued to the moment the answer's sendMessage reaches the stub. Prints one JSON line.
-The stub and the bot share this process and its event loop, so the numbers include the stub's
-own work. Requires the corpus and store that `python -m bench.run --sizes SIZE` leaves behind.
+The real Application long-polls the Bot API stub with the synthetic corpus's store. The stub
+runs in a process of its own (tests/botapi_stub_process.py), as Telegram's server does not share
+the bot's process: it injects questions from distinct users at a fixed rate itself and stamps
+each one, and each question's latency runs from that stamp to the arrival of the answer's
+sendMessage. A reindex (one added article) runs in the bot meanwhile. Prints one JSON line.
+Requires the corpus and store that `python -m bench.run --sizes SIZE` leaves behind.
 
-As shipped, the bot paces its outgoing messages to Telegram's 30 a second (AIORateLimiter) and
-handles updates one at a time (python-telegram-bot's default): `--no-send-limit` and
-`--concurrent` lift each, to measure what the process itself can answer.
+As shipped, the bot paces its outgoing messages to Telegram's 30 a second (CORPUSBOT_SEND_RATE);
+`--no-send-limit` runs it with CORPUSBOT_SEND_RATE=0, to measure what the process itself can
+answer. Updates are handled concurrently across chats (bot/updates.py) either way. README
+"Benchmarks" has the last numbers.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
 import json
 import os
 import shutil
@@ -34,6 +34,7 @@ from bench.corpus import load_questions  # noqa: E402
 from bench.run import DEFAULT_DATA, EXTRA_ARTICLE  # noqa: E402
 
 FIRST_USER = 500_000
+TOKEN = "123456:BENCH-token_abcdefghijklmnop"
 
 
 async def load(
@@ -43,20 +44,12 @@ async def load(
     rate: float,
     *,
     no_send_limit: bool = False,
-    concurrent: bool = False,
 ) -> dict:
-    import bot_harness
-    from telegram.ext import ApplicationBuilder
+    from botapi_stub_process import StubProcess
 
-    import bot.app
+    from bot.app import build_application, open_engine, running
+    from bot.config import load_settings
     from bot.ratelimit import QuestionLimiter
-
-    if no_send_limit:
-        bot.app.RetryingRateLimiter = functools.partial(bot.app.RetryingRateLimiter, overall_max_rate=0)
-    if concurrent:
-        build = ApplicationBuilder.build
-        ApplicationBuilder.build = lambda self: build(self.concurrent_updates(True))  # type: ignore[method-assign]
-    running_bot = bot_harness.running_bot
 
     base = data_dir / size
     questions = [q.question for q in load_questions(base)]
@@ -66,57 +59,51 @@ async def load(
         shutil.copytree(base / "corpus", corpus)
         (corpus / "bench-extra.txt").unlink(missing_ok=True)
         shutil.copy(base / "store.sqlite3", tmp_path / "store.sqlite3")
-        env = {"CORPUSBOT_DENSE": "0"}
-        limiter = QuestionLimiter(limit=10**9)
-        async with running_bot(tmp_path, corpus=corpus, limiter=limiter, env=env) as bot:
-            stub = bot.stub
-            since = len(stub.calls)
-            queued: dict[int, float] = {}
-            reindex: dict[str, float] = {}
-
-            async def reindex_midway() -> None:
-                await asyncio.sleep(count / rate / 3)
-                (corpus / "bench-extra.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")
-                started = time.monotonic()
-                await bot.engine.refresh()
-                reindex["seconds"] = time.monotonic() - started
-
-            task = asyncio.create_task(reindex_midway())
-            started = time.monotonic()
-            for i in range(count):
-                due = started + i / rate
-                delay = due - time.monotonic()
-                if delay > 0:
-                    await asyncio.sleep(delay)
-                user = FIRST_USER + i
-                stub.inject_private_message(questions[i % len(questions)], user_id=user)
-                queued[user] = time.monotonic()
-            await task
-            deadline = time.monotonic() + 60
-            answered: dict[int, float] = {}
-            while len(answered) < count and time.monotonic() < deadline:
-                for call in stub.calls[since:]:
-                    chat = call.params.get("chat_id")
-                    if call.method == "sendMessage" and call.status is not None and chat is not None:
-                        user = int(chat)
-                        if user in queued and user not in answered:
-                            answered[user] = call.received_at
-                await asyncio.sleep(0.05)
-            errors = len(stub.errors)
-    latencies = np.array([answered[u] - queued[u] for u in answered]) * 1000
-    span = max(answered.values()) - min(queued.values()) if answered else float("nan")
+        async with StubProcess() as stub:
+            settings = load_settings(
+                {
+                    "TELEGRAM_BOT_TOKEN": TOKEN,
+                    "TELEGRAM_API_BASE_URL": stub.base_url,
+                    "TELEGRAM_FILE_BASE_URL": stub.base_file_url,
+                    "CORPUSBOT_DB": str(tmp_path / "store.sqlite3"),
+                    "CORPUSBOT_CORPUS": str(corpus),
+                    "CORPUSBOT_DENSE": "0",
+                    **({"CORPUSBOT_SEND_RATE": "0"} if no_send_limit else {}),
+                },
+                env_file=tmp_path / "no.env",
+            )
+            engine = await open_engine(settings)
+            try:
+                application = build_application(settings, engine, limiter=QuestionLimiter(limit=10**9))
+                async with running(application, poll_timeout=1):
+                    texts = [questions[i % len(questions)] for i in range(count)]
+                    await stub.load(texts, rate, FIRST_USER)
+                    await asyncio.sleep(count / rate / 3)
+                    (corpus / "bench-extra.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")
+                    started = time.monotonic()
+                    await engine.refresh()
+                    reindex_s = time.monotonic() - started
+                    deadline = time.monotonic() + count / rate + 60
+                    results = await stub.results()
+                    while len(results.answered) < count and time.monotonic() < deadline:
+                        await asyncio.sleep(0.2)
+                        results = await stub.results()
+            finally:
+                await engine.close()
+    answered, injected = results.answered, results.injected
+    latencies = np.array([answered[u] - injected[u] for u in answered]) * 1000
+    span = max(answered.values()) - min(injected.values()) if answered else float("nan")
     return {
         "size": size,
         "send_limit": not no_send_limit,
-        "concurrent_updates": concurrent,
         "questions": count,
         "answered": len(answered),
         "offered_rate": rate,
         "answered_per_s": len(answered) / span,
         "p50_ms": float(np.percentile(latencies, 50)),
         "p95_ms": float(np.percentile(latencies, 95)),
-        "reindex_s": reindex.get("seconds"),
-        "stub_errors": errors,
+        "reindex_s": reindex_s,
+        "stub_errors": results.errors,
     }
 
 
@@ -126,8 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA))
     parser.add_argument("--questions", type=int, default=2000)
     parser.add_argument("--rate", type=float, default=250.0, help="questions per second offered")
-    parser.add_argument("--no-send-limit", action="store_true", help="lift the 30 messages/s pacing")
-    parser.add_argument("--concurrent", action="store_true", help="handle updates concurrently")
+    parser.add_argument("--no-send-limit", action="store_true", help="CORPUSBOT_SEND_RATE=0 (no pacing)")
     args = parser.parse_args(argv)
     os.environ["CORPUSBOT_DENSE"] = "0"
     result = asyncio.run(
@@ -137,7 +123,6 @@ def main(argv: list[str] | None = None) -> int:
             args.questions,
             args.rate,
             no_send_limit=args.no_send_limit,
-            concurrent=args.concurrent,
         )
     )
     print(json.dumps(result))

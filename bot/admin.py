@@ -365,6 +365,7 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if await refuse_unless_admin(update, context):
         return
     lang = user_language(update)
+    await services(context).query_log.flush()  # count the questions of the last moments too
     store = services(context).engine.store
     now = datetime.now(UTC)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)

@@ -29,11 +29,14 @@ from telegram.ext import (
 from bot import admin, callbacks, handlers, inline
 from bot.config import Settings
 from bot.errors import on_error
+from bot.http import AiohttpRequest
 from bot.ratelimit import QuestionLimiter
 from bot.retry import RetryingRateLimiter, log_polling_error
 from bot.services import Reindexer, Services
 from bot.texts import ADMIN_COMMANDS, PUBLIC_COMMANDS
+from bot.updates import PerChatUpdateProcessor
 from retrieval.engine import Engine
+from retrieval.query_log import QueryLog
 
 logger = logging.getLogger(__name__)
 
@@ -59,22 +62,28 @@ def build_application(
     max_upload_bytes: int = admin.MAX_UPLOAD_BYTES,
 ) -> Application:
     """The bot for `settings`, answering from `engine` (opened and refreshed by the caller)."""
+    requests = (AiohttpRequest(), AiohttpRequest(connection_pool_size=1))  # the API, getUpdates
     application = (
         ApplicationBuilder()
         .token(settings.token)
         .base_url(settings.api_base_url)
         .base_file_url(settings.file_base_url)
+        .request(requests[0])
+        .get_updates_request(requests[1])
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .rate_limiter(RetryingRateLimiter(max_retries=3))
+        .rate_limiter(RetryingRateLimiter(max_retries=3, overall_max_rate=settings.send_rate))
+        .concurrent_updates(PerChatUpdateProcessor())
         .build()
     )
+    application.bot_data["http"] = requests  # for running() to close, whatever happens
     application.bot_data["services"] = Services(
         settings=settings,
         engine=engine,
         limiter=limiter or QuestionLimiter(),
         reindexer=Reindexer(engine),
+        query_log=QueryLog(engine.store),
         max_upload_bytes=max_upload_bytes,
     )
     add_handlers(application)
@@ -143,28 +152,41 @@ async def running(
     application: Application, *, webhook: Webhook | None = None, poll_timeout: float = 10
 ) -> AsyncIterator[Application]:
     """Run `application` (polling, or the webhook) for the duration of the `async with`."""
-    async with application:
-        await set_command_menus(application)
-        await application.start()
-        try:
-            if webhook is None:
-                await application.updater.start_polling(
-                    allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout, error_callback=log_polling_error
-                )
-            else:
-                await application.updater.start_webhook(
-                    listen=webhook.listen,
-                    port=webhook.port,
-                    url_path=urlsplit(webhook.url).path.lstrip("/"),
-                    webhook_url=webhook.url,
-                    secret_token=webhook.secret_token,
-                    allowed_updates=ALLOWED_UPDATES,
-                )
-            yield application
-        finally:
-            if application.updater.running:
-                await application.updater.stop()
-            await application.stop()
+    try:
+        async with application:
+            query_log = application.bot_data["services"].query_log
+            await query_log.start()
+            try:
+                await set_command_menus(application)
+                await application.start()
+                try:
+                    if webhook is None:
+                        await application.updater.start_polling(
+                            allowed_updates=ALLOWED_UPDATES,
+                            timeout=poll_timeout,
+                            error_callback=log_polling_error,
+                        )
+                    else:
+                        await application.updater.start_webhook(
+                            listen=webhook.listen,
+                            port=webhook.port,
+                            url_path=urlsplit(webhook.url).path.lstrip("/"),
+                            webhook_url=webhook.url,
+                            secret_token=webhook.secret_token,
+                            allowed_updates=ALLOWED_UPDATES,
+                        )
+                    yield application
+                finally:
+                    if application.updater.running:
+                        await application.updater.stop()
+                    await application.stop()  # handles the updates already fetched
+            finally:
+                await query_log.close()  # after the last update: the questions still waiting
+    finally:
+        # PTB closes its HTTP clients only after a complete start-up: a token Telegram rejects
+        # stops it half way, with the clients open.
+        for request in application.bot_data.get("http", ()):
+            await request.shutdown()
 
 
 async def open_engine(settings: Settings) -> Engine:

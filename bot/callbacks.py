@@ -67,7 +67,7 @@ def answer_keyboard(
 
 
 async def _logged(context: ContextTypes.DEFAULT_TYPE, query_id: int) -> tuple[LoggedQuery | None, str]:
-    logged = await services(context).engine.store.logged_query(query_id)
+    logged = await services(context).query_log.logged(query_id)
     lang = reply_language(logged.lang, logged.question) if logged else "ar"
     return logged, lang
 

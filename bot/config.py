@@ -2,7 +2,7 @@
 
 Names are public (README "Configuration"): TELEGRAM_BOT_TOKEN, TELEGRAM_API_BASE_URL,
 TELEGRAM_FILE_BASE_URL, CORPUSBOT_ADMIN_IDS, CORPUSBOT_DB, CORPUSBOT_CORPUS,
-CORPUSBOT_WEBHOOK_SECRET.
+CORPUSBOT_WEBHOOK_SECRET, CORPUSBOT_SEND_RATE.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from bot.paths import configured_corpus, default_db_path
 _TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_FILE_BASE_URL = "https://api.telegram.org/file/bot"
+# Telegram's default limit on a bot's messages, all chats together; bots can be granted more.
+DEFAULT_SEND_RATE = 30.0
 
 
 class ConfigError(ValueError):
@@ -35,6 +37,7 @@ class Settings:
     db_path: Path
     corpus_dir: Path | None
     webhook_secret: str | None = None  # used when `serve --secret-token` is not given
+    send_rate: float = DEFAULT_SEND_RATE  # outgoing messages a second, all chats; 0: not paced
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -68,6 +71,7 @@ def load_settings(env: Mapping[str, str] | None = None, env_file: Path = Path(".
         db_path=Path(env["CORPUSBOT_DB"]).expanduser() if env.get("CORPUSBOT_DB") else default_db_path(),
         corpus_dir=configured_corpus(env.get("CORPUSBOT_CORPUS") or None),
         webhook_secret=env.get("CORPUSBOT_WEBHOOK_SECRET", "").strip() or None,
+        send_rate=parse_send_rate(env.get("CORPUSBOT_SEND_RATE", "")),
     )
 
 
@@ -88,3 +92,19 @@ def parse_admin_ids(raw: str) -> frozenset[int]:
             raise ConfigError(f"CORPUSBOT_ADMIN_IDS must be comma-separated user ids, got {part!r}")
         ids.add(int(part))
     return frozenset(ids)
+
+
+def parse_send_rate(raw: str) -> float:
+    """Messages a second the bot may send in all (empty: Telegram's default 30; 0: no pacing)."""
+    raw = raw.strip()
+    if not raw:
+        return DEFAULT_SEND_RATE
+    try:
+        rate = float(raw)
+    except ValueError:
+        rate = -1.0
+    if not 0 <= rate < float("inf"):
+        raise ConfigError(
+            f"CORPUSBOT_SEND_RATE must be messages a second (e.g. 30; 0 = no pacing), got {raw!r}"
+        )
+    return rate

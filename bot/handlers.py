@@ -23,12 +23,9 @@ from bot.services import PAGE_SIZE, services
 from bot.texts import text, user_language
 from retrieval.answering import MAX_QUESTION_CHARS, QuestionError
 from retrieval.language import detect_language, reply_language
-from retrieval.models import Result
 from retrieval.normalize import count_scripts
 
 logger = logging.getLogger(__name__)
-
-LOG_WAIT_SECONDS = 0.25
 
 
 def command_argument(message: Message) -> str:
@@ -131,31 +128,23 @@ async def answer_question(
 
     lang = reply_language(answer.lang, answer.question)
     shown = answer.results[:PAGE_SIZE]
-    log = asyncio.ensure_future(
-        svc.engine.store.log_query(
-            question=answer.question,
-            lang=answer.lang,
-            chat_type=chat.type,
-            user_id=update.effective_user.id if update.effective_user else None,
-            answered=answer.answered,
-            took_ms=answer.took_ms,
-            top_doc_id=shown[0].doc_id if shown else None,
-            results=len(shown),
-        )
+    query_id = svc.query_log.add(
+        question=answer.question,
+        lang=answer.lang,
+        chat_type=chat.type,
+        user_id=update.effective_user.id if update.effective_user else None,
+        answered=answer.answered,
+        took_ms=answer.took_ms,
+        top_doc_id=shown[0].doc_id if shown else None,
+        results=len(shown),
     )
-    # The buttons carry the query log id, but a reindex writing the store makes the log wait
-    # for its commit: then the answer goes out at once and the buttons follow.
-    await asyncio.wait({log}, timeout=LOG_WAIT_SECONDS)
-    query_id = _logged_id(log)
     if not answer.answered and not sum(count_scripts(question)):
         parts = [line_start("", lang) + text("no_words", lang)]
     else:
         parts = render_answer_html(answer, lang, shown)
     has_more = len(answer.results) > PAGE_SIZE
-    keyboard = None
-    if shown and query_id is not None:
-        keyboard = answer_keyboard(query_id, shown, lang, page=0, has_more=has_more)
-    sent = await send_parts(context, chat.id, parts, reply_to=reply_to, keyboard=keyboard)
+    keyboard = answer_keyboard(query_id, shown, lang, page=0, has_more=has_more) if shown else None
+    await send_parts(context, chat.id, parts, reply_to=reply_to, keyboard=keyboard)
     log_question(
         update_id=update.update_id,
         chat_type=chat.type,
@@ -166,36 +155,6 @@ async def answer_question(
         engine_ms=answer.took_ms,
         question=question,
     )
-    if not log.done():
-        context.application.create_task(_add_buttons_when_logged(context, log, sent, shown, lang, has_more))
-
-
-def _logged_id(log: asyncio.Future[int]) -> int | None:
-    """The query log id once logged; None while waiting or when logging failed (the answer is
-    still worth sending, without buttons)."""
-    if not log.done():
-        return None
-    if error := log.exception():
-        logger.error("could not log a question", exc_info=error)
-        return None
-    return log.result()
-
-
-async def _add_buttons_when_logged(
-    context: ContextTypes.DEFAULT_TYPE,
-    log: asyncio.Future[int],
-    sent: Message | None,
-    shown: tuple[Result, ...],
-    lang: str,
-    has_more: bool,
-) -> None:
-    try:
-        query_id = await log
-        if sent and shown:
-            keyboard = answer_keyboard(query_id, shown, lang, page=0, has_more=has_more)
-            await sent.edit_reply_markup(reply_markup=keyboard)
-    except Exception:  # the answer is out; only its buttons are missing
-        logger.exception("could not log a question or add its buttons")
 
 
 async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -48,7 +48,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     lang = reply_language(answer.lang, answer.question)
     # Logged as "inline": counted in /stats, but kept out of its question lists, since Telegram
     # sends a query for every pause in the typing.
-    await svc.engine.store.log_query(
+    svc.query_log.add(
         question=answer.question,
         lang=answer.lang,
         chat_type="inline",

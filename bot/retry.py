@@ -15,9 +15,10 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-import httpx
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter
+
+from bot.http import NotSent
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ def worth_retrying(error: NetworkError) -> bool:
     if isinstance(error, BadRequest):
         return False
     if isinstance(error, TimedOut):  # only when the request never left: connect or pool timeout
-        return isinstance(error.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
+        return isinstance(error, NotSent)
     return True
 
 

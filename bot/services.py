@@ -1,4 +1,5 @@
-"""What every handler shares: the engine, the settings, the question limiter and the reindexer.
+"""What every handler shares: the engine, the settings, the question limiter, the reindexer and
+the question log.
 
 It lives in `application.bot_data["services"]`; handlers reach it with `services(context)`.
 """
@@ -14,6 +15,7 @@ from bot.config import Settings
 from bot.ratelimit import QuestionLimiter
 from retrieval.engine import Engine
 from retrieval.indexer import RefreshReport
+from retrieval.query_log import QueryLog
 
 PAGE_SIZE = 3  # results per answer message; "more results" shows the next PAGE_SIZE
 
@@ -43,6 +45,7 @@ class Services:
     engine: Engine
     limiter: QuestionLimiter
     reindexer: Reindexer
+    query_log: QueryLog
     max_upload_bytes: int
 
     def is_admin(self, user_id: int | None) -> bool:

@@ -249,26 +249,24 @@ class Store:
         async with self._db.execute(sql) as cursor:
             return [StoredPassage(r[0], r[1], r[2], r[3], r[4], r[5].split()) async for r in cursor]
 
-    async def log_query(
-        self,
-        *,
-        question: str,
-        lang: str,
-        chat_type: str,
-        user_id: int | None,
-        answered: bool,
-        took_ms: float,
-        top_doc_id: str | None,
-        results: int,
-    ) -> int:
+    async def max_query_id(self) -> int:
+        async with self._db.execute("SELECT COALESCE(MAX(id), 0) FROM queries") as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else 0
+
+    async def insert_queries(self, rows: list[tuple]) -> None:
+        """Logged questions (retrieval/query_log.py), ids included, in one transaction."""
         async with self._write_lock:
-            cursor = await self._db.execute(
-                "INSERT INTO queries(asked_at, question, lang, chat_type, user_id, answered, took_ms, "
-                "top_doc_id, results) VALUES (?,?,?,?,?,?,?,?,?)",
-                (now_iso(), question, lang, chat_type, user_id, int(answered), took_ms, top_doc_id, results),
-            )
-            await self._db.commit()
-        return cursor.lastrowid or 0
+            try:
+                await self._db.executemany(
+                    "INSERT INTO queries(id, asked_at, question, lang, chat_type, user_id, answered, "
+                    "took_ms, top_doc_id, results) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    rows,
+                )
+                await self._db.commit()
+            except BaseException:
+                await self._db.rollback()
+                raise
 
     async def counts(self) -> tuple[int, int]:
         """Number of documents and passages."""

@@ -104,11 +104,12 @@ class Bot:
         """Messages the bot sent (from call number `since` on) while handling the updates
         injected so far, besides its reply to the sentinel.
 
-        The bot handles updates one at a time, in order, so once it has answered a sentinel
-        injected last, it has finished with every earlier update: silence is proven without
-        sleeping."""
+        Once the bot has answered a sentinel injected last, it has taken every earlier update
+        from its queue; once the queue is joined, it has finished handling them (concurrently
+        across chats): silence is proven without sleeping."""
         sentinel = self.stub.inject_private_message("/about", user_id=SENTINEL_ID)
         await self.reply_to(sentinel)
+        await self.app.update_queue.join()
         return [
             c
             for c in self.stub.calls[since:]
@@ -116,8 +117,11 @@ class Bot:
             and str(c.params.get("chat_id")) != str(SENTINEL_ID)
         ]
 
-    def query_rows(self) -> list[tuple]:
+    async def query_rows(self) -> list[tuple]:
+        """The logged questions, those still waiting for the query log's next write included."""
         import sqlite3
+
+        await self.app.bot_data["services"].query_log.flush()
 
         with contextlib.closing(sqlite3.connect(self.engine.store.path)) as db:
             return db.execute(

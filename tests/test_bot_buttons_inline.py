@@ -136,7 +136,7 @@ def test_inline_query_offers_ready_to_send_cited_snippets(tmp_path: Path) -> Non
             empty = await bot.next_call("answerInlineQuery")
             assert empty.params["results"] == []
             assert empty.params["button"]["text"] == text("inline_hint", "en")
-            assert [row[2] for row in bot.query_rows()] == ["inline", "inline"]
+            assert [row[2] for row in await bot.query_rows()] == ["inline", "inline"]
             bot.stub.assert_no_errors()
 
     run(body)

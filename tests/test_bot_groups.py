@@ -33,7 +33,7 @@ def test_group_triggers_are_answered_as_replies(tmp_path: Path) -> None:
             reply = bot.stub.inject_reply(answer, "ما موقف موسكو من توسع حلف الناتو؟")
             followup = (await bot.reply_to(reply)).result
             assert followup["reply_to_message"]["message_id"] == reply["message"]["message_id"]
-            rows = bot.query_rows()
+            rows = await bot.query_rows()
             assert [row[2] for row in rows] == ["supergroup"] * 5
             assert rows[2][0] == GENEVA_AR  # the mention is not part of the logged question
             bot.stub.assert_no_errors()
@@ -54,7 +54,7 @@ def test_group_messages_not_addressed_to_the_bot_get_silence(tmp_path: Path) -> 
             bot.stub.inject_sticker(chat_id=GROUP)
             bot.stub.inject_edited_message(other["message"], f"@{bot.username} {GENEVA_AR}")
             assert await bot.settle(since=mark) == []
-            assert bot.query_rows() == []
+            assert (await bot.query_rows()) == []
 
             # ... while an empty /ask, or an unknown command addressed to the bot, gets a hint.
             empty = bot.stub.inject_group_message("/ask", chat_id=GROUP)
@@ -81,7 +81,7 @@ def test_channel_posts_with_ask_or_a_mention_are_answered_in_the_channel(tmp_pat
                 assert answer["chat"]["id"] == CHANNEL
                 assert answer["reply_to_message"]["message_id"] == post["channel_post"]["message_id"]
                 assert answer["text"].startswith(RLM + "🔎") and GENEVA_HEADLINE in answer["text"]
-            assert [row[2:4] for row in bot.query_rows()] == [("channel", None)] * 2
+            assert [row[2:4] for row in await bot.query_rows()] == [("channel", None)] * 2
             bot.stub.assert_no_errors()
 
     run(body)

@@ -48,7 +48,7 @@ def test_arabic_question_gets_cited_snippets_with_matched_words_in_bold(tmp_path
             buttons = [b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row]
             assert any(data.startswith("p:") for data in buttons)
             assert all(len(data.encode()) <= 64 for data in buttons)
-            rows = bot.query_rows()
+            rows = await bot.query_rows()
             assert rows[-1][:5] == (GENEVA_AR, "ar", "private", USER_ID, 1)
             assert GENEVA_DOC in {r.doc_id for r in bot.engine.answer(GENEVA_AR, 3).results}
             bot.stub.assert_no_errors()
@@ -67,7 +67,7 @@ def test_english_question_gets_an_english_interface(tmp_path: Path) -> None:
                 assert f"{RLM}1. " in shown and "(date inferred)" in shown
             else:
                 assert shown == text("not_found", "en")
-            assert bot.query_rows()[-1][:3] == (GENEVA_EN, "en", "private")
+            assert (await bot.query_rows())[-1][:3] == (GENEVA_EN, "en", "private")
             bot.stub.assert_no_errors()
 
     run(body)
@@ -81,7 +81,7 @@ def test_unrelated_questions_are_not_found_in_the_askers_language(tmp_path: Path
             assert arabic["text"] == RLM + text("not_found", "ar")
             assert english["text"] == text("not_found", "en")
             assert "reply_markup" not in arabic and "reply_markup" not in english
-            assert [row[4] for row in bot.query_rows()] == [0, 0]  # logged as unanswered
+            assert [row[4] for row in await bot.query_rows()] == [0, 0]  # logged as unanswered
             bot.stub.assert_no_errors()
 
     run(body)
@@ -129,7 +129,7 @@ def test_html_in_a_question_is_escaped_not_interpreted(tmp_path: Path) -> None:
             await bot.private(question)
             unanswered = (await bot.private("<i>ريال مدريد</i> & <b>")).result
             assert unanswered["text"] == RLM + text("not_found", "ar")
-            assert bot.query_rows()[0][0] == question  # logged verbatim
+            assert (await bot.query_rows())[0][0] == question  # logged verbatim
             # /stats shows the questions back: as the literal text that was typed.
             stats = (await bot.private("/stats", user_id=ADMIN_ID)).result["text"]
             assert question in stats and "<i>ريال مدريد</i> & <b>" in stats
@@ -147,7 +147,7 @@ def test_an_edited_question_is_not_answered_twice(tmp_path: Path) -> None:
             bot.stub.inject_edited_message(update["message"], "أين عقدت القمة؟")
             sent = await bot.settle(since=mark)
             assert len(sent) == 1, [c.params.get("text") for c in sent]
-            assert len(bot.query_rows()) == 1
+            assert len(await bot.query_rows()) == 1
             bot.stub.assert_no_errors()
 
     run(body)

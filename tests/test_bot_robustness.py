@@ -27,7 +27,7 @@ def test_a_429_is_retried_after_the_wait_telegram_asks_for(
             assert [c.status for c in sends] == [429, 200]
             assert answer.received_at - sends[0].received_at >= 1.0
             assert GENEVA_HEADLINE in answer.result["text"]
-            assert len(bot.query_rows()) == 1  # answered (and logged) once
+            assert len(await bot.query_rows()) == 1  # answered (and logged) once
             bot.stub.assert_no_errors()
 
     run(body)
@@ -69,7 +69,7 @@ def test_the_per_user_question_limit_answers_kindly_once_then_stays_quiet(tmp_pa
             bot.stub.inject_inline_query("جنيف")
             inline = await bot.next_call("answerInlineQuery")
             assert inline.params["button"]["text"] == text("inline_slow_down", "ar")
-            assert len(bot.query_rows()) == 3
+            assert len(await bot.query_rows()) == 3
             bot.stub.assert_no_errors()
 
     run(body)

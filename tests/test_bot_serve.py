@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from async_runner import run
-from bot_harness import GENEVA_AR, GENEVA_HEADLINE, TOKEN, USER_ID, copy_corpus
+from bot_harness import GENEVA_AR, GENEVA_HEADLINE, TOKEN, USER_ID, copy_corpus, running_bot
 from botapi_stub import BotApiStub
 
 from bot.app import Webhook, build_application, open_engine, running
@@ -35,6 +35,8 @@ REPO = Path(__file__).resolve().parent.parent
         ({"TELEGRAM_API_BASE_URL": "localhost:8081"}, [], "TELEGRAM_API_BASE_URL must be an http(s) URL"),
         ({"CORPUSBOT_ADMIN_IDS": "12,bob"}, [], "CORPUSBOT_ADMIN_IDS must be comma-separated user ids"),
         ({"CORPUSBOT_CORPUS": "/nonexistent/corpus"}, [], "CORPUSBOT_CORPUS: corpus directory not found"),
+        ({"CORPUSBOT_SEND_RATE": "fast"}, [], "CORPUSBOT_SEND_RATE must be messages a second"),
+        ({"CORPUSBOT_SEND_RATE": "-5"}, [], "CORPUSBOT_SEND_RATE must be messages a second"),
         ({}, ["--webhook-url", "http://example.com/hook"], "--webhook-url must be a public https:// URL"),
         ({}, ["--webhook-url", "https://example.com/h", "--secret-token", "a b"], "--secret-token must be"),
         (
@@ -60,6 +62,7 @@ def test_a_bad_setting_is_one_clear_line(
         "CORPUSBOT_ADMIN_IDS",
         "CORPUSBOT_CORPUS",
         "CORPUSBOT_WEBHOOK_SECRET",
+        "CORPUSBOT_SEND_RATE",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CORPUSBOT_DB", str(tmp_path / "store.sqlite3"))
@@ -198,3 +201,20 @@ def test_the_webhook_secret_can_come_from_the_environment(tmp_path: Path) -> Non
     env = {"TELEGRAM_BOT_TOKEN": TOKEN, "CORPUSBOT_WEBHOOK_SECRET": "from-env_42"}
     assert load_settings(env, env_file=tmp_path / "no.env").webhook_secret == "from-env_42"
     assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, env_file=tmp_path / "no.env").webhook_secret is None
+
+
+@pytest.mark.parametrize(("value", "paced_at"), [("", 30), ("120", 120), ("0", None)])
+def test_the_send_rate_setting_paces_all_outgoing_messages(
+    value: str, paced_at: float | None, tmp_path: Path
+) -> None:
+    """CORPUSBOT_SEND_RATE is the overall limit of the bot's rate limiter (30 by default,
+    Telegram's; 0 switches the overall pacing off) and the bot answers either way."""
+
+    async def body() -> None:
+        async with running_bot(tmp_path, env={"CORPUSBOT_SEND_RATE": value}) as bot:
+            overall = bot.app.bot.rate_limiter._base_limiter  # PTB's AIORateLimiter keeps it here
+            assert (overall.max_rate if overall else None) == paced_at
+            assert overall is None or overall.time_period == 1
+            assert GENEVA_HEADLINE in (await bot.private(GENEVA_AR)).result["text"]
+
+    run(body)

@@ -578,3 +578,28 @@ def test_clean_shutdown_without_warnings(caplog: pytest.LogCaptureFixture) -> No
     with caplog.at_level(logging.WARNING):
         run(body)
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def test_stub_process_serves_a_bot_and_reports_answers():
+    """The stub in its own process (bench/bot_load.py): a real Bot polls it, answers the
+    questions its control API offers, and the control API reports when each was answered."""
+    from botapi_stub_process import StubProcess
+
+    async def body():
+        async with StubProcess() as stub:
+            async with Bot(TOKEN, base_url=stub.base_url, base_file_url=stub.base_file_url) as bot:
+                await stub.inject("مرحبا", user_id=42)
+                await stub.load(["سؤال", "سؤال آخر"], rate=1000, first_user=100)
+                seen: list[Update] = []
+                while len(seen) < 3:
+                    offset = seen[-1].update_id + 1 if seen else 0
+                    seen += await bot.get_updates(offset=offset, timeout=5)
+                for update in seen[1:]:
+                    await bot.send_message(update.effective_chat.id, "جواب")
+            results = await stub.results()
+        assert [u.effective_message.text for u in seen] == ["مرحبا", "سؤال", "سؤال آخر"]
+        assert sorted(results.injected) == sorted(results.answered) == [100, 101]
+        assert all(results.answered[u] >= results.injected[u] for u in results.injected)
+        assert results.errors == 0
+
+    run(body)
