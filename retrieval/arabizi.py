@@ -40,6 +40,7 @@ _ENGLISH_WORDS = STOPWORDS | QUESTION_WORDS
 _MIN_SIGNALS = 2
 _TOKEN_RE = re.compile(r"\S+")
 _WORD_RE = re.compile(r"[A-Za-z0-9']+")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _bare(token: str) -> str:
@@ -57,9 +58,11 @@ def looks_like_arabizi(text: str) -> bool:
     """Whether a Latin-script question is Arabizi rather than English: at least two Arabizi
     signals (function words, digit-letter words) and more of them than English function words."""
     words = [w for w in (_bare(t) for t in _TOKEN_RE.findall(text)) if w]
-    arabizi = sum(is_arabizi_word(w) for w in words)
+    signals = [w for w in words if is_arabizi_word(w)]
     english = sum(w.lower() in _ENGLISH_WORDS and w.lower() not in FUNCTION_WORDS for w in words)
-    return arabizi >= _MIN_SIGNALS and arabizi > english
+    # One-letter clitics (w, b, l) alone are no evidence: "L L" is not Arabizi.
+    telling = any(len(w) > 1 for w in signals)
+    return telling and len(signals) >= _MIN_SIGNALS and len(signals) > english
 
 
 def _stays_latin(word: str) -> bool:
@@ -92,6 +95,7 @@ class ArabiziReader:
 
     def read(self, text: str) -> str:
         """`text` with its Arabizi runs in Arabic script and its names left as typed."""
+        text = " ".join(_CONTROL_RE.sub(" ", text).split())  # the reading is shown back to the user
         runs = reading_runs(text)
         pending = [part for convert, part in runs if convert]
         with self._lock:

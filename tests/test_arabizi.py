@@ -41,6 +41,8 @@ def test_arabizi_is_recognised(question):
         "When did Biden and Putin meet in Geneva?",
         "",
         "2021",
+        "L \x00L",
+        "w b l",
     ],
 )
 def test_english_is_not_taken_for_arabizi(question):
@@ -71,6 +73,8 @@ def test_the_reader_writes_arabic_script_and_keeps_names():
     assert "Blinken" in reading and "Lavrov" in reading
     assert "فين" in reading and "اول" in reading
     assert arabizi.read_arabizi("Where did Blinken meet Lavrov?") is None
+    controls = arabizi.read_arabizi("Blinken w\x00 Lavrov\x07 et2ablo fein?")
+    assert controls is not None and controls.isprintable()
 
 
 def test_an_arabizi_question_is_answered_in_arabic_from_the_right_article(own_index):
