@@ -32,8 +32,9 @@ from retrieval.passages import split_passages
 from retrieval.store import FileState, NewDocument, Store
 
 # Bumped whenever normalization, stopwords, stemming or passage splitting change what a text's
-# stored passages and terms are (3: غ/ج and Persian letters folded).
-ANALYSIS_VERSION = "3"
+# stored passages and terms are (3: غ/ج and Persian letters folded; 4: more English and
+# "regarding" stopwords).
+ANALYSIS_VERSION = "4"
 log = logging.getLogger(__name__)
 # Reading and analysing files is CPU work: from this many changed files on, it runs in worker
 # processes, one per core (a first build of a large corpus); fewer are read in a thread.
