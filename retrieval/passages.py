@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from retrieval.normalize import word_spans
+from retrieval.normalize import word_table
 
 # A sentence ends at . ! ? ؟ … or ؛ followed by optional closing quotes/brackets and a space;
 # paragraph breaks always end one. "3.5" and "U.S." do not split (no space after the dot), nor
@@ -42,7 +42,7 @@ def _trimmed(text: str, start: int, end: int, word_starts: list[int]) -> Span | 
 
 def word_starts(text: str) -> list[int]:
     """Where each word of `text` starts, ascending."""
-    return [span.start for span in word_spans(text)]
+    return [start for _, start, _ in word_table(text)]
 
 
 def words_between(word_starts: list[int], start: int, end: int) -> int:
@@ -81,7 +81,7 @@ def is_heading(text: str, words: int | None = None) -> bool:
     """A short line with no closing punctuation: a subheading, not a sentence. `words`: its
     number of words, when the caller knows it."""
     if words is None:
-        words = len(word_spans(text))
+        words = len(word_table(text))
     return words <= _HEADING_MAX_WORDS and text.rstrip()[-1:] not in '.!?؟…"”»'
 
 
@@ -112,7 +112,7 @@ def _chunk_sentences(body: str, paragraph: Span) -> list[Span]:
     current: list[Span] = []
     words = 0
     for sentence in sentences:
-        count = len(word_spans(body[sentence.start : sentence.end]))
+        count = len(word_table(body[sentence.start : sentence.end]))
         if current and (words + count > PASSAGE_MAX_WORDS or len(current) >= PASSAGE_MAX_SENTENCES):
             chunks.append(Span(current[0].start, current[-1].end))
             current, words = [], 0
