@@ -96,10 +96,13 @@ def candidates(index: SearchIndex, weights: dict[str, float], limit: int) -> lis
     for term, held in zip(terms, hits.held, strict=True):
         mass += weights[term] * held
     doc_ids = index.doc_ids(hits.positions)
-    bonus = {
-        doc_id: TITLE_WEIGHT * sum(weights[t] for t in index.title_terms[doc_id].intersection(terms))
-        for doc_id in set(doc_ids)
-    }
+    asked = set(terms)
+    bonus = {}
+    for doc_id in set(doc_ids):
+        title = index.title_terms[doc_id]
+        # Most headlines share no term with the question: those are told apart cheaply.
+        shared = not title.isdisjoint(asked)
+        bonus[doc_id] = TITLE_WEIGHT * sum(weights[t] for t in title.intersection(terms)) if shared else 0.0
     scores = hits.scores + np.array([bonus[doc_id] for doc_id in doc_ids], dtype=np.float64)
     best = np.argsort(-scores, kind="stable")[:limit]
     held_by_hit = hits.held[:, best].T.tolist()
