@@ -38,7 +38,7 @@ class Reindexer:
     async def refresh(self) -> RefreshReport:
         async with self._lock:
             report = await self.engine.refresh()
-            heap.settle()  # the new index is long-lived; the old one's cycles can go
+            heap.keep()  # the new index is long-lived (bot/heap.py)
             return report
 
 

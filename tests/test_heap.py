@@ -1,5 +1,6 @@
-"""bot/heap.py: what is alive at a settle is frozen out of the collector's passes while the bot
-runs; the next settle frees the cycles dropped meanwhile, and the bot thaws when it stops."""
+"""bot/heap.py: what is alive at start-up, and after each reindex, is frozen out of the
+collector's passes while the bot runs; a replaced index is freed without them; the bot thaws
+when it stops."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ class Cycle:
         self.me = self
 
 
-def test_a_settle_freezes_the_living_and_the_next_one_frees_dropped_cycles() -> None:
+def test_frozen_objects_are_out_of_collections_until_thawed() -> None:
     cycle = Cycle()
     alive = weakref.ref(cycle)
     try:
@@ -27,23 +28,28 @@ def test_a_settle_freezes_the_living_and_the_next_one_frees_dropped_cycles() -> 
         del cycle
         gc.collect()
         assert alive() is not None  # frozen: a full collection does not look at it
-        heap.settle()
-        assert alive() is None
     finally:
         heap.thaw()
     assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert alive() is None
 
 
-def test_the_running_bot_is_frozen_reindexing_settles_and_stopping_thaws(tmp_path: Path) -> None:
+def test_a_reindex_freezes_the_new_index_and_frees_the_old_one_without_a_collection(tmp_path: Path) -> None:
     async def body() -> None:
         async with running_bot(tmp_path) as bot:
             assert gc.get_freeze_count() > 0
-            cycle = Cycle()
-            alive = weakref.ref(cycle)
-            heap.settle()
-            del cycle
-            await bot.app.bot_data["services"].reindexer.refresh()
-            assert alive() is None
+            old = bot.engine.index
+            bot.engine.answer("محادثات جنيف", 4)  # fills the passage table's cache
+            gone = [weakref.ref(old), weakref.ref(old.passages), weakref.ref(old.data)]
+            del old
+            (bot.corpus / "extra.txt").write_text("عنوان\n\nنص جديد عن محادثات جنيف.", encoding="utf-8")
+            gc.disable()
+            try:
+                await bot.app.bot_data["services"].reindexer.refresh()
+                assert [ref() for ref in gone] == [None, None, None]
+            finally:
+                gc.enable()
         assert gc.get_freeze_count() == 0
 
     run(body)
