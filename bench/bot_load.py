@@ -4,7 +4,8 @@ The real Application long-polls the Bot API stub with the synthetic corpus's sto
 runs in a process of its own (tests/botapi_stub_process.py), as Telegram's server does not share
 the bot's process: it injects questions from distinct users at a fixed rate itself and stamps
 each one, and each question's latency runs from that stamp to the arrival of the answer's
-sendMessage. A reindex (one added article) runs in the bot meanwhile. Prints one JSON line.
+sendMessage. A reindex (one added article) runs in the bot meanwhile, through its Reindexer as
+/reindex runs it (bot/heap.py freezes the new index). Prints one JSON line.
 Requires the corpus and store that `python -m bench.run --sizes SIZE` leaves behind.
 
 As shipped, the bot paces its outgoing messages to Telegram's 30 a second (CORPUSBOT_SEND_RATE);
@@ -81,7 +82,7 @@ async def load(
                     await asyncio.sleep(count / rate / 3)
                     (corpus / "bench-extra.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")
                     started = time.monotonic()
-                    await engine.refresh()
+                    await application.bot_data["services"].reindexer.refresh()  # as /reindex does
                     reindex_s = time.monotonic() - started
                     deadline = time.monotonic() + count / rate + 60
                     results = await stub.results()

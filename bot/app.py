@@ -26,7 +26,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, callbacks, handlers, inline
+from bot import admin, callbacks, handlers, heap, inline
 from bot.config import Settings
 from bot.errors import on_error
 from bot.http import AiohttpRequest
@@ -175,8 +175,10 @@ async def running(
                             secret_token=webhook.secret_token,
                             allowed_updates=ALLOWED_UPDATES,
                         )
+                    heap.settle()  # what lives now lives until the bot stops (bot/heap.py)
                     yield application
                 finally:
+                    heap.thaw()
                     if application.updater.running:
                         await application.updater.stop()
                     await application.stop()  # handles the updates already fetched

@@ -12,7 +12,6 @@ passage id so that a button pressed after a reindex is recognised as stale.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 import re
@@ -129,7 +128,7 @@ async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(text("stale", lang), show_alert=True)
         return
     engine = services(context).engine
-    answer = await asyncio.to_thread(engine.answer, logged.question, PAGE_SIZE * (page + 1) + 1)
+    answer = await engine.ask(logged.question, PAGE_SIZE * (page + 1) + 1)
     shown = answer.results[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     if not shown:
         await query.answer(text("no_more", lang))

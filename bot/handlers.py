@@ -7,7 +7,6 @@ handler accepts them), so a question is answered once, however often it is edite
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 import time
@@ -121,7 +120,7 @@ async def answer_question(
         await send_parts(context, chat.id, [line_start("", lang) + notice], reply_to=reply_to)
         return
     try:
-        answer = await asyncio.to_thread(svc.engine.answer, question, PAGE_SIZE + 1)
+        answer = await svc.engine.ask(question, PAGE_SIZE + 1)
     except QuestionError:
         await send_parts(context, chat.id, [text("ask_usage", lang)], reply_to=reply_to)
         return

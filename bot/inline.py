@@ -3,7 +3,6 @@ its citation."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
@@ -41,7 +40,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await query.answer([], cache_time=0, is_personal=True, button=button)
         return
     try:
-        answer = await asyncio.to_thread(svc.engine.answer, question, MAX_INLINE_RESULTS)
+        answer = await svc.engine.ask(question, MAX_INLINE_RESULTS)
     except QuestionError:
         await query.answer([], cache_time=CACHE_SECONDS)
         return

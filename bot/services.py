@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from telegram.ext import ContextTypes
 
+from bot import heap
 from bot.config import Settings
 from bot.ratelimit import QuestionLimiter
 from retrieval.engine import Engine
@@ -36,7 +37,9 @@ class Reindexer:
 
     async def refresh(self) -> RefreshReport:
         async with self._lock:
-            return await self.engine.refresh()
+            report = await self.engine.refresh()
+            heap.keep()  # the new index is long-lived (bot/heap.py)
+            return report
 
 
 @dataclass

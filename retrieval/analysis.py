@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retrieval.normalize import word_spans
+from retrieval.normalize import word_table
 from retrieval.stemming import light_stem
 from retrieval.stopwords import STOPWORDS
 
@@ -26,10 +26,10 @@ class Term:
 def analyze_spans(text: str) -> list[Term]:
     """Index terms of `text` with the offsets of the words they came from."""
     terms = []
-    for span in word_spans(text):
-        term = _index_term(span.norm)
+    for norm, start, end in word_table(text):
+        term = _index_term(norm)
         if term is not None:
-            terms.append(Term(term, span.start, span.end))
+            terms.append(Term(term, start, end))
     return terms
 
 

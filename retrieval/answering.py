@@ -87,18 +87,41 @@ def term_weights(index: SearchIndex, terms: list[str]) -> dict[str, float]:
 
 
 def candidates(index: SearchIndex, weights: dict[str, float], limit: int) -> list[Candidate]:
-    """The best `limit` passages for the weighted query terms, best first."""
+    """The best `limit` passages for the weighted (distinct) query terms, best first. Coverage
+    and title bonus are weighed over arrays: a question reranks hundreds of hits."""
     terms = list(weights)
     total = sum(weights.values()) or 1.0
-    found = []
-    for hit in index.search(terms, limit=limit * TITLE_RERANK_DEPTH):
-        doc_id = index.passages[hit.position].doc_id
-        matched = frozenset(index.matched_terms(hit.position, terms))
-        coverage = sum(weights[t] for t in matched) / total
-        bonus = TITLE_WEIGHT * sum(weights[t] for t in index.title_terms[doc_id].intersection(terms))
-        found.append(Candidate(Hit(hit.position, hit.score + bonus), doc_id, matched, coverage))
-    found.sort(key=lambda c: -c.hit.score)
-    return found[:limit]
+    hits = index.hits(terms, limit * TITLE_RERANK_DEPTH)
+    mass = np.zeros(hits.positions.size)
+    for term, held in zip(terms, hits.held, strict=True):
+        mass += weights[term] * held
+    doc_ids = index.doc_ids(hits.positions)
+    asked = set(terms)
+    bonus = {}
+    for doc_id in set(doc_ids):
+        title = index.title_terms[doc_id]
+        # Most headlines share no term with the question: those are told apart cheaply.
+        shared = not title.isdisjoint(asked)
+        bonus[doc_id] = TITLE_WEIGHT * sum(weights[t] for t in title.intersection(terms)) if shared else 0.0
+    scores = hits.scores + np.array([bonus[doc_id] for doc_id in doc_ids], dtype=np.float64)
+    best = np.argsort(-scores, kind="stable")[:limit]
+    held_by_hit = hits.held[:, best].T.tolist()
+    return [
+        Candidate(
+            Hit(position, score),
+            doc_ids[i],
+            frozenset(t for t, h in zip(terms, held, strict=True) if h),
+            share / total,
+        )
+        for i, position, score, share, held in zip(
+            best.tolist(),
+            hits.positions[best].tolist(),
+            scores[best].tolist(),
+            mass[best].tolist(),
+            held_by_hit,
+            strict=True,
+        )
+    ]
 
 
 def dense_rerank(found: list[Candidate], similarities: np.ndarray) -> list[Candidate]:

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from retrieval.normalize import word_spans
+from retrieval.normalize import word_table
 
 _SENTENCE_END = ".!?؟…\"”»'’)"
 _FULL_STOPS = (".", "!", "?", "؟", "…")
@@ -78,11 +78,11 @@ def tidy_whitespace(line: str) -> str:
 
 
 def _key(line: str) -> str:
-    return " ".join(span.norm for span in word_spans(line))
+    return " ".join(norm for norm, _, _ in word_table(line))
 
 
 def _has_words(line: str) -> bool:
-    return bool(word_spans(line))
+    return bool(word_table(line))
 
 
 def _bigrams(words: list[str]) -> set[tuple[str, str]]:
@@ -120,7 +120,7 @@ def clean_article(text: str, title: str | None = None) -> CleanArticle:
         seen.add(_key(line))
         kept.append(line)
     kept = _drop_repeated_text(kept, article)
-    while len(kept) > 1 and not _is_sentence(kept[-1]) and len(word_spans(kept[-1])) <= _FOOTER_MAX_WORDS:
+    while len(kept) > 1 and not _is_sentence(kept[-1]) and len(word_table(kept[-1])) <= _FOOTER_MAX_WORDS:
         article.dropped.append((kept.pop(), "footer"))
     article.paragraphs = kept
     return article

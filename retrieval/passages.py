@@ -7,9 +7,10 @@ never a reconstruction of it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from retrieval.normalize import word_spans
+from retrieval.normalize import word_table
 
 # A sentence ends at . ! ? ؟ … or ؛ followed by optional closing quotes/brackets and a space;
 # paragraph breaks always end one. "3.5" and "U.S." do not split (no space after the dot), nor
@@ -28,42 +29,60 @@ class Span:
     end: int
 
 
-def _trimmed(text: str, start: int, end: int) -> Span | None:
+def _trimmed(text: str, start: int, end: int, word_starts: list[int]) -> Span | None:
+    """[start, end) without surrounding space, if it holds a word. `word_starts` are those of
+    `text`'s words: a stretch bounded by space (or the text's ends) holds just the words that
+    start in it, so a text is split into words once rather than once a stretch."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start, end) if end > start and word_spans(text[start:end]) else None
+    return Span(start, end) if end > start and words_between(word_starts, start, end) else None
+
+
+def word_starts(text: str) -> list[int]:
+    """Where each word of `text` starts, ascending."""
+    return [start for _, start, _ in word_table(text)]
+
+
+def words_between(word_starts: list[int], start: int, end: int) -> int:
+    """How many of the words starting at `word_starts` start in [start, end)."""
+    return bisect_left(word_starts, end) - bisect_left(word_starts, start)
 
 
 def split_sentences(text: str) -> list[Span]:
     """Sentence spans of `text` (paragraphs separated by blank lines)."""
+    starts = word_starts(text)
     spans = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
         end = match.end() if match.group()[0] != "\n" else match.start()
-        if span := _trimmed(text, start, end):
+        if span := _trimmed(text, start, end, starts):
             spans.append(span)
         start = match.end()
-    if span := _trimmed(text, start, len(text)):
+    if span := _trimmed(text, start, len(text), starts):
         spans.append(span)
     return spans
 
 
 def _paragraph_spans(body: str) -> list[Span]:
+    starts = word_starts(body)
     spans, start = [], 0
     for match in re.finditer(r"\n\s*\n", body):
-        if span := _trimmed(body, start, match.start()):
+        if span := _trimmed(body, start, match.start(), starts):
             spans.append(span)
         start = match.end()
-    if span := _trimmed(body, start, len(body)):
+    if span := _trimmed(body, start, len(body), starts):
         spans.append(span)
     return spans
 
 
-def is_heading(text: str) -> bool:
-    """A short line with no closing punctuation: a subheading, not a sentence."""
-    return len(word_spans(text)) <= _HEADING_MAX_WORDS and text.rstrip()[-1:] not in '.!?؟…"”»'
+def is_heading(text: str, words: int | None = None) -> bool:
+    """A short line with no closing punctuation: a subheading, not a sentence. `words`: its
+    number of words, when the caller knows it."""
+    if words is None:
+        words = len(word_table(text))
+    return words <= _HEADING_MAX_WORDS and text.rstrip()[-1:] not in '.!?؟…"”»'
 
 
 def split_passages(body: str) -> list[Span]:
@@ -93,7 +112,7 @@ def _chunk_sentences(body: str, paragraph: Span) -> list[Span]:
     current: list[Span] = []
     words = 0
     for sentence in sentences:
-        count = len(word_spans(body[sentence.start : sentence.end]))
+        count = len(word_table(body[sentence.start : sentence.end]))
         if current and (words + count > PASSAGE_MAX_WORDS or len(current) >= PASSAGE_MAX_SENTENCES):
             chunks.append(Span(current[0].start, current[-1].end))
             current, words = [], 0

@@ -11,8 +11,10 @@ from async_runner import run
 from botapi_stub import BotApiStub
 from telegram import Bot
 from telegram.error import TimedOut
+from yarl import URL
 
-from bot.http import AiohttpRequest, NotSent
+from bot import http
+from bot.http import AiohttpRequest, NotSent, Route, route_from_env
 from bot.retry import worth_retrying
 
 TOKEN = "123:ABC"
@@ -75,3 +77,36 @@ def test_a_request_that_timed_out_waiting_for_the_answer_is_not_retried() -> Non
         assert not worth_retrying(caught.value)
 
     run(body)
+
+
+def test_the_environment_gives_proxies_and_netrc_credentials(tmp_path, monkeypatch) -> None:
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine api.example login bot password secret\n")
+    monkeypatch.setenv("NETRC", str(netrc))
+    monkeypatch.setenv("HTTPS_PROXY", "http://user:pw@proxy.example:3128")
+    monkeypatch.setenv("NO_PROXY", "direct.example")
+    route = route_from_env(URL("https://api.example/bot123/sendMessage"))
+    assert route.proxy == URL("http://proxy.example:3128")
+    assert (route.proxy_auth.login, route.proxy_auth.password) == ("user", "pw")
+    assert (route.auth.login, route.auth.password) == ("bot", "secret")
+    assert route_from_env(URL("https://direct.example/x")) == Route()
+
+
+def test_the_environment_is_read_once_per_host(monkeypatch) -> None:
+    """Not for every request, as aiohttp's trust_env does (two thread hand-offs each)."""
+    read: list[str | None] = []
+
+    def counted(url: URL) -> Route:
+        read.append(url.host)
+        return Route()
+
+    monkeypatch.setattr(http, "route_from_env", counted)
+
+    async def body() -> None:
+        async with BotApiStub() as stub, Bot(TOKEN, base_url=stub.base_url, request=AiohttpRequest()) as bot:
+            for number in range(3):
+                await bot.send_message(1001, f"message {number}")
+        assert len([c for c in stub.calls if c.method == "sendMessage"]) == 3
+
+    run(body)
+    assert read == ["127.0.0.1"]

@@ -1,5 +1,9 @@
 """Sentence and passage splitting keep exact offsets into the body."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval.normalize import word_spans
 from retrieval.passages import PASSAGE_MAX_WORDS, split_passages, split_sentences
 
 
@@ -38,3 +42,17 @@ def test_long_paragraph_is_split_within_size():
     for span in passages:
         assert len(body[span.start : span.end].split()) <= PASSAGE_MAX_WORDS + 12
     assert "".join(body[s.start : s.end] + " " for s in passages).split() == body.split()
+
+
+PIECES = [*"ab3 .!?؟…؛\"')]([\n\t", "ال", "كتاب", "\u064e", "\u0640", "ﻻ", "ﷺ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_a_sentences_words_are_the_texts_words_starting_in_it(text):
+    """What split_sentences and snippets rely on to split a text into words only once."""
+    words = word_spans(text)
+    for span in split_sentences(text):
+        own = word_spans(text[span.start : span.end])
+        shifted = [(w.norm, w.start + span.start, w.end + span.start) for w in own]
+        assert shifted == [tuple(w) for w in words if span.start <= w.start < span.end]

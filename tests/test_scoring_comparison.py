@@ -160,6 +160,15 @@ def test_held_terms_are_the_query_terms_each_passage_holds(corpus, query):
     assert held == [frozenset(set(query) & set(corpus[p])) for p in positions]
 
 
+@settings(max_examples=100, deadline=None)
+@given(corpus=passages, query=queries)
+def test_holds_marks_each_term_in_the_passages_holding_it(corpus, query):
+    positions = list(range(len(corpus)))[::-1]
+    held = scorer_for(corpus).holds(positions, query)
+    assert held.shape == (len(query), len(positions))
+    assert held.tolist() == [[t in corpus[p] for p in positions] for t in query]
+
+
 def test_impacts_computed_in_blocks_equal_one_pass(monkeypatch):
     corpus = zipf_corpus(random.Random(9), 300, 200)
     whole = scorer_for(corpus)

@@ -1,0 +1,40 @@
+"""Engine.ask: answers in the event loop's thread without passage embeddings (pure Python under
+the interpreter lock), in a worker thread when the question is embedded (native code)."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import threading
+from pathlib import Path
+
+from retrieval.engine import Engine
+from retrieval.models import Answer
+
+QUESTION = "ماذا قال ريابكوف عن محادثات جنيف"
+
+
+class RecordingEngine(Engine):
+    def __init__(self, index) -> None:
+        super().__init__(None, index, Path("."))  # answering needs no store
+        self.threads: list[int] = []
+
+    def answer(self, question: str, k: int = 3) -> Answer:
+        self.threads.append(threading.get_ident())
+        return super().answer(question, k)
+
+
+def test_ask_answers_in_the_loop_unless_the_question_is_embedded(own_index) -> None:
+    assert own_index.dense is not None
+    lexical = copy.copy(own_index)
+    lexical.dense = None
+
+    async def ask(engine: RecordingEngine) -> tuple[Answer, int]:
+        return await engine.ask(QUESTION, 4), threading.get_ident()
+
+    for index, in_loop in ((lexical, True), (own_index, False)):
+        engine = RecordingEngine(index)
+        answer, loop_thread = asyncio.run(ask(engine))
+        assert (engine.threads[0] == loop_thread) is in_loop
+        direct = engine.answer(QUESTION, 4)
+        assert answer.answered and answer.results == direct.results
