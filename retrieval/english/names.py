@@ -170,5 +170,5 @@ class NameIndex:
             floor = MIN_SIMILARITY if exact else MIN_NEAR_SIMILARITY
             if similarity >= (MIN_SHORT_SIMILARITY if len(skeleton) <= MIN_SKELETON else floor):
                 scored.append(NameMatch(term, round(similarity, 3)))
-        scored.sort(key=lambda m: -m.similarity)
+        scored.sort(key=lambda m: (-m.similarity, m.term))  # ties by spelling: the same every run
         return scored[:limit]
