@@ -14,6 +14,7 @@ from retrieval.answering import answer_question
 from retrieval.english.dense import SEED_FOLDER, sync_dense
 from retrieval.index import SearchIndex
 from retrieval.indexer import Progress, RefreshReport, refresh_store
+from retrieval.language import detect_language
 from retrieval.models import Answer
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store
@@ -75,8 +76,10 @@ class Engine:
         only hand-offs of the lock that cost the bot more than the answer itself (bench.bot_load
         at 10k: 235 -> 250 answers a second). Embedding the question is native code that
         releases the lock for tens of milliseconds, so it runs in a worker thread, and the loop
-        keeps serving meanwhile."""
-        if self.index.dense is None:
+        keeps serving meanwhile. English, mixed and Arabizi questions go to a worker thread too:
+        the first English question after a reindex builds the name index over every passage (seconds
+        at 100k), and reading Arabizi runs a native model (~0.1 s)."""
+        if self.index.dense is None and detect_language(question) == "ar":
             return self.answer(question, k)
         return await asyncio.to_thread(self.answer, question, k)
 

@@ -1,5 +1,6 @@
-"""Engine.ask: answers in the event loop's thread without passage embeddings (pure Python under
-the interpreter lock), in a worker thread when the question is embedded (native code)."""
+"""Engine.ask: answers Arabic questions in the event loop's thread without passage embeddings
+(pure Python under the interpreter lock), in a worker thread when the question is embedded
+(native code) and for English and Arabizi questions (a name index to build, a model to run)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,17 @@ def test_ask_answers_in_the_loop_unless_the_question_is_embedded(own_index) -> N
         assert (engine.threads[0] == loop_thread) is in_loop
         direct = engine.answer(QUESTION, 4)
         assert answer.answered and answer.results == direct.results
+
+
+def test_english_and_arabizi_questions_are_answered_off_the_loop(own_index) -> None:
+    lexical = copy.copy(own_index)
+    lexical.dense = None
+
+    async def ask(engine: RecordingEngine, question: str) -> int:
+        await engine.ask(question)
+        return threading.get_ident()
+
+    for question in ("Where did Blinken first meet Lavrov?", "Blinken w Lavrov et2ablo awel marra fein?"):
+        engine = RecordingEngine(lexical)
+        loop_thread = asyncio.run(ask(engine, question))
+        assert engine.threads[0] != loop_thread
