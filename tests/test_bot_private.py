@@ -73,6 +73,22 @@ def test_english_question_gets_an_english_interface(tmp_path: Path) -> None:
     run(body)
 
 
+def test_an_arabizi_question_gets_an_arabic_answer_with_its_reading(tmp_path: Path) -> None:
+    question = "Blinken w Lavrov et2ablo awel marra fein?"
+
+    async def body() -> None:
+        async with running_bot(tmp_path) as bot:
+            shown = (await bot.private(question)).result["text"]
+            assert shown.startswith(RLM + "🔎 من المقالات:")  # the Arabic interface
+            assert "قرأت سؤالك هكذا" in shown and "Blinken" in shown and "فين" in shown
+            top = bot.engine.answer(question).results[0].citation
+            assert top.doc_id == "002_09334d7de83b752e" and top.title in shown  # the Reykjavik meeting
+            assert (await bot.query_rows())[-1][:3] == (question, "ar", "private")
+            bot.stub.assert_no_errors()
+
+    run(body)
+
+
 def test_unrelated_questions_are_not_found_in_the_askers_language(tmp_path: Path) -> None:
     async def body() -> None:
         async with running_bot(tmp_path) as bot:
