@@ -56,7 +56,7 @@ def render_answer_text(answer: Answer, *, color: bool) -> str:
     if answer.read_as:  # Arabizi: the Arabic-script reading retrieval ran on
         lines.append(f"{start}{labels['read_as']}: {answer.read_as}")
     if not answer.answered:
-        lines.append(RLM + labels["not_found"] if lang == "ar" else labels["not_found"])
+        lines.append(start + labels["not_found"])
         return "\n".join(lines)
     for result in answer.results:
         snippet = mark(result.snippet, result.highlights, BOLD, RESET) if color else result.snippet

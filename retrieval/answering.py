@@ -3,7 +3,6 @@ snippets and citations. Pure given the index, so it is tested and evaluated dire
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 
@@ -14,10 +13,10 @@ from retrieval.arabizi import read_arabizi
 from retrieval.index import Hit, SearchIndex
 from retrieval.language import detect_language
 from retrieval.models import Answer, Citation, Result
+from retrieval.normalize import count_scripts
 from retrieval.snippets import best_sentences
 
 MAX_QUESTION_CHARS = 2000
-_LATIN_RE = re.compile("[A-Za-z]")
 MAX_QUERY_TERMS = 64
 # Abstention, by lexical evidence alone: the top passage must hold this share of the
 # question's idf mass (English questions: of its concepts), and any further result this share,
@@ -170,7 +169,7 @@ def prepare_query(question: str) -> Query:
     reading = read_arabizi(question) if lang == "en" else None
     if reading:
         # Names left in Latin letters need the English path's lexicon and name snapping.
-        path = "mixed" if _LATIN_RE.search(reading) else "ar"
+        path = "mixed" if count_scripts(reading)[1] else "ar"
         return Query(reading, path, "ar", reading)
     return Query(question, lang, lang)
 
