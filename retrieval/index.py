@@ -94,9 +94,6 @@ class SearchIndex:
         """Every passage's BM25 score for one term (BM25Okapi.get_scores([term]))."""
         return self.scorer.get_scores([term])
 
-    def matched_terms(self, position: int, terms: list[str]) -> set[str]:
-        return set(self.scorer.held_terms([position], terms)[0])
-
     def passage_text(self, position: int) -> str:
         passage = self.passages[position]
         return self.documents[passage.doc_id].body[passage.start : passage.end]

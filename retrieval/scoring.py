@@ -216,12 +216,6 @@ class BM25Scorer:
                 held[row] = found[np.minimum(np.searchsorted(found, at), found.size - 1)] == at
         return held
 
-    def held_terms(self, positions: Sequence[int], terms: Sequence[str]) -> list[frozenset[str]]:
-        """For each passage in `positions`, which of `terms` it holds."""
-        distinct = list(dict.fromkeys(terms))
-        held = self.holds(positions, distinct).T.tolist()
-        return [frozenset(t for t, h in zip(distinct, row, strict=True) if h) for row in held]
-
     def get_scores(self, query: Sequence[str]) -> np.ndarray:
         """Every passage's score, as `BM25Okapi.get_scores(query)` returns it."""
         scores = np.zeros(self.size, np.float64)

@@ -233,7 +233,7 @@ def test_empty_corpus_store(tmp_path):
     assert np.asarray(index["docs"]).size == 0
 
 
-def test_matched_terms_after_a_search_and_without_one(tmp_path, corpus):
+def test_hits_say_which_query_terms_each_loaded_passage_holds(tmp_path, corpus):
     async def scenario():
         engine = await Engine.open(tmp_path / "s.sqlite3", corpus)
         try:
@@ -241,12 +241,15 @@ def test_matched_terms_after_a_search_and_without_one(tmp_path, corpus):
             index = engine.index
             store_terms = {p.pid: set(p.terms) for p in await engine.store.passages()}
             terms = ["محادث", "جنيف", "nowhere", "روس"]
-            hits = index.search(terms, 30)
-            assert hits
-            for hit in hits:
-                expected = store_terms[index.passages[hit.position].pid] & set(terms)
-                assert index.matched_terms(hit.position, terms) == expected
-                assert index.matched_terms(hit.position, terms[:2]) == expected & set(terms[:2])
+            hits = index.hits(terms, 30)
+            assert hits.positions.size
+            for column, position in enumerate(hits.positions.tolist()):
+                expected = store_terms[index.passages[position].pid] & set(terms)
+                assert {t for t, held in zip(terms, hits.held[:, column], strict=True) if held} == expected
+                first_two = index.scorer.holds([position], terms[:2])[:, 0]
+                assert {t for t, held in zip(terms[:2], first_two, strict=True) if held} == expected & set(
+                    terms[:2]
+                )
         finally:
             await engine.close()
 

@@ -154,14 +154,6 @@ def test_top_k_breaks_ties_by_position():
 
 @settings(max_examples=100, deadline=None)
 @given(corpus=passages, query=queries)
-def test_held_terms_are_the_query_terms_each_passage_holds(corpus, query):
-    positions = list(range(len(corpus)))[::-1]
-    held = scorer_for(corpus).held_terms(positions, query)
-    assert held == [frozenset(set(query) & set(corpus[p])) for p in positions]
-
-
-@settings(max_examples=100, deadline=None)
-@given(corpus=passages, query=queries)
 def test_holds_marks_each_term_in_the_passages_holding_it(corpus, query):
     positions = list(range(len(corpus)))[::-1]
     held = scorer_for(corpus).holds(positions, query)
