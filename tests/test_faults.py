@@ -124,6 +124,12 @@ def integrity(db: Path) -> tuple[str, int, int]:
     return check, documents, passages
 
 
+def logged_questions(db: Path) -> int:
+    """Rows in the question log, as a fresh reader sees them (the bot writes them in batches)."""
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return conn.execute("SELECT COUNT(*) FROM queries").fetchone()[0]
+
+
 async def answers_from_store(db: Path, corpus: Path, question: str) -> bool:
     """Whether the index in the store (as it is, no refresh) answers `question`."""
     engine = await Engine.open(db, corpus)
@@ -173,6 +179,9 @@ def test_sigkill_in_the_middle_of_a_reindex_leaves_the_previous_index_serving(tm
             serve = Serve(stub, tmp_path, corpus, db)
             await serve.start()
             assert GENEVA_HEADLINE in await ask(stub, GENEVA_AR, 1001)
+            # The question log is written in batches: let it land first, or its write (not the
+            # reindex's) would trip the WAL watch below and the kill would come too early.
+            await until(lambda: logged_questions(db) >= 1)
             write_wire_articles(corpus, WIRE_ARTICLES)
             (corpus / "bridge.txt").write_text(NEW_ARTICLE, encoding="utf-8")
             started = await ask(stub, "/reindex", ADMIN_ID)
