@@ -33,8 +33,8 @@ from retrieval.store import FileState, NewDocument, Store
 
 # Bumped whenever normalization, stopwords, stemming or passage splitting change what a text's
 # stored passages and terms are (3: غ/ج and Persian letters folded; 4: more English and
-# "regarding" stopwords).
-ANALYSIS_VERSION = "4"
+# "regarding" stopwords; 5: بم، فيم، مم...).
+ANALYSIS_VERSION = "5"
 log = logging.getLogger(__name__)
 # Reading and analysing files is CPU work: from this many changed files on, it runs in worker
 # processes, one per core (a first build of a large corpus); fewer are read in a thread.
