@@ -149,6 +149,26 @@ def test_an_ambiguous_word_counts_once(tmp_path):
     assert scores[1] > scores[0]
 
 
+def test_a_rare_misspelling_of_a_name_does_not_outweigh_its_usual_spelling():
+    """The corpus spells Biden بايدن, once بادين: a passage with the typo is no better a match."""
+    from retrieval.documents import Document
+    from retrieval.english.query import concept_scores, term_weights
+    from retrieval.index import SearchIndex
+    from retrieval.store import StoredPassage
+
+    texts = ["قال بايدن إن اللقاء مفيد", "قال بادين إن اللقاء مفيد", "بايدن في جنيف", "بايدن وماكرون"]
+    texts += ["طقس", "مطر", "شمس", "رياح", "ثلج", "غيم"]
+    passages = [StoredPassage(i, "d", i, 0, 1, analyze(t)) for i, t in enumerate(texts)]
+    index = SearchIndex([Document(doc_id="d", title="", body="x")], passages)
+    concepts = expand_english("What did Biden say?", {}, NameIndex(w for t in texts for w in t.split()))
+    spellings = {t for c in concepts for t in c.terms}
+    assert {analyze("بايدن")[0], analyze("بادين")[0]} <= spellings  # both are renderings
+    scores = concept_scores(index, concepts)
+    assert scores[1] <= scores[0]  # no better a match than the usual spelling (was: far better)
+    weights = term_weights(index, concepts)
+    assert weights[analyze("بادين")[0]] <= weights[analyze("بايدن")[0]]
+
+
 def test_fusion_adds_dense_evidence_to_scaled_lexical_scores():
     lexical = np.array([4.0, 2.0, 0.0, 0.0])
     assert fuse(lexical, None).tolist() == [1.0, 0.5, 0.0, 0.0]
