@@ -217,6 +217,11 @@ def select_results(found: list[Candidate], k: int, min_coverage: float = MIN_TOP
     return (firsts + seconds)[:k]
 
 
+def min_coverage(path: str) -> float:
+    """The lexical evidence a retrieval path's best passage needs (see `confident`)."""
+    return ARABIC_MIN_COVERAGE if path == "ar" else MIN_TOP_COVERAGE
+
+
 def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     """Answer `question` from `index` with up to `k` cited snippets, or say it is not found."""
     started = time.perf_counter()
@@ -224,7 +229,7 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     query = prepare_query(question)
     limit = max(k, 1) * CANDIDATES_PER_RESULT
     weights, found = retrieve(index, query.text, query.path, limit)
-    chosen = select_results(found, k, ARABIC_MIN_COVERAGE if query.path == "ar" else MIN_TOP_COVERAGE)
+    chosen = select_results(found, k, min_coverage(query.path))
     matched_on: tuple[tuple[str, str], ...] = ()
     if query.path != "ar":
         from retrieval.english.search import english_matched_on

@@ -50,3 +50,8 @@ def test_own_english_questions_abstention(own_report):
     assert own_report.not_found_answerable <= 0.10
     assert own_report.not_found_unanswerable >= 0.75
     assert own_report.answer_in_snippet >= 0.64
+
+
+def test_xquad_english_abstains_when_the_answering_paragraph_is_withheld(xquad_report):
+    # As for Arabic questions (level reached .733).
+    assert xquad_report.not_found_withheld >= 0.7
