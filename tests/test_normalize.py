@@ -62,6 +62,8 @@ def test_question_words_and_function_words_are_dropped():
     assert analyze("أين ومتى وكيف هل من في") == []
     assert analyze("وين شو ايش امتى ليش اللي") == []
     assert analyze("بمَ وفيمَ وممَّ") == []  # "with what", "in what", "of what": ما cut short
+    # Egyptian, Gulf and Maghrebi question and filler words too.
+    assert analyze("علاش كيفاش شحال وقتاش دلوقتي الحين كده") == []
     # Prepositional phrases of "regarding" carry no topic: "بخصوص روسيا" is about روسيا.
     regarding = analyze("ايش قرروا بخصوص روسيا وفيما يخص اوكرانيا وبشأن سوريا")
     assert regarding == analyze("قرروا روسيا اوكرانيا سوريا")
