@@ -29,6 +29,7 @@ our your me my can could will would should may might shall tell us please any so
 because since while until through during again once ago also too up out off down under above below
 against upon both either neither such own other others same each every all few ever never always
 often usually generally finally already now here itself himself herself themselves yourself y
+al el
 """
 
 STOPWORDS: frozenset[str] = frozenset(normalize_arabic(word) for word in (_ARABIC + _ENGLISH).split())

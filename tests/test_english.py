@@ -130,6 +130,10 @@ def test_an_acronym_is_a_name_not_an_everyday_word():
 def test_function_words_are_not_concepts():
     found = _terms(expand_english("Why did they meet again because of the crisis?", {}))
     assert "again" not in found and "because" not in found and "crisis" in found
+    # The Arabic article of a transliterated name is no word of its own (the dictionary's "AL" is
+    # Alabama).
+    concepts = expand_english("Bab al-Hawa crossing", {"al": ("ولاية ألاباما",), "crossing": ("معبر",)})
+    assert [c.english for c in concepts] == ["Bab", "Hawa", "crossing"]
 
 
 def test_an_ambiguous_word_counts_once(tmp_path):
