@@ -113,10 +113,11 @@ def test_without_the_reader_arabizi_is_answered_as_english(own_index, monkeypatc
 
 def test_arabizi_questions_on_the_bundled_corpus(own_index):
     """Before reading (answered as English): hit@1 .75, answer in snippet .125, not found on
-    answerable .75; read into Arabic script: .875, .417, .417."""
+    answerable .75; read into Arabic script: .875, .417, .417; with the English path's agreement
+    evidence: .875, .458, .333."""
     report = evaluate(own_index, load_questions(QUESTIONS / "arabizi.jsonl"), "arabizi")
     assert report.answerable >= 20 and report.unanswerable >= 4
     assert report.hit1 >= 0.85
-    assert report.answer_in_snippet >= 0.4
-    assert report.not_found_answerable <= 0.45
+    assert report.answer_in_snippet >= 0.45
+    assert report.not_found_answerable <= 0.35
     assert report.not_found_unanswerable >= 0.75

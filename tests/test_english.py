@@ -173,6 +173,17 @@ def test_a_rare_misspelling_of_a_name_does_not_outweigh_its_usual_spelling():
     assert weights[analyze("بادين")[0]] <= weights[analyze("بايدن")[0]]
 
 
+def test_agreeing_rankings_lower_the_evidence_a_passage_needs():
+    from retrieval.answering import MIN_TOP_COVERAGE
+    from retrieval.english.search import evidence
+
+    close = {"coverage": 0.4, "similarity": 0.85, "specificity": 1.0, "margin": 0.0}
+    assert evidence(**close, agreed=True) == MIN_TOP_COVERAGE  # enough to answer
+    assert evidence(**close, agreed=False) == 0.4  # not enough
+    assert evidence(**{**close, "coverage": 0.2}, agreed=True) == 0.2  # too few of its words
+    assert evidence(**{**close, "similarity": 0.7}, agreed=True) == 0.4  # too far in meaning
+
+
 def test_fusion_adds_dense_evidence_to_scaled_lexical_scores():
     lexical = np.array([4.0, 2.0, 0.0, 0.0])
     assert fuse(lexical, None).tolist() == [1.0, 0.5, 0.0, 0.0]
