@@ -234,7 +234,7 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     if query.path != "ar":
         from retrieval.english.search import english_matched_on
 
-        matched_on = english_matched_on(index, query.text, {t for c in chosen for t in c.matched})
+        matched_on = english_matched_on(index, query.text, [c.matched for c in chosen])
     results = tuple(_result(index, rank, c.hit, weights) for rank, c in enumerate(chosen, 1))
     return Answer(
         question=question,

@@ -156,18 +156,26 @@ def _is_arabic(term: str) -> bool:
     return bool(term) and "\u0621" <= term[0] <= "\u06ff"
 
 
-def matched_on(concepts: list[Concept], matched: set[str]) -> tuple[tuple[str, str], ...]:
-    """(English words, Arabic rendering) for each concept whose terms the answer matched: what a
-    reader needs to see why an Arabic snippet answers an English question."""
+def matched_on(concepts: list[Concept], matched: list[frozenset[str]]) -> tuple[tuple[str, str], ...]:
+    """(English words, Arabic rendering) for each concept whose terms the answer's passages
+    (`matched`: their terms, best first) hold: what a reader needs to see why an Arabic snippet
+    answers an English question. Of renderings matched alike, the one the first result holds is
+    shown ("led" is ترأس in "ريابكوف، الذي ترأس الوفد", though a later result says قادة)."""
+    every = frozenset().union(*matched)
+    top = matched[0] if matched else frozenset()
     pairs = []
     for concept in concepts:
         if concept.renderings and concept.renderings[0].source == "arabic":
             continue
         best = max(
             concept.renderings,
-            key=lambda r: (len(matched.intersection(r.terms)) / len(r.terms), r.confidence),
+            key=lambda r: (
+                len(every.intersection(r.terms)) / len(r.terms),
+                len(top.intersection(r.terms)) / len(r.terms),
+                r.confidence,
+            ),
             default=None,
         )
-        if best is not None and matched.intersection(best.terms) and best.source != "latin":
+        if best is not None and every.intersection(best.terms) and best.source != "latin":
             pairs.append((concept.english, best.text))
     return tuple(pairs)

@@ -48,8 +48,10 @@ def english_concepts(index: SearchIndex, question: str) -> list[Concept]:
     return expand_english(question, load_dictionary(), name_index(index))
 
 
-def english_matched_on(index: SearchIndex, question: str, matched: set[str]) -> tuple[tuple[str, str], ...]:
-    """(English words, Arabic as written) for the concepts the chosen passages matched."""
+def english_matched_on(
+    index: SearchIndex, question: str, matched: list[frozenset[str]]
+) -> tuple[tuple[str, str], ...]:
+    """(English words, Arabic as written) for the concepts the chosen passages (best first) matched."""
     return matched_on(english_concepts(index, question), matched)
 
 
