@@ -184,6 +184,14 @@ def test_agreeing_rankings_lower_the_evidence_a_passage_needs():
     assert evidence(**{**close, "similarity": 0.7}, agreed=True) == 0.4  # too far in meaning
 
 
+def test_a_country_is_also_its_adjective():
+    """"Russia's foreign minister" is "وزير الخارجية الروسي" in news copy."""
+    concepts = expand_english("Who is Russia's foreign minister?", {})
+    terms = _terms(concepts)
+    assert analyze("الروسي")[0] in terms["russia"] and analyze("روسيا")[0] in terms["russia"]
+    assert set(analyze("وزير الخارجية")) == terms["foreign minister"]
+
+
 def test_matched_on_shows_the_rendering_the_first_result_holds():
     """"led" is قاد or ترأس; the first result says ترأس, a later one قادة (leaders)."""
     [led] = expand_english("led", {"led": ("قاد", "ترأس")})
