@@ -42,6 +42,18 @@ def test_short_best_sentence_takes_the_next_one():
     assert best_sentences(passage, weights_for("لافروف")).text == passage
 
 
+def test_a_sentence_that_refers_back_takes_the_one_before():
+    filler = " ".join(["على مدى سنوات طويلة من المباريات الحاسمة"] * 5)
+    before = "وفاز فريق برونكو بالمباراة بقيادة بايتون مانينغ."
+    best = f"وهو كذلك الظهير الرباعي الأكبر سناً {filler}."
+    after = f"وانتهت المباراة في ملعب ليفايس بعد أن {filler}."
+    question = weights_for("من هو الظهير الرباعي الأكبر سناً؟")
+    assert best_sentences(f"{before} {best} {after}", question).text == f"{before} {best}"
+    # Without the pointing word the best sentence stands alone (it is long enough).
+    alone = best.removeprefix("وهو كذلك ")
+    assert best_sentences(f"{before} {alone} {after}", question).text == alone
+
+
 def test_highlight_normalizes_spelling():
     snippet = highlight("أكّد الرّئيس الأميركيّ", analyze("الرئيس الامريكي"))
     assert [snippet.text[s:e] for s, e in snippet.highlights] == ["الرّئيس", "الأميركيّ"]
