@@ -184,8 +184,18 @@ def test_agreeing_rankings_lower_the_evidence_a_passage_needs():
     assert evidence(**{**close, "similarity": 0.7}, agreed=True) == 0.4  # too far in meaning
 
 
+def test_half_the_concepts_do_not_make_an_answer_of_a_passage_far_in_meaning():
+    from retrieval.answering import MIN_OTHER_COVERAGE
+    from retrieval.english.search import evidence
+
+    far = {"similarity": 0.7, "specificity": 0.0, "margin": 0.0, "agreed": False}
+    assert evidence(coverage=0.6, **far) == MIN_OTHER_COVERAGE  # may follow an answer, not lead
+    assert evidence(coverage=0.75, **far) == 0.75  # most of the question's concepts
+    assert evidence(coverage=0.6, **{**far, "similarity": 0.85}) == 0.6  # near enough in meaning
+
+
 def test_a_country_is_also_its_adjective():
-    """"Russia's foreign minister" is "وزير الخارجية الروسي" in news copy."""
+    """News copy says "وزير الخارجية الروسي" for "Russia's foreign minister"."""
     concepts = expand_english("Who is Russia's foreign minister?", {})
     terms = _terms(concepts)
     assert analyze("الروسي")[0] in terms["russia"] and analyze("روسيا")[0] in terms["russia"]
@@ -193,7 +203,7 @@ def test_a_country_is_also_its_adjective():
 
 
 def test_matched_on_shows_the_rendering_the_first_result_holds():
-    """"led" is قاد or ترأس; the first result says ترأس, a later one قادة (leaders)."""
+    """The first result says ترأس for "led", a later one قادة (leaders)."""
     [led] = expand_english("led", {"led": ("قاد", "ترأس")})
     first, later = frozenset(analyze("ترأس الوفد")), frozenset(analyze("قادة روسيا"))
     assert matched_on([led], [first, later]) == (("led", "ترأس"),)
