@@ -15,6 +15,7 @@ from retrieval.language import detect_language
 from retrieval.models import Answer, Citation, Result
 from retrieval.normalize import count_scripts
 from retrieval.snippets import best_sentences
+from retrieval.spelling import snap_reading
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
@@ -162,11 +163,14 @@ class Query:
     read_as: str = ""  # the reading, when the question is Arabizi
 
 
-def prepare_query(question: str) -> Query:
+def prepare_query(question: str, index: SearchIndex | None = None) -> Query:
     """The query for a checked question: Latin-script Arabizi is read into Arabic script (names
-    kept Latin) and takes the path its reading needs; anything else is asked as it is."""
+    kept Latin; with `index`, misread words in the corpus's spelling) and takes the path its
+    reading needs; anything else is asked as it is."""
     lang = detect_language(question)
     reading = read_arabizi(question) if lang == "en" else None
+    if reading and index is not None:
+        reading = snap_reading(index, reading)
     if reading:
         # Names left in Latin letters need the English path's lexicon and name snapping.
         path = "mixed" if count_scripts(reading)[1] else "ar"
@@ -226,7 +230,7 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     """Answer `question` from `index` with up to `k` cited snippets, or say it is not found."""
     started = time.perf_counter()
     question = check_question(question)
-    query = prepare_query(question)
+    query = prepare_query(question, index)
     limit = max(k, 1) * CANDIDATES_PER_RESULT
     weights, found = retrieve(index, query.text, query.path, limit)
     chosen = select_results(found, k, min_coverage(query.path))

@@ -13,6 +13,7 @@ import numpy as np
 from retrieval.analysis import analyze
 from retrieval.documents import Document
 from retrieval.index_data import IndexData
+from retrieval.normalize import word_table
 from retrieval.scoring import BM25Scorer
 from retrieval.store import StoredPassage
 
@@ -93,6 +94,11 @@ class SearchIndex:
     def term_scores(self, term: str) -> np.ndarray:
         """Every passage's BM25 score for one term (BM25Okapi.get_scores([term]))."""
         return self.scorer.get_scores([term])
+
+    def written_words(self) -> set[str]:
+        """Every word of the passages, normalized but not stemmed: what names in English questions
+        and Arabizi readings are snapped to (a stem may have lost letters of the word)."""
+        return {norm for i in range(len(self)) for norm, _, _ in word_table(self.passage_text(i))}
 
     def passage_text(self, position: int) -> str:
         passage = self.passages[position]

@@ -12,6 +12,7 @@ from retrieval import arabizi
 from retrieval.answering import answer_question, prepare_query
 from retrieval.english.support import arabizi_check
 from retrieval.evaluate import evaluate, load_questions
+from retrieval.spelling import SpellingIndex, loose_skeleton, snap_text
 
 
 @pytest.mark.parametrize(
@@ -95,6 +96,37 @@ def test_a_reading_that_is_all_arabic_takes_the_arabic_path():
     assert prepare_query("el gaw 3amel eh bokra fe Dubai?").path == "mixed"
 
 
+@pytest.mark.parametrize(
+    ("word", "skeleton_like"),
+    [
+        ("مقتمر", "مؤتمر"),  # "2" read as qaf: hamza and qaf are one class
+        ("المطهدس", "المتحدث"),  # ت/ط, ح/ه, س/ث
+        ("المنخ", "المناخ"),  # a long vowel left out
+        ("ازمت", "ازمه"),  # teh written open
+    ],
+)
+def test_arabizi_misreadings_share_a_loose_skeleton(word, skeleton_like):
+    assert loose_skeleton(word) == loose_skeleton(skeleton_like)
+
+
+def test_reading_words_snap_to_the_corpus_spelling():
+    corpus = ["لمؤتمر", "محادثات", "المناخ", "توترات", "جنيف"]
+    spelling = SpellingIndex(corpus, frequency=lambda word: 1)
+    assert spelling.snap("مقتمر") == "مؤتمر"  # found under the word without its proclitic
+    assert spelling.snap("محداست") == "محادثات"
+    assert spelling.snap("طياره") is None  # shares توترات's skeleton, looks nothing like it
+    reading = "شو محداست المنخ في Geneva?"
+    snapped = snap_text(reading, spelling, known=lambda word: word in {"شو", "في"})
+    assert snapped == "شو محادثات المناخ في Geneva?"
+
+
+def test_an_arabizi_reading_is_shown_and_asked_in_the_corpus_spelling(own_index):
+    answer = answer_question(own_index, "mo2tamar el mona5 ra2am 26 hayeb2a fein?")
+    assert "مؤتمر" in answer.read_as and "المناخ" in answer.read_as
+    assert answer.answered and answer.results[0].doc_id == "000_758033c16f9c693b"
+    assert "غلاسكو" in answer.results[0].snippet
+
+
 def test_without_the_reader_arabizi_is_answered_as_english(own_index, monkeypatch):
     arabizi.load_reader.cache_clear()
     arabizi.read_arabizi.cache_clear()
@@ -114,10 +146,10 @@ def test_without_the_reader_arabizi_is_answered_as_english(own_index, monkeypatc
 def test_arabizi_questions_on_the_bundled_corpus(own_index):
     """Before reading (answered as English): hit@1 .75, answer in snippet .125, not found on
     answerable .75; read into Arabic script: .875, .417, .417; with the English path's agreement
-    evidence: .875, .458, .333."""
+    evidence: .875, .458, .333; with readings snapped to the corpus's spelling: .833, .542, .125."""
     report = evaluate(own_index, load_questions(QUESTIONS / "arabizi.jsonl"), "arabizi")
     assert report.answerable >= 20 and report.unanswerable >= 4
-    assert report.hit1 >= 0.85
-    assert report.answer_in_snippet >= 0.45
-    assert report.not_found_answerable <= 0.35
+    assert report.hit1 >= 0.8
+    assert report.answer_in_snippet >= 0.5
+    assert report.not_found_answerable <= 0.2
     assert report.not_found_unanswerable >= 0.75

@@ -13,7 +13,6 @@ from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
 from retrieval.english.query import rank_english, term_weights
 from retrieval.index import SearchIndex
-from retrieval.normalize import word_table
 
 # English-to-Arabic cosines run lower than Arabic-to-Arabic ones: thresholds of their own,
 # chosen on xquad-dev English and the own English set (see `evidence`).
@@ -41,8 +40,7 @@ def name_index(index: SearchIndex) -> NameIndex:
     the name, and the snapped word goes through the analysis chain afterwards anyway."""
     names = _name_indexes.get(index)
     if names is None:
-        words = {norm for i in range(len(index)) for norm, _, _ in word_table(index.passage_text(i))}
-        names = NameIndex(words)
+        names = NameIndex(index.written_words())
         _name_indexes[index] = names
     return names
 

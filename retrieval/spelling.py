@@ -1,0 +1,103 @@
+"""The words of an Arabizi reading snapped to the corpus's spelling of them.
+
+Arabizi leaves out long vowels and blurs letters Arabic keeps apart ("2" is hamza or qaf, "t"
+is ت or ط, "s" is س, ص or ث), so the reader writes مقتمر for مؤتمر and المطهدس for المتحدث. A
+reading word the index does not know is replaced by the corpus word with the same loose
+skeleton (long vowels dropped, such letters merged) that looks most like it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import weakref
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from retrieval.analysis import analyze
+from retrieval.index import SearchIndex
+from retrieval.normalize import word_table
+from retrieval.stemming import light_stem
+
+_LETTER_CLASSES = {
+    letter: cls
+    for letters, cls in (("تطة", "T"), ("سصث", "S"), ("حه", "H"), ("قءؤئ", "Q"), ("دض", "D"), ("ذزظ", "Z"))
+    for letter in letters
+}
+_LONG_VOWELS = frozenset("اويى")
+_PROCLITICS = "لبوفك"  # one-letter prefixes the corpus writes on words ("لمؤتمر")
+MIN_SKELETON = 3
+# How alike (difflib ratio) a corpus word must look: طياره and توترات share a skeleton (.18).
+MIN_SIMILARITY = 0.6
+
+
+def loose_skeleton(word: str) -> str:
+    """A normalized Arabic word without long vowels, with letters Arabizi blurs merged."""
+    out: list[str] = []
+    for i, char in enumerate(word):
+        if char in _LONG_VOWELS:
+            continue
+        cls = "T" if char == "ه" and i == len(word) - 1 else _LETTER_CLASSES.get(char, char)  # teh marbuta
+        if not out or out[-1] != cls:
+            out.append(cls)
+    return "".join(out)
+
+
+def _is_arabic(word: str) -> bool:
+    return bool(word) and "\u0621" <= word[0] <= "\u064a"
+
+
+class SpellingIndex:
+    """The corpus's written words by loose skeleton; `frequency` ranks equally alike ones."""
+
+    def __init__(self, words: Iterable[str], frequency: Callable[[str], int]):
+        self._frequency = frequency
+        self._by_skeleton: dict[str, set[str]] = defaultdict(set)
+        for word in words:
+            if _is_arabic(word):
+                self._by_skeleton[loose_skeleton(word)].add(word)
+                if word[0] in _PROCLITICS and len(word) > 3:
+                    self._by_skeleton[loose_skeleton(word[1:])].add(word[1:])
+
+    def snap(self, word: str) -> str | None:
+        """The corpus word that `word` most likely misspells, or None."""
+        skeleton = loose_skeleton(word)
+        if len(skeleton) < MIN_SKELETON:
+            return None
+        scored = [
+            (difflib.SequenceMatcher(None, word, c, autojunk=False).ratio(), self._frequency(c), c)
+            for c in self._by_skeleton.get(skeleton, ())
+        ]
+        # Ties go by frequency, then spelling: the same answer every run.
+        similarity, _, best = max(scored, default=(0.0, 0, ""), key=lambda s: (s[0], s[1], s[2]))
+        return best if similarity >= MIN_SIMILARITY else None
+
+
+def snap_text(text: str, spelling: SpellingIndex, known: Callable[[str], bool]) -> str:
+    """`text` with each Arabic word that is not `known` replaced by its snapped corpus spelling."""
+    parts, last = [], 0
+    for norm, start, end in word_table(text):
+        snapped = None if not _is_arabic(norm) or known(norm) else spelling.snap(norm)
+        if snapped is not None:
+            parts += [text[last:start], snapped]
+            last = end
+    return "".join(parts) + text[last:]
+
+
+_spelling_indexes: weakref.WeakKeyDictionary[SearchIndex, SpellingIndex] = weakref.WeakKeyDictionary()
+
+
+def snap_reading(index: SearchIndex, reading: str) -> str:
+    """An Arabizi reading with the words `index` does not know in the corpus's spelling. The
+    spelling index is built on the first Arabizi question after a (re)index."""
+    spelling = _spelling_indexes.get(index)
+    if spelling is None:
+        spelling = SpellingIndex(
+            index.written_words(), lambda word: index.scorer.document_frequency(light_stem(word))
+        )
+        _spelling_indexes[index] = spelling
+
+    def known(word: str) -> bool:
+        terms = analyze(word)
+        return not terms or index.known(terms[0])  # a stopword, or a term of the index
+
+    return snap_text(reading, spelling, known)
