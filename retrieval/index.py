@@ -13,7 +13,7 @@ import numpy as np
 from retrieval.analysis import analyze
 from retrieval.documents import Document
 from retrieval.index_data import IndexData
-from retrieval.normalize import word_table
+from retrieval.normalize import distinct_words
 from retrieval.scoring import BM25Scorer
 from retrieval.store import StoredPassage
 
@@ -96,9 +96,9 @@ class SearchIndex:
         return self.scorer.get_scores([term])
 
     def written_words(self) -> set[str]:
-        """Every word of the passages, normalized but not stemmed: what names in English questions
+        """Every word of the articles, normalized but not stemmed: what names in English questions
         and Arabizi readings are snapped to (a stem may have lost letters of the word)."""
-        return {norm for i in range(len(self)) for norm, _, _ in word_table(self.passage_text(i))}
+        return distinct_words(doc.body for doc in self.documents.values())
 
     def passage_text(self, position: int) -> str:
         passage = self.passages[position]

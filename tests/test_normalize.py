@@ -3,7 +3,7 @@
 import pytest
 
 from retrieval.analysis import analyze, analyze_spans
-from retrieval.normalize import normalize_arabic, word_spans
+from retrieval.normalize import distinct_words, normalize_arabic, word_spans
 from retrieval.stemming import light_stem
 
 
@@ -67,6 +67,11 @@ def test_question_words_and_function_words_are_dropped():
     # Prepositional phrases of "regarding" carry no topic: "بخصوص روسيا" is about روسيا.
     regarding = analyze("ايش قرروا بخصوص روسيا وفيما يخص اوكرانيا وبشأن سوريا")
     assert regarding == analyze("قرروا روسيا اوكرانيا سوريا")
+
+
+def test_distinct_words_are_the_words_word_spans_find():
+    texts = ["قالَ لافروف: «الحوارُ أفضلُ»، في جنيف.", "ﻻ الحوار 2021 Geneva", "لافروف"]
+    assert distinct_words(texts) == {s.norm for text in texts for s in word_spans(text)}
 
 
 def test_spans_point_into_the_original_text():
