@@ -77,8 +77,9 @@ class Engine:
         at 10k: 235 -> 250 answers a second). Embedding the question is native code that
         releases the lock for tens of milliseconds, so it runs in a worker thread, and the loop
         keeps serving meanwhile. English, mixed and Arabizi questions go to a worker thread too:
-        the first English question after a reindex builds the name index over every passage (seconds
-        at 100k), and reading Arabizi runs a native model (~0.1 s)."""
+        the first English question after a reindex builds the name index over the corpus's words
+        (3 s at 100k), the first Arabizi one the spelling index (2 s), and reading Arabizi runs a
+        native model (~0.1 s)."""
         if self.index.dense is None and detect_language(question) == "ar":
             return self.answer(question, k)
         return await asyncio.to_thread(self.answer, question, k)
