@@ -91,9 +91,12 @@ def snap_reading(index: SearchIndex, reading: str) -> str:
     spelling index is built on the first Arabizi question after a (re)index."""
     spelling = _spelling_indexes.get(index)
     if spelling is None:
-        spelling = SpellingIndex(
-            index.written_words(), lambda word: index.scorer.document_frequency(light_stem(word))
-        )
+        scorer = index.scorer  # not the index: a value that held its key would keep it alive
+
+        def frequency(word: str) -> int:
+            return scorer.document_frequency(light_stem(word))
+
+        spelling = SpellingIndex(index.written_words(), frequency)
         _spelling_indexes[index] = spelling
 
     def known(word: str) -> bool:

@@ -1,7 +1,9 @@
 """Arabizi questions: recognised apart from English, read into Arabic script with names kept
 in Latin letters, and answered from the Arabic articles (the reader is the real package)."""
 
+import gc
 import sys
+import weakref
 
 import pytest
 from conftest import QUESTIONS
@@ -9,6 +11,7 @@ from conftest import QUESTIONS
 from bot.render_html import render_answer_html
 from bot.render_text import render_answer_text
 from retrieval import arabizi
+from retrieval.analysis import analyze
 from retrieval.answering import answer_question, prepare_query
 from retrieval.english.support import arabizi_check
 from retrieval.evaluate import evaluate, load_questions
@@ -118,6 +121,24 @@ def test_reading_words_snap_to_the_corpus_spelling():
     reading = "شو محداست المنخ في Geneva?"
     snapped = snap_text(reading, spelling, known=lambda word: word in {"شو", "في"})
     assert snapped == "شو محادثات المناخ في Geneva?"
+
+
+def test_a_replaced_index_is_freed_after_arabizi_questions():
+    """The spelling index is cached per search index; a refresh's new index must not keep the
+    old one alive through it."""
+    from retrieval.documents import Document
+    from retrieval.index import SearchIndex
+    from retrieval.spelling import snap_reading
+    from retrieval.store import StoredPassage
+
+    texts = ["انعقد مؤتمر المناخ في غلاسكو", "محادثات جنيف"]
+    passages = [StoredPassage(i, "d", i, 0, len(t), analyze(t)) for i, t in enumerate(texts)]
+    index = SearchIndex([Document(doc_id="d", title="", body=" ".join(texts))], passages)
+    assert snap_reading(index, "مقتمر المنخ فين") == "مؤتمر المناخ فين"
+    freed = weakref.ref(index)
+    del index
+    gc.collect()
+    assert freed() is None
 
 
 def test_an_arabizi_reading_is_shown_and_asked_in_the_corpus_spelling(own_index):
