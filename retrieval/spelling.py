@@ -20,7 +20,7 @@ from retrieval.stemming import light_stem
 
 _LETTER_CLASSES = {
     letter: cls
-    for letters, cls in (("تطة", "T"), ("سصث", "S"), ("حه", "H"), ("قءؤئ", "Q"), ("دض", "D"), ("ذزظ", "Z"))
+    for letters, cls in (("تط", "T"), ("سصث", "S"), ("حه", "H"), ("قءؤئ", "Q"), ("دض", "D"), ("ذزظ", "Z"))
     for letter in letters
 }
 _LONG_VOWELS = frozenset("اويى")
@@ -68,7 +68,7 @@ class SpellingIndex:
             for c in self._by_skeleton.get(skeleton, ())
         ]
         # Ties go by frequency, then spelling: the same answer every run.
-        similarity, _, best = max(scored, default=(0.0, 0, ""), key=lambda s: (s[0], s[1], s[2]))
+        similarity, _, best = max(scored, default=(0.0, 0, ""))
         return best if similarity >= MIN_SIMILARITY else None
 
 
