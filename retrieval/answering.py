@@ -16,6 +16,7 @@ from retrieval.models import Answer, Citation, Result
 from retrieval.normalize import count_scripts
 from retrieval.snippets import best_sentences
 from retrieval.spelling import snap_reading
+from retrieval.stemming import light_stem
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
@@ -142,11 +143,26 @@ def dense_rerank(found: list[Candidate], similarities: np.ndarray) -> list[Candi
     return reranked
 
 
+def indexed_forms(index: SearchIndex, terms: list[str]) -> list[str]:
+    """Query terms as `index` has them. Light stemming takes a leading waw of a word of four
+    letters or more for the conjunction, so the articles' وصفه and وصفت are indexed as صف, while
+    a question's three-letter وصف keeps its waw: a term the index lacks that starts with waw is
+    replaced by its stem without the waw when the index has that (own Arabic hit@1 .944 -> .958;
+    xquad-dev unchanged)."""
+    forms = []
+    for term in terms:
+        if term.startswith("و") and len(term) > 2 and not index.known(term):
+            bare = light_stem(term[1:])
+            term = bare if index.known(bare) else term
+        forms.append(term)
+    return list(dict.fromkeys(forms))
+
+
 def arabic_candidates(
     index: SearchIndex, question: str, limit: int
 ) -> tuple[dict[str, float], list[Candidate]]:
     """Term weights (for snippets) and the best `limit` passages for an Arabic question."""
-    weights = term_weights(index, query_terms(question))
+    weights = term_weights(index, indexed_forms(index, query_terms(question)))
     found = candidates(index, weights, limit)
     if index.dense is not None and found:
         found = dense_rerank(found, index.dense.scores(question))

@@ -39,3 +39,19 @@ def test_unrelated_question_is_not_found(tmp_path):
     index = build(tmp_path, {"a": [PARAGRAPH.format(n=1)]})
     answer = answer_question(index, "من فاز بكأس العالم لكرة القدم", k=3)
     assert not answer.answered and answer.results == ()
+
+
+def test_a_question_word_the_stemmer_split_differently_still_matches(tmp_path):
+    """The article's وصفه is indexed as صف (its waw taken for "and"); the question's وصف is not."""
+    index = build(
+        tmp_path,
+        {
+            "a": ["وقال الرئيس إن المحادثات كانت مفيدة في جنيف، في مقابلة مع الصحافيين."],
+            "b": ["ذهب الرئيس إلى حد وصفه بالقاتل في مقابلة تلفزيونية."],
+            "c": ["خبر عن الطقس والأمطار الغزيرة اليوم."],
+        },
+    )
+    answer = answer_question(index, "بمَ وصف الرئيس نظيره في المقابلة التلفزيونية؟", k=3)
+    assert answer.results[0].doc_id == "b" and "وصفه" in answer.results[0].snippet
+    marked = [answer.results[0].snippet[s:e] for s, e in answer.results[0].highlights]
+    assert "وصفه" in marked
