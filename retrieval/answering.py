@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from retrieval.analysis import analyze
 from retrieval.arabizi import read_arabizi
+from retrieval.english.expand import Concept, matched_on
 from retrieval.index import Hit, SearchIndex
 from retrieval.language import detect_language
 from retrieval.models import Answer, Citation, Result
@@ -158,15 +160,22 @@ def indexed_forms(index: SearchIndex, terms: list[str]) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def arabic_candidates(
-    index: SearchIndex, question: str, limit: int
-) -> tuple[dict[str, float], list[Candidate]]:
+class Retrieval(NamedTuple):
+    """What `retrieve` found: term weights (for snippets), the passages best first and, for an
+    English question, its concepts (to show what the answer was matched on)."""
+
+    weights: dict[str, float]
+    found: list[Candidate]
+    concepts: tuple[Concept, ...] = ()
+
+
+def arabic_candidates(index: SearchIndex, question: str, limit: int) -> Retrieval:
     """Term weights (for snippets) and the best `limit` passages for an Arabic question."""
     weights = term_weights(index, indexed_forms(index, query_terms(question)))
     found = candidates(index, weights, limit)
     if index.dense is not None and found:
         found = dense_rerank(found, index.dense.scores(question))
-    return weights, found
+    return Retrieval(weights, found)
 
 
 @dataclass(frozen=True)
@@ -194,11 +203,9 @@ def prepare_query(question: str, index: SearchIndex | None = None) -> Query:
     return Query(question, lang, lang)
 
 
-def retrieve(
-    index: SearchIndex, question: str, lang: str, limit: int
-) -> tuple[dict[str, float], list[Candidate]]:
-    """Term weights (for snippets) and the best `limit` passages, by the question's language:
-    Arabic, or English/mixed (Arabic terms for the English words, fused with dense retrieval)."""
+def retrieve(index: SearchIndex, question: str, lang: str, limit: int) -> Retrieval:
+    """The best `limit` passages, by the question's language: Arabic, or English/mixed (Arabic
+    terms for the English words, fused with dense retrieval)."""
     if lang == "ar":
         return arabic_candidates(index, question, limit)
     from retrieval.english.search import english_candidates  # it builds on this module
@@ -248,13 +255,8 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     question = check_question(question)
     query = prepare_query(question, index)
     limit = max(k, 1) * CANDIDATES_PER_RESULT
-    weights, found = retrieve(index, query.text, query.path, limit)
+    weights, found, concepts = retrieve(index, query.text, query.path, limit)
     chosen = select_results(found, k, min_coverage(query.path))
-    matched_on: tuple[tuple[str, str], ...] = ()
-    if query.path != "ar":
-        from retrieval.english.search import english_matched_on
-
-        matched_on = english_matched_on(index, query.text, [c.matched for c in chosen])
     results = tuple(_result(index, rank, c.hit, weights) for rank, c in enumerate(chosen, 1))
     return Answer(
         question=question,
@@ -263,7 +265,7 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
         took_ms=(time.perf_counter() - started) * 1000,
         results=results,
         matched_terms=tuple(t for t in weights if any(t in c.matched for c in chosen)),
-        matched_on=matched_on,
+        matched_on=matched_on(list(concepts), [c.matched for c in chosen]),
         read_as=query.read_as,
     )
 

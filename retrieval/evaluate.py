@@ -66,7 +66,7 @@ def loose(text: str) -> str:
 def ranked_documents(index: SearchIndex, question: str, depth: int = RANK_DEPTH) -> list[str]:
     """Distinct documents in the order their best passages rank, before abstention."""
     query = prepare_query(question, index)
-    found = retrieve(index, query.text, query.path, limit=len(index))[1]
+    found = retrieve(index, query.text, query.path, limit=len(index)).found
     docs: list[str] = []
     for candidate in found:
         if candidate.doc_id not in docs:
@@ -81,7 +81,7 @@ def answered_without(index: SearchIndex, question: str, withheld: set[str], k: i
     of its ranking: a question the corpus now cannot answer, on the very topic it asks about.
     An approximation of removing them from the index: term statistics still count them."""
     query = prepare_query(question, index)
-    found = retrieve(index, query.text, query.path, (k + 1) * CANDIDATES_PER_RESULT)[1]
+    found = retrieve(index, query.text, query.path, (k + 1) * CANDIDATES_PER_RESULT).found
     rest = [c for c in found if c.doc_id not in withheld]
     return bool(select_results(rest, k, min_coverage(query.path)))
 

@@ -7,8 +7,8 @@ import weakref
 
 import numpy as np
 
-from retrieval.answering import MIN_OTHER_COVERAGE, MIN_TOP_COVERAGE, Candidate
-from retrieval.english.expand import Concept, expand_english, matched_on
+from retrieval.answering import MIN_OTHER_COVERAGE, MIN_TOP_COVERAGE, Candidate, Retrieval
+from retrieval.english.expand import Concept, expand_english
 from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
 from retrieval.english.query import rank_english, term_weights
@@ -50,17 +50,9 @@ def english_concepts(index: SearchIndex, question: str) -> list[Concept]:
     return expand_english(question, load_dictionary(), name_index(index))
 
 
-def english_matched_on(
-    index: SearchIndex, question: str, matched: list[frozenset[str]]
-) -> tuple[tuple[str, str], ...]:
-    """(English words, Arabic as written) for the concepts the chosen passages (best first) matched."""
-    return matched_on(english_concepts(index, question), matched)
-
-
-def english_candidates(
-    index: SearchIndex, question: str, limit: int
-) -> tuple[dict[str, float], list[Candidate]]:
-    """Arabic term weights (for snippets) and the best `limit` passages for an English question."""
+def english_candidates(index: SearchIndex, question: str, limit: int) -> Retrieval:
+    """Arabic term weights (for snippets), the best `limit` passages and the concepts of an
+    English question."""
     concepts = english_concepts(index, question)
     dense = index.dense.scores(question) if index.dense is not None else None
     ranking = rank_english(index, concepts, dense, limit)
@@ -79,7 +71,7 @@ def english_candidates(
             coverage = evidence(coverage, similarity, specificity, margin, agreed)
         doc_id = index.passages[hit.position].doc_id
         found.append(Candidate(hit, doc_id, ranking.match.matched(hit.position), coverage))
-    return term_weights(index, concepts), found
+    return Retrieval(term_weights(index, concepts), found, tuple(concepts))
 
 
 def _nth_best(scores: np.ndarray, n: int) -> float:
