@@ -34,7 +34,7 @@ class IndexDataError(ValueError):
 
 class PassageTable(Sequence[StoredPassage]):
     """The passages in position order, as columns; items are StoredPassage records without
-    their terms (those live in the postings: see SearchIndex.matched_terms)."""
+    their terms (those live in the postings: see SearchIndex.hits)."""
 
     def __init__(
         self,

@@ -720,7 +720,23 @@ def _file_id(prefix: str = "BQACAgIAAxkBAAI") -> tuple[str, str]:
 Handler = Callable[[ApiCall, dict[str, Any]], Awaitable[Any]]
 
 
-class BotApiStub:
+class BotApiUrls:
+    """The two base URLs a bot is pointed at, under a stub's root :attr:`url`."""
+
+    url: str
+
+    @property
+    def base_url(self) -> str:
+        """For ``ApplicationBuilder().base_url(...)`` (PTB appends the token)."""
+        return f"{self.url}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        """For ``ApplicationBuilder().base_file_url(...)``."""
+        return f"{self.url}/file/bot"
+
+
+class BotApiStub(BotApiUrls):
     """Local Telegram Bot API server; see the module docstring.
 
     All state is public for assertions: :attr:`calls`, :attr:`errors`,
@@ -858,16 +874,6 @@ class BotApiStub:
     def url(self) -> str:
         """Root URL, e.g. ``http://127.0.0.1:PORT``."""
         return f"http://{self._host}:{self._port}"
-
-    @property
-    def base_url(self) -> str:
-        """For ``ApplicationBuilder().base_url(...)`` (PTB appends the token)."""
-        return f"{self.url}/bot"
-
-    @property
-    def base_file_url(self) -> str:
-        """For ``ApplicationBuilder().base_file_url(...)``."""
-        return f"{self.url}/file/bot"
 
     # ------------------------------------------------------------ fault injection
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import httpx
 from aiohttp import web
-from botapi_stub import BotApiStub
+from botapi_stub import BotApiStub, BotApiUrls
 
 JSON = dict[str, Any]
 
@@ -108,7 +108,7 @@ async def _serve() -> None:
         await runner.cleanup()
 
 
-class StubProcess:
+class StubProcess(BotApiUrls):
     """`async with StubProcess() as stub:` a stub in a child process; `stub.base_url` and
     `stub.base_file_url` for the bot, `load`/`results`/`inject` for the control API."""
 
@@ -117,14 +117,6 @@ class StubProcess:
         self._client: httpx.AsyncClient | None = None
         self.url = ""
         self.control_url = ""
-
-    @property
-    def base_url(self) -> str:
-        return f"{self.url}/bot"
-
-    @property
-    def base_file_url(self) -> str:
-        return f"{self.url}/file/bot"
 
     async def __aenter__(self) -> StubProcess:
         self._process = subprocess.Popen(
