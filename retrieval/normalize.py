@@ -34,6 +34,15 @@ _CHAR_MAP = str.maketrans(
         "گ": "ك",
         "پ": "ب",
         "چ": "ج",
+        # Persian and Urdu keyboards type their own kaf, yeh and heh for Arabic words
+        # ("بایدن", "اوکرانیا"): folded as Lucene's PersianNormalizationFilter does.
+        "ک": "ك",
+        "ی": "ي",
+        "ې": "ي",
+        "ۀ": "ه",
+        "ە": "ه",
+        "ہ": "ه",
+        "ھ": "ه",
         **{chr(0x0660 + d): str(d) for d in range(10)},
         **{chr(0x06F0 + d): str(d) for d in range(10)},
     }

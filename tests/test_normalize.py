@@ -22,6 +22,8 @@ from retrieval.stemming import light_stem
         ("سؤال", "سؤال"),  # hamza on waw is kept
         ("البنتاغون", "البنتاجون"),  # ghain and jeem spell the same foreign g
         ("ڤيينا", "فيينا"),
+        ("بایدن اوکرانیا", "بايدن اوكرانيا"),  # Persian-keyboard yeh and kaf
+        ("الخارجیۀ الروسیہ", "الخارجيه الروسيه"),  # Persian and Urdu heh for teh marbuta
     ],
 )
 def test_normalize_arabic(raw, normalized):
