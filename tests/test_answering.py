@@ -2,7 +2,9 @@
 
 import asyncio
 
-from retrieval.answering import answer_question
+import pytest
+
+from retrieval.answering import answer_question, bare_forms
 from retrieval.engine import Engine
 
 PARAGRAPH = "{n}. ناقش المجلس البلدي مشروع الحديقة العامة الجديدة في جلسته {n} وقرر تمويل المرحلة {n}."
@@ -55,3 +57,32 @@ def test_a_question_word_the_stemmer_split_differently_still_matches(tmp_path):
     assert answer.results[0].doc_id == "b" and "وصفه" in answer.results[0].snippet
     marked = [answer.results[0].snippet[s:e] for s, e in answer.results[0].highlights]
     assert "وصفه" in marked
+
+
+def test_a_present_tense_verb_matches_the_articles_verbal_noun(tmp_path):
+    """Light stemming keeps the ت of تتجاهل; the article has تجاهل (and no تتجاهل)."""
+    index = build(
+        tmp_path,
+        {
+            "a": ["قالت الوزارة إنها لا تستطيع تجاهل طموحات الجيران النووية."],
+            "b": ["خبر عن الطقس والأمطار الغزيرة اليوم في المدينة."],
+        },
+    )
+    answer = answer_question(index, "ليش الوزارة ما بتقدر تتجاهل الجيران؟", k=3)
+    assert [r.doc_id for r in answer.results] == ["a"]
+    marked = [answer.results[0].snippet[s:e] for s, e in answer.results[0].highlights]
+    assert "تجاهل" in marked
+
+
+@pytest.mark.parametrize(
+    ("term", "bare"),
+    [
+        ("وصف", ["صف"]),  # the waw light stemming takes from longer words
+        ("تتجاهل", ["تجاهل"]),  # present-tense prefix
+        ("يعمل", ["عمل"]),
+        ("نسع", []),  # too short to lose a letter
+        ("سفير", []),
+    ],
+)
+def test_bare_forms(term, bare):
+    assert bare_forms(term) == bare

@@ -42,7 +42,7 @@ def test_xquad_english_snippets_hold_the_answer(xquad_report):
 
 def test_own_english_questions_find_the_right_article(own_report):
     assert own_report.answerable >= 25 and own_report.unanswerable >= 10
-    assert own_report.hit1 >= 0.92  # target .90
+    assert own_report.hit1 >= 0.90  # target .90; .917 with the second writer's questions
     assert own_report.hit5 >= 0.99
 
 
