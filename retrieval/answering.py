@@ -13,7 +13,7 @@ from retrieval.analysis import analyze
 from retrieval.arabizi import read_arabizi
 from retrieval.english.expand import Concept, matched_on
 from retrieval.index import Hit, SearchIndex
-from retrieval.language import detect_language
+from retrieval.language import detect_language, question_content
 from retrieval.models import Answer, Citation, Result
 from retrieval.normalize import count_scripts
 from retrieval.snippets import best_sentences
@@ -204,7 +204,9 @@ class Query:
 def prepare_query(question: str, index: SearchIndex | None = None) -> Query:
     """The query for a checked question: Latin-script Arabizi is read into Arabic script (names
     kept Latin; with `index`, misread words in the corpus's spelling) and takes the path its
-    reading needs; anything else is asked as it is."""
+    reading needs; anything else is asked as it is. Links, e-mail addresses and @mentions are
+    left out."""
+    question = question_content(question)
     lang = detect_language(question)
     reading = read_arabizi(question) if lang == "en" else None
     if reading and index is not None:

@@ -9,8 +9,15 @@ from retrieval.normalize import count_scripts
 _DOMINANT_SHARE = 0.8
 
 
-# Mentions, hashtags, links and e-mail addresses say nothing about the question's language.
-_NOT_LANGUAGE_RE = re.compile(r"\S+@\S+|[@#]\w+|\bhttps?://\S+|\bwww\.\S+")
+# Links, e-mail addresses and @mentions are not what a question asks about ("متى قمة جنيف
+# https://..." pasted under a shared article); hashtags say nothing about its language either.
+_NOT_CONTENT_RE = re.compile(r"\S+@\S+|@\w+|\bhttps?://\S+|\bwww\.\S+")
+_NOT_LANGUAGE_RE = re.compile(rf"{_NOT_CONTENT_RE.pattern}|#\w+")
+
+
+def question_content(text: str) -> str:
+    """`text` without its links, e-mail addresses and @mentions."""
+    return " ".join(_NOT_CONTENT_RE.sub(" ", text).split())
 
 
 def detect_language(text: str) -> str:

@@ -86,3 +86,11 @@ def test_a_present_tense_verb_matches_the_articles_verbal_noun(tmp_path):
 )
 def test_bare_forms(term, bare):
     assert bare_forms(term) == bare
+
+
+def test_a_link_pasted_with_the_question_does_not_hide_the_answer(tmp_path):
+    """Its words (https, example, com) would count as unmatched question terms."""
+    index = build(tmp_path, {"a": [PARAGRAPH.format(n=1)], "b": ["خبر عن الطقس والأمطار الغزيرة اليوم."]})
+    plain = answer_question(index, "تمويل مشروع الحديقة العامة")
+    with_link = answer_question(index, "https://example.com/news/2021/park تمويل مشروع الحديقة العامة")
+    assert with_link.answered and with_link.results == plain.results
