@@ -77,7 +77,7 @@ async def _passage(context: ContextTypes.DEFAULT_TYPE, pid: int, tag: str) -> Pa
 
 
 async def on_full_passage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Sends the whole passage a snippet was taken from, under the answer."""
+    """Sends the passage a snippet was taken from, with its neighbours, under the answer."""
     query = update.callback_query
     match = re.match(PASSAGE_PATTERN, query.data or "")
     query_id, pid, tag = int(match[1]), int(match[2]), match[3]

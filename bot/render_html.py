@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from bot.render_text import PARAGRAPH_BREAK
 from bot.texts import text
 from retrieval.models import Answer, Citation, Result
 from retrieval.normalize import count_scripts
@@ -99,7 +100,8 @@ def result_html(result: Result, lang: str, limit: int = MAX_MESSAGE_CHARS) -> st
     citation = citation_html(result.citation, lang)
     snippet, spans = result.snippet, result.highlights
     while True:
-        block = f"{line_start(snippet, lang)}<b>{result.rank}.</b> {mark_html(snippet, spans)}\n{citation}"
+        marked = PARAGRAPH_BREAK.sub("\n" + line_start(snippet, lang), mark_html(snippet, spans))
+        block = f"{line_start(snippet, lang)}<b>{result.rank}.</b> {marked}\n{citation}"
         if visible_len(block) <= limit or len(snippet) <= 1:
             return block
         snippet = shorten(snippet, len(snippet) * 3 // 4)

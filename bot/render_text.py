@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from retrieval.language import reply_language
 from retrieval.models import Answer, Citation
 
+# A snippet that runs on into the next paragraph is shown as one block: the blank line between
+# the paragraphs would read as the start of the next result.
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 RLM = "\u200f"  # starts a line right-to-left, so Arabic reads naturally in bidi-aware terminals
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
@@ -60,6 +65,7 @@ def render_answer_text(answer: Answer, *, color: bool) -> str:
         return "\n".join(lines)
     for result in answer.results:
         snippet = mark(result.snippet, result.highlights, BOLD, RESET) if color else result.snippet
+        snippet = PARAGRAPH_BREAK.sub("\n" + RLM, snippet)
         lines.append("")
         lines.append(f"{RLM}{result.rank}. {snippet}")
         lines.append(f"{RLM}   — {citation_line(result.citation, lang)}")

@@ -103,3 +103,15 @@ class SearchIndex:
     def passage_text(self, position: int) -> str:
         passage = self.passages[position]
         return self.documents[passage.doc_id].body[passage.start : passage.end]
+
+    def context_span(self, position: int) -> tuple[int, int]:
+        """Where passage `position` lies in its article's body together with the passages just
+        before and after it (a document's passages are stored consecutively, in order)."""
+        passage = self.passages[position]
+        start, end = passage.start, passage.end
+        for neighbour, step in ((position - 1, -1), (position + 1, 1)):
+            if 0 <= neighbour < len(self.passages):
+                other = self.passages[neighbour]
+                if other.doc_id == passage.doc_id and other.ordinal == passage.ordinal + step:
+                    start, end = min(start, other.start), max(end, other.end)
+        return start, end

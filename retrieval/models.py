@@ -29,7 +29,7 @@ class Result:
     highlights: tuple[tuple[int, int], ...]
     score: float
     citation: Citation
-    passage: str
+    passage: str  # what the snippet was taken from: the passage with the passages either side
 
     @property
     def doc_id(self) -> str:

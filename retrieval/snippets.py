@@ -29,8 +29,10 @@ class Snippet:
     highlights: tuple[tuple[int, int], ...]
 
 
-def best_sentences(passage: str, weights: dict[str, float]) -> Snippet:
-    """The 1-3 consecutive sentences of `passage` covering the most query weight.
+def best_sentences(passage: str, weights: dict[str, float], within: tuple[int, int] | None = None) -> Snippet:
+    """The 1-3 consecutive sentences of `passage` covering the most query weight; with `within`,
+    the best one starts in that [start, end) stretch of it (the retrieved passage, when `passage`
+    is it with its neighbours) and neighbours may come from either side.
 
     Starts from the single best sentence and adds a neighbour when it brings query terms the
     snippet does not have yet; a snippet shorter than MIN_SNIPPET_CHARS also takes the next
@@ -51,7 +53,8 @@ def best_sentences(passage: str, weights: dict[str, float]) -> Snippet:
         lo, hi = bisect_left(term_starts, span.start), bisect_left(term_starts, span.end)
         found = {t.term for t in terms[lo:hi]} & weights.keys()
         scored.append((sum(weights[t] for t in found) * (0.5 if heading else 1.0), found))
-    best = max(range(len(spans)), key=lambda i: (scored[i][0], -i))
+    eligible = [i for i, span in enumerate(spans) if within is None or within[0] <= span.start < within[1]]
+    best = max(eligible or range(len(spans)), key=lambda i: (scored[i][0], -i))
     first = last = best
     covered = set(scored[best][1])
 

@@ -327,13 +327,16 @@ class Store:
             await self._db.commit()
 
     async def passage_record(self, pid: int) -> PassageRecord | None:
-        """A passage's text and its document's citation, by the passage's integer id."""
+        """A passage's text, with the passages either side of it (as its snippets are taken
+        from), and its document's citation, by the passage's integer id."""
         sql = (
-            "SELECT p.doc_id, p.ordinal, substr(d.body, p.start + 1, p.end - p.start), d.title, "
+            "SELECT p.doc_id, p.ordinal, substr(d.body, c.start + 1, c.end - c.start), d.title, "
             "d.source, d.date, d.date_inferred, d.url FROM passages p JOIN documents d USING (doc_id) "
-            "WHERE p.pid = ?"
+            "JOIN (SELECT MIN(n.start) AS start, MAX(n.end) AS end FROM passages n, passages q "
+            "WHERE q.pid = ? AND n.doc_id = q.doc_id "
+            "AND n.ordinal BETWEEN q.ordinal - 1 AND q.ordinal + 1) c WHERE p.pid = ?"
         )
-        async with self._db.execute(sql, (pid,)) as cursor:
+        async with self._db.execute(sql, (pid, pid)) as cursor:
             row = await cursor.fetchone()
         if not row:
             return None
@@ -558,7 +561,7 @@ class LoggedQuery:
 
 @dataclass(frozen=True)
 class PassageRecord:
-    """A stored passage's text with the citation of its document."""
+    """A stored passage's text, with the passages either side of it, and its document's citation."""
 
     pid: int
     passage_id: str

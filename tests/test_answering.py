@@ -94,3 +94,28 @@ def test_a_link_pasted_with_the_question_does_not_hide_the_answer(tmp_path):
     plain = answer_question(index, "تمويل مشروع الحديقة العامة")
     with_link = answer_question(index, "https://example.com/news/2021/park تمويل مشروع الحديقة العامة")
     assert with_link.answered and with_link.results == plain.results
+
+
+def test_a_snippet_runs_on_into_the_next_paragraph_and_the_full_passage_holds_it(tmp_path):
+    """News paragraphs are often one sentence; the answer is then in the next one."""
+    paragraphs = [
+        "التقى وزير الخارجية الأمريكي بنظيره الروسي في ريكيافيك يوم الأربعاء.",
+        "واستمر اللقاء نحو ساعتين.",
+        "وفي ملف آخر، ناقش البرلمان الموازنة العامة للدولة وأقرها بالأغلبية.",
+    ]
+    index = build(tmp_path, {"a": paragraphs, "b": ["خبر عن الطقس والأمطار الغزيرة اليوم."]})
+    answer = answer_question(index, "قديش طول لقاء وزير الخارجية الأمريكي بنظيره الروسي في ريكيافيك؟")
+    top = answer.results[0]
+    assert top.passage_id == "a#0"  # the first paragraph
+    assert "ريكيافيك" in top.snippet and "نحو ساعتين" in top.snippet
+    assert top.snippet in index.documents["a"].body and top.snippet in top.passage
+
+    async def full_passage():
+        engine = await Engine.open(tmp_path / "db.sqlite3", tmp_path / "corpus")
+        try:
+            return await engine.store.passage_record(top.pid)
+        finally:
+            await engine.close()
+
+    record = asyncio.run(full_passage())
+    assert record.text == top.passage and top.snippet in record.text

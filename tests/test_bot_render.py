@@ -236,3 +236,13 @@ def test_english_answers_say_what_they_were_matched_on() -> None:
     assert "Matched on: <Blinken> = بلينكن · Lavrov = لافروف · meet & greet = لقاء" in plain
     arabic = Answer(question="س", lang="ar", answered=True, took_ms=1.0, results=answer.results)
     assert "Matched on" not in render_answer_html(arabic, "ar")[0]
+
+
+def test_a_snippet_running_on_into_the_next_paragraph_stays_one_block() -> None:
+    snippet = "التقى الوزيران في ريكيافيك.\n\nواستمر اللقاء نحو ساعتين."
+    start = snippet.index("ساعتين")
+    [message] = render_answer_html(answer(result(1, snippet, [(start, start + 6)])), "ar")
+    shown = visible(message)
+    block = shown[shown.index("1.") : shown.index("📰")]
+    assert "ريكيافيك.\n" + RLM + "واستمر" in block and "\n\n" not in block
+    assert "<b>ساعتين</b>" in message

@@ -61,3 +61,16 @@ def test_highlight_normalizes_spelling():
 
 def test_passage_without_sentences_is_returned_as_is():
     assert best_sentences("...", {"x": 1.0}).text == "..."
+
+
+def test_the_best_sentence_comes_from_the_retrieved_stretch_its_neighbours_from_either_side():
+    before = "وقال ريابكوف إن محادثات جنيف كانت مكثفة.\n\n"
+    passage = "والتقى الوفدان في جنيف."
+    after = "\n\nواستمر الاجتماع نحو ساعتين."
+    text = before + passage + after
+    weights = weights_for("ماذا قال ريابكوف عن محادثات جنيف")  # the sentence before matches best
+    within = (len(before), len(before) + len(passage))
+    snippet = best_sentences(text, weights, within)
+    assert passage in snippet.text  # the retrieved passage's sentence, not the better one before
+    assert snippet.text in text and snippet.text != passage  # short: a neighbour joins it
+    assert best_sentences(text, weights).text.startswith("وقال ريابكوف")  # without `within`
