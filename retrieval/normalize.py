@@ -110,6 +110,11 @@ def distinct_words(texts: Iterable[str]) -> set[str]:
     return {norm for token in tokens for norm in _normalized_word(token)}
 
 
+def starts_arabic(word: str) -> bool:
+    """Whether a normalized word begins with an Arabic letter (hamza to yeh)."""
+    return bool(word) and "\u0621" <= word[0] <= "\u064a"
+
+
 def count_scripts(text: str) -> tuple[int, int]:
     """Number of Arabic and Latin letters in `text`."""
     return len(_ARABIC_LETTER_RE.findall(text)), len(_LATIN_LETTER_RE.findall(text))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from retrieval.analysis import analyze
 from retrieval.index import SearchIndex
-from retrieval.normalize import word_table
+from retrieval.normalize import starts_arabic, word_table
 from retrieval.stemming import light_stem
 
 _LETTER_CLASSES = {
@@ -42,10 +42,6 @@ def loose_skeleton(word: str) -> str:
     return "".join(out)
 
 
-def _is_arabic(word: str) -> bool:
-    return bool(word) and "\u0621" <= word[0] <= "\u064a"
-
-
 class SpellingIndex:
     """The corpus's written words by loose skeleton; `frequency` ranks equally alike ones."""
 
@@ -53,7 +49,7 @@ class SpellingIndex:
         self._frequency = frequency
         self._by_skeleton: dict[str, set[str]] = defaultdict(set)
         for word in words:
-            if _is_arabic(word):
+            if starts_arabic(word):
                 self._by_skeleton[loose_skeleton(word)].add(word)
                 if word[0] in _PROCLITICS and len(word) > 3:
                     self._by_skeleton[loose_skeleton(word[1:])].add(word[1:])
@@ -76,7 +72,7 @@ def snap_text(text: str, spelling: SpellingIndex, known: Callable[[str], bool]) 
     """`text` with each Arabic word that is not `known` replaced by its snapped corpus spelling."""
     parts, last = [], 0
     for norm, start, end in word_table(text):
-        snapped = None if not _is_arabic(norm) or known(norm) else spelling.snap(norm)
+        snapped = None if not starts_arabic(norm) or known(norm) else spelling.snap(norm)
         if snapped is not None:
             parts += [text[last:start], snapped]
             last = end

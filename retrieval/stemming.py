@@ -9,6 +9,8 @@ chosen by measurement (xquad-dev Arabic hit@1 .897 -> .919, see the commit).
 
 from __future__ import annotations
 
+from retrieval.normalize import starts_arabic
+
 _ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 _PREPOSITIONS = "بل"
@@ -19,7 +21,7 @@ _VARIANTS = {"اميرك": "امريك", "امريكا": "امريك", "امير
 
 def light_stem(word: str) -> str:
     """Strip conjunction waw, definite articles and common suffixes from a normalized word."""
-    if not word or not ("\u0621" <= word[0] <= "\u064a"):
+    if not starts_arabic(word):
         return word
     if word.startswith("و") and len(word) > 3:
         word = word[1:]

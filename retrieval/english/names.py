@@ -13,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from retrieval.normalize import starts_arabic
+
 # English letters and digraphs → skeleton classes (vowels, w, y and silent h give nothing).
 _EN_DIGRAPHS = (
     ("sch", "x"),
@@ -138,7 +140,7 @@ class NameIndex:
         # consonant more on either side still meets ("Stockholm": ستوكهولم, "Washington": واشنطن).
         self._by_key: dict[str, list[str]] = defaultdict(list)
         for term in terms:
-            if term[:1] and "\u0621" <= term[0] <= "\u064a":
+            if starts_arabic(term):
                 skeleton = arabic_skeleton(term)
                 if len(skeleton) >= MIN_SKELETON:
                     for key in dict.fromkeys([skeleton, *_deletions(skeleton)]):
