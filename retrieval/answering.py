@@ -16,7 +16,7 @@ from retrieval.index import Hit, SearchIndex
 from retrieval.language import detect_language, question_content
 from retrieval.models import Answer, Citation, Result
 from retrieval.normalize import count_scripts
-from retrieval.snippets import best_sentences
+from retrieval.snippets import Snippet, best_sentences
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
 
@@ -272,7 +272,7 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     limit = max(k, 1) * CANDIDATES_PER_RESULT
     weights, found, concepts = retrieve(index, query.text, query.path, limit)
     chosen = select_results(found, k, min_coverage(query.path))
-    results = tuple(_result(index, rank, c.hit, weights) for rank, c in enumerate(chosen, 1))
+    results = _results(index, chosen, weights)
     return Answer(
         question=question,
         lang=query.lang,
@@ -285,16 +285,39 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     )
 
 
-def _result(index: SearchIndex, rank: int, hit: Hit, weights: dict[str, float]) -> Result:
-    """A cited snippet of the passage at `hit`. A news paragraph is often one sentence and the
-    answer to a question on it the sentence before or after: the snippet's best sentence is the
-    passage's, and the sentences it takes on may come from the passages either side (own Arabic
-    answer-in-snippet .729 -> .757, English .750 -> .792, xquad-dev Arabic .835 -> .839)."""
+def _results(index: SearchIndex, chosen: list[Candidate], weights: dict[str, float]) -> tuple[Result, ...]:
+    """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
+    sentence and the answer to a question on it the sentence before or after: a snippet's best
+    sentence is its passage's, and the sentences it takes on may come from the passages either
+    side (own Arabic answer-in-snippet .729 -> .748, English .750 -> .778, xquad-dev Arabic
+    .835 -> .839, English .655 -> .653), but never from another result's passage or from what an
+    earlier snippet shows: two results of one article never repeat a sentence (the first result
+    then leaves an answer in the next passage to the result that passage is)."""
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for c in chosen:
+        passage = index.passages[c.hit.position]
+        taken.setdefault(passage.doc_id, []).append((passage.start, passage.end))
+    results = []
+    for rank, c in enumerate(chosen, 1):
+        passage = index.passages[c.hit.position]
+        body = index.documents[passage.doc_id].body
+        context_start, context_end = start, end = index.context_span(c.hit.position)
+        for taken_start, taken_end in taken[passage.doc_id]:
+            if taken_end <= passage.start:
+                start = max(start, taken_end)
+            elif taken_start >= passage.end:
+                end = min(end, taken_start)
+        snippet = best_sentences(body[start:end], weights, (passage.start - start, passage.end - start))
+        taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
+        results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
+    return tuple(results)
+
+
+def _result(index: SearchIndex, rank: int, hit: Hit, snippet: Snippet, context: str) -> Result:
+    """The cited result for `snippet`, taken from `context`: the passage at `hit` with the
+    passages either side."""
     passage = index.passages[hit.position]
     document = index.documents[passage.doc_id]
-    start, end = index.context_span(hit.position)
-    text = document.body[start:end]
-    snippet = best_sentences(text, weights, (passage.start - start, passage.end - start))
     return Result(
         rank=rank,
         passage_id=passage.passage_id,
@@ -310,5 +333,5 @@ def _result(index: SearchIndex, rank: int, hit: Hit, weights: dict[str, float]) 
             date_inferred=document.date_inferred,
             url=document.url,
         ),
-        passage=text,
+        passage=context,
     )

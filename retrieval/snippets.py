@@ -23,10 +23,12 @@ _REFERS_BACK = frozenset(
 
 @dataclass(frozen=True)
 class Snippet:
-    """`text` is a slice of the passage; `highlights` are spans of matched words within it."""
+    """`text` is the slice of the passage from `start`; `highlights` are spans of matched words
+    within it."""
 
     text: str
     highlights: tuple[tuple[int, int], ...]
+    start: int = 0
 
 
 def best_sentences(passage: str, weights: dict[str, float], within: tuple[int, int] | None = None) -> Snippet:
@@ -82,7 +84,7 @@ def best_sentences(passage: str, weights: dict[str, float], within: tuple[int, i
         covered |= scored[j][1]
         first, last = min(first, j), max(last, j)
     start, end = spans[first].start, spans[last].end
-    return Snippet(passage[start:end], _marked(terms, start, end, weights.keys()))
+    return Snippet(passage[start:end], _marked(terms, start, end, weights.keys()), start)
 
 
 def highlight(text: str, terms) -> Snippet:

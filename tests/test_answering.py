@@ -119,3 +119,21 @@ def test_a_snippet_runs_on_into_the_next_paragraph_and_the_full_passage_holds_it
 
     record = asyncio.run(full_passage())
     assert record.text == top.passage and top.snippet in record.text
+
+
+def test_results_of_one_article_never_repeat_a_sentence(tmp_path):
+    """Adjacent passages both answer: each snippet may run on into its neighbours, but not into
+    another result's passage or into what an earlier result already shows."""
+    paragraphs = [
+        "ناقش المجلس البلدي تمويل مشروع الحديقة العامة في جلسته الأولى.",
+        "وقرر المجلس البلدي تمويل مشروع الحديقة العامة بالكامل.",
+        "وأعلن رئيس المجلس أن تمويل مشروع الحديقة العامة يبدأ الشهر المقبل.",
+        "وفي ملف آخر، ناقش البرلمان الموازنة العامة للدولة وأقرها بالأغلبية.",
+    ]
+    index = build(tmp_path, {"a": paragraphs, "b": ["خبر عن الطقس والأمطار الغزيرة اليوم."]})
+    answer = answer_question(index, "متى يبدأ تمويل مشروع الحديقة العامة؟", k=3)
+    from_a = [r for r in answer.results if r.doc_id == "a"]
+    assert len(from_a) == 2
+    shown = [sentence for r in from_a for sentence in paragraphs if sentence in r.snippet]
+    assert len(shown) == len(set(shown))  # no sentence in two snippets
+    assert all(r.snippet in index.documents["a"].body for r in from_a)

@@ -36,7 +36,7 @@ def test_xquad_english_finds_the_arabic_paragraph(xquad_report):
 
 
 def test_xquad_english_snippets_hold_the_answer(xquad_report):
-    assert xquad_report.answer_in_snippet >= 0.65  # target .65; .655 reached
+    assert xquad_report.answer_in_snippet >= 0.65  # target .65; .653 reached
     assert xquad_report.not_found_answerable <= 0.20
 
 
