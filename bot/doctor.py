@@ -203,11 +203,35 @@ async def _check_open_store(store: Store, path: Path, corpus: Path | None) -> li
             f"{path}: integrity ok, {documents} documents, {passages} passages, indexed {indexed_at}",
         )
     ]
+    vectors = await check_vectors(store)
+    if vectors is not None:
+        findings.append(vectors)
     if corpus is None:
         recorded = await store.get_meta("corpus_dir")
         corpus = Path(recorded) if recorded else None
     findings.append(await check_freshness(store, corpus))
     return findings
+
+
+async def check_vectors(store: Store) -> Finding | None:
+    """Stored passage vectors that are not what the model makes (integrity_check cannot tell:
+    a NaN is a well-formed blob). None when dense retrieval is off, as they are then unused."""
+    from retrieval.english.dense import load_embedder, usable_vectors
+
+    embedder = load_embedder()
+    if embedder is None:
+        return None
+    stored = await store.embeddings(embedder.name)
+    damaged = len(stored) - len(usable_vectors(stored, embedder.dim))
+    if damaged:
+        return Finding(
+            Status.FAIL,
+            "passage vectors",
+            f"{damaged} of {len(stored)} are damaged (not {embedder.dim} finite numbers of unit length), "
+            'which can make every answer "not found": restart the bot or run `corpusbot index`, '
+            "which embed those passages again",
+        )
+    return Finding(Status.OK, "passage vectors", f"{len(stored)} stored, all usable")
 
 
 async def check_freshness(store: Store, corpus: Path | None) -> Finding:
