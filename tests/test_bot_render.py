@@ -8,6 +8,7 @@ from botapi_stub import parse_html
 
 from bot.admin import safe_file_name, text_problem
 from bot.callbacks import answer_keyboard
+from bot.display import shorten
 from bot.ratelimit import QuestionLimiter
 from bot.render_html import (
     MAX_MESSAGE_CHARS,
@@ -19,9 +20,10 @@ from bot.render_html import (
     render_answer_html,
     render_page_html,
     render_passage_html,
-    shorten,
     utf16_len,
+    visible_len,
 )
+from bot.render_text import citation_line
 from bot.texts import TEXTS, text
 from retrieval.models import Answer, Citation, Result
 
@@ -95,6 +97,15 @@ def test_citations_link_only_plain_http_urls(url: str, linked: bool) -> None:
     entities = parse_html(line)[1]
     assert [e["url"] for e in entities if e["type"] == "text_link"] == ([url] if linked else [])
     assert "2021-09-30 (تاريخ تقديري)" in visible(line)
+
+
+def test_a_citation_with_huge_metadata_fields_stays_one_short_line() -> None:
+    huge = Citation("d/" * 2000, "عنوان " * 1000, "<مصدر> " * 1000, "2021-09-30" * 100, False,
+                    "https://example.com/" + "a" * 3000)
+    line = citation_html(huge, "ar")
+    assert visible_len(line) < 600 and "&lt;مصدر&gt;" in line
+    assert not [e for e in parse_html(line)[1] if e["type"] == "text_link"]  # a cut link leads nowhere
+    assert len(citation_line(huge, "ar")) < 800
 
 
 def test_interface_lines_read_right_to_left_in_arabic_only() -> None:
