@@ -221,6 +221,22 @@ def test_question_limiter_tells_once_per_period_and_frees_slots() -> None:
     assert limiter.check(1).allowed
 
 
+def test_a_flood_of_distinct_user_ids_does_not_grow_the_limiter_without_bound() -> None:
+    now = [0.0]
+    limiter = QuestionLimiter(limit=2, period=10, clock=lambda: now[0])
+    for user_id in range(50_000):  # a new user every 10 ms: about 1,000 asked in any period
+        now[0] = user_id / 100
+        assert limiter.check(user_id).allowed
+        if user_id % 5000 == 0:  # meanwhile one user asks three at a time, and is still limited
+            assert [limiter.check(-1).allowed for _ in range(3)] == [True, True, False]
+        assert len(limiter._asked) <= 1002
+    at_once = QuestionLimiter(limit=2, period=10, clock=lambda: 0.0)
+    for user_id in range(at_once.max_users + 500):  # more users in one period than are kept
+        at_once.check(user_id)
+    assert len(at_once._asked) <= at_once.max_users
+    assert at_once.check(user_id).allowed and not at_once.check(user_id).allowed  # the latest are kept
+
+
 def test_callback_data_fits_telegrams_64_bytes_at_any_id() -> None:
     big = 2**63 - 1
     results = tuple(result(n, "نص") for n in range(1, 4))
