@@ -19,8 +19,9 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.display import DISPLAY, shorten
 from bot.handlers import command_argument, reply, send_parts
-from bot.render_html import escape, line_start, pack_blocks, rtl_lines, shorten
+from bot.render_html import escape, line_start, pack_blocks, rtl_lines
 from bot.services import Services, services
 from bot.texts import text, user_language
 from corpus import BUNDLED_CORPUS
@@ -95,7 +96,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 def id_list(ids: list[str], lang: str) -> str:
     if not ids:
         return text("none", lang)
-    shown = ", ".join(f"<code>{escape(doc_id)}</code>" for doc_id in ids[:LISTED_IDS])
+    listed = (shorten(doc_id, DISPLAY.doc_id) for doc_id in ids[:LISTED_IDS])
+    shown = ", ".join(f"<code>{escape(doc_id)}</code>" for doc_id in listed)
     return shown + (f" (+{len(ids) - LISTED_IDS})" if len(ids) > LISTED_IDS else "")
 
 
@@ -318,10 +320,12 @@ async def on_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     lines = [line_start("", lang) + text("sources_heading", lang, count=len(documents))]
     for doc in documents[:LISTED_SOURCES]:
-        details = " · ".join(escape(part) for part in (doc.source, doc.date) if part)
-        title = escape(shorten(doc.title, 120))
+        source, date = shorten(doc.source, DISPLAY.source), shorten(doc.date, DISPLAY.date)
+        details = " · ".join(escape(part) for part in (source, date) if part)
+        title = escape(shorten(doc.title, DISPLAY.listed_title))
+        doc_id = escape(shorten(doc.doc_id, DISPLAY.doc_id))
         lines.append(
-            f"{line_start(doc.title, lang)}• <code>{escape(doc.doc_id)}</code> — {title}"
+            f"{line_start(doc.title, lang)}• <code>{doc_id}</code> — {title}"
             + (f" ({details})" if details else "")
         )
     if len(documents) > LISTED_SOURCES:

@@ -33,6 +33,7 @@ from bot.http import AiohttpRequest
 from bot.ratelimit import QuestionLimiter
 from bot.retry import RetryingRateLimiter, log_polling_error
 from bot.services import Reindexer, Services
+from bot.shutdown import stop_application
 from bot.texts import ADMIN_COMMANDS, PUBLIC_COMMANDS
 from bot.updates import PerChatUpdateProcessor
 from retrieval.engine import Engine
@@ -179,9 +180,7 @@ async def running(
                     yield application
                 finally:
                     heap.thaw()
-                    if application.updater.running:
-                        await application.updater.stop()
-                    await application.stop()  # handles the updates already fetched
+                    await stop_application(application)
             finally:
                 await query_log.close()  # after the last update: the questions still waiting
     finally:

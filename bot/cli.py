@@ -22,6 +22,8 @@ from retrieval.indexer import RefreshReport
 from retrieval.progress import StderrProgress
 from retrieval.store import StoreError
 
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool whose reader went away
+
 
 class CliError(Exception):
     """An error to report as one line, with the exit code to use."""
@@ -133,12 +135,23 @@ async def run_index(args: argparse.Namespace) -> int:
 
 
 def _questions(args: argparse.Namespace) -> Iterable[str]:
+    """The question given as arguments, or each non-empty line of stdin. Bytes that are not
+    UTF-8 become U+FFFD, with a note on stderr, so one bad line cannot end a batch."""
     if args.question:
-        yield " ".join(args.question)
+        yield _utf8(os.fsencode(" ".join(args.question)), "the question")
         return
-    for line in sys.stdin:
+    for number, raw in enumerate(sys.stdin.buffer, start=1):
+        line = _utf8(raw, f"line {number}")
         if line.strip():
             yield line
+
+
+def _utf8(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        print(f"corpusbot: {where}: not UTF-8, bad bytes replaced by \ufffd", file=sys.stderr)
+        return raw.decode("utf-8", "replace")
 
 
 async def run_ask(args: argparse.Namespace) -> int:
@@ -256,6 +269,11 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`corpusbot ask … | head -1`). As the Python docs advise, stdout
+        # now points at devnull, so flushing it at exit cannot raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.callbacks import answer_keyboard
+from bot.display import DISPLAY, shorten
 from bot.question_log import log_question
 from bot.render_html import escape, line_start, render_answer_html, rtl_lines
 from bot.services import PAGE_SIZE, services
@@ -238,7 +239,12 @@ async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         dates = text("dates_unknown", lang)
     comma = "، " if lang == "ar" else ", "
-    outlets = comma.join(f"{escape(name)} ({count})" for name, count in summary.outlets[:15])
+    listed = DISPLAY.listed_outlets
+    outlets = comma.join(
+        f"{escape(shorten(name, DISPLAY.source))} ({count})" for name, count in summary.outlets[:listed]
+    )
+    if len(summary.outlets) > listed:
+        outlets += f"{comma}… (+{len(summary.outlets) - listed})"
     about = text(
         "about",
         lang,

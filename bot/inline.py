@@ -9,13 +9,14 @@ from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTe
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
+from bot.display import shorten, shown_citation
 from bot.question_log import log_question
-from bot.render_html import render_single_result_html, shorten
+from bot.render_html import render_single_result_html
 from bot.services import services
 from bot.texts import text, user_language
 from retrieval.answering import QuestionError
 from retrieval.language import reply_language
-from retrieval.models import Answer
+from retrieval.models import Answer, Result
 
 MAX_INLINE_RESULTS = 10
 CACHE_SECONDS = 60
@@ -62,21 +63,22 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await query.answer([], cache_time=CACHE_SECONDS, button=button)
         log_inline_question(update, answer, started)
         return
-    results = [
-        InlineQueryResultArticle(
-            id=str(result.pid),
-            title=shorten(result.snippet.replace("\n", " "), 90),
-            description=" · ".join(
-                part for part in (result.citation.title, result.citation.source, result.citation.date) if part
-            ),
-            input_message_content=InputTextMessageContent(
-                render_single_result_html(result, lang), parse_mode=ParseMode.HTML
-            ),
-        )
-        for result in answer.results[:MAX_INLINE_RESULTS]
-    ]
+    results = [inline_result(result, lang) for result in answer.results[:MAX_INLINE_RESULTS]]
     await query.answer(results, cache_time=CACHE_SECONDS)
     log_inline_question(update, answer, started)
+
+
+def inline_result(result: Result, lang: str) -> InlineQueryResultArticle:
+    """One pickable snippet: its start as the title, its citation as the description."""
+    cited = shown_citation(result.citation)
+    return InlineQueryResultArticle(
+        id=str(result.pid),
+        title=shorten(result.snippet.replace("\n", " "), 90),
+        description=" · ".join(part for part in (cited.title, cited.source, cited.date) if part),
+        input_message_content=InputTextMessageContent(
+            render_single_result_html(result, lang), parse_mode=ParseMode.HTML
+        ),
+    )
 
 
 def log_inline_question(update: Update, answer: Answer, started: float) -> None:

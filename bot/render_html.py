@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from bot.display import shorten, shown_citation
 from bot.render_text import PARAGRAPH_BREAK
 from bot.texts import text
 from retrieval.models import Answer, Citation, Result
@@ -18,7 +19,6 @@ from retrieval.normalize import count_scripts
 
 MAX_MESSAGE_CHARS = 4096
 RLM = "\u200f"  # a line starting with it is laid out right-to-left, so Arabic reads naturally
-ELLIPSIS = "…"
 _URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
 
 
@@ -69,19 +69,9 @@ def mark_html(plain: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, i
     return "".join(out)
 
 
-def shorten(plain: str, limit: int) -> str:
-    """`plain` cut to at most `limit` characters at a space, with an ellipsis when cut."""
-    if len(plain) <= limit:
-        return plain
-    cut = plain[: max(limit - 1, 0)]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip() + ELLIPSIS
-
-
 def citation_html(citation: Citation, lang: str) -> str:
-    """One line: 📰 headline — outlet · date · link."""
+    """One line: 📰 headline — outlet · date · link, each within its display bound."""
+    citation = shown_citation(citation)
     date = escape(citation.date)
     if date and citation.date_inferred:
         date += f" ({text('date_inferred', lang)})"
@@ -89,7 +79,7 @@ def citation_html(citation: Citation, lang: str) -> str:
     parts = [source, date]
     if _URL_RE.match(citation.url):
         parts.append(f'<a href="{html.escape(citation.url, quote=True)}">{text("link", lang)}</a>')
-    title = f"<i>{escape(shorten(citation.title, 300))}</i> — " if citation.title else ""
+    title = f"<i>{escape(citation.title)}</i> — " if citation.title else ""
     details = " · ".join(part for part in parts if part)
     return f"{line_start(citation.title or citation.source, lang)}📰 {title}{details}"
 

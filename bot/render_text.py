@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.display import shown_citation
 from retrieval.language import reply_language
 from retrieval.models import Answer, Citation
 
@@ -45,6 +46,7 @@ def mark(text: str, spans: tuple[tuple[int, int], ...], before: str, after: str)
 
 def citation_line(citation: Citation, lang: str) -> str:
     labels = LABELS[lang]
+    citation = shown_citation(citation)
     date = citation.date
     if date and citation.date_inferred:
         date = f"{date} ({labels['inferred']})"

@@ -35,8 +35,18 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES):
         super().__init__(max_concurrent_updates)
         self._chats: dict[int, tuple[asyncio.Lock, int]] = {}  # lock, updates holding or awaiting it
+        self._handling: set[asyncio.Task[Any]] = set()
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._handling.add(task)
+        try:
+            await self._in_chat_order(update, coroutine)
+        finally:
+            self._handling.discard(task)
+
+    async def _in_chat_order(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = ordering_key(update)
         if key is None:
             await coroutine
@@ -52,6 +62,12 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                 del self._chats[key]
             else:
                 self._chats[key] = (lock, users - 1)
+
+    def abandon(self) -> int:
+        """Cancel the handling of every update in hand (a stop that cannot wait); how many."""
+        for task in self._handling:
+            task.cancel()
+        return len(self._handling)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

@@ -8,6 +8,7 @@ from botapi_stub import parse_html
 
 from bot.admin import safe_file_name, text_problem
 from bot.callbacks import answer_keyboard
+from bot.display import shorten
 from bot.ratelimit import QuestionLimiter
 from bot.render_html import (
     MAX_MESSAGE_CHARS,
@@ -19,9 +20,10 @@ from bot.render_html import (
     render_answer_html,
     render_page_html,
     render_passage_html,
-    shorten,
     utf16_len,
+    visible_len,
 )
+from bot.render_text import citation_line
 from bot.texts import TEXTS, text
 from retrieval.models import Answer, Citation, Result
 
@@ -95,6 +97,15 @@ def test_citations_link_only_plain_http_urls(url: str, linked: bool) -> None:
     entities = parse_html(line)[1]
     assert [e["url"] for e in entities if e["type"] == "text_link"] == ([url] if linked else [])
     assert "2021-09-30 (تاريخ تقديري)" in visible(line)
+
+
+def test_a_citation_with_huge_metadata_fields_stays_one_short_line() -> None:
+    huge = Citation("d/" * 2000, "عنوان " * 1000, "<مصدر> " * 1000, "2021-09-30" * 100, False,
+                    "https://example.com/" + "a" * 3000)
+    line = citation_html(huge, "ar")
+    assert visible_len(line) < 600 and "&lt;مصدر&gt;" in line
+    assert not [e for e in parse_html(line)[1] if e["type"] == "text_link"]  # a cut link leads nowhere
+    assert len(citation_line(huge, "ar")) < 800
 
 
 def test_interface_lines_read_right_to_left_in_arabic_only() -> None:
@@ -208,6 +219,22 @@ def test_question_limiter_tells_once_per_period_and_frees_slots() -> None:
     assert limiter.check(1) == limiter.check(1).__class__(allowed=False, notify=False, retry_after=5)
     now[0] = 10.5
     assert limiter.check(1).allowed
+
+
+def test_a_flood_of_distinct_user_ids_does_not_grow_the_limiter_without_bound() -> None:
+    now = [0.0]
+    limiter = QuestionLimiter(limit=2, period=10, clock=lambda: now[0])
+    for user_id in range(50_000):  # a new user every 10 ms: about 1,000 asked in any period
+        now[0] = user_id / 100
+        assert limiter.check(user_id).allowed
+        if user_id % 5000 == 0:  # meanwhile one user asks three at a time, and is still limited
+            assert [limiter.check(-1).allowed for _ in range(3)] == [True, True, False]
+        assert len(limiter._asked) <= 1002
+    at_once = QuestionLimiter(limit=2, period=10, clock=lambda: 0.0)
+    for user_id in range(at_once.max_users + 500):  # more users in one period than are kept
+        at_once.check(user_id)
+    assert len(at_once._asked) <= at_once.max_users
+    assert at_once.check(user_id).allowed and not at_once.check(user_id).allowed  # the latest are kept
 
 
 def test_callback_data_fits_telegrams_64_bytes_at_any_id() -> None:

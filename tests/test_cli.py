@@ -21,12 +21,16 @@ def home(tmp_path):
     return tmp_path, env
 
 
+COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "bot.cli"]
+
+
 def corpusbot(home, *args, stdin=None):
+    """The command's run; "\udcff" in `args` or `stdin` is sent as the raw byte 0xff."""
     cwd, env = home
-    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "bot.cli"]
     return subprocess.run(
-        [*command, *args], cwd=cwd, env=env, input=stdin, capture_output=True, text=True, timeout=120
-    )
+        [*COMMAND, *args], cwd=cwd, env=env, input=stdin, capture_output=True, timeout=120,
+        encoding="utf-8", errors="surrogateescape",
+    )  # fmt: skip
 
 
 def test_ask_works_straight_after_install_from_any_directory(home):
@@ -112,3 +116,36 @@ def test_corrupt_database_is_reported_not_overwritten(home, tmp_path):
 def test_english_question_gets_english_interface(home):
     done = corpusbot(home, "ask", "What was the score of the Real Madrid match?")
     assert done.returncode == 0 and "Nothing in the corpus answers this question." in done.stdout
+
+
+LAVROV_BAD_BYTE = "لافروف \udcff"  # a question with the byte 0xff, which UTF-8 never has
+
+
+def test_invalid_utf8_on_stdin_is_replaced_and_the_rest_of_the_batch_is_answered(home):
+    done = corpusbot(home, "ask", "--json", stdin=f"{LAVROV_BAD_BYTE}\n{GENEVA_QUESTION}\n")
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    first, second = [json.loads(line) for line in done.stdout.splitlines()]
+    assert first["question"] == "لافروف \ufffd"
+    assert second["question"] == GENEVA_QUESTION and second["answered"]
+    assert done.stderr == "corpusbot: line 1: not UTF-8, bad bytes replaced by \ufffd\n"
+
+
+def test_invalid_utf8_in_the_question_argument_is_replaced(home):
+    done = corpusbot(home, "ask", "--json", LAVROV_BAD_BYTE)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert json.loads(done.stdout)["question"] == "لافروف \ufffd"
+    assert done.stderr == "corpusbot: the question: not UTF-8, bad bytes replaced by \ufffd\n"
+
+
+def test_a_reader_that_stops_early_gets_no_broken_pipe_traceback(home):
+    cwd, env = home
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    with subprocess.Popen([*COMMAND, "ask"], cwd=cwd, env=env, **pipes) as process:
+        # More answers than a pipe buffers, so the writer meets the closed pipe.
+        process.stdin.write(f"{GENEVA_QUESTION}\n".encode() * 100)
+        process.stdin.close()
+        assert GENEVA_QUESTION in process.stdout.readline().decode()  # `| head -1`
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        code = process.wait(timeout=120)
+    assert stderr == "" and code == 141  # quiet, with the status of a process killed by SIGPIPE

@@ -327,6 +327,47 @@ def test_bot_api_outage_every_question_answered_once_then_sigterm_finishes_the_a
     run(body)
 
 
+@pytest.mark.parametrize("outage", ["port closed", "no answer"])
+def test_sigterm_with_the_bot_api_unreachable_exits_within_seconds(tmp_path: Path, outage: str) -> None:
+    corpus, db = copy_corpus(tmp_path), tmp_path / "store.sqlite3"
+
+    held: list[asyncio.StreamWriter] = []
+
+    async def never_answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)  # a Bot API behind a firewall that swallows requests
+
+    async def body() -> None:
+        stub = BotApiStub()
+        await stub.start()
+        silent = None
+        try:
+            serve = Serve(stub, tmp_path, corpus, db)
+            await serve.start()
+            stub.fail_next("sendMessage", status=500)  # an answer in flight, its retry pending
+            mark = len(stub.calls)
+            stub.inject_private_message(GENEVA_AR, user_id=2006)
+            await until(lambda: any(c.fault for c in stub.calls[mark:]))
+            port = int(stub.url.rsplit(":", 1)[1])
+        finally:
+            await stub.stop()
+        if outage == "no answer":
+            silent = await asyncio.start_server(never_answer, "127.0.0.1", port)
+        try:
+            started = time.monotonic()
+            assert await serve.stop() == 0, serve.log()
+            assert time.monotonic() - started < 8, serve.log()
+        finally:
+            if silent is not None:
+                silent.close()
+                for writer in held:
+                    writer.close()
+                await silent.wait_closed()
+        assert "1 update in hand abandoned unanswered" in serve.log()
+        assert not db.with_name(db.name + "-wal").exists()  # the store was closed cleanly
+
+    run(body)
+
+
 # --- a corpus with corrupt files -----------------------------------------------------------
 
 BAD_FILES = {
