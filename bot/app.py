@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 import signal
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -52,6 +53,16 @@ class Webhook:
     listen: str = "127.0.0.1"
     port: int = 8443
     secret_token: str | None = None
+
+
+def webhook_secret(webhook: Webhook) -> str:
+    """The configured secret token, else a random one for this run: the bot registers its
+    webhook itself, so it can always demand one, and a webhook without one obeys anyone who
+    finds its URL."""
+    if webhook.secret_token:
+        return webhook.secret_token
+    logger.info("no webhook secret token configured: generated a random one for this run (not logged)")
+    return secrets.token_urlsafe(32)
 
 
 def build_application(
@@ -172,7 +183,7 @@ async def running(
                             port=webhook.port,
                             url_path=urlsplit(webhook.url).path.lstrip("/"),
                             webhook_url=webhook.url,
-                            secret_token=webhook.secret_token,
+                            secret_token=webhook_secret(webhook),
                             allowed_updates=ALLOWED_UPDATES,
                         )
                     heap.settle()  # what lives now lives until the bot stops (bot/heap.py)

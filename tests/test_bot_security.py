@@ -1,0 +1,73 @@
+"""Attacks on the running bot, each performed for real: a forged webhook update claiming an
+admin's id, forged and replayed button data, and admin commands sent in a group."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import sqlite3
+from pathlib import Path
+
+import aiohttp
+from async_runner import run
+from bot_harness import ADMIN_ID, GENEVA_DOC, TOKEN, USER_ID
+from botapi_stub import BotApiStub
+from test_bot_serve import free_port, serve_env, start_serve
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+def stored_doc_ids(db: Path) -> list[str]:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return [row[0] for row in conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+
+
+# --- 1. the webhook ------------------------------------------------------------------------
+
+
+def test_forged_webhook_update_without_secret_is_rejected(tmp_path: Path) -> None:
+    """`serve --webhook-url` with no secret configured: someone who finds the URL posts an update
+    claiming to be the admin running /remove. It is refused with 403 and nothing is removed."""
+
+    async def body() -> None:
+        async with BotApiStub() as stub:
+            env = {**serve_env(stub, tmp_path), "CORPUSBOT_ADMIN_IDS": str(ADMIN_ID)}
+            corpus, db = Path(env["CORPUSBOT_CORPUS"]), Path(env["CORPUSBOT_DB"])
+            port = free_port()
+            args = ["--webhook-url", "https://bot.example.com/hook", "--port", str(port)]
+            process = await start_serve(env, tmp_path, *args)
+            log = b""
+            try:
+                while b"serving as" not in log:  # the webhook server listens from then on
+                    line = await asyncio.wait_for(process.stderr.readline(), 60)
+                    assert line, log.decode()
+                    log += line
+                registered = await stub.wait_for("setWebhook")
+                secret = registered.params.get("secret_token")
+                url = f"http://127.0.0.1:{port}/hook"
+                # Updates built as Telegram would send them (the stub never pushes them).
+                forged = stub.inject_private_message(f"/remove {GENEVA_DOC}", user_id=ADMIN_ID)
+                sentinel = stub.inject_private_message("/about", user_id=USER_ID)
+                async with aiohttp.ClientSession() as session:
+                    for headers in ({}, {SECRET_HEADER: "guess"}):
+                        async with session.post(url, json=forged, headers=headers) as response:
+                            assert response.status == 403
+                    assert secret and len(secret) >= 32  # generated, and given to Telegram
+                    async with session.post(url, json=sentinel, headers={SECRET_HEADER: secret}) as response:
+                        assert response.status == 200
+                await stub.wait_for("sendMessage", lambda c: c.ok and c.params["chat_id"] == USER_ID)
+                assert not [c for c in stub.calls if c.params.get("chat_id") == ADMIN_ID]
+                assert (corpus / f"{GENEVA_DOC}.txt").exists()
+                assert GENEVA_DOC in stored_doc_ids(db)
+            finally:
+                if process.returncode is None:
+                    process.send_signal(signal.SIGTERM)
+                _, stderr = await asyncio.wait_for(process.communicate(), 30)
+            log = (log + stderr).decode()
+            assert process.returncode == 0, log
+            assert "generated a random one" in log
+            assert secret not in log and TOKEN not in log
+            stub.assert_no_errors()
+
+    run(body)
