@@ -11,9 +11,11 @@ from pathlib import Path
 
 import aiohttp
 from async_runner import run
-from bot_harness import ADMIN_ID, GENEVA_DOC, TOKEN, USER_ID
+from bot_harness import ADMIN_ID, GENEVA_AR, GENEVA_DOC, TOKEN, USER_ID, plain, running_bot
 from botapi_stub import BotApiStub
 from test_bot_serve import free_port, serve_env, start_serve
+
+from bot.texts import text
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -69,5 +71,34 @@ def test_forged_webhook_update_without_secret_is_rejected(tmp_path: Path) -> Non
             assert "generated a random one" in log
             assert secret not in log and TOKEN not in log
             stub.assert_no_errors()
+
+    run(body)
+
+
+# --- 11. admin commands in groups ----------------------------------------------------------
+
+GROUP_ID = -100424242
+
+
+def test_admin_commands_in_a_group_neither_post_questions_nor_change_the_corpus(tmp_path: Path) -> None:
+    """An admin sends /stats, /sources, /remove and /reindex in a group (by mistake, or someone
+    posting as the admin's account): /stats would show everyone's questions to the group. Each
+    gets one line pointing to the private chat; nothing is listed, removed or reindexed."""
+
+    async def body() -> None:
+        async with running_bot(tmp_path) as bot:
+            await bot.private(GENEVA_AR)  # someone's private question, which /stats would list
+            mark = len(bot.stub.calls)
+            for command in ("/stats", "/sources", f"/remove {GENEVA_DOC}", "/reindex"):
+                bot.stub.inject_group_message(command, chat_id=GROUP_ID, user_id=ADMIN_ID)
+            sent = [plain(call.params["text"]) for call in await bot.settle(mark)]
+            assert not [message for message in sent if GENEVA_AR in message or GENEVA_DOC in message]
+            await bot.app.bot_data["services"].reindexer.refresh()  # after any removal under way
+            assert (bot.corpus / f"{GENEVA_DOC}.txt").exists()
+            assert GENEVA_DOC in {doc.doc_id for doc in await bot.engine.store.document_summaries()}
+            assert sent == [text("admin_private_only", "ar")] * 4
+            # In the private chat the same admin is obeyed: /stats lists the question.
+            assert GENEVA_AR in plain((await bot.private("/stats", user_id=ADMIN_ID)).result["text"])
+            bot.stub.assert_no_errors()
 
     run(body)
