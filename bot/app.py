@@ -20,7 +20,6 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     Defaults,
     InlineQueryHandler,
     MessageHandler,
@@ -28,6 +27,7 @@ from telegram.ext import (
 )
 
 from bot import admin, callbacks, handlers, heap, inline
+from bot.button_signing import ButtonSigner
 from bot.config import Settings
 from bot.errors import on_error
 from bot.http import AiohttpRequest
@@ -95,6 +95,7 @@ def build_application(
         limiter=limiter or QuestionLimiter(),
         reindexer=Reindexer(engine),
         query_log=QueryLog(engine.store),
+        buttons=ButtonSigner(settings.token),
         max_upload_bytes=max_upload_bytes,
     )
     add_handlers(application)
@@ -124,18 +125,10 @@ def add_handlers(application: Application) -> None:
             MessageHandler(group & filters.COMMAND, handlers.on_group_command),
             MessageHandler(post & filters.TEXT & ~filters.COMMAND, handlers.on_channel_post),
             InlineQueryHandler(inline.on_inline_query),
-            CallbackQueryHandler(callbacks.on_full_passage, pattern=callbacks.PASSAGE_PATTERN),
-            CallbackQueryHandler(callbacks.on_feedback, pattern=callbacks.FEEDBACK_PATTERN),
-            CallbackQueryHandler(callbacks.on_page, pattern=callbacks.PAGE_PATTERN),
-            CallbackQueryHandler(on_unknown_button),
+            CallbackQueryHandler(callbacks.on_button),
         ]
     )
     application.add_error_handler(on_error)
-
-
-async def on_unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A button from an older version of the bot: stop its spinner."""
-    await update.callback_query.answer()
 
 
 async def set_command_menus(application: Application) -> None:

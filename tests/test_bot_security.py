@@ -11,7 +11,18 @@ from pathlib import Path
 
 import aiohttp
 from async_runner import run
-from bot_harness import ADMIN_ID, GENEVA_AR, GENEVA_DOC, TOKEN, USER_ID, plain, running_bot
+from bot_harness import (
+    ADMIN_ID,
+    GENEVA_AR,
+    GENEVA_DOC,
+    GENEVA_HEADLINE,
+    TOKEN,
+    UNRELATED_AR,
+    USER_ID,
+    Bot,
+    plain,
+    running_bot,
+)
 from botapi_stub import BotApiStub
 from test_bot_serve import free_port, serve_env, start_serve
 
@@ -99,6 +110,75 @@ def test_admin_commands_in_a_group_neither_post_questions_nor_change_the_corpus(
             assert sent == [text("admin_private_only", "ar")] * 4
             # In the private chat the same admin is obeyed: /stats lists the question.
             assert GENEVA_AR in plain((await bot.private("/stats", user_id=ADMIN_ID)).result["text"])
+            bot.stub.assert_no_errors()
+
+    run(body)
+
+
+# --- 3. forged button data -----------------------------------------------------------------
+
+OTHER_USER = USER_ID + 1
+
+
+def callback_data(message: dict) -> list[str]:
+    return [button["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for button in row]
+
+
+async def victim_and_attacker_answers(bot: Bot) -> tuple[dict, dict]:
+    """The victim's private answer (with its buttons), then the attacker's own, under which the
+    attacker presses buttons with whatever data a modified client sends."""
+    victim = (await bot.private(GENEVA_AR)).result
+    attacker = (await bot.private(UNRELATED_AR, user_id=OTHER_USER)).result
+    return victim, attacker
+
+
+async def press_and_see_only_refusals(bot: Bot, attacker: dict, forged: list[str]) -> None:
+    mark = len(bot.stub.calls)
+    for data in forged:
+        bot.stub.inject_callback_query(attacker, data, user_id=OTHER_USER, check_button=False)
+    assert not await bot.settle(mark)  # nothing sent, nothing edited
+    shown = bot.stub.get_message(OTHER_USER, attacker["message_id"])
+    assert GENEVA_HEADLINE not in plain(shown["text"])
+    notices = [c for c in bot.stub.calls[mark:] if c.method == "answerCallbackQuery"]
+    assert [c.params["text"] for c in notices] == [text("stale", "ar")] * len(forged)
+
+
+def test_forged_page_button_does_not_show_another_users_answer(tmp_path: Path) -> None:
+    """Query ids are sequential: the attacker presses `m:<victim's id>:0` (unsigned) and the
+    victim's real buttons replayed from the victim's chat. Each is refused politely; the
+    attacker's message is not edited and no one else's answer or passage is sent."""
+
+    async def body() -> None:
+        async with running_bot(tmp_path) as bot:
+            victim, attacker = await victim_and_attacker_answers(bot)
+            victim_query_id = callback_data(victim)[0].split(":")[1]
+            unsigned = f"m:{victim_query_id}:0"  # as older versions sent it
+            await press_and_see_only_refusals(bot, attacker, [unsigned, *callback_data(victim)])
+            signed_for_victim = bot.app.bot_data["services"].buttons.for_chat(USER_ID)
+            await press_and_see_only_refusals(bot, attacker, [signed_for_victim(unsigned)])  # "back"
+            bot.stub.assert_no_errors()
+
+    run(body)
+
+
+def test_forged_feedback_votes_do_not_count_in_stats(tmp_path: Path) -> None:
+    """The attacker votes on the victim's answer with the victim's 👎 replayed and with forged
+    `f:` data: no vote is stored and /stats counts none. The victim's own vote still counts."""
+
+    async def body() -> None:
+        async with running_bot(tmp_path) as bot:
+            victim, attacker = await victim_and_attacker_answers(bot)
+            _, up, down = callback_data(victim)[:3]
+            unsigned_down = down.rsplit(":", 1)[0]
+            mark = len(bot.stub.calls)
+            for data in (down, unsigned_down, unsigned_down.replace(":d", ":u")):
+                bot.stub.inject_callback_query(attacker, data, user_id=OTHER_USER, check_button=False)
+            await bot.settle(mark)
+            assert bot.feedback_rows() == []
+            bot.stub.inject_callback_query(victim, up)
+            assert (await bot.next_call("answerCallbackQuery", text=text("thanks_up", "ar"))).ok
+            stats = (await bot.private("/stats", user_id=ADMIN_ID, language_code="en")).result["text"]
+            assert stats.endswith("Feedback (7 days): 👍 1 · 👎 0")
             bot.stub.assert_no_errors()
 
     run(body)
