@@ -73,7 +73,9 @@ def build_application(
     max_upload_bytes: int = admin.MAX_UPLOAD_BYTES,
 ) -> Application:
     """The bot for `settings`, answering from `engine` (opened and refreshed by the caller)."""
-    requests = (AiohttpRequest(), AiohttpRequest(connection_pool_size=1))  # the API, getUpdates
+    patience = settings.patience
+    # the API, getUpdates
+    requests = (AiohttpRequest(read_timeout=patience.read_timeout), AiohttpRequest(connection_pool_size=1))
     application = (
         ApplicationBuilder()
         .token(settings.token)
@@ -84,7 +86,7 @@ def build_application(
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .rate_limiter(RetryingRateLimiter(max_retries=3, overall_max_rate=settings.send_rate))
+        .rate_limiter(RetryingRateLimiter(patience, overall_max_rate=settings.send_rate))
         .concurrent_updates(PerChatUpdateProcessor())
         .build()
     )

@@ -22,6 +22,21 @@ DEFAULT_FILE_BASE_URL = "https://api.telegram.org/file/bot"
 DEFAULT_SEND_RATE = 30.0
 
 
+@dataclass(frozen=True)
+class BotApiPatience:
+    """How long one request to the Bot API is kept trying (bot/retry.py): flood control (429)
+    is waited out however often it comes, up to `flood_wait_limit` seconds of waiting in all;
+    server errors and lost connections are retried with pauses doubling from `first_pause` to
+    `max_pause`, for up to `outage_limit` seconds. `read_timeout`: how long an answer from the
+    Bot API is awaited before the request counts as possibly carried out."""
+
+    flood_wait_limit: float = 600.0
+    outage_limit: float = 120.0
+    first_pause: float = 0.5
+    max_pause: float = 10.0
+    read_timeout: float = 5.0
+
+
 class ConfigError(ValueError):
     """A missing or malformed setting; the message names it and says how to fix it."""
 
@@ -38,6 +53,7 @@ class Settings:
     corpus_dir: Path | None
     webhook_secret: str | None = None  # used when `serve --secret-token` is not given
     send_rate: float = DEFAULT_SEND_RATE  # outgoing messages a second, all chats; 0: not paced
+    patience: BotApiPatience = BotApiPatience()
 
 
 def read_env_file(path: Path) -> dict[str, str]:
