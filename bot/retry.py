@@ -96,6 +96,7 @@ class RetryingRateLimiter(AIORateLimiter):
     ) -> JSONResult:
         attempt = self._within_flood_wait_limit(callback, endpoint)
         patience = self.patience
+        outage_limit = patience.start_limit if endpoint == "getMe" else patience.outage_limit
         pause, outage_since = patience.first_pause, None
         while True:
             try:
@@ -110,7 +111,7 @@ class RetryingRateLimiter(AIORateLimiter):
                     raise
                 now = time.monotonic()
                 outage_since = outage_since or now
-                if now - outage_since + pause > patience.outage_limit:
+                if now - outage_since + pause > outage_limit:
                     logger.warning(
                         "%s failed (%s); given up after %.0f s", endpoint, error, now - outage_since
                     )
