@@ -24,19 +24,16 @@ DEFAULT_SEND_RATE = 30.0
 
 @dataclass(frozen=True)
 class BotApiPatience:
-    """How long one request to the Bot API is kept trying (bot/retry.py): flood control (429)
-    is waited out however often it comes, up to `flood_wait_limit` seconds of waiting in all;
-    server errors and lost connections are retried with pauses doubling from `first_pause` to
-    `max_pause`, for up to `outage_limit` seconds (`start_limit` for getMe, the start-up check,
-    after which `serve` says it cannot reach the Bot API). `read_timeout`: how long an answer
-    from the Bot API is awaited before the request counts as possibly carried out."""
+    """How long one request to the Bot API is kept trying (bot/retry.py), in seconds: flood
+    control (429) is waited out however often it comes, server errors and lost connections are
+    retried with a doubling pause, each up to a total."""
 
-    flood_wait_limit: float = 600.0
-    outage_limit: float = 120.0
-    start_limit: float = 15.0
-    first_pause: float = 0.5
-    max_pause: float = 10.0
-    read_timeout: float = 5.0
+    flood_wait_limit: float = 600.0  # retry_after waits for one request, in all
+    outage_limit: float = 120.0  # retrying one request through 5xx answers and lost connections
+    start_limit: float = 15.0  # the same for getMe at start; then `serve` says it cannot reach it
+    first_pause: float = 0.5  # the pause between outage retries doubles from this
+    max_pause: float = 10.0  # up to this
+    read_timeout: float = 5.0  # for an answer; past it a request may have been carried out
 
 
 class ConfigError(ValueError):
