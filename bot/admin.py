@@ -1,5 +1,6 @@
-"""Admin commands (users in CORPUSBOT_ADMIN_IDS): /reindex, /sources, /remove, /stats and
-adding documents by sending a file. Everyone else gets a polite refusal and nothing changes.
+"""Admin commands (users in CORPUSBOT_ADMIN_IDS, in their private chat with the bot): /reindex,
+/sources, /remove, /stats and adding documents by sending a file. Everyone else, and admins in
+groups, get a polite refusal and nothing changes.
 
 Changes to the corpus are applied by the engine's refresh, which builds the new index while
 the old one keeps answering; the bot runs refreshes in the background, one at a time.
@@ -17,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.display import DISPLAY, shorten
@@ -119,12 +121,17 @@ def report_html(report: RefreshReport, lang: str) -> str:
 
 
 async def refuse_unless_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Tell a non-admin this command is not for them; True when they were refused."""
+    """Tell a non-admin this command is not for them, and an admin outside their private chat
+    with the bot to use it there (a group would see /stats' questions, and whoever can post in
+    it could not be told apart); True when the command must not run."""
     user = update.effective_user
-    if services(context).is_admin(user.id if user else None):
-        return False
-    await reply(update, context, text("admin_only", user_language(update)))
-    return True
+    if not services(context).is_admin(user.id if user else None):
+        await reply(update, context, text("admin_only", user_language(update)))
+        return True
+    if update.effective_chat.type != ChatType.PRIVATE:
+        await reply(update, context, text("admin_private_only", user_language(update)))
+        return True
+    return False
 
 
 # --- /reindex ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 import signal
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -19,7 +20,6 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     Defaults,
     InlineQueryHandler,
     MessageHandler,
@@ -27,6 +27,7 @@ from telegram.ext import (
 )
 
 from bot import admin, callbacks, handlers, heap, inline
+from bot.button_signing import ButtonSigner
 from bot.config import Settings
 from bot.errors import on_error
 from bot.http import AiohttpRequest
@@ -55,6 +56,16 @@ class Webhook:
     secret_token: str | None = None
 
 
+def webhook_secret(webhook: Webhook) -> str:
+    """The configured secret token, else a random one for this run: the bot registers its
+    webhook itself, so it can always demand one, and a webhook without one obeys anyone who
+    finds its URL."""
+    if webhook.secret_token:
+        return webhook.secret_token
+    logger.info("no webhook secret token configured: generated a random one for this run (not logged)")
+    return secrets.token_urlsafe(32)
+
+
 def build_application(
     settings: Settings,
     engine: Engine,
@@ -63,7 +74,9 @@ def build_application(
     max_upload_bytes: int = admin.MAX_UPLOAD_BYTES,
 ) -> Application:
     """The bot for `settings`, answering from `engine` (opened and refreshed by the caller)."""
-    requests = (AiohttpRequest(), AiohttpRequest(connection_pool_size=1))  # the API, getUpdates
+    patience = settings.patience
+    # the API, getUpdates
+    requests = (AiohttpRequest(read_timeout=patience.read_timeout), AiohttpRequest(connection_pool_size=1))
     application = (
         ApplicationBuilder()
         .token(settings.token)
@@ -74,7 +87,7 @@ def build_application(
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .rate_limiter(RetryingRateLimiter(max_retries=3, overall_max_rate=settings.send_rate))
+        .rate_limiter(RetryingRateLimiter(patience, overall_max_rate=settings.send_rate))
         .concurrent_updates(PerChatUpdateProcessor())
         .build()
     )
@@ -85,6 +98,7 @@ def build_application(
         limiter=limiter or QuestionLimiter(),
         reindexer=Reindexer(engine),
         query_log=QueryLog(engine.store),
+        buttons=ButtonSigner(settings.token),
         max_upload_bytes=max_upload_bytes,
     )
     add_handlers(application)
@@ -114,18 +128,10 @@ def add_handlers(application: Application) -> None:
             MessageHandler(group & filters.COMMAND, handlers.on_group_command),
             MessageHandler(post & filters.TEXT & ~filters.COMMAND, handlers.on_channel_post),
             InlineQueryHandler(inline.on_inline_query),
-            CallbackQueryHandler(callbacks.on_full_passage, pattern=callbacks.PASSAGE_PATTERN),
-            CallbackQueryHandler(callbacks.on_feedback, pattern=callbacks.FEEDBACK_PATTERN),
-            CallbackQueryHandler(callbacks.on_page, pattern=callbacks.PAGE_PATTERN),
-            CallbackQueryHandler(on_unknown_button),
+            CallbackQueryHandler(callbacks.on_button),
         ]
     )
     application.add_error_handler(on_error)
-
-
-async def on_unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A button from an older version of the bot: stop its spinner."""
-    await update.callback_query.answer()
 
 
 async def set_command_menus(application: Application) -> None:
@@ -173,7 +179,7 @@ async def running(
                             port=webhook.port,
                             url_path=urlsplit(webhook.url).path.lstrip("/"),
                             webhook_url=webhook.url,
-                            secret_token=webhook.secret_token,
+                            secret_token=webhook_secret(webhook),
                             allowed_updates=ALLOWED_UPDATES,
                         )
                     heap.settle()  # what lives now lives until the bot stops (bot/heap.py)

@@ -3,11 +3,12 @@ through more results by editing the answer in place.
 
 Callback data must fit Telegram's 64 bytes, so it carries only numbers: the query log id (the
 question is read back from the store) and the passage's integer pid, plus a short tag of the
-passage id so that a button pressed after a reindex is recognised as stale.
+passage id so that a button pressed after a reindex is recognised as stale. Each ends in a MAC
+binding it to its chat (bot/button_signing.py); a press that fails it changes and shows nothing.
 
-    p:<query id>:<pid>:<tag>          full passage
-    f:<query id>:<pid>:<tag>:<u|d>    feedback
-    m:<query id>:<page>               a page of results
+    p:<query id>:<pid>:<tag>:<mac>          full passage
+    f:<query id>:<pid>:<tag>:<u|d>:<mac>    feedback
+    m:<query id>:<page>:<mac>               a page of results
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.error import BadRequest
@@ -22,7 +24,7 @@ from telegram.ext import ContextTypes
 
 from bot.render_html import render_page_html, render_passage_html
 from bot.services import PAGE_SIZE, services
-from bot.texts import text
+from bot.texts import text, user_language
 from retrieval.language import reply_language
 from retrieval.models import Result
 from retrieval.store import LoggedQuery, PassageRecord
@@ -40,26 +42,35 @@ def passage_tag(passage_id: str) -> str:
 
 
 def answer_keyboard(
-    query_id: int, results: tuple[Result, ...], lang: str, *, page: int, has_more: bool
+    query_id: int,
+    results: tuple[Result, ...],
+    lang: str,
+    *,
+    page: int,
+    has_more: bool,
+    sign: Callable[[str], str],
 ) -> InlineKeyboardMarkup:
-    """One row per snippet (full passage, 👍, 👎), then previous/more."""
+    """One row per snippet (full passage, 👍, 👎), then previous/more; `sign` signs the data
+    for the chat the keyboard goes to."""
     rows = []
     for result in results:
         tag = passage_tag(result.passage_id)
         rows.append(
             [
-                InlineKeyboardButton(f"📄 {result.rank}", callback_data=f"p:{query_id}:{result.pid}:{tag}"),
-                InlineKeyboardButton("👍", callback_data=f"f:{query_id}:{result.pid}:{tag}:u"),
-                InlineKeyboardButton("👎", callback_data=f"f:{query_id}:{result.pid}:{tag}:d"),
+                InlineKeyboardButton(
+                    f"📄 {result.rank}", callback_data=sign(f"p:{query_id}:{result.pid}:{tag}")
+                ),
+                InlineKeyboardButton("👍", callback_data=sign(f"f:{query_id}:{result.pid}:{tag}:u")),
+                InlineKeyboardButton("👎", callback_data=sign(f"f:{query_id}:{result.pid}:{tag}:d")),
             ]
         )
     paging = []
     if page > 0:
         back = text("button_back", lang)
-        paging.append(InlineKeyboardButton(back, callback_data=f"m:{query_id}:{page - 1}"))
+        paging.append(InlineKeyboardButton(back, callback_data=sign(f"m:{query_id}:{page - 1}")))
     if has_more:
         more = text("button_more", lang)
-        paging.append(InlineKeyboardButton(more, callback_data=f"m:{query_id}:{page + 1}"))
+        paging.append(InlineKeyboardButton(more, callback_data=sign(f"m:{query_id}:{page + 1}")))
     if paging:
         rows.append(paging)
     return InlineKeyboardMarkup(rows)
@@ -76,10 +87,22 @@ async def _passage(context: ContextTypes.DEFAULT_TYPE, pid: int, tag: str) -> Pa
     return record if record and passage_tag(record.passage_id) == tag else None
 
 
-async def on_full_passage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every button press: its action when the data was signed for this chat; otherwise (forged,
+    copied from another chat, or from an older version of the bot) a polite "ask again"."""
+    query = update.callback_query
+    chat = query.message.chat if query.message else None  # buttons are only on our messages
+    payload = services(context).buttons.verify(query.data or "", chat.id) if chat else None
+    for pattern, action in BUTTON_ACTIONS:
+        if payload is not None and (match := re.match(pattern, payload)):
+            await action(update, context, match)
+            return
+    await query.answer(text("stale", user_language(update)), show_alert=True)
+
+
+async def on_full_passage(update: Update, context: ContextTypes.DEFAULT_TYPE, match: re.Match[str]) -> None:
     """Sends the passage a snippet was taken from, with its neighbours, under the answer."""
     query = update.callback_query
-    match = re.match(PASSAGE_PATTERN, query.data or "")
     query_id, pid, tag = int(match[1]), int(match[2]), match[3]
     _, lang = await _logged(context, query_id)
     record = await _passage(context, pid, tag)
@@ -88,21 +111,19 @@ async def on_full_passage(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     await query.answer()
     message = query.message
-    chat_id = message.chat.id if message else query.from_user.id
     reply = (
         ReplyParameters(message.message_id, allow_sending_without_reply=True)
         if isinstance(message, Message)
         else None
     )
     for part in render_passage_html(record.text, record.citation, lang):
-        await context.bot.send_message(chat_id, part, reply_parameters=reply)
+        await context.bot.send_message(message.chat.id, part, reply_parameters=reply)
         reply = None
 
 
-async def on_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, match: re.Match[str]) -> None:
     """Stores 👍/👎 for a snippet and thanks the user with a short notice."""
     query = update.callback_query
-    match = re.match(FEEDBACK_PATTERN, query.data or "")
     query_id, pid, tag, vote = int(match[1]), int(match[2]), match[3], match[4]
     logged, lang = await _logged(context, query_id)
     record = await _passage(context, pid, tag)
@@ -118,10 +139,9 @@ async def on_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await query.answer(text("thanks_up" if vote == "u" else "thanks_down", lang))
 
 
-async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE, match: re.Match[str]) -> None:
     """Replaces the answer with the next (or previous) page of results."""
     query = update.callback_query
-    match = re.match(PAGE_PATTERN, query.data or "")
     query_id, page = int(match[1]), int(match[2])
     logged, lang = await _logged(context, query_id)
     if logged is None:
@@ -136,10 +156,22 @@ async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer()
     page_html = render_page_html(answer, lang, shown, heading="more_heading" if page else "answer_heading")
     keyboard = answer_keyboard(
-        query_id, shown, lang, page=page, has_more=len(answer.results) > (page + 1) * PAGE_SIZE
+        query_id,
+        shown,
+        lang,
+        page=page,
+        has_more=len(answer.results) > (page + 1) * PAGE_SIZE,
+        sign=services(context).buttons.for_chat(query.message.chat.id),
     )
     try:
         await query.edit_message_text(page_html, reply_markup=keyboard)
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             raise
+
+
+BUTTON_ACTIONS = (
+    (PASSAGE_PATTERN, on_full_passage),
+    (FEEDBACK_PATTERN, on_feedback),
+    (PAGE_PATTERN, on_page),
+)

@@ -22,6 +22,20 @@ DEFAULT_FILE_BASE_URL = "https://api.telegram.org/file/bot"
 DEFAULT_SEND_RATE = 30.0
 
 
+@dataclass(frozen=True)
+class BotApiPatience:
+    """How long one request to the Bot API is kept trying (bot/retry.py), in seconds: flood
+    control (429) is waited out however often it comes, server errors and lost connections are
+    retried with a doubling pause, each up to a total."""
+
+    flood_wait_limit: float = 600.0  # retry_after waits for one request, in all
+    outage_limit: float = 120.0  # retrying one request through 5xx answers and lost connections
+    start_limit: float = 15.0  # the same for getMe at start; then `serve` says it cannot reach it
+    first_pause: float = 0.5  # the pause between outage retries doubles from this
+    max_pause: float = 10.0  # up to this
+    read_timeout: float = 5.0  # for an answer; past it a request may have been carried out
+
+
 class ConfigError(ValueError):
     """A missing or malformed setting; the message names it and says how to fix it."""
 
@@ -38,6 +52,7 @@ class Settings:
     corpus_dir: Path | None
     webhook_secret: str | None = None  # used when `serve --secret-token` is not given
     send_rate: float = DEFAULT_SEND_RATE  # outgoing messages a second, all chats; 0: not paced
+    patience: BotApiPatience = BotApiPatience()
 
 
 def read_env_file(path: Path) -> dict[str, str]:

@@ -10,6 +10,7 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.retry import may_have_run
 from bot.texts import text, user_language
 
 logger = logging.getLogger("bot.errors")
@@ -36,7 +37,18 @@ def describe(update: object) -> str:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Logs the failure; the user sees a short apology instead of silence."""
+    """Logs the failure; the user sees a short apology instead of silence, unless the request
+    that failed timed out waiting for Telegram's answer: it may have been delivered (likely the
+    reply itself), and an apology under a delivered answer would be wrong. It is not sent again
+    either (bot/retry.py): a rare lost message rather than a duplicate."""
+    if may_have_run(context.error):
+        logger.warning(
+            "no answer from the Bot API in time while handling %s (%s); it may have been carried "
+            "out, so it is neither repeated nor apologised for",
+            describe(update),
+            context.error,
+        )
+        return
     logger.error("error while handling %s", describe(update), exc_info=context.error)
     if not isinstance(update, Update):
         return

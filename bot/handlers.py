@@ -143,7 +143,8 @@ async def answer_question(
     else:
         parts = render_answer_html(answer, lang, shown)
     has_more = len(answer.results) > PAGE_SIZE
-    keyboard = answer_keyboard(query_id, shown, lang, page=0, has_more=has_more) if shown else None
+    sign = svc.buttons.for_chat(chat.id)
+    keyboard = answer_keyboard(query_id, shown, lang, page=0, has_more=has_more, sign=sign) if shown else None
     await send_parts(context, chat.id, parts, reply_to=reply_to, keyboard=keyboard)
     log_question(
         update_id=update.update_id,

@@ -1,5 +1,5 @@
-"""What every handler shares: the engine, the settings, the question limiter, the reindexer and
-the question log.
+"""What every handler shares: the engine, the settings, the question limiter, the reindexer,
+the question log and the button signer.
 
 It lives in `application.bot_data["services"]`; handlers reach it with `services(context)`.
 """
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from telegram.ext import ContextTypes
 
 from bot import heap
+from bot.button_signing import ButtonSigner
 from bot.config import Settings
 from bot.ratelimit import QuestionLimiter
 from retrieval.engine import Engine
@@ -49,6 +50,7 @@ class Services:
     limiter: QuestionLimiter
     reindexer: Reindexer
     query_log: QueryLog
+    buttons: ButtonSigner
     max_upload_bytes: int
 
     def is_admin(self, user_id: int | None) -> bool:

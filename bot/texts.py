@@ -129,6 +129,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "هذا الأمر لمشرفي البوت فقط.",
         "en": "Sorry, this command is only for the bot's admins.",
     },
+    "admin_private_only": {
+        "ar": "أوامر المشرفين تعمل في المحادثة الخاصة معي فقط.",
+        "en": "Admin commands work only in your private chat with me.",
+    },
     "reindex_started": {
         "ar": "⏳ بدأت إعادة الفهرسة. أجيب عن الأسئلة من الفهرس الحالي حتى تنتهي.",
         "en": "⏳ Reindexing. Questions are answered from the current index until it is done.",

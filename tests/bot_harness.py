@@ -4,6 +4,7 @@ corpus and a temp SQLite store. Shared by the tests/test_bot_*.py modules."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import html
 import re
 import shutil
@@ -15,7 +16,7 @@ from botapi_stub import ApiCall, BotApiStub
 from telegram.ext import Application
 
 from bot.app import build_application, open_engine, running
-from bot.config import Settings, load_settings
+from bot.config import BotApiPatience, Settings, load_settings
 from bot.ratelimit import QuestionLimiter
 from corpus import BUNDLED_CORPUS
 from retrieval.engine import Engine
@@ -147,9 +148,11 @@ async def running_bot(
     limiter: QuestionLimiter | None = None,
     max_upload_bytes: int | None = None,
     env: dict[str, str] | None = None,
+    patience: BotApiPatience | None = None,
 ) -> AsyncIterator[Bot]:
     """The real Application long-polling a fresh stub, on a temp corpus copy and a temp store
-    (or, with `bundled`, on the bundled corpus itself, as when CORPUSBOT_CORPUS is not set)."""
+    (or, with `bundled`, on the bundled corpus itself, as when CORPUSBOT_CORPUS is not set);
+    `patience`: Bot API retry timings, shortened for fault tests."""
     corpus = BUNDLED_CORPUS if bundled else corpus or copy_corpus(tmp_path)
     async with BotApiStub() as stub:
         settings = load_settings(
@@ -164,6 +167,8 @@ async def running_bot(
             },
             env_file=tmp_path / "no.env",
         )
+        if patience is not None:
+            settings = dataclasses.replace(settings, patience=patience)
         engine = await open_engine(settings)
         try:
             extra = {"max_upload_bytes": max_upload_bytes} if max_upload_bytes else {}

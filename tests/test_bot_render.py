@@ -4,9 +4,11 @@ message splitting, upload names and content checks, the question limiter, callba
 from __future__ import annotations
 
 import pytest
+from bot_harness import TOKEN
 from botapi_stub import parse_html
 
 from bot.admin import safe_file_name, text_problem
+from bot.button_signing import ButtonSigner
 from bot.callbacks import answer_keyboard
 from bot.display import shorten
 from bot.ratelimit import QuestionLimiter
@@ -243,7 +245,8 @@ def test_callback_data_fits_telegrams_64_bytes_at_any_id() -> None:
     results = tuple(
         Result(**{**r.__dict__, "pid": big, "passage_id": f"{'x' * 200}#{n}"}) for n, r in enumerate(results)
     )
-    keyboard = answer_keyboard(big, results, "ar", page=10**6, has_more=True)
+    sign = ButtonSigner(TOKEN).for_chat(-(10**13))  # the longest chat ids Telegram gives
+    keyboard = answer_keyboard(big, results, "ar", page=10**6, has_more=True, sign=sign)
     data = [button.callback_data for row in keyboard.inline_keyboard for button in row]
     assert len(data) == 3 * 3 + 2
     assert max(len(d.encode()) for d in data) <= 64

@@ -86,12 +86,13 @@ def serve_env(stub: BotApiStub, tmp_path: Path, token: str = TOKEN) -> dict[str,
     return env
 
 
-async def start_serve(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
+async def start_serve(env: dict[str, str], cwd: Path, *args: str) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot.cli",
         "serve",
+        *args,
         env=env,
         cwd=cwd,
         stdout=asyncio.subprocess.PIPE,
