@@ -24,7 +24,11 @@ async def fetch(url: str, config: WebConfig = ALLOWED, **kw):
 def test_link_to_loopback_is_refused_without_allow_private() -> None:
     with news_site() as site:
         site.page("/secret", "internal admin page")
-        for url in (site.url("/secret"), f"http://localhost:{site.port}/secret", f"http://[::1]:{site.port}/"):
+        for url in (
+            site.url("/secret"),
+            f"http://localhost:{site.port}/secret",
+            f"http://[::1]:{site.port}/",
+        ):
             with pytest.raises(FetchError, match="refused"):
                 asyncio.run(fetch(url, WebConfig(host_delay=0.0)))
         assert site.hits == []  # not even robots.txt was asked for
