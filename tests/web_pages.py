@@ -46,7 +46,7 @@ class Article:
 
     @property
     def question(self) -> str:
-        return f"كم {self.unit} في {self.name} الذي افتتحته {self.town}؟"
+        return f"كم {self.unit} يضم {self.name}؟"
 
     @property
     def paragraphs(self) -> list[str]:

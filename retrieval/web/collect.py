@@ -193,3 +193,24 @@ class Collector:
             report.added.append(relative)
         elif outcome == "updated":
             report.updated.append(relative)
+
+
+async def collect(
+    db_path: Path, corpus_dir: Path, config: WebConfig, *, urls: tuple[str, ...] = (), poll: bool = False
+) -> WebReport:
+    """Add `urls` (feeds or pages) and/or poll the feeds that are due, writing articles into
+    `corpus_dir`; the store at `db_path` must exist (open the engine first)."""
+    report = WebReport()
+    async with FeedRegistry(db_path) as registry, Fetcher(config) as fetcher:
+        collector = Collector(registry, fetcher, corpus_dir, config)
+        for url in urls:
+            await collector.add(url, report)
+        if poll:
+            await collector.poll(report)
+    return report
+
+
+async def feed_states(db_path: Path) -> tuple[list[FeedState], str]:
+    """The feeds followed, and when one was last fetched ("" if never)."""
+    async with FeedRegistry(db_path) as registry:
+        return await registry.feeds(), await registry.last_poll()

@@ -36,11 +36,21 @@ class WebConfig:
         allow = env.get("CORPUSBOT_FETCH_ALLOW_PRIVATE", "").strip().lower()
         if allow not in ("", "0", "1", "true", "false", "yes", "no"):
             raise WebConfigError(f"CORPUSBOT_FETCH_ALLOW_PRIVATE must be 0 or 1, got {allow!r}")
-        raw = env.get("CORPUSBOT_POLL_MINUTES", "").strip()
-        try:
-            minutes = float(raw) if raw else cls.poll_minutes
-        except ValueError:
-            minutes = -1.0
-        if not 0 <= minutes < 100_000:
-            raise WebConfigError(f"CORPUSBOT_POLL_MINUTES must be minutes (e.g. 15; 0 = off), got {raw!r}")
-        return cls(allow_private=allow in ("1", "true", "yes"), poll_minutes=minutes)
+        return cls(
+            allow_private=allow in ("1", "true", "yes"),
+            poll_minutes=_number(
+                env, "CORPUSBOT_POLL_MINUTES", cls.poll_minutes, "minutes (e.g. 15; 0 = off)"
+            ),
+            host_delay=_number(env, "CORPUSBOT_FETCH_DELAY", cls.host_delay, "seconds (e.g. 1)"),
+        )
+
+
+def _number(env: Mapping[str, str], name: str, default: float, meaning: str) -> float:
+    raw = env.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 100_000:
+        raise WebConfigError(f"{name} must be {meaning}, got {raw!r}")
+    return value
