@@ -26,7 +26,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, callbacks, handlers, heap, inline
+from bot import admin, callbacks, feeds, handlers, heap, inline
 from bot.config import Settings
 from bot.errors import on_error
 from bot.http import AiohttpRequest
@@ -86,6 +86,9 @@ def build_application(
         query_log=QueryLog(engine.store),
         max_upload_bytes=max_upload_bytes,
     )
+    application.bot_data["feeds"] = feeds.FeedPoller(
+        settings.db_path, engine.corpus_dir, settings.web, application.bot_data["services"].reindexer
+    )
     add_handlers(application)
     return application
 
@@ -95,6 +98,7 @@ def add_handlers(application: Application) -> None:
     post = filters.UpdateType.CHANNEL_POST
     private = message & filters.ChatType.PRIVATE
     group = message & filters.ChatType.GROUPS
+    admins = filters.User(user_id=application.bot_data["services"].settings.admin_ids)
     application.add_handlers(
         [
             CommandHandler("start", handlers.on_start, filters=message),
@@ -105,6 +109,10 @@ def add_handlers(application: Application) -> None:
             CommandHandler("sources", admin.on_sources, filters=message),
             CommandHandler("remove", admin.on_remove, filters=message),
             CommandHandler("stats", admin.on_stats, filters=message),
+            CommandHandler("addfeed", feeds.on_addfeed, filters=message),
+            CommandHandler("feeds", feeds.on_feeds, filters=message),
+            CommandHandler("dropfeed", feeds.on_dropfeed, filters=message),
+            MessageHandler(private & filters.Regex(feeds.LINK_PATTERN) & admins, feeds.on_admin_link),
             MessageHandler(private & filters.TEXT & ~filters.COMMAND, handlers.on_private_text),
             MessageHandler(private & filters.COMMAND, handlers.on_private_command),
             MessageHandler(private & filters.Document.ALL, admin.on_document),
@@ -116,6 +124,7 @@ def add_handlers(application: Application) -> None:
             CallbackQueryHandler(callbacks.on_full_passage, pattern=callbacks.PASSAGE_PATTERN),
             CallbackQueryHandler(callbacks.on_feedback, pattern=callbacks.FEEDBACK_PATTERN),
             CallbackQueryHandler(callbacks.on_page, pattern=callbacks.PAGE_PATTERN),
+            CallbackQueryHandler(feeds.on_add_link_button, pattern=feeds.ADD_LINK_PATTERN),
             CallbackQueryHandler(on_unknown_button),
         ]
     )
@@ -176,8 +185,10 @@ async def running(
                             allowed_updates=ALLOWED_UPDATES,
                         )
                     heap.settle()  # what lives now lives until the bot stops (bot/heap.py)
+                    application.bot_data["feeds"].start()
                     yield application
                 finally:
+                    await application.bot_data["feeds"].stop()
                     heap.thaw()
                     if application.updater.running:
                         await application.updater.stop()

@@ -93,9 +93,13 @@ class FeedRegistry:
 
     async def __aenter__(self) -> FeedRegistry:
         self._db = await aiosqlite.connect(self.db_path)
-        await self._db.execute("PRAGMA busy_timeout = 5000")
-        await self._db.executescript(_SCHEMA)
-        await self._db.commit()
+        try:
+            await self._db.execute("PRAGMA busy_timeout = 5000")
+            await self._db.executescript(_SCHEMA)
+            await self._db.commit()
+        except BaseException:
+            await self._db.close()
+            raise
         return self
 
     async def __aexit__(self, *exc: object) -> None:
