@@ -211,6 +211,10 @@ async def collect(
 
 
 async def feed_states(db_path: Path) -> tuple[list[FeedState], str]:
-    """The feeds followed, and when one was last fetched ("" if never)."""
-    async with FeedRegistry(db_path) as registry:
+    """The feeds followed, and when one was last fetched ("" if never); reads only."""
+    if not db_path.exists():
+        return [], ""
+    async with FeedRegistry(db_path, read_only=True) as registry:
+        if not await registry.has_tables():
+            return [], ""
         return await registry.feeds(), await registry.last_poll()

@@ -87,16 +87,21 @@ class KnownArticle:
 class FeedRegistry:
     """`async with FeedRegistry(db_path) as feeds:` (the store must exist: open the engine first)."""
 
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, *, read_only: bool = False):
         self.db_path = Path(db_path)
+        self.read_only = read_only  # for /about, doctor: nothing is written, not even the tables
         self._db: aiosqlite.Connection | None = None
 
     async def __aenter__(self) -> FeedRegistry:
-        self._db = await aiosqlite.connect(self.db_path)
+        if self.read_only:
+            self._db = await aiosqlite.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True)
+        else:
+            self._db = await aiosqlite.connect(self.db_path)
         try:
             await self._db.execute("PRAGMA busy_timeout = 5000")
-            await self._db.executescript(_SCHEMA)
-            await self._db.commit()
+            if not self.read_only:
+                await self._db.executescript(_SCHEMA)
+                await self._db.commit()
         except BaseException:
             await self._db.close()
             raise
@@ -132,6 +137,10 @@ class FeedRegistry:
             await self.db.execute("UPDATE web_articles SET feed_id = NULL WHERE feed_id = ?", (feed_id,))
             await self.db.commit()
         return feed
+
+    async def has_tables(self) -> bool:
+        async with self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'web_feeds'") as cursor:
+            return await cursor.fetchone() is not None
 
     async def feeds(self) -> list[FeedState]:
         sql = (
