@@ -98,7 +98,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "اسأل بالعربية أو بالإنجليزية أو بالفرانكو (Blinken w Lavrov et2ablo fein?).\n"
             "<b>أمثلة:</b>\n"
             "• أين عقدت محادثات الاستقرار الاستراتيجي؟\n"
-            "• كم مدد مجلس الأمن آلية المساعدات إلى سوريا؟"
+            "• كم مدد مجلس الأمن آلية المساعدات إلى سوريا؟\n"
+            "<b>للمشرفين:</b> <code>/addfeed رابط</code> يتابع خلاصة أخبار (RSS/Atom) أو يضيف صفحة مقال، "
+            "وأحدّث المقالات منها تلقائيًا؛ /feeds و<code>/dropfeed رقم</code>."
         ),
         "en": (
             "<b>What do I know?</b> Only what the articles say (see /about). I write nothing of my "
@@ -109,7 +111,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "<code>{mention} your question</code>. Ask in Arabic, English or Arabizi.\n"
             "<b>Examples:</b>\n"
             "• Where were the strategic stability talks held?\n"
-            "• How long did the Security Council extend the aid mechanism for Syria?"
+            "• How long did the Security Council extend the aid mechanism for Syria?\n"
+            "<b>Admins:</b> <code>/addfeed URL</code> follows a news feed (RSS/Atom) or adds an article "
+            "page, and I keep up with it by myself; /feeds and <code>/dropfeed N</code>."
         ),
     },
     "about": {
