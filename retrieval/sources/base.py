@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from retrieval.documents import Document
@@ -29,3 +30,12 @@ class Source(Protocol):
     name: str  # for reports: the corpus-relative file name, a URL
 
     def documents(self) -> Iterator[Document | Skipped]: ...
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """A file of the corpus directory: its path, its name there (for reports) and its doc id."""
+
+    path: Path
+    name: str
+    doc_id: str

@@ -9,10 +9,9 @@ import hashlib
 import re
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 from retrieval.documents import CorpusError, Document, build_document, content_hash
-from retrieval.sources.base import Skipped
+from retrieval.sources.base import CorpusFile, Skipped
 
 _TEXT_COLUMNS = ("text", "body", "content", "article")
 _ID_COLUMNS = ("doc_id", "id")
@@ -21,13 +20,8 @@ _DOC_ID_RE = re.compile(r"^[\w\-./]{1,200}$")
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-class CsvExport:
+class CsvExport(CorpusFile):
     """A `.csv` file in the corpus, as a Source; `doc_id` is the file's own id."""
-
-    def __init__(self, path: Path, name: str, doc_id: str):
-        self.path = path
-        self.name = name
-        self.doc_id = doc_id
 
     def documents(self) -> Iterator[Document | Skipped]:
         try:

@@ -4,25 +4,19 @@ pages: the article without the site's furniture, with its title, date and canoni
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from trafilatura.utils import decode_file
 
 from retrieval.documents import MAX_FILE_BYTES, CorpusError, Document, build_document, content_hash
-from retrieval.sources.base import Skipped
+from retrieval.sources.base import CorpusFile, Skipped
 from retrieval.web.config import WebConfig
 from retrieval.web.extract import NotAnArticle, extract_article
 
 _CONFIG = WebConfig()
 
 
-class HtmlFile:
+class HtmlFile(CorpusFile):
     """A `.html`/`.htm` file in the corpus, as a Source of one document."""
-
-    def __init__(self, path: Path, name: str, doc_id: str):
-        self.path = path
-        self.name = name
-        self.doc_id = doc_id
 
     def documents(self) -> Iterator[Document | Skipped]:
         if self.path.stat().st_size > MAX_FILE_BYTES:

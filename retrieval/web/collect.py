@@ -49,14 +49,14 @@ def backoff(failures: int, config: WebConfig) -> timedelta:
     return timedelta(minutes=minutes)
 
 
+@dataclass
 class Collector:
     """Fetches into `corpus_dir`, remembering feeds and articles in `registry`."""
 
-    def __init__(self, registry: FeedRegistry, fetcher: Fetcher, corpus_dir: Path, config: WebConfig):
-        self.registry = registry
-        self.fetcher = fetcher
-        self.corpus_dir = corpus_dir
-        self.config = config
+    registry: FeedRegistry
+    fetcher: Fetcher
+    corpus_dir: Path
+    config: WebConfig
 
     async def add(self, url: str, report: WebReport) -> None:
         """Follow the feed at `url`, or store the article there (detected from the response)."""

@@ -147,8 +147,7 @@ class FeedRegistry:
             "SELECT f.*, (SELECT COUNT(*) FROM web_articles a WHERE a.feed_id = f.id) "
             "FROM web_feeds f ORDER BY f.id"
         )
-        async with self.db.execute(sql) as cursor:
-            return [FeedState(*row) async for row in cursor]
+        return [FeedState(*row) for row in await self.db.execute_fetchall(sql)]
 
     async def feed_by_url(self, url: str) -> FeedState | None:
         return next((f for f in await self.feeds() if f.url == url), None)
