@@ -22,6 +22,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.display import DISPLAY, shorten
+from bot.freshness import freshness_html
 from bot.handlers import command_argument, reply, send_parts
 from bot.render_html import escape, line_start, pack_blocks, rtl_lines
 from bot.services import Services, services
@@ -394,4 +395,6 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         blocks.append(rtl_lines(text(key, lang), lang) + "\n" + _question_list(questions, lang))
     feedback = text("stats_feedback", lang, up=week.feedback_up, down=week.feedback_down)
     blocks.append(rtl_lines(feedback, lang))
+    newest = (await store.corpus_summary()).last_date
+    blocks.append(rtl_lines(await freshness_html(context, newest, lang), lang))
     await send_parts(context, update.effective_chat.id, pack_blocks(blocks))

@@ -26,7 +26,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, callbacks, handlers, heap, inline
+from bot import admin, callbacks, feeds, handlers, heap, inline
 from bot.button_signing import ButtonSigner
 from bot.config import Settings
 from bot.errors import on_error
@@ -101,6 +101,9 @@ def build_application(
         buttons=ButtonSigner(settings.token),
         max_upload_bytes=max_upload_bytes,
     )
+    application.bot_data["feeds"] = feeds.FeedPoller(
+        settings.db_path, engine.corpus_dir, settings.web, application.bot_data["services"].reindexer
+    )
     add_handlers(application)
     return application
 
@@ -110,6 +113,7 @@ def add_handlers(application: Application) -> None:
     post = filters.UpdateType.CHANNEL_POST
     private = message & filters.ChatType.PRIVATE
     group = message & filters.ChatType.GROUPS
+    admins = filters.User(user_id=application.bot_data["services"].settings.admin_ids)
     application.add_handlers(
         [
             CommandHandler("start", handlers.on_start, filters=message),
@@ -120,6 +124,10 @@ def add_handlers(application: Application) -> None:
             CommandHandler("sources", admin.on_sources, filters=message),
             CommandHandler("remove", admin.on_remove, filters=message),
             CommandHandler("stats", admin.on_stats, filters=message),
+            CommandHandler("addfeed", feeds.on_addfeed, filters=message),
+            CommandHandler("feeds", feeds.on_feeds, filters=message),
+            CommandHandler("dropfeed", feeds.on_dropfeed, filters=message),
+            MessageHandler(private & filters.Regex(feeds.LINK_PATTERN) & admins, feeds.on_admin_link),
             MessageHandler(private & filters.TEXT & ~filters.COMMAND, handlers.on_private_text),
             MessageHandler(private & filters.COMMAND, handlers.on_private_command),
             MessageHandler(private & filters.Document.ALL, admin.on_document),
@@ -128,6 +136,7 @@ def add_handlers(application: Application) -> None:
             MessageHandler(group & filters.COMMAND, handlers.on_group_command),
             MessageHandler(post & filters.TEXT & ~filters.COMMAND, handlers.on_channel_post),
             InlineQueryHandler(inline.on_inline_query),
+            CallbackQueryHandler(feeds.on_add_link_button, pattern=feeds.ADD_LINK_PATTERN),
             CallbackQueryHandler(callbacks.on_button),
         ]
     )
@@ -183,8 +192,10 @@ async def running(
                             allowed_updates=ALLOWED_UPDATES,
                         )
                     heap.settle()  # what lives now lives until the bot stops (bot/heap.py)
+                    application.bot_data["feeds"].start()
                     yield application
                 finally:
+                    await application.bot_data["feeds"].stop()
                     heap.thaw()
                     await stop_application(application)
             finally:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot import feeds_cli
 from bot.paths import configured_corpus, default_db_path
 from bot.render_text import render_answer_text
 from retrieval.answering import QuestionError
@@ -72,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     backup.add_argument("path", metavar="PATH", help="the backup file, or a folder for a dated file")
+
+    feeds_cli.add_parsers(sub, _add_store_flags)
 
     serve = sub.add_parser("serve", help="run the Telegram bot")
     serve.add_argument(
@@ -263,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_doctor(args)
         if args.command == "backup":
             return run_backup(args)
+        if args.command in feeds_cli.COMMANDS:
+            return feeds_cli.run(args, open_engine, refresh, CliError)
         return run_serve(args)
     except CliError as exc:
         print(f"corpusbot: {exc}", file=sys.stderr)

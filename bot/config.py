@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.paths import configured_corpus, default_db_path
+from retrieval.web.config import WebConfig, WebConfigError
 
 _TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
@@ -53,6 +54,7 @@ class Settings:
     webhook_secret: str | None = None  # used when `serve --secret-token` is not given
     send_rate: float = DEFAULT_SEND_RATE  # outgoing messages a second, all chats; 0: not paced
     patience: BotApiPatience = BotApiPatience()
+    web: WebConfig = field(default_factory=WebConfig)  # fetching and polling feeds
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -87,7 +89,15 @@ def load_settings(env: Mapping[str, str] | None = None, env_file: Path = Path(".
         corpus_dir=configured_corpus(env.get("CORPUSBOT_CORPUS") or None),
         webhook_secret=env.get("CORPUSBOT_WEBHOOK_SECRET", "").strip() or None,
         send_rate=parse_send_rate(env.get("CORPUSBOT_SEND_RATE", "")),
+        web=_web_config(env),
     )
+
+
+def _web_config(env: Mapping[str, str]) -> WebConfig:
+    try:
+        return WebConfig.from_env(env)
+    except WebConfigError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _url(env: Mapping[str, str], name: str, default: str) -> str:

@@ -21,6 +21,7 @@ from bot.readonly_store import open_read_only, owner_kept
 from retrieval.documents import MAX_FILE_BYTES, content_hash, corpus_files
 from retrieval.indexer import ANALYSIS_VERSION
 from retrieval.store import SCHEMA_VERSION, Store
+from retrieval.web.collect import feed_states
 
 # A well-formed token that only stands in while the other settings are checked without one.
 _PLACEHOLDER_TOKEN = "0000:placeholder-token-not-used-for-anything"
@@ -296,6 +297,22 @@ def check_languages() -> list[Finding]:
     return findings
 
 
+async def check_feeds(path: Path) -> list[Finding]:
+    """Feeds followed: a WARN naming each one whose last fetch failed (it is retried later)."""
+    try:
+        feeds, last_poll = await feed_states(path)
+    except sqlite3.Error:
+        return []  # the store check reports an unusable database
+    if not feeds:
+        return []
+    failing = [feed for feed in feeds if feed.status == "error"]
+    summary = f"{len(feeds)} followed, last poll {last_poll or 'never'}"
+    if not failing:
+        return [Finding(Status.OK, "feeds", summary)]
+    details = "; ".join(f"#{f.id} {f.url}: {f.error} (next try {f.next_fetch})" for f in failing)
+    return [Finding(Status.WARN, "feeds", f"{summary}; {len(failing)} failing: {details}")]
+
+
 async def diagnose(
     *,
     db: str | None = None,
@@ -312,6 +329,7 @@ async def diagnose(
     chosen = corpus or env.get("CORPUSBOT_CORPUS")
     corpus_dir = Path(chosen).expanduser().resolve() if chosen else None
     findings += await check_store(store_path(db, env), corpus_dir)
+    findings += await check_feeds(store_path(db, env))
     findings += check_languages()
     return findings
 

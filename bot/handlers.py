@@ -17,6 +17,7 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import answer_keyboard
 from bot.display import DISPLAY, shorten
+from bot.freshness import freshness_html
 from bot.question_log import log_question
 from bot.render_html import escape, line_start, render_answer_html, rtl_lines
 from bot.services import PAGE_SIZE, services
@@ -254,4 +255,5 @@ async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         dates=dates,
         outlets=outlets or text("unknown_source", lang),
     )
+    about += "\n" + await freshness_html(context, summary.last_date, lang)
     await reply(update, context, rtl_lines(about, lang))

@@ -98,7 +98,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "اسأل بالعربية أو بالإنجليزية أو بالفرانكو (Blinken w Lavrov et2ablo fein?).\n"
             "<b>أمثلة:</b>\n"
             "• أين عقدت محادثات الاستقرار الاستراتيجي؟\n"
-            "• كم مدد مجلس الأمن آلية المساعدات إلى سوريا؟"
+            "• كم مدد مجلس الأمن آلية المساعدات إلى سوريا؟\n"
+            "<b>للمشرفين:</b> <code>/addfeed رابط</code> يتابع خلاصة أخبار (RSS/Atom) أو يضيف صفحة مقال، "
+            "وأحدّث المقالات منها تلقائيًا؛ /feeds و<code>/dropfeed رقم</code>."
         ),
         "en": (
             "<b>What do I know?</b> Only what the articles say (see /about). I write nothing of my "
@@ -109,7 +111,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "<code>{mention} your question</code>. Ask in Arabic, English or Arabizi.\n"
             "<b>Examples:</b>\n"
             "• Where were the strategic stability talks held?\n"
-            "• How long did the Security Council extend the aid mechanism for Syria?"
+            "• How long did the Security Council extend the aid mechanism for Syria?\n"
+            "<b>Admins:</b> <code>/addfeed URL</code> follows a news feed (RSS/Atom) or adds an article "
+            "page, and I keep up with it by myself; /feeds and <code>/dropfeed N</code>."
         ),
     },
     "about": {
@@ -253,6 +257,64 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "<b>التقييمات</b> (٧ أيام): 👍 {up} · 👎 {down}",
         "en": "<b>Feedback</b> (7 days): 👍 {up} · 👎 {down}",
     },
+    # News from feeds and pages (bot/feeds.py)
+    "freshness": {
+        "ar": "🕒 <b>أحدث مقال</b>: {newest} · <b>آخر جلب للخلاصات</b>: {last_poll} ({feeds} خلاصة)",
+        "en": "🕒 <b>Newest article</b>: {newest} · <b>last feed poll</b>: {last_poll} ({feeds} feeds)",
+    },
+    "never": {"ar": "لم يحدث بعد", "en": "never"},
+    "addfeed_usage": {
+        "ar": "اكتب الرابط بعد الأمر: <code>/addfeed https://example.com/rss.xml</code> "
+        "(خلاصة أو صفحة مقال).",
+        "en": "Give the link: <code>/addfeed https://example.com/rss.xml</code> "
+        "(a feed or an article page).",
+    },
+    "add_started": {"ar": "⏳ أجلب <code>{url}</code>…", "en": "⏳ Fetching <code>{url}</code>…"},
+    "add_failed": {
+        "ar": "❌ تعذّرت الإضافة: {reason}\nلم يتغيّر شيء في المقالات.",
+        "en": "❌ Could not add it: {reason}\nThe articles are unchanged.",
+    },
+    "feed_added": {
+        "ar": "📡 صارت الخلاصة متابَعة: <code>{url}</code>",
+        "en": "📡 Following the feed <code>{url}</code>",
+    },
+    "add_counts": {
+        "ar": "✅ مقالات جديدة: {added}، محدَّثة: {updated}.",
+        "en": "✅ New articles: {added}, updated: {updated}.",
+    },
+    "feeds_heading": {"ar": "📡 <b>الخلاصات</b> ({count}):", "en": "📡 <b>Feeds</b> ({count}):"},
+    "feeds_empty": {
+        "ar": "لا أتابع أي خلاصة. أضف واحدة: <code>/addfeed رابط_الخلاصة</code>",
+        "en": "No feeds yet. Add one: <code>/addfeed FEED_URL</code>",
+    },
+    "feed_line": {
+        "ar": "{number}. {icon} {title} — <code>{url}</code>\n"
+        "آخر جلب: {last_fetch} · المقالات: {articles}",
+        "en": "{number}. {icon} {title} — <code>{url}</code>\n"
+        "Last fetch: {last_fetch} · articles: {articles}",
+    },
+    "feed_error": {"ar": "الخطأ: {error}", "en": "Error: {error}"},
+    "dropfeed_usage": {
+        "ar": "اكتب رقم الخلاصة من /feeds: <code>/dropfeed 2</code>",
+        "en": "Give the feed's number from /feeds: <code>/dropfeed 2</code>",
+    },
+    "dropfeed_unknown": {
+        "ar": "لا توجد خلاصة برقم {number}. الأرقام في /feeds.",
+        "en": "There is no feed number {number}. See /feeds.",
+    },
+    "dropfeed_done": {
+        "ar": "🗑 توقفت متابعة <code>{url}</code>. بقيت مقالاتها ({articles}) في الفهرس.",
+        "en": "🗑 Stopped following <code>{url}</code>. Its {articles} articles stay indexed.",
+    },
+    "link_offer": {
+        "ar": "هل أضيف هذا الرابط إلى المقالات (خلاصة أو صفحة مقال)؟\n<code>{url}</code>",
+        "en": "Add this link to the articles (a feed or an article page)?\n<code>{url}</code>",
+    },
+    "button_add_link": {"ar": "➕ أضفه", "en": "➕ Add it"},
+    "link_expired": {
+        "ar": "انتهت صلاحية هذا الزر؛ أرسل الرابط من جديد.",
+        "en": "This button has expired; send the link again.",
+    },
 }
 
 # Command menus: (command, Arabic description, English description).
@@ -267,6 +329,9 @@ ADMIN_COMMANDS = (
     ("sources", "قائمة المقالات ومعرّفاتها", "List the documents and their ids"),
     ("remove", "حذف مقال بمعرّفه", "Remove a document by id"),
     ("stats", "إحصاءات الأسئلة", "Question statistics"),
+    ("addfeed", "متابعة خلاصة أو إضافة صفحة مقال", "Follow a feed or add an article page"),
+    ("feeds", "الخلاصات المتابَعة وحالتها", "Feeds followed and their status"),
+    ("dropfeed", "إيقاف متابعة خلاصة برقمها", "Stop following a feed by number"),
 )
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from retrieval.clean import clean_article
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".jsonl")
+EXPORT_SUFFIXES = (".csv", ".html", ".htm")  # read by retrieval/sources/ (CSV, saved web pages)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _META_KEYS = ("title", "source", "date", "date_inferred", "url", "lang", "author")
 _FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -59,7 +60,7 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     return sorted(
         path
         for path in corpus_dir.rglob("*")
-        if path.suffix.lower() in DOCUMENT_SUFFIXES
+        if path.suffix.lower() in DOCUMENT_SUFFIXES + EXPORT_SUFFIXES
         and path.is_file()
         and not path.name.upper().startswith("README")
         and not any(part.startswith((".", "_")) for part in path.relative_to(corpus_dir).parts)

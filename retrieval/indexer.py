@@ -29,6 +29,7 @@ from retrieval.documents import (
     read_file_documents,
 )
 from retrieval.passages import split_passages
+from retrieval.sources.corpus_files import is_export, read_export
 from retrieval.store import FileState, NewDocument, Store
 
 # Bumped whenever normalization, stopwords, stemming or passage splitting change what a text's
@@ -77,10 +78,15 @@ class _FileRead:
     state: FileState | None = None
     documents: list[NewDocument] | None = None  # None: same content as stored
     error: str | None = None
+    skipped: tuple[str, ...] = ()  # rows of an export that could not be read
 
 
 def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | None) -> _FileRead:
     try:
+        if is_export(path):
+            state, docs, skipped = read_export(corpus_dir, path, stored_sha256)
+            news = None if docs is None else [NewDocument(doc, name, passages_of(doc)) for doc in docs]
+            return _FileRead(state, news, skipped=tuple(skipped))
         stat = path.stat()
         if stat.st_size > MAX_FILE_BYTES:
             raise CorpusError(f"{name}: file too large ({stat.st_size // 1_000_000} MB)")
@@ -173,6 +179,7 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
             report.errors.append(result.error or f"{name}: cannot read")
             continue
         state = result.state
+        report.errors += result.skipped
         if result.documents is None:
             new_states.append(state)
             continue

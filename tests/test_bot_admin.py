@@ -204,7 +204,9 @@ def test_stats_counts_questions_languages_chats_not_found_and_feedback(tmp_path:
             most_asked, unanswered = stats.split("\n\n")[3], stats.split("\n\n")[4]
             assert f"1. {GENEVA_AR} (×2)" in most_asked and "جنيف" not in most_asked.replace(GENEVA_AR, "")
             assert f"1. {UNRELATED_AR} (×2)" in unanswered
-            assert stats.endswith("Feedback (7 days): 👍 1 · 👎 0")
+            feedback, freshness = stats.split("\n\n")[-2:]
+            assert feedback == "Feedback (7 days): 👍 1 · 👎 0"
+            assert freshness.startswith("🕒 Newest article: 2021-12-07 · last feed poll: never")
             bot.stub.assert_no_errors()
 
     run(body)

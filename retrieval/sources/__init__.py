@@ -1,0 +1,1 @@
+"""Where documents come from: corpus files and exports behind one small protocol."""

@@ -1,0 +1,1 @@
+"""Articles from the web: fetching politely, reading feeds, extracting article text."""
