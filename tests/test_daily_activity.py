@@ -14,7 +14,7 @@ import pytest
 
 from corpus import BUNDLED_CORPUS
 from retrieval.engine import Engine
-from retrieval.store import DayActivity, Store
+from retrieval.store import SCHEMA_VERSION, DayActivity, Store
 
 GENEVA = "003_b556f401f158842d"
 
@@ -81,7 +81,7 @@ def test_a_store_from_before_first_seen_is_migrated_from_indexed_at(tmp_path: Pa
     )
     days = asyncio.run(activity(db, date(2024, 3, 3), 3))
     assert [day.articles for day in days] == [0, 5, 0]
-    assert execute(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [("4",)]
+    assert execute(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
     mtime = db.stat().st_mtime_ns
     asyncio.run(activity(db, date(2024, 3, 3), 3))
     assert db.stat().st_mtime_ns == mtime  # migrated once: opening again writes nothing
