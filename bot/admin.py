@@ -8,17 +8,19 @@ the old one keeps answering; the bot runs refreshes in the background, one at a 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
 import re
 import unicodedata
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from telegram import Update
 from telegram.constants import ChatType
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.display import DISPLAY, shorten
@@ -26,6 +28,7 @@ from bot.freshness import freshness_html
 from bot.handlers import command_argument, reply, send_parts
 from bot.render_html import escape, line_start, pack_blocks, rtl_lines
 from bot.services import Services, services
+from bot.stats_chart import CHART, chart_has_data, render_activity_chart
 from bot.texts import text, user_language
 from corpus import BUNDLED_CORPUS
 from retrieval.documents import DOCUMENT_SUFFIXES, CorpusError, read_file_documents
@@ -385,6 +388,7 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     week = await store.query_stats(
         (now - timedelta(days=7)).isoformat(timespec="seconds"), unlisted_chat_types=("inline",)
     )
+    await send_activity_chart(update, context, now.date(), lang)
     header = [
         text("stats_heading", lang),
         stats_period_html(text("stats_today", lang), today, lang),
@@ -398,3 +402,20 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     newest = (await store.corpus_summary()).last_date
     blocks.append(rtl_lines(await freshness_html(context, newest, lang), lang))
     await send_parts(context, update.effective_chat.id, pack_blocks(blocks))
+
+
+async def send_activity_chart(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, today: date, lang: str
+) -> None:
+    """The chart of questions and articles added per day, above /stats' text; nothing when
+    there is nothing to draw, and a failed send costs only the picture."""
+    first = today - timedelta(days=CHART.days - 1)
+    days = await services(context).engine.store.daily_activity(first, CHART.days)
+    if not chart_has_data(days):
+        return
+    png = await asyncio.to_thread(render_activity_chart, days)
+    caption = rtl_lines(text("stats_chart", lang, first=first.isoformat(), last=today.isoformat()), lang)
+    try:
+        await context.bot.send_photo(update.effective_chat.id, png, caption=caption, filename="stats.png")
+    except TelegramError:
+        logger.exception("the /stats chart could not be sent; the figures follow as text")

@@ -253,6 +253,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "<b>بلا إجابة</b> (ما تفتقده المقالات، ٧ أيام):",
         "en": "<b>Unanswered</b> (what the corpus lacks, 7 days):",
     },
+    "stats_chart": {
+        "ar": (
+            "📊 يوميًا من {first} إلى {last} (UTC)\n"
+            "في الأعلى الأسئلة: 🟩 أجيب عنها، 🟧 بلا إجابة\n"
+            "في الأسفل: 🟦 المقالات المضافة\n"
+            "فوق الأعمدة الأعداد، وتحتها يوم الشهر"
+        ),
+        "en": (
+            "📊 Per day, {first} to {last} (UTC)\n"
+            "Top, questions: 🟩 answered, 🟧 not found\n"
+            "Bottom: 🟦 articles added\n"
+            "Counts above the bars, day of the month below"
+        ),
+    },
     "stats_feedback": {
         "ar": "<b>التقييمات</b> (٧ أيام): 👍 {up} · 👎 {down}",
         "en": "<b>Feedback</b> (7 days): 👍 {up} · 👎 {down}",

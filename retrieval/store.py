@@ -11,7 +11,7 @@ import asyncio
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import aiosqlite
@@ -19,7 +19,8 @@ import aiosqlite
 from retrieval.documents import Document
 from retrieval.models import Citation
 
-SCHEMA_VERSION = 3  # 2: embeddings (passage vectors for English questions); 3: index_blobs
+# 2: embeddings (passage vectors for English questions); 3: index_blobs; 4: document_first_seen
+SCHEMA_VERSION = 4
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -54,7 +55,19 @@ CREATE TABLE IF NOT EXISTS embeddings (
 CREATE TABLE IF NOT EXISTS index_blobs (
     name TEXT NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (name, chunk)
 );
+CREATE TABLE IF NOT EXISTS document_first_seen (doc_id TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS documents_first_seen AFTER INSERT ON documents BEGIN
+    INSERT OR IGNORE INTO document_first_seen(doc_id, at) VALUES (new.doc_id, new.indexed_at);
+END;
 """
+
+# Run once on a store of an older schema version (the key: the version that brings the change),
+# after _SCHEMA has created what is new.
+_MIGRATIONS = {
+    # A changed file's documents are deleted and inserted again, so `indexed_at` is the last
+    # rewrite; the trigger keeps the first. Older stores know no better than `indexed_at`.
+    4: "INSERT OR IGNORE INTO document_first_seen(doc_id, at) SELECT doc_id, indexed_at FROM documents",
+}
 
 
 class StoreError(Exception):
@@ -152,6 +165,7 @@ class Store:
         await self._db.execute("PRAGMA foreign_keys = ON")
         await self._db.execute("PRAGMA busy_timeout = 5000")
         tables = {row[0] async for row in await self._db.execute("SELECT name FROM sqlite_master")}
+        version = None
         if "meta" in tables:
             version = await self.get_meta("schema_version")
             if version is None or int(version) > SCHEMA_VERSION:
@@ -164,7 +178,10 @@ class Store:
         await self._db.execute("PRAGMA journal_mode = WAL")
         await self._db.executescript(_SCHEMA)
         # Written only when it changes: opening an up-to-date store writes nothing.
-        if await self.get_meta("schema_version") != str(SCHEMA_VERSION):
+        if version != str(SCHEMA_VERSION):
+            for step, sql in _MIGRATIONS.items():
+                if version is not None and int(version) < step:
+                    await self._db.execute(sql)
             await self.set_meta("schema_version", str(SCHEMA_VERSION))
 
     async def _quick_check(self) -> None:
@@ -462,6 +479,29 @@ class Store:
             feedback_down=down,
         )
 
+    async def daily_activity(self, first_day: date, days: int) -> list[DayActivity]:
+        """Per UTC day, from `first_day` on for `days` days (quiet days included): questions
+        logged, how many were answered, and documents first indexed that are still indexed."""
+        since = first_day.isoformat()
+        sql = (
+            "SELECT substr(asked_at, 1, 10) AS day, COUNT(*), COALESCE(SUM(answered), 0) FROM queries "
+            "WHERE asked_at >= ? GROUP BY day"
+        )
+        async with self._db.execute(sql, (since,)) as cursor:
+            questions = {row[0]: (row[1], row[2]) async for row in cursor}
+        sql = (
+            "SELECT substr(f.at, 1, 10) AS day, COUNT(*) FROM document_first_seen f "
+            "JOIN documents USING (doc_id) WHERE f.at >= ? GROUP BY day"
+        )
+        async with self._db.execute(sql, (since,)) as cursor:
+            articles = {row[0]: row[1] async for row in cursor}
+        result = []
+        for offset in range(days):
+            day = first_day + timedelta(days=offset)
+            asked, answered = questions.get(day.isoformat(), (0, 0))
+            result.append(DayActivity(day, asked, answered, articles.get(day.isoformat(), 0)))
+        return result
+
     # The saved search index (retrieval/saved_index.py): named blobs, split into chunks so that
     # no single value nears SQLite's size limit. Replaced whole in one transaction.
 
@@ -624,6 +664,20 @@ class CorpusSummary:
     first_date: str
     last_date: str
     outlets: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class DayActivity:
+    """One day of `Store.daily_activity`."""
+
+    day: date
+    questions: int
+    answered: int
+    articles: int  # documents first indexed that day
+
+    @property
+    def not_found(self) -> int:
+        return self.questions - self.answered
 
 
 @dataclass(frozen=True)
