@@ -9,14 +9,8 @@ the old one keeps answering; the bot runs refreshes in the background, one at a 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
-import re
-import unicodedata
-import uuid
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -30,73 +24,43 @@ from bot.render_html import escape, line_start, pack_blocks, rtl_lines
 from bot.services import Services, services
 from bot.stats_chart import CHART, chart_has_data, render_activity_chart
 from bot.texts import text, user_language
-from corpus import BUNDLED_CORPUS
-from retrieval.documents import DOCUMENT_SUFFIXES, CorpusError, read_file_documents
-from retrieval.indexer import RefreshReport
-from retrieval.store import QueryStats
+from retrieval.engine import CorpusEdit
+from retrieval.models import CorpusError, QueryStats, RefreshReport
 
 logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_NAME_CHARS = 100
 LISTED_IDS = 15  # ids listed per kind of change in a reindex report
 LISTED_SOURCES = 300  # documents listed by /sources (about ten messages)
-_UNSAFE_NAME_CHARS = re.compile(r"[^\w.\-]+")
 
 
 # --- helpers -------------------------------------------------------------------------------
 
 
-def safe_file_name(raw: str | None) -> str | None:
-    """A plain file name for an upload: no folders, no hidden or skipped names, only letters,
-    digits, `.`, `-` and `_`; None when nothing usable is left."""
-    if not raw:
-        return None
-    name = unicodedata.normalize("NFC", raw).replace("\\", "/").rsplit("/", 1)[-1]
-    name = _UNSAFE_NAME_CHARS.sub("_", name.strip()).lstrip("._-")
-    stem, dot, suffix = name.rpartition(".")
-    stem = stem.rstrip("._-")
-    if not dot or not stem or not suffix or stem.upper().startswith("README"):
-        return None
-    return f"{stem[: MAX_NAME_CHARS - len(suffix) - 1]}.{suffix.lower()}"
-
-
-def text_problem(data: bytes, lang: str) -> str | None:
-    """Why `data` is not a UTF-8 text file, or None."""
-    if not data.strip():
-        return text("upload_empty", lang)
-    if b"\x00" in data:
-        return text("upload_binary", lang)
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return text("upload_not_utf8", lang, position=exc.start)
-    return None
-
-
 def corpus_problem(svc: Services, lang: str) -> str | None:
     """Why the corpus directory cannot be changed from Telegram, or None."""
-    corpus = svc.engine.corpus_dir.resolve()
-    if corpus == BUNDLED_CORPUS.resolve():
-        return text("corpus_read_only", lang)
-    if not corpus.is_dir() or not os.access(corpus, os.W_OK):
-        return text("corpus_not_writable", lang, path=escape(str(corpus)))
+    try:
+        svc.engine.check_editable()
+    except CorpusError as exc:
+        return corpus_error_html(svc, exc, lang)
     return None
+
+
+def corpus_error_html(svc: Services, exc: CorpusError, lang: str) -> str:
+    """What to tell an admin whose corpus change the engine refused, by the error's reason."""
+    if exc.reason == "read_only":
+        return text("corpus_read_only", lang)
+    if exc.reason == "not_writable":
+        return text("corpus_not_writable", lang, path=escape(str(svc.engine.corpus_dir.resolve())))
+    if exc.reason in ("bad_name", "bad_type", "empty", "binary"):
+        return text(f"upload_{exc.reason}", lang)
+    if exc.reason == "not_utf8":
+        return text("upload_not_utf8", lang, position=exc.position)
+    return text("upload_invalid", lang, reason=escape(str(exc)))
 
 
 def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so a refresh never reads a half-written file (the temporary
-    name starts with a dot, which the corpus reader skips)."""
-    temporary = path.with_name(f".upload-{uuid.uuid4().hex}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def id_list(ids: list[str], lang: str) -> str:
@@ -181,12 +145,10 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await reply(update, context, problem)
         return
     document = update.effective_message.document
-    name = safe_file_name(document.file_name)
-    if name is None:
-        await reply(update, context, text("upload_bad_name", lang))
-        return
-    if Path(name).suffix not in DOCUMENT_SUFFIXES:
-        await reply(update, context, text("upload_bad_type", lang))
+    try:
+        name = svc.engine.document_file_name(document.file_name)
+    except CorpusError as exc:
+        await reply(update, context, corpus_error_html(svc, exc, lang))
         return
     limit = svc.max_upload_bytes
     if document.file_size and document.file_size > limit:
@@ -198,33 +160,19 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         size = human_size(len(data))
         await reply(update, context, text("upload_too_large", lang, size=size, limit=human_size(limit)))
         return
-    if problem := text_problem(data, lang):
-        await reply(update, context, problem)
-        return
-    corpus = svc.engine.corpus_dir.resolve()
-    target = corpus / name
     try:
-        doc_ids = [doc.doc_id for doc in read_file_documents(corpus, target, data)]
+        edit = svc.engine.add_document(name, data)
     except CorpusError as exc:
-        await reply(update, context, text("upload_invalid", lang, reason=escape(str(exc))))
+        await reply(update, context, corpus_error_html(svc, exc, lang))
         return
-    previous = target.read_bytes() if target.is_file() else None
-    write_atomically(target, data)
-    context.application.create_task(
-        _index_upload(update, context, lang, target, previous, doc_ids), update=update
-    )
+    context.application.create_task(_index_upload(update, context, lang, edit), update=update)
 
 
 async def _index_upload(
-    update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
-    lang: str,
-    target: Path,
-    previous: bytes | None,
-    doc_ids: list[str],
+    update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str, edit: CorpusEdit
 ) -> None:
     reindexer = services(context).reindexer
-    name = target.name
+    name = edit.path.name
     try:
         report = await reindexer.refresh()
     except Exception as exc:  # the file stays in the corpus; the next /reindex picks it up
@@ -235,14 +183,11 @@ async def _index_upload(
     errors = [error for error in report.errors if error.split(":", 1)[0] == name]
     if errors:
         # e.g. a doc id another file already uses: put the corpus back as it was.
-        if previous is None:
-            target.unlink(missing_ok=True)
-        else:
-            write_atomically(target, previous)
+        reindexer.engine.undo(edit)
         await reindexer.refresh()
         await reply(update, context, text("upload_invalid", lang, reason=escape("; ".join(errors))))
         return
-    key = "upload_replaced" if previous is not None else "upload_done"
+    key = "upload_replaced" if edit.replaced else "upload_done"
     await reply(
         update,
         context,
@@ -250,28 +195,11 @@ async def _index_upload(
             key,
             lang,
             name=escape(name),
-            documents=id_list(doc_ids, lang),
+            documents=id_list(list(edit.doc_ids), lang),
             total=report.documents,
             passages=report.passages,
         ),
     )
-
-
-def remove_from_jsonl(path: Path, doc_id: str) -> bool:
-    """Drop the lines of `doc_id` from a JSON Lines file; False when no other line is left."""
-    kept = []
-    for line in path.read_text(encoding="utf-8-sig").splitlines(keepends=True):
-        try:
-            row = json.loads(line) if line.strip() else None
-        except json.JSONDecodeError:
-            row = None
-        if isinstance(row, dict) and str(row.get("doc_id", "")).strip() == doc_id:
-            continue
-        kept.append(line)
-    if not any(line.strip() for line in kept):
-        return False
-    write_atomically(path, "".join(kept).encode("utf-8"))
-    return True
 
 
 async def on_remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -286,18 +214,9 @@ async def on_remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if problem := corpus_problem(svc, lang):
         await reply(update, context, problem)
         return
-    found = await svc.engine.store.document_file(doc_id)
-    if found is None:
+    if not await svc.engine.remove_document(doc_id):
         await reply(update, context, text("remove_unknown", lang, doc_id=escape(doc_id)))
         return
-    file, documents_in_file = found
-    corpus = svc.engine.corpus_dir.resolve()
-    path = (corpus / file).resolve()
-    if not path.is_relative_to(corpus):
-        await reply(update, context, text("remove_unknown", lang, doc_id=escape(doc_id)))
-        return
-    if not (path.suffix == ".jsonl" and documents_in_file > 1 and remove_from_jsonl(path, doc_id)):
-        path.unlink(missing_ok=True)
     context.application.create_task(_reindex_after_remove(update, context, lang, doc_id), update=update)
 
 
@@ -325,7 +244,7 @@ async def on_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if await refuse_unless_admin(update, context):
         return
     lang = user_language(update)
-    documents = await services(context).engine.store.document_summaries()
+    documents = await services(context).engine.documents()
     if not documents:
         await reply(update, context, text("sources_empty", lang))
         return
@@ -381,11 +300,11 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     lang = user_language(update)
     await services(context).query_log.flush()  # count the questions of the last moments too
-    store = services(context).engine.store
+    engine = services(context).engine
     now = datetime.now(UTC)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    today = await store.query_stats(midnight.isoformat(timespec="seconds"), unlisted_chat_types=("inline",))
-    week = await store.query_stats(
+    today = await engine.stats(midnight.isoformat(timespec="seconds"), unlisted_chat_types=("inline",))
+    week = await engine.stats(
         (now - timedelta(days=7)).isoformat(timespec="seconds"), unlisted_chat_types=("inline",)
     )
     await send_activity_chart(update, context, now.date(), lang)
@@ -399,7 +318,7 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         blocks.append(rtl_lines(text(key, lang), lang) + "\n" + _question_list(questions, lang))
     feedback = text("stats_feedback", lang, up=week.feedback_up, down=week.feedback_down)
     blocks.append(rtl_lines(feedback, lang))
-    newest = (await store.corpus_summary()).last_date
+    newest = (await engine.about()).last_date
     blocks.append(rtl_lines(await freshness_html(context, newest, lang), lang))
     await send_parts(context, update.effective_chat.id, pack_blocks(blocks))
 
@@ -410,7 +329,7 @@ async def send_activity_chart(
     """The chart of questions and articles added per day, above /stats' text; nothing when
     there is nothing to draw, and a failed send costs only the picture."""
     first = today - timedelta(days=CHART.days - 1)
-    days = await services(context).engine.store.daily_activity(first, CHART.days)
+    days = await services(context).engine.daily_activity(first, CHART.days)
     if not chart_has_data(days):
         return
     png = await asyncio.to_thread(render_activity_chart, days)

@@ -38,7 +38,6 @@ from bot.shutdown import stop_application
 from bot.texts import ADMIN_COMMANDS, PUBLIC_COMMANDS
 from bot.updates import PerChatUpdateProcessor
 from retrieval.engine import Engine
-from retrieval.query_log import QueryLog
 
 logger = logging.getLogger(__name__)
 
@@ -97,12 +96,12 @@ def build_application(
         engine=engine,
         limiter=limiter or QuestionLimiter(),
         reindexer=Reindexer(engine),
-        query_log=QueryLog(engine.store),
+        query_log=engine.question_log(),
         buttons=ButtonSigner(settings.token),
         max_upload_bytes=max_upload_bytes,
     )
     application.bot_data["feeds"] = feeds.FeedPoller(
-        settings.db_path, engine.corpus_dir, settings.web, application.bot_data["services"].reindexer
+        engine, settings.web, application.bot_data["services"].reindexer
     )
     add_handlers(application)
     return application

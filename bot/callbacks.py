@@ -25,9 +25,8 @@ from telegram.ext import ContextTypes
 from bot.render_html import render_page_html, render_passage_html
 from bot.services import PAGE_SIZE, services
 from bot.texts import text, user_language
-from retrieval.language import reply_language
-from retrieval.models import Result
-from retrieval.store import LoggedQuery, PassageRecord
+from retrieval.engine import reply_language
+from retrieval.models import LoggedQuery, PassageRecord, Result
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +82,7 @@ async def _logged(context: ContextTypes.DEFAULT_TYPE, query_id: int) -> tuple[Lo
 
 
 async def _passage(context: ContextTypes.DEFAULT_TYPE, pid: int, tag: str) -> PassageRecord | None:
-    record = await services(context).engine.store.passage_record(pid)
+    record = await services(context).engine.passage(pid)
     return record if record and passage_tag(record.passage_id) == tag else None
 
 
@@ -130,7 +129,7 @@ async def on_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, match:
     if logged is None or record is None:
         await query.answer(text("stale", lang), show_alert=True)
         return
-    await services(context).engine.store.add_feedback(
+    await services(context).engine.record_feedback(
         query_id=query_id,
         passage_id=record.passage_id,
         user_id=query.from_user.id,

@@ -16,12 +16,8 @@ from pathlib import Path
 from bot import feeds_cli
 from bot.paths import configured_corpus, default_db_path
 from bot.render_text import render_answer_text
-from retrieval.answering import QuestionError
-from retrieval.documents import CorpusError
-from retrieval.engine import Engine
-from retrieval.indexer import RefreshReport
-from retrieval.progress import StderrProgress
-from retrieval.store import StoreError
+from retrieval.engine import Engine, StderrProgress
+from retrieval.models import CorpusError, QuestionError, RefreshReport, StoreError
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool whose reader went away
 
@@ -130,7 +126,7 @@ async def run_index(args: argparse.Namespace) -> int:
     finally:
         await engine.close()
     print(
-        f"{report.documents} documents, {report.passages} passages in {engine.store.path} "
+        f"{report.documents} documents, {report.passages} passages in {engine.db_path} "
         f"(added {len(report.added)}, changed {len(report.changed)}, removed {len(report.removed)}, "
         f"skipped {len(report.errors)}) in {time.perf_counter() - started:.2f} s"
     )

@@ -17,11 +17,9 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings, read_env_file
 from bot.paths import default_db_path
-from bot.readonly_store import open_read_only, owner_kept
-from retrieval.documents import MAX_FILE_BYTES, content_hash, corpus_files
-from retrieval.indexer import ANALYSIS_VERSION
-from retrieval.store import SCHEMA_VERSION, Store
-from retrieval.web.collect import feed_states
+from bot.readonly_store import owner_kept
+from retrieval.engine import ANALYSIS_VERSION, followed_feeds, inspect_store, language_checks
+from retrieval.models import Freshness, StoreHealth, VectorHealth
 
 # A well-formed token that only stands in while the other settings are checked without one.
 _PLACEHOLDER_TOKEN = "0000:placeholder-token-not-used-for-anything"
@@ -149,7 +147,9 @@ async def check_bot_api(settings: Settings, timeout: float) -> list[Finding]:
 
 async def check_store(path: Path, corpus: Path | None) -> list[Finding]:
     """Integrity of the store, then whether its index is up to date with the corpus."""
-    if not path.exists():
+    with owner_kept(path):
+        health = await inspect_store(path, corpus)
+    if health.problem == "missing":
         return [
             Finding(
                 Status.WARN,
@@ -157,120 +157,70 @@ async def check_store(path: Path, corpus: Path | None) -> list[Finding]:
                 f"{path} does not exist yet: `corpusbot index` builds it (`serve` and `ask` do too)",
             )
         ]
-    with owner_kept(path):
-        try:
-            store = await open_read_only(path)
-        except sqlite3.Error as exc:
-            return [Finding(Status.FAIL, "store", f"cannot open {path}: {exc}")]
-        try:
-            return await _check_open_store(store, path, corpus)
-        finally:
-            await store.close()
-
-
-async def _check_open_store(store: Store, path: Path, corpus: Path | None) -> list[Finding]:
-    """The store's schema and integrity, then the index's freshness."""
-    try:
-        version = await store.get_meta("schema_version")
-    except sqlite3.DatabaseError as exc:
-        return [Finding(Status.FAIL, "store", f"{path} is not a corpusbot database ({exc})")]
-    if version is None or int(version) > SCHEMA_VERSION:
-        return [
-            Finding(
-                Status.FAIL,
-                "store",
-                f"{path} has schema version {version}, this corpusbot knows {SCHEMA_VERSION}",
-            )
-        ]
-    try:
-        intact, reason = await store.integrity_ok(), ""
-    except sqlite3.DatabaseError as exc:
-        intact, reason = False, f" ({exc})"
-    if not intact:
-        return [
-            Finding(
-                Status.FAIL,
-                "store",
-                f"{path} fails PRAGMA integrity_check{reason}: stop the bot and restore the "
-                'latest backup (README "Backups and restore")',
-            )
-        ]
-    documents, passages = await store.counts()
-    indexed_at = await store.get_meta("indexed_at") or "never"
+    if health.problem:
+        return [Finding(Status.FAIL, "store", _store_problem(health))]
     findings = [
         Finding(
             Status.OK,
             "store",
-            f"{path}: integrity ok, {documents} documents, {passages} passages, indexed {indexed_at}",
+            f"{path}: integrity ok, {health.documents} documents, {health.passages} passages, "
+            f"indexed {health.indexed_at}",
         )
     ]
-    vectors = await check_vectors(store)
-    if vectors is not None:
-        findings.append(vectors)
-    if corpus is None:
-        recorded = await store.get_meta("corpus_dir")
-        corpus = Path(recorded) if recorded else None
-    findings.append(await check_freshness(store, corpus))
+    if health.vectors is not None:
+        findings.append(vectors_finding(health.vectors))
+    findings.append(freshness_finding(health.freshness))
     return findings
 
 
-async def check_vectors(store: Store) -> Finding | None:
-    """Stored passage vectors that are not what the model makes (integrity_check cannot tell:
-    a NaN is a well-formed blob). None when dense retrieval is off, as they are then unused."""
-    from retrieval.english.dense import load_embedder, usable_vectors
+def _store_problem(health: StoreHealth) -> str:
+    path, detail = health.path, health.detail
+    if health.problem == "cannot_open":
+        return f"cannot open {path}: {detail}"
+    if health.problem == "not_corpusbot":
+        return f"{path} is not a corpusbot database ({detail})"
+    if health.problem == "integrity":
+        reason = f" ({detail})" if detail else ""
+        return (
+            f"{path} fails PRAGMA integrity_check{reason}: stop the bot and restore the "
+            'latest backup (README "Backups and restore")'
+        )
+    return detail  # the schema version
 
-    embedder = load_embedder()
-    if embedder is None:
-        return None
-    stored = await store.embeddings(embedder.name)
-    damaged = len(stored) - len(usable_vectors(stored, embedder.dim))
-    if damaged:
+
+def vectors_finding(vectors: VectorHealth) -> Finding:
+    """Stored passage vectors that are not what the model makes (integrity_check cannot tell:
+    a NaN is a well-formed blob)."""
+    if vectors.damaged:
         return Finding(
             Status.FAIL,
             "passage vectors",
-            f"{damaged} of {len(stored)} are damaged (not {embedder.dim} finite numbers of unit length), "
-            'which can make every answer "not found": restart the bot or run `corpusbot index`, '
-            "which embed those passages again",
+            f"{vectors.damaged} of {vectors.stored} are damaged (not {vectors.dim} finite numbers of "
+            'unit length), which can make every answer "not found": restart the bot or run '
+            "`corpusbot index`, which embed those passages again",
         )
-    return Finding(Status.OK, "passage vectors", f"{len(stored)} stored, all usable")
+    return Finding(Status.OK, "passage vectors", f"{vectors.stored} stored, all usable")
 
 
-async def check_freshness(store: Store, corpus: Path | None) -> Finding:
+def freshness_finding(fresh: Freshness) -> Finding:
     """Files added, changed or removed since the last index (what a refresh would apply)."""
-    if corpus is None:
-        from corpus import BUNDLED_CORPUS
-
-        corpus = BUNDLED_CORPUS
-    if not corpus.is_dir():
+    corpus = fresh.corpus
+    if not fresh.found:
         return Finding(Status.FAIL, "corpus", f"corpus directory not found: {corpus}")
-    files = {path.relative_to(corpus).as_posix(): path for path in corpus_files(corpus)}
-    if not files:
+    if not fresh.files:
         return Finding(Status.WARN, "corpus", f"{corpus} has no articles (.txt, .md, .jsonl)")
-    known = await store.file_states()
-    analysis = await store.get_meta("analysis_version")
-    if known and analysis != ANALYSIS_VERSION:
+    if fresh.analysis is not None:
         return Finding(
             Status.WARN,
             "index",
-            f"built with text analysis version {analysis or '?'}, this corpusbot uses "
+            f"built with text analysis version {fresh.analysis}, this corpusbot uses "
             f"{ANALYSIS_VERSION}: the next start, /reindex or `corpusbot index` re-indexes every file",
         )
-    pending = [name for name in sorted(files) if name not in known]
-    changed = []
-    for name, path in sorted(files.items()):
-        state = known.get(name)
-        if state is None:
-            continue
-        stat = path.stat()
-        if (stat.st_size, stat.st_mtime_ns) == (state.size, state.mtime_ns):
-            continue
-        if stat.st_size > MAX_FILE_BYTES or content_hash(path.read_bytes()) != state.sha256:
-            changed.append(name)
-    removed = sorted(set(known) - set(files))
-    if not (pending or changed or removed):
-        return Finding(Status.OK, "index", f"up to date with {corpus} ({len(files)} files)")
+    if fresh.up_to_date:
+        return Finding(Status.OK, "index", f"up to date with {corpus} ({fresh.files} files)")
     parts = []
-    for label, names in (("not indexed", pending), ("changed", changed), ("removed", removed)):
+    pending = (("not indexed", fresh.pending), ("changed", fresh.changed), ("removed", fresh.removed))
+    for label, names in pending:
         if names:
             shown = ", ".join(names[:SHOWN_FILES]) + (
                 f" (+{len(names) - SHOWN_FILES})" if len(names) > SHOWN_FILES else ""
@@ -289,10 +239,8 @@ async def check_freshness(store: Store, corpus: Path | None) -> Finding:
 
 
 def check_languages() -> list[Finding]:
-    from retrieval.english.support import arabizi_check, english_checks
-
     findings = [Finding(Status.OK, "Arabic questions", "built in")]
-    for check in [*english_checks(), arabizi_check()]:
+    for check in language_checks():
         findings.append(Finding(Status.OK if check.ok else Status.WARN, check.name, check.detail))
     return findings
 
@@ -300,7 +248,7 @@ def check_languages() -> list[Finding]:
 async def check_feeds(path: Path) -> list[Finding]:
     """Feeds followed: a WARN naming each one whose last fetch failed (it is retried later)."""
     try:
-        feeds, last_poll = await feed_states(path)
+        feeds, last_poll = await followed_feeds(path)
     except sqlite3.Error:
         return []  # the store check reports an unusable database
     if not feeds:

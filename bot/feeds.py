@@ -14,7 +14,6 @@ import contextlib
 import logging
 import re
 import secrets
-from pathlib import Path
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
@@ -24,9 +23,8 @@ from bot.render_html import escape, line_start, pack_blocks, rtl_lines, shorten
 from bot.services import Reindexer, services
 from bot.texts import text, user_language
 from corpus import BUNDLED_CORPUS
-from retrieval.web.collect import WebReport, collect, feed_states
-from retrieval.web.config import WebConfig
-from retrieval.web.registry import FeedRegistry
+from retrieval.engine import Engine, WebConfig, followed_feeds
+from retrieval.models import WebReport
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +37,8 @@ _STATUS_ICONS = {"ok": "✅", "partial": "⚠️", "error": "❌", "new": "🆕"
 class FeedPoller:
     """Runs every fetch of the bot, one at a time: the periodic poll and the admins' additions."""
 
-    def __init__(self, db_path: Path, corpus_dir: Path, config: WebConfig, reindexer: Reindexer):
-        self.db_path = db_path
-        self.corpus_dir = corpus_dir
+    def __init__(self, engine: Engine, config: WebConfig, reindexer: Reindexer):
+        self.engine = engine
         self.config = config
         self.reindexer = reindexer
         self._lock = asyncio.Lock()
@@ -50,12 +47,12 @@ class FeedPoller:
 
     @property
     def writable(self) -> bool:
-        return self.corpus_dir.resolve() != BUNDLED_CORPUS.resolve()
+        return self.engine.corpus_dir.resolve() != BUNDLED_CORPUS.resolve()
 
     async def run(self, *, urls: tuple[str, ...] = (), poll: bool = False) -> WebReport:
         """Fetch (add `urls`, poll the due feeds), then index what was written."""
         async with self._lock:
-            report = await collect(self.db_path, self.corpus_dir, self.config, urls=urls, poll=poll)
+            report = await self.engine.collect_news(self.config, urls=urls, poll=poll)
             if report.written:
                 await self.reindexer.refresh()
             return report
@@ -146,7 +143,7 @@ async def on_feeds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = user_language(update)
     if await _refused(update, context, lang):
         return
-    feeds, _ = await feed_states(poller(context).db_path)
+    feeds, _ = await followed_feeds(poller(context).engine.db_path)
     if not feeds:
         await reply(update, context, text("feeds_empty", lang))
         return
@@ -177,8 +174,7 @@ async def on_dropfeed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if not argument.isdigit():
         await reply(update, context, text("dropfeed_usage", lang))
         return
-    async with FeedRegistry(poller(context).db_path) as registry:
-        dropped = await registry.drop_feed(int(argument))
+    dropped = await poller(context).engine.drop_feed(int(argument))
     if dropped is None:
         await reply(update, context, text("dropfeed_unknown", lang, number=escape(argument)))
         return

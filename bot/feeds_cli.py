@@ -10,9 +10,8 @@ from pathlib import Path
 
 from bot.paths import default_db_path
 from corpus import BUNDLED_CORPUS
-from retrieval.web.collect import WebReport, collect, feed_states
-from retrieval.web.config import WebConfig, WebConfigError
-from retrieval.web.registry import FeedState
+from retrieval.engine import WebConfig, WebConfigError, followed_feeds
+from retrieval.models import FeedState, WebReport
 
 COMMANDS = ("add", "feeds", "poll")
 
@@ -65,7 +64,7 @@ def _list(db_path: Path) -> int:
     if not db_path.exists():
         print("no feeds followed (no store yet): corpusbot add FEED_URL")
         return 0
-    feeds, last_poll = asyncio.run(feed_states(db_path))
+    feeds, last_poll = asyncio.run(followed_feeds(db_path))
     if not feeds:
         print("no feeds followed: corpusbot add FEED_URL")
         return 0
@@ -82,15 +81,13 @@ async def _collect(args: argparse.Namespace, config: WebConfig, open_engine, ref
             raise error(f"{args.command} writes articles into the corpus: give one of your own with "
                         "--corpus DIR or CORPUSBOT_CORPUS (the bundled corpus is read-only)", 2)  # fmt: skip
         urls = tuple(args.urls) if args.command == "add" else ()
-        report = await collect(
-            engine.store.path, engine.corpus_dir, config, urls=urls, poll=args.command == "poll"
-        )
+        report = await engine.collect_news(config, urls=urls, poll=args.command == "poll")
         for line in report_lines(report):
             print(line)
         for failure in report.failed:
             print(f"corpusbot: {failure}", file=sys.stderr)
         indexed = await refresh(engine)
-        print(f"{indexed.documents} documents, {indexed.passages} passages in {engine.store.path}")
+        print(f"{indexed.documents} documents, {indexed.passages} passages in {engine.db_path}")
     finally:
         await engine.close()
     return 1 if report.failed else 0

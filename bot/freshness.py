@@ -7,11 +7,11 @@ from telegram.ext import ContextTypes
 
 from bot.services import services
 from bot.texts import text
-from retrieval.web.collect import feed_states
+from retrieval.engine import followed_feeds
 
 
 async def freshness_html(context: ContextTypes.DEFAULT_TYPE, newest: str, lang: str) -> str:
-    feeds, last_poll = await feed_states(services(context).settings.db_path)
+    feeds, last_poll = await followed_feeds(services(context).settings.db_path)
     return text(
         "freshness",
         lang,

@@ -22,9 +22,8 @@ from bot.question_log import log_question
 from bot.render_html import escape, line_start, render_answer_html, rtl_lines
 from bot.services import PAGE_SIZE, services
 from bot.texts import text, user_language
-from retrieval.answering import MAX_QUESTION_CHARS, QuestionError
-from retrieval.language import detect_language, reply_language
-from retrieval.normalize import count_scripts
+from retrieval.engine import question_language, reply_language
+from retrieval.models import NO_WORDS, QuestionError
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +99,7 @@ async def answer_question(
     chat, message = update.effective_chat, update.effective_message
     asker = update.effective_user.id if update.effective_user else chat.id
     question = question.strip()
-    lang = reply_language(detect_language(question), question)
+    lang = question_language(question)
     reply_to = message.message_id if quote else None
 
     verdict = svc.limiter.check(asker)
@@ -117,14 +116,14 @@ async def answer_question(
             question=question,
         )
         return
-    if len(question) > MAX_QUESTION_CHARS:
-        notice = text("too_long", lang, length=len(question), limit=MAX_QUESTION_CHARS)
-        await send_parts(context, chat.id, [line_start("", lang) + notice], reply_to=reply_to)
-        return
     try:
         answer = await svc.engine.ask(question, PAGE_SIZE + 1)
-    except QuestionError:
-        await send_parts(context, chat.id, [text("ask_usage", lang)], reply_to=reply_to)
+    except QuestionError as exc:
+        if exc.reason == "too_long":
+            notice = line_start("", lang) + text("too_long", lang, length=exc.length, limit=exc.limit)
+        else:
+            notice = text("ask_usage", lang)
+        await send_parts(context, chat.id, [notice], reply_to=reply_to)
         return
 
     lang = reply_language(answer.lang, answer.question)
@@ -139,7 +138,7 @@ async def answer_question(
         top_doc_id=shown[0].doc_id if shown else None,
         results=len(shown),
     )
-    if not answer.answered and not sum(count_scripts(question)):
+    if answer.reason == NO_WORDS:
         parts = [line_start("", lang) + text("no_words", lang)]
     else:
         parts = render_answer_html(answer, lang, shown)
@@ -235,7 +234,7 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The corpus: how many articles and passages, their dates and outlets."""
     lang = user_language(update)
-    summary = await services(context).engine.store.corpus_summary()
+    summary = await services(context).engine.about()
     if summary.first_date:
         dates = text("dates_range", lang, first=summary.first_date, last=summary.last_date)
     else:

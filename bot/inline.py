@@ -14,9 +14,8 @@ from bot.question_log import log_question
 from bot.render_html import render_single_result_html
 from bot.services import services
 from bot.texts import text, user_language
-from retrieval.answering import QuestionError
-from retrieval.language import reply_language
-from retrieval.models import Answer, Result
+from retrieval.engine import reply_language
+from retrieval.models import Answer, QuestionError, Result
 
 MAX_INLINE_RESULTS = 10
 CACHE_SECONDS = 60

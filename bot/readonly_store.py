@@ -1,5 +1,5 @@
-"""Reading the store from a second process (`doctor`, `backup`) while the bot may be running:
-read-only connections, which in WAL mode neither block the bot nor wait for it."""
+"""Reading the store's file from a second process (`backup`, `doctor`) while the bot may be
+running: read-only connections, which in WAL mode neither block the bot nor wait for it."""
 
 from __future__ import annotations
 
@@ -8,10 +8,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-
-import aiosqlite
-
-from retrieval.store import Store
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -24,13 +20,6 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(read_only_uri(path), uri=True)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return db
-
-
-async def open_read_only(path: Path) -> Store:
-    """A Store on `path` for reading only: no schema setup, no writes."""
-    db = await aiosqlite.connect(read_only_uri(path), uri=True)
-    await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return Store(db, path)
 
 
 @contextlib.contextmanager

@@ -14,8 +14,8 @@ import re
 from bot.display import shorten, shown_citation
 from bot.render_text import PARAGRAPH_BREAK
 from bot.texts import text
+from retrieval.engine import script_counts
 from retrieval.models import Answer, Citation, Result
-from retrieval.normalize import count_scripts
 
 MAX_MESSAGE_CHARS = 4096
 RLM = "\u200f"  # a line starting with it is laid out right-to-left, so Arabic reads naturally
@@ -45,7 +45,7 @@ def escape(plain: str) -> str:
 
 def line_start(plain: str, lang: str) -> str:
     """U+200F for a line whose words are mostly Arabic (or an Arabic line with no letters)."""
-    arabic, latin = count_scripts(plain)
+    arabic, latin = script_counts(plain)
     if arabic > latin or (arabic == latin and lang == "ar"):
         return RLM
     return ""

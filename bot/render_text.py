@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.display import shown_citation
-from retrieval.language import reply_language
+from retrieval.engine import reply_language
 from retrieval.models import Answer, Citation
 
 # A snippet that runs on into the next paragraph is shown as one block: the blank line between

@@ -15,9 +15,8 @@ from bot import heap
 from bot.button_signing import ButtonSigner
 from bot.config import Settings
 from bot.ratelimit import QuestionLimiter
-from retrieval.engine import Engine
-from retrieval.indexer import RefreshReport
-from retrieval.query_log import QueryLog
+from retrieval.engine import Engine, QueryLog
+from retrieval.models import RefreshReport
 
 PAGE_SIZE = 3  # results per answer message; "more results" shows the next PAGE_SIZE
 

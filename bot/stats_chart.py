@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.png_canvas import GLYPH_HEIGHT, Canvas, digits_width
-from retrieval.store import DayActivity
+from retrieval.models import DayActivity
 
 
 @dataclass(frozen=True)

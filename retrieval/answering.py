@@ -14,7 +14,7 @@ from retrieval.arabizi import read_arabizi
 from retrieval.english.expand import Concept, matched_on
 from retrieval.index import Hit, SearchIndex
 from retrieval.language import detect_language, question_content
-from retrieval.models import Answer, Citation, Result
+from retrieval.models import Answer, Citation, QuestionError, Result
 from retrieval.normalize import count_scripts
 from retrieval.snippets import Snippet, best_sentences
 from retrieval.spelling import snap_reading
@@ -53,17 +53,18 @@ TITLE_WEIGHT = 0.3
 TITLE_RERANK_DEPTH = 3
 
 
-class QuestionError(ValueError):
-    """A question that cannot be asked (empty, too long)."""
-
-
 def check_question(question: str) -> str:
     """The question with surrounding space removed, or QuestionError saying what is wrong."""
     question = question.strip()
     if not question:
-        raise QuestionError("empty question")
+        raise QuestionError("empty question", "empty")
     if len(question) > MAX_QUESTION_CHARS:
-        raise QuestionError(f"question too long ({len(question)} characters, at most {MAX_QUESTION_CHARS})")
+        raise QuestionError(
+            f"question too long ({len(question)} characters, at most {MAX_QUESTION_CHARS})",
+            "too_long",
+            length=len(question),
+            limit=MAX_QUESTION_CHARS,
+        )
     return question
 
 

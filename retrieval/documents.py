@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.clean import clean_article
+from retrieval.models import CorpusError
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".jsonl")
 EXPORT_SUFFIXES = (".csv", ".html", ".htm")  # read by retrieval/sources/ (CSV, saved web pages)
@@ -25,10 +26,6 @@ _META_KEYS = ("title", "source", "date", "date_inferred", "url", "lang", "author
 _FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 _DOC_ID_RE = re.compile(r"^[\w\-./]{1,200}$")
-
-
-class CorpusError(Exception):
-    """A corpus file (or line of one) that cannot be read as a document."""
 
 
 @dataclass(frozen=True)
@@ -75,13 +72,14 @@ def doc_id_for(corpus_dir: Path, path: Path) -> str:
 def decode_text(data: bytes, name: str) -> str:
     """UTF-8 text of a file, or a CorpusError that says what is wrong with it."""
     if not data.strip():
-        raise CorpusError(f"{name}: empty file")
+        raise CorpusError(f"{name}: empty file", "empty")
     if b"\x00" in data:
-        raise CorpusError(f"{name}: binary file, not text")
+        raise CorpusError(f"{name}: binary file, not text", "binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+        message = f"{name}: not UTF-8 text (byte {exc.start})"
+        raise CorpusError(message, "not_utf8", position=exc.start) from None
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], str]:

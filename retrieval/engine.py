@@ -1,8 +1,11 @@
 """The engine: a store plus the search index built from it, refreshed without downtime.
 
-The bot and the CLI talk only to this class. Answering is synchronous CPU work on an immutable
+The one door into retrieval/: the bot and the CLI import nothing else from it but the
+dataclasses and errors of `retrieval.models`. Answering is synchronous CPU work on an immutable
 index; a refresh writes the store in one transaction, builds a new index and then swaps it in,
-so questions asked meanwhile are answered from the old one.
+so questions asked meanwhile are answered from the old one. Besides answering, the engine
+reads and edits the corpus, logs questions and feedback, gives statistics, follows feeds and
+reports its health, each by delegating to the module whose job it is.
 """
 
 from __future__ import annotations
@@ -12,22 +15,64 @@ import contextlib
 import logging
 import sqlite3
 import time
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from retrieval.answering import answer_question
+from retrieval import corpus_editing
+from retrieval.answering import MAX_QUESTION_CHARS, answer_question
+from retrieval.corpus_editing import CorpusEdit
 from retrieval.english.dense import SEED_FOLDER, DenseWork, dense_work, embed_missing
+from retrieval.health import inspect_store
 from retrieval.index import SearchIndex
-from retrieval.indexer import Progress, RefreshReport, refresh_store
-from retrieval.language import detect_language
-from retrieval.models import Answer
+from retrieval.indexer import ANALYSIS_VERSION, refresh_store
+from retrieval.language import detect_language, reply_language
+from retrieval.models import (
+    NO_WORDS,
+    Answer,
+    CorpusSummary,
+    DayActivity,
+    DocumentSummary,
+    FeedState,
+    PassageRecord,
+    QueryStats,
+    RefreshInProgress,
+    RefreshReport,
+    WebReport,
+)
+from retrieval.normalize import count_scripts
+from retrieval.progress import Progress, StderrProgress
+from retrieval.query_log import QueryLog
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store, damaged_store, is_damage
+from retrieval.web.collect import collect, feed_states
+from retrieval.web.config import WebConfig, WebConfigError
+from retrieval.web.registry import FeedRegistry
+
+if TYPE_CHECKING:
+    from retrieval.english.support import Check
+
+# What callers of the engine use besides the Engine: re-exported so that they need no other
+# module of retrieval/ (its layout can change without touching them).
+__all__ = [
+    "ANALYSIS_VERSION",
+    "MAX_QUESTION_CHARS",
+    "CorpusEdit",
+    "Engine",
+    "QueryLog",
+    "StderrProgress",
+    "WebConfig",
+    "WebConfigError",
+    "followed_feeds",
+    "inspect_store",
+    "language_checks",
+    "question_language",
+    "reply_language",
+    "script_counts",
+]
 
 log = logging.getLogger(__name__)
-
-
-class RefreshInProgress(RuntimeError):
-    """A refresh was asked for while another one is running."""
 
 
 class Engine:
@@ -121,8 +166,13 @@ class Engine:
             self._embedding = None
 
     def answer(self, question: str, k: int = 3) -> Answer:
-        """Answer one question (CPU only); raises QuestionError for an empty or huge question."""
-        return answer_question(self.index, question, k)
+        """Answer one question (CPU only); raises QuestionError (reason "empty" or "too_long")
+        for a question that cannot be asked. A question without a letter or digit of any
+        script is not answered, with reason NO_WORDS."""
+        answer = answer_question(self.index, question, k)
+        if not answer.answered and not sum(count_scripts(question)):
+            return replace(answer, reason=NO_WORDS)
+        return answer
 
     async def ask(self, question: str, k: int = 3) -> Answer:
         """`answer`, for an event loop. Without passage embeddings answering is a millisecond or
@@ -141,6 +191,109 @@ class Engine:
     async def close(self) -> None:
         await self._stop_embedding()
         await self.store.close()
+
+    @property
+    def db_path(self) -> Path:
+        return self.store.path
+
+    # --- what the corpus holds -----------------------------------------------------------------
+
+    async def about(self) -> CorpusSummary:
+        """Counts, date range and outlets of the indexed documents."""
+        return await self.store.corpus_summary()
+
+    async def documents(self) -> list[DocumentSummary]:
+        """Every document with its citation fields and passage count, by doc id."""
+        return await self.store.document_summaries()
+
+    async def passage(self, pid: int) -> PassageRecord | None:
+        """A passage with the passages either side of it and its citation, by integer id."""
+        return await self.store.passage_record(pid)
+
+    # --- editing the corpus (applied by the next `refresh`) -------------------------------------
+
+    def check_editable(self) -> None:
+        """CorpusError "read_only" (the bundled corpus) or "not_writable" unless the corpus
+        folder can be changed."""
+        corpus_editing.check_editable(self.corpus_dir)
+
+    def document_file_name(self, raw: str | None) -> str:
+        """The corpus file name for an uploaded file; CorpusError "bad_name" or "bad_type"."""
+        return corpus_editing.document_file_name(raw)
+
+    def add_document(self, name: str, data: bytes) -> CorpusEdit:
+        """Check `data` as corpus file `name` and write it (CorpusError says why not: "empty",
+        "binary", "not_utf8" or "invalid"); `undo` puts back what it replaced."""
+        doc_ids = corpus_editing.document_ids(self.corpus_dir, name, data)
+        return corpus_editing.add_file(self.corpus_dir, name, data, doc_ids)
+
+    def undo(self, edit: CorpusEdit) -> None:
+        corpus_editing.undo(edit)
+
+    async def remove_document(self, doc_id: str) -> bool:
+        """Delete a document from the corpus (its file, or its lines of a JSON Lines file that
+        holds others); False when no corpus file holds it."""
+        found = await self.store.document_file(doc_id)
+        if found is None:
+            return False
+        file, documents_in_file = found
+        return corpus_editing.remove_document(self.corpus_dir, file, documents_in_file, doc_id)
+
+    # --- the question log, feedback and statistics ----------------------------------------------
+
+    def question_log(self) -> QueryLog:
+        """A batching writer of asked questions into this engine's store."""
+        return QueryLog(self.store)
+
+    async def record_feedback(
+        self, *, query_id: int, passage_id: str, user_id: int | None, value: int
+    ) -> None:
+        """👍 (+1) or 👎 (-1) for a passage shown for a query; a new vote replaces the old."""
+        await self.store.add_feedback(query_id=query_id, passage_id=passage_id, user_id=user_id, value=value)
+
+    async def stats(self, since: str, *, unlisted_chat_types: tuple[str, ...] = ()) -> QueryStats:
+        """Questions logged at or after `since` (ISO time); see `Store.query_stats`."""
+        return await self.store.query_stats(since, unlisted_chat_types=unlisted_chat_types)
+
+    async def daily_activity(self, first_day: date, days: int) -> list[DayActivity]:
+        """Questions and new articles per UTC day, from `first_day` on for `days` days."""
+        return await self.store.daily_activity(first_day, days)
+
+    # --- news from feeds and pages (articles are written into the corpus; `refresh` indexes them)
+
+    async def collect_news(
+        self, config: WebConfig, *, urls: tuple[str, ...] = (), poll: bool = False
+    ) -> WebReport:
+        """Add `urls` (feeds or pages) and/or poll the feeds that are due."""
+        return await collect(self.store.path, self.corpus_dir, config, urls=urls, poll=poll)
+
+    async def drop_feed(self, feed_id: int) -> FeedState | None:
+        """Stop following feed `feed_id` (its articles stay); None when there is no such feed."""
+        async with FeedRegistry(self.store.path) as registry:
+            return await registry.drop_feed(feed_id)
+
+
+async def followed_feeds(db_path: Path) -> tuple[list[FeedState], str]:
+    """The feeds a store follows and when one was last fetched ("" if never); reads only, so it
+    needs no engine (`corpusbot feeds`, `doctor`)."""
+    return await feed_states(db_path)
+
+
+def question_language(text: str) -> str:
+    """The language to reply in to `text` before it is answered ("ar" or "en")."""
+    return reply_language(detect_language(text), text)
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Arabic letters, Latin letters) of `text`, e.g. to set a line's direction."""
+    return count_scripts(text)
+
+
+def language_checks() -> list[Check]:
+    """The optional parts of English and Arabizi support, each checked for real."""
+    from retrieval.english.support import arabizi_check, english_checks
+
+    return [*english_checks(), arabizi_check()]
 
 
 async def load_index(

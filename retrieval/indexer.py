@@ -13,22 +13,17 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from retrieval.analysis import analyze
-from retrieval.documents import (
-    MAX_FILE_BYTES,
-    CorpusError,
-    Document,
-    content_hash,
-    corpus_files,
-    read_file_documents,
-)
+from retrieval.documents import MAX_FILE_BYTES, Document, content_hash, corpus_files, read_file_documents
+from retrieval.file_changes import FileStamp, file_changes, file_stamp
+from retrieval.models import CorpusError, RefreshReport
 from retrieval.passages import split_passages
+from retrieval.progress import Progress
 from retrieval.sources.corpus_files import is_export, read_export
 from retrieval.store import FileState, NewDocument, Store
 
@@ -42,25 +37,6 @@ log = logging.getLogger(__name__)
 # processes, one per core (a first build of a large corpus); fewer are read in a thread.
 PARALLEL_FROM_FILES = 8
 MAX_WORKERS = 8
-# (files done, files to read), called as files are read.
-Progress = Callable[[int, int], None]
-
-
-@dataclass
-class RefreshReport:
-    """What a refresh changed, for the CLI and the admin's /reindex reply."""
-
-    documents: int = 0
-    passages: int = 0
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def modified(self) -> bool:
-        return bool(self.added or self.changed or self.removed)
 
 
 def passages_of(document: Document) -> list[tuple[int, int, list[str]]]:
@@ -156,23 +132,19 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
     known = {} if reanalyze else await store.file_states()
     docs_by_file = await store.doc_ids_by_file()
     owner = {doc_id: file for file, ids in docs_by_file.items() for doc_id in ids}
-    present: set[str] = set()
     replace_files: list[str] = []
     new_docs: list[NewDocument] = []
     new_states: list[FileState] = []
-    work: list[tuple[Path, str, str | None]] = []
-    for path in corpus_files(corpus_dir):
-        name = path.relative_to(corpus_dir).as_posix()
-        present.add(name)
-        old = known.get(name)
+    paths = {path.relative_to(corpus_dir).as_posix(): path for path in corpus_files(corpus_dir)}
+    present: dict[str, FileStamp | None] = {}
+    for name, path in paths.items():
         try:
-            stat = path.stat()
+            present[name] = file_stamp(path)
         except OSError as exc:
             report.errors.append(f"{name}: cannot read ({exc.strerror})")
-            continue
-        if old and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
-            continue
-        work.append((path, name, old.sha256 if old else None))
+            present[name] = None
+    changes = file_changes(present, known, docs_by_file)
+    work = [(paths[name], name, known[name].sha256 if name in known else None) for name in changes.to_read]
     results = await asyncio.to_thread(_read_files, corpus_dir, work, progress)
     for (_, name, _), result in zip(work, results, strict=True):
         if result.error is not None or result.state is None:
@@ -199,7 +171,7 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
         report.removed += sorted(previous - current)
         replace_files.append(name)
         new_states.append(state)
-    gone = [name for name in docs_by_file.keys() | known.keys() if name not in present]
+    gone = changes.removed
     for name in gone:
         report.removed += docs_by_file.get(name, [])
     if replace_files or gone or new_states or not known:

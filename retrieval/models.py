@@ -1,9 +1,60 @@
-"""What the engine returns: plain dataclasses shared by the CLI and the bot."""
+"""What the engine returns and raises: plain dataclasses and error types shared by the CLI and
+the bot, which import nothing else from retrieval/ but `retrieval.engine`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
+
+# --- errors: each carries a stable `reason` code for callers to branch on -------------------
+
+
+class EngineError(Exception):
+    """An error the engine reports; `reason` is a code (e.g. "too_long"), the message is for people."""
+
+    reason = "error"
+
+    def __init__(self, message: str, reason: str | None = None):
+        super().__init__(message)
+        if reason is not None:
+            self.reason = reason
+
+
+class QuestionError(EngineError, ValueError):
+    """A question that cannot be asked: reason "empty" or "too_long" (then `length`, `limit`)."""
+
+    def __init__(self, message: str, reason: str, *, length: int = 0, limit: int = 0):
+        super().__init__(message, reason)
+        self.length = length
+        self.limit = limit
+
+
+class CorpusError(EngineError):
+    """A corpus file (or line of one) that cannot be read as a document. Reasons of a file's
+    bytes: "empty", "binary", "not_utf8" (then `position`, the first bad byte)."""
+
+    reason = "invalid"
+
+    def __init__(self, message: str, reason: str | None = None, *, position: int = 0):
+        super().__init__(message, reason)
+        self.position = position
+
+
+class StoreError(EngineError):
+    """The database file cannot be used (not a database, corrupt, newer schema)."""
+
+    reason = "unusable"
+
+
+class RefreshInProgress(EngineError, RuntimeError):
+    """A refresh was asked for while another one is running."""
+
+    reason = "busy"
+
+
+# --- answers ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -36,6 +87,9 @@ class Result:
         return self.citation.doc_id
 
 
+NO_WORDS = "no_words"
+
+
 @dataclass(frozen=True)
 class Answer:
     """The engine's reply to one question; `answered` is False when the corpus has no answer."""
@@ -51,6 +105,9 @@ class Answer:
     matched_on: tuple[tuple[str, str], ...] = field(default=())
     # Arabizi questions: the Arabic-script reading retrieval ran on ("" otherwise).
     read_as: str = ""
+    # Why it was not answered, when the engine knows more than "no passage convinced":
+    # NO_WORDS for a question without a letter or digit of any script.
+    reason: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The public `ask --json` object (see README); new keys may be added, none removed."""
@@ -78,3 +135,174 @@ class Answer:
             "matched_on": [list(pair) for pair in self.matched_on],
             "read_as": self.read_as,
         }
+
+
+# --- the corpus, the question log and statistics ----------------------------------------------
+
+
+@dataclass
+class RefreshReport:
+    """What a refresh changed, for the CLI and the admin's /reindex reply."""
+
+    documents: int = 0
+    passages: int = 0
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def modified(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+@dataclass(frozen=True)
+class LoggedQuery:
+    id: int
+    question: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class PassageRecord:
+    """A stored passage's text, with the passages either side of it, and its document's citation."""
+
+    pid: int
+    passage_id: str
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    doc_id: str
+    title: str
+    source: str
+    date: str
+    passages: int
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    documents: int
+    passages: int
+    first_date: str
+    last_date: str
+    outlets: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class DayActivity:
+    """One day of `Engine.daily_activity`."""
+
+    day: date
+    questions: int
+    answered: int
+    articles: int  # documents first indexed that day
+
+    @property
+    def not_found(self) -> int:
+        return self.questions - self.answered
+
+
+@dataclass(frozen=True)
+class QueryStats:
+    """Logged questions over a period (see `Engine.stats`)."""
+
+    questions: int
+    answered: int
+    by_lang: dict[str, int]
+    by_chat_type: dict[str, int]
+    median_ms: float | None
+    most_asked: list[tuple[str, int]]
+    unanswered: list[tuple[str, int]]
+    feedback_up: int
+    feedback_down: int
+
+
+# --- news from feeds and pages ------------------------------------------------------------
+
+
+@dataclass
+class WebReport:
+    """What one `add` or poll did, for the CLI, the bot and the log."""
+
+    feeds_polled: int = 0
+    not_modified: int = 0  # feeds answered 304
+    added: list[str] = field(default_factory=list)  # corpus paths of new articles
+    updated: list[str] = field(default_factory=list)
+    feeds_added: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "URL: why", feeds and pages alike
+
+    @property
+    def written(self) -> bool:
+        return bool(self.added or self.updated)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """A followed feed as the registry holds it (times are ISO strings, "" for never)."""
+
+    id: int
+    url: str
+    title: str
+    etag: str
+    last_modified: str
+    added_at: str
+    last_fetch: str
+    last_success: str
+    status: str  # "new", "ok", "partial" (some entries failed) or "error"
+    error: str
+    failures: int
+    next_fetch: str
+    last_new: int  # articles added or updated by the last successful fetch
+    articles: int = 0  # articles from this feed in the corpus
+
+    def due(self, at: datetime) -> bool:
+        return not self.next_fetch or self.next_fetch <= at.isoformat(timespec="seconds")
+
+
+# --- health, for `corpusbot doctor` ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VectorHealth:
+    """Stored passage vectors of the current model, and how many are not what it makes."""
+
+    stored: int
+    damaged: int
+    dim: int
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """The corpus against the store: what a refresh would apply. `analysis` is the store's
+    analysis version when it is not this corpusbot's (every file would be read again)."""
+
+    corpus: Path
+    found: bool = True
+    files: int = 0
+    analysis: str | None = None
+    pending: list[str] = field(default_factory=list)  # not indexed
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def up_to_date(self) -> bool:
+        return not (self.pending or self.changed or self.removed)
+
+
+@dataclass(frozen=True)
+class StoreHealth:
+    """`problem` is "" (usable) or a reason code, "missing", "cannot_open", "not_corpusbot",
+    "schema" or "integrity", with `detail` saying more."""
+
+    path: Path
+    problem: str = ""
+    detail: str = ""
+    documents: int = 0
+    passages: int = 0
+    indexed_at: str = ""
+    vectors: VectorHealth | None = None
+    freshness: Freshness | None = None

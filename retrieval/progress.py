@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
+
+# progress(done, total): called as work is done (files read, passages embedded).
+Progress = Callable[[int, int], None]
 
 BAR_WIDTH = 30
 LINE_EVERY_SECONDS = 5.0

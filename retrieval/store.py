@@ -17,10 +17,20 @@ from pathlib import Path
 import aiosqlite
 
 from retrieval.documents import Document
-from retrieval.models import Citation
+from retrieval.models import (
+    Citation,
+    CorpusSummary,
+    DayActivity,
+    DocumentSummary,
+    LoggedQuery,
+    PassageRecord,
+    QueryStats,
+    StoreError,
+)
 
 # 2: embeddings (passage vectors for English questions); 3: index_blobs; 4: document_first_seen
 SCHEMA_VERSION = 4
+BUSY_TIMEOUT_MS = 5000  # how long a statement waits for another process's lock
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,8 +80,11 @@ _MIGRATIONS = {
 }
 
 
-class StoreError(Exception):
-    """The database file cannot be used (not a database, corrupt, newer schema)."""
+def schema_problem(path: Path, version: str | None) -> str | None:
+    """Why a store of schema `version` cannot be used by this corpusbot (older ones are migrated)."""
+    if version is None or int(version) > SCHEMA_VERSION:
+        return f"{path} has schema version {version}, this corpusbot knows {SCHEMA_VERSION}"
+    return None
 
 
 RESTORE_ADVICE = 'stop the bot and restore the latest backup (README "Backups and restore")'
@@ -79,7 +92,7 @@ RESTORE_ADVICE = 'stop the bot and restore the latest backup (README "Backups an
 
 def damaged_store(path: Path, reason: object) -> StoreError:
     """The error for a store whose pages or rows cannot be read back as they were written."""
-    return StoreError(f"{path} is damaged ({reason}): {RESTORE_ADVICE}")
+    return StoreError(f"{path} is damaged ({reason}): {RESTORE_ADVICE}", "damaged")
 
 
 def is_damage(exc: sqlite3.Error) -> bool:
@@ -161,17 +174,23 @@ class Store:
             raise
         return store
 
+    @classmethod
+    async def open_read_only(cls, path: Path) -> Store:
+        """A Store on `path` for reading only (`doctor`, next to a running bot): no schema set-up,
+        no writes; in WAL mode it neither blocks the bot nor waits for it."""
+        db = await aiosqlite.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return cls(db, Path(path))
+
     async def _prepare(self) -> None:
         await self._db.execute("PRAGMA foreign_keys = ON")
-        await self._db.execute("PRAGMA busy_timeout = 5000")
+        await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         tables = {row[0] async for row in await self._db.execute("SELECT name FROM sqlite_master")}
         version = None
         if "meta" in tables:
             version = await self.get_meta("schema_version")
-            if version is None or int(version) > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} has schema version {version}, this corpusbot knows {SCHEMA_VERSION}"
-                )
+            if problem := schema_problem(self.path, version):
+                raise StoreError(problem, "schema")
             await self._quick_check()
         elif tables:
             raise StoreError(f"{self.path} is a SQLite database, but not a corpusbot one")
@@ -629,67 +648,3 @@ class StoreSnapshot:
         for name, data in self.db.execute("SELECT name, data FROM index_blobs ORDER BY name, chunk"):
             parts.setdefault(name, []).append(data)
         return {name: b"".join(chunks) for name, chunks in parts.items()}
-
-
-@dataclass(frozen=True)
-class LoggedQuery:
-    id: int
-    question: str
-    lang: str
-
-
-@dataclass(frozen=True)
-class PassageRecord:
-    """A stored passage's text, with the passages either side of it, and its document's citation."""
-
-    pid: int
-    passage_id: str
-    text: str
-    citation: Citation
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    doc_id: str
-    title: str
-    source: str
-    date: str
-    passages: int
-
-
-@dataclass(frozen=True)
-class CorpusSummary:
-    documents: int
-    passages: int
-    first_date: str
-    last_date: str
-    outlets: list[tuple[str, int]]
-
-
-@dataclass(frozen=True)
-class DayActivity:
-    """One day of `Store.daily_activity`."""
-
-    day: date
-    questions: int
-    answered: int
-    articles: int  # documents first indexed that day
-
-    @property
-    def not_found(self) -> int:
-        return self.questions - self.answered
-
-
-@dataclass(frozen=True)
-class QueryStats:
-    """Logged questions over a period (see `Store.query_stats`)."""
-
-    questions: int
-    answered: int
-    by_lang: dict[str, int]
-    by_chat_type: dict[str, int]
-    median_ms: float | None
-    most_asked: list[tuple[str, int]]
-    unanswered: list[tuple[str, int]]
-    feedback_up: int
-    feedback_down: int

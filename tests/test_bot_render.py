@@ -7,7 +7,6 @@ import pytest
 from bot_harness import TOKEN
 from botapi_stub import parse_html
 
-from bot.admin import safe_file_name, text_problem
 from bot.button_signing import ButtonSigner
 from bot.callbacks import answer_keyboard
 from bot.display import shorten
@@ -26,7 +25,7 @@ from bot.render_html import (
     visible_len,
 )
 from bot.render_text import citation_line
-from bot.texts import TEXTS, text
+from bot.texts import text
 from retrieval.models import Answer, Citation, Result
 
 HOSTILE = "<script>alert('x')</script> & <b>bold</b> &amp; \"q\" 'a' <"
@@ -165,49 +164,6 @@ def test_shorten() -> None:
     assert shorten("abc", 5) == "abc"
     assert shorten("one two three four", 10) == "one two…"
     assert len(shorten("x" * 50, 10)) == 10
-
-
-@pytest.mark.parametrize(
-    ("raw", "safe"),
-    [
-        ("article.txt", "article.txt"),
-        ("Bridge News.TXT", "Bridge_News.txt"),
-        ("مقال جديد.md", "مقال_جديد.md"),
-        ("../../etc/passwd.txt", "passwd.txt"),
-        ("..\\..\\win.jsonl", "win.jsonl"),
-        (".hidden.txt", "hidden.txt"),
-        ("_private.txt", "private.txt"),
-        ("a\x00b.txt", "a_b.txt"),
-        ("x" * 300 + ".txt", "x" * 96 + ".txt"),
-        ("..", None),
-        (".txt", None),
-        ("noextension", None),
-        ("README.md", None),
-        ("", None),
-        (None, None),
-    ],
-)
-def test_safe_file_name(raw: str | None, safe: str | None) -> None:
-    assert safe_file_name(raw) == safe
-
-
-@pytest.mark.parametrize(
-    ("data", "problem"),
-    [
-        ("نص عربي".encode(), None),
-        ("\ufeffنص".encode(), None),
-        (b"", "upload_empty"),
-        (b" \n\t", "upload_empty"),
-        (b"abc\x00def", "upload_binary"),
-        ("عربي".encode("cp1256"), "upload_not_utf8"),
-    ],
-)
-def test_text_problem(data: bytes, problem: str | None) -> None:
-    found = text_problem(data, "en")
-    if problem is None:
-        assert found is None
-    else:
-        assert found is not None and found.split("(")[0] == TEXTS[problem]["en"].split("(")[0]
 
 
 def test_question_limiter_tells_once_per_period_and_frees_slots() -> None:

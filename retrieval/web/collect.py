@@ -9,38 +9,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from trafilatura.utils import decode_file
 
+from retrieval.models import FeedState, WebReport
 from retrieval.web.articles import ArticleFile, article_path, write_article
 from retrieval.web.config import WebConfig
 from retrieval.web.extract import NotAnArticle, extract_article
 from retrieval.web.feeds import FeedEntry, FeedError, looks_like_feed, parse_feed
 from retrieval.web.fetch import Fetcher, FetchError, Response
-from retrieval.web.registry import FeedRegistry, FeedState, KnownArticle, now
+from retrieval.web.registry import FeedRegistry, KnownArticle, now
 from retrieval.web.urls import canonical_url, normalize_url
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class WebReport:
-    """What one `add` or poll did, for the CLI, the bot and the log."""
-
-    feeds_polled: int = 0
-    not_modified: int = 0  # feeds answered 304
-    added: list[str] = field(default_factory=list)  # corpus paths of new articles
-    updated: list[str] = field(default_factory=list)
-    feeds_added: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)  # "URL: why", feeds and pages alike
-
-    @property
-    def written(self) -> bool:
-        return bool(self.added or self.updated)
 
 
 def backoff(failures: int, config: WebConfig) -> timedelta:

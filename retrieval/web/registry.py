@@ -14,6 +14,8 @@ from pathlib import Path
 
 import aiosqlite
 
+from retrieval.models import FeedState
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS web_feeds (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -51,27 +53,6 @@ def now() -> datetime:
 
 def stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class FeedState:
-    id: int
-    url: str
-    title: str
-    etag: str
-    last_modified: str
-    added_at: str
-    last_fetch: str
-    last_success: str
-    status: str  # "new", "ok", "partial" (some entries failed) or "error"
-    error: str
-    failures: int
-    next_fetch: str
-    last_new: int  # articles added or updated by the last successful fetch
-    articles: int = 0  # articles from this feed in the corpus
-
-    def due(self, at: datetime) -> bool:
-        return not self.next_fetch or self.next_fetch <= stamp(at)
 
 
 @dataclass(frozen=True)

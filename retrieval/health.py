@@ -1,0 +1,93 @@
+"""How a store stands, read without changing anything (safe next to a running bot): schema,
+integrity, passage vectors, and what a refresh would apply. `corpusbot doctor` words it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from retrieval.documents import MAX_FILE_BYTES, content_hash, corpus_files
+from retrieval.file_changes import file_changes, file_stamp
+from retrieval.indexer import ANALYSIS_VERSION
+from retrieval.models import Freshness, StoreHealth, VectorHealth
+from retrieval.store import Store, schema_problem
+
+
+async def inspect_store(path: Path, corpus: Path | None) -> StoreHealth:
+    """The health of the store at `path`, opened read-only; `corpus` defaults to the one it was
+    built from, else the bundled corpus."""
+    if not path.exists():
+        return StoreHealth(path, "missing")
+    try:
+        store = await Store.open_read_only(path)
+    except sqlite3.Error as exc:
+        return StoreHealth(path, "cannot_open", str(exc))
+    try:
+        return await _inspect(store, path, corpus)
+    finally:
+        await store.close()
+
+
+async def _inspect(store: Store, path: Path, corpus: Path | None) -> StoreHealth:
+    try:
+        version = await store.get_meta("schema_version")
+    except sqlite3.DatabaseError as exc:
+        return StoreHealth(path, "not_corpusbot", str(exc))
+    if problem := schema_problem(path, version):
+        return StoreHealth(path, "schema", problem)
+    try:
+        intact, reason = await store.integrity_ok(), ""
+    except sqlite3.DatabaseError as exc:
+        intact, reason = False, str(exc)
+    if not intact:
+        return StoreHealth(path, "integrity", reason)
+    documents, passages = await store.counts()
+    indexed_at = await store.get_meta("indexed_at") or "never"
+    if corpus is None:
+        recorded = await store.get_meta("corpus_dir")
+        corpus = Path(recorded) if recorded else None
+    return StoreHealth(
+        path,
+        documents=documents,
+        passages=passages,
+        indexed_at=indexed_at,
+        vectors=await _vectors(store),
+        freshness=await freshness(store, corpus),
+    )
+
+
+async def _vectors(store: Store) -> VectorHealth | None:
+    """None when dense retrieval is off: the vectors are then unused."""
+    from retrieval.english.dense import load_embedder, usable_vectors
+
+    embedder = load_embedder()
+    if embedder is None:
+        return None
+    stored = await store.embeddings(embedder.name)
+    damaged = len(stored) - len(usable_vectors(stored, embedder.dim))
+    return VectorHealth(len(stored), damaged, embedder.dim)
+
+
+async def freshness(store: Store, corpus: Path | None) -> Freshness:
+    """Files added, changed or removed since the last refresh, by the refresh's own rule."""
+    if corpus is None:
+        from corpus import BUNDLED_CORPUS
+
+        corpus = BUNDLED_CORPUS
+    if not corpus.is_dir():
+        return Freshness(corpus, found=False)
+    files = {path.relative_to(corpus).as_posix(): path for path in corpus_files(corpus)}
+    if not files:
+        return Freshness(corpus)
+    known = await store.file_states()
+    analysis = await store.get_meta("analysis_version")
+    if known and analysis != ANALYSIS_VERSION:
+        return Freshness(corpus, files=len(files), analysis=analysis or "?")
+    changes = file_changes({name: file_stamp(path) for name, path in sorted(files.items())}, known)
+    changed = [
+        name
+        for name in changes.touched
+        if files[name].stat().st_size > MAX_FILE_BYTES
+        or content_hash(files[name].read_bytes()) != known[name].sha256
+    ]
+    return Freshness(corpus, True, len(files), None, changes.new, changed, changes.removed)
