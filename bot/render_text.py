@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.display import shown_citation
+from bot.texts import text
 from retrieval.engine import reply_language
 from retrieval.models import Answer, Citation
 
@@ -14,24 +15,10 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 RLM = "\u200f"  # starts a line right-to-left, so Arabic reads naturally in bidi-aware terminals
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
-LABELS = {
-    "ar": {
-        "not_found": "لم أجد في المقالات ما يجيب عن هذا السؤال.",
-        "inferred": "تاريخ تقديري",
-        "no_source": "مصدر غير معروف",
-        "question": "السؤال",
-        "matched_on": "طوبق على",
-        "read_as": "قرأت السؤال هكذا",
-    },
-    "en": {
-        "not_found": "Nothing in the corpus answers this question.",
-        "inferred": "date inferred",
-        "no_source": "unknown outlet",
-        "question": "Question",
-        "matched_on": "Matched on",
-        "read_as": "Read as",
-    },
-}
+
+def label(key: str, lang: str) -> str:
+    """A word of the interface from bot/texts.py, as a plain terminal label: no emoji, no colon."""
+    return text(key, lang).lstrip("🔤 ").removesuffix(":")
 
 
 def mark(text: str, spans: tuple[tuple[int, int], ...], before: str, after: str) -> str:
@@ -45,25 +32,23 @@ def mark(text: str, spans: tuple[tuple[int, int], ...], before: str, after: str)
 
 
 def citation_line(citation: Citation, lang: str) -> str:
-    labels = LABELS[lang]
     citation = shown_citation(citation)
     date = citation.date
     if date and citation.date_inferred:
-        date = f"{date} ({labels['inferred']})"
-    parts = [citation.title, citation.source or labels["no_source"], date, citation.url]
+        date = f"{date} ({text('date_inferred', lang)})"
+    parts = [citation.title, citation.source or text("unknown_source", lang), date, citation.url]
     return " · ".join(part for part in parts if part) + f" [{citation.doc_id}]"
 
 
 def render_answer_text(answer: Answer, *, color: bool) -> str:
     """A readable answer: numbered snippets, each followed by its citation."""
     lang = reply_language(answer.lang, answer.question)
-    labels = LABELS[lang]
     start = RLM if lang == "ar" else ""
-    lines = [f"{start}{labels['question']}: {answer.question}"]
+    lines = [f"{start}{text('question_label', lang)}: {answer.question}"]
     if answer.read_as:  # Arabizi: the Arabic-script reading retrieval ran on
-        lines.append(f"{start}{labels['read_as']}: {answer.read_as}")
+        lines.append(f"{start}{label('read_as', lang)}: {answer.read_as}")
     if not answer.answered:
-        lines.append(start + labels["not_found"])
+        lines.append(start + text("not_found_terminal", lang))
         return "\n".join(lines)
     for result in answer.results:
         snippet = mark(result.snippet, result.highlights, BOLD, RESET) if color else result.snippet
@@ -73,5 +58,5 @@ def render_answer_text(answer: Answer, *, color: bool) -> str:
         lines.append(f"{RLM}   — {citation_line(result.citation, lang)}")
     if answer.matched_on:  # English questions: which Arabic words the English ones were matched as
         pairs = "; ".join(f"{english} = {arabic}" for english, arabic in answer.matched_on)
-        lines += ["", f"{labels['matched_on']}: {pairs}"]
+        lines += ["", f"{label('matched_on', lang)}: {pairs}"]
     return "\n".join(lines)

@@ -31,6 +31,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "لم أجد في المقالات ما يجيب عن هذا السؤال. جرّب كلمات أخرى، أو اطلب /help.",
         "en": "Nothing in the articles answers this question. Try other words, or see /help.",
     },
+    "not_found_terminal": {  # `corpusbot ask`: no /help there
+        "ar": "لم أجد في المقالات ما يجيب عن هذا السؤال.",
+        "en": "Nothing in the corpus answers this question.",
+    },
+    "question_label": {"ar": "السؤال", "en": "Question"},
     "no_words": {
         "ar": "اكتب سؤالك بالكلمات، بالعربية أو بالإنجليزية.",
         "en": "Please write your question in words, in Arabic or English.",

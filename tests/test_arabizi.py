@@ -88,7 +88,7 @@ def test_an_arabizi_question_is_answered_in_arabic_from_the_right_article(own_in
     assert answer.to_json()["read_as"] == answer.read_as
     shown = render_answer_html(answer, "ar")[0]
     assert "قرأت سؤالك هكذا" in shown and "اتقبلو" in shown
-    assert "قرأت السؤال هكذا" in render_answer_text(answer, color=False)
+    assert "قرأت سؤالك هكذا" in render_answer_text(answer, color=False)  # the bot's words
     english = answer_question(own_index, "Where did Blinken first meet Lavrov?")
     assert english.read_as == "" and english.to_json()["read_as"] == ""
 
