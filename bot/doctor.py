@@ -191,7 +191,7 @@ def _store_problem(health: StoreHealth) -> str:
 def vectors_finding(vectors: VectorHealth) -> Finding:
     """Stored passage vectors that are not what the model makes (integrity_check cannot tell:
     a NaN is a well-formed blob)."""
-    if vectors.damaged:
+    if not vectors.usable:
         return Finding(
             Status.FAIL,
             "passage vectors",

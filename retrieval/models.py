@@ -159,6 +159,8 @@ class RefreshReport:
 
 @dataclass(frozen=True)
 class LoggedQuery:
+    """A logged question: its buttons page through its results and reply in its language."""
+
     id: int
     question: str
     lang: str
@@ -271,8 +273,12 @@ class VectorHealth:
     """Stored passage vectors of the current model, and how many are not what it makes."""
 
     stored: int
-    damaged: int
+    damaged: int  # not `dim` finite numbers of unit length
     dim: int
+
+    @property
+    def usable(self) -> bool:
+        return not self.damaged
 
 
 @dataclass(frozen=True)
