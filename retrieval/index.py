@@ -1,11 +1,11 @@
 """The BM25 index over passage terms: rank_bm25's BM25Okapi scores, computed by the fast scorer
-(retrieval/scoring.py) over arrays that are built once and then loaded or updated (index_data)."""
+(retrieval/scoring.py) over arrays that are built once and then loaded or updated (index_data).
+Answering reaches the postings through the `PassageSearcher` seam it implements."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -15,6 +15,7 @@ from retrieval.documents import Document
 from retrieval.index_data import IndexData
 from retrieval.normalize import distinct_words
 from retrieval.scoring import BM25Scorer
+from retrieval.searcher import Hit, Hits
 from retrieval.store import StoredPassage
 
 # Lucene's BM25 parameters: measured better than rank_bm25's defaults (k1 1.5, b 0.75) on
@@ -29,26 +30,10 @@ def title_terms(title: str) -> frozenset[str]:
     return frozenset(analyze(title))
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A passage and its BM25 score for a query."""
-
-    position: int
-    score: float
-
-
-@dataclass(frozen=True)
-class Hits:
-    """The best passages for a query as arrays, best first: answering weighs them in bulk."""
-
-    positions: np.ndarray  # int64
-    scores: np.ndarray  # float64
-    held: np.ndarray  # bool [term, hit]: whether the hit's passage holds the query's term
-
-
 class SearchIndex:
     """Passages, their documents and a BM25 model; immutable once built, so a refresh builds a
-    new one and swaps it in while questions keep being answered from the old one."""
+    new one and swaps it in while questions keep being answered from the old one. It is the
+    `PassageSearcher` (retrieval/searcher.py) of our own postings."""
 
     def __init__(
         self, documents: list[Document], passages: Sequence[StoredPassage], data: IndexData | None = None
