@@ -106,7 +106,7 @@ def _paths(size: str, data_dir: Path) -> tuple[Path, Path, Path]:
 
 async def stage_build(size: str, data_dir: Path) -> dict:
     from bench.corpus import generate
-    from retrieval.indexer import refresh_store
+    from retrieval.refresh import refresh_store
     from retrieval.saved_index import load_search_index
     from retrieval.store import Store
 

@@ -26,7 +26,6 @@ from retrieval.corpus_editing import CorpusEdit
 from retrieval.english.dense import SEED_FOLDER, DenseWork, dense_work, embed_missing
 from retrieval.health import inspect_store
 from retrieval.index import SearchIndex
-from retrieval.indexer import ANALYSIS_VERSION, refresh_store
 from retrieval.language import detect_language, reply_language
 from retrieval.models import (
     NO_WORDS,
@@ -44,6 +43,7 @@ from retrieval.models import (
 from retrieval.normalize import count_scripts
 from retrieval.progress import Progress, StderrProgress
 from retrieval.query_log import QueryLog
+from retrieval.refresh import ANALYSIS_VERSION, refresh_store
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store, damaged_store, is_damage
 from retrieval.web.collect import collect, feed_states

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from retrieval.documents import MAX_FILE_BYTES, content_hash, corpus_files
 from retrieval.file_changes import file_changes, file_stamp
-from retrieval.indexer import ANALYSIS_VERSION
 from retrieval.models import Freshness, StoreHealth, VectorHealth
+from retrieval.refresh import ANALYSIS_VERSION
 from retrieval.store import Store, schema_problem
 
 

@@ -1,5 +1,5 @@
 """The BM25 index over passage terms: rank_bm25's BM25Okapi scores, computed by the fast scorer
-(retrieval/scoring.py) over arrays that are built once and then loaded or updated (index_data).
+(retrieval/scoring.py) over arrays that are built once and then loaded or updated (index_arrays).
 Answering reaches the postings through the `PassageSearcher` seam it implements."""
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import numpy as np
 
 from retrieval.analysis import analyze
 from retrieval.documents import Document
-from retrieval.index_data import IndexData
+from retrieval.index_arrays import IndexData
 from retrieval.normalize import distinct_words
 from retrieval.scoring import BM25Scorer
 from retrieval.searcher import Hit, Hits
-from retrieval.store import StoredPassage
+from retrieval.store_corpus import StoredPassage
 
 # Lucene's BM25 parameters: measured better than rank_bm25's defaults (k1 1.5, b 0.75) on
 # xquad-dev Arabic (hit@1 .910 -> .919) and on the project's own questions.

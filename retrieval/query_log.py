@@ -15,7 +15,9 @@ import asyncio
 import logging
 from dataclasses import astuple, dataclass
 
-from retrieval.store import LoggedQuery, Store, now_iso
+from retrieval.models import LoggedQuery
+from retrieval.store import Store
+from retrieval.store_connection import now_iso
 
 logger = logging.getLogger(__name__)
 

@@ -18,8 +18,9 @@ import numpy as np
 
 from retrieval.documents import Document
 from retrieval.index import SearchIndex
-from retrieval.index_data import IndexData, IndexDataError
-from retrieval.store import Store, StoreSnapshot
+from retrieval.index_arrays import IndexData, IndexDataError
+from retrieval.store import Store
+from retrieval.store_snapshot import StoreSnapshot
 
 log = logging.getLogger(__name__)
 

@@ -129,7 +129,7 @@ def test_a_replaced_index_is_freed_after_arabizi_questions():
     from retrieval.documents import Document
     from retrieval.index import SearchIndex
     from retrieval.spelling import snap_reading
-    from retrieval.store import StoredPassage
+    from retrieval.store_corpus import StoredPassage
 
     texts = ["انعقد مؤتمر المناخ في غلاسكو", "محادثات جنيف"]
     passages = [StoredPassage(i, "d", i, 0, len(t), analyze(t)) for i, t in enumerate(texts)]

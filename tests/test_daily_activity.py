@@ -14,7 +14,8 @@ import pytest
 
 from corpus import BUNDLED_CORPUS
 from retrieval.engine import Engine
-from retrieval.store import SCHEMA_VERSION, DayActivity, Store
+from retrieval.models import DayActivity
+from retrieval.store import SCHEMA_VERSION, Store
 
 GENEVA = "003_b556f401f158842d"
 

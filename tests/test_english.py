@@ -140,7 +140,7 @@ def test_an_ambiguous_word_counts_once(tmp_path):
     """Five senses of one word weigh no more than one sense of another."""
     from retrieval.english.query import concept_scores
     from retrieval.index import SearchIndex
-    from retrieval.store import StoredPassage
+    from retrieval.store_corpus import StoredPassage
 
     texts = ["الحصاد المحصول الغلة الجني القطف", "الحصاد في القرية", "طقس", "مطر", "شمس", "رياح"]
     passages = [StoredPassage(i, "d", i, 0, 1, analyze(t)) for i, t in enumerate(texts)]
@@ -158,7 +158,7 @@ def test_a_rare_misspelling_of_a_name_does_not_outweigh_its_usual_spelling():
     from retrieval.documents import Document
     from retrieval.english.query import concept_scores, term_weights
     from retrieval.index import SearchIndex
-    from retrieval.store import StoredPassage
+    from retrieval.store_corpus import StoredPassage
 
     texts = ["قال بايدن إن اللقاء مفيد", "قال بادين إن اللقاء مفيد", "بايدن في جنيف", "بايدن وماكرون"]
     texts += ["طقس", "مطر", "شمس", "رياح", "ثلج", "غيم"]

@@ -11,8 +11,9 @@ from pathlib import Path
 from async_runner import run
 from bot_harness import GENEVA_AR, GENEVA_HEADLINE, running_bot
 
+from retrieval.models import LoggedQuery
 from retrieval.query_log import QueryLog
-from retrieval.store import LoggedQuery, Store
+from retrieval.store import Store
 
 ASKED = {"lang": "ar", "chat_type": "private", "user_id": 7, "answered": True, "took_ms": 2.5, "results": 3}
 

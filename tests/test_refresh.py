@@ -6,9 +6,8 @@ import shutil
 import pytest
 
 from corpus import BUNDLED_CORPUS
-from retrieval.documents import CorpusError
 from retrieval.engine import Engine
-from retrieval.store import StoreError
+from retrieval.models import CorpusError, StoreError
 
 NEW_ARTICLE = """---
 title: قمة المناخ في غلاسكو

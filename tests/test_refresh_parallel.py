@@ -8,14 +8,14 @@ import subprocess
 import sys
 
 from corpus import BUNDLED_CORPUS
-from retrieval import indexer
+from retrieval import refresh
 from retrieval.store import Store
 
 
 async def stored(db, corpus, progress=None):
     store = await Store.open(db)
     try:
-        report = await indexer.refresh_store(store, corpus, progress)
+        report = await refresh.refresh_store(store, corpus, progress)
         passages = [(p.doc_id, p.ordinal, p.start, p.end, p.terms) for p in await store.passages()]
         return report, passages
     finally:
@@ -27,7 +27,7 @@ def test_parallel_reading_writes_what_sequential_reading_writes(tmp_path, monkey
     shutil.copytree(BUNDLED_CORPUS, corpus, ignore=shutil.ignore_patterns("*.py", "__pycache__", "_*"))
     (corpus / "broken.jsonl").write_text("not json\n", encoding="utf-8")
     sequential = asyncio.run(stored(tmp_path / "a.sqlite3", corpus))
-    monkeypatch.setattr(indexer, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(refresh, "PARALLEL_FROM_FILES", 1)
     seen = []
     parallel = asyncio.run(stored(tmp_path / "b.sqlite3", corpus, lambda *progress: seen.append(progress)))
     assert parallel[1] == sequential[1] and len(parallel[1]) > 20
@@ -38,15 +38,15 @@ def test_parallel_reading_writes_what_sequential_reading_writes(tmp_path, monkey
 SCRIPT_WITHOUT_MAIN_GUARD = """
 import asyncio, sys
 from pathlib import Path
-from retrieval import indexer
+from retrieval import refresh
 from retrieval.store import Store
 
-indexer.PARALLEL_FROM_FILES = 1
+refresh.PARALLEL_FROM_FILES = 1
 
 async def main():
     store = await Store.open(Path(sys.argv[1]))
     try:
-        report = await indexer.refresh_store(store, Path(sys.argv[2]))
+        report = await refresh.refresh_store(store, Path(sys.argv[2]))
         print(report.documents)
     finally:
         await store.close()

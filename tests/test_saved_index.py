@@ -14,8 +14,8 @@ import pytest
 from corpus import BUNDLED_CORPUS
 from retrieval.engine import Engine
 from retrieval.index import SearchIndex
-from retrieval.index_data import IndexData
-from retrieval.indexer import refresh_store
+from retrieval.index_arrays import IndexData
+from retrieval.refresh import refresh_store
 from retrieval.saved_index import load_search_index
 from retrieval.store import SCHEMA_VERSION, Store
 

@@ -21,7 +21,7 @@ from bot.stats_chart import (
     chart_has_data,
     render_activity_chart,
 )
-from retrieval.store import DayActivity
+from retrieval.models import DayActivity
 
 LAYOUT = ChartLayout(days=4, panel=120)  # 120 px: the counts below divide it evenly
 

@@ -10,7 +10,7 @@ from retrieval.documents import Document, doc_id_for
 from retrieval.sources.base import Skipped, Source
 from retrieval.sources.csv_export import CsvExport
 from retrieval.sources.html_file import HtmlFile
-from retrieval.store import FileState
+from retrieval.store_corpus import FileState
 
 _EXPORTS = {".csv": CsvExport, ".html": HtmlFile, ".htm": HtmlFile}
 

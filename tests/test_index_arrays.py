@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from retrieval.index_data import IndexData, IndexDataError
+from retrieval.index_arrays import IndexData, IndexDataError
 from retrieval.scoring import BM25Scorer
 
 WORDS = [f"w{i}" for i in range(60)]

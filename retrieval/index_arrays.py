@@ -18,7 +18,7 @@ from typing import overload
 import numpy as np
 
 from retrieval.scoring import Postings, postings_from_pairs
-from retrieval.store import StoredPassage
+from retrieval.store_corpus import StoredPassage
 
 # Version of the saved layout below; a saved index of another version is rebuilt.
 FORMAT = 1

@@ -25,7 +25,8 @@ from retrieval.models import CorpusError, RefreshReport
 from retrieval.passages import split_passages
 from retrieval.progress import Progress
 from retrieval.sources.corpus_files import is_export, read_export
-from retrieval.store import FileState, NewDocument, Store
+from retrieval.store import Store
+from retrieval.store_corpus import FileState, NewDocument
 
 # Bumped whenever normalization, stopwords, stemming or passage splitting change what a text's
 # stored passages and terms are (3: غ/ج and Persian letters folded; 4: more English and

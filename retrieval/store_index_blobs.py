@@ -1,0 +1,28 @@
+"""The saved search index (retrieval/saved_index.py) in the store: named blobs, split into chunks
+so that no single value nears SQLite's size limit, replaced whole in one transaction."""
+
+from __future__ import annotations
+
+from retrieval.store_connection import StoreConnection
+
+_BLOB_CHUNK = 64 << 20
+
+
+class IndexBlobs(StoreConnection):
+    """Writes the saved index (a part of `Store`; `StoreSnapshot` reads it)."""
+
+    async def save_index_blobs(self, blobs: dict[str, bytes | memoryview]) -> None:
+        rows = [
+            (name, number, memoryview(data)[at : at + _BLOB_CHUNK])  # views: no copy of the index
+            for name, data in blobs.items()
+            for number, at in enumerate(range(0, max(len(data), 1), _BLOB_CHUNK))
+        ]
+        async with self._write_lock:
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+                await self._db.execute("DELETE FROM index_blobs")
+                await self._db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)
+                await self._db.commit()
+            except BaseException:
+                await self._db.rollback()
+                raise

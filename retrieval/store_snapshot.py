@@ -1,0 +1,83 @@
+"""A consistent read-only view of the store for worker threads: what loading the search index
+reads (documents, passage rows, the saved index's blobs), all from one read transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from retrieval.documents import Document
+from retrieval.store_corpus import DOCUMENT_COLUMNS, document_from_row
+
+_IN_BATCH = 500
+
+
+class StoreSnapshot:
+    """Synchronous reads from one read transaction on its own connection, so that a worker
+    thread can load the index without blocking the event loop, and everything it reads belongs
+    to the same committed state. Use as a context manager."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+
+    def __enter__(self) -> StoreSnapshot:
+        uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+        self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        self._db.execute("BEGIN")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._db is not None:
+            self._db.execute("COMMIT")
+            self._db.close()
+            self._db = None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise RuntimeError("StoreSnapshot used outside its with block")
+        return self._db
+
+    def document_signatures(self) -> dict[str, str]:
+        """Per document, what changes whenever its passages are rewritten: its content hash,
+        first passage id and passage count."""
+        sql = (
+            "SELECT d.doc_id, d.content_hash, MIN(p.pid), COUNT(p.pid) FROM documents d "
+            "LEFT JOIN passages p USING (doc_id) GROUP BY d.doc_id"
+        )
+        return {r[0]: f"{r[1]}:{r[2]}:{r[3]}" for r in self.db.execute(sql)}
+
+    def passage_rows(self, doc_ids: list[str] | None = None) -> Iterator[tuple]:
+        """(pid, doc_id, ordinal, start, end, terms) in pid order, of every passage or of those
+        of `doc_ids`; terms as stored, one string of space-separated terms."""
+        columns = "pid, doc_id, ordinal, start, end, terms"
+        if doc_ids is None:
+            yield from self.db.execute(f"SELECT {columns} FROM passages ORDER BY pid")
+            return
+        rows = []
+        for i in range(0, len(doc_ids), _IN_BATCH):
+            batch = doc_ids[i : i + _IN_BATCH]
+            marks = ",".join("?" * len(batch))
+            rows += self.db.execute(f"SELECT {columns} FROM passages WHERE doc_id IN ({marks})", batch)
+        yield from sorted(rows)
+
+    def documents(self, doc_ids: list[str] | None = None) -> list[Document]:
+        if doc_ids is None:
+            sql = f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY doc_id"
+            return [document_from_row(r) for r in self.db.execute(sql)]
+        found = []
+        for i in range(0, len(doc_ids), _IN_BATCH):
+            batch = doc_ids[i : i + _IN_BATCH]
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE doc_id IN ({marks})"
+            found += [document_from_row(r) for r in self.db.execute(sql, batch)]
+        return found
+
+    def index_blobs(self) -> dict[str, bytes]:
+        """The saved index's blobs by name (empty when none is saved)."""
+        parts: dict[str, list[bytes]] = {}
+        for name, data in self.db.execute("SELECT name, data FROM index_blobs ORDER BY name, chunk"):
+            parts.setdefault(name, []).append(data)
+        return {name: b"".join(chunks) for name, chunks in parts.items()}
