@@ -14,7 +14,9 @@ from pathlib import Path
 
 import aiosqlite
 
+# One transaction, so a reader never sees web_feeds without web_articles.
 _SCHEMA = """
+BEGIN;
 CREATE TABLE IF NOT EXISTS web_feeds (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     url TEXT NOT NULL UNIQUE,
@@ -42,6 +44,7 @@ CREATE TABLE IF NOT EXISTS web_articles (
     fetched_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS web_articles_page ON web_articles(page_url);
+COMMIT;
 """
 
 
