@@ -129,14 +129,14 @@ async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     engine = services(context).engine
     answer = await engine.ask(logged.question, PAGE_SIZE * (page + 1) + 1)
-    shown = answer.results[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    shown = answer.shown[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     if not shown:
         await query.answer(text("no_more", lang))
         return
     await query.answer()
     page_html = render_page_html(answer, lang, shown, heading="more_heading" if page else "answer_heading")
     keyboard = answer_keyboard(
-        query_id, shown, lang, page=page, has_more=len(answer.results) > (page + 1) * PAGE_SIZE
+        query_id, shown, lang, page=page, has_more=len(answer.shown) > (page + 1) * PAGE_SIZE
     )
     try:
         await query.edit_message_text(page_html, reply_markup=keyboard)

@@ -112,3 +112,15 @@ def test_corrupt_database_is_reported_not_overwritten(home, tmp_path):
 def test_english_question_gets_english_interface(home):
     done = corpusbot(home, "ask", "What was the score of the Real Madrid match?")
     assert done.returncode == 0 and "Nothing in the corpus answers this question." in done.stdout
+
+
+def test_json_closest_passages_keep_answered_false_and_answers_empty(home):
+    question = "هل تم تبادل السجناء بين روسيا وامريكا في ديسمبر 2022"
+    done = corpusbot(home, "ask", "--json", question)
+    reply = json.loads(done.stdout)
+    assert reply["answered"] is False and reply["answers"] == []  # old consumers see "not found"
+    assert reply["outcome"] == "closest" and reply["reason"] == "missing_words"
+    assert reply["missing"] == ["2022"] and reply["closest"]
+    assert set(reply["closest"][0]) >= ANSWER_KEYS
+    text = corpusbot(home, "ask", question).stdout
+    assert "ليس في المقالات: 2022" in text and "أقرب الفقرات" in text
