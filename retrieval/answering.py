@@ -11,7 +11,7 @@ import numpy as np
 from retrieval.analysis import analyze
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
-from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, Evidence, Rules, decide
+from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, Decision, Evidence, Rules, decide
 from retrieval.english.expand import Concept, matched_on
 from retrieval.english.search import english_candidates
 from retrieval.index import Hit, SearchIndex
@@ -203,8 +203,7 @@ def answer_question(index: SearchIndex, question: str, k: int = 3, rules: Rules 
     limit = max(k, 1) * CANDIDATES_PER_RESULT
     weights, found, concepts = retrieve(index, query.text, query.path, limit)
     specifics = question_specifics(index, query, concepts)
-    blocked = blocks_answer(specifics, index, found[0].matched if found else frozenset())
-    decision = decide(found, k, rules or path_rules(query.path), blocked=blocked)
+    decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path))
     chosen = [found[i] for i in decision.chosen]
     results = _results(index, chosen, weights)
     answered = decision.answered
@@ -222,6 +221,14 @@ def answer_question(index: SearchIndex, question: str, k: int = 3, rules: Rules 
         closest=() if answered else results,
         missing=missing_words(specifics, index, [c.matched for c in chosen], answered),
     )
+
+
+def decide_answer(
+    index: SearchIndex, specifics: list[Specific], found: list[Candidate], k: int, rules: Rules
+) -> Decision:
+    """The decision on `found`, a number or year the articles lack ruling an answer out."""
+    blocked = blocks_answer(specifics, index, found[0].matched if found else frozenset())
+    return decide(found, k, rules, blocked=blocked)
 
 
 def question_specifics(index: SearchIndex, query: Query, concepts: tuple[Concept, ...]) -> list[Specific]:

@@ -26,8 +26,16 @@ from pathlib import Path
 
 import pyarabic.araby as araby
 
-from retrieval.answering import CANDIDATES_PER_RESULT, answer_question, path_rules, prepare_query, retrieve
-from retrieval.decision import ANSWER, CLOSEST, decide
+from retrieval.answering import (
+    CANDIDATES_PER_RESULT,
+    answer_question,
+    decide_answer,
+    path_rules,
+    prepare_query,
+    question_specifics,
+    retrieve,
+)
+from retrieval.decision import ANSWER, CLOSEST
 from retrieval.engine import Engine
 from retrieval.english.dense import SEED_FOLDER
 from retrieval.index import SearchIndex
@@ -82,9 +90,10 @@ def answered_without(index: SearchIndex, question: str, withheld: set[str], k: i
     of its ranking: a question the corpus now cannot answer, on the very topic it asks about.
     An approximation of removing them from the index: term statistics still count them."""
     query = prepare_query(question, index)
-    found = retrieve(index, query.text, query.path, (k + 1) * CANDIDATES_PER_RESULT).found
+    _, found, concepts = retrieve(index, query.text, query.path, (k + 1) * CANDIDATES_PER_RESULT)
     rest = [c for c in found if c.doc_id not in withheld]
-    return decide(rest, k, path_rules(query.path)).answered
+    specifics = question_specifics(index, query, concepts)
+    return decide_answer(index, specifics, rest, k, path_rules(query.path)).answered
 
 
 def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:
