@@ -22,6 +22,8 @@ LABELS = {
         "question": "السؤال",
         "matched_on": "طوبق على",
         "read_as": "قرأت السؤال هكذا",
+        "closest": "لا مقال يجيب عن هذا بالضبط؛ أقرب الفقرات:",
+        "missing": "ليس في المقالات",
     },
     "en": {
         "not_found": "Nothing in the corpus answers this question.",
@@ -30,6 +32,8 @@ LABELS = {
         "question": "Question",
         "matched_on": "Matched on",
         "read_as": "Read as",
+        "closest": "No article answers this exactly; the closest passages:",
+        "missing": "Not in the articles",
     },
 }
 
@@ -55,17 +59,23 @@ def citation_line(citation: Citation, lang: str) -> str:
 
 
 def render_answer_text(answer: Answer, *, color: bool) -> str:
-    """A readable answer: numbered snippets, each followed by its citation."""
+    """A readable answer: numbered snippets, each followed by its citation (for the closest
+    passages, under a line saying so), and the question's words the articles lack."""
     lang = reply_language(answer.lang, answer.question)
     labels = LABELS[lang]
     start = RLM if lang == "ar" else ""
     lines = [f"{start}{labels['question']}: {answer.question}"]
     if answer.read_as:  # Arabizi: the Arabic-script reading retrieval ran on
         lines.append(f"{start}{labels['read_as']}: {answer.read_as}")
-    if not answer.answered:
+    if answer.missing:
+        comma = "، " if lang == "ar" else ", "
+        lines.append(f"{start}{labels['missing']}: {comma.join(answer.missing)}")
+    if not answer.shown:
         lines.append(start + labels["not_found"])
         return "\n".join(lines)
-    for result in answer.results:
+    if not answer.answered:
+        lines.append(start + labels["closest"])
+    for result in answer.shown:
         snippet = mark(result.snippet, result.highlights, BOLD, RESET) if color else result.snippet
         snippet = PARAGRAPH_BREAK.sub("\n" + RLM, snippet)
         lines.append("")

@@ -27,6 +27,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "🔤 طوبقت الكلمات على:",
         "en": "🔤 Matched on:",
     },
+    "closest_heading": {
+        "ar": "🔎 <b>لا مقال يجيب عن هذا بالضبط؛ أقرب الفقرات:</b>",
+        "en": "🔎 <b>No article answers this exactly; the closest passages:</b>",
+    },
+    "missing": {
+        "ar": "❔ ليس في المقالات: {words}",
+        "en": "❔ Not in the articles: {words}",
+    },
     "not_found": {
         "ar": "لم أجد في المقالات ما يجيب عن هذا السؤال. جرّب كلمات أخرى، أو اطلب /help.",
         "en": "Nothing in the articles answers this question. Try other words, or see /help.",
@@ -64,6 +72,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Inline mode
     "inline_hint": {"ar": "اكتب سؤالًا عن المقالات", "en": "Type a question about the articles"},
     "inline_not_found": {"ar": "لا إجابة في المقالات", "en": "No answer in the articles"},
+    "inline_closest": {"ar": "أقرب فقرة، لا إجابة دقيقة", "en": "Closest passage, not an exact answer"},
     "inline_slow_down": {"ar": "أسئلة كثيرة؛ انتظر قليلًا", "en": "Too many questions; wait a moment"},
     # Other messages
     "text_only": {

@@ -38,7 +38,9 @@ class Result:
 
 @dataclass(frozen=True)
 class Answer:
-    """The engine's reply to one question; `answered` is False when the corpus has no answer."""
+    """The engine's reply to one question. `outcome` is "answer" (`results` answer it),
+    "closest" (no passage answers it well enough: `closest` are the nearest) or "not_found";
+    `answered` is True for the first only, and `reason` says why (retrieval.decision)."""
 
     question: str
     lang: str
@@ -51,6 +53,17 @@ class Answer:
     matched_on: tuple[tuple[str, str], ...] = field(default=())
     # Arabizi questions: the Arabic-script reading retrieval ran on ("" otherwise).
     read_as: str = ""
+    outcome: str = "not_found"
+    reason: str = ""
+    closest: tuple[Result, ...] = ()
+    # Specific words of the question (names, numbers, years, rare terms) that the articles, or
+    # the passages shown, do not hold.
+    missing: tuple[str, ...] = ()
+
+    @property
+    def shown(self) -> tuple[Result, ...]:
+        """The passages a reply shows: the answer's, or the closest ones."""
+        return self.results or self.closest
 
     def to_json(self) -> dict[str, Any]:
         """The public `ask --json` object (see README); new keys may be added, none removed."""
@@ -59,22 +72,27 @@ class Answer:
             "lang": self.lang,
             "answered": self.answered,
             "took_ms": round(self.took_ms, 2),
-            "answers": [
-                {
-                    "rank": r.rank,
-                    "doc_id": r.citation.doc_id,
-                    "passage_id": r.passage_id,
-                    "title": r.citation.title,
-                    "source": r.citation.source,
-                    "date": r.citation.date,
-                    "url": r.citation.url,
-                    "snippet": r.snippet,
-                    "score": round(r.score, 4),
-                    "date_inferred": r.citation.date_inferred,
-                    "highlights": [list(span) for span in r.highlights],
-                }
-                for r in self.results
-            ],
+            "answers": [_result_json(r) for r in self.results],
             "matched_on": [list(pair) for pair in self.matched_on],
             "read_as": self.read_as,
+            "outcome": self.outcome,
+            "reason": self.reason,
+            "closest": [_result_json(r) for r in self.closest],
+            "missing": list(self.missing),
         }
+
+
+def _result_json(r: Result) -> dict[str, Any]:
+    return {
+        "rank": r.rank,
+        "doc_id": r.citation.doc_id,
+        "passage_id": r.passage_id,
+        "title": r.citation.title,
+        "source": r.citation.source,
+        "date": r.citation.date,
+        "url": r.citation.url,
+        "snippet": r.snippet,
+        "score": round(r.score, 4),
+        "date_inferred": r.citation.date_inferred,
+        "highlights": [list(span) for span in r.highlights],
+    }

@@ -149,3 +149,15 @@ def test_a_reader_that_stops_early_gets_no_broken_pipe_traceback(home):
         stderr = process.stderr.read().decode()
         code = process.wait(timeout=120)
     assert stderr == "" and code == 141  # quiet, with the status of a process killed by SIGPIPE
+
+
+def test_json_closest_passages_keep_answered_false_and_answers_empty(home):
+    question = "هل تم تبادل السجناء بين روسيا وامريكا في ديسمبر 2022"
+    done = corpusbot(home, "ask", "--json", question)
+    reply = json.loads(done.stdout)
+    assert reply["answered"] is False and reply["answers"] == []  # old consumers see "not found"
+    assert reply["outcome"] == "closest" and reply["reason"] == "missing_words"
+    assert reply["missing"] == ["2022"] and reply["closest"]
+    assert set(reply["closest"][0]) >= ANSWER_KEYS
+    text = corpusbot(home, "ask", question).stdout
+    assert "ليس في المقالات: 2022" in text and "أقرب الفقرات" in text
