@@ -234,8 +234,7 @@ async def _save_and_index(
     except Exception as exc:  # the file stays in the corpus; the next /reindex picks it up
         logger.exception("indexing upload %s failed", name)
         return text("reindex_failed", lang, reason=escape(str(exc) or type(exc).__name__))
-    errors = [error for error in report.errors if error.split(":", 1)[0] == name]
-    if errors:
+    if errors := report.errors_of(name):
         # e.g. a doc id another file already uses: put the corpus back as it was.
         if previous is None:
             target.unlink(missing_ok=True)
