@@ -72,15 +72,21 @@ def test_folder_tree_1000_levels_deep_does_not_crash_index_or_doctor(tmp_path: P
     for _ in range(1000):  # one at a time: mkdir(parents=True) recurses too
         deep /= "d"
         deep.mkdir()
-    (deep / "deep.txt").write_text(ARTICLE, encoding="utf-8")
-    db = str(tmp_path / "store.sqlite3")
-    done = corpusbot("index", "--corpus", str(corpus), "--db", db, cwd=tmp_path)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.startswith("1 documents,")
-    doctor = corpusbot("doctor", "--offline", "--db", db, "--corpus", str(corpus), cwd=tmp_path)
-    assert "RecursionError" not in doctor.stderr and "up to date" in doctor.stdout, (
-        doctor.stdout + doctor.stderr
-    )
+    try:
+        (deep / "deep.txt").write_text(ARTICLE, encoding="utf-8")
+        db = str(tmp_path / "store.sqlite3")
+        done = corpusbot("index", "--corpus", str(corpus), "--db", db, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout.startswith("1 documents,")
+        doctor = corpusbot("doctor", "--offline", "--db", db, "--corpus", str(corpus), cwd=tmp_path)
+        assert "RecursionError" not in doctor.stderr and "up to date" in doctor.stdout, (
+            doctor.stdout + doctor.stderr
+        )
+    finally:  # pytest's own clean-up would recurse 1000 levels deep too
+        (deep / "deep.txt").unlink(missing_ok=True)
+        while deep != corpus:
+            deep.rmdir()
+            deep = deep.parent
 
 
 def test_bulk_jsonl_with_bad_lines_is_indexed_but_for_them_with_no_size_cap(tmp_path: Path) -> None:
