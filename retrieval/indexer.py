@@ -13,6 +13,7 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -51,6 +52,7 @@ Progress = Callable[[int, int], None]
 LISTED_BAD_LINES = 100
 # The problems the last refresh reported (store meta), to tell new ones from known ones.
 _REPORTED_META = "reported_problems"
+_BAD_LINE_RE = re.compile(r"(.+?\.jsonl)(?: line \d+|: \d+ more bad lines)")
 
 
 @dataclass
@@ -185,6 +187,8 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
     # every file is read again, as if changed.
     reanalyze = await store.get_meta("analysis_version") != ANALYSIS_VERSION
     known = {} if reanalyze else await store.file_states()
+    reported = json.loads(await store.get_meta(_REPORTED_META) or "[]")
+    unchanged: set[str] = set()  # files not read again: their bad lines stand as reported
     docs_by_file = await store.doc_ids_by_file()
     owner = {doc_id: file for file, ids in docs_by_file.items() for doc_id in ids}
     present: set[str] = set()
@@ -205,6 +209,7 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
             report.errors.append(f"{name}: cannot read ({exc.strerror})")
             continue
         if old and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            unchanged.add(name)
             continue
         work.append((path, name, old.sha256 if old else None))
     results = await asyncio.to_thread(_read_files, corpus_dir, work, progress)
@@ -215,6 +220,7 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
         report.errors += result.bad_lines
         if result.documents is None:
             new_states.append(result.state)
+            unchanged.add(name)
             continue
         current: set[str] = set()
         taken = False
@@ -248,15 +254,16 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
         )
     if reanalyze:
         await store.set_meta("analysis_version", ANALYSIS_VERSION)
-    report.new_errors = await _not_reported_before(store, report.errors)
+    report.errors += [error for error in reported if _bad_line_file(error) in unchanged]
+    report.new_errors = [error for error in report.errors if error not in reported]
+    if set(reported) != set(report.errors):
+        await store.set_meta(_REPORTED_META, json.dumps(sorted(set(report.errors)), ensure_ascii=False))
     report.documents, report.passages = await store.counts()
     report.seconds = time.perf_counter() - started
     return report
 
 
-async def _not_reported_before(store: Store, errors: list[str]) -> list[str]:
-    """The `errors` the previous refresh did not report; remembers these ones for the next."""
-    reported = set(json.loads(await store.get_meta(_REPORTED_META) or "[]"))
-    if reported != set(errors):
-        await store.set_meta(_REPORTED_META, json.dumps(sorted(set(errors)), ensure_ascii=False))
-    return [error for error in errors if error not in reported]
+def _bad_line_file(error: str) -> str | None:
+    """The JSON Lines file a bad-line error is about ("big.jsonl line 17: ..."), else None."""
+    match = _BAD_LINE_RE.match(error)
+    return match.group(1) if match else None

@@ -17,9 +17,7 @@ from retrieval.normalize import word_table
 # does an elision "(…)" inside a quote. A run of marks is tried from its first mark only (its
 # second after "(" or "["), without backtracking: tried from every mark, a long run with no
 # space after it took quadratic time (48 KB of dots: 20 s), for the same sentence ends.
-_SENTENCE_END_RE = re.compile(
-    r"(?:(?<![(\[.!?؟…؛])|(?<=[(\[][.!?؟…؛]))[.!?؟…؛]++[\"'”’»)\]]*+(?=\s)|\n+"
-)
+_SENTENCE_END_RE = re.compile(r"(?:(?<![(\[.!?؟…؛])|(?<=[(\[][.!?؟…؛]))[.!?؟…؛]++[\"'”’»)\]]*+(?=\s)|\n+")
 _HEADING_MAX_WORDS = 8
 PASSAGE_MAX_WORDS = 120
 PASSAGE_MAX_SENTENCES = 5

@@ -71,12 +71,13 @@ def test_remove_through_a_symlink_to_a_file_of_several_documents_is_refused(tmp_
 
 
 def _freezing_article() -> str:
-    """What froze every chat for tens of seconds: a paragraph ending in 48 KB of dots with no
-    space after them (quadratic splitting), and 6,000 short lines each repeating part of a long
-    one (the repeated-text check compared every line with every other)."""
-    words = [f"كلمة{n}" for n in range(1000)]
-    windows = {" ".join(words[i : i + size]) for size in range(4, 10) for i in range(0, 1000 - size)}
-    long_line = " ".join(words) + " " + "." * 48_000 + "النهاية"
+    """What froze every chat: a paragraph ending in a long run of dots with no space after it
+    (splitting was quadratic in it: 48 KB took 20 s), and short lines each repeating part of a
+    long one (the repeated-text check compared every line with every other). Sized to stall
+    the old code ~10 s and to be embedded quickly (one long passage)."""
+    words = [f"كلمة{n}" for n in range(300)]
+    windows = {" ".join(words[i : i + size]) for size in range(4, 10) for i in range(0, 300 - size)}
+    long_line = " ".join(words) + " " + "." * 24_000 + "النهاية"
     return "\n".join(["عنوان الملف", long_line, *sorted(windows)]) + "\n"
 
 
@@ -108,7 +109,7 @@ def test_pathological_upload_does_not_freeze_other_chats(tmp_path: Path) -> None
             assert added.startswith("✅ أضيف freeze.txt")
             done.set()
             # Every chat was served throughout: the loop never stopped for long (parsing this
-            # on it stopped every chat for ~40 s).
+            # on it stopped every chat for ~10 s).
             assert await stall < 1.0
             bot.stub.assert_no_errors()
 
