@@ -1,6 +1,6 @@
 """Attacks on the corpus through the bot, and unlucky operators: a symlinked article removed,
-a file that took quadratic time to parse, concurrent uploads of one name, a second /reindex,
-an upload named like a folder or onto a full disk. Real Application, stub and files."""
+a file that took quadratic time to parse, concurrent uploads of one name, an upload named like
+a folder or onto a full disk. Real Application, stub and files."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from bot_harness import (
     plain,
     running_bot,
 )
-from test_bot_admin import write_lock_held
 
 from bot.texts import text
 
@@ -111,25 +110,6 @@ def test_pathological_upload_does_not_freeze_other_chats(tmp_path: Path) -> None
             # Every chat was served throughout: the loop never stopped for long (parsing this
             # on it stopped every chat for ~10 s).
             assert await stall < 1.0
-            bot.stub.assert_no_errors()
-
-    run(body)
-
-
-def test_a_second_reindex_while_one_runs_gets_the_report_too(tmp_path: Path) -> None:
-    async def body() -> None:
-        async with running_bot(tmp_path, admin_ids=(ADMIN_ID, SECOND_ADMIN)) as bot:
-            (bot.corpus / "bridge.txt").write_text(NEW_ARTICLE, encoding="utf-8")
-            with write_lock_held(bot.engine.store.path):
-                first = bot.stub.inject_private_message("/reindex", user_id=ADMIN_ID)
-                assert (await bot.reply_to(first)).result["text"] == text("reindex_started", "ar")
-                second = bot.stub.inject_private_message("/reindex", user_id=SECOND_ADMIN)
-                assert (await bot.reply_to(second)).result["text"] == text("reindex_running", "ar")
-            reports = [
-                (await bot.next_call(chat_id=chat)).result["text"] for chat in (ADMIN_ID, SECOND_ADMIN)
-            ]
-            for report in reports:
-                assert report.startswith("✅ انتهت إعادة الفهرسة") and "أضيف: bridge" in report
             bot.stub.assert_no_errors()
 
     run(body)
