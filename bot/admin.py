@@ -9,6 +9,7 @@ the old one keeps answering; the bot runs refreshes in the background, one at a 
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 import logging
 import os
@@ -27,7 +28,7 @@ from bot.display import DISPLAY, shorten
 from bot.freshness import freshness_html
 from bot.handlers import command_argument, reply, send_parts
 from bot.render_html import escape, line_start, pack_blocks, rtl_lines
-from bot.services import Services, services
+from bot.services import Reindexer, Services, services
 from bot.stats_chart import CHART, chart_has_data, render_activity_chart
 from bot.texts import text, user_language
 from corpus import BUNDLED_CORPUS
@@ -146,18 +147,18 @@ async def on_reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if await refuse_unless_admin(update, context):
         return
     svc, lang = services(context), user_language(update)
-    if svc.reindexer.running:
-        await reply(update, context, text("reindex_running", lang))
-        return
-    await reply(update, context, text("reindex_started", lang))
-    svc.reindexer.task = context.application.create_task(
-        _reindex_and_report(update, context, lang), update=update
-    )
+    running = svc.reindexer.running
+    task = svc.reindexer.reindex()
+    await reply(update, context, text("reindex_running" if running else "reindex_started", lang))
+    context.application.create_task(_report_reindex(update, context, lang, task), update=update)
 
 
-async def _reindex_and_report(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+async def _report_reindex(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str, task: asyncio.Task[RefreshReport]
+) -> None:
+    """Send the report of the `/reindex` this admin asked for (or joined) when it is done."""
     try:
-        report = await services(context).reindexer.refresh()
+        report = await asyncio.shield(task)  # others may be waiting for it too
     except Exception as exc:  # any failure leaves the old index serving; the admin is told why
         logger.exception("reindex failed")
         reason = escape(str(exc) or type(exc).__name__)
@@ -201,60 +202,73 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if problem := text_problem(data, lang):
         await reply(update, context, problem)
         return
-    corpus = svc.engine.corpus_dir.resolve()
+    # In the background: the admin's chat is not held up while the file is parsed and indexed.
+    context.application.create_task(_add_upload(update, context, lang, name, data), update=update)
+
+
+def document_ids(corpus: Path, target: Path, data: bytes) -> list[str]:
+    """The ids of the documents an upload holds (CPU work: cleaning and splitting the text)."""
+    return [doc.doc_id for doc in read_file_documents(corpus, target, data)]
+
+
+async def _add_upload(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str, name: str, data: bytes
+) -> None:
+    """Parse an upload in a worker thread (every other chat is answered meanwhile), then save
+    and index it while no other upload or /remove changes the corpus."""
+    reindexer = services(context).reindexer
+    corpus = reindexer.engine.corpus_dir.resolve()
     target = corpus / name
     try:
-        doc_ids = [doc.doc_id for doc in read_file_documents(corpus, target, data)]
+        doc_ids = await asyncio.to_thread(document_ids, corpus, target, data)
     except CorpusError as exc:
         await reply(update, context, text("upload_invalid", lang, reason=escape(str(exc))))
         return
-    previous = target.read_bytes() if target.is_file() else None
-    write_atomically(target, data)
-    context.application.create_task(
-        _index_upload(update, context, lang, target, previous, doc_ids), update=update
-    )
+    async with reindexer.writing:
+        message = await _save_and_index(reindexer, lang, target, data, doc_ids)
+    await reply(update, context, message)
 
 
-async def _index_upload(
-    update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
-    lang: str,
-    target: Path,
-    previous: bytes | None,
-    doc_ids: list[str],
-) -> None:
-    reindexer = services(context).reindexer
+async def _save_and_index(
+    reindexer: Reindexer, lang: str, target: Path, data: bytes, doc_ids: list[str]
+) -> str:
+    """Write an upload into the corpus and index it; the reply to send."""
     name = target.name
+    if target.is_dir():
+        return text("upload_name_is_folder", lang, name=escape(name))
+    previous = target.read_bytes() if target.is_file() else None
+    try:
+        write_atomically(target, data)
+    except OSError as exc:
+        return write_problem(exc, lang)
     try:
         report = await reindexer.refresh()
     except Exception as exc:  # the file stays in the corpus; the next /reindex picks it up
         logger.exception("indexing upload %s failed", name)
-        reason = escape(str(exc) or type(exc).__name__)
-        await reply(update, context, text("reindex_failed", lang, reason=reason))
-        return
-    errors = [error for error in report.errors if error.split(":", 1)[0] == name]
-    if errors:
+        return text("reindex_failed", lang, reason=escape(str(exc) or type(exc).__name__))
+    if errors := report.errors_of(name):
         # e.g. a doc id another file already uses: put the corpus back as it was.
         if previous is None:
             target.unlink(missing_ok=True)
         else:
             write_atomically(target, previous)
         await reindexer.refresh()
-        await reply(update, context, text("upload_invalid", lang, reason=escape("; ".join(errors))))
-        return
-    key = "upload_replaced" if previous is not None else "upload_done"
-    await reply(
-        update,
-        context,
-        text(
-            key,
-            lang,
-            name=escape(name),
-            documents=id_list(doc_ids, lang),
-            total=report.documents,
-            passages=report.passages,
-        ),
+        return text("upload_invalid", lang, reason=escape("; ".join(errors)))
+    return text(
+        "upload_replaced" if previous is not None else "upload_done",
+        lang,
+        name=escape(name),
+        documents=id_list(doc_ids, lang),
+        total=report.documents,
+        passages=report.passages,
     )
+
+
+def write_problem(exc: OSError, lang: str) -> str:
+    """What to tell an admin whose upload could not be written; nothing was changed."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return text("upload_disk_full", lang)
+    return text("upload_not_saved", lang, reason=escape(exc.strerror or str(exc)))
 
 
 def remove_from_jsonl(path: Path, doc_id: str) -> bool:
@@ -292,12 +306,17 @@ async def on_remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     file, documents_in_file = found
     corpus = svc.engine.corpus_dir.resolve()
-    path = (corpus / file).resolve()
-    if not path.is_relative_to(corpus):
+    # Not resolved: a symbolic link is removed itself, never the file it points to.
+    path = corpus / file
+    if not path.parent.resolve().is_relative_to(corpus):
         await reply(update, context, text("remove_unknown", lang, doc_id=escape(doc_id)))
         return
-    if not (path.suffix == ".jsonl" and documents_in_file > 1 and remove_from_jsonl(path, doc_id)):
-        path.unlink(missing_ok=True)
+    async with svc.reindexer.writing:
+        if path.is_symlink() and documents_in_file > 1:
+            await reply(update, context, text("remove_in_linked_file", lang, file=escape(file)))
+            return
+        if not (path.suffix == ".jsonl" and documents_in_file > 1 and remove_from_jsonl(path, doc_id)):
+            path.unlink(missing_ok=True)
     context.application.create_task(_reindex_after_remove(update, context, lang, doc_id), update=update)
 
 

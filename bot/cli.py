@@ -24,6 +24,9 @@ from retrieval.progress import StderrProgress
 from retrieval.store import StoreError
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool whose reader went away
+# `index`: everything else was indexed, but files, folders or lines were skipped that no
+# earlier refresh reported (README "Command line").
+EXIT_NEWLY_SKIPPED = 3
 
 
 class CliError(Exception):
@@ -134,7 +137,9 @@ async def run_index(args: argparse.Namespace) -> int:
         f"(added {len(report.added)}, changed {len(report.changed)}, removed {len(report.removed)}, "
         f"skipped {len(report.errors)}) in {time.perf_counter() - started:.2f} s"
     )
-    return 1 if report.errors else 0
+    # For cron: a problem is reported by its exit code once; while nothing changes, it is
+    # listed again but the run succeeds.
+    return EXIT_NEWLY_SKIPPED if report.new_errors else 0
 
 
 def _questions(args: argparse.Namespace) -> Iterable[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from bot.config import ConfigError, Settings, load_settings, read_env_file
 from bot.paths import default_db_path
 from bot.readonly_store import open_read_only, owner_kept
-from retrieval.documents import MAX_FILE_BYTES, content_hash, corpus_files
+from retrieval.documents import MAX_FILE_BYTES, file_hash, walk_corpus
 from retrieval.indexer import ANALYSIS_VERSION
 from retrieval.store import SCHEMA_VERSION, Store
 from retrieval.web.collect import feed_states
@@ -243,7 +243,18 @@ async def check_freshness(store: Store, corpus: Path | None) -> Finding:
         corpus = BUNDLED_CORPUS
     if not corpus.is_dir():
         return Finding(Status.FAIL, "corpus", f"corpus directory not found: {corpus}")
-    files = {path.relative_to(corpus).as_posix(): path for path in corpus_files(corpus)}
+    walk = walk_corpus(corpus)
+    files = {path.relative_to(corpus).as_posix(): path for path in walk.files}
+    if walk.unreadable:
+        folders = ", ".join(
+            f"{folder}/ ({why})" for folder, why in sorted(walk.unreadable.items())[:SHOWN_FILES]
+        )
+        return Finding(
+            Status.WARN,
+            "corpus",
+            f"cannot read folder {folders}: its documents keep serving as last indexed, "
+            "but changes to them are not seen",
+        )
     if not files:
         return Finding(Status.WARN, "corpus", f"{corpus} has no articles (.txt, .md, .jsonl)")
     known = await store.file_states()
@@ -264,7 +275,8 @@ async def check_freshness(store: Store, corpus: Path | None) -> Finding:
         stat = path.stat()
         if (stat.st_size, stat.st_mtime_ns) == (state.size, state.mtime_ns):
             continue
-        if stat.st_size > MAX_FILE_BYTES or content_hash(path.read_bytes()) != state.sha256:
+        too_large = stat.st_size > MAX_FILE_BYTES and path.suffix.lower() != ".jsonl"
+        if too_large or file_hash(path) != state.sha256:
             changed.append(name)
     removed = sorted(set(known) - set(files))
     if not (pending or changed or removed):

@@ -227,6 +227,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "✅ Replaced <code>{name}</code>: {documents}. The corpus now has {total} documents, "
         "{passages} passages.",
     },
+    "upload_name_is_folder": {
+        "ar": "لم أحفظ الملف: في مجلد المقالات مجلد باسم <code>{name}</code>. غيّر اسم الملف وأعد إرساله.",
+        "en": "The file was not saved: the corpus has a folder named <code>{name}</code>. "
+        "Rename the file and send it again.",
+    },
+    "upload_disk_full": {
+        "ar": "لم أحفظ الملف: لا مساحة على القرص الذي يحمل مجلد المقالات. لم يتغير شيء.",
+        "en": "The file was not saved: the disk holding the corpus is full. Nothing was changed.",
+    },
+    "upload_not_saved": {
+        "ar": "لم أحفظ الملف: {reason}. لم يتغير شيء.",
+        "en": "The file was not saved: {reason}. Nothing was changed.",
+    },
+    "remove_in_linked_file": {
+        "ar": (
+            "<code>{file}</code> رابط رمزي إلى ملف آخر فيه عدة مقالات؛ لا أحذف من خلال الروابط. "
+            "احذف المقال من الملف الأصلي."
+        ),
+        "en": (
+            "<code>{file}</code> is a symbolic link to a file of several documents, and I do not "
+            "change files through links. Remove the document from the file it points to."
+        ),
+    },
     "remove_usage": {
         "ar": "اكتب معرّف المقال بعد الأمر: <code>/remove معرف_المقال</code> (المعرّفات في /sources).",
         "en": "Give the document id: <code>/remove DOC_ID</code> (ids are listed by /sources).",
