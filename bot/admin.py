@@ -24,7 +24,6 @@ from bot.render_html import escape, line_start, pack_blocks, rtl_lines
 from bot.services import Services, services
 from bot.stats_chart import CHART, chart_has_data, render_activity_chart
 from bot.texts import text, user_language
-from retrieval.engine import CorpusEdit
 from retrieval.models import CorpusError, QueryStats, RefreshReport
 
 logger = logging.getLogger(__name__)
@@ -52,10 +51,12 @@ def corpus_error_html(svc: Services, exc: CorpusError, lang: str) -> str:
         return text("corpus_read_only", lang)
     if exc.reason == "not_writable":
         return text("corpus_not_writable", lang, path=escape(str(svc.engine.corpus_dir.resolve())))
-    if exc.reason in ("bad_name", "bad_type", "empty", "binary"):
+    if exc.reason in ("bad_name", "bad_type", "empty", "binary", "disk_full"):
         return text(f"upload_{exc.reason}", lang)
     if exc.reason == "not_utf8":
         return text("upload_not_utf8", lang, position=exc.position)
+    if exc.reason == "not_saved":
+        return text("upload_not_saved", lang, reason=escape(str(exc)))
     return text("upload_invalid", lang, reason=escape(str(exc)))
 
 
@@ -110,18 +111,18 @@ async def on_reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if await refuse_unless_admin(update, context):
         return
     svc, lang = services(context), user_language(update)
-    if svc.reindexer.running:
-        await reply(update, context, text("reindex_running", lang))
-        return
-    await reply(update, context, text("reindex_started", lang))
-    svc.reindexer.task = context.application.create_task(
-        _reindex_and_report(update, context, lang), update=update
-    )
+    running = svc.reindexer.running
+    task = svc.reindexer.reindex()
+    await reply(update, context, text("reindex_running" if running else "reindex_started", lang))
+    context.application.create_task(_report_reindex(update, context, lang, task), update=update)
 
 
-async def _reindex_and_report(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+async def _report_reindex(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str, task: asyncio.Task[RefreshReport]
+) -> None:
+    """Send the report of the `/reindex` this admin asked for (or joined) when it is done."""
     try:
-        report = await services(context).reindexer.refresh()
+        report = await asyncio.shield(task)  # others may be waiting for it too
     except Exception as exc:  # any failure leaves the old index serving; the admin is told why
         logger.exception("reindex failed")
         reason = escape(str(exc) or type(exc).__name__)
@@ -161,44 +162,56 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await reply(update, context, text("upload_too_large", lang, size=size, limit=human_size(limit)))
         return
     try:
-        edit = svc.engine.add_document(name, data)
+        svc.engine.check_document_text(name, data)
     except CorpusError as exc:
         await reply(update, context, corpus_error_html(svc, exc, lang))
         return
-    context.application.create_task(_index_upload(update, context, lang, edit), update=update)
+    # In the background: the admin's chat is not held up while the file is parsed and indexed.
+    context.application.create_task(_add_upload(update, context, lang, name, data), update=update)
 
 
-async def _index_upload(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str, edit: CorpusEdit
+async def _add_upload(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str, name: str, data: bytes
 ) -> None:
-    reindexer = services(context).reindexer
-    name = edit.path.name
+    """Read an upload off the event loop (every other chat is answered meanwhile), then save
+    and index it while no other upload or /remove changes the corpus."""
+    svc = services(context)
+    try:
+        doc_ids = await svc.engine.read_document(name, data)
+    except CorpusError as exc:
+        await reply(update, context, text("upload_invalid", lang, reason=escape(str(exc))))
+        return
+    async with svc.reindexer.writing:
+        message = await _save_and_index(svc, lang, name, data, doc_ids)
+    await reply(update, context, message)
+
+
+async def _save_and_index(svc: Services, lang: str, name: str, data: bytes, doc_ids: list[str]) -> str:
+    """Write an upload into the corpus and index it; the reply to send."""
+    reindexer = svc.reindexer
+    try:
+        edit = svc.engine.add_document(name, data, doc_ids)
+    except CorpusError as exc:
+        if exc.reason == "name_is_folder":
+            return text("upload_name_is_folder", lang, name=escape(name))
+        return corpus_error_html(svc, exc, lang)
     try:
         report = await reindexer.refresh()
     except Exception as exc:  # the file stays in the corpus; the next /reindex picks it up
         logger.exception("indexing upload %s failed", name)
-        reason = escape(str(exc) or type(exc).__name__)
-        await reply(update, context, text("reindex_failed", lang, reason=reason))
-        return
-    errors = [error for error in report.errors if error.split(":", 1)[0] == name]
-    if errors:
+        return text("reindex_failed", lang, reason=escape(str(exc) or type(exc).__name__))
+    if errors := report.errors_of(name):
         # e.g. a doc id another file already uses: put the corpus back as it was.
-        reindexer.engine.undo(edit)
+        svc.engine.undo(edit)
         await reindexer.refresh()
-        await reply(update, context, text("upload_invalid", lang, reason=escape("; ".join(errors))))
-        return
-    key = "upload_replaced" if edit.replaced else "upload_done"
-    await reply(
-        update,
-        context,
-        text(
-            key,
-            lang,
-            name=escape(name),
-            documents=id_list(list(edit.doc_ids), lang),
-            total=report.documents,
-            passages=report.passages,
-        ),
+        return text("upload_invalid", lang, reason=escape("; ".join(errors)))
+    return text(
+        "upload_replaced" if edit.replaced else "upload_done",
+        lang,
+        name=escape(name),
+        documents=id_list(doc_ids, lang),
+        total=report.documents,
+        passages=report.passages,
     )
 
 
@@ -214,7 +227,13 @@ async def on_remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if problem := corpus_problem(svc, lang):
         await reply(update, context, problem)
         return
-    if not await svc.engine.remove_document(doc_id):
+    async with svc.reindexer.writing:
+        try:
+            removed = await svc.engine.remove_document(doc_id)
+        except CorpusError as exc:  # "linked_file"
+            await reply(update, context, text("remove_in_linked_file", lang, file=escape(exc.file)))
+            return
+    if not removed:
         await reply(update, context, text("remove_unknown", lang, doc_id=escape(doc_id)))
         return
     context.application.create_task(_reindex_after_remove(update, context, lang, doc_id), update=update)

@@ -148,7 +148,7 @@ async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE, match: re.
         return
     engine = services(context).engine
     answer = await engine.ask(logged.question, PAGE_SIZE * (page + 1) + 1)
-    shown = answer.results[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    shown = answer.shown[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     if not shown:
         await query.answer(text("no_more", lang))
         return
@@ -159,7 +159,7 @@ async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE, match: re.
         shown,
         lang,
         page=page,
-        has_more=len(answer.results) > (page + 1) * PAGE_SIZE,
+        has_more=len(answer.shown) > (page + 1) * PAGE_SIZE,
         sign=services(context).buttons.for_chat(query.message.chat.id),
     )
     try:

@@ -20,6 +20,9 @@ from retrieval.engine import Engine, StderrProgress
 from retrieval.models import CorpusError, QuestionError, RefreshReport, StoreError
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool whose reader went away
+# `index`: everything else was indexed, but files, folders or lines were skipped that no
+# earlier refresh reported (README "Command line").
+EXIT_NEWLY_SKIPPED = 3
 
 
 class CliError(Exception):
@@ -130,7 +133,9 @@ async def run_index(args: argparse.Namespace) -> int:
         f"(added {len(report.added)}, changed {len(report.changed)}, removed {len(report.removed)}, "
         f"skipped {len(report.errors)}) in {time.perf_counter() - started:.2f} s"
     )
-    return 1 if report.errors else 0
+    # For cron: a problem is reported by its exit code once; while nothing changes, it is
+    # listed again but the run succeeds.
+    return EXIT_NEWLY_SKIPPED if report.new_errors else 0
 
 
 def _questions(args: argparse.Namespace) -> Iterable[str]:

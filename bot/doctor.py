@@ -207,6 +207,16 @@ def freshness_finding(fresh: Freshness) -> Finding:
     corpus = fresh.corpus
     if not fresh.found:
         return Finding(Status.FAIL, "corpus", f"corpus directory not found: {corpus}")
+    if fresh.unreadable:
+        folders = ", ".join(
+            f"{folder}/ ({why})" for folder, why in sorted(fresh.unreadable.items())[:SHOWN_FILES]
+        )
+        return Finding(
+            Status.WARN,
+            "corpus",
+            f"cannot read folder {folders}: its documents keep serving as last indexed, "
+            "but changes to them are not seen",
+        )
     if not fresh.files:
         return Finding(Status.WARN, "corpus", f"{corpus} has no articles (.txt, .md, .jsonl)")
     if fresh.analysis is not None:

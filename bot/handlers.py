@@ -18,12 +18,12 @@ from telegram.ext import ContextTypes
 from bot.callbacks import answer_keyboard
 from bot.display import DISPLAY, shorten
 from bot.freshness import freshness_html
-from bot.question_log import log_question
+from bot.question_log import log_question, logged_outcome
 from bot.render_html import escape, line_start, render_answer_html, rtl_lines
 from bot.services import PAGE_SIZE, services
 from bot.texts import text, user_language
 from retrieval.engine import question_language, reply_language
-from retrieval.models import NO_WORDS, QuestionError
+from retrieval.models import QuestionError
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ async def answer_question(
         return
 
     lang = reply_language(answer.lang, answer.question)
-    shown = answer.results[:PAGE_SIZE]
+    shown = answer.shown[:PAGE_SIZE]
     query_id = svc.query_log.add(
         question=answer.question,
         lang=answer.lang,
@@ -138,11 +138,11 @@ async def answer_question(
         top_doc_id=shown[0].doc_id if shown else None,
         results=len(shown),
     )
-    if answer.reason == NO_WORDS:
+    if not shown and answer.no_words:
         parts = [line_start("", lang) + text("no_words", lang)]
     else:
         parts = render_answer_html(answer, lang, shown)
-    has_more = len(answer.results) > PAGE_SIZE
+    has_more = len(answer.shown) > PAGE_SIZE
     sign = svc.buttons.for_chat(chat.id)
     keyboard = answer_keyboard(query_id, shown, lang, page=0, has_more=has_more, sign=sign) if shown else None
     await send_parts(context, chat.id, parts, reply_to=reply_to, keyboard=keyboard)
@@ -150,7 +150,7 @@ async def answer_question(
         update_id=update.update_id,
         chat_type=chat.type,
         lang=answer.lang,
-        outcome="answered" if answer.answered else "not_found",
+        outcome=logged_outcome(answer),
         started=started,
         results=len(shown),
         engine_ms=answer.took_ms,

@@ -10,7 +10,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.display import shorten, shown_citation
-from bot.question_log import log_question
+from bot.question_log import log_question, logged_outcome
 from bot.render_html import render_single_result_html
 from bot.services import services
 from bot.texts import text, user_language
@@ -54,28 +54,31 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         user_id=query.from_user.id,
         answered=answer.answered,
         took_ms=answer.took_ms,
-        top_doc_id=answer.results[0].doc_id if answer.results else None,
-        results=len(answer.results),
+        top_doc_id=answer.shown[0].doc_id if answer.shown else None,
+        results=len(answer.shown),
     )
-    if not answer.answered:
+    if not answer.shown:
         button = InlineQueryResultsButton(text=text("inline_not_found", lang), start_parameter="help")
         await query.answer([], cache_time=CACHE_SECONDS, button=button)
         log_inline_question(update, answer, started)
         return
-    results = [inline_result(result, lang) for result in answer.results[:MAX_INLINE_RESULTS]]
+    closest = not answer.answered  # said in each result's description and message
+    results = [inline_result(result, lang, closest=closest) for result in answer.shown[:MAX_INLINE_RESULTS]]
     await query.answer(results, cache_time=CACHE_SECONDS)
     log_inline_question(update, answer, started)
 
 
-def inline_result(result: Result, lang: str) -> InlineQueryResultArticle:
-    """One pickable snippet: its start as the title, its citation as the description."""
+def inline_result(result: Result, lang: str, *, closest: bool = False) -> InlineQueryResultArticle:
+    """One pickable snippet: its start as the title, its citation as the description; a closest
+    passage says so in both."""
     cited = shown_citation(result.citation)
+    note = (text("inline_closest", lang),) if closest else ()
     return InlineQueryResultArticle(
         id=str(result.pid),
         title=shorten(result.snippet.replace("\n", " "), 90),
-        description=" · ".join(part for part in (cited.title, cited.source, cited.date) if part),
+        description=" · ".join(part for part in (*note, cited.title, cited.source, cited.date) if part),
         input_message_content=InputTextMessageContent(
-            render_single_result_html(result, lang), parse_mode=ParseMode.HTML
+            render_single_result_html(result, lang, closest=closest), parse_mode=ParseMode.HTML
         ),
     )
 
@@ -85,9 +88,9 @@ def log_inline_question(update: Update, answer: Answer, started: float) -> None:
         update_id=update.update_id,
         chat_type="inline",
         lang=answer.lang,
-        outcome="answered" if answer.answered else "not_found",
+        outcome=logged_outcome(answer),
         started=started,
-        results=len(answer.results[:MAX_INLINE_RESULTS]),
+        results=len(answer.shown[:MAX_INLINE_RESULTS]),
         engine_ms=answer.took_ms,
         question=answer.question,
     )

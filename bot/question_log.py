@@ -14,6 +14,8 @@ import logging
 import re
 import time
 
+from retrieval.models import Answer
+
 logger = logging.getLogger("bot.questions")
 
 # What json.dumps leaves raw but str.splitlines (and many log viewers) take for a line break.
@@ -23,6 +25,13 @@ _LINE_BREAKS = re.compile("[\x7f-\x9f\u2028\u2029]")
 def quoted(text: str) -> str:
     """`text` as a JSON string on one line (Arabic kept readable)."""
     return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def logged_outcome(answer: Answer) -> str:
+    """An answer's outcome as the log names it."""
+    if answer.answered:
+        return "answered"
+    return "closest" if answer.closest else "not_found"
 
 
 def log_question(
@@ -37,7 +46,7 @@ def log_question(
     question: str = "",
 ) -> None:
     """Log a question handled since `started` (a `time.perf_counter()` value); `outcome` is
-    answered, not_found or rate_limited."""
+    answered, closest, not_found or rate_limited (see `logged_outcome`)."""
     if not logger.isEnabledFor(logging.INFO):
         return  # nothing to format
     fields = [

@@ -122,13 +122,18 @@ def render_answer_html(
     heading: str = "answer_heading",
     block_limit: int = MAX_MESSAGE_CHARS,
 ) -> list[str]:
-    """The answer's messages: a heading, then each result; "not found" when there are none.
-    A result longer than `block_limit` characters has its snippet cut."""
-    shown = answer.results if results is None else results
-    read_as = [read_as_html(answer.read_as, lang)] if answer.read_as else []
-    if not answer.answered or not shown:
-        return ["\n".join([f"{line_start('', lang)}{text('not_found', lang)}", *read_as])]
-    blocks = [f"{line_start('', lang)}{text(heading, lang)}", *read_as]
+    """The answer's messages: a heading, then each result; the closest passages under a heading
+    that says they do not answer exactly; "not found" when there are none. Words of the question
+    the articles lack are named. A result longer than `block_limit` characters has its snippet cut."""
+    shown = answer.shown if results is None else results
+    notes = [read_as_html(answer.read_as, lang)] if answer.read_as else []
+    if answer.missing:
+        notes.append(missing_html(answer.missing, lang))
+    if not shown:
+        return ["\n".join([f"{line_start('', lang)}{text('not_found', lang)}", *notes])]
+    if not answer.answered and heading == "answer_heading":
+        heading = "closest_heading"
+    blocks = [f"{line_start('', lang)}{text(heading, lang)}", *notes]
     blocks += [result_html(result, lang, block_limit) for result in shown]
     if answer.matched_on:
         blocks.append(matched_on_html(answer.matched_on, lang))
@@ -138,6 +143,13 @@ def render_answer_html(
 def read_as_html(reading: str, lang: str) -> str:
     """How an Arabizi question was read in Arabic script, so a wrong reading is visible."""
     return f"{line_start('', lang)}<i>{text('read_as', lang)} {escape(reading)}</i>"
+
+
+def missing_html(words: tuple[str, ...], lang: str) -> str:
+    """The question's specific words the articles (or the passages shown) lack, like a search
+    engine's "Missing:" line: "Not in the articles: Modi, 2023"."""
+    comma = "، " if lang == "ar" else ", "
+    return f"{line_start('', lang)}{text('missing', lang, words=escape(comma.join(words)))}"
 
 
 def matched_on_html(pairs: tuple[tuple[str, str], ...], lang: str) -> str:
@@ -159,9 +171,11 @@ def render_page_html(
     return render_answer_html(answer, lang, results, heading=heading, block_limit=share)[0]
 
 
-def render_single_result_html(result: Result, lang: str) -> str:
-    """One snippet with its citation as a whole message (inline mode)."""
-    return result_html(result, lang)
+def render_single_result_html(result: Result, lang: str, *, closest: bool = False) -> str:
+    """One snippet with its citation as a whole message (inline mode); a closest passage says
+    that it does not answer exactly."""
+    block = result_html(result, lang)
+    return f"{line_start('', lang)}<i>{text('inline_closest', lang)}</i>\n{block}" if closest else block
 
 
 def split_plain(plain: str, limit: int) -> list[str]:

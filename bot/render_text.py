@@ -15,10 +15,14 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 RLM = "\u200f"  # starts a line right-to-left, so Arabic reads naturally in bidi-aware terminals
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
+# Words of bot/texts.py as a terminal shows them: without their leading emoji and HTML.
+_LEADING_EMOJI = re.compile(r"^\W+?\s")
+_BOLD_TAGS = re.compile(r"</?b>")
 
-def label(key: str, lang: str) -> str:
-    """A word of the interface from bot/texts.py, as a plain terminal label: no emoji, no colon."""
-    return text(key, lang).lstrip("🔤 ").removesuffix(":")
+
+def plain(key: str, lang: str, **values: object) -> str:
+    """An interface text of bot/texts.py for a terminal (e.g. "🔤 Read as:" -> "Read as:")."""
+    return _BOLD_TAGS.sub("", _LEADING_EMOJI.sub("", text(key, lang, **values), count=1))
 
 
 def mark(text: str, spans: tuple[tuple[int, int], ...], before: str, after: str) -> str:
@@ -41,16 +45,22 @@ def citation_line(citation: Citation, lang: str) -> str:
 
 
 def render_answer_text(answer: Answer, *, color: bool) -> str:
-    """A readable answer: numbered snippets, each followed by its citation."""
+    """A readable answer: numbered snippets, each followed by its citation (for the closest
+    passages, under a line saying so), and the question's words the articles lack."""
     lang = reply_language(answer.lang, answer.question)
     start = RLM if lang == "ar" else ""
     lines = [f"{start}{text('question_label', lang)}: {answer.question}"]
     if answer.read_as:  # Arabizi: the Arabic-script reading retrieval ran on
-        lines.append(f"{start}{label('read_as', lang)}: {answer.read_as}")
-    if not answer.answered:
+        lines.append(f"{start}{plain('read_as', lang)} {answer.read_as}")
+    if answer.missing:
+        comma = "، " if lang == "ar" else ", "
+        lines.append(start + plain("missing", lang, words=comma.join(answer.missing)))
+    if not answer.shown:
         lines.append(start + text("not_found_terminal", lang))
         return "\n".join(lines)
-    for result in answer.results:
+    if not answer.answered:
+        lines.append(start + plain("closest_heading", lang))
+    for result in answer.shown:
         snippet = mark(result.snippet, result.highlights, BOLD, RESET) if color else result.snippet
         snippet = PARAGRAPH_BREAK.sub("\n" + RLM, snippet)
         lines.append("")
@@ -58,5 +68,5 @@ def render_answer_text(answer: Answer, *, color: bool) -> str:
         lines.append(f"{RLM}   — {citation_line(result.citation, lang)}")
     if answer.matched_on:  # English questions: which Arabic words the English ones were matched as
         pairs = "; ".join(f"{english} = {arabic}" for english, arabic in answer.matched_on)
-        lines += ["", f"{label('matched_on', lang)}: {pairs}"]
+        lines += ["", f"{plain('matched_on', lang)} {pairs}"]
     return "\n".join(lines)

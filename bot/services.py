@@ -23,17 +23,25 @@ PAGE_SIZE = 3  # results per answer message; "more results" shows the next PAGE_
 
 class Reindexer:
     """Runs engine refreshes one at a time. `/reindex` runs in the background (`task`) so the
-    bot keeps answering from the current index; uploads and removals wait their turn."""
+    bot keeps answering from the current index, and every admin who asks while it runs gets its
+    report; uploads and removals change the corpus one at a time (`writing`) and wait their turn."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
-        self.task: asyncio.Task[None] | None = None
+        self.task: asyncio.Task[RefreshReport] | None = None
+        self.writing = asyncio.Lock()
         self._lock = asyncio.Lock()
 
     @property
     def running(self) -> bool:
         """A `/reindex` is under way (its report is still to come)."""
         return self.task is not None and not self.task.done()
+
+    def reindex(self) -> asyncio.Task[RefreshReport]:
+        """The `/reindex` under way, or a new one: whoever asks awaits the same report."""
+        if not self.running:
+            self.task = asyncio.create_task(self.refresh())
+        return self.task
 
     async def refresh(self) -> RefreshReport:
         async with self._lock:

@@ -27,6 +27,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "🔤 طوبقت الكلمات على:",
         "en": "🔤 Matched on:",
     },
+    "closest_heading": {
+        "ar": "🔎 <b>لا مقال يجيب عن هذا بالضبط؛ أقرب الفقرات:</b>",
+        "en": "🔎 <b>No article answers this exactly; the closest passages:</b>",
+    },
+    "missing": {
+        "ar": "❔ ليس في المقالات: {words}",
+        "en": "❔ Not in the articles: {words}",
+    },
     "not_found": {
         "ar": "لم أجد في المقالات ما يجيب عن هذا السؤال. جرّب كلمات أخرى، أو اطلب /help.",
         "en": "Nothing in the articles answers this question. Try other words, or see /help.",
@@ -69,6 +77,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Inline mode
     "inline_hint": {"ar": "اكتب سؤالًا عن المقالات", "en": "Type a question about the articles"},
     "inline_not_found": {"ar": "لا إجابة في المقالات", "en": "No answer in the articles"},
+    "inline_closest": {"ar": "أقرب فقرة، لا إجابة دقيقة", "en": "Closest passage, not an exact answer"},
     "inline_slow_down": {"ar": "أسئلة كثيرة؛ انتظر قليلًا", "en": "Too many questions; wait a moment"},
     # Other messages
     "text_only": {
@@ -222,6 +231,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "✅ استُبدل <code>{name}</code>: {documents}. في المجموعة الآن {total} مقالًا و{passages} فقرة.",
         "en": "✅ Replaced <code>{name}</code>: {documents}. The corpus now has {total} documents, "
         "{passages} passages.",
+    },
+    "upload_name_is_folder": {
+        "ar": "لم أحفظ الملف: في مجلد المقالات مجلد باسم <code>{name}</code>. غيّر اسم الملف وأعد إرساله.",
+        "en": "The file was not saved: the corpus has a folder named <code>{name}</code>. "
+        "Rename the file and send it again.",
+    },
+    "upload_disk_full": {
+        "ar": "لم أحفظ الملف: لا مساحة على القرص الذي يحمل مجلد المقالات. لم يتغير شيء.",
+        "en": "The file was not saved: the disk holding the corpus is full. Nothing was changed.",
+    },
+    "upload_not_saved": {
+        "ar": "لم أحفظ الملف: {reason}. لم يتغير شيء.",
+        "en": "The file was not saved: {reason}. Nothing was changed.",
+    },
+    "remove_in_linked_file": {
+        "ar": (
+            "<code>{file}</code> رابط رمزي إلى ملف آخر فيه عدة مقالات؛ لا أحذف من خلال الروابط. "
+            "احذف المقال من الملف الأصلي."
+        ),
+        "en": (
+            "<code>{file}</code> is a symbolic link to a file of several documents, and I do not "
+            "change files through links. Remove the document from the file it points to."
+        ),
     },
     "remove_usage": {
         "ar": "اكتب معرّف المقال بعد الأمر: <code>/remove معرف_المقال</code> (المعرّفات في /sources).",

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 
 from retrieval.analysis import analyze
 from retrieval.arabizi import read_arabizi
+from retrieval.candidates import Candidate, Retrieval
+from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, Decision, Evidence, Rules, decide
 from retrieval.english.expand import Concept, matched_on
+from retrieval.english.search import english_candidates
 from retrieval.index import Hit, SearchIndex
 from retrieval.language import detect_language, question_content
+from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
 from retrieval.models import Answer, Citation, QuestionError, Result
 from retrieval.normalize import count_scripts
 from retrieval.snippets import Snippet, best_sentences
@@ -22,30 +25,11 @@ from retrieval.stemming import light_stem
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
-# Abstention, by lexical evidence alone: the top passage must hold this share of the
-# question's idf mass (English questions: of its concepts), and any further result this share,
-# or the corpus is taken not to answer the question.
-MIN_TOP_COVERAGE = 0.5
-MIN_OTHER_COVERAGE = 0.35
-# Arabic questions: a lower bar keeps answerable questions answered (not-found on answerable
-# own questions .528 -> .056, xquad-dev .293 -> .013) while half the unanswerable ones still
-# get "not found".
-ARABIC_MIN_COVERAGE = 0.2
 # With passage embeddings, Arabic candidates are reranked by BM25 (scaled to the best) plus
-# DENSE_WEIGHT x cosine (xquad-dev hit@1 .919 -> .941, own .889 -> .931), and a passage is
-# trusted when cosine + DENSE_COVERAGE_MIX x coverage + SPECIFICITY_MIX x specificity reaches
-# MIN_DENSE_CONFIDENCE, with at least MIN_COVERAGE_WITH_DENSE coverage. Specificity is how far
-# the passage's cosine stands above the corpus's (z-score): a question merely on the corpus's
-# general topic is about as close to every passage. Not-found on answerable own questions .042,
-# xquad-dev .032; on unanswerable own .75 (near-topic questions remain the hard part).
+# DENSE_WEIGHT x cosine (xquad-dev hit@1 .919 -> .941, own .889 -> .931).
 DENSE_WEIGHT = 8.0
-DENSE_COVERAGE_MIX = 0.2
-SPECIFICITY_MIX = 0.02
-MIN_DENSE_CONFIDENCE = 0.9375
-MIN_COVERAGE_WITH_DENSE = 0.15
 # Candidates looked at before giving up on filling k distinct-document slots.
 CANDIDATES_PER_RESULT = 20
-MAX_PER_DOCUMENT = 2
 # The headline is not indexed with the passages (it would count in every passage); a passage
 # whose article's headline holds query terms gets this share of their weight added to its
 # score (own questions hit@1 .861 -> .889; xquad-dev has no titles). Reranked from a deeper list.
@@ -71,18 +55,6 @@ def check_question(question: str) -> str:
 def query_terms(question: str) -> list[str]:
     """Distinct index terms of a question, in order of first appearance."""
     return list(dict.fromkeys(analyze(question)))[:MAX_QUERY_TERMS]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A retrieved passage with the query terms it holds and their share of the query's weight."""
-
-    hit: Hit
-    doc_id: str
-    matched: frozenset[str]
-    coverage: float
-    similarity: float | None = None  # cosine to the question, when passages are embedded
-    specificity: float = 0.0  # that cosine's z-score among all passages' cosines
 
 
 def term_weights(index: SearchIndex, terms: list[str]) -> dict[str, float]:
@@ -115,7 +87,7 @@ def candidates(index: SearchIndex, weights: dict[str, float], limit: int) -> lis
             Hit(position, score),
             doc_ids[i],
             frozenset(t for t, h in zip(terms, held, strict=True) if h),
-            share / total,
+            Evidence(share / total),
         )
         for i, position, score, share, held in zip(
             best.tolist(),
@@ -139,22 +111,22 @@ def dense_rerank(found: list[Candidate], similarities: np.ndarray) -> list[Candi
         similarity = float(similarities[c.hit.position])
         score = c.hit.score / top + DENSE_WEIGHT * similarity
         specificity = (similarity - mean) / spread
-        reranked.append(
-            Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.coverage, similarity, specificity)
-        )
+        evidence = Evidence(c.evidence.coverage, similarity, specificity)
+        reranked.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, evidence))
     reranked.sort(key=lambda c: -c.hit.score)
     return reranked
 
 
 def indexed_forms(index: SearchIndex, terms: list[str]) -> list[str]:
-    """Query terms as `index` has them: a term the index lacks is replaced by the first of its
-    `bare_forms` that the index has, if any."""
-    forms = []
-    for term in terms:
-        if not index.known(term):
-            term = next((bare for bare in bare_forms(term) if index.known(bare)), term)
-        forms.append(term)
-    return list(dict.fromkeys(forms))
+    """Query terms as `index` has them (see `indexed_form`)."""
+    return list(dict.fromkeys(indexed_form(index, term) for term in terms))
+
+
+def indexed_form(index: SearchIndex, term: str) -> str:
+    """`term`, or when the index lacks it the first of its `bare_forms` that the index has."""
+    if index.known(term):
+        return term
+    return next((bare for bare in bare_forms(term) if index.known(bare)), term)
 
 
 def bare_forms(term: str) -> list[str]:
@@ -172,15 +144,6 @@ def bare_forms(term: str) -> list[str]:
     if term[0] in "يتن" and len(term) > 3:
         bare.append(light_stem(term[1:]))
     return bare
-
-
-class Retrieval(NamedTuple):
-    """What `retrieve` found: term weights (for snippets), the passages best first and, for an
-    English question, its concepts (to show what the answer was matched on)."""
-
-    weights: dict[str, float]
-    found: list[Candidate]
-    concepts: tuple[Concept, ...] = ()
 
 
 def arabic_candidates(index: SearchIndex, question: str, limit: int) -> Retrieval:
@@ -224,66 +187,56 @@ def retrieve(index: SearchIndex, question: str, lang: str, limit: int) -> Retrie
     terms for the English words, fused with dense retrieval)."""
     if lang == "ar":
         return arabic_candidates(index, question, limit)
-    from retrieval.english.search import english_candidates  # it builds on this module
-
     return english_candidates(index, question, limit)
 
 
-def confident(candidate: Candidate, min_coverage: float) -> bool:
-    """Whether a candidate is evidence enough that the corpus answers the question."""
-    if candidate.similarity is not None:
-        evidence = (
-            candidate.similarity
-            + DENSE_COVERAGE_MIX * candidate.coverage
-            + SPECIFICITY_MIX * candidate.specificity
-        )
-        return candidate.coverage >= MIN_COVERAGE_WITH_DENSE and evidence >= MIN_DENSE_CONFIDENCE
-    return candidate.coverage >= min_coverage
+def path_rules(path: str) -> Rules:
+    """The decision rules of a retrieval path."""
+    return ARABIC_RULES if path == "ar" else ENGLISH_RULES
 
 
-def select_results(found: list[Candidate], k: int, min_coverage: float = MIN_TOP_COVERAGE) -> list[Candidate]:
-    """Up to `k` results: abstain unless the best passage is `confident`; then the best passage
-    of each article, then further passages (at most MAX_PER_DOCUMENT an article) to fill `k`."""
-    if not found or not confident(found[0], min_coverage):
-        return []
-    # Further results need only lexical evidence: the question is known to be answered.
-    floor = min(min_coverage, MIN_OTHER_COVERAGE)
-    eligible = [found[0]] + [c for c in found[1:] if c.coverage >= floor]
-    firsts: list[Candidate] = []
-    seconds: list[Candidate] = []
-    per_doc: dict[str, int] = {}
-    for candidate in eligible:
-        count = per_doc.get(candidate.doc_id, 0)
-        if count < MAX_PER_DOCUMENT:
-            (seconds if count else firsts).append(candidate)
-            per_doc[candidate.doc_id] = count + 1
-    return (firsts + seconds)[:k]
-
-
-def min_coverage(path: str) -> float:
-    """The lexical evidence a retrieval path's best passage needs (see `confident`)."""
-    return ARABIC_MIN_COVERAGE if path == "ar" else MIN_TOP_COVERAGE
-
-
-def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
-    """Answer `question` from `index` with up to `k` cited snippets, or say it is not found."""
+def answer_question(index: SearchIndex, question: str, k: int = 3, rules: Rules | None = None) -> Answer:
+    """Answer `question` from `index` with up to `k` cited snippets; or show the closest
+    passages, or say it is not found (`retrieval.decision`, with `rules` or the path's own)."""
     started = time.perf_counter()
     question = check_question(question)
     query = prepare_query(question, index)
     limit = max(k, 1) * CANDIDATES_PER_RESULT
     weights, found, concepts = retrieve(index, query.text, query.path, limit)
-    chosen = select_results(found, k, min_coverage(query.path))
+    specifics = question_specifics(index, query, concepts)
+    decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path))
+    chosen = [found[i] for i in decision.chosen]
     results = _results(index, chosen, weights)
+    answered = decision.answered
     return Answer(
         question=question,
         lang=query.lang,
-        answered=bool(results),
+        answered=answered,
         took_ms=(time.perf_counter() - started) * 1000,
-        results=results,
+        results=results if answered else (),
         matched_terms=tuple(t for t in weights if any(t in c.matched for c in chosen)),
         matched_on=matched_on(list(concepts), [c.matched for c in chosen]),
         read_as=query.read_as,
+        outcome=decision.outcome,
+        reason=decision.reason,
+        closest=() if answered else results,
+        missing=missing_words(specifics, index, [c.matched for c in chosen], answered),
     )
+
+
+def decide_answer(
+    index: SearchIndex, specifics: list[Specific], found: list[Candidate], k: int, rules: Rules
+) -> Decision:
+    """The decision on `found`, a number or year the articles lack ruling an answer out."""
+    blocked = blocks_answer(specifics, index, found[0].matched if found else frozenset())
+    return decide(found, k, rules, blocked=blocked)
+
+
+def question_specifics(index: SearchIndex, query: Query, concepts: tuple[Concept, ...]) -> list[Specific]:
+    """The question's names, numbers, years and rare terms, with the terms they were searched as."""
+    if query.path == "ar":
+        return arabic_specifics(index, query.text, lambda term: indexed_form(index, term))
+    return english_specifics(index, query.text, concepts)
 
 
 def _results(index: SearchIndex, chosen: list[Candidate], weights: dict[str, float]) -> tuple[Result, ...]:

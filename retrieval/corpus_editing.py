@@ -5,6 +5,7 @@ code; writes are atomic, so a refresh never reads a half-written file.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -67,19 +68,30 @@ def check_editable(corpus_dir: Path) -> None:
         raise CorpusError(f"cannot write to the corpus folder {corpus}", "not_writable")
 
 
-def document_ids(corpus_dir: Path, name: str, data: bytes) -> list[str]:
-    """The ids of the documents file `name` with `data` would hold; CorpusError saying why not
-    (reasons "empty", "binary", "not_utf8" for the bytes themselves, "invalid" otherwise)."""
+def check_text(name: str, data: bytes) -> None:
+    """CorpusError "empty", "binary" or "not_utf8" (with `position`) unless `data` is UTF-8 text."""
     decode_text(data, name)
+
+
+def document_ids(corpus_dir: Path, name: str, data: bytes) -> list[str]:
+    """The ids of the documents file `name` with `data` would hold (CPU work: cleaning and
+    splitting the text); CorpusError "invalid" saying why it holds none."""
     corpus = corpus_dir.resolve()
     return [doc.doc_id for doc in read_file_documents(corpus, corpus / name, data)]
 
 
 def add_file(corpus_dir: Path, name: str, data: bytes, doc_ids: list[str]) -> CorpusEdit:
-    """Write `data` as corpus file `name` (checked with `document_ids`), keeping what it replaces."""
+    """Write `data` as corpus file `name` (read by `document_ids`), keeping what it replaces;
+    CorpusError "name_is_folder", "disk_full" or "not_saved" (nothing was changed)."""
     target = corpus_dir.resolve() / name
+    if target.is_dir():
+        raise CorpusError(f"{name} is a folder of the corpus", "name_is_folder")
     previous = target.read_bytes() if target.is_file() else None
-    write_atomically(target, data)
+    try:
+        write_atomically(target, data)
+    except OSError as exc:
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        raise CorpusError(exc.strerror or str(exc), "disk_full" if full else "not_saved") from None
     return CorpusEdit(target, previous, tuple(doc_ids))
 
 
@@ -93,11 +105,15 @@ def undo(edit: CorpusEdit) -> None:
 
 def remove_document(corpus_dir: Path, file: str, documents_in_file: int, doc_id: str) -> bool:
     """Delete `doc_id` from corpus file `file`: its lines when a JSON Lines file holds others
-    too, else the file. False when the file lies outside the corpus (nothing is changed)."""
+    too, else the file (a symbolic link itself, never the file it points to). False when the
+    file lies outside the corpus; CorpusError "linked_file" when it is a link holding other
+    documents too (nothing is changed either way)."""
     corpus = corpus_dir.resolve()
-    path = (corpus / file).resolve()
-    if not path.is_relative_to(corpus):
+    path = corpus / file  # not resolved: see above
+    if not path.parent.resolve().is_relative_to(corpus):
         return False
+    if path.is_symlink() and documents_in_file > 1:
+        raise CorpusError(f"{file} is a link holding other documents too", "linked_file", file=file)
     if not (path.suffix == ".jsonl" and documents_in_file > 1 and remove_from_jsonl(path, doc_id)):
         path.unlink(missing_ok=True)
     return True

@@ -3,16 +3,19 @@
 Formats (see README "Corpus format"):
 - `.txt` / `.md` with optional front matter between `---` lines (`key: value`: title, source,
   date, date_inferred, url, lang, author); without a title, the first line with words is the title.
-- `.jsonl`: one document per line, `{"doc_id", "title", "text", ...same optional keys}`.
+- `.jsonl`: one document per line, `{"doc_id", "title", "text", ...same optional keys}`, read
+  line by line with no size limit (bulk exports); a bad line is skipped and reported by number.
 A file's doc id is its path relative to the corpus directory without the extension.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,11 +24,12 @@ from retrieval.models import CorpusError
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".jsonl")
 EXPORT_SUFFIXES = (".csv", ".html", ".htm")  # read by retrieval/sources/ (CSV, saved web pages)
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 20 * 1024 * 1024  # an article file (.txt, .md); JSON Lines have no limit
 _META_KEYS = ("title", "source", "date", "date_inferred", "url", "lang", "author")
 _FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 _DOC_ID_RE = re.compile(r"^[\w\-./]{1,200}$")
+BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -52,16 +56,65 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_hash(path: Path) -> str:
+    """`content_hash` of a file's bytes, read in blocks (a bulk export may be hundreds of MB)."""
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+@dataclass(frozen=True)
+class CorpusWalk:
+    """The document files below a corpus directory, and the folders that could not be listed
+    (relative names): documents indexed from those folders are kept, not dropped."""
+
+    files: list[Path]
+    unreadable: dict[str, str]  # folder -> why ("Permission denied")
+
+    def hides(self, name: str) -> bool:
+        """Whether the file `name` (relative) lies in a folder that could not be listed."""
+        return any(folder == "." or name.startswith(f"{folder}/") for folder in self.unreadable)
+
+
+def walk_corpus(corpus_dir: Path) -> CorpusWalk:
+    """Document files below `corpus_dir`, sorted; README files and hidden (`.`, `_`) files and
+    folders are not articles, and links to folders are not followed. Iterative: a folder tree
+    of any depth is walked without recursion."""
+    files: list[Path] = []
+    unreadable: dict[str, str] = {}
+    pending = [corpus_dir]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            unreadable[folder.relative_to(corpus_dir).as_posix()] = exc.strerror or type(exc).__name__
+            continue
+        for entry in entries:
+            if entry.name.startswith((".", "_")):
+                continue
+            path = Path(entry.path)
+            if _is_folder(entry):
+                pending.append(path)
+            elif (
+                path.suffix.lower() in DOCUMENT_SUFFIXES + EXPORT_SUFFIXES
+                and not entry.name.upper().startswith("README")
+                and path.is_file()
+            ):
+                files.append(path)
+    return CorpusWalk(sorted(files), unreadable)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
 def corpus_files(corpus_dir: Path) -> list[Path]:
-    """Document files below `corpus_dir`, sorted; README files and hidden files are not articles."""
-    return sorted(
-        path
-        for path in corpus_dir.rglob("*")
-        if path.suffix.lower() in DOCUMENT_SUFFIXES + EXPORT_SUFFIXES
-        and path.is_file()
-        and not path.name.upper().startswith("README")
-        and not any(part.startswith((".", "_")) for part in path.relative_to(corpus_dir).parts)
-    )
+    """Document files below `corpus_dir`, sorted (see walk_corpus)."""
+    return walk_corpus(corpus_dir).files
 
 
 def doc_id_for(corpus_dir: Path, path: Path) -> str:
@@ -137,11 +190,15 @@ def _outlet_from(credit: str | None, byline: str | None) -> str:
 
 
 def read_file_documents(corpus_dir: Path, path: Path, data: bytes) -> Iterator[Document]:
-    """Documents held in one corpus file's bytes (one, or one per line for JSON Lines)."""
+    """Documents held in one corpus file's bytes (one, or one per line for JSON Lines); the
+    first bad line of JSON Lines raises its CorpusError (an upload is taken whole or not)."""
     name = path.relative_to(corpus_dir).as_posix()
     text = decode_text(data, name)
     if path.suffix.lower() == ".jsonl":
-        yield from _jsonl_documents(text, name)
+        for item in jsonl_documents(io.BytesIO(data), name):
+            if isinstance(item, CorpusError):
+                raise item
+            yield item
         return
     meta, body = parse_front_matter(text)
     yield build_document(
@@ -154,29 +211,44 @@ def read_file_documents(corpus_dir: Path, path: Path, data: bytes) -> Iterator[D
     )
 
 
-def _jsonl_documents(text: str, name: str) -> Iterator[Document]:
+def jsonl_documents(lines: Iterable[bytes], name: str) -> Iterator[Document | CorpusError]:
+    """Each line's document, or the CorpusError saying why that line is skipped: one bad
+    record never costs the others. `lines` may be an open file, read as it goes."""
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
-        where = f"{name}:{number}"
+        where = f"{name} line {number}"
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"{where}: not valid JSON ({exc.msg})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise CorpusError(f'{where}: each line needs a "text" string')
-        doc_id = str(row.get("doc_id", "")).strip()
-        if not _DOC_ID_RE.match(doc_id) or ".." in doc_id:
-            raise CorpusError(f'{where}: missing or unsafe "doc_id"')
-        if doc_id in seen:
-            raise CorpusError(f"{where}: duplicate doc_id {doc_id!r}")
-        seen.add(doc_id)
-        meta = {k: _meta_value(v) for k, v in row.items() if k not in ("doc_id", "text")}
-        digest = content_hash(line.encode("utf-8"))
-        yield build_document(
-            doc_id, meta, row["text"], path=where, digest=digest, title=meta.get("title", "")
-        )
+            doc_id, document = _jsonl_document(raw.removeprefix(BOM) if number == 1 else raw, where)
+            if doc_id in seen:
+                raise CorpusError(f"{where}: duplicate doc_id {doc_id!r}")
+            seen.add(doc_id)
+            yield document
+        except CorpusError as exc:
+            yield exc
+
+
+def _jsonl_document(raw: bytes, where: str) -> tuple[str, Document]:
+    if b"\x00" in raw:
+        raise CorpusError(f"{where}: binary data, not text")
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{where}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise CorpusError(f"{where}: not valid JSON ({exc.msg})") from None
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        raise CorpusError(f'{where}: each line needs a "text" string')
+    doc_id = str(row.get("doc_id", "")).strip()
+    if not _DOC_ID_RE.match(doc_id) or ".." in doc_id:
+        raise CorpusError(f'{where}: missing or unsafe "doc_id"')
+    meta = {k: _meta_value(v) for k, v in row.items() if k not in ("doc_id", "text")}
+    digest = content_hash(line.rstrip("\r\n").encode("utf-8"))
+    title = meta.get("title", "")
+    return doc_id, build_document(doc_id, meta, row["text"], path=where, digest=digest, title=title)
 
 
 def _meta_value(value: object) -> str:

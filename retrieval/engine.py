@@ -28,7 +28,6 @@ from retrieval.health import inspect_store
 from retrieval.index import SearchIndex
 from retrieval.language import detect_language, reply_language
 from retrieval.models import (
-    NO_WORDS,
     Answer,
     CorpusSummary,
     DayActivity,
@@ -167,12 +166,10 @@ class Engine:
 
     def answer(self, question: str, k: int = 3) -> Answer:
         """Answer one question (CPU only); raises QuestionError (reason "empty" or "too_long")
-        for a question that cannot be asked. A question without a letter or digit of any
-        script is not answered, with reason NO_WORDS."""
+        for a question that cannot be asked. A question without an Arabic or Latin letter
+        is marked `no_words`."""
         answer = answer_question(self.index, question, k)
-        if not answer.answered and not sum(count_scripts(question)):
-            return replace(answer, reason=NO_WORDS)
-        return answer
+        return replace(answer, no_words=True) if not sum(count_scripts(question)) else answer
 
     async def ask(self, question: str, k: int = 3) -> Answer:
         """`answer`, for an event loop. Without passage embeddings answering is a millisecond or
@@ -221,10 +218,18 @@ class Engine:
         """The corpus file name for an uploaded file; CorpusError "bad_name" or "bad_type"."""
         return corpus_editing.document_file_name(raw)
 
-    def add_document(self, name: str, data: bytes) -> CorpusEdit:
-        """Check `data` as corpus file `name` and write it (CorpusError says why not: "empty",
-        "binary", "not_utf8" or "invalid"); `undo` puts back what it replaced."""
-        doc_ids = corpus_editing.document_ids(self.corpus_dir, name, data)
+    def check_document_text(self, name: str, data: bytes) -> None:
+        """CorpusError "empty", "binary" or "not_utf8" unless `data` is UTF-8 text."""
+        corpus_editing.check_text(name, data)
+
+    async def read_document(self, name: str, data: bytes) -> list[str]:
+        """The ids of the documents file `name` with `data` would hold, read in a worker thread
+        (other questions are answered meanwhile); CorpusError "invalid" saying why none."""
+        return await asyncio.to_thread(corpus_editing.document_ids, self.corpus_dir, name, data)
+
+    def add_document(self, name: str, data: bytes, doc_ids: list[str]) -> CorpusEdit:
+        """Write `data` (read by `read_document`) as corpus file `name`; CorpusError
+        "name_is_folder", "disk_full" or "not_saved". `undo` puts back what it replaced."""
         return corpus_editing.add_file(self.corpus_dir, name, data, doc_ids)
 
     def undo(self, edit: CorpusEdit) -> None:
@@ -232,7 +237,8 @@ class Engine:
 
     async def remove_document(self, doc_id: str) -> bool:
         """Delete a document from the corpus (its file, or its lines of a JSON Lines file that
-        holds others); False when no corpus file holds it."""
+        holds others); False when no corpus file holds it, CorpusError "linked_file" when its
+        file is a symbolic link that holds other documents too."""
         found = await self.store.document_file(doc_id)
         if found is None:
             return False

@@ -1,12 +1,15 @@
 """Measure retrieval quality: `python -m retrieval.evaluate --corpus DIR|FILE.jsonl --questions FILE`.
 
 Prints hit@1/5/10 and MRR@10 at document level (a gold document among the first k distinct
-documents, before abstention), answer-in-snippet (a gold answer in the first snippet of the
-answer the user gets), the abstention rates, and the failures. Sets with few unanswerable
+documents, before abstention), answer-in-snippet (a gold answer in the first snippet the user
+is shown: of the answer, or of the closest passages), the graded outcomes (answered, closest
+passages, not found), and the failures. An answerable question counts as "not found" when it
+gets no passages, or closest passages without a gold document among them. Sets with few unanswerable
 questions (xquad-dev has none) still test abstention: each answerable question is asked again
 with its gold documents withheld from the ranking, and should then get "not found". Question
 files are JSON Lines: {"qid", "lang", "question", "gold_doc_ids", "answers"}; empty
-gold_doc_ids = unanswerable.
+gold_doc_ids = unanswerable. The fresh sets' format, {"question", "lang", "kind", "answerable",
+"doc_id", "answer"}, is read too.
 """
 
 from __future__ import annotations
@@ -26,11 +29,13 @@ import pyarabic.araby as araby
 from retrieval.answering import (
     CANDIDATES_PER_RESULT,
     answer_question,
-    min_coverage,
+    decide_answer,
+    path_rules,
     prepare_query,
+    question_specifics,
     retrieve,
-    select_results,
 )
+from retrieval.decision import ANSWER, CLOSEST
 from retrieval.engine import Engine
 from retrieval.english.dense import SEED_FOLDER
 from retrieval.index import SearchIndex
@@ -54,6 +59,10 @@ class Report:
     not_found_answerable: float = 0.0
     not_found_unanswerable: float = 0.0
     not_found_withheld: float = 0.0
+    answered_answerable: float = 0.0
+    closest_answerable: float = 0.0  # closest passages with a gold document among them
+    answered_unanswerable: float = 0.0
+    closest_unanswerable: float = 0.0
     unanswerable: int = 0
     failures: list[dict] = field(default_factory=list)
 
@@ -81,20 +90,24 @@ def answered_without(index: SearchIndex, question: str, withheld: set[str], k: i
     of its ranking: a question the corpus now cannot answer, on the very topic it asks about.
     An approximation of removing them from the index: term statistics still count them."""
     query = prepare_query(question, index)
-    found = retrieve(index, query.text, query.path, (k + 1) * CANDIDATES_PER_RESULT).found
+    _, found, concepts = retrieve(index, query.text, query.path, (k + 1) * CANDIDATES_PER_RESULT)
     rest = [c for c in found if c.doc_id not in withheld]
-    return bool(select_results(rest, k, min_coverage(query.path)))
+    specifics = question_specifics(index, query, concepts)
+    return decide_answer(index, specifics, rest, k, path_rules(query.path)).answered
 
 
 def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:
     report = Report(name=name, questions=len(questions))
-    sums = dict.fromkeys(("hit1", "hit5", "hit10", "mrr10", "snip", "nf_a", "nf_u", "nf_w"), 0.0)
+    keys = "hit1 hit5 hit10 mrr10 snip nf_a nf_u nf_w ans_a cl_a ans_u cl_u"
+    sums = dict.fromkeys(keys.split(), 0.0)
     for q in questions:
         gold = set(q["gold_doc_ids"])
         answer = answer_question(index, q["question"], k=3)
         if not gold:
             report.unanswerable += 1
             sums["nf_u"] += not answer.answered
+            sums["ans_u"] += answer.outcome == ANSWER
+            sums["cl_u"] += answer.outcome == CLOSEST
             if answer.answered:
                 report.failures.append(_failure(q, "answered an unanswerable question", answer))
             continue
@@ -105,14 +118,18 @@ def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:
         sums["hit5"] += rank is not None and rank <= 5
         sums["hit10"] += rank is not None
         sums["mrr10"] += 1 / rank if rank else 0.0
-        snippet = loose(answer.results[0].snippet) if answer.results else ""
+        shown = answer.shown
+        snippet = loose(shown[0].snippet) if shown else ""
         in_snippet = any(loose(a) in snippet for a in q["answers"]) if snippet else False
         sums["snip"] += in_snippet
-        sums["nf_a"] += not answer.answered
+        closest_gold = answer.outcome == CLOSEST and any(r.doc_id in gold for r in shown)
+        sums["ans_a"] += answer.answered
+        sums["cl_a"] += closest_gold
+        sums["nf_a"] += not answer.answered and not closest_gold
         sums["nf_w"] += not answered_without(index, q["question"], gold)
         if rank != 1 or not in_snippet or not answer.answered:
             why = (
-                "not found"
+                f"{answer.outcome} ({answer.reason})"
                 if not answer.answered
                 else f"gold rank {rank}"
                 if rank != 1
@@ -120,10 +137,13 @@ def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:
             )
             report.failures.append(_failure(q, why, answer, docs[:3]))
     n = max(report.answerable, 1)
+    u = max(report.unanswerable, 1)
     report.hit1, report.hit5, report.hit10 = sums["hit1"] / n, sums["hit5"] / n, sums["hit10"] / n
     report.mrr10, report.answer_in_snippet = sums["mrr10"] / n, sums["snip"] / n
     report.not_found_answerable = sums["nf_a"] / n
-    report.not_found_unanswerable = sums["nf_u"] / max(report.unanswerable, 1)
+    report.answered_answerable, report.closest_answerable = sums["ans_a"] / n, sums["cl_a"] / n
+    report.not_found_unanswerable = sums["nf_u"] / u
+    report.answered_unanswerable, report.closest_unanswerable = sums["ans_u"] / u, sums["cl_u"] / u
     report.not_found_withheld = sums["nf_w"] / n
     return report
 
@@ -135,12 +155,30 @@ def _failure(q: dict, why: str, answer, docs: list[str] | None = None) -> dict:
         "why": why,
         "gold": q["gold_doc_ids"],
         "got": docs if docs is not None else [r.doc_id for r in answer.results],
-        "snippet": answer.results[0].snippet[:160] if answer.results else "",
+        "snippet": answer.shown[0].snippet[:160] if answer.shown else "",
+        "missing": list(answer.missing),
     }
 
 
 def load_questions(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The questions of a .jsonl file, in either format (see the module's docstring)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        row if "qid" in row else _from_fresh(row, f"{path.stem}-{i:03d}") for i, row in enumerate(rows, 1)
+    ]
+
+
+def _from_fresh(row: dict, qid: str) -> dict:
+    """A question of the fresh sets' format in the evaluation's own."""
+    answerable = bool(row["answerable"])
+    return {
+        "qid": qid,
+        "lang": row["lang"],
+        "kind": row.get("kind", ""),
+        "question": row["question"],
+        "gold_doc_ids": [row["doc_id"]] if answerable else [],
+        "answers": [row["answer"]] if answerable else [],
+    }
 
 
 async def build_index(corpus: Path, db: Path) -> SearchIndex:
@@ -175,6 +213,8 @@ def format_table(reports: list[Report]) -> str:
         "not-found (answerable)",
         "not-found (unanswerable)",
         "not-found (gold withheld)",
+        "answerable: answer / closest / not found",
+        "unanswerable: answer / closest / not found",
     ]
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for r in reports:
@@ -182,9 +222,15 @@ def format_table(reports: list[Report]) -> str:
         lines.append(
             f"| {r.name} | {r.answerable} | {r.hit1:.3f} | {r.hit5:.3f} | {r.hit10:.3f} | {r.mrr10:.3f} "
             f"| {r.answer_in_snippet:.3f} | {r.not_found_answerable:.3f} | {unans} "
-            f"| {r.not_found_withheld:.3f} |"
+            f"| {r.not_found_withheld:.3f} "
+            f"| {_graded(r.answered_answerable, r.closest_answerable, r.answerable)} "
+            f"| {_graded(r.answered_unanswerable, r.closest_unanswerable, r.unanswerable)} |"
         )
     return "\n".join(lines)
+
+
+def _graded(answered: float, closest: float, n: int) -> str:
+    return f"{answered:.2f} / {closest:.2f} / {max(1 - answered - closest, 0.0):.2f}" if n else "-"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         for failure in report.failures[: args.failures]:
             print(
                 f"  {report.name} {failure['qid']}: {failure['why']} | {failure['question']} | "
-                f"gold {failure['gold']} got {failure['got']} | {failure['snippet']}"
+                f"gold {failure['gold']} got {failure['got']} | missing {failure['missing']} "
+                f"| {failure['snippet']}"
             )
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in reports], ensure_ascii=False, indent=1), "utf-8")

@@ -7,7 +7,7 @@ it; one whose stamp differs is only *touched*: its content hash decides whether 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -40,6 +40,7 @@ class FileChanges:
     to_read: list[str] = field(default_factory=list)  # new or touched, in corpus order
     new: list[str] = field(default_factory=list)  # not in the store
     touched: list[str] = field(default_factory=list)  # size or mtime differ: read and hash them
+    unchanged: list[str] = field(default_factory=list)  # same stamp: not read at all
     removed: list[str] = field(default_factory=list)  # in the store, no longer in the corpus
 
 
@@ -47,14 +48,20 @@ def file_changes(
     present: Mapping[str, FileStamp | None],
     known: Mapping[str, Stamped],
     also_stored: Iterable[str] = (),
+    hidden: Callable[[str], bool] = lambda name: False,
 ) -> FileChanges:
     """Compare the corpus's files (`present`: name -> stamp, None when it could not be read)
     with the stamps the store `known`s; `also_stored` names more files the store holds
-    documents of (their stamps forgotten, e.g. before a re-analysis)."""
-    changes = FileChanges(removed=sorted((set(known) | set(also_stored)) - set(present)))
+    documents of (their stamps forgotten, e.g. before a re-analysis). A stored file that is
+    `hidden` (in a folder that could not be read) is not taken as removed."""
+    stored = set(known) | set(also_stored)
+    changes = FileChanges(removed=sorted(n for n in stored - set(present) if not hidden(n)))
     for name, stamp in present.items():
         old = known.get(name)
-        if stamp is None or (old and (old.size, old.mtime_ns) == (stamp.size, stamp.mtime_ns)):
+        if stamp is None:
+            continue
+        if old and (old.size, old.mtime_ns) == (stamp.size, stamp.mtime_ns):
+            changes.unchanged.append(name)
             continue
         changes.to_read.append(name)
         (changes.touched if old else changes.new).append(name)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from retrieval.documents import MAX_FILE_BYTES, content_hash, corpus_files
+from retrieval.documents import MAX_FILE_BYTES, file_hash, walk_corpus
 from retrieval.file_changes import file_changes, file_stamp
 from retrieval.models import Freshness, StoreHealth, VectorHealth
 from retrieval.refresh import ANALYSIS_VERSION
@@ -76,7 +76,10 @@ async def freshness(store: Store, corpus: Path | None) -> Freshness:
         corpus = BUNDLED_CORPUS
     if not corpus.is_dir():
         return Freshness(corpus, found=False)
-    files = {path.relative_to(corpus).as_posix(): path for path in corpus_files(corpus)}
+    walk = walk_corpus(corpus)
+    if walk.unreadable:
+        return Freshness(corpus, unreadable=dict(walk.unreadable))
+    files = {path.relative_to(corpus).as_posix(): path for path in walk.files}
     if not files:
         return Freshness(corpus)
     known = await store.file_states()
@@ -84,10 +87,12 @@ async def freshness(store: Store, corpus: Path | None) -> Freshness:
     if known and analysis != ANALYSIS_VERSION:
         return Freshness(corpus, files=len(files), analysis=analysis or "?")
     changes = file_changes({name: file_stamp(path) for name, path in sorted(files.items())}, known)
-    changed = [
-        name
-        for name in changes.touched
-        if files[name].stat().st_size > MAX_FILE_BYTES
-        or content_hash(files[name].read_bytes()) != known[name].sha256
-    ]
+    changed = [name for name in changes.touched if _changed(files[name], known[name].sha256)]
     return Freshness(corpus, True, len(files), None, changes.new, changed, changes.removed)
+
+
+def _changed(path: Path, sha256: str) -> bool:
+    """Whether a touched file's content differs from what was indexed (a file too large to
+    index counts as changed: the refresh will say so)."""
+    too_large = path.stat().st_size > MAX_FILE_BYTES and path.suffix.lower() != ".jsonl"
+    return too_large or file_hash(path) != sha256

@@ -32,14 +32,17 @@ class QuestionError(EngineError, ValueError):
 
 
 class CorpusError(EngineError):
-    """A corpus file (or line of one) that cannot be read as a document. Reasons of a file's
-    bytes: "empty", "binary", "not_utf8" (then `position`, the first bad byte)."""
+    """A corpus file (or line of one) that cannot be read as a document, or a corpus change
+    refused. Reasons of a file's bytes: "empty", "binary", "not_utf8" (then `position`, the
+    first bad byte); of an edit: "read_only", "not_writable", "bad_name", "bad_type",
+    "name_is_folder", "disk_full", "not_saved", "linked_file"; otherwise "invalid"."""
 
     reason = "invalid"
 
-    def __init__(self, message: str, reason: str | None = None, *, position: int = 0):
+    def __init__(self, message: str, reason: str | None = None, *, position: int = 0, file: str = ""):
         super().__init__(message, reason)
         self.position = position
+        self.file = file  # the corpus file it is about, when that is not in the message
 
 
 class StoreError(EngineError):
@@ -87,12 +90,11 @@ class Result:
         return self.citation.doc_id
 
 
-NO_WORDS = "no_words"
-
-
 @dataclass(frozen=True)
 class Answer:
-    """The engine's reply to one question; `answered` is False when the corpus has no answer."""
+    """The engine's reply to one question. `outcome` is "answer" (`results` answer it),
+    "closest" (no passage answers it well enough: `closest` are the nearest) or "not_found";
+    `answered` is True for the first only, and `reason` says why (retrieval.decision)."""
 
     question: str
     lang: str
@@ -105,9 +107,20 @@ class Answer:
     matched_on: tuple[tuple[str, str], ...] = field(default=())
     # Arabizi questions: the Arabic-script reading retrieval ran on ("" otherwise).
     read_as: str = ""
-    # Why it was not answered, when the engine knows more than "no passage convinced":
-    # NO_WORDS for a question without a letter or digit of any script.
+    outcome: str = "not_found"
     reason: str = ""
+    closest: tuple[Result, ...] = ()
+    # Specific words of the question (names, numbers, years, rare terms) that the articles, or
+    # the passages shown, do not hold.
+    missing: tuple[str, ...] = ()
+    # The question holds no Arabic or Latin letter ("???", "👍"): the bot asks for words. Not in
+    # `to_json`, whose output stays as it was.
+    no_words: bool = False
+
+    @property
+    def shown(self) -> tuple[Result, ...]:
+        """The passages a reply shows: the answer's, or the closest ones."""
+        return self.results or self.closest
 
     def to_json(self) -> dict[str, Any]:
         """The public `ask --json` object (see README); new keys may be added, none removed."""
@@ -116,25 +129,30 @@ class Answer:
             "lang": self.lang,
             "answered": self.answered,
             "took_ms": round(self.took_ms, 2),
-            "answers": [
-                {
-                    "rank": r.rank,
-                    "doc_id": r.citation.doc_id,
-                    "passage_id": r.passage_id,
-                    "title": r.citation.title,
-                    "source": r.citation.source,
-                    "date": r.citation.date,
-                    "url": r.citation.url,
-                    "snippet": r.snippet,
-                    "score": round(r.score, 4),
-                    "date_inferred": r.citation.date_inferred,
-                    "highlights": [list(span) for span in r.highlights],
-                }
-                for r in self.results
-            ],
+            "answers": [_result_json(r) for r in self.results],
             "matched_on": [list(pair) for pair in self.matched_on],
             "read_as": self.read_as,
+            "outcome": self.outcome,
+            "reason": self.reason,
+            "closest": [_result_json(r) for r in self.closest],
+            "missing": list(self.missing),
         }
+
+
+def _result_json(r: Result) -> dict[str, Any]:
+    return {
+        "rank": r.rank,
+        "doc_id": r.citation.doc_id,
+        "passage_id": r.passage_id,
+        "title": r.citation.title,
+        "source": r.citation.source,
+        "date": r.citation.date,
+        "url": r.citation.url,
+        "snippet": r.snippet,
+        "score": round(r.score, 4),
+        "date_inferred": r.citation.date_inferred,
+        "highlights": [list(span) for span in r.highlights],
+    }
 
 
 # --- the corpus, the question log and statistics ----------------------------------------------
@@ -150,11 +168,17 @@ class RefreshReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # The errors no earlier refresh reported: what a cron job should hear about once.
+    new_errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
     def modified(self) -> bool:
         return bool(self.added or self.changed or self.removed)
+
+    def errors_of(self, name: str) -> list[str]:
+        """The errors about the corpus file `name` (the whole file, or lines of it)."""
+        return [error for error in self.errors if error.startswith((f"{name}:", f"{name} line "))]
 
 
 @dataclass(frozen=True)
@@ -293,6 +317,7 @@ class Freshness:
     pending: list[str] = field(default_factory=list)  # not indexed
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    unreadable: dict[str, str] = field(default_factory=dict)  # folder -> why (then nothing else)
 
     @property
     def up_to_date(self) -> bool:

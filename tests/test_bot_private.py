@@ -94,8 +94,8 @@ def test_unrelated_questions_are_not_found_in_the_askers_language(tmp_path: Path
         async with running_bot(tmp_path) as bot:
             arabic = (await bot.private(UNRELATED_AR)).result
             english = (await bot.private(UNRELATED_EN)).result
-            assert arabic["text"] == RLM + text("not_found", "ar")
-            assert english["text"] == text("not_found", "en")
+            assert arabic["text"].startswith(RLM + text("not_found", "ar"))
+            assert english["text"].startswith(text("not_found", "en"))
             assert "reply_markup" not in arabic and "reply_markup" not in english
             assert [row[4] for row in await bot.query_rows()] == [0, 0]  # logged as unanswered
             bot.stub.assert_no_errors()
@@ -144,7 +144,7 @@ def test_html_in_a_question_is_escaped_not_interpreted(tmp_path: Path) -> None:
             question = '<b>جنيف</b> & <a href="x">محادثات</a> <script>alert(1)</script>'
             await bot.private(question)
             unanswered = (await bot.private("<i>ريال مدريد</i> & <b>")).result
-            assert unanswered["text"] == RLM + text("not_found", "ar")
+            assert "<i>" not in unanswered["text"] and "ريال، مدريد" in unanswered["text"]  # named, as text
             assert (await bot.query_rows())[0][0] == question  # logged verbatim
             # /stats shows the questions back: as the literal text that was typed.
             stats = (await bot.private("/stats", user_id=ADMIN_ID)).result["text"]

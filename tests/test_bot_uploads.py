@@ -86,7 +86,7 @@ def test_bad_uploads_are_refused_with_a_reason_and_nothing_is_written(tmp_path: 
                 update = bot.stub.inject_document(content, file_name=name, user_id=ADMIN_ID)
                 refusal = (await bot.reply_to(update)).result["text"]
                 if expected is None:
-                    assert refusal.startswith("لم أضف الملف: bad.jsonl:2: not valid JSON"), refusal
+                    assert refusal.startswith("لم أضف الملف: bad.jsonl line 2: not valid JSON"), refusal
                 else:
                     assert refusal == plain(expected), name
             assert corpus_files(bot.corpus) == before

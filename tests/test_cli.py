@@ -81,8 +81,11 @@ def test_own_corpus_and_a_bad_file(home, tmp_path):
     (corpus / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
     db = str(tmp_path / "mine.sqlite3")
     done = corpusbot(home, "index", "--corpus", str(corpus), "--db", db)
-    assert done.returncode == 1 and "skipped bad.txt: binary file" in done.stderr
+    assert done.returncode == 3 and "skipped bad.txt: binary file" in done.stderr
     assert done.stdout.startswith("1 documents,")
+    # Nothing changed since: the skip is listed again, but a cron job is not failed forever.
+    again = corpusbot(home, "index", "--corpus", str(corpus), "--db", db)
+    assert again.returncode == 0 and "skipped bad.txt: binary file" in again.stderr
     # The store remembers its corpus: asking without --corpus uses it.
     answer = json.loads(corpusbot(home, "ask", "--db", db, "--json", "متى افتتح المتحف").stdout)
     assert answer["answers"][0]["doc_id"] == "note"
@@ -149,3 +152,15 @@ def test_a_reader_that_stops_early_gets_no_broken_pipe_traceback(home):
         stderr = process.stderr.read().decode()
         code = process.wait(timeout=120)
     assert stderr == "" and code == 141  # quiet, with the status of a process killed by SIGPIPE
+
+
+def test_json_closest_passages_keep_answered_false_and_answers_empty(home):
+    question = "هل تم تبادل السجناء بين روسيا وامريكا في ديسمبر 2022"
+    done = corpusbot(home, "ask", "--json", question)
+    reply = json.loads(done.stdout)
+    assert reply["answered"] is False and reply["answers"] == []  # old consumers see "not found"
+    assert reply["outcome"] == "closest" and reply["reason"] == "missing_words"
+    assert reply["missing"] == ["2022"] and reply["closest"]
+    assert set(reply["closest"][0]) >= ANSWER_KEYS
+    text = corpusbot(home, "ask", question).stdout
+    assert "ليس في المقالات: 2022" in text and "أقرب الفقرات" in text

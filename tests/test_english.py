@@ -173,9 +173,16 @@ def test_a_rare_misspelling_of_a_name_does_not_outweigh_its_usual_spelling():
     assert weights[analyze("بادين")[0]] <= weights[analyze("بايدن")[0]]
 
 
+def evidence(coverage, similarity, specificity, margin, agreed):
+    from retrieval.decision import ENGLISH_RULES, Evidence, english_strength
+
+    return english_strength(Evidence(coverage, similarity, specificity, margin, agreed), ENGLISH_RULES)
+
+
 def test_agreeing_rankings_lower_the_evidence_a_passage_needs():
-    from retrieval.answering import MIN_TOP_COVERAGE
-    from retrieval.english.search import evidence
+    from retrieval.decision import ENGLISH_RULES
+
+    MIN_TOP_COVERAGE = ENGLISH_RULES.min_coverage
 
     close = {"coverage": 0.4, "similarity": 0.85, "specificity": 1.0, "margin": 0.0}
     assert evidence(**close, agreed=True) == MIN_TOP_COVERAGE  # enough to answer
@@ -185,8 +192,9 @@ def test_agreeing_rankings_lower_the_evidence_a_passage_needs():
 
 
 def test_half_the_concepts_do_not_make_an_answer_of_a_passage_far_in_meaning():
-    from retrieval.answering import MIN_OTHER_COVERAGE
-    from retrieval.english.search import evidence
+    from retrieval.decision import ENGLISH_RULES
+
+    MIN_OTHER_COVERAGE = ENGLISH_RULES.min_other_coverage
 
     far = {"similarity": 0.7, "specificity": 0.0, "margin": 0.0, "agreed": False}
     assert evidence(coverage=0.6, **far) == MIN_OTHER_COVERAGE  # may follow an answer, not lead

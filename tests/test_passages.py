@@ -56,3 +56,31 @@ def test_a_sentences_words_are_the_texts_words_starting_in_it(text):
         own = word_spans(text[span.start : span.end])
         shifted = [(w.norm, w.start + span.start, w.end + span.start) for w in own]
         assert shifted == [tuple(w) for w in words if span.start <= w.start < span.end]
+
+
+# The sentence-end pattern before it was made linear: tried from every mark of a run, with
+# backtracking. The fast pattern must find exactly its sentence ends.
+_BACKTRACKING_SENTENCE_END = r"(?<![(\[])[.!?؟…؛]+[\"'”’»)\]]*(?=\s)|\n+"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=".!?؟…؛\"'”’»)]([ \nابx", max_size=40))
+def test_sentence_ends_are_those_of_the_backtracking_pattern(text):
+    import re
+
+    from retrieval.passages import _SENTENCE_END_RE
+
+    reference = [m.span() for m in re.finditer(_BACKTRACKING_SENTENCE_END, text)]
+    assert [m.span() for m in _SENTENCE_END_RE.finditer(text)] == reference
+
+
+def test_upload_of_48kb_of_dots_with_no_space_splits_in_bounded_time():
+    from bounded_time import finishes_within
+
+    # Quadratic splitting took ~20 s on this; linear, milliseconds.
+    code = (
+        "from retrieval.passages import split_passages, split_sentences\n"
+        "body = 'قال المتحدث ' + '.' * 48_000 + 'انتهى. ' + '؟!' * 20_000 + 'x'\n"
+        "assert len(split_passages(body)) == 1 and len(split_sentences(body)) == 2\n"
+    )
+    assert finishes_within(5, code)

@@ -28,8 +28,9 @@ def test_xquad_arabic_beats_lucene(xquad_report):
 
 
 def test_xquad_arabic_snippets_hold_the_answer(xquad_report):
-    assert xquad_report.answer_in_snippet >= 0.80
-    assert xquad_report.not_found_answerable <= 0.05
+    assert xquad_report.answer_in_snippet >= 0.85  # .859, closest passages included
+    # No passages, or closest passages without the gold paragraph: .032 before the graded reply.
+    assert xquad_report.not_found_answerable <= 0.02
 
 
 def test_own_questions_find_the_right_article(own_report):
@@ -39,7 +40,8 @@ def test_own_questions_find_the_right_article(own_report):
 
 
 def test_own_questions_abstention(own_report):
-    assert own_report.not_found_answerable <= 0.05
+    assert own_report.not_found_answerable <= 0.02  # .047 before the graded reply, now .000
+    assert own_report.answered_answerable >= 0.93
     # Target .90, not reached: .750 on the first writer's 16 questions, .704 with the second's 27.
     assert own_report.not_found_unanswerable >= 0.70
 

@@ -37,7 +37,7 @@ def test_xquad_english_finds_the_arabic_paragraph(xquad_report):
 
 def test_xquad_english_snippets_hold_the_answer(xquad_report):
     assert xquad_report.answer_in_snippet >= 0.65  # target .65; .653 reached
-    assert xquad_report.not_found_answerable <= 0.20
+    assert xquad_report.not_found_answerable <= 0.185  # .187 before the graded reply, now .179
 
 
 def test_own_english_questions_find_the_right_article(own_report):

@@ -118,8 +118,9 @@ def test_jsonl_documents_and_their_errors(tmp_path):
     )
     (corpus / "broken.jsonl").write_text('{"doc_id": "b1", "text": "نص"}\n{not json\n', encoding="utf-8")
     report, _ = run(refreshed(tmp_path / "db.sqlite3", corpus))
-    assert report.documents == 2 and sorted(report.added) == ["a1", "a2"]
-    assert len(report.errors) == 1 and report.errors[0].startswith("broken.jsonl:2: not valid JSON")
+    # The bad line is skipped, not the file: b1 on the line before it is indexed.
+    assert report.documents == 3 and sorted(report.added) == ["a1", "a2", "b1"]
+    assert len(report.errors) == 1 and report.errors[0].startswith("broken.jsonl line 2: not valid JSON")
 
 
 def test_duplicate_doc_id_across_files_is_refused(tmp_path, corpus):

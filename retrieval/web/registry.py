@@ -16,7 +16,9 @@ import aiosqlite
 
 from retrieval.models import FeedState
 
+# One transaction, so a reader never sees web_feeds without web_articles.
 _SCHEMA = """
+BEGIN;
 CREATE TABLE IF NOT EXISTS web_feeds (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     url TEXT NOT NULL UNIQUE,
@@ -44,6 +46,7 @@ CREATE TABLE IF NOT EXISTS web_articles (
     fetched_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS web_articles_page ON web_articles(page_url);
+COMMIT;
 """
 
 

@@ -1,0 +1,30 @@
+"""What either retrieval path hands to the decision and to snippets: candidate passages with
+their evidence, and the question's term weights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from retrieval.decision import Evidence
+from retrieval.english.expand import Concept
+from retrieval.index import Hit
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A retrieved passage with the query terms it holds and its evidence for the decision."""
+
+    hit: Hit
+    doc_id: str
+    matched: frozenset[str]
+    evidence: Evidence
+
+
+class Retrieval(NamedTuple):
+    """What `retrieve` found: term weights (for snippets), the passages best first and, for an
+    English question, its concepts (to show what the answer was matched on)."""
+
+    weights: dict[str, float]
+    found: list[Candidate]
+    concepts: tuple[Concept, ...] = ()

@@ -1,0 +1,174 @@
+"""The answer decision: from the evidence for the best passages to one of three outcomes, with
+the reason. Both retrieval paths describe their candidates in `Evidence` records; the rules and
+every tuned number of each path live in one frozen config (`ArabicRules`, `EnglishRules`), passed
+in, so that the evaluator can sweep them. How the numbers were chosen: docs/tuning.md."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+ANSWER = "answer"  # the passages answer the question
+CLOSEST = "closest"  # related passages, but not evidence enough to call them an answer
+NOT_FOUND = "not_found"  # nothing relevant
+
+# Reasons, as `ask --json` reports them.
+CONFIDENT = "confident"
+WEAK_EVIDENCE = "weak_evidence"
+MISSING_WORDS = "missing_words"
+NO_MATCH = "no_match"
+
+MAX_PER_DOCUMENT = 2
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one candidate passage offers as evidence that it answers the question."""
+
+    coverage: float  # share of the question's idf mass (English: of its concepts') the passage holds
+    similarity: float | None = None  # cosine to the question, when passages are embedded
+    specificity: float = 0.0  # that cosine's z-score among all passages' cosines
+    margin: float = 0.0  # English: the cosine minus the `margin_rank`-th best passage's
+    agreed: bool = False  # English: among the `agreement_rank` best both by words and by meaning
+
+
+@dataclass(frozen=True)
+class ArabicRules:
+    """Arabic questions (and Arabizi read wholly into Arabic script).
+
+    Lexically, the best passage must hold `min_coverage` of the question's idf mass. With
+    passage embeddings it is trusted when cosine + dense_coverage_mix x coverage +
+    specificity_mix x specificity reaches `min_dense_confidence`, with at least
+    `min_coverage_with_dense` coverage (specificity: how far the cosine stands above the
+    corpus's; a question merely on the corpus's topic is about as close to every passage)."""
+
+    min_coverage: float = 0.2
+    min_other_coverage: float = 0.35
+    dense_coverage_mix: float = 0.2
+    specificity_mix: float = 0.02
+    min_dense_confidence: float = 0.9375
+    min_coverage_with_dense: float = 0.15
+    # Below an answer: the closest passages are shown when the best holds this much and, with
+    # embeddings, is this close to the question (below, the question is off the corpus's topic).
+    min_closest_coverage: float = 0.1
+    min_closest_similarity: float = 0.78
+
+
+@dataclass(frozen=True)
+class EnglishRules:
+    """English and mixed questions: concept coverage, raised when the passage is also close to
+    the question in meaning (dense evidence: cosine + specificity_mix x z-score + margin_mix x
+    how far it stands above the margin_rank-th closest passage), lowered when it is far."""
+
+    min_coverage: float = 0.5
+    min_other_coverage: float = 0.35
+    specificity_mix: float = 0.04
+    margin_mix: float = 1.0
+    margin_rank: int = 6
+    min_dense_evidence: float = 0.964
+    min_coverage_with_dense: float = 0.15
+    agreement_rank: int = 3
+    min_agreed_evidence: float = 0.88
+    min_agreed_coverage: float = 0.35
+    min_evidence_for_coverage: float = 0.82
+    sure_coverage: float = 0.7
+    min_closest_coverage: float = 0.25
+    min_closest_similarity: float = 0.78
+
+
+Rules = ArabicRules | EnglishRules
+ARABIC_RULES = ArabicRules()
+ENGLISH_RULES = EnglishRules()
+
+
+class Weighed(Protocol):
+    """A candidate passage as the decision sees it."""
+
+    doc_id: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The outcome, why, and which candidates (by position in the ranking) to show."""
+
+    outcome: str
+    reason: str
+    chosen: tuple[int, ...] = ()
+
+    @property
+    def answered(self) -> bool:
+        return self.outcome == ANSWER
+
+
+def strength(evidence: Evidence, rules: Rules) -> float:
+    """The share of the question a passage is taken to hold, after dense evidence (English);
+    further results need `min_other_coverage` of it."""
+    if isinstance(rules, ArabicRules) or evidence.similarity is None:
+        return evidence.coverage
+    return english_strength(evidence, rules)
+
+
+def english_strength(e: Evidence, rules: EnglishRules) -> float:
+    """Coverage raised to `min_coverage` when the passage is close in meaning (or both rankings
+    agree on it and it holds enough concepts), lowered to `min_other_coverage` when it is far
+    and holds fewer than `sure_coverage` of them (it may follow an answer, not lead one)."""
+    dense = e.similarity + rules.specificity_mix * e.specificity + rules.margin_mix * e.margin
+    if e.coverage >= rules.min_coverage_with_dense and dense >= rules.min_dense_evidence:
+        return max(e.coverage, rules.min_coverage)
+    if e.agreed and e.coverage >= rules.min_agreed_coverage and dense >= rules.min_agreed_evidence:
+        return max(e.coverage, rules.min_coverage)
+    if rules.min_coverage <= e.coverage < rules.sure_coverage and dense < rules.min_evidence_for_coverage:
+        return min(e.coverage, rules.min_other_coverage)
+    return e.coverage
+
+
+def confident(evidence: Evidence, rules: Rules) -> bool:
+    """Whether a passage is evidence enough that the corpus answers the question."""
+    if isinstance(rules, ArabicRules) and evidence.similarity is not None:
+        combined = (
+            evidence.similarity
+            + rules.dense_coverage_mix * evidence.coverage
+            + rules.specificity_mix * evidence.specificity
+        )
+        return evidence.coverage >= rules.min_coverage_with_dense and combined >= rules.min_dense_confidence
+    return strength(evidence, rules) >= rules.min_coverage
+
+
+def decide(found: Sequence[Weighed], k: int, rules: Rules, *, blocked: bool = False) -> Decision:
+    """Answer when the best passage is `confident` and nothing `blocked` it (a specific word of
+    the question the articles lack); else the closest passages when the best is `related`;
+    else not found."""
+    if not found or k <= 0:
+        return Decision(NOT_FOUND, NO_MATCH)
+    top = found[0].evidence
+    if confident(top, rules) and not blocked:
+        floor = min(rules.min_coverage, rules.min_other_coverage)
+        return Decision(ANSWER, CONFIDENT, diverse(found, k, floor, rules))
+    if related(top, rules):
+        reason = MISSING_WORDS if blocked else WEAK_EVIDENCE
+        return Decision(CLOSEST, reason, diverse(found, k, rules.min_closest_coverage, rules))
+    return Decision(NOT_FOUND, MISSING_WORDS if blocked else NO_MATCH)
+
+
+def related(evidence: Evidence, rules: Rules) -> bool:
+    """Whether a passage is near enough to the question to be shown as the closest."""
+    near = evidence.similarity is None or evidence.similarity >= rules.min_closest_similarity
+    return near and strength(evidence, rules) >= rules.min_closest_coverage
+
+
+def diverse(found: Sequence[Weighed], k: int, floor: float, rules: Rules) -> tuple[int, ...]:
+    """Up to `k` candidates: the best, then the best passage of each article holding `floor`,
+    then further passages (at most MAX_PER_DOCUMENT an article)."""
+    eligible = [0] + [i for i in range(1, len(found)) if strength(found[i].evidence, rules) >= floor]
+    firsts: list[int] = []
+    seconds: list[int] = []
+    per_doc: dict[str, int] = {}
+    for i in eligible:
+        doc_id = found[i].doc_id
+        count = per_doc.get(doc_id, 0)
+        if count < MAX_PER_DOCUMENT:
+            (seconds if count else firsts).append(i)
+            per_doc[doc_id] = count + 1
+    return tuple((firsts + seconds)[:k])
