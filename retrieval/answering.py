@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from retrieval.analysis import analyze
+from retrieval.answer_kinds import question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, Decision, Evidence, Rules, decide
@@ -205,7 +206,7 @@ def answer_question(index: SearchIndex, question: str, k: int = 3, rules: Rules 
     specifics = question_specifics(index, query, concepts)
     decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path))
     chosen = [found[i] for i in decision.chosen]
-    results = _results(index, chosen, weights)
+    results = _results(index, chosen, weights, question_kind(question) or question_kind(query.text))
     answered = decision.answered
     return Answer(
         question=question,
@@ -238,14 +239,17 @@ def question_specifics(index: SearchIndex, query: Query, concepts: tuple[Concept
     return english_specifics(index, query.text, concepts)
 
 
-def _results(index: SearchIndex, chosen: list[Candidate], weights: dict[str, float]) -> tuple[Result, ...]:
+def _results(
+    index: SearchIndex, chosen: list[Candidate], weights: dict[str, float], kind: str = ""
+) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
     sentence is its passage's, and the sentences it takes on may come from the passages either
     side (own Arabic answer-in-snippet .729 -> .748, English .750 -> .778, xquad-dev Arabic
     .835 -> .839, English .655 -> .653), but never from another result's passage or from what an
     earlier snippet shows: two results of one article never repeat a sentence (the first result
-    then leaves an answer in the next passage to the result that passage is)."""
+    then leaves an answer in the next passage to the result that passage is). A question asking
+    for a `kind` of answer (a date, a place...) prefers the sentence that holds one."""
     taken: dict[str, list[tuple[int, int]]] = {}
     for c in chosen:
         passage = index.passages[c.hit.position]
@@ -260,7 +264,7 @@ def _results(index: SearchIndex, chosen: list[Candidate], weights: dict[str, flo
                 start = max(start, taken_end)
             elif taken_start >= passage.end:
                 end = min(end, taken_start)
-        snippet = best_sentences(body[start:end], weights, (passage.start - start, passage.end - start))
+        snippet = best_sentences(body[start:end], weights, (passage.start - start, passage.end - start), kind)
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)
@@ -277,6 +281,7 @@ def _result(index: SearchIndex, rank: int, hit: Hit, snippet: Snippet, context: 
         pid=passage.pid,
         snippet=snippet.text,
         highlights=snippet.highlights,
+        answer_spans=snippet.answers,
         score=hit.score,
         citation=Citation(
             doc_id=document.doc_id,

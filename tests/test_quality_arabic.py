@@ -39,6 +39,11 @@ def test_own_questions_find_the_right_article(own_report):
     assert own_report.hit5 >= 0.99
 
 
+def test_own_questions_snippets_hold_the_answer(own_report):
+    # .757 before when / where / who questions preferred the sentence holding a date, a place...
+    assert own_report.answer_in_snippet >= 0.78  # .794
+
+
 def test_own_questions_abstention(own_report):
     assert own_report.not_found_answerable <= 0.02  # .047 before the graded reply, now .000
     assert own_report.answered_answerable >= 0.93
