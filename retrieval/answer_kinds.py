@@ -86,6 +86,7 @@ OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش لي�
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
 TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
 DURATION_CUES, NUMBER_WORDS = _words(_DURATION_CUES), _words(_NUMBER_WORDS)
+HOW_LONG = TIME_UNITS | DURATION_CUES | _words("وقت الوقت طولت طالت دام دامت استمر استمرت استغرق استغرقت")
 WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
 PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
@@ -124,7 +125,8 @@ def question_kind(question: str) -> str:
         bare = _bare(word, QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE])
         after = words[i + 1 : i + 3]
         if bare in QUESTION_WORDS[COUNT]:
-            return DURATION if any(_bare(w, TIME_UNITS) in TIME_UNITS for w in after[:2]) else COUNT
+            timed = any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2])
+            return DURATION if timed else COUNT
         for kind in (WHEN, WHERE, WHO):
             if bare in QUESTION_WORDS[kind]:
                 return kind
@@ -223,7 +225,7 @@ def _person_at(words, i: int) -> int:
 
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
-        return 0
+        return 1 if _bare(words[i][0], DUAL_UNITS) in DUAL_UNITS else 0
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
         length += 1

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from retrieval.analysis import analyze
-from retrieval.answer_kinds import question_kind
+from retrieval.answer_kinds import COUNT, DURATION, WHEN, question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
-from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, Decision, Evidence, Rules, decide
+from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ANSWER_KIND, Decision, Evidence, Rules, decide
 from retrieval.english.expand import Concept, matched_on
 from retrieval.english.search import english_candidates
 from retrieval.index import Hit, SearchIndex
@@ -20,7 +20,7 @@ from retrieval.language import detect_language, question_content
 from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
 from retrieval.models import Answer, Citation, Result
 from retrieval.normalize import count_scripts
-from retrieval.snippets import Snippet, best_sentences
+from retrieval.snippets import Snippet, best_sentences, unasked_answers
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
 
@@ -36,6 +36,9 @@ CANDIDATES_PER_RESULT = 20
 # score (own questions hit@1 .861 -> .889; xquad-dev has no titles). Reranked from a deeper list.
 TITLE_WEIGHT = 0.3
 TITLE_RERANK_DEPTH = 3
+# Kinds of answer whose absence near the best passage rules out a confident answer (people and
+# places are found too rarely for that: a title before a name, a known place).
+BLOCKING_KINDS = frozenset({WHEN, COUNT, DURATION})
 
 
 class QuestionError(ValueError):
@@ -204,9 +207,10 @@ def answer_question(index: SearchIndex, question: str, k: int = 3, rules: Rules 
     limit = max(k, 1) * CANDIDATES_PER_RESULT
     weights, found, concepts = retrieve(index, query.text, query.path, limit)
     specifics = question_specifics(index, query, concepts)
-    decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path))
+    kind = asked_kind(question, query)
+    decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path), kind, weights)
     chosen = [found[i] for i in decision.chosen]
-    results = _results(index, chosen, weights, question_kind(question) or question_kind(query.text))
+    results = _results(index, chosen, weights, kind)
     answered = decision.answered
     return Answer(
         question=question,
@@ -224,12 +228,37 @@ def answer_question(index: SearchIndex, question: str, k: int = 3, rules: Rules 
     )
 
 
+def asked_kind(question: str, query: Query) -> str:
+    """The kind of answer the question asks for (`retrieval.answer_kinds`), also read from its
+    Arabic-script reading."""
+    return question_kind(question) or question_kind(query.text)
+
+
 def decide_answer(
-    index: SearchIndex, specifics: list[Specific], found: list[Candidate], k: int, rules: Rules
+    index: SearchIndex,
+    specifics: list[Specific],
+    found: list[Candidate],
+    k: int,
+    rules: Rules,
+    kind: str = "",
+    weights: dict[str, float] | None = None,
 ) -> Decision:
-    """The decision on `found`, a number or year the articles lack ruling an answer out."""
-    blocked = blocks_answer(specifics, index, found[0].matched if found else frozenset())
+    """The decision on `found`, a number or year the articles lack ruling an answer out, and so
+    does a best passage without the kind of answer the question asks for ("how long did the
+    summit last?" and no duration near it)."""
+    blocked: bool | str = bool(found) and blocks_answer(specifics, index, found[0].matched)
+    if found and not blocked and kind in BLOCKING_KINDS:
+        blocked = "" if holds_answer(index, found[0].hit.position, kind, weights or {}) else NO_ANSWER_KIND
     return decide(found, k, rules, blocked=blocked)
+
+
+def holds_answer(index: SearchIndex, position: int, kind: str, weights: dict[str, float]) -> bool:
+    """Whether passage `position` or the passages either side hold an answer of `kind` that the
+    question does not name itself."""
+    passage = index.passages[position]
+    start, end = index.context_span(position)
+    text = index.documents[passage.doc_id].body[start:end]
+    return bool(unasked_answers(text, kind, weights))
 
 
 def question_specifics(index: SearchIndex, query: Query, concepts: tuple[Concept, ...]) -> list[Specific]:

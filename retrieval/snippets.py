@@ -59,7 +59,7 @@ def best_sentences(
     term_starts = [t.start for t in terms]
     starts = word_starts(passage)
     headings = [is_heading(passage[s.start : s.end], words_between(starts, s.start, s.end)) for s in spans]
-    answers = [a for a in answer_spans(passage, kind) if not _asked(terms, term_starts, a, weights)]
+    answers = unasked_answers(passage, kind, weights, terms)
     answer_starts = [a[0] for a in answers]
     scored = []
     holds = []
@@ -106,11 +106,22 @@ def best_sentences(
     return Snippet(passage[start:end], marked, start, shown)
 
 
-def _asked(terms: list[Term], term_starts: list[int], span: tuple[int, int], weights) -> bool:
-    """Whether every word of `span` is a query term: the question names it, so it is not what
-    the question asks for ("أين عقدت محادثات روسيا والولايات المتحدة": not روسيا)."""
-    inside = terms[bisect_left(term_starts, span[0]) : bisect_left(term_starts, span[1])]
-    return bool(inside) and all(t.term in weights for t in inside)
+def unasked_answers(
+    text: str, kind: str, weights: dict[str, float], terms: list[Term] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of `text` holding an answer of `kind` (`answer_spans`), but not those whose every
+    word is a query term: the question names them, so they are not what it asks for ("أين عقدت
+    محادثات روسيا والولايات المتحدة": not روسيا). `terms`: `text`'s, when analyzed already."""
+    if not kind:
+        return []
+    terms = analyze_spans(text) if terms is None else terms
+    starts = [t.start for t in terms]
+    unasked = []
+    for span in answer_spans(text, kind):
+        inside = terms[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]
+        if not inside or not all(t.term in weights for t in inside):
+            unasked.append(span)
+    return unasked
 
 
 def _merged(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
