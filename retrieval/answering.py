@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from retrieval.analysis import analyze
+from retrieval.answer_kinds import COUNT, DURATION, WHEN, question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
-from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, Decision, Evidence, Rules, decide
+from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ANSWER_KIND, Decision, Evidence, Rules, decide
 from retrieval.english.expand import Concept, matched_on
 from retrieval.english.search import english_candidates
 from retrieval.index import Hit, SearchIndex
@@ -19,7 +20,7 @@ from retrieval.language import detect_language, question_content
 from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
 from retrieval.models import Answer, Citation, QuestionError, Result
 from retrieval.normalize import count_scripts
-from retrieval.snippets import Snippet, best_sentences
+from retrieval.snippets import Snippet, best_sentences, unasked_answers
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
 
@@ -35,6 +36,9 @@ CANDIDATES_PER_RESULT = 20
 # score (own questions hit@1 .861 -> .889; xquad-dev has no titles). Reranked from a deeper list.
 TITLE_WEIGHT = 0.3
 TITLE_RERANK_DEPTH = 3
+# Kinds of answer whose absence near the best passage rules out a confident answer (people and
+# places are found too rarely for that: a title before a name, a known place).
+BLOCKING_KINDS = frozenset({WHEN, COUNT, DURATION})
 
 
 def check_question(question: str) -> str:
@@ -204,9 +208,10 @@ def answer_question(index: SearchIndex, question: str, k: int = 3, rules: Rules 
     limit = max(k, 1) * CANDIDATES_PER_RESULT
     weights, found, concepts = retrieve(index, query.text, query.path, limit)
     specifics = question_specifics(index, query, concepts)
-    decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path))
+    kind = asked_kind(question, query)
+    decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path), kind, weights)
     chosen = [found[i] for i in decision.chosen]
-    results = _results(index, chosen, weights)
+    results = _results(index, chosen, weights, kind)
     answered = decision.answered
     return Answer(
         question=question,
@@ -224,12 +229,37 @@ def answer_question(index: SearchIndex, question: str, k: int = 3, rules: Rules 
     )
 
 
+def asked_kind(question: str, query: Query) -> str:
+    """The kind of answer the question asks for (`retrieval.answer_kinds`), also read from its
+    Arabic-script reading."""
+    return question_kind(question) or question_kind(query.text)
+
+
 def decide_answer(
-    index: SearchIndex, specifics: list[Specific], found: list[Candidate], k: int, rules: Rules
+    index: SearchIndex,
+    specifics: list[Specific],
+    found: list[Candidate],
+    k: int,
+    rules: Rules,
+    kind: str = "",
+    weights: dict[str, float] | None = None,
 ) -> Decision:
-    """The decision on `found`, a number or year the articles lack ruling an answer out."""
-    blocked = blocks_answer(specifics, index, found[0].matched if found else frozenset())
+    """The decision on `found`, a number or year the articles lack ruling an answer out, and so
+    does a best passage without the kind of answer the question asks for ("how long did the
+    summit last?" and no duration near it)."""
+    blocked: bool | str = bool(found) and blocks_answer(specifics, index, found[0].matched)
+    if found and not blocked and kind in BLOCKING_KINDS:
+        blocked = "" if holds_answer(index, found[0].hit.position, kind, weights or {}) else NO_ANSWER_KIND
     return decide(found, k, rules, blocked=blocked)
+
+
+def holds_answer(index: SearchIndex, position: int, kind: str, weights: dict[str, float]) -> bool:
+    """Whether passage `position` or the passages either side hold an answer of `kind` that the
+    question does not name itself."""
+    passage = index.passages[position]
+    start, end = index.context_span(position)
+    text = index.documents[passage.doc_id].body[start:end]
+    return bool(unasked_answers(text, kind, weights))
 
 
 def question_specifics(index: SearchIndex, query: Query, concepts: tuple[Concept, ...]) -> list[Specific]:
@@ -239,14 +269,17 @@ def question_specifics(index: SearchIndex, query: Query, concepts: tuple[Concept
     return english_specifics(index, query.text, concepts)
 
 
-def _results(index: SearchIndex, chosen: list[Candidate], weights: dict[str, float]) -> tuple[Result, ...]:
+def _results(
+    index: SearchIndex, chosen: list[Candidate], weights: dict[str, float], kind: str = ""
+) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
     sentence is its passage's, and the sentences it takes on may come from the passages either
     side (own Arabic answer-in-snippet .729 -> .748, English .750 -> .778, xquad-dev Arabic
     .835 -> .839, English .655 -> .653), but never from another result's passage or from what an
     earlier snippet shows: two results of one article never repeat a sentence (the first result
-    then leaves an answer in the next passage to the result that passage is)."""
+    then leaves an answer in the next passage to the result that passage is). A question asking
+    for a `kind` of answer (a date, a place...) prefers the sentence that holds one."""
     taken: dict[str, list[tuple[int, int]]] = {}
     for c in chosen:
         passage = index.passages[c.hit.position]
@@ -261,7 +294,7 @@ def _results(index: SearchIndex, chosen: list[Candidate], weights: dict[str, flo
                 start = max(start, taken_end)
             elif taken_start >= passage.end:
                 end = min(end, taken_start)
-        snippet = best_sentences(body[start:end], weights, (passage.start - start, passage.end - start))
+        snippet = best_sentences(body[start:end], weights, (passage.start - start, passage.end - start), kind)
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)
@@ -278,6 +311,7 @@ def _result(index: SearchIndex, rank: int, hit: Hit, snippet: Snippet, context: 
         pid=passage.pid,
         snippet=snippet.text,
         highlights=snippet.highlights,
+        answer_spans=snippet.answers,
         score=hit.score,
         citation=Citation(
             doc_id=document.doc_id,

@@ -17,6 +17,7 @@ NOT_FOUND = "not_found"  # nothing relevant
 CONFIDENT = "confident"
 WEAK_EVIDENCE = "weak_evidence"
 MISSING_WORDS = "missing_words"
+NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or number near the best
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -136,20 +137,22 @@ def confident(evidence: Evidence, rules: Rules) -> bool:
     return strength(evidence, rules) >= rules.min_coverage
 
 
-def decide(found: Sequence[Weighed], k: int, rules: Rules, *, blocked: bool = False) -> Decision:
+def decide(found: Sequence[Weighed], k: int, rules: Rules, *, blocked: bool | str = False) -> Decision:
     """Answer when the best passage is `confident` and nothing `blocked` it (a specific word of
-    the question the articles lack); else the closest passages when the best is `related`;
-    else not found."""
+    the question the articles lack; a reason string says why, MISSING_WORDS otherwise); else the
+    closest passages when the best is `related` or confident but blocked; else not found."""
+    why = blocked if isinstance(blocked, str) else MISSING_WORDS
     if not found or k <= 0:
         return Decision(NOT_FOUND, NO_MATCH)
     top = found[0].evidence
-    if confident(top, rules) and not blocked:
+    sure = confident(top, rules)
+    if sure and not blocked:
         floor = min(rules.min_coverage, rules.min_other_coverage)
         return Decision(ANSWER, CONFIDENT, diverse(found, k, floor, rules))
-    if related(top, rules):
-        reason = MISSING_WORDS if blocked else WEAK_EVIDENCE
+    if sure or related(top, rules):  # evidence enough but for what blocked it: the closest
+        reason = why if blocked else WEAK_EVIDENCE
         return Decision(CLOSEST, reason, diverse(found, k, rules.min_closest_coverage, rules))
-    return Decision(NOT_FOUND, MISSING_WORDS if blocked else NO_MATCH)
+    return Decision(NOT_FOUND, why if blocked else NO_MATCH)
 
 
 def related(evidence: Evidence, rules: Rules) -> bool:

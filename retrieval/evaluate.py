@@ -29,6 +29,7 @@ import pyarabic.araby as araby
 from retrieval.answering import (
     CANDIDATES_PER_RESULT,
     answer_question,
+    asked_kind,
     decide_answer,
     path_rules,
     prepare_query,
@@ -90,10 +91,11 @@ def answered_without(index: SearchIndex, question: str, withheld: set[str], k: i
     of its ranking: a question the corpus now cannot answer, on the very topic it asks about.
     An approximation of removing them from the index: term statistics still count them."""
     query = prepare_query(question, index)
-    _, found, concepts = retrieve(index, query.text, query.path, (k + 1) * CANDIDATES_PER_RESULT)
+    weights, found, concepts = retrieve(index, query.text, query.path, (k + 1) * CANDIDATES_PER_RESULT)
     rest = [c for c in found if c.doc_id not in withheld]
     specifics = question_specifics(index, query, concepts)
-    return decide_answer(index, specifics, rest, k, path_rules(query.path)).answered
+    kind = asked_kind(question, query)
+    return decide_answer(index, specifics, rest, k, path_rules(query.path), kind, weights).answered
 
 
 def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:

@@ -84,6 +84,9 @@ class Result:
     score: float
     citation: Citation
     passage: str  # what the snippet was taken from: the passage with the passages either side
+    # Spans of the snippet holding what the question asks for (a date, a place, a person, a
+    # number or a duration); they are among `highlights` too.
+    answer_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def doc_id(self) -> str:
@@ -152,6 +155,7 @@ def _result_json(r: Result) -> dict[str, Any]:
         "score": round(r.score, 4),
         "date_inferred": r.citation.date_inferred,
         "highlights": [list(span) for span in r.highlights],
+        "answer_spans": [list(span) for span in r.answer_spans],
     }
 
 

@@ -6,12 +6,16 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from retrieval.analysis import Term, analyze_spans
+from retrieval.answer_kinds import answer_spans
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import is_heading, split_sentences, word_starts, words_between
 
 MAX_SNIPPET_SENTENCES = 3
 MAX_SNIPPET_CHARS = 700
 MIN_SNIPPET_CHARS = 200
+# A question asking when / where / who / how many / how long: a sentence holding such an answer
+# weighs this much more, and may be one of the passages either side of the retrieved one.
+ANSWER_KIND_BONUS = 0.5
 # Openings that point to the sentence before ("وهو كذلك الظهير الرباعي الأكبر سناً": who is
 # "he"?): a best sentence that starts with one takes that sentence too (xquad-dev Arabic
 # answer-in-snippet .832 -> .835; other sets unchanged).
@@ -29,9 +33,12 @@ class Snippet:
     text: str
     highlights: tuple[tuple[int, int], ...]
     start: int = 0
+    answers: tuple[tuple[int, int], ...] = ()  # spans of what the question asks for (a date...)
 
 
-def best_sentences(passage: str, weights: dict[str, float], within: tuple[int, int] | None = None) -> Snippet:
+def best_sentences(
+    passage: str, weights: dict[str, float], within: tuple[int, int] | None = None, kind: str = ""
+) -> Snippet:
     """The 1-3 consecutive sentences of `passage` covering the most query weight; with `within`,
     the best one starts in that [start, end) stretch of it (the retrieved passage, when `passage`
     is it with its neighbours) and neighbours may come from either side.
@@ -40,6 +47,8 @@ def best_sentences(passage: str, weights: dict[str, float], within: tuple[int, i
     snippet does not have yet; a snippet shorter than MIN_SNIPPET_CHARS also takes the next
     sentence, where answers often sit (xquad-dev answer-in-snippet .785 -> .823 at 150
     characters; 200: Arabic .816 -> .832, English .617 -> .628, about 290 characters on average).
+    With the `kind` of answer the question asks for (`retrieval.answer_kinds`), sentences holding
+    one weigh ANSWER_KIND_BONUS more, may lie outside `within`, and the answers are marked.
     The passage is analyzed once: sentences are bounded by space, so a sentence's words are the
     passage's words that start in it.
     """
@@ -50,12 +59,20 @@ def best_sentences(passage: str, weights: dict[str, float], within: tuple[int, i
     term_starts = [t.start for t in terms]
     starts = word_starts(passage)
     headings = [is_heading(passage[s.start : s.end], words_between(starts, s.start, s.end)) for s in spans]
+    answers = unasked_answers(passage, kind, weights, terms)
+    answer_starts = [a[0] for a in answers]
     scored = []
+    holds = []
     for span, heading in zip(spans, headings, strict=True):
         lo, hi = bisect_left(term_starts, span.start), bisect_left(term_starts, span.end)
         found = {t.term for t in terms[lo:hi]} & weights.keys()
-        scored.append((sum(weights[t] for t in found) * (0.5 if heading else 1.0), found))
-    eligible = [i for i, span in enumerate(spans) if within is None or within[0] <= span.start < within[1]]
+        held = bisect_left(answer_starts, span.end) > bisect_left(answer_starts, span.start)
+        bonus = 1.0 + ANSWER_KIND_BONUS * held
+        holds.append(held)
+        scored.append((sum(weights[t] for t in found) * (0.5 if heading else 1.0) * bonus, found))
+    eligible = [
+        i for i, span in enumerate(spans) if within is None or within[0] <= span.start < within[1] or holds[i]
+    ]
     best = max(eligible or range(len(spans)), key=lambda i: (scored[i][0], -i))
     first = last = best
     covered = set(scored[best][1])
@@ -84,7 +101,38 @@ def best_sentences(passage: str, weights: dict[str, float], within: tuple[int, i
         covered |= scored[j][1]
         first, last = min(first, j), max(last, j)
     start, end = spans[first].start, spans[last].end
-    return Snippet(passage[start:end], _marked(terms, start, end, weights.keys()), start)
+    shown = tuple((a - start, b - start) for a, b in answers if start <= a and b <= end)
+    marked = _merged(_marked(terms, start, end, weights.keys()) + shown)
+    return Snippet(passage[start:end], marked, start, shown)
+
+
+def unasked_answers(
+    text: str, kind: str, weights: dict[str, float], terms: list[Term] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of `text` holding an answer of `kind` (`answer_spans`), but not those whose every
+    word is a query term: the question names them, so they are not what it asks for ("أين عقدت
+    محادثات روسيا والولايات المتحدة": not روسيا). `terms`: `text`'s, when analyzed already."""
+    if not kind:
+        return []
+    terms = analyze_spans(text) if terms is None else terms
+    starts = [t.start for t in terms]
+    unasked = []
+    for span in answer_spans(text, kind):
+        inside = terms[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]
+        if not inside or not all(t.term in weights for t in inside):
+            unasked.append(span)
+    return unasked
+
+
+def _merged(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """`spans` in order, overlapping ones joined."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
 
 
 def highlight(text: str, terms) -> Snippet:

@@ -77,7 +77,8 @@ def test_index_prints_counts_and_refresh_is_a_noop(home, tmp_path):
 def test_own_corpus_and_a_bad_file(home, tmp_path):
     corpus = tmp_path / "mine"
     corpus.mkdir()
-    (corpus / "note.txt").write_text("تقرير\nافتتح المتحف الوطني الجديد أبوابه للزوار.", encoding="utf-8")
+    note = "تقرير\nافتتح المتحف الوطني الجديد أبوابه للزوار يوم السبت."
+    (corpus / "note.txt").write_text(note, encoding="utf-8")
     (corpus / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
     db = str(tmp_path / "mine.sqlite3")
     done = corpusbot(home, "index", "--corpus", str(corpus), "--db", db)

@@ -37,7 +37,7 @@ def test_xquad_english_finds_the_arabic_paragraph(xquad_report):
 
 def test_xquad_english_snippets_hold_the_answer(xquad_report):
     assert xquad_report.answer_in_snippet >= 0.65  # target .65; .653 reached
-    assert xquad_report.not_found_answerable <= 0.185  # .187 before the graded reply, now .179
+    assert xquad_report.not_found_answerable <= 0.18  # .187 before the graded reply, .179, now .176
 
 
 def test_own_english_questions_find_the_right_article(own_report):
@@ -50,7 +50,7 @@ def test_own_english_questions_abstention(own_report):
     assert own_report.not_found_answerable <= 0.08
     # .810 before COP26 was in the lexicon; now its results question is answered like its
     # Arabic twin (Arabic-path abstention, issue #3, is the weak part, not the lexicon).
-    assert own_report.not_found_unanswerable >= 0.75
+    assert own_report.not_found_unanswerable >= 0.80  # .762; .810 with the answer-kind rule
     assert own_report.answer_in_snippet >= 0.70
 
 

@@ -1,0 +1,251 @@
+"""What kind of answer a question asks for (a date, a place, a person, a number, a duration) and
+where a text holds one, so that a snippet can show the sentence that answers and mark the answer.
+
+Question words in Modern Standard Arabic, the spoken dialects and English. Places come from the
+Arabic country and city names of the CLDR data that Babel ships; dates, numbers, durations and
+people (a title and the name after it) from word lists. Pure functions over normalized words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from retrieval.normalize import normalize_arabic, word_table
+
+WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
+
+# Words that make a question ask for a kind of answer, normalized; "كم" asks for a number unless
+# a time unit follows it (then for a duration).
+_ARABIC_QUESTION_WORDS = {
+    WHEN: "متى امتى امتي ايمتى ايمتي امتا وقتاش ايمته",
+    WHERE: "اين وين فين فاين وينتا",
+    WHO: "مين منو شكون",
+    COUNT: "كم قديش قدي كام شحال",
+}
+_ENGLISH_PATTERNS = (
+    (DURATION, r"\bhow long\b|\bfor how many (?:days|weeks|months|years|hours)\b"),
+    (COUNT, r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|amount)\b"),
+    (WHEN, r"\bwhen\b|\b(?:what|which) (?:year|date|day|month|time|century|decade)\b"),
+    (WHERE, r"\bwhere\b|\b(?:what|which) (?:city|country|place|town|state|region|venue)\b"),
+    (WHO, r"\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
+    (WHEN, r"\bemta\b|\bimta\b|\bemte\b"),
+    (WHERE, r"\bfein\b|\bfeen\b|\bwein\b|\bween\b"),
+    (WHO, r"\bmeen\b|\bmin\b"),
+)
+# "أي" followed by one of these asks for that kind ("في أي مدينة", "بأي سنة").
+_WHICH = ("اي", "باي", "لاي", "فاي")
+_WHICH_NOUNS = {
+    WHEN: "يوم تاريخ شهر سنه عام وقت موعد ساعه",
+    WHERE: "مدينه بلد دوله مكان عاصمه منطقه مقر بلاد",
+    WHO: "شخص مسؤول رئيس وزير",
+}
+_TIME_UNITS = (
+    "ساعه ساعات ساعتين ساعتان دقيقه دقائق يوم ايام يومين يومان اسبوع اسابيع اسبوعين شهر اشهر شهور "
+    "شهرين عام اعوام عامين سنه سنوات سنين سنتين عقد عقود قرن قرون"
+)
+_DUAL_UNITS = "ساعتين ساعتان يومين يومان اسبوعين شهرين عامين سنتين عقدين"
+_DURATION_CUES = "لمده مده طيله طوال طول"
+_NUMBER_WORDS = (
+    "واحد واحده اثنان اثنين اثنتين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثمان ثماني "
+    "ثمانيه تسع تسعه عشر عشره عشرون عشرين ثلاثون ثلاثين اربعون اربعين خمسون خمسين ستون ستين "
+    "سبعون سبعين ثمانون ثمانين تسعون تسعين مئه مائه مئتين مئات الف الفين الاف آلاف مليون ملايين "
+    "مليار مليارات عشرات نصف ربع ثلث"
+)
+_WEEKDAYS = "السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه"
+_RELATIVE_DAYS = "امس البارحه غدا"
+_MONTHS_EXTRA = "كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين"
+_PERIODS = "الاسبوع الشهر العام السنه"
+# Words that open a date before its month: "السابع من ديسمبر", "نهاية يوليو".
+_DAY_WORDS = (
+    "الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي العشرين "
+    "الثلاثين مطلع بدايه نهايه منتصف اواخر اوائل اول اخر اواسط اليوم يوم"
+)
+_RELATIVE = "الماضي الماضيه المقبل المقبله القادم القادمه الفائت"
+_TITLES = (
+    "الرئيس رئيس الرئيسه رئيسه وزير الوزير وزيره المتحدث المتحدثه الناطق الناطقه المبعوث "
+    "مبعوث السفير سفير السفيره نائب مستشار المستشار زعيم المدير مدير الامين المندوب مندوب "
+    "الجنرال قائد القائد الملك الامير المستشاره"
+)
+_PLACE_CUES = "مدينه المدينه العاصمه عاصمه مقر جزيره ولايه مقاطعه اقليم منتجع قصر بلد دوله"
+# Capitals and cities of the news that CLDR's list (one city per time zone) lacks.
+_MORE_PLACES = (
+    "جنيف|واشنطن|بكين|أنقرة|بغداد|الدوحة|الرباط|صنعاء|غزة|إسلام آباد|نيودلهي|مومباي|سيول|بيونغ يانغ|"
+    "أوتاوا|لاهاي|ستراسبورغ|ميونيخ|فرانكفورت|ميلانو|برشلونة|سان بطرسبرغ|دافوس|شرم الشيخ"
+)
+_PREFIXES = "وفبلك"
+_NAME_WORDS = 4  # words of a name taken after a title
+_YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize_arabic(text).split())
+
+
+QUESTION_WORDS = {kind: _words(words) for kind, words in _ARABIC_QUESTION_WORDS.items()}
+OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
+WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
+TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
+DURATION_CUES, NUMBER_WORDS = _words(_DURATION_CUES), _words(_NUMBER_WORDS)
+HOW_LONG = TIME_UNITS | DURATION_CUES | _words("وقت الوقت طولت طالت دام دامت استمر استمرت استغرق استغرقت")
+WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
+PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
+TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> tuple[frozenset[str], dict[str, int]]:
+    """Month names (Gregorian and Levantine) and place names (countries and cities, as
+    first word -> longest phrase in words), from Babel's Arabic CLDR data."""
+    from babel import Locale  # imported when first needed: a few ms of start-up otherwise
+
+    months = set(_words(_MONTHS_EXTRA))
+    places: dict[str, int] = {}
+    for locale in (Locale("ar"), Locale("ar", "SY")):
+        months.update(normalize_arabic(m) for m in locale.months["format"]["wide"].values())
+    arabic = Locale("ar")
+    names = list(arabic.territories.values())
+    names += [zone["city"] for zone in arabic.time_zones.values() if "city" in zone]
+    names += _MORE_PLACES.split("|")
+    for name in names:
+        words = [w for w, _, _ in word_table(name)]
+        if words and not (len(words) == 1 and len(words[0]) < 3):
+            places[words[0]] = max(places.get(words[0], 0), len(words))
+            places.setdefault("\0" + " ".join(words), len(words))
+    return frozenset(months), places
+
+
+def question_kind(question: str) -> str:
+    """The kind of answer `question` asks for, or "" when it asks for none of them."""
+    latin = question.casefold()
+    for kind, pattern in _ENGLISH_PATTERNS:
+        if re.search(pattern, latin):
+            return kind
+    words = [w for w, _, _ in word_table(question)]
+    for i, word in enumerate(words):
+        bare = _bare(word, QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE])
+        after = words[i + 1 : i + 3]
+        if bare in QUESTION_WORDS[COUNT]:
+            timed = any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2])
+            return DURATION if timed else COUNT
+        for kind in (WHEN, WHERE, WHO):
+            if bare in QUESTION_WORDS[kind]:
+                return kind
+        if word in _WHICH and after:
+            for kind, nouns in WHICH_NOUNS.items():
+                if after[0] in nouns:
+                    return kind
+    # "من" ("who", but also "from") only opening the question or after "مع", and only when no
+    # other question word asks something else ("من جهته، ماذا قال...").
+    if not OTHER_QUESTION_WORDS.intersection(words):
+        for i, word in enumerate(words[:-1]):
+            if word == "من" and (i == 0 or words[i - 1] in ("مع", "ومع")):
+                return WHO
+    return ""
+
+
+def _bare(word: str, table: frozenset[str]) -> str:
+    """`word`, or without a one-letter conjunction or preposition when that is in `table`."""
+    if word in table or len(word) < 3 or word[0] not in _PREFIXES:
+        return word
+    return word[1:]
+
+
+def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
+    """[start, end) spans of `text` that hold an answer of `kind`: dates, places, people
+    (a title and the words after it), numbers or durations."""
+    if not kind:
+        return ()
+    words = word_table(text)
+    finder = _FINDERS[kind]
+    spans = []
+    i = 0
+    while i < len(words):
+        length = finder(words, i)
+        if length:
+            spans.append((words[i][1], words[i + length - 1][2]))
+            i += length
+        else:
+            i += 1
+    return tuple(spans)
+
+
+def _number_at(words, i: int) -> bool:
+    """A number, not a year (a year answers "when")."""
+    word = words[i][0]
+    if _YEAR_RE.match(word):
+        return False
+    return word.isdigit() or _bare(word, NUMBER_WORDS) in NUMBER_WORDS
+
+
+def _date_at(words, i: int) -> int:
+    months, _ = _calendar()
+    word = words[i][0]
+    bare = _bare(word, months | WEEKDAYS | RELATIVE_DAYS)
+    if bare in months or bare in WEEKDAYS or bare in RELATIVE_DAYS or _YEAR_RE.match(word):
+        # A day number before and a year after belong to the date ("7 ديسمبر 2021").
+        length = 1
+        while (
+            i + length < len(words)
+            and length < 3
+            and (words[i + length][0].isdigit() or words[i + length][0] in months)
+        ):
+            length += 1
+        return length
+    if word.isdigit() and i + 1 < len(words) and _bare(words[i + 1][0], months) in months:
+        return 2 + (i + 2 < len(words) and bool(_YEAR_RE.match(words[i + 2][0])))
+    if bare in PERIODS and i + 1 < len(words) and words[i + 1][0] in RELATIVE:
+        return 2
+    if bare in DAY_WORDS:
+        # "السابع من ديسمبر", "نهاية يوليو": up to the month, and the year after it.
+        for length in (2, 3, 4):
+            if i + length <= len(words) and _bare(words[i + length - 1][0], months) in months:
+                return length - 1 + _date_at(words, i + length - 1)
+    return 0
+
+
+def _place_at(words, i: int) -> int:
+    _, places = _calendar()
+    word = words[i][0]
+    if _bare(word, PLACE_CUES) in PLACE_CUES and i + 1 < len(words):
+        return 2
+    for first in (word, word[1:] if len(word) > 3 and word[0] in _PREFIXES + "ب" else word):
+        longest = places.get(first, 0)
+        for length in range(min(longest, len(words) - i), 0, -1):
+            phrase = " ".join([first] + [w for w, _, _ in words[i + 1 : i + length]])
+            if "\0" + phrase in places:
+                return length
+    return 0
+
+
+def _person_at(words, i: int) -> int:
+    if _bare(words[i][0], TITLES) not in TITLES:
+        return 0
+    return min(1 + _NAME_WORDS, len(words) - i)
+
+
+def _count_at(words, i: int) -> int:
+    if not _number_at(words, i):
+        return 1 if _bare(words[i][0], DUAL_UNITS) in DUAL_UNITS else 0
+    length = 1
+    while i + length < len(words) and length < 3 and _number_at(words, i + length):
+        length += 1
+    if i + length < len(words) and length < 3:
+        length += 1  # what is counted: "10 طلبات"
+    return length
+
+
+def _duration_at(words, i: int) -> int:
+    word = words[i][0]
+    if _bare(word, DUAL_UNITS) in DUAL_UNITS:
+        return 1
+    if _bare(word, DURATION_CUES) in DURATION_CUES and i + 1 < len(words):
+        after = _duration_at(words, i + 1)
+        return 1 + after if after else 0
+    if _number_at(words, i):
+        for length in (2, 3):
+            if i + length <= len(words) and _bare(words[i + length - 1][0], TIME_UNITS) in TIME_UNITS:
+                return length
+    return 0
+
+
+_FINDERS = {WHEN: _date_at, WHERE: _place_at, WHO: _person_at, COUNT: _count_at, DURATION: _duration_at}

@@ -1,0 +1,79 @@
+"""What a question asks for (a date, a place, a person, a number, a duration) and where a text holds one."""
+
+import pytest
+
+from retrieval.answer_kinds import COUNT, DURATION, WHEN, WHERE, WHO, answer_spans, question_kind
+from retrieval.snippets import best_sentences
+from tests.test_snippets import weights_for
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("متى عقدت القمة؟", WHEN),
+        ("امتى كانت القمة الافتراضيه بين بايدن وبوتين؟", WHEN),
+        ("وقتاش تلاقاو؟", WHEN),
+        ("في اي يوم عقدت القمة؟", WHEN),
+        ("اين التقى بلينكن بلافروف؟", WHERE),
+        ("بايدن اقترح القمة تتعمل فين", WHERE),
+        ("في اي مدينة جرت المباحثات", WHERE),
+        ("مع مين حكى بوتين بالتلفون؟", WHO),
+        ("من هو وزير الخارجية الروسي؟", WHO),
+        ("كم طلبا قدمت روسيا؟", COUNT),
+        ("قديش جندي حشدت روسيا؟", COUNT),
+        ("كم ساعة استمر الاجتماع؟", DURATION),
+        ("قديش طول لقاء وزير الخارجية؟", DURATION),
+        ("شحال دام الاجتماع؟", DURATION),
+        ("When did Biden and Putin meet?", WHEN),
+        ("Where did Blinken and Lavrov meet for the first time?", WHERE),
+        ("Who heads the Russian delegation?", WHO),
+        ("How many troops did Russia gather?", COUNT),
+        ("How long did the meeting last?", DURATION),
+        ("Blinken w Lavrov et2ablo awel marra fein?", WHERE),
+        ("ماذا قال بوتين عن المناخ؟", ""),
+        ("من جهته، ماذا قال لافروف", ""),
+        ("Why did the talks stall?", ""),
+    ],
+)
+def test_question_kind(question, kind):
+    assert question_kind(question) == kind
+
+
+TEXT = (
+    "وأشاد لافروف بالمحادثات مع بلينكن في ريكيافيك يوم الثلاثاء السابع من ديسمبر 2021 لمدة ساعتين، "
+    "وقال وزير الخارجية الروسي سيرجي لافروف إن موسكو قدمت 10 طلبات في مدينة جنيف."
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "spans"),
+    [
+        (WHEN, ["الثلاثاء", "السابع من ديسمبر 2021"]),
+        (WHERE, ["ريكيافيك", "موسكو", "مدينة جنيف"]),
+        (WHO, ["وزير الخارجية الروسي سيرجي لافروف"]),
+        (COUNT, ["ساعتين", "10 طلبات"]),
+        (DURATION, ["لمدة ساعتين"]),
+        ("", []),
+    ],
+)
+def test_answer_spans(kind, spans):
+    assert [TEXT[start:end] for start, end in answer_spans(TEXT, kind)] == spans
+
+
+PASSAGES = (
+    "واقترح بايدن عقد قمة في بلد ثالث خلال الأشهر المقبلة. "
+    "من جانبه، أكد الكرملين في بيان أن بايدن اقترح على بوتين عقد قمة في المستقبل القريب، من دون أن "
+    "يكشف ما إذا كان الرئيس الروسي قد قبل هذا الاقتراح، وقال إن الجانبين أبديا استعدادهما لمواصلة "
+    "الحوار في المجالات الأكثر أهمية على صعيد ضمان الأمن العالمي."
+)
+
+
+def test_where_question_shows_the_sentence_naming_the_place_and_marks_it():
+    question = "وين اقترح بايدن يعمل القمة مع بوتين؟"
+    within = (PASSAGES.index("من جانبه"), len(PASSAGES))  # the retrieved passage is the second
+    plain = best_sentences(PASSAGES, weights_for(question), within)
+    typed = best_sentences(PASSAGES, weights_for(question), within, question_kind(question))
+    assert "بلد ثالث" not in plain.text
+    assert typed.text.startswith("واقترح بايدن عقد قمة في بلد ثالث")
+    assert [typed.text[a:b] for a, b in typed.answers] == ["بلد ثالث"]
+    assert all(any(h[0] <= a and b <= h[1] for h in typed.highlights) for a, b in typed.answers)
