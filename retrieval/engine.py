@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retrieval import corpus_editing
-from retrieval.answering import MAX_QUESTION_CHARS, answer_question
+from retrieval.answering import answer_question
 from retrieval.corpus_editing import CorpusEdit
 from retrieval.english.dense import SEED_FOLDER, DenseWork, dense_work, embed_missing
 from retrieval.health import inspect_store
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 # module of retrieval/ (its layout can change without touching them).
 __all__ = [
     "ANALYSIS_VERSION",
-    "MAX_QUESTION_CHARS",
     "CorpusEdit",
     "Engine",
     "QueryLog",

@@ -51,7 +51,7 @@ class PassageTable(Sequence[StoredPassage]):
         # columns, not the table: no cycle, so a replaced index is freed as soon as it is dropped
         # (the bot keeps the collector out of its long-lived objects: bot/heap.py).
         self._record = lru_cache(maxsize=1 << 14)(
-            partial(_make_record, pids, doc_index, ordinals, starts, ends, doc_ids)
+            partial(_make_record, (pids, doc_index, ordinals, starts, ends, doc_ids))
         )
 
     def __len__(self) -> int:
@@ -78,15 +78,10 @@ class PassageTable(Sequence[StoredPassage]):
         return PassageTable(*(column[order] for column in c), self.doc_ids)
 
 
-def _make_record(
-    pids: np.ndarray,
-    doc_index: np.ndarray,
-    ordinals: np.ndarray,
-    starts: np.ndarray,
-    ends: np.ndarray,
-    doc_ids: list[str],
-    position: int,
-) -> StoredPassage:
+def _make_record(columns: tuple, position: int) -> StoredPassage:
+    """The record at `position` of the table's columns (pids, doc index, ordinals, starts,
+    ends, doc ids)."""
+    pids, doc_index, ordinals, starts, ends, doc_ids = columns
     return StoredPassage(
         int(pids[position]),
         doc_ids[doc_index[position]],
