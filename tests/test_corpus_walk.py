@@ -15,7 +15,7 @@ import pytest
 SCRIPT = Path(sys.executable).parent / "corpusbot"
 ARTICLE = "تقرير المتحف\n\nافتتح المتحف الوطني الجديد أبوابه للزوار في العاصمة صباح اليوم.\n"
 OTHER_ARTICLE = "خبر آخر\n\nفاز الفريق بالمباراة النهائية للبطولة.\n"
-QUESTION = "متى افتتح المتحف الوطني الجديد أبوابه؟"
+QUESTION = "هل افتتح المتحف الوطني الجديد أبوابه للزوار؟"
 
 
 # Root reads a chmod 000 folder all the same: as root, the command runs without the two
@@ -33,13 +33,6 @@ def corpusbot(*args: str, cwd: Path, prefix: list[str] = AS_AN_ORDINARY_USER) ->
     return subprocess.run(
         [*prefix, str(SCRIPT), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
     )
-
-
-def shown(asked: subprocess.CompletedProcess) -> list[dict]:
-    """The passages `ask --json` shows: the answer's, or the closest ones (a "when" question
-    whose passage holds no date gets the closest passages since the answer-kind rule)."""
-    reply = json.loads(asked.stdout)
-    return reply["answers"] or reply["closest"]
 
 
 def test_unreadable_subfolder_is_reported_and_its_documents_keep_serving(tmp_path: Path) -> None:
@@ -61,7 +54,7 @@ def test_unreadable_subfolder_is_reported_and_its_documents_keep_serving(tmp_pat
         assert "skipped museums/: cannot read folder (Permission denied)" in again.stderr
         assert again.stdout.startswith("2 documents,") and "removed 0" in again.stdout
         asked = corpusbot("ask", "--db", db, "--json", QUESTION, cwd=tmp_path)
-        assert shown(asked)[0]["doc_id"] == "museums/opening"
+        assert json.loads(asked.stdout)["answers"][0]["doc_id"] == "museums/opening"
         doctor = corpusbot("doctor", "--offline", "--db", db, "--corpus", str(corpus), cwd=tmp_path)
         assert "cannot read folder museums/" in doctor.stdout and "removed" not in doctor.stdout
         # Reported once: while nothing changes, a cron job's index run succeeds.
@@ -123,8 +116,8 @@ def test_bulk_jsonl_with_bad_lines_is_indexed_but_for_them_with_no_size_cap(tmp_
         'corpusbot: skipped big.jsonl line 2000: each line needs a "text" string',
         "corpusbot: skipped big.jsonl line 2500: duplicate doc_id 'wire/1'",
     ]
-    asked = corpusbot("ask", "--db", db, "--json", "متى افتتح المعرض رقم 2999؟", cwd=tmp_path)
-    assert shown(asked)[0]["doc_id"] == "wire/2999"
+    asked = corpusbot("ask", "--db", db, "--json", "أين افتتح المعرض رقم 2999؟", cwd=tmp_path)
+    assert json.loads(asked.stdout)["answers"][0]["doc_id"] == "wire/2999"
     again = corpusbot("index", "--corpus", str(corpus), "--db", db, cwd=tmp_path)
     # Nothing changed: the same lines are listed, and the run succeeds.
     assert again.returncode == 0 and sorted(again.stderr.splitlines()) == sorted(done.stderr.splitlines())
