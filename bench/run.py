@@ -106,6 +106,7 @@ def _paths(size: str, data_dir: Path) -> tuple[Path, Path, Path]:
 
 async def stage_build(size: str, data_dir: Path) -> dict:
     from bench.corpus import generate
+    from retrieval.progress import StderrProgress
     from retrieval.refresh import refresh_store
     from retrieval.saved_index import load_search_index
     from retrieval.store import Store
@@ -122,7 +123,7 @@ async def stage_build(size: str, data_dir: Path) -> dict:
     cpu = _cpu_s()
     try:
         started = time.perf_counter()
-        report = await refresh_store(store, corpus, progress=_progress_bar("store"))
+        report = await refresh_store(store, corpus, progress=StderrProgress("store", "files"))
         store_s = time.perf_counter() - started
         started = time.perf_counter()
         index = await load_search_index(store)
@@ -140,18 +141,6 @@ async def stage_build(size: str, data_dir: Path) -> dict:
         "build_peak_mb": _peak_mb(),
         "db_mb": db.stat().st_size / 2**20,
     }
-
-
-def _progress_bar(label: str):
-    def show(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            width = 30
-            filled = width * done // max(total, 1)
-            end = "\n" if done >= total else ""
-            bar = "#" * filled + "." * (width - filled)
-            print(f"\r{label} [{bar}] {done}/{total} files", end=end, file=sys.stderr, flush=True)
-
-    return show
 
 
 async def stage_serve(size: str, data_dir: Path) -> dict:

@@ -45,9 +45,7 @@ from retrieval.query_log import QueryLog
 from retrieval.refresh import ANALYSIS_VERSION, refresh_store
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store, damaged_store, is_damage
-from retrieval.web.collect import collect, feed_states
 from retrieval.web.config import WebConfig, WebConfigError
-from retrieval.web.registry import FeedRegistry
 
 if TYPE_CHECKING:
     from retrieval.english.support import Check
@@ -270,10 +268,14 @@ class Engine:
         self, config: WebConfig, *, urls: tuple[str, ...] = (), poll: bool = False
     ) -> WebReport:
         """Add `urls` (feeds or pages) and/or poll the feeds that are due."""
+        from retrieval.web.collect import collect  # fetching and extraction: loaded when used
+
         return await collect(self.store.path, self.corpus_dir, config, urls=urls, poll=poll)
 
     async def drop_feed(self, feed_id: int) -> FeedState | None:
         """Stop following feed `feed_id` (its articles stay); None when there is no such feed."""
+        from retrieval.web.registry import FeedRegistry
+
         async with FeedRegistry(self.store.path) as registry:
             return await registry.drop_feed(feed_id)
 
@@ -281,6 +283,8 @@ class Engine:
 async def followed_feeds(db_path: Path) -> tuple[list[FeedState], str]:
     """The feeds a store follows and when one was last fetched ("" if never); reads only, so it
     needs no engine (`corpusbot feeds`, `doctor`)."""
+    from retrieval.web.collect import feed_states
+
     return await feed_states(db_path)
 
 
