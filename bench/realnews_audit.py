@@ -17,6 +17,10 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
+from retrieval import outlet_state
+from retrieval.documents import CorpusError, build_document
+from retrieval.outlets import outlet_key, strip_furniture
+
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "saudinewsnet"
 
 # Patterns the issue names, as regular expressions over a document's body or title.
@@ -52,6 +56,18 @@ def carries_date(row: dict) -> bool:
     return bool(URL_DATE.search(row.get("url", "")) or TEXT_DATE.search(first))
 
 
+def inferred_without_date(row: dict, profiles: dict) -> str:
+    """The date the product infers for a dataset row from its URL and text alone."""
+    meta = {k: str(v) for k, v in row.items() if k not in ("doc_id", "text", "date")}
+    try:
+        document = build_document(row["doc_id"], meta, row["text"], path="", digest="", title=meta["title"])
+    except CorpusError:
+        return ""
+    if not document.date:
+        document, _ = strip_furniture(document, profiles.get(outlet_key(document)))
+    return document.date
+
+
 def audit(db: Path, corpus: Path | None) -> dict:
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     docs = con.execute("SELECT doc_id, title, body, date, date_inferred, source FROM documents").fetchall()
@@ -70,15 +86,18 @@ def audit(db: Path, corpus: Path | None) -> dict:
         carrying = [d for d in docs if d[0] in rows and carries_date(rows[d[0]])]
         result["carry_date"] = len(carrying)
         result["carry_date_dated"] = sum(1 for d in carrying if d[3])
-        compared = Counter()
+        state = con.execute("SELECT value FROM meta WHERE key = ?", (outlet_state.META_KEY,)).fetchone()
+        profiles = outlet_state.FurnitureState.from_json(state[0] if state else None).profiles
+        compared: Counter = Counter()
         wrong = []
-        for doc_id, _, _, date, inferred, _ in docs:
-            truth = rows.get(doc_id, {}).get("date")
-            if not (truth and date and inferred):
+        for doc_id, row in rows.items():
+            if not row.get("date"):
                 continue
-            compared["agree" if truth == date else "differ"] += 1
-            if truth != date and len(wrong) < 10:
-                wrong.append((doc_id, date, truth))
+            date = inferred_without_date(row, profiles)
+            compared["agree" if date == row["date"] else "differ" if date else "none"] += 1
+            if date and date != row["date"] and len(wrong) < 10:
+                wrong.append((doc_id, date, row["date"], row["url"]))
+        # Where the dataset has a date, the date the product infers when that field is left out.
         result["inferred_vs_dataset"] = dict(compared)
         result["inferred_vs_dataset_examples"] = wrong
     return result

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from retrieval import outlet_state
 from retrieval.answering import answer_question
 from retrieval.english.dense import SEED_FOLDER, sync_dense
 from retrieval.index import SearchIndex
@@ -65,6 +66,11 @@ class Engine:
             if report.modified or not len(self.index):
                 self.index = await load_index(self.store, self.corpus_dir, previous=self.index)
             return report
+
+    async def furniture_evidence(self) -> list[outlet_state.Evidence]:
+        """Per outlet, the furniture learned at index time and what it cut (most used first)."""
+        state = outlet_state.FurnitureState.from_json(await self.store.get_meta(outlet_state.META_KEY))
+        return outlet_state.evidence(state)
 
     def answer(self, question: str, k: int = 3) -> Answer:
         """Answer one question (CPU only); raises QuestionError for an empty or huge question."""

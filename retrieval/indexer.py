@@ -17,8 +17,10 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from retrieval import outlet_state
 from retrieval.analysis import analyze
 from retrieval.documents import (
     MAX_FILE_BYTES,
@@ -28,14 +30,15 @@ from retrieval.documents import (
     corpus_files,
     read_file_documents,
 )
+from retrieval.outlets import Cut, OutletCounts, OutletProfile, count_edges, outlet_key, strip_furniture
 from retrieval.passages import split_passages
 from retrieval.store import FileState, NewDocument, Store
 
 # Bumped whenever normalization, stopwords, stemming or passage splitting change what a text's
 # stored passages and terms are (3: غ/ج and Persian letters folded; 4: more English and
 # "regarding" stopwords; 5: بم، فيم، مم, Egyptian, Gulf, Maghrebi question words, al/el; 6: Persian
-# and Urdu kaf, yeh and heh).
-ANALYSIS_VERSION = "6"
+# and Urdu kaf, yeh and heh; 7: HTML entities, dates from URLs and datelines, outlet furniture).
+ANALYSIS_VERSION = "7"
 log = logging.getLogger(__name__)
 # Reading and analysing files is CPU work: from this many changed files on, it runs in worker
 # processes, one per core (a first build of a large corpus); fewer are read in a thread.
@@ -72,11 +75,31 @@ def passages_of(document: Document) -> list[tuple[int, int, list[str]]]:
 
 @dataclass(frozen=True)
 class _FileRead:
-    """A changed file's new state and documents, or why it could not be read."""
+    """A changed file's new state, documents (cleaned by general rules) and their edge counts
+    for furniture learning, or why it could not be read."""
 
     state: FileState | None = None
-    documents: list[NewDocument] | None = None  # None: same content as stored
+    documents: list[Document] | None = None  # None: same content as stored
+    edges: dict[str, OutletCounts] = field(default_factory=dict)
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class _FileResult:
+    """What a refresh applies for one file read: documents ready to store (None: unchanged)."""
+
+    name: str
+    state: FileState | None
+    documents: list[NewDocument] | None
+    error: str | None
+
+
+@dataclass(frozen=True)
+class _FileIndexed:
+    """A file's documents with their outlet's furniture cut, split and analysed."""
+
+    documents: list[NewDocument]
+    cuts: dict[str, list[Cut]]  # outlet -> furniture cut from its articles in this file
 
 
 def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | None) -> _FileRead:
@@ -89,52 +112,99 @@ def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | Non
         state = FileState(name, stat.st_size, stat.st_mtime_ns, digest)
         if stored_sha256 == digest:
             return _FileRead(state)
-        documents = read_file_documents(corpus_dir, path, data)
-        return _FileRead(state, [NewDocument(doc, name, passages_of(doc)) for doc in documents])
+        documents = list(read_file_documents(corpus_dir, path, data))
+        return _FileRead(state, documents, count_edges(documents))
     except CorpusError as exc:
         return _FileRead(error=str(exc))
     except OSError as exc:
         return _FileRead(error=f"{name}: cannot read ({exc.strerror})")
 
 
-def _read_files(
-    corpus_dir: Path,
-    work: list[tuple[Path, str, str | None]],
-    progress: Progress | None,
-    parallel: bool = True,
-) -> list[_FileRead]:
-    """Read and analyse `work` (path, name, stored hash), in order, in parallel when large."""
+def _index_file(name: str, documents: list[Document], profiles: dict[str, OutletProfile]) -> _FileIndexed:
+    new_documents = []
+    cuts: dict[str, list[Cut]] = {}
+    for document in documents:
+        outlet = outlet_key(document)
+        cleaned, cut = strip_furniture(document, profiles.get(outlet))
+        if cut:
+            cuts.setdefault(outlet, []).extend(cut)
+        new_documents.append(NewDocument(cleaned, name, passages_of(cleaned)))
+    return _FileIndexed(new_documents, cuts)
+
+
+def _map_files(
+    function: Callable, jobs: list[tuple], progress: Progress | None, parallel: bool = True
+) -> list:
+    """`function(*job)` for each job, in order, in worker processes when there are many."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if not parallel or len(work) < PARALLEL_FROM_FILES or workers < 2:
+    if not parallel or len(jobs) < PARALLEL_FROM_FILES or workers < 2:
         results = []
-        for path, name, sha in work:
-            results.append(_read_file(corpus_dir, path, name, sha))
+        for job in jobs:
+            results.append(function(*job))
             if progress:
-                progress(len(results), len(work))
+                progress(len(results), len(jobs))
         return results
     # spawn, not fork: this process runs threads (aiosqlite's, the event loop's).
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_read_file, corpus_dir, path, name, sha) for path, name, sha in work]
+            futures = [pool.submit(function, *job) for job in jobs]
             results = []
             for future in futures:
                 results.append(_shared_terms(future.result()))
                 if progress:
-                    progress(len(results), len(work))
+                    progress(len(results), len(jobs))
             return results
     except BrokenProcessPool:
         # Workers could not start (e.g. a script without an `if __name__ == "__main__"` guard).
         log.warning("indexing in one process: worker processes could not start")
-        return _read_files(corpus_dir, work, progress, parallel=False)
+        return _map_files(function, jobs, progress, parallel=False)
 
 
-def _shared_terms(result: _FileRead) -> _FileRead:
+def _shared_terms(result: object) -> object:
     """The result with each term string stored once: a worker's terms arrive as new copies,
     and a million passages hold tens of millions of them."""
-    for new in result.documents or ():
+    for new in result.documents if isinstance(result, _FileIndexed) else ():
         new.passages[:] = [(start, end, list(map(sys.intern, terms))) for start, end, terms in new.passages]
     return result
+
+
+def _read_all(corpus_dir: Path, work: list[tuple[Path, str, str | None]]) -> list[tuple[str, _FileRead]]:
+    reads = _map_files(partial(_read_file, corpus_dir), work, None)
+    return [(name, read) for (_, name, _), read in zip(work, reads, strict=True)]
+
+
+def _read_and_learn(
+    corpus_dir: Path,
+    work: list[tuple[Path, str, str | None]],
+    present: set[str],
+    state: outlet_state.FurnitureState,
+    progress: Progress | None,
+) -> tuple[list[_FileResult], outlet_state.FurnitureState, list[str]]:
+    """Read the changed files, learn each outlet's furniture from the whole corpus (reading
+    again the files of outlets whose markers changed) and clean and analyse what was read.
+    Returns each file's result, the new furniture state and the names read again."""
+    reads = _read_all(corpus_dir, work)
+    fresh = {name: read.edges for name, read in reads if read.documents is not None}
+    profiles = outlet_state.learn(state, fresh, present)
+    again = outlet_state.files_to_reread(
+        state, outlet_state.changed_outlets(state.profiles, profiles), set(fresh), present
+    )
+    if again:
+        reads += _read_all(corpus_dir, [(corpus_dir / name, name, None) for name in again])
+        fresh = {name: read.edges for name, read in reads if read.documents is not None}
+        profiles = outlet_state.learn(state, fresh, present)
+    to_index = [(name, read.documents, profiles) for name, read in reads if read.documents is not None]
+    # Progress counts every file read: those with nothing to analyse (unchanged, unreadable) are done.
+    skipped = len(reads) - len(to_index)
+    counted = (lambda done, _: progress(skipped + done, len(reads))) if progress else None
+    indexed = dict(zip([job[0] for job in to_index], _map_files(_index_file, to_index, counted), strict=True))
+    results = [
+        _FileResult(name, read.state, indexed[name].documents if name in indexed else None, read.error)
+        for name, read in reads
+    ]
+    cuts = {name: done.cuts for name, done in indexed.items()}
+    return results, outlet_state.updated(state, profiles, fresh, cuts, present), again
 
 
 async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | None = None) -> RefreshReport:
@@ -167,8 +237,16 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
         if old and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             continue
         work.append((path, name, old.sha256 if old else None))
-    results = await asyncio.to_thread(_read_files, corpus_dir, work, progress)
-    for (_, name, _), result in zip(work, results, strict=True):
+    gone = [name for name in docs_by_file.keys() | known.keys() if name not in present]
+    furniture = None
+    results: list[_FileResult] = []
+    if work or gone:
+        furniture = outlet_state.FurnitureState.from_json(await store.get_meta(outlet_state.META_KEY))
+        results, furniture, _ = await asyncio.to_thread(
+            _read_and_learn, corpus_dir, work, present, furniture, progress
+        )
+    for result in results:
+        name = result.name
         if result.error is not None or result.state is None:
             report.errors.append(result.error or f"{name}: cannot read")
             continue
@@ -192,7 +270,6 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
         report.removed += sorted(previous - current)
         replace_files.append(name)
         new_states.append(state)
-    gone = [name for name in docs_by_file.keys() | known.keys() if name not in present]
     for name in gone:
         report.removed += docs_by_file.get(name, [])
     if replace_files or gone or new_states or not known:
@@ -202,6 +279,8 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
             file_states=new_states,
             corpus_dir=str(corpus_dir),
         )
+    if furniture is not None:
+        await store.set_meta(outlet_state.META_KEY, furniture.to_json())
     if reanalyze:
         await store.set_meta("analysis_version", ANALYSIS_VERSION)
     report.documents, report.passages = await store.counts()
