@@ -12,6 +12,7 @@ from retrieval.models import Answer, Citation
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 RLM = "\u200f"  # starts a line right-to-left, so Arabic reads naturally in bidi-aware terminals
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
+LIST_SEPARATOR = {"ar": "، ", "en": ", "}
 
 LABELS = {
     "ar": {
@@ -21,6 +22,7 @@ LABELS = {
         "question": "السؤال",
         "matched_on": "طوبق على",
         "read_as": "قرأت السؤال هكذا",
+        "also_in": "ونُشر أيضًا في",
     },
     "en": {
         "not_found": "Nothing in the corpus answers this question.",
@@ -29,6 +31,7 @@ LABELS = {
         "question": "Question",
         "matched_on": "Matched on",
         "read_as": "Read as",
+        "also_in": "also in",
     },
 }
 
@@ -49,6 +52,8 @@ def citation_line(citation: Citation, lang: str) -> str:
     if date and citation.date_inferred:
         date = f"{date} ({labels['inferred']})"
     parts = [citation.title, citation.source or labels["no_source"], date, citation.url]
+    if outlets := citation.other_outlets():
+        parts.append(f"{labels['also_in']}: {LIST_SEPARATOR[lang].join(outlets)}")
     return " · ".join(part for part in parts if part) + f" [{citation.doc_id}]"
 
 

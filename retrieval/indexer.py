@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from retrieval import outlet_state
+from retrieval import duplicates, outlet_state
 from retrieval.analysis import analyze
 from retrieval.documents import (
     MAX_FILE_BYTES,
@@ -92,6 +92,7 @@ class _FileResult:
     state: FileState | None
     documents: list[NewDocument] | None
     error: str | None
+    fingerprints: dict[str, duplicates.Fingerprint] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class _FileIndexed:
 
     documents: list[NewDocument]
     cuts: dict[str, list[Cut]]  # outlet -> furniture cut from its articles in this file
+    fingerprints: dict[str, duplicates.Fingerprint]  # for near-duplicates, by doc id
 
 
 def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | None) -> _FileRead:
@@ -123,13 +125,17 @@ def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | Non
 def _index_file(name: str, documents: list[Document], profiles: dict[str, OutletProfile]) -> _FileIndexed:
     new_documents = []
     cuts: dict[str, list[Cut]] = {}
+    fingerprints = {}
     for document in documents:
         outlet = outlet_key(document)
         cleaned, cut = strip_furniture(document, profiles.get(outlet))
         if cut:
             cuts.setdefault(outlet, []).extend(cut)
-        new_documents.append(NewDocument(cleaned, name, passages_of(cleaned)))
-    return _FileIndexed(new_documents, cuts)
+        passages = passages_of(cleaned)
+        new_documents.append(NewDocument(cleaned, name, passages))
+        if found := duplicates.fingerprint([term for _, _, terms in passages for term in terms]):
+            fingerprints[cleaned.doc_id] = found
+    return _FileIndexed(new_documents, cuts, fingerprints)
 
 
 def _map_files(
@@ -200,7 +206,9 @@ def _read_and_learn(
     counted = (lambda done, _: progress(skipped + done, len(reads))) if progress else None
     indexed = dict(zip([job[0] for job in to_index], _map_files(_index_file, to_index, counted), strict=True))
     results = [
-        _FileResult(name, read.state, indexed[name].documents if name in indexed else None, read.error)
+        _FileResult(name, read.state, None, read.error)
+        if name not in indexed
+        else _FileResult(name, read.state, indexed[name].documents, read.error, indexed[name].fingerprints)
         for name, read in reads
     ]
     cuts = {name: done.cuts for name, done in indexed.items()}
@@ -281,11 +289,39 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
         )
     if furniture is not None:
         await store.set_meta(outlet_state.META_KEY, furniture.to_json())
+        stale = {doc_id for name in replace_files + gone for doc_id in docs_by_file.get(name, [])}
+        fresh = {
+            doc_id: f
+            for result in results
+            if result.name in replace_files
+            for doc_id, f in result.fingerprints.items()
+        }
+        await _update_near_duplicates(store, stale, fresh)
+
     if reanalyze:
         await store.set_meta("analysis_version", ANALYSIS_VERSION)
     report.documents, report.passages = await store.counts()
     report.seconds = time.perf_counter() - started
     return report
+
+
+async def _update_near_duplicates(
+    store: Store, stale: set[str], fresh: dict[str, duplicates.Fingerprint]
+) -> None:
+    """Replace the fingerprints of the documents read again or removed and find the pairs the
+    new ones make; the pairs of unchanged documents stay as they were."""
+    if not stale and not fresh:
+        return
+    saved = await store.get_meta(duplicates.FINGERPRINTS_KEY)
+    fingerprints = await asyncio.to_thread(duplicates.decode_fingerprints, saved)
+    for doc_id in stale:
+        fingerprints.pop(doc_id, None)
+    fingerprints.update(fresh)
+    old = duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY))
+    pairs = await asyncio.to_thread(duplicates.updated_pairs, old, fingerprints, set(fresh), stale)
+    encoded = await asyncio.to_thread(duplicates.encode_fingerprints, fingerprints)
+    await store.set_meta(duplicates.FINGERPRINTS_KEY, encoded)
+    await store.set_meta(duplicates.PAIRS_KEY, duplicates.encode_pairs(pairs))
 
 
 def _check_ids(docs: list[Document], name: str, owner: dict[str, str]) -> None:
