@@ -49,6 +49,9 @@ class FurnitureConfig:
 CONFIG = FurnitureConfig()
 HEAD, TAIL = "head", "tail"
 OPENING, CLOSING, TITLE = "^ ", "$ ", "<title>"
+HEADLINE = "¶ "  # a headline's section label: "Outlet-section / headline"
+_RUN_MARKS = (OPENING[0], CLOSING[0], HEADLINE[0])
+_LABEL_RE = re.compile(r"^\s*[/|]\s*")
 _SENTENCE_END_RE = re.compile(r"[.!?؟…](?:[\"”»'’)\]]*)(?=\s|$)")
 _DIGITS_RE = re.compile(r"\d+")
 _LEADING_JUNK_RE = re.compile(r"^[\s\-–—:|/،,.]+")
@@ -226,7 +229,26 @@ def _edge_keys(
     if paragraphs:
         keys[HEAD].update(run_keys(paragraphs[0], document.title, HEAD, config))
         keys[TAIL].update(run_keys(paragraphs[-1], document.title, TAIL, config))
+    keys[HEAD].update(key for key, _ in _headline_labels(document.title))
     return keys[HEAD], keys[TAIL]
+
+
+def _headline_labels(title: str) -> list[tuple[str, int]]:
+    """(key, end) for the first one or two words of a headline when a slash or bar follows
+    them ("عام / ..."), where a section label ends."""
+    found = []
+    words = word_table(title[:80])
+    for k, (_, _, end) in enumerate(words[:2], start=1):
+        if label := _LABEL_RE.match(title[end:]):
+            found.append((HEADLINE + " ".join(_masked(w) for w, _, _ in words[:k]), end + label.end()))
+    return found
+
+
+def _strip_label(title: str, profile: OutletProfile) -> tuple[str, list[Cut]]:
+    for key, end in _headline_labels(title):
+        if key in profile.head and title[end:].strip():
+            return title[end:], [Cut("title", title[:end].strip(), key)]
+    return title, []
 
 
 def count_edges(documents: Iterable[Document], config: FurnitureConfig = CONFIG) -> dict[str, OutletCounts]:
@@ -263,14 +285,12 @@ def _markers(counter: Counter, floor: float, single: float, config: FurnitureCon
     inside: Counter = Counter()
     for key, count in common.items():
         words = key.split()
-        if key[0] in (OPENING[0], CLOSING[0]) or len(words) < 2:
+        if key[0] in _RUN_MARKS or len(words) < 2:
             continue
         for part in (" ".join(words[1:]), " ".join(words[:-1])):
             inside[part] = max(inside[part], count)
     return {
-        k: c
-        for k, c in sorted(common.items())
-        if k[0] in (OPENING[0], CLOSING[0]) or c > config.inside_share * inside[k]
+        k: c for k, c in sorted(common.items()) if k[0] in _RUN_MARKS or c > config.inside_share * inside[k]
     }
 
 
@@ -283,9 +303,7 @@ def _segment_cut(segment: Segment | None, profile: OutletProfile, config: Furnit
     held += [
         p
         for p in markers
-        if len(p.split()) >= config.anywhere_words
-        and p[0] not in (OPENING[0], CLOSING[0])
-        and f" {p} " in words
+        if len(p.split()) >= config.anywhere_words and p[0] not in _RUN_MARKS and f" {p} " in words
     ]
     # The most telling marker: the longest phrase, then the most frequent.
     return max(held, key=lambda p: (len(p.split()), markers[p], p)) if held else ""
@@ -340,7 +358,10 @@ def strip_furniture(
                 paragraphs[i] = rest
                 break
             del paragraphs[i]
-    if not cuts or not paragraphs:
+    if not paragraphs:
+        return document, []
+    title, label = _strip_label(document.title, profile)
+    if not cuts and not label:
         return document, []
     heads = [_TRAILING_JUNK_RE.sub("", cut.text) for cut in cuts if cut.kind == HEAD]
     date, inferred = document.date, document.date_inferred
@@ -349,9 +370,10 @@ def strip_furniture(
         inferred = bool(date)
     cleaned = replace(
         document,
+        title=title,
         body="\n\n".join(paragraphs),
         credit=document.credit or (heads[0] if heads else ""),
         date=date,
         date_inferred=inferred,
     )
-    return cleaned, cuts
+    return cleaned, cuts + label

@@ -30,12 +30,13 @@ SENTENCES = [
     "وأشار التقرير إلى أن عدد الزوار تضاعف خلال الأشهر الثلاثة الأولى من افتتاح المتحف.",
     "ودعت الجمعية الأهالي إلى المشاركة في حملة تشجير الأودية التي تنطلق الأسبوع المقبل.",
 ]
+SECTIONS = ["محليات", "اقتصاد"]
 TAGS = ["حدائق", "تمور", "جامعات", "مرور", "متاحف", "بيئة"]
 
 
 def invented_article(i: int, rng: random.Random) -> dict:
     """An article of the invented outlet: byline, body, tag line and footer repeating the headline."""
-    title = f"خبر رقم {i} عن {rng.choice(TAGS)}"
+    title = f"{rng.choice(SECTIONS)} / خبر رقم {i} عن {rng.choice(TAGS)}"
     byline = f"{rng.choice(WRITERS)}- النخيل- {rng.choice(CITIES)}:"
     body = " ".join(rng.sample(SENTENCES, 3))
     tags = "وسوم " + " ".join(rng.sample(TAGS, 3))
@@ -57,8 +58,9 @@ def test_recurring_byline_tags_and_footer_are_cut_and_the_body_is_kept():
     for doc in docs:
         cleaned, cuts = strip_furniture(doc, profiles[OUTLET])
         assert "النخيل" not in cleaned.body and "وسوم" not in cleaned.body
+        assert cleaned.title == doc.title.split(" / ", 1)[1]  # the section label is cut
         assert cleaned.credit.endswith("- النخيل- " + cleaned.credit.rsplit("- ", 1)[-1])
-        assert {cut.kind for cut in cuts} == {"head", "tail"}
+        assert {cut.kind for cut in cuts} == {"head", "tail", "title"}
         for sentence in SENTENCES:
             assert (sentence in doc.body) == (sentence in cleaned.body)
 
@@ -183,6 +185,6 @@ def test_index_explain_cleaning_prints_each_outlets_evidence(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     lines = [line.split("\t") for line in done.stdout.splitlines() if "\t" in line]
-    assert {line[1] for line in lines} == {"head", "tail"}
+    assert {line[1] for line in lines} == {"head", "tail", "title"}
     footer = next(line for line in lines if "رابط الخبر في صحيفة النخيل" in line[4])
     assert footer[0] == OUTLET and footer[3].startswith("20 of 20 articles (100%)")
