@@ -75,12 +75,13 @@ def passages_of(document: Document) -> list[tuple[int, int, list[str]]]:
 
 @dataclass(frozen=True)
 class _FileRead:
-    """A changed file's new state, documents (cleaned by general rules) and their edge counts
-    for furniture learning, or why it could not be read."""
+    """A changed file's new state and documents (cleaned by general rules, analysed), their
+    edge counts for furniture learning and fingerprints, or why it could not be read."""
 
     state: FileState | None = None
-    documents: list[Document] | None = None  # None: same content as stored
+    documents: list[NewDocument] | None = None  # None: same content as stored
     edges: dict[str, OutletCounts] = field(default_factory=dict)
+    fingerprints: dict[str, duplicates.Fingerprint] = field(default_factory=dict)
     error: str | None = None
 
 
@@ -95,13 +96,11 @@ class _FileResult:
     fingerprints: dict[str, duplicates.Fingerprint] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _FileIndexed:
-    """A file's documents with their outlet's furniture cut, split and analysed."""
-
-    documents: list[NewDocument]
-    cuts: dict[str, list[Cut]]  # outlet -> furniture cut from its articles in this file
-    fingerprints: dict[str, duplicates.Fingerprint]  # for near-duplicates, by doc id
+def _analysed(document: Document, name: str) -> tuple[NewDocument, duplicates.Fingerprint | None]:
+    passages = passages_of(document)
+    return NewDocument(document, name, passages), duplicates.fingerprint(
+        [term for _, _, terms in passages for term in terms]
+    )
 
 
 def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | None) -> _FileRead:
@@ -115,27 +114,34 @@ def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | Non
         if stored_sha256 == digest:
             return _FileRead(state)
         documents = list(read_file_documents(corpus_dir, path, data))
-        return _FileRead(state, documents, count_edges(documents))
+        analysed = [_analysed(doc, name) for doc in documents]
+        fingerprints = {new.document.doc_id: found for new, found in analysed if found}
+        return _FileRead(state, [new for new, _ in analysed], count_edges(documents), fingerprints)
     except CorpusError as exc:
         return _FileRead(error=str(exc))
     except OSError as exc:
         return _FileRead(error=f"{name}: cannot read ({exc.strerror})")
 
 
-def _index_file(name: str, documents: list[Document], profiles: dict[str, OutletProfile]) -> _FileIndexed:
-    new_documents = []
+def _cut_furniture(
+    name: str, read: _FileRead, profiles: dict[str, OutletProfile]
+) -> tuple[_FileResult, dict[str, list[Cut]]]:
+    """The file's documents with their outlet's furniture cut; only those that lost some are
+    split and analysed again (most articles of most outlets have none)."""
+    documents = []
+    fingerprints = dict(read.fingerprints)
     cuts: dict[str, list[Cut]] = {}
-    fingerprints = {}
-    for document in documents:
-        outlet = outlet_key(document)
-        cleaned, cut = strip_furniture(document, profiles.get(outlet))
+    for new in read.documents or ():
+        outlet = outlet_key(new.document)
+        cleaned, cut = strip_furniture(new.document, profiles.get(outlet))
         if cut:
             cuts.setdefault(outlet, []).extend(cut)
-        passages = passages_of(cleaned)
-        new_documents.append(NewDocument(cleaned, name, passages))
-        if found := duplicates.fingerprint([term for _, _, terms in passages for term in terms]):
-            fingerprints[cleaned.doc_id] = found
-    return _FileIndexed(new_documents, cuts, fingerprints)
+            new, found = _analysed(cleaned, name)
+            fingerprints.pop(cleaned.doc_id, None)
+            if found:
+                fingerprints[cleaned.doc_id] = found
+        documents.append(new)
+    return _FileResult(name, read.state, documents, read.error, fingerprints), cuts
 
 
 def _map_files(
@@ -167,16 +173,18 @@ def _map_files(
         return _map_files(function, jobs, progress, parallel=False)
 
 
-def _shared_terms(result: object) -> object:
+def _shared_terms(result: _FileRead) -> _FileRead:
     """The result with each term string stored once: a worker's terms arrive as new copies,
     and a million passages hold tens of millions of them."""
-    for new in result.documents if isinstance(result, _FileIndexed) else ():
+    for new in result.documents or ():
         new.passages[:] = [(start, end, list(map(sys.intern, terms))) for start, end, terms in new.passages]
     return result
 
 
-def _read_all(corpus_dir: Path, work: list[tuple[Path, str, str | None]]) -> list[tuple[str, _FileRead]]:
-    reads = _map_files(partial(_read_file, corpus_dir), work, None)
+def _read_all(
+    corpus_dir: Path, work: list[tuple[Path, str, str | None]], progress: Progress | None = None
+) -> list[tuple[str, _FileRead]]:
+    reads = _map_files(partial(_read_file, corpus_dir), work, progress)
     return [(name, read) for (_, name, _), read in zip(work, reads, strict=True)]
 
 
@@ -187,10 +195,10 @@ def _read_and_learn(
     state: outlet_state.FurnitureState,
     progress: Progress | None,
 ) -> tuple[list[_FileResult], outlet_state.FurnitureState, list[str]]:
-    """Read the changed files, learn each outlet's furniture from the whole corpus (reading
-    again the files of outlets whose markers changed) and clean and analyse what was read.
+    """Read and analyse the changed files, learn each outlet's furniture from the whole corpus
+    (reading again the files of outlets whose markers changed) and cut it from what was read.
     Returns each file's result, the new furniture state and the names read again."""
-    reads = _read_all(corpus_dir, work)
+    reads = _read_all(corpus_dir, work, progress)
     fresh = {name: read.edges for name, read in reads if read.documents is not None}
     profiles = outlet_state.learn(state, fresh, present)
     again = outlet_state.files_to_reread(
@@ -200,18 +208,13 @@ def _read_and_learn(
         reads += _read_all(corpus_dir, [(corpus_dir / name, name, None) for name in again])
         fresh = {name: read.edges for name, read in reads if read.documents is not None}
         profiles = outlet_state.learn(state, fresh, present)
-    to_index = [(name, read.documents, profiles) for name, read in reads if read.documents is not None]
-    # Progress counts every file read: those with nothing to analyse (unchanged, unreadable) are done.
-    skipped = len(reads) - len(to_index)
-    counted = (lambda done, _: progress(skipped + done, len(reads))) if progress else None
-    indexed = dict(zip([job[0] for job in to_index], _map_files(_index_file, to_index, counted), strict=True))
-    results = [
-        _FileResult(name, read.state, None, read.error)
-        if name not in indexed
-        else _FileResult(name, read.state, indexed[name].documents, read.error, indexed[name].fingerprints)
-        for name, read in reads
-    ]
-    cuts = {name: done.cuts for name, done in indexed.items()}
+    results, cuts = [], {}
+    for name, read in reads:
+        if read.documents is None:
+            results.append(_FileResult(name, read.state, None, read.error))
+            continue
+        result, cuts[name] = _cut_furniture(name, read, profiles)
+        results.append(result)
     return results, outlet_state.updated(state, profiles, fresh, cuts, present), again
 
 

@@ -42,7 +42,7 @@ class FurnitureConfig:
     run_alone_words: int = 6  # a run this long is cut even with no punctuation to end it
     single_word_share: float = 0.10  # a one-word marker must be this common (a name, a city...)
     anywhere_words: int = 3  # a marker this long counts anywhere in a segment, not only at its ends
-    edge_chars: int = 600  # only this much of a paragraph's start or end is read for runs
+    edge_chars: int = 400  # only this much of a paragraph's start or end is read for runs
     inside_share: float = 1.05  # a phrase seen at most this often as a longer marker is not one
 
 
@@ -202,12 +202,15 @@ def _run_words(paragraph: str, title: str, kind: str, config: FurnitureConfig) -
     of the headline is one `<title>` word (a footer that repeats it varies with every article)."""
     offset = 0 if kind == HEAD else max(0, len(paragraph) - config.edge_chars)
     edge = paragraph[: config.edge_chars] if kind == HEAD else paragraph[offset:]
-    words = [(_masked(norm), offset + start, offset + end) for norm, start, end in word_table(edge)]
+    table = word_table(edge)
     if kind == HEAD:
-        return words
-    words.reverse()
+        return [(_masked(norm), start, end) for norm, start, end in table[: config.run_words]]
     title_words = [_masked(norm) for norm, _, _ in word_table(title)][::-1]
     n = len(title_words)
+    words = [
+        (_masked(norm), offset + start, offset + end) for norm, start, end in table[-(n + config.run_words) :]
+    ]
+    words.reverse()
     if n >= 2 and [w for w, _, _ in words[:n]] == title_words:
         words[:n] = [(TITLE, words[n - 1][1], words[0][2])]
     return words
