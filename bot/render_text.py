@@ -13,6 +13,7 @@ from retrieval.models import Answer, Citation
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 RLM = "\u200f"  # starts a line right-to-left, so Arabic reads naturally in bidi-aware terminals
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
+LIST_SEPARATOR = {"ar": "، ", "en": ", "}
 
 LABELS = {
     "ar": {
@@ -24,6 +25,7 @@ LABELS = {
         "read_as": "قرأت السؤال هكذا",
         "closest": "لا مقال يجيب عن هذا بالضبط؛ أقرب الفقرات:",
         "missing": "ليس في المقالات",
+        "also_in": "ونُشر أيضًا في",
     },
     "en": {
         "not_found": "Nothing in the corpus answers this question.",
@@ -34,6 +36,7 @@ LABELS = {
         "read_as": "Read as",
         "closest": "No article answers this exactly; the closest passages:",
         "missing": "Not in the articles",
+        "also_in": "also in",
     },
 }
 
@@ -55,6 +58,8 @@ def citation_line(citation: Citation, lang: str) -> str:
     if date and citation.date_inferred:
         date = f"{date} ({labels['inferred']})"
     parts = [citation.title, citation.source or labels["no_source"], date, citation.url]
+    if outlets := citation.other_outlets():
+        parts.append(f"{labels['also_in']}: {LIST_SEPARATOR[lang].join(outlets)}")
     return " · ".join(part for part in parts if part) + f" [{citation.doc_id}]"
 
 
