@@ -15,7 +15,7 @@ import pytest
 SCRIPT = Path(sys.executable).parent / "corpusbot"
 ARTICLE = "تقرير المتحف\n\nافتتح المتحف الوطني الجديد أبوابه للزوار في العاصمة صباح اليوم.\n"
 OTHER_ARTICLE = "خبر آخر\n\nفاز الفريق بالمباراة النهائية للبطولة.\n"
-QUESTION = "متى افتتح المتحف الوطني الجديد أبوابه؟"
+QUESTION = "هل افتتح المتحف الوطني الجديد أبوابه للزوار؟"
 
 
 # Root reads a chmod 000 folder all the same: as root, the command runs without the two
@@ -116,7 +116,7 @@ def test_bulk_jsonl_with_bad_lines_is_indexed_but_for_them_with_no_size_cap(tmp_
         'corpusbot: skipped big.jsonl line 2000: each line needs a "text" string',
         "corpusbot: skipped big.jsonl line 2500: duplicate doc_id 'wire/1'",
     ]
-    asked = corpusbot("ask", "--db", db, "--json", "متى افتتح المعرض رقم 2999؟", cwd=tmp_path)
+    asked = corpusbot("ask", "--db", db, "--json", "أين افتتح المعرض رقم 2999؟", cwd=tmp_path)
     assert json.loads(asked.stdout)["answers"][0]["doc_id"] == "wire/2999"
     again = corpusbot("index", "--corpus", str(corpus), "--db", db, cwd=tmp_path)
     # Nothing changed: the same lines are listed, and the run succeeds.
