@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="build or refresh the store from the corpus")
     _add_store_flags(index)
+    index.add_argument(
+        "--explain-cleaning",
+        action="store_true",
+        help="also list, per outlet, the furniture learned and cut (marker, articles, share, example)",
+    )
 
     ask = sub.add_parser("ask", help="answer a question (or each line of stdin)")
     _add_store_flags(ask)
@@ -126,8 +131,14 @@ async def run_index(args: argparse.Namespace) -> int:
     engine = await open_engine(args)
     try:
         report = await refresh(engine)
+        evidence = await engine.furniture_evidence() if args.explain_cleaning else []
     finally:
         await engine.close()
+    for row in evidence:
+        print(
+            f"{row.outlet}\t{row.kind}\t{row.marker}\t{row.cut} of {row.articles} articles "
+            f"({row.share:.0%})\te.g. {row.example}"
+        )
     print(
         f"{report.documents} documents, {report.passages} passages in {engine.db_path} "
         f"(added {len(report.added)}, changed {len(report.changed)}, removed {len(report.removed)}, "

@@ -12,7 +12,7 @@ import html
 import re
 
 from bot.display import shorten, shown_citation
-from bot.render_text import PARAGRAPH_BREAK
+from bot.render_text import LIST_SEPARATOR, PARAGRAPH_BREAK
 from bot.texts import text
 from retrieval.engine import script_counts
 from retrieval.models import Answer, Citation, Result
@@ -79,6 +79,8 @@ def citation_html(citation: Citation, lang: str) -> str:
     parts = [source, date]
     if _URL_RE.match(citation.url):
         parts.append(f'<a href="{html.escape(citation.url, quote=True)}">{text("link", lang)}</a>')
+    if outlets := citation.other_outlets():
+        parts.append(text("also_in", lang, outlets=escape(LIST_SEPARATOR[lang].join(outlets))))
     title = f"<i>{escape(citation.title)}</i> — " if citation.title else ""
     details = " · ".join(part for part in parts if part)
     return f"{line_start(citation.title or citation.source, lang)}📰 {title}{details}"

@@ -14,6 +14,7 @@ from retrieval.models import Answer, Citation
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 RLM = "\u200f"  # starts a line right-to-left, so Arabic reads naturally in bidi-aware terminals
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
+LIST_SEPARATOR = {"ar": "، ", "en": ", "}
 
 # Words of bot/texts.py as a terminal shows them: without their leading emoji and HTML.
 _LEADING_EMOJI = re.compile(r"^\W+?\s")
@@ -41,6 +42,8 @@ def citation_line(citation: Citation, lang: str) -> str:
     if date and citation.date_inferred:
         date = f"{date} ({text('date_inferred', lang)})"
     parts = [citation.title, citation.source or text("unknown_source", lang), date, citation.url]
+    if outlets := citation.other_outlets():
+        parts.append(text("also_in", lang, outlets=LIST_SEPARATOR[lang].join(outlets)))
     return " · ".join(part for part in parts if part) + f" [{citation.doc_id}]"
 
 

@@ -63,6 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "date_inferred": {"ar": "تاريخ تقديري", "en": "date inferred"},
     "unknown_source": {"ar": "مصدر غير معروف", "en": "unknown outlet"},
     "link": {"ar": "الرابط", "en": "link"},
+    "also_in": {"ar": "ونُشر أيضًا في: {outlets}", "en": "also in: {outlets}"},
     "full_passage": {"ar": "📄 <b>الفقرة كاملة</b>", "en": "📄 <b>Full passage</b>"},
     # Buttons and their notices
     "button_more": {"ar": "نتائج أخرى ◂", "en": "More results ▸"},

@@ -18,7 +18,7 @@ from retrieval.english.search import english_candidates
 from retrieval.index import Hit, SearchIndex
 from retrieval.language import detect_language, question_content
 from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
-from retrieval.models import Answer, Citation, QuestionError, Result
+from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
 from retrieval.snippets import Snippet, best_sentences, unasked_answers
 from retrieval.spelling import snap_reading
@@ -250,7 +250,7 @@ def decide_answer(
     blocked: bool | str = bool(found) and blocks_answer(specifics, index, found[0].matched)
     if found and not blocked and kind in BLOCKING_KINDS:
         blocked = "" if holds_answer(index, found[0].hit.position, kind, weights or {}) else NO_ANSWER_KIND
-    return decide(found, k, rules, blocked=blocked)
+    return decide(found, k, rules, blocked=blocked, reprints=index.reprints)
 
 
 def holds_answer(index: SearchIndex, position: int, kind: str, weights: dict[str, float]) -> bool:
@@ -320,6 +320,11 @@ def _result(index: SearchIndex, rank: int, hit: Hit, snippet: Snippet, context: 
             date=document.date,
             date_inferred=document.date_inferred,
             url=document.url,
+            also_in=tuple(
+                Reprint(other.doc_id, other.source, other.url)
+                for d in index.reprints.get(document.doc_id, ())
+                if (other := index.documents.get(d))
+            ),
         ),
         passage=context,
     )

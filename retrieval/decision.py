@@ -5,7 +5,7 @@ in, so that the evaluator can sweep them. How the numbers were chosen: docs/tuni
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -137,7 +137,14 @@ def confident(evidence: Evidence, rules: Rules) -> bool:
     return strength(evidence, rules) >= rules.min_coverage
 
 
-def decide(found: Sequence[Weighed], k: int, rules: Rules, *, blocked: bool | str = False) -> Decision:
+def decide(
+    found: Sequence[Weighed],
+    k: int,
+    rules: Rules,
+    *,
+    blocked: bool | str = False,
+    reprints: Mapping[str, tuple[str, ...]] | None = None,
+) -> Decision:
     """Answer when the best passage is `confident` and nothing `blocked` it (a specific word of
     the question the articles lack; a reason string says why, MISSING_WORDS otherwise); else the
     closest passages when the best is `related` or confident but blocked; else not found."""
@@ -148,10 +155,10 @@ def decide(found: Sequence[Weighed], k: int, rules: Rules, *, blocked: bool | st
     sure = confident(top, rules)
     if sure and not blocked:
         floor = min(rules.min_coverage, rules.min_other_coverage)
-        return Decision(ANSWER, CONFIDENT, diverse(found, k, floor, rules))
+        return Decision(ANSWER, CONFIDENT, diverse(found, k, floor, rules, reprints))
     if sure or related(top, rules):  # evidence enough but for what blocked it: the closest
         reason = why if blocked else WEAK_EVIDENCE
-        return Decision(CLOSEST, reason, diverse(found, k, rules.min_closest_coverage, rules))
+        return Decision(CLOSEST, reason, diverse(found, k, rules.min_closest_coverage, rules, reprints))
     return Decision(NOT_FOUND, why if blocked else NO_MATCH)
 
 
@@ -161,15 +168,24 @@ def related(evidence: Evidence, rules: Rules) -> bool:
     return near and strength(evidence, rules) >= rules.min_closest_coverage
 
 
-def diverse(found: Sequence[Weighed], k: int, floor: float, rules: Rules) -> tuple[int, ...]:
+def diverse(
+    found: Sequence[Weighed],
+    k: int,
+    floor: float,
+    rules: Rules,
+    reprints: Mapping[str, tuple[str, ...]] | None = None,
+) -> tuple[int, ...]:
     """Up to `k` candidates: the best, then the best passage of each article holding `floor`,
-    then further passages (at most MAX_PER_DOCUMENT an article)."""
+    then further passages (at most MAX_PER_DOCUMENT an article). An article that `reprints`
+    pairs with one already chosen is the same story: left out."""
     eligible = [0] + [i for i in range(1, len(found)) if strength(found[i].evidence, rules) >= floor]
     firsts: list[int] = []
     seconds: list[int] = []
     per_doc: dict[str, int] = {}
     for i in eligible:
         doc_id = found[i].doc_id
+        if reprints and doc_id not in per_doc and per_doc.keys() & set(reprints.get(doc_id, ())):
+            continue
         count = per_doc.get(doc_id, 0)
         if count < MAX_PER_DOCUMENT:
             (seconds if count else firsts).append(i)

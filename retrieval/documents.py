@@ -11,6 +11,7 @@ A file's doc id is its path relative to the corpus directory without the extensi
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 import os
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.clean import clean_article
+from retrieval.dates import infer_date
 from retrieval.models import CorpusError
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".jsonl")
@@ -155,6 +157,9 @@ def build_document(
 
     `title=None` means the headline is the text's first line (a plain article file).
     """
+    meta = {key: unescape_entities(value) for key, value in meta.items()}
+    text = unescape_entities(text)
+    title = None if title is None else unescape_entities(title)
     cleaned = clean_article(text, title)
     if not cleaned.paragraphs:
         raise CorpusError(f"{path or doc_id}: no article text after cleaning")
@@ -163,13 +168,17 @@ def build_document(
         raise CorpusError(f"{path or doc_id}: date must be YYYY-MM-DD, got {date!r}")
     credit = cleaned.credit or cleaned.dateline or cleaned.byline or ""
     source = meta.get("source") or _outlet_from(cleaned.credit, cleaned.byline)
+    inferred = meta.get("date_inferred", "").lower() in ("true", "yes", "1")
+    if not date:
+        date = infer_date(meta.get("url", ""), cleaned.date_text or "")
+        inferred = bool(date)
     return Document(
         doc_id=doc_id,
         title=cleaned.title,
         body="\n\n".join(cleaned.paragraphs),
         source=source,
         date=date,
-        date_inferred=meta.get("date_inferred", "").lower() in ("true", "yes", "1"),
+        date_inferred=inferred,
         url=meta.get("url", ""),
         lang=meta.get("lang") or "ar",
         author=meta.get("author") or cleaned.author or "",
@@ -178,6 +187,16 @@ def build_document(
         content_hash=digest,
         extra={k: v for k, v in meta.items() if k not in _META_KEYS and isinstance(v, str)},
     )
+
+
+def unescape_entities(text: str) -> str:
+    """HTML entities as the characters they stand for (`&quot;` -> `"`, `&#8220;` -> `“`),
+    also when a scraper escaped them twice (`&amp;quot;`); nothing else changes."""
+    for _ in range(2):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return text
 
 
 def _outlet_from(credit: str | None, byline: str | None) -> str:

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retrieval import corpus_editing
+from retrieval import corpus_editing, duplicates, outlet_state
 from retrieval.answering import answer_question
 from retrieval.corpus_editing import CorpusEdit
 from retrieval.english.dense import SEED_FOLDER, DenseWork, dense_work, embed_missing
@@ -160,6 +160,11 @@ class Engine:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._embedding
             self._embedding = None
+
+    async def furniture_evidence(self) -> list[outlet_state.Evidence]:
+        """Per outlet, the furniture learned at index time and what it cut (most used first)."""
+        state = outlet_state.FurnitureState.from_json(await self.store.get_meta(outlet_state.META_KEY))
+        return outlet_state.evidence(state)
 
     def answer(self, question: str, k: int = 3) -> Answer:
         """Answer one question (CPU only); raises QuestionError (reason "empty" or "too_long")
@@ -318,6 +323,7 @@ async def load_index(
     or with `wait_for_dense=False` left to the caller: then the index has no embeddings yet and
     the work to do is returned with it."""
     index = await load_search_index(store, previous)
+    index.reprints = duplicates.reprints(duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY)))
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
     work = await dense_work(store, index, seeds)
     if work is None:

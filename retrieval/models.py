@@ -61,6 +61,15 @@ class RefreshInProgress(EngineError, RuntimeError):
 
 
 @dataclass(frozen=True)
+class Reprint:
+    """Another article that carries the same story (agency copy, a second scrape)."""
+
+    doc_id: str
+    source: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Citation:
     """Where a snippet comes from."""
 
@@ -70,6 +79,11 @@ class Citation:
     date: str
     date_inferred: bool = False
     url: str = ""
+    also_in: tuple[Reprint, ...] = ()
+
+    def other_outlets(self) -> list[str]:
+        """The outlets of the reprints, each once, without the cited article's own."""
+        return list(dict.fromkeys(r.source for r in self.also_in if r.source and r.source != self.source))
 
 
 @dataclass(frozen=True)
@@ -156,6 +170,7 @@ def _result_json(r: Result) -> dict[str, Any]:
         "date_inferred": r.citation.date_inferred,
         "highlights": [list(span) for span in r.highlights],
         "answer_spans": [list(span) for span in r.answer_spans],
+        "also_in": [{"doc_id": p.doc_id, "source": p.source, "url": p.url} for p in r.citation.also_in],
     }
 
 

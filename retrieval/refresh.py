@@ -16,11 +16,14 @@ import os
 import re
 import sys
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from retrieval import duplicates, outlet_state
 from retrieval.analysis import analyze
 from retrieval.documents import (
     MAX_FILE_BYTES,
@@ -33,6 +36,7 @@ from retrieval.documents import (
 )
 from retrieval.file_changes import FileStamp, file_changes, file_stamp
 from retrieval.models import CorpusError, RefreshReport
+from retrieval.outlets import Cut, OutletCounts, OutletProfile, count_edges, outlet_key, strip_furniture
 from retrieval.passages import split_passages
 from retrieval.progress import Progress
 from retrieval.sources.corpus_files import is_export, read_export
@@ -42,8 +46,8 @@ from retrieval.store_corpus import FileState, NewDocument
 # Bumped whenever normalization, stopwords, stemming or passage splitting change what a text's
 # stored passages and terms are (3: غ/ج and Persian letters folded; 4: more English and
 # "regarding" stopwords; 5: بم، فيم، مم, Egyptian, Gulf, Maghrebi question words, al/el; 6: Persian
-# and Urdu kaf, yeh and heh).
-ANALYSIS_VERSION = "6"
+# and Urdu kaf, yeh and heh; 7: HTML entities, dates from URLs and datelines, outlet furniture).
+ANALYSIS_VERSION = "7"
 log = logging.getLogger(__name__)
 # Reading and analysing files is CPU work: from this many changed files on, it runs in worker
 # processes, one per core (a first build of a large corpus); fewer are read in a thread.
@@ -66,20 +70,55 @@ def passages_of(document: Document) -> list[tuple[int, int, list[str]]]:
 
 @dataclass(frozen=True)
 class _FileRead:
-    """A changed file's new state and documents, or why it could not be read."""
+    """A changed file's new state and documents (cleaned by general rules, analysed), their
+    edge counts for furniture learning and fingerprints, or why it could not be read."""
 
     state: FileState | None = None
     documents: list[NewDocument] | None = None  # None: same content as stored
+    edges: dict[str, OutletCounts] = field(default_factory=dict)
+    fingerprints: dict[str, duplicates.Fingerprint] = field(default_factory=dict)
     error: str | None = None
     bad_lines: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _FileResult:
+    """What a refresh applies for one file read: documents ready to store (None: unchanged)."""
+
+    name: str
+    state: FileState | None
+    documents: list[NewDocument] | None
+    error: str | None
+    fingerprints: dict[str, duplicates.Fingerprint] = field(default_factory=dict)
+    bad_lines: list[str] = field(default_factory=list)
+
+
+def _analysed(document: Document, name: str) -> tuple[NewDocument, duplicates.Fingerprint | None]:
+    passages = passages_of(document)
+    return NewDocument(document, name, passages), duplicates.fingerprint(
+        [term for _, _, terms in passages for term in terms]
+    )
+
+
+def _read_documents(
+    state: FileState, documents: Iterable[Document], name: str, bad_lines: list[str] | None = None
+) -> _FileRead:
+    """A changed file's documents analysed, with their edge counts and fingerprints."""
+    documents = list(documents)
+    analysed = [_analysed(doc, name) for doc in documents]
+    fingerprints = {new.document.doc_id: found for new, found in analysed if found}
+    return _FileRead(
+        state, [new for new, _ in analysed], count_edges(documents), fingerprints, bad_lines=bad_lines or []
+    )
 
 
 def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | None) -> _FileRead:
     try:
         if is_export(path):
             state, docs, skipped = read_export(corpus_dir, path, stored_sha256)
-            news = None if docs is None else [NewDocument(doc, name, passages_of(doc)) for doc in docs]
-            return _FileRead(state, news, bad_lines=list(skipped))
+            if docs is None:
+                return _FileRead(state, bad_lines=list(skipped))
+            return _read_documents(state, docs, name, list(skipped))
         stat = path.stat()
         if path.suffix.lower() == ".jsonl":
             state = FileState(name, stat.st_size, stat.st_mtime_ns, file_hash(path))
@@ -91,8 +130,7 @@ def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | Non
         state = FileState(name, stat.st_size, stat.st_mtime_ns, digest)
         if stored_sha256 == digest:
             return _FileRead(state)
-        documents = read_file_documents(corpus_dir, path, data)
-        return _FileRead(state, [NewDocument(doc, name, passages_of(doc)) for doc in documents])
+        return _read_documents(state, read_file_documents(corpus_dir, path, data), name)
     except CorpusError as exc:
         return _FileRead(error=str(exc))
     except OSError as exc:
@@ -102,52 +140,70 @@ def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | Non
 def _read_jsonl(path: Path, name: str, state: FileState) -> _FileRead:
     """A JSON Lines file read line by line (no size limit): its good lines' documents and its
     bad lines by number."""
-    documents: list[NewDocument] = []
+    documents: list[Document] = []
     bad_lines: list[str] = []
     with path.open("rb") as lines:
         for item in jsonl_documents(lines, name):
             if isinstance(item, CorpusError):
                 bad_lines.append(str(item))
             else:
-                documents.append(NewDocument(item, name, passages_of(item)))
+                documents.append(item)
     if not documents and not bad_lines:
         raise CorpusError(f"{name}: empty file")
     if len(bad_lines) > LISTED_BAD_LINES:
         more = len(bad_lines) - LISTED_BAD_LINES
         bad_lines[LISTED_BAD_LINES:] = [f"{name}: {more} more bad lines skipped"]
-    return _FileRead(state, documents, bad_lines=bad_lines)
+    return _read_documents(state, documents, name, bad_lines)
 
 
-def _read_files(
-    corpus_dir: Path,
-    work: list[tuple[Path, str, str | None]],
-    progress: Progress | None,
-    parallel: bool = True,
-) -> list[_FileRead]:
-    """Read and analyse `work` (path, name, stored hash), in order, in parallel when large."""
+def _cut_furniture(
+    name: str, read: _FileRead, profiles: dict[str, OutletProfile]
+) -> tuple[_FileResult, dict[str, list[Cut]]]:
+    """The file's documents with their outlet's furniture cut; only those that lost some are
+    split and analysed again (most articles of most outlets have none)."""
+    documents = []
+    fingerprints = dict(read.fingerprints)
+    cuts: dict[str, list[Cut]] = {}
+    for new in read.documents or ():
+        outlet = outlet_key(new.document)
+        cleaned, cut = strip_furniture(new.document, profiles.get(outlet))
+        if cut:
+            cuts.setdefault(outlet, []).extend(cut)
+            new, found = _analysed(cleaned, name)
+            fingerprints.pop(cleaned.doc_id, None)
+            if found:
+                fingerprints[cleaned.doc_id] = found
+        documents.append(new)
+    return _FileResult(name, read.state, documents, read.error, fingerprints, read.bad_lines), cuts
+
+
+def _map_files(
+    function: Callable, jobs: list[tuple], progress: Progress | None, parallel: bool = True
+) -> list:
+    """`function(*job)` for each job, in order, in worker processes when there are many."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if not parallel or len(work) < PARALLEL_FROM_FILES or workers < 2:
+    if not parallel or len(jobs) < PARALLEL_FROM_FILES or workers < 2:
         results = []
-        for path, name, sha in work:
-            results.append(_read_file(corpus_dir, path, name, sha))
+        for job in jobs:
+            results.append(function(*job))
             if progress:
-                progress(len(results), len(work))
+                progress(len(results), len(jobs))
         return results
     # spawn, not fork: this process runs threads (aiosqlite's, the event loop's).
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_read_file, corpus_dir, path, name, sha) for path, name, sha in work]
+            futures = [pool.submit(function, *job) for job in jobs]
             results = []
             for future in futures:
                 results.append(_shared_terms(future.result()))
                 if progress:
-                    progress(len(results), len(work))
+                    progress(len(results), len(jobs))
             return results
     except BrokenProcessPool:
         # Workers could not start (e.g. a script without an `if __name__ == "__main__"` guard).
         log.warning("indexing in one process: worker processes could not start")
-        return _read_files(corpus_dir, work, progress, parallel=False)
+        return _map_files(function, jobs, progress, parallel=False)
 
 
 def _shared_terms(result: _FileRead) -> _FileRead:
@@ -156,6 +212,43 @@ def _shared_terms(result: _FileRead) -> _FileRead:
     for new in result.documents or ():
         new.passages[:] = [(start, end, list(map(sys.intern, terms))) for start, end, terms in new.passages]
     return result
+
+
+def _read_all(
+    corpus_dir: Path, work: list[tuple[Path, str, str | None]], progress: Progress | None = None
+) -> list[tuple[str, _FileRead]]:
+    reads = _map_files(partial(_read_file, corpus_dir), work, progress)
+    return [(name, read) for (_, name, _), read in zip(work, reads, strict=True)]
+
+
+def _read_and_learn(
+    corpus_dir: Path,
+    work: list[tuple[Path, str, str | None]],
+    present: set[str],
+    state: outlet_state.FurnitureState,
+    progress: Progress | None,
+) -> tuple[list[_FileResult], outlet_state.FurnitureState, list[str]]:
+    """Read and analyse the changed files, learn each outlet's furniture from the whole corpus
+    (reading again the files of outlets whose markers changed) and cut it from what was read.
+    Returns each file's result, the new furniture state and the names read again."""
+    reads = _read_all(corpus_dir, work, progress)
+    fresh = {name: read.edges for name, read in reads if read.documents is not None}
+    profiles = outlet_state.learn(state, fresh, present)
+    again = outlet_state.files_to_reread(
+        state, outlet_state.changed_outlets(state.profiles, profiles), set(fresh), present
+    )
+    if again:
+        reads += _read_all(corpus_dir, [(corpus_dir / name, name, None) for name in again])
+        fresh = {name: read.edges for name, read in reads if read.documents is not None}
+        profiles = outlet_state.learn(state, fresh, present)
+    results, cuts = [], {}
+    for name, read in reads:
+        if read.documents is None:
+            results.append(_FileResult(name, read.state, None, read.error, bad_lines=read.bad_lines))
+            continue
+        result, cuts[name] = _cut_furniture(name, read, profiles)
+        results.append(result)
+    return results, outlet_state.updated(state, profiles, fresh, cuts, present), again
 
 
 async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | None = None) -> RefreshReport:
@@ -190,8 +283,16 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
     changes = file_changes(present, known, docs_by_file, hidden=walk.hides)
     unchanged.update(changes.unchanged)
     work = [(paths[name], name, known[name].sha256 if name in known else None) for name in changes.to_read]
-    results = await asyncio.to_thread(_read_files, corpus_dir, work, progress)
-    for (_, name, _), result in zip(work, results, strict=True):
+    gone = changes.removed
+    furniture = None
+    results: list[_FileResult] = []
+    if work or gone:
+        furniture = outlet_state.FurnitureState.from_json(await store.get_meta(outlet_state.META_KEY))
+        results, furniture, _ = await asyncio.to_thread(
+            _read_and_learn, corpus_dir, work, set(present), furniture, progress
+        )
+    for result in results:
+        name = result.name
         if result.error is not None or result.state is None:
             report.errors.append(result.error or f"{name}: cannot read")
             continue
@@ -218,7 +319,6 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
         replace_files.append(name)
         if not taken:  # else read again next time: the other file may have let go of the id
             new_states.append(result.state)
-    gone = changes.removed
     for name in gone:
         report.removed += docs_by_file.get(name, [])
     if replace_files or gone or new_states or not known:
@@ -228,6 +328,17 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
             file_states=new_states,
             corpus_dir=str(corpus_dir),
         )
+    if furniture is not None:
+        await store.set_meta(outlet_state.META_KEY, furniture.to_json())
+        stale = {doc_id for name in replace_files + gone for doc_id in docs_by_file.get(name, [])}
+        fresh = {
+            doc_id: f
+            for result in results
+            if result.name in replace_files
+            for doc_id, f in result.fingerprints.items()
+        }
+        await _update_near_duplicates(store, stale, fresh)
+
     if reanalyze:
         await store.set_meta("analysis_version", ANALYSIS_VERSION)
     report.errors += [error for error in reported if _bad_line_file(error) in unchanged]
@@ -243,3 +354,23 @@ def _bad_line_file(error: str) -> str | None:
     """The JSON Lines file a bad-line error is about ("big.jsonl line 17: ..."), else None."""
     match = _BAD_LINE_RE.match(error)
     return match.group(1) if match else None
+
+
+async def _update_near_duplicates(
+    store: Store, stale: set[str], fresh: dict[str, duplicates.Fingerprint]
+) -> None:
+    """Replace the fingerprints of the documents read again or removed and find the pairs the
+    new ones make; the pairs of unchanged documents stay as they were."""
+    if not stale and not fresh:
+        return
+    saved = await store.get_meta(duplicates.FINGERPRINTS_KEY)
+    fingerprints = await asyncio.to_thread(duplicates.decode_fingerprints, saved)
+    for doc_id in stale:
+        fingerprints.pop(doc_id, None)
+    fingerprints.update(fresh)
+    old = duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY))
+    pairs = await asyncio.to_thread(duplicates.updated_pairs, old, fingerprints, set(fresh), stale)
+    encoded = await asyncio.to_thread(duplicates.encode_fingerprints, fingerprints)
+    await store.set_meta(duplicates.FINGERPRINTS_KEY, encoded)
+    await store.set_meta(duplicates.PAIRS_KEY, duplicates.encode_pairs(pairs))
+

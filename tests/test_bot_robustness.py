@@ -113,7 +113,9 @@ def test_html_in_corpus_documents_is_shown_literally(tmp_path: Path, monkeypatch
 
 
 def long_article(number: int, words: int, keyword: str) -> str:
-    sentence = " ".join(f"كلمة{(number * 7 + i) % 97}" for i in range(words))
+    # Words of each article's own (a rotation of one word list would make them reprints of one
+    # story, shown once).
+    sentence = " ".join(f"كلمة{number}ب{(number * 7 + i) % 97}" for i in range(words))
     title = f"مقال طويل رقم {number}"
     return f"---\ntitle: {title}\nsource: وكالة الاختبار\n---\n{title}\n\n{keyword} {sentence} {keyword}.\n"
 

@@ -1,0 +1,382 @@
+"""Learn each outlet's furniture from the whole corpus and cut it from the article edges.
+
+An outlet prints the same things at the top and the bottom of its articles: bylines and
+datelines ("Name- Outlet- City:", "Outlet – City"), share prompts, footers ("link to this story
+in Outlet: <headline>"), tag lines, agency end marks. Per outlet, the words (digits masked) at
+each edge are counted by article in two ways: phrases of the edge segments (a short first or
+last paragraph without a full stop, the start of the first paragraph up to a colon, the end of
+the last paragraph after its last full stop), and the opening and closing runs of words (the
+headline masked). What recurs at the same edge of many of an outlet's articles is a marker; an
+edge holding one is furniture: cut, never rewritten, the head kept as the article's credit.
+Counting is linear and the cuts are bounded to text without a full stop at the very edges, so
+a body sentence is never cut, and a small corpus (too few articles per outlet) loses nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from retrieval.dates import infer_date
+from retrieval.documents import Document
+from retrieval.normalize import word_table
+from retrieval.stopwords import STOPWORDS
+
+
+@dataclass(frozen=True)
+class FurnitureConfig:
+    """The tuned numbers of furniture learning, in one place."""
+
+    min_articles: int = 8  # a marker recurs in at least this many of an outlet's articles
+    min_share: float = 0.025  # ... and in this share of them
+    edge_paragraphs: int = 3  # paragraphs examined at each end
+    short_paragraph_words: int = 14  # a paragraph this short without a full stop is an edge line
+    head_prefix_words: int = 8  # "Name- Outlet- City:" ends with a colon within this many words
+    tail_suffix_words: int = 40  # text after the last full stop of the last paragraph
+    ngram: int = 3  # segment markers are phrases of up to this many words
+    ngram_window: int = 4  # ... taken from the first and last words of a segment
+    run_words: int = 12  # opening / closing runs are counted up to this many words
+    run_alone_words: int = 6  # a run this long is cut even with no punctuation to end it
+    single_word_share: float = 0.10  # a one-word marker must be this common (a name, a city...)
+    anywhere_words: int = 3  # a marker this long counts anywhere in a segment, not only at its ends
+    edge_chars: int = 400  # only this much of a paragraph's start or end is read for runs
+    inside_share: float = 1.05  # a phrase seen at most this often as a longer marker is not one
+
+
+CONFIG = FurnitureConfig()
+HEAD, TAIL = "head", "tail"
+OPENING, CLOSING, TITLE = "^ ", "$ ", "<title>"
+HEADLINE = "¶ "  # a headline's section label: "Outlet-section / headline"
+_RUN_MARKS = (OPENING[0], CLOSING[0], HEADLINE[0])
+_LABEL_RE = re.compile(r"^\s*[/|]\s*")
+_SENTENCE_END_RE = re.compile(r"[.!?؟…](?:[\"”»'’)\]]*)(?=\s|$)")
+_DIGITS_RE = re.compile(r"\d+")
+_LEADING_JUNK_RE = re.compile(r"^[\s\-–—:|/،,.]+")
+_TRAILING_JUNK_RE = re.compile(r"[\s\-–—:|/،,]+$")
+_SEPARATOR_RE = re.compile(r"[:\-–—|/]")
+_BOUNDARY_RE = re.compile(r"^\s*(?:[:\-–—|/،,.]|$)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of an edge paragraph: `paragraph` index and the [start, end) it covers."""
+
+    kind: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class OutletCounts:
+    """How many articles of one outlet hold each key at their head and at their tail."""
+
+    articles: int = 0
+    head: Counter = field(default_factory=Counter)
+    tail: Counter = field(default_factory=Counter)
+
+    def add(self, other: OutletCounts) -> None:
+        self.articles += other.articles
+        self.head.update(other.head)
+        self.tail.update(other.tail)
+
+    def only(self, profile: OutletProfile | None) -> OutletCounts:
+        """These counts restricted to the profile's markers (what is kept between refreshes)."""
+        if profile is None:
+            return OutletCounts(self.articles)
+        return OutletCounts(
+            self.articles,
+            Counter({k: c for k, c in self.head.items() if k in profile.head}),
+            Counter({k: c for k, c in self.tail.items() if k in profile.tail}),
+        )
+
+
+@dataclass(frozen=True)
+class OutletProfile:
+    """The markers learned for one outlet: key -> number of its articles with it at that edge."""
+
+    articles: int
+    head: dict[str, int]
+    tail: dict[str, int]
+
+    def markers(self, kind: str) -> dict[str, int]:
+        return self.head if kind == HEAD else self.tail
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Furniture cut from one article, as evidence: which edge, the text, the marker it held."""
+
+    kind: str
+    text: str
+    marker: str
+
+
+def outlet_key(document: Document) -> str:
+    """What groups articles into one outlet: its source name, else its URL's host."""
+    if document.source:
+        return document.source
+    return document.url.split("://", 1)[-1].split("/", 1)[0] if "://" in document.url else ""
+
+
+def _masked(norm: str) -> str:
+    return _DIGITS_RE.sub("#", norm)
+
+
+def _is_topic_word(word: str) -> bool:
+    return word not in STOPWORDS and word.strip("#") != ""
+
+
+def _is_short_line(paragraph: str, config: FurnitureConfig) -> bool:
+    # A word takes a character or two at least: a long paragraph is not split at all.
+    if len(paragraph) > 30 * config.short_paragraph_words or _SENTENCE_END_RE.search(paragraph):
+        return False
+    return len(word_table(paragraph)) <= config.short_paragraph_words
+
+
+def _head_segment(paragraph: str, i: int, config: FurnitureConfig) -> Segment | None:
+    if _is_short_line(paragraph, config):
+        return Segment(HEAD, i, 0, len(paragraph), paragraph)
+    words = word_table(paragraph[: config.edge_chars])[: config.head_prefix_words + 1]
+    for (_, _, end), (_, next_start, _) in itertools.pairwise(words):
+        gap = paragraph[end:next_start]
+        if ":" in gap:
+            if _SENTENCE_END_RE.search(paragraph[:end]):
+                return None
+            cut = end + gap.index(":") + 1
+            return Segment(HEAD, i, 0, cut, paragraph[:cut])
+    return None
+
+
+def _tail_segment(paragraph: str, i: int, config: FurnitureConfig) -> Segment | None:
+    if _is_short_line(paragraph, config):
+        return Segment(TAIL, i, 0, len(paragraph), paragraph)
+    ends = list(_SENTENCE_END_RE.finditer(paragraph))
+    start = ends[-1].end() if ends else 0
+    suffix = paragraph[start:]
+    if not suffix.strip() or len(word_table(suffix)) > config.tail_suffix_words:
+        return None
+    start += len(suffix) - len(suffix.lstrip())
+    return Segment(TAIL, i, start, len(paragraph), paragraph[start:])
+
+
+def _segment(kind: str, paragraph: str, i: int, config: FurnitureConfig) -> Segment | None:
+    return (_head_segment if kind == HEAD else _tail_segment)(paragraph, i, config)
+
+
+def edge_segments(paragraphs: list[str], config: FurnitureConfig = CONFIG) -> list[Segment]:
+    """The candidate segments at both edges of an article's paragraphs (for counting)."""
+    found = []
+    for kind in (HEAD, TAIL):
+        order = range(len(paragraphs)) if kind == HEAD else range(len(paragraphs) - 1, -1, -1)
+        for i in list(order)[: config.edge_paragraphs]:
+            segment = _segment(kind, paragraphs[i], i, config)
+            if segment:
+                found.append(segment)
+            if not segment or segment.end - segment.start < len(paragraphs[i]):
+                break
+    return found
+
+
+def segment_phrases(text: str, config: FurnitureConfig = CONFIG) -> set[str]:
+    """Candidate markers of a segment: phrases of its first and last words, digits masked,
+    never made only of stopwords and digits."""
+    words = [_masked(norm) for norm, _, _ in word_table(text)]
+    window = config.ngram_window
+    found = set()
+    for lo, hi in ((0, min(window, len(words))), (max(0, len(words) - window), len(words))):
+        for n in range(1, config.ngram + 1):
+            for i in range(lo, hi - n + 1):
+                gram = words[i : i + n]
+                if any(map(_is_topic_word, gram)):
+                    found.add(" ".join(gram))
+    return found
+
+
+def _run_words(paragraph: str, title: str, kind: str, config: FurnitureConfig) -> list[tuple[str, int, int]]:
+    """(masked word, start, end) from the paragraph's edge inwards; at the tail a closing copy
+    of the headline is one `<title>` word (a footer that repeats it varies with every article)."""
+    offset = 0 if kind == HEAD else max(0, len(paragraph) - config.edge_chars)
+    edge = paragraph[: config.edge_chars] if kind == HEAD else paragraph[offset:]
+    table = word_table(edge)
+    if kind == HEAD:
+        return [(_masked(norm), start, end) for norm, start, end in table[: config.run_words]]
+    title_words = [_masked(norm) for norm, _, _ in word_table(title)][::-1]
+    n = len(title_words)
+    words = [
+        (_masked(norm), offset + start, offset + end) for norm, start, end in table[-(n + config.run_words) :]
+    ]
+    words.reverse()
+    if n >= 2 and [w for w, _, _ in words[:n]] == title_words:
+        words[:n] = [(TITLE, words[n - 1][1], words[0][2])]
+    return words
+
+
+def run_keys(paragraph: str, title: str, kind: str, config: FurnitureConfig = CONFIG) -> list[str]:
+    """The opening (head) or closing (tail) runs of 2 .. run_words words, as keys."""
+    words = [w for w, _, _ in _run_words(paragraph, title, kind, config)[: config.run_words]]
+    mark = OPENING if kind == HEAD else CLOSING
+    return [mark + " ".join(words[:k]) for k in range(2, len(words) + 1)]
+
+
+def _edge_keys(
+    document: Document, paragraphs: list[str], config: FurnitureConfig
+) -> tuple[set[str], set[str]]:
+    keys: dict[str, set[str]] = {HEAD: set(), TAIL: set()}
+    for segment in edge_segments(paragraphs, config):
+        keys[segment.kind].update(segment_phrases(segment.text, config))
+    if paragraphs:
+        keys[HEAD].update(run_keys(paragraphs[0], document.title, HEAD, config))
+        keys[TAIL].update(run_keys(paragraphs[-1], document.title, TAIL, config))
+    keys[HEAD].update(key for key, _ in _headline_labels(document.title))
+    return keys[HEAD], keys[TAIL]
+
+
+def _headline_labels(title: str) -> list[tuple[str, int]]:
+    """(key, end) for the first one or two words of a headline when a slash or bar follows
+    them ("عام / ..."), where a section label ends."""
+    found = []
+    words = word_table(title[:80])
+    for k, (_, _, end) in enumerate(words[:2], start=1):
+        if label := _LABEL_RE.match(title[end:]):
+            found.append((HEADLINE + " ".join(_masked(w) for w, _, _ in words[:k]), end + label.end()))
+    return found
+
+
+def _strip_label(title: str, profile: OutletProfile) -> tuple[str, list[Cut]]:
+    for key, end in _headline_labels(title):
+        if key in profile.head and title[end:].strip():
+            return title[end:], [Cut("title", title[:end].strip(), key)]
+    return title, []
+
+
+def count_edges(documents: Iterable[Document], config: FurnitureConfig = CONFIG) -> dict[str, OutletCounts]:
+    """Per outlet, the number of articles holding each key at their head and at their tail."""
+    counts: dict[str, OutletCounts] = {}
+    for document in documents:
+        outlet = counts.setdefault(outlet_key(document), OutletCounts())
+        heads, tails = _edge_keys(document, document.body.split("\n\n"), config)
+        outlet.articles += 1
+        outlet.head.update(heads)
+        outlet.tail.update(tails)
+    return counts
+
+
+def learn_profiles(
+    counts: dict[str, OutletCounts], config: FurnitureConfig = CONFIG
+) -> dict[str, OutletProfile]:
+    """Each outlet's markers: edge keys found in enough of its articles."""
+    profiles = {}
+    for outlet, outlet_counts in sorted(counts.items()):
+        floor = max(config.min_articles, config.min_share * outlet_counts.articles)
+        single = max(floor, config.single_word_share * outlet_counts.articles)
+        head = _markers(outlet_counts.head, floor, single, config)
+        tail = _markers(outlet_counts.tail, floor, single, config)
+        if head or tail:
+            profiles[outlet] = OutletProfile(outlet_counts.articles, head, tail)
+    return profiles
+
+
+def _markers(counter: Counter, floor: float, single: float, config: FurnitureConfig) -> dict[str, int]:
+    """Keys common enough to be markers, less the phrases that occur only inside a longer
+    marker ("عين" of "عين اليوم"): alone they would cut where the longer one does not."""
+    common = {k: c for k, c in counter.items() if c >= (floor if " " in k else single)}
+    inside: Counter = Counter()
+    for key, count in common.items():
+        words = key.split()
+        if key[0] in _RUN_MARKS or len(words) < 2:
+            continue
+        for part in (" ".join(words[1:]), " ".join(words[:-1])):
+            inside[part] = max(inside[part], count)
+    return {
+        k: c for k, c in sorted(common.items()) if k[0] in _RUN_MARKS or c > config.inside_share * inside[k]
+    }
+
+
+def _segment_cut(segment: Segment | None, profile: OutletProfile, config: FurnitureConfig) -> str:
+    if segment is None:
+        return ""
+    markers = profile.markers(segment.kind)
+    held = [p for p in segment_phrases(segment.text, config) if p in markers]
+    words = f" {' '.join(_masked(norm) for norm, _, _ in word_table(segment.text))} "
+    held += [
+        p
+        for p in markers
+        if len(p.split()) >= config.anywhere_words and p[0] not in _RUN_MARKS and f" {p} " in words
+    ]
+    # The most telling marker: the longest phrase, then the most frequent.
+    return max(held, key=lambda p: (len(p.split()), markers[p], p)) if held else ""
+
+
+def _run_cut(
+    paragraph: str, title: str, kind: str, i: int, profile: OutletProfile, config: FurnitureConfig
+) -> tuple[Segment | None, str]:
+    """The longest opening/closing run that is a marker and ends at a boundary."""
+    words = _run_words(paragraph, title, kind, config)[: config.run_words]
+    markers = profile.markers(kind)
+    mark = OPENING if kind == HEAD else CLOSING
+    for k in range(len(words), 1, -1):
+        key = mark + " ".join(w for w, _, _ in words[:k])
+        if key not in markers:
+            continue
+        if kind == HEAD:
+            start, end = 0, words[k - 1][2]
+            inside, after = paragraph[:end], paragraph[end:]
+        else:
+            start, end = words[k - 1][1], len(paragraph)
+            inside, after = paragraph[start:], paragraph[:start][::-1]
+        if _BOUNDARY_RE.match(after) or _SEPARATOR_RE.search(inside) or k >= config.run_alone_words:
+            return Segment(kind, i, start, end, paragraph[start:end]), key
+    return None, ""
+
+
+def strip_furniture(
+    document: Document, profile: OutletProfile | None, config: FurnitureConfig = CONFIG
+) -> tuple[Document, list[Cut]]:
+    """The document without its outlet's furniture, and what was cut. The first cut head
+    becomes the credit when there is none; a date in a cut dates an undated article."""
+    if profile is None:
+        return document, []
+    paragraphs = document.body.split("\n\n")
+    cuts: list[Cut] = []
+    for kind in (HEAD, TAIL):
+        for _ in range(config.edge_paragraphs):
+            if not paragraphs:
+                break
+            i = 0 if kind == HEAD else len(paragraphs) - 1
+            segment = _segment(kind, paragraphs[i], i, config)
+            marker = _segment_cut(segment, profile, config)
+            if not marker:
+                segment, marker = _run_cut(paragraphs[i], document.title, kind, i, profile, config)
+            if segment is None or not marker:
+                break
+            rest = paragraphs[i][: segment.start] + paragraphs[i][segment.end :]
+            rest = _LEADING_JUNK_RE.sub("", rest) if kind == HEAD else _TRAILING_JUNK_RE.sub("", rest)
+            cuts.append(Cut(kind, segment.text.strip(), marker))
+            if rest.strip():
+                paragraphs[i] = rest
+                break
+            del paragraphs[i]
+    if not paragraphs:
+        return document, []
+    title, label = _strip_label(document.title, profile)
+    if not cuts and not label:
+        return document, []
+    heads = [_TRAILING_JUNK_RE.sub("", cut.text) for cut in cuts if cut.kind == HEAD]
+    date, inferred = document.date, document.date_inferred
+    if not date:
+        date = infer_date("", *(cut.text for cut in cuts))
+        inferred = bool(date)
+    cleaned = replace(
+        document,
+        title=title,
+        body="\n\n".join(paragraphs),
+        credit=document.credit or (heads[0] if heads else ""),
+        date=date,
+        date_inferred=inferred,
+    )
+    return cleaned, cuts + label

@@ -1,0 +1,122 @@
+"""One story, one result: reprints of an invented agency story are paired at index time, the
+answer shows the story once and names the other outlets; templated notices stay apart."""
+
+import asyncio
+import json
+
+from bot.render_html import citation_html
+from bot.render_text import citation_line
+from retrieval.analysis import analyze
+from retrieval.duplicates import fingerprint, similar_pairs, updated_pairs
+from retrieval.engine import Engine
+
+AGENCY = (
+    "أعلنت هيئة الموانئ افتتاح رصيف بحري جديد في ميناء الواحة الشمالي بطاقة استيعابية تبلغ "
+    "أربعة ملايين حاوية سنويا. وقال رئيس الهيئة إن الرصيف يضم رافعات حديثة تعمل بالطاقة "
+    "الشمسية، وإن تشغيله سيقلص مدة انتظار السفن إلى يومين بدلا من أسبوع. وأضاف أن المشروع "
+    "استغرق ثلاث سنوات من العمل المتواصل بمشاركة شركات وطنية ودولية، وأن المرحلة الثانية "
+    "ستبدأ مطلع العام المقبل لربط الرصيف بشبكة السكك الحديدية."
+)
+# Three outlets run the agency copy, each with its own lead words or closing sentence.
+REPRINTS = {
+    "okhbar": ("أخبار الواحة", "الواحة – " + AGENCY),
+    "sahil": ("صحيفة الساحل", AGENCY.replace("أعلنت هيئة الموانئ", "أعلنت هيئة الموانئ أمس")),
+    "nakheel": ("صحيفة النخيل", AGENCY + " ويعد الميناء من أكبر موانئ المنطقة."),
+}
+OTHERS = {
+    "tides": (
+        "صحيفة الساحل",
+        "حذرت هيئة الأرصاد البحارة من ارتفاع الأمواج قرب ميناء الواحة الشمالي خلال الأيام "
+        "المقبلة، ودعت أصحاب القوارب إلى متابعة النشرات الجوية وتأجيل الرحلات غير الضرورية "
+        "حتى تستقر أحوال البحر وتنخفض سرعة الرياح.",
+    ),
+    "jobs": (
+        "أخبار الواحة",
+        "فتحت هيئة الموانئ باب التوظيف في ميناء الواحة الشمالي لحملة الشهادات الفنية، وأوضحت "
+        "أن التقديم يستمر أسبوعين عبر موقعها الإلكتروني وأن المقبولين سيلتحقون ببرنامج تدريب "
+        "مدته ستة أشهر قبل مباشرة العمل في الرصيف الجديد.",
+    ),
+}
+
+
+def notice(n: int, tons: int) -> str:
+    return (
+        f"وصلت قافلة الإغاثة رقم {n} إلى مدينة الواحة محملة بـ {tons} طنا من المواد الغذائية "
+        "والمستلزمات الطبية، يرافقها فريق من المتطوعين لتوزيعها على الأسر المحتاجة في الأحياء "
+        "الشرقية بالتعاون مع الجمعيات الأهلية والبلدية ومراكز الرعاية الصحية في المدينة."
+    )
+
+
+def test_reprints_pair_and_different_stories_do_not():
+    texts = {name: text for name, (_, text) in {**REPRINTS, **OTHERS}.items()}
+    fingerprints = {name: fingerprint(analyze(text)) for name, text in texts.items()}
+    pairs = {(a, b) for a, b, _ in similar_pairs(fingerprints)}
+    assert pairs == {("nakheel", "okhbar"), ("nakheel", "sahil"), ("okhbar", "sahil")}
+
+
+def test_templated_notices_with_other_numbers_are_two_stories():
+    fingerprints = {
+        "fourth": fingerprint(analyze(notice(4, 10))),
+        "fifth": fingerprint(analyze(notice(5, 12))),
+    }
+    assert similar_pairs(fingerprints) == []
+    fingerprints["again"] = fingerprint(analyze(notice(4, 10)))  # the fourth, scraped twice
+    assert [(a, b) for a, b, _ in similar_pairs(fingerprints)] == [("again", "fourth")]
+
+
+def test_short_texts_are_not_judged():
+    assert fingerprint(analyze("افتتاح رصيف بحري جديد.")) is None
+
+
+def test_pairs_kept_between_refreshes_equal_pairs_found_anew():
+    texts = {name: text for name, (_, text) in {**REPRINTS, **OTHERS}.items()}
+    fingerprints = {name: fingerprint(analyze(text)) for name, text in texts.items()}
+    full = similar_pairs(fingerprints)
+    before = [p for p in full if "sahil" not in p[:2]]
+    assert updated_pairs(before, fingerprints, {"sahil"}, set()) == full
+    del fingerprints["okhbar"]
+    assert updated_pairs(full, fingerprints, set(), {"okhbar"}) == [p for p in full if "okhbar" not in p[:2]]
+
+
+def build_corpus(folder, articles):
+    folder.mkdir(exist_ok=True)
+    for name, (source, text) in articles.items():
+        (folder / f"{name}.txt").write_text(f"---\nsource: {source}\n---\nعنوان {name}\n{text}\n", "utf-8")
+
+
+async def ask(tmp_path, corpus, question):
+    engine = await Engine.open(tmp_path / "db.sqlite3", corpus)
+    try:
+        await engine.refresh()
+        return engine.answer(question, k=3), engine.index.reprints
+    finally:
+        await engine.close()
+
+
+def test_answer_shows_a_story_once_and_names_the_other_outlets(tmp_path):
+    corpus = tmp_path / "corpus"
+    build_corpus(corpus, {**REPRINTS, **OTHERS})
+    answer, _ = asyncio.run(ask(tmp_path, corpus, "ميناء الواحة الشمالي الرصيف الجديد"))
+    docs = [r.doc_id for r in answer.results]
+    assert len(docs) == 3 and len(set(docs) & set(REPRINTS)) == 1  # three different stories
+    story = next(r.citation for r in answer.results if r.doc_id in REPRINTS)
+    others = {source for name, (source, _) in REPRINTS.items() if name != story.doc_id}
+    assert {r.doc_id for r in story.also_in} == set(REPRINTS) - {story.doc_id}
+    assert set(story.other_outlets()) == others - {story.source}
+    listed = json.loads(json.dumps(answer.to_json(), ensure_ascii=False))["answers"]
+    row = next(a for a in listed if a["doc_id"] == story.doc_id)
+    assert {a["doc_id"] for a in row["also_in"]} == set(REPRINTS) - {story.doc_id}
+    assert all(a["also_in"] == [] for a in listed if a["doc_id"] != story.doc_id)
+    for outlet in story.other_outlets():
+        assert outlet in citation_line(story, "ar") and outlet in citation_html(story, "en")
+    assert "ونُشر أيضًا في" in citation_line(story, "ar") and "also in: " in citation_html(story, "en")
+
+
+def test_removing_a_reprint_drops_its_pairs(tmp_path):
+    corpus = tmp_path / "corpus"
+    build_corpus(corpus, {**REPRINTS, **OTHERS})
+    _, first = asyncio.run(ask(tmp_path, corpus, "ميناء الواحة"))
+    assert first["okhbar"] == ("nakheel", "sahil")
+    (corpus / "sahil.txt").unlink()
+    _, later = asyncio.run(ask(tmp_path, corpus, "ميناء الواحة"))
+    assert later == {"okhbar": ("nakheel",), "nakheel": ("okhbar",)}

@@ -1,0 +1,190 @@
+"""Furniture learned per outlet: an invented outlet's bylines, footers and tag lines are cut
+and kept as evidence, real text is not, and a refresh that reads one file learns from all."""
+
+import asyncio
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+from corpus import BUNDLED_CORPUS
+from retrieval import outlet_state
+from retrieval.documents import Document
+from retrieval.refresh import refresh_store
+from retrieval.outlets import count_edges, learn_profiles, strip_furniture
+from retrieval.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTLET = "صحيفة النخيل"
+WRITERS = ["سالم الحربي", "نورة القحطاني", "فيصل الدوسري", "منى الشهري", "خالد العمري"]
+CITIES = ["الدمام", "تبوك", "حائل", "نجران"]
+SENTENCES = [
+    "افتتح المجلس البلدي حديقة جديدة في الحي الشمالي بمساحة تتجاوز عشرة آلاف متر مربع.",
+    "وأوضح رئيس المجلس أن الحديقة تضم ممرات للمشي وملاعب للأطفال ومساحات خضراء واسعة.",
+    "وشهدت الأسواق المحلية إقبالا كبيرا على شراء التمور مع بداية موسم الحصاد هذا العام.",
+    "وقال مدير الفرع إن الطلب ارتفع بنسبة كبيرة مقارنة بالموسم الماضي بسبب جودة المحصول.",
+    "وأعلنت الجامعة عن فتح باب القبول في برامج الدراسات العليا لعدد من التخصصات الهندسية.",
+    "وأكدت إدارة المرور أن الطريق الجديد سيخفف الزحام عن وسط المدينة في ساعات الذروة.",
+    "وأشار التقرير إلى أن عدد الزوار تضاعف خلال الأشهر الثلاثة الأولى من افتتاح المتحف.",
+    "ودعت الجمعية الأهالي إلى المشاركة في حملة تشجير الأودية التي تنطلق الأسبوع المقبل.",
+]
+SECTIONS = ["محليات", "اقتصاد"]
+TAGS = ["حدائق", "تمور", "جامعات", "مرور", "متاحف", "بيئة"]
+
+
+def invented_article(i: int, rng: random.Random) -> dict:
+    """An article of the invented outlet: byline, body, tag line and footer repeating the headline."""
+    title = f"{rng.choice(SECTIONS)} / خبر رقم {i} عن {rng.choice(TAGS)}"
+    byline = f"{rng.choice(WRITERS)}- النخيل- {rng.choice(CITIES)}:"
+    body = " ".join(rng.sample(SENTENCES, 3))
+    tags = "وسوم " + " ".join(rng.sample(TAGS, 3))
+    footer = f"رابط الخبر في صحيفة النخيل: {title}"
+    text = f"{byline} {body}\n{rng.choice(SENTENCES)} {tags}\n{footer}"
+    return {"doc_id": f"nakheel-{i:03d}", "title": title, "source": OUTLET, "text": text}
+
+
+def documents(rows: list[dict]) -> list[Document]:
+    return [
+        Document(r["doc_id"], r["title"], r["text"].replace("\n", "\n\n"), source=r["source"]) for r in rows
+    ]
+
+
+def test_recurring_byline_tags_and_footer_are_cut_and_the_body_is_kept():
+    rng = random.Random(7)
+    docs = documents([invented_article(i, rng) for i in range(40)])
+    profiles = learn_profiles(count_edges(docs))
+    for doc in docs:
+        cleaned, cuts = strip_furniture(doc, profiles[OUTLET])
+        assert "النخيل" not in cleaned.body and "وسوم" not in cleaned.body
+        assert cleaned.title == doc.title.split(" / ", 1)[1]  # the section label is cut
+        assert cleaned.credit.endswith("- النخيل- " + cleaned.credit.rsplit("- ", 1)[-1])
+        assert {cut.kind for cut in cuts} == {"head", "tail", "title"}
+        for sentence in SENTENCES:
+            assert (sentence in doc.body) == (sentence in cleaned.body)
+
+
+def test_a_phrase_at_the_end_of_real_text_is_not_cut():
+    rng = random.Random(3)
+    docs = documents([invented_article(i, rng) for i in range(40)])
+    profiles = learn_profiles(count_edges(docs))
+    # Ends like the tag line does, but with a full stop: a sentence, never furniture.
+    last = "وقالت الجمعية إن وسوم المنتجات الزراعية ستتغير العام المقبل."
+    article = Document("x", "عنوان", f"{SENTENCES[0]}\n\n{last}", source=OUTLET)
+    assert strip_furniture(article, profiles[OUTLET]) == (article, [])
+
+
+def test_a_small_corpus_learns_nothing():
+    rng = random.Random(5)
+    docs = documents([invented_article(i, rng) for i in range(5)])
+    assert learn_profiles(count_edges(docs)) == {}
+
+
+def test_html_entities_are_unescaped_in_text_and_title(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    row = {
+        "doc_id": "e1",
+        "title": "&quot;3000&quot; زائر &amp;amp; ضيف",
+        "text": "قال المدير &#8220;نرحب بالجميع&#8221; في الافتتاح.",
+        "url": "https://example.org/2019/03/07/e1",
+    }
+    (corpus / "a.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    doc = asyncio.run(_stored_documents(tmp_path / "db.sqlite3", corpus))["e1"]
+    assert doc.title == '"3000" زائر & ضيف'
+    assert doc.body == "قال المدير “نرحب بالجميع” في الافتتاح."
+    assert (doc.date, doc.date_inferred) == ("2019-03-07", True)
+
+
+async def _stored_documents(db, corpus):
+    store = await Store.open(db)
+    try:
+        await refresh_store(store, corpus)
+        return {doc.doc_id: doc for doc in await store.documents()}
+    finally:
+        await store.close()
+
+
+def _write_articles(folder, rows):
+    for row in rows:
+        (folder / f"{row['doc_id']}.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", "utf-8")
+
+
+def test_refresh_that_reads_one_file_still_learns_from_all(tmp_path):
+    """One article per file: the first build learns; an article added later is cleaned by the
+    same markers; evidence is kept in the store."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rng = random.Random(11)
+    _write_articles(corpus, [invented_article(i, rng) for i in range(30)])
+    db = tmp_path / "db.sqlite3"
+    first = asyncio.run(_stored_documents(db, corpus))
+    assert not any("رابط الخبر" in doc.body for doc in first.values())
+    _write_articles(corpus, [invented_article(99, rng)])
+    later = asyncio.run(_stored_documents(db, corpus))["nakheel-099"]
+    assert "رابط الخبر" not in later.body and "النخيل" in later.credit
+    state = asyncio.run(_furniture_state(db))
+    rows = {(row.kind, row.marker): row for row in outlet_state.evidence(state)}
+    assert rows and all(row.outlet == OUTLET and row.articles == 31 for row in rows.values())
+    assert any(row.cut == 31 and "رابط الخبر" in row.example for row in rows.values())
+
+
+def test_outlet_whose_markers_change_is_cleaned_again(tmp_path):
+    """Below the threshold nothing is cut; the file that takes the outlet over it makes the
+    articles indexed before cleaned too."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rng = random.Random(13)
+    _write_articles(corpus, [invented_article(i, rng) for i in range(4)])
+    db = tmp_path / "db.sqlite3"
+    assert all("رابط الخبر" in doc.body for doc in asyncio.run(_stored_documents(db, corpus)).values())
+    rows = [invented_article(i, rng) for i in range(4, 20)]
+    (corpus / "more.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", "utf-8"
+    )
+    stored = asyncio.run(_stored_documents(db, corpus))
+    assert len(stored) == 20 and not any("رابط الخبر" in doc.body for doc in stored.values())
+
+
+def test_bundled_corpus_passages_are_unchanged_by_learning(tmp_path):
+    docs = asyncio.run(_stored_documents(tmp_path / "db.sqlite3", BUNDLED_CORPUS))
+    state = asyncio.run(_furniture_state(tmp_path / "db.sqlite3"))
+    assert len(docs) == 5 and state.profiles == {} and outlet_state.evidence(state) == []
+
+
+async def _furniture_state(db):
+    store = await Store.open(db)
+    try:
+        return outlet_state.FurnitureState.from_json(await store.get_meta(outlet_state.META_KEY))
+    finally:
+        await store.close()
+
+
+def test_index_explain_cleaning_prints_each_outlets_evidence(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rng = random.Random(17)
+    rows = [invented_article(i, rng) for i in range(20)]
+    (corpus / "a.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", "utf-8"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CORPUSBOT_", "TELEGRAM_"))}
+    command = [
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "index",
+        "--corpus",
+        str(corpus),
+        "--db",
+        str(tmp_path / "db"),
+    ]
+    done = subprocess.run(
+        [*command, "--explain-cleaning"], env=env, capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line.split("\t") for line in done.stdout.splitlines() if "\t" in line]
+    assert {line[1] for line in lines} == {"head", "tail", "title"}
+    footer = next(line for line in lines if "رابط الخبر في صحيفة النخيل" in line[4])
+    assert footer[0] == OUTLET and footer[3].startswith("20 of 20 articles (100%)")
