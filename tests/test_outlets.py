@@ -12,8 +12,8 @@ from pathlib import Path
 from corpus import BUNDLED_CORPUS
 from retrieval import outlet_state
 from retrieval.documents import Document
-from retrieval.refresh import refresh_store
 from retrieval.outlets import count_edges, learn_profiles, strip_furniture
+from retrieval.refresh import refresh_store
 from retrieval.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
