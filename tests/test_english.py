@@ -311,7 +311,7 @@ def test_embeddings_are_cached_and_only_new_passages_are_embedded(tmp_path, corp
             await engine.refresh()
             first = fake.embedded
             assert first == len(engine.index) > 0
-            assert engine.index.dense.matrix.shape == (len(engine.index), fake.dim)
+            assert engine.index.dense.passages.shape == (len(engine.index), fake.dim)
             (corpus / "extra.txt").write_text("عنوان\n\nقال المتحدث إن المحادثات ستستأنف قريباً.\n", "utf-8")
             await engine.refresh()
             assert fake.embedded == first + 1

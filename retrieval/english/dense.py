@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from retrieval.english.articles import article_text
 from retrieval.progress import StderrProgress
 
 if TYPE_CHECKING:
@@ -106,14 +107,30 @@ def dense_unavailable_reason() -> str | None:
 
 @dataclass(frozen=True)
 class DenseIndex:
-    """Passage embeddings aligned with a SearchIndex's positions (zero rows never match)."""
+    """Vectors aligned with a SearchIndex: one per article (headline and lead; zero rows where
+    none is needed) and one per passage embedded so far. A passage without a vector of its own
+    is scored by its article's, so a large corpus gets dense retrieval long before every
+    passage is embedded."""
 
     embedder: Embedder
-    matrix: np.ndarray
+    articles: np.ndarray  # [document row, dim], rows in the index's doc_ids order
+    doc_rows: np.ndarray  # per passage position, its article's row
+    positions: np.ndarray  # the passages that have a vector of their own...
+    passages: np.ndarray  # ...and those vectors, [len(positions), dim]
 
     def scores(self, question: str) -> np.ndarray:
-        """Cosine similarity of the question to every passage."""
-        return self.matrix @ self.embedder.query(question)
+        """Cosine similarity of the question to every passage (or to its article)."""
+        query = self.embedder.query(question)
+        if len(self.positions) == len(self.doc_rows):
+            return self.passages @ query  # every passage has its own vector, in position order
+        scores = (self.articles @ query)[self.doc_rows]
+        if len(self.positions):
+            scores[self.positions] = self.passages @ query
+        return scores
+
+    def passage_vectors(self) -> dict[int, np.ndarray]:
+        """Position -> the passage's own vector, for the passages that have one."""
+        return dict(zip(self.positions.tolist(), self.passages, strict=True))
 
 
 # Shared by every embedding job of the process (one runs at a time: see Engine).
@@ -184,26 +201,17 @@ def write_seed_vectors(folder: Path, model: str, vectors: dict[str, np.ndarray])
 
 # Embedding takes ~0.1 s a passage on two cores: 20,000 passages are about half an hour of
 # first indexing (shown with a progress bar); 200,000 would be hours before the first answer.
+# Above this many passages, each article's headline and lead is embedded first (what `index`
+# and `ask` wait for) and the passages later, by the running bot, in the background.
 DEFAULT_MAX_DENSE_PASSAGES = 20_000
 
 
 def max_dense_passages() -> int:
-    """Above this many passages dense retrieval is off (CORPUSBOT_DENSE_MAX_PASSAGES)."""
+    """Above this many passages, articles are embedded first (CORPUSBOT_DENSE_MAX_PASSAGES)."""
     try:
         return int(os.environ.get("CORPUSBOT_DENSE_MAX_PASSAGES", str(DEFAULT_MAX_DENSE_PASSAGES)))
     except ValueError:
         return DEFAULT_MAX_DENSE_PASSAGES
-
-
-@lru_cache(maxsize=1)
-def _warn_too_many(count: int) -> None:
-    log.warning(
-        "dense retrieval is off for this corpus (%d passages, more than "
-        "CORPUSBOT_DENSE_MAX_PASSAGES=%d): English questions are matched by dictionary terms only "
-        "and Arabic answers are ranked and abstained on by BM25 alone",
-        count,
-        max_dense_passages(),
-    )
 
 
 def dense_enabled() -> bool:
@@ -213,33 +221,68 @@ def dense_enabled() -> bool:
 
 @dataclass(frozen=True)
 class DenseWork:
-    """An index's passages (keys in position order, texts by key) and the usable vectors at
-    hand; those still missing are to be embedded (`embed_missing`)."""
+    """An index's passages and articles (keys in position and row order, texts by key) and the
+    usable vectors at hand. What is still to embed is `missing`: above max_dense_passages,
+    articles first (quick: a short text per article) and then passages, else passages only."""
 
     embedder: Embedder
     keys: list[str]
     texts: dict[str, str]
+    article_keys: list[str]
+    article_texts: dict[str, str]
+    doc_rows: np.ndarray
     vectors: dict[str, np.ndarray]
 
     @property
-    def missing(self) -> list[str]:
+    def articles_first(self) -> bool:
+        return len(self.keys) > max_dense_passages()
+
+    def missing_articles(self) -> list[str]:
+        """Articles with a passage not yet embedded and no vector of their own (none for a
+        corpus small enough to embed every passage at once)."""
+        if not self.articles_first:
+            return []
+        rows = {int(self.doc_rows[p]) for p, key in enumerate(self.keys) if key not in self.vectors}
+        wanted = (self.article_keys[row] for row in sorted(rows))
+        return [key for key in dict.fromkeys(wanted) if key not in self.vectors]
+
+    def missing_passages(self) -> list[str]:
         return [key for key in self.texts if key not in self.vectors]
 
+    @property
+    def missing(self) -> list[str]:
+        return self.missing_articles() + self.missing_passages()
+
+    def text(self, key: str) -> str:
+        return self.texts.get(key) or self.article_texts[key]
+
+    def covered(self) -> bool:
+        """Whether every passage has a vector, its own or its article's."""
+        return all(
+            key in self.vectors or self.article_keys[row] in self.vectors
+            for key, row in zip(self.keys, self.doc_rows.tolist(), strict=True)
+        )
+
     def dense_index(self) -> DenseIndex:
-        return DenseIndex(self.embedder, aligned_matrix(self.keys, self.vectors, self.embedder.dim))
+        dim = self.embedder.dim
+        own = [p for p, key in enumerate(self.keys) if key in self.vectors]
+        passages = np.zeros((len(own), dim), dtype=np.float32)
+        for row, position in enumerate(own):
+            passages[row] = self.vectors[self.keys[position]]
+        articles = np.zeros((0 if len(own) == len(self.keys) else len(self.article_keys), dim), np.float32)
+        if len(articles):
+            articles = aligned_matrix(self.article_keys, self.vectors, dim)
+        return DenseIndex(self.embedder, articles, self.doc_rows, np.asarray(own, dtype=np.int64), passages)
 
 
 async def dense_work(
     store: Store, index: SearchIndex, seed_folders: tuple[Path, ...] = ()
 ) -> DenseWork | None:
-    """The vectors of `index`'s passages from the store, else from seed files (saved now);
-    damaged stored vectors are left out, to be embedded again, and vectors of passages gone are
-    dropped. None when dense retrieval is off."""
+    """The vectors of `index`'s passages and articles from the store, else from seed files
+    (saved now); damaged stored vectors are left out, to be embedded again, and vectors of
+    passages and articles gone are dropped. None when dense retrieval is off."""
     embedder = load_embedder() if dense_enabled() else None
     if embedder is None or not len(index):
-        return None
-    if len(index) > max_dense_passages():
-        _warn_too_many(len(index))
         return None
     texts: dict[str, str] = {}
     keys = []
@@ -248,8 +291,18 @@ async def dense_work(
         key = passage_key(text)
         keys.append(key)
         texts[key] = text
+    table = index.passages
+    article_texts: dict[str, str] = {}
+    article_keys = []
+    for doc_id in table.doc_ids:
+        doc = index.documents.get(doc_id)
+        text = article_text(doc.title, doc.body) if doc is not None else doc_id
+        key = passage_key(text)
+        article_keys.append(key)
+        article_texts[key] = text
+    wanted_keys = texts.keys() | article_texts.keys()
     stored = await store.embeddings(embedder.name)
-    wanted = {key: blob for key, blob in stored.items() if key in texts}
+    wanted = {key: blob for key, blob in stored.items() if key in wanted_keys}
     known = usable_vectors(wanted, embedder.dim)
     if len(known) < len(wanted):
         log.warning(
@@ -266,26 +319,39 @@ async def dense_work(
     if seeded:
         seeded = usable_vectors({k: v.tobytes() for k, v in seeded.items()}, embedder.dim)
     if seeded or len(wanted) < len(stored):
-        await store.put_embeddings(embedder.name, _blobs(seeded), keep=set(texts))
-    return DenseWork(embedder, keys, texts, {**known, **seeded})
+        await store.put_embeddings(embedder.name, _blobs(seeded), keep=set(wanted_keys))
+    doc_rows = np.asarray(table.doc_index, dtype=np.int64)
+    return DenseWork(embedder, keys, texts, article_keys, article_texts, doc_rows, {**known, **seeded})
+
+
+# While passages are embedded in the background, the index is given the vectors made so far
+# this often (each time costs a copy of the vectors).
+PUBLISH_EVERY = 4096
 
 
 async def embed_missing(
-    store: Store, work: DenseWork, progress: Progress | None = stderr_progress
-) -> DenseIndex:
-    """Embed the passages `work` lacks, saving each batch as it is made: a crash or a restart
-    loses at most one batch. The vectors are added to `work.vectors`."""
-    missing = work.missing
-    if not missing:
-        return work.dense_index()
+    store: Store,
+    work: DenseWork,
+    keys: list[str] | None = None,
+    progress: Progress | None = stderr_progress,
+    on_ready: Callable[[DenseIndex], None] | None = None,
+) -> DenseIndex | None:
+    """Embed `keys` (default: all `work.missing`), saving each batch as it is made: a crash or
+    a restart loses at most one batch. The vectors are added to `work.vectors`. `on_ready` is
+    given a DenseIndex as soon as every passage is covered (by its own or its article's vector)
+    and again every PUBLISH_EVERY vectors. The DenseIndex of the result, None if not covered."""
+    missing = work.missing if keys is None else keys
     started = time.perf_counter()
     show = progress if progress and len(missing) > PROGRESS_FROM else None
     embedder = work.embedder
     if show:
         show(0, len(missing))
+    ready = work.covered()
+    articles_left = {key for key in missing if key in work.article_texts}
+    since = 0
     for i in range(0, len(missing), BATCH):
         batch = missing[i : i + BATCH]
-        matrix = await asyncio.to_thread(embedder.passages, [work.texts[k] for k in batch])
+        matrix = await asyncio.to_thread(embedder.passages, [work.text(k) for k in batch])
         usable = usable_rows(matrix)
         if not usable.all():
             log.warning(
@@ -294,10 +360,20 @@ async def embed_missing(
         fresh = {key: matrix[row] for row, key in enumerate(batch) if usable[row]}
         await store.put_embeddings(embedder.name, _blobs(fresh))
         work.vectors.update(fresh)
+        articles_left.difference_update(batch)
+        since += len(fresh)
         if show:
             show(min(i + BATCH, len(missing)), len(missing))
-    log.info("embedded %d passages in %.1f s", len(missing), time.perf_counter() - started)
-    return work.dense_index()
+        due = since >= PUBLISH_EVERY if ready else not articles_left
+        if on_ready is not None and i + BATCH < len(missing) and due and work.covered():
+            ready, since = True, 0
+            on_ready(work.dense_index())
+    if missing:
+        log.info("embedded %d texts in %.1f s", len(missing), time.perf_counter() - started)
+    result = work.dense_index() if work.covered() else None
+    if on_ready is not None and result is not None:
+        on_ready(result)
+    return result
 
 
 def _blobs(vectors: dict[str, np.ndarray]) -> dict[str, bytes]:
