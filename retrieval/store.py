@@ -315,6 +315,16 @@ class Store:
     # Passage embeddings (retrieval/english/dense.py), keyed by model and passage text hash so
     # an unchanged passage is never embedded twice, whatever file or position it moves to.
 
+    async def passage_texts(self):
+        """(doc_id, title, body, [passage text, ...]) of every document."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        async with self._db.execute("SELECT doc_id, start, end FROM passages ORDER BY pid") as cursor:
+            async for doc_id, start, end in cursor:
+                spans.setdefault(doc_id, []).append((start, end))
+        async with self._db.execute("SELECT doc_id, title, body FROM documents") as cursor:
+            async for doc_id, title, body in cursor:
+                yield doc_id, title, body, [body[start:end] for start, end in spans.get(doc_id, ())]
+
     async def embeddings(self, model: str) -> dict[str, bytes]:
         """Every stored vector of `model`, by passage key."""
         async with self._db.execute("SELECT key, vector FROM embeddings WHERE model = ?", (model,)) as cursor:

@@ -205,6 +205,7 @@ def test_stats_counts_questions_languages_chats_not_found_and_feedback(tmp_path:
             assert f"1. {GENEVA_AR} (×2)" in most_asked and "جنيف" not in most_asked.replace(GENEVA_AR, "")
             assert f"1. {UNRELATED_AR} (×2)" in unanswered
             assert stats.endswith("Feedback (7 days): 👍 1 · 👎 0")
+            assert "Dense retrieval on: " in stats.split("\n\n")[0]
             bot.stub.assert_no_errors()
 
     run(body)

