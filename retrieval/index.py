@@ -100,6 +100,11 @@ class SearchIndex:
         and Arabizi readings are snapped to (a stem may have lost letters of the word)."""
         return distinct_words(doc.body for doc in self.documents.values())
 
+    def word_frequency(self, word: str) -> int:
+        """How many passages hold a written word (as analysed: its stem)."""
+        terms = analyze(word)
+        return self.scorer.document_frequency(terms[0]) if terms else 0
+
     def passage_text(self, position: int) -> str:
         passage = self.passages[position]
         return self.documents[passage.doc_id].body[passage.start : passage.end]

@@ -83,3 +83,16 @@ def load_dictionary() -> dict[str, tuple[str, ...]]:
     except (OSError, ValueError, EOFError) as exc:
         log.warning("English questions: cannot read %s (%s)", files[0].parent, exc)
         return {}
+
+
+@lru_cache(maxsize=1)
+def arabic_word_senses() -> dict[str, frozenset[str]]:
+    """Normalized Arabic word -> the English headwords the dictionary renders with it: which
+    English word an ordinary Arabic word stands for (يمين: right, not Yemen)."""
+    from retrieval.normalize import distinct_words
+
+    senses: dict[str, set[str]] = {}
+    for english, translations in load_dictionary().items():
+        for arabic in distinct_words(translations):
+            senses.setdefault(arabic, set()).add(english)
+    return {arabic: frozenset(words) for arabic, words in senses.items()}
