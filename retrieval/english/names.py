@@ -8,9 +8,10 @@ avoids guessing a spelling no article uses ("Blinken": بلينكن, not بلن�
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from retrieval.analysis import analyze
@@ -209,20 +210,14 @@ class NameMatch:
 class NameIndex:
     """Index terms by consonant skeleton, to snap transliterated names to the corpus's spelling."""
 
-    def __init__(
-        self,
-        terms: Iterable[str],
-        senses: Mapping[str, frozenset[str]] | None = None,
-        frequency: Callable[[str], int] | None = None,
-    ):
-        """`senses`: Arabic word -> the English words a dictionary renders with it. A name does
-        not snap to a word the dictionary gives only for English words spelled otherwise.
-        `frequency`: how many passages use a word, to prefer a name's usual spelling."""
-        self._senses = senses or {}
+    def __init__(self, terms: Iterable[str], frequency: Callable[[str], int] | None = None):
+        """`frequency`: how many passages use a word, to prefer a name's usual spelling."""
         self._frequency = frequency
         # Long skeletons are also filed under each one-consonant-shorter variant, so that one
         # consonant more on either side still meets ("Stockholm": ستوكهولم, "Washington": واشنطن).
         self._by_key: dict[str, list[str]] = defaultdict(list)
+        self._keys: list[str] = []  # a saved index: sorted keys, and each key's terms
+        self._terms: list[str] = []
         for term in terms:
             if starts_arabic(term):
                 skeleton = arabic_skeleton(_without_article(term))
@@ -237,14 +232,33 @@ class NameIndex:
         keys += _deletions(skeleton)
         found: list[str] = []
         for key in dict.fromkeys(keys):
-            found += self._by_key.get(key, [])
+            found += self._filed(key)
         return list(dict.fromkeys(found))
 
-    def _other_word(self, term: str, skeleton: str) -> bool:
-        """Whether `term` is an ordinary word that stands for English words of another skeleton
-        (يمين is "right", so not Yemen; ميسي is "Messi", so it may be)."""
-        senses = self._senses.get(term)
-        return senses is not None and all(english_skeleton(w) != skeleton for w in senses)
+    def _filed(self, key: str) -> list[str]:
+        if not self._keys:
+            return self._by_key.get(key, [])
+        at = bisect.bisect_left(self._keys, key)
+        return self._terms[at].split(" ") if at < len(self._keys) and self._keys[at] == key else []
+
+    def to_blobs(self) -> dict[str, bytes]:
+        """The index as two blobs of lines: sorted keys, and each key's terms."""
+        if self._keys:
+            keys, terms = self._keys, self._terms
+        else:
+            keys = sorted(self._by_key)
+            terms = [" ".join(self._by_key[key]) for key in keys]
+        return {"keys": "\n".join(keys).encode("utf-8"), "terms": "\n".join(terms).encode("utf-8")}
+
+    @classmethod
+    def from_blobs(cls, blobs: dict[str, bytes], frequency: Callable[[str], int] | None = None) -> NameIndex:
+        """An index saved by `to_blobs`: two splits, instead of skeletons of every word."""
+        index = cls((), frequency)
+        index._keys = blobs["keys"].decode("utf-8").split("\n")
+        index._terms = blobs["terms"].decode("utf-8").split("\n")
+        if len(index._keys) != len(index._terms):
+            raise ValueError("saved name index is inconsistent")
+        return index
 
     def snap(self, word: str, limit: int = 2) -> list[NameMatch]:
         """The corpus terms that most likely spell English `word`, best first."""
@@ -256,7 +270,7 @@ class NameIndex:
         initial = _english_initial(word)
         scored = []
         for term in self.candidates(skeleton):
-            if not _initials_agree(initial, _arabic_initials(term)) or self._other_word(term, skeleton):
+            if not _initials_agree(initial, _arabic_initials(term)):
                 continue
             bare = _without_article(term)
             similarity = difflib.SequenceMatcher(None, shape, arabic_shape(bare), autojunk=False).ratio()

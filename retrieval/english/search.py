@@ -9,7 +9,7 @@ import numpy as np
 
 from retrieval.answering import MIN_OTHER_COVERAGE, MIN_TOP_COVERAGE, Candidate, Retrieval
 from retrieval.english.expand import Concept, expand_english
-from retrieval.english.freedict import arabic_word_senses, load_dictionary
+from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
 from retrieval.english.query import rank_english, term_weights
 from retrieval.index import SearchIndex
@@ -35,13 +35,15 @@ _name_indexes: weakref.WeakKeyDictionary[SearchIndex, NameIndex] = weakref.WeakK
 
 
 def name_index(index: SearchIndex) -> NameIndex:
-    """The corpus's words (as written, normalized) by consonant skeleton, built on the first
-    English question. Written words, not stems: a stem may have lost letters that belong to
-    the name, and the snapped word goes through the analysis chain afterwards anyway. The
-    dictionary says which corpus words are ordinary words of another English word."""
+    """The corpus's words (as written, normalized) by consonant skeleton, read from the store
+    (retrieval.english.saved_names) or built on the first English question. Written words, not
+    stems: a stem may have lost letters that belong to the name, and the snapped word goes
+    through the analysis chain afterwards anyway."""
     names = _name_indexes.get(index)
+    if names is None and index.name_blobs is not None:
+        names = NameIndex.from_blobs(index.name_blobs, index.word_frequency)
     if names is None:
-        names = NameIndex(index.written_words(), arabic_word_senses(), index.word_frequency)
+        names = NameIndex(index.written_words(), index.word_frequency)
         _name_indexes[index] = names
     return names
 
