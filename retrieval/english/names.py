@@ -65,6 +65,7 @@ _ARTICLES = _CLITICS[:6]
 # Of the spellings that look alike, one the corpus uses at least this share as often as the
 # most used one: a name's usual spelling is frequent, the look-alike words are not all.
 MIN_FREQUENCY_SHARE = 0.2
+SNAPS_REMEMBERED = 10_000
 _AR_OPENING_VOWELS = set("اأإآعءئؤ")
 
 
@@ -213,6 +214,7 @@ class NameIndex:
     def __init__(self, terms: Iterable[str], frequency: Callable[[str], int] | None = None):
         """`frequency`: how many passages use a word, to prefer a name's usual spelling."""
         self._frequency = frequency
+        self._snapped: dict[tuple[str, int], list[NameMatch]] = {}
         # Long skeletons are also filed under each one-consonant-shorter variant, so that one
         # consonant more on either side still meets ("Stockholm": ستوكهولم, "Washington": واشنطن).
         self._by_key: dict[str, list[str]] = defaultdict(list)
@@ -261,7 +263,16 @@ class NameIndex:
         return index
 
     def snap(self, word: str, limit: int = 2) -> list[NameMatch]:
-        """The corpus terms that most likely spell English `word`, best first."""
+        """The corpus terms that most likely spell English `word`, best first (remembered: at
+        20,000 articles a word has hundreds of look-alikes to weigh)."""
+        found = self._snapped.get((word, limit))
+        if found is None:
+            if len(self._snapped) >= SNAPS_REMEMBERED:
+                self._snapped.clear()
+            found = self._snapped[(word, limit)] = self._snap(word, limit)
+        return list(found)
+
+    def _snap(self, word: str, limit: int) -> list[NameMatch]:
         skeleton = english_skeleton(word)
         if len(skeleton) < MIN_SKELETON:
             return []

@@ -40,10 +40,11 @@ def name_index(index: SearchIndex) -> NameIndex:
     stems: a stem may have lost letters that belong to the name, and the snapped word goes
     through the analysis chain afterwards anyway."""
     names = _name_indexes.get(index)
-    if names is None and index.name_blobs is not None:
-        names = NameIndex.from_blobs(index.name_blobs, index.word_frequency)
     if names is None:
-        names = NameIndex(index.written_words(), index.word_frequency)
+        if index.name_blobs is not None:
+            names = NameIndex.from_blobs(index.name_blobs, index.word_frequency)
+        else:
+            names = NameIndex(index.written_words(), index.word_frequency)
         _name_indexes[index] = names
     return names
 
