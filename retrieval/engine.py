@@ -24,13 +24,13 @@ from retrieval.english.dense import (
     embed_missing,
     progress_for,
 )
-from retrieval.english.saved_names import saved_name_blobs
 from retrieval.index import SearchIndex
 from retrieval.indexer import Progress, RefreshReport, refresh_store
 from retrieval.language import detect_language
 from retrieval.models import Answer
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store, damaged_store, is_damage
+from retrieval.word_tables import word_tables
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +178,7 @@ async def load_index(
     cover every passage. Returned with the index: its DenseWork (what is done and what is still
     missing), None when dense retrieval is off."""
     index = await load_search_index(store, previous)
-    index.name_blobs = await saved_name_blobs(store, index)
+    index.word_tables = await word_tables(store, index)
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
     work = await dense_work(store, index, seeds)
     if work is None:

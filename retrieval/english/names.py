@@ -8,13 +8,13 @@ avoids guessing a spelling no article uses ("Blinken": بلينكن, not بلن�
 
 from __future__ import annotations
 
-import bisect
 import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from retrieval.analysis import analyze
+from retrieval.filed_words import FiledWords
 from retrieval.normalize import starts_arabic
 
 # English letters and digraphs → skeleton classes (vowels, w, y and silent h give nothing).
@@ -217,15 +217,14 @@ class NameIndex:
         self._snapped: dict[tuple[str, int], list[NameMatch]] = {}
         # Long skeletons are also filed under each one-consonant-shorter variant, so that one
         # consonant more on either side still meets ("Stockholm": ستوكهولم, "Washington": واشنطن).
-        self._by_key: dict[str, list[str]] = defaultdict(list)
-        self._keys: list[str] = []  # a saved index: sorted keys, and each key's terms
-        self._terms: list[str] = []
+        by_key: dict[str, list[str]] = defaultdict(list)
         for term in terms:
             if starts_arabic(term):
                 skeleton = arabic_skeleton(_without_article(term))
                 if len(skeleton) >= MIN_SKELETON:
                     for key in dict.fromkeys([skeleton, *_deletions(skeleton)]):
-                        self._by_key[key].append(term)
+                        by_key[key].append(term)
+        self.filed = FiledWords.of(by_key)
 
     def candidates(self, skeleton: str) -> list[str]:
         keys = [skeleton, *_swaps(skeleton)]
@@ -234,32 +233,14 @@ class NameIndex:
         keys += _deletions(skeleton)
         found: list[str] = []
         for key in dict.fromkeys(keys):
-            found += self._filed(key)
+            found += self.filed.get(key)
         return list(dict.fromkeys(found))
 
-    def _filed(self, key: str) -> list[str]:
-        if not self._keys:
-            return self._by_key.get(key, [])
-        at = bisect.bisect_left(self._keys, key)
-        return self._terms[at].split(" ") if at < len(self._keys) and self._keys[at] == key else []
-
-    def to_blobs(self) -> dict[str, bytes]:
-        """The index as two blobs of lines: sorted keys, and each key's terms."""
-        if self._keys:
-            keys, terms = self._keys, self._terms
-        else:
-            keys = sorted(self._by_key)
-            terms = [" ".join(self._by_key[key]) for key in keys]
-        return {"keys": "\n".join(keys).encode("utf-8"), "terms": "\n".join(terms).encode("utf-8")}
-
     @classmethod
-    def from_blobs(cls, blobs: dict[str, bytes], frequency: Callable[[str], int] | None = None) -> NameIndex:
-        """An index saved by `to_blobs`: two splits, instead of skeletons of every word."""
+    def saved(cls, filed: FiledWords, frequency: Callable[[str], int] | None = None) -> NameIndex:
+        """An index whose table was saved (`filed`): no skeleton of every word to take."""
         index = cls((), frequency)
-        index._keys = blobs["keys"].decode("utf-8").split("\n")
-        index._terms = blobs["terms"].decode("utf-8").split("\n")
-        if len(index._keys) != len(index._terms):
-            raise ValueError("saved name index is inconsistent")
+        index.filed = filed
         return index
 
     def snap(self, word: str, limit: int = 2) -> list[NameMatch]:

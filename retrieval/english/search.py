@@ -36,13 +36,13 @@ _name_indexes: weakref.WeakKeyDictionary[SearchIndex, NameIndex] = weakref.WeakK
 
 def name_index(index: SearchIndex) -> NameIndex:
     """The corpus's words (as written, normalized) by consonant skeleton, read from the store
-    (retrieval.english.saved_names) or built on the first English question. Written words, not
+    (retrieval/word_tables.py) or built on the first English question. Written words, not
     stems: a stem may have lost letters that belong to the name, and the snapped word goes
     through the analysis chain afterwards anyway."""
     names = _name_indexes.get(index)
     if names is None:
-        if index.name_blobs is not None:
-            names = NameIndex.from_blobs(index.name_blobs, index.word_frequency)
+        if index.word_tables is not None:
+            names = NameIndex.saved(index.word_tables.names, index.word_frequency)
         else:
             names = NameIndex(index.written_words(), index.word_frequency)
         _name_indexes[index] = names

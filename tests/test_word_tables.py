@@ -9,8 +9,9 @@ import shutil
 import pytest
 
 from corpus import BUNDLED_CORPUS
+from retrieval import word_tables
 from retrieval.engine import Engine
-from retrieval.english import saved_names
+from retrieval.english.names import arabic_skeleton
 
 QUESTION = "Where did Blinken and Lavrov meet?"
 
@@ -36,7 +37,7 @@ def test_a_second_start_reads_the_name_index_and_answers_alike(tmp_path, corpus,
     async def second() -> tuple:
         engine = await Engine.open(db, corpus)
         try:
-            assert engine.index.name_blobs is not None
+            assert engine.index.word_tables is not None
             return engine.answer(QUESTION).matched_on
         finally:
             await engine.close()
@@ -47,7 +48,8 @@ def test_a_second_start_reads_the_name_index_and_answers_alike(tmp_path, corpus,
     def no_build(*args, **kwargs):
         raise AssertionError("the name index was built again")
 
-    monkeypatch.setattr(saved_names, "NameIndex", no_build)
+    monkeypatch.setattr(word_tables, "NameIndex", no_build)
+    monkeypatch.setattr(word_tables, "spelling_table", no_build)
     assert asyncio.run(second()) == built
 
 
@@ -58,11 +60,11 @@ def test_a_changed_corpus_gets_a_new_name_index(tmp_path, corpus):
         engine = await Engine.open(db, corpus)
         try:
             await engine.refresh()
-            before = saved_names.signature(engine.index)
+            before = word_tables.signature(engine.index)
             (corpus / "extra.txt").write_text("عنوان\n\nزار غوتيريش مدينة جنيف أمس.\n", "utf-8")
             await engine.refresh()
-            assert saved_names.signature(engine.index) != before
-            words = engine.index.name_blobs["terms"].decode("utf-8").split()
+            assert word_tables.signature(engine.index) != before
+            words = engine.index.word_tables.names.get(arabic_skeleton("جوتيريش"))
             assert "جوتيريش" in words  # normalized: ghain and jeem spell one sound
         finally:
             await engine.close()
