@@ -8,7 +8,7 @@ import re
 from retrieval.passages import Span
 
 # Longest piece of a sentence a snippet is built from, and the shortest a cut may leave.
-MAX_CLAUSE_CHARS = 300
+MAX_CLAUSE_CHARS = 400
 MIN_CLAUSE_CHARS = 80
 # After a comma, semicolon or colon (Arabic or Latin) and its space: the best cuts.
 _CLAUSE_END_RE = re.compile(r"[،,;؛:]+[\"'”’»)\]]*\s+")
