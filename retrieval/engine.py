@@ -76,7 +76,7 @@ class Engine:
             await store.close()
             raise
         engine = cls(store, index, Path(corpus_dir))
-        engine._embed_later(index, pending)
+        engine._embed_later(index, pending, background=not wait_for_dense)
         return engine
 
     @property
@@ -106,13 +106,16 @@ class Engine:
                     self.store, self.corpus_dir, previous=self.index, wait_for_dense=wait_for_dense
                 )
                 self.index = index
-                self._embed_later(index, pending)
+                self._embed_later(index, pending, background=not wait_for_dense)
             report.seconds = time.perf_counter() - started  # the whole refresh, embedding included
             return report
 
-    def _embed_later(self, index: SearchIndex, work: DenseWork | None) -> None:
+    def _embed_later(self, index: SearchIndex, work: DenseWork | None, *, background: bool) -> None:
+        """Keep `work` for dense_progress and, in `background`, embed what it lacks (with
+        `wait_for_dense`, the foreground has embedded what it waits for: passages of a large
+        corpus are left to a running bot)."""
         self._dense = work
-        if work is not None and work.missing:
+        if background and work is not None and work.missing:
             self._embedding = asyncio.create_task(self._embed(index, work))
 
     def dense_progress(self) -> DenseProgress | None:

@@ -66,6 +66,7 @@ def test_a_large_corpus_is_searched_by_article_vectors_before_its_passages_are_e
             index = engine.index
             articles = {article_text(d.title, d.body) for d in index.documents.values()}
             assert set(fake.texts) == articles  # headline and lead, no passage
+            assert not engine.embedding  # passages are left to a running bot, not to `ask`
             scores = index.dense.scores("question")
             assert len(scores) == len(index)
             first = index.passages.doc_index[0]
@@ -124,3 +125,15 @@ def test_a_small_corpus_embeds_passages_only(tmp_path, corpus, fake, monkeypatch
             await engine.close()
 
     asyncio.run(scenario())
+
+
+def test_how_far_the_best_stands_out_is_measured_against_other_articles():
+    """Passages scored by their article's vector tie: the runner-up is the n-th best article."""
+    embedder = CountingEmbedder()
+    articles = np.eye(3, embedder.dim, dtype=np.float32)
+    doc_rows = np.array([0, 0, 0, 0, 1, 2])  # the first article has four passages
+    index = dense_module.DenseIndex(embedder, articles, doc_rows, np.zeros(0, np.int64), articles[:0])
+    scores = np.array([0.9, 0.9, 0.9, 0.9, 0.5, 0.2])
+    assert index.runner_up(scores, 2) == 0.5
+    everyone = dense_module.DenseIndex(embedder, articles[:0], doc_rows, np.arange(6), np.eye(6, 8))
+    assert everyone.runner_up(scores, 2) == 0.9  # passages of their own: as before

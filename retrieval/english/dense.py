@@ -128,6 +128,16 @@ class DenseIndex:
             scores[self.positions] = self.passages @ query
         return scores
 
+    def runner_up(self, scores: np.ndarray, n: int) -> float:
+        """The n-th highest of `scores` (one per passage), for how far the best stands out;
+        while passages share their article's vector, the n-th best article's (the passages
+        of one article, alike by construction, would otherwise leave no margin at all)."""
+        if len(self.positions) < len(self.doc_rows) and len(scores):
+            starts = np.flatnonzero(np.diff(self.doc_rows, prepend=-1))  # a run per article
+            scores = np.maximum.reduceat(scores, starts)
+        n = min(n, len(scores))
+        return float(np.partition(scores, -n)[-n])
+
     def passage_vectors(self) -> dict[int, np.ndarray]:
         """Position -> the passage's own vector, for the passages that have one."""
         return dict(zip(self.positions.tolist(), self.passages, strict=True))

@@ -62,7 +62,7 @@ def english_candidates(index: SearchIndex, question: str, limit: int) -> Retriev
     ranking = rank_english(index, concepts, dense, limit)
     if dense is not None:
         mean, spread = float(dense.mean()), float(dense.std()) or 1.0
-        runner_up = _nth_best(dense, MARGIN_RANK)
+        runner_up = index.dense.runner_up(dense, MARGIN_RANK)
         lexical_floor = _nth_best(ranking.match.scores, AGREEMENT_RANK)
         dense_floor = _nth_best(dense, AGREEMENT_RANK)
     found = []
