@@ -183,7 +183,7 @@ async def load_index(
     index = await load_search_index(store, previous)
     index.word_tables = await word_tables(store, index)
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
-    work = await dense_work(store, index, seeds)
+    work = await dense_work(store, index, seeds, index.word_tables.keys)
     if work is None:
         return index, None
     if wait_for_dense:

@@ -1,7 +1,9 @@
-"""The corpus's words filed by skeleton for English names (retrieval/english/names.py) and for
-Arabizi readings (retrieval/spelling.py), saved in the store beside the search index: the first
-English or Arabizi question of a process took seconds to build them at 20,000 articles. Built
-when the search index changes, read back when it does not, parsed when first used."""
+"""What each process would otherwise derive from the whole corpus again, saved in the store
+beside the search index: the words filed by skeleton for English names (retrieval/english/
+names.py) and Arabizi readings (retrieval/spelling.py), seconds to build at 20,000 articles,
+and the vector keys of every passage and article (retrieval/english/dense.py: the SHA-256 of
+every passage text, most of dense retrieval's start-up). Built when the search index changes,
+read back when it does not, parsed when first used."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import logging
 import sqlite3
 from functools import cached_property
 
+from retrieval.english.dense import text_keys
 from retrieval.english.names import NameIndex
 from retrieval.filed_words import FiledWords
 from retrieval.index import SearchIndex
@@ -19,7 +22,7 @@ from retrieval.spelling import spelling_table
 from retrieval.store import NAME_BLOBS, Store
 
 log = logging.getLogger(__name__)
-_TABLES = ("names", "spelling")
+_BLOBS = ("names.keys", "names.words", "spelling.keys", "spelling.words", "keys.passages", "keys.articles")
 
 
 class WordTables:
@@ -39,6 +42,14 @@ class WordTables:
     def spelling(self) -> FiledWords:
         return self._table("spelling")
 
+    @cached_property
+    def keys(self) -> tuple[list[str], list[str]]:
+        """Vector keys of the passages (position order) and articles (`text_keys`)."""
+        passages, articles = (
+            self._blobs[f"keys.{part}"].decode("ascii") for part in ("passages", "articles")
+        )
+        return passages.split("\n") if passages else [], articles.split("\n") if articles else []
+
 
 def signature(index: SearchIndex) -> bytes:
     """What the tables were built from: the index's documents and their versions."""
@@ -51,6 +62,10 @@ def _build(index: SearchIndex) -> dict[str, bytes]:
     blobs = {}
     for name, table in (("names", NameIndex(words).filed), ("spelling", spelling_table(words))):
         blobs[f"{name}.keys"], blobs[f"{name}.words"] = table.to_blobs()
+    passages, articles = text_keys(index)
+    blobs["keys.passages"], blobs["keys.articles"] = (
+        "\n".join(k).encode("ascii") for k in (passages, articles)
+    )
     return blobs
 
 
@@ -63,7 +78,7 @@ async def word_tables(store: Store, index: SearchIndex) -> WordTables:
             return snapshot.index_blobs(names=True)
 
     saved = {name.removeprefix(NAME_BLOBS): data for name, data in (await asyncio.to_thread(read)).items()}
-    if saved.get("signature") == wanted and all(f"{t}.keys" in saved for t in _TABLES):
+    if saved.get("signature") == wanted and all(name in saved for name in _BLOBS):
         return WordTables(saved)
     blobs = await asyncio.to_thread(_build, index)
     try:

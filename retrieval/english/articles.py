@@ -11,5 +11,5 @@ LEAD_WORDS = 24
 
 def article_text(title: str, body: str) -> str:
     """What an article's vector is made from: its headline and the first LEAD_WORDS words."""
-    lead = " ".join(body.split()[:LEAD_WORDS])
+    lead = " ".join(body.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS])  # not the whole body
     return f"{title}\n{lead}".strip()
