@@ -239,13 +239,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "stats_dense": {
-        "ar": (
-            "🧭 البحث الدلالي {state}: {passages} من {total} مقطعًا لها متجهات، و{articles} من {needed} مقالًا"
-        ),
-        "en": (
-            "🧭 Dense retrieval {state}: {passages} of {total} passages embedded, "
-            "{articles} of {needed} articles"
-        ),
+        "ar": "🧭 البحث الدلالي {state}: متجهات {passages}/{total} مقطعًا و{articles}/{needed} مقالًا",
+        "en": "🧭 Dense retrieval {state}: {passages}/{total} passages, {articles}/{needed} articles",
     },
     "stats_dense_on": {"ar": "يعمل", "en": "on"},
     "stats_dense_waiting": {"ar": "لم يعمل بعد (BM25 وحده)", "en": "not yet on (BM25 alone)"},

