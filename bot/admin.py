@@ -18,6 +18,7 @@ import unicodedata
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -35,6 +36,9 @@ from corpus import BUNDLED_CORPUS
 from retrieval.documents import DOCUMENT_SUFFIXES, CorpusError, read_file_documents
 from retrieval.indexer import RefreshReport
 from retrieval.store import QueryStats
+
+if TYPE_CHECKING:
+    from retrieval.english.dense import DenseProgress
 
 logger = logging.getLogger(__name__)
 
@@ -393,6 +397,22 @@ def _question_list(rows: list[tuple[str, int]], lang: str) -> str:
     )
 
 
+def _dense_line(progress: DenseProgress | None, lang: str) -> str:
+    """How far embedding has got (passages are embedded in the background at size)."""
+    if progress is None:
+        return ""
+    state = text("stats_dense_on" if progress.covered else "stats_dense_waiting", lang)
+    return "\n" + text(
+        "stats_dense",
+        lang,
+        state=state,
+        passages=progress.passages,
+        total=progress.passages_total,
+        articles=progress.articles,
+        needed=progress.articles_needed,
+    )
+
+
 async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Admins: questions today and this week, by language and chat, what went unanswered,
     feedback and the median answer time."""
@@ -409,7 +429,7 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     await send_activity_chart(update, context, now.date(), lang)
     header = [
-        text("stats_heading", lang),
+        text("stats_heading", lang) + _dense_line(services(context).engine.dense_progress(), lang),
         stats_period_html(text("stats_today", lang), today, lang),
         stats_period_html(text("stats_week", lang), week, lang),
     ]

@@ -215,11 +215,11 @@ async def _check_open_store(store: Store, path: Path, corpus: Path | None) -> li
 
 
 async def check_vectors(store: Store) -> Finding | None:
-    """Stored passage vectors that are not what the model makes (integrity_check cannot tell:
-    a NaN is a well-formed blob). None when dense retrieval is off, as they are then unused."""
-    from retrieval.english.dense import load_embedder, usable_vectors
+    """Stored vectors that are not what the model makes (integrity_check cannot tell: a NaN is a
+    well-formed blob), else how far embedding has got. None when dense retrieval is off."""
+    from retrieval.english.dense import dense_enabled, load_embedder, stored_progress, usable_vectors
 
-    embedder = load_embedder()
+    embedder = load_embedder() if dense_enabled() else None
     if embedder is None:
         return None
     stored = await store.embeddings(embedder.name)
@@ -232,7 +232,9 @@ async def check_vectors(store: Store) -> Finding | None:
             'which can make every answer "not found": restart the bot or run `corpusbot index`, '
             "which embed those passages again",
         )
-    return Finding(Status.OK, "passage vectors", f"{len(stored)} stored, all usable")
+    progress = await stored_progress(store, set(stored))
+    status = Status.OK if progress.covered else Status.WARN
+    return Finding(status, "dense retrieval", progress.line())
 
 
 async def check_freshness(store: Store, corpus: Path | None) -> Finding:

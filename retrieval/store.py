@@ -22,6 +22,9 @@ from retrieval.models import Citation
 # 2: embeddings (passage vectors for English questions); 3: index_blobs; 4: document_first_seen
 SCHEMA_VERSION = 4
 
+# Blobs of the saved name index (retrieval/english/saved_names.py) start with this.
+NAME_BLOBS = "names."
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -332,6 +335,16 @@ class Store:
     # Passage embeddings (retrieval/english/dense.py), keyed by model and passage text hash so
     # an unchanged passage is never embedded twice, whatever file or position it moves to.
 
+    async def passage_texts(self):
+        """(doc_id, title, body, [passage text, ...]) of every document."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        async with self._db.execute("SELECT doc_id, start, end FROM passages ORDER BY pid") as cursor:
+            async for doc_id, start, end in cursor:
+                spans.setdefault(doc_id, []).append((start, end))
+        async with self._db.execute("SELECT doc_id, title, body FROM documents") as cursor:
+            async for doc_id, title, body in cursor:
+                yield doc_id, title, body, [body[start:end] for start, end in spans.get(doc_id, ())]
+
     async def embeddings(self, model: str) -> dict[str, bytes]:
         """Every stored vector of `model`, by passage key."""
         async with self._db.execute("SELECT key, vector FROM embeddings WHERE model = ?", (model,)) as cursor:
@@ -521,6 +534,24 @@ class Store:
                 await self._db.rollback()
                 raise
 
+    async def save_name_blobs(self, blobs: dict[str, bytes]) -> None:
+        """Save the name index (names NAME_BLOBS...) beside the saved search index; it goes
+        when the search index is saved again (it was built from that index's words)."""
+        rows = [
+            (name, number, data[at : at + _BLOB_CHUNK])
+            for name, data in blobs.items()
+            for number, at in enumerate(range(0, max(len(data), 1), _BLOB_CHUNK))
+        ]
+        async with self._write_lock:
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+                await self._db.execute(f"DELETE FROM index_blobs WHERE name LIKE '{NAME_BLOBS}%'")
+                await self._db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)
+                await self._db.commit()
+            except BaseException:
+                await self._db.rollback()
+                raise
+
     def snapshot(self) -> StoreSnapshot:
         """A read-only view of the store as committed now, for reading in a worker thread."""
         return StoreSnapshot(self.path)
@@ -623,10 +654,13 @@ class StoreSnapshot:
             found += [_document(r) for r in self.db.execute(sql, batch)]
         return found
 
-    def index_blobs(self) -> dict[str, bytes]:
-        """The saved index's blobs by name (empty when none is saved)."""
+    def index_blobs(self, names: bool = False) -> dict[str, bytes]:
+        """The saved index's blobs by name (empty when none is saved); with `names`, those of
+        the saved name index instead (NAME_BLOBS)."""
         parts: dict[str, list[bytes]] = {}
-        for name, data in self.db.execute("SELECT name, data FROM index_blobs ORDER BY name, chunk"):
+        where = "LIKE" if names else "NOT LIKE"
+        query = f"SELECT name, data FROM index_blobs WHERE name {where} '{NAME_BLOBS}%' ORDER BY name, chunk"
+        for name, data in self.db.execute(query):
             parts.setdefault(name, []).append(data)
         return {name: b"".join(chunks) for name, chunks in parts.items()}
 
