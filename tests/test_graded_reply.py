@@ -83,3 +83,27 @@ def test_how_long_with_no_duration_near_the_best_passage_gets_the_closest_passag
 def test_when_question_with_a_date_near_the_best_passage_is_still_answered(own_index):
     answer = answer_question(own_index, "امتى كانت القمة الافتراضيه بين بايدن وبوتين؟")
     assert answer.answered and answer.results[0].answer_spans
+
+
+def test_a_passage_sharing_only_generic_words_is_neither_answer_nor_closest():
+    found = [Found("a", Evidence(0.9, similarity=0.9))]
+    assert decide(found, 3, ARABIC_RULES, on_topic=False).outcome == NOT_FOUND
+
+
+def test_off_topic_questions_sharing_only_a_generic_word_are_not_found(own_index):
+    """The World Cup shares العالم with an article on wars around the world, the weather today
+    shares اليوم with many: neither makes a passage near the question, in either language."""
+    for question in (
+        "ما نتيجة كأس العالم 2022",
+        "كيف الطقس في دمشق اليوم",
+        "What was the result of the 2022 World Cup?",
+        "How is the weather today?",
+    ):
+        answer = answer_question(own_index, question)
+        assert (answer.outcome, answer.closest, answer.results) == (NOT_FOUND, (), ()), question
+
+
+def test_a_near_question_sharing_one_specific_word_keeps_the_closest_passages(own_index):
+    """Only موسكو is shared with the article that answers it, but that is no generic word."""
+    answer = answer_question(own_index, "ليش موسكو قلقانة من بريطانيا؟")
+    assert answer.outcome == CLOSEST and answer.closest
