@@ -16,6 +16,8 @@ from retrieval.decision import (
     Evidence,
     decide,
 )
+from retrieval.name_renderings import is_name
+from retrieval.normalize import normalize_arabic
 
 AFTER_THE_ARTICLES_AR = "هل تم تبادل السجناء بين روسيا وامريكا في ديسمبر 2022"
 AFTER_THE_ARTICLES_EN = "Was there a prisoner swap between Russia and the US in December 2022?"
@@ -107,3 +109,24 @@ def test_a_near_question_sharing_one_specific_word_keeps_the_closest_passages(ow
     """Only موسكو is shared with the article that answers it, but that is no generic word."""
     answer = answer_question(own_index, "ليش موسكو قلقانة من بريطانيا؟")
     assert answer.outcome == CLOSEST and answer.closest
+
+
+def test_names_are_told_from_words_by_the_dictionaries():
+    """People the lexicon lists and places the dictionary transliterates, with a clitic or not;
+    not a verb after و, nor Arabic words English borrowed."""
+    for word in ("ماكرون", "وماكرون", "لماكرون", "اردوغان", "مدريد"):
+        assert is_name(normalize_arabic(word)), word
+    for word in ("وصلت", "خليفة", "زعفران", "العلاقات"):
+        assert not is_name(normalize_arabic(word)), word
+
+
+def test_a_person_the_articles_never_mention_blocks_a_confident_answer(own_index):
+    """The Geneva summit is reported; Macron never speaks in the articles."""
+    for question, name in (
+        ("شو قال ماكرون عن قمة جنيف", "ماكرون"),
+        ("What did Macron say about the Geneva summit?", "Macron"),
+        ("ايش قررت قمة الناتو في مدريد بخصوص روسيا؟", "مدريد"),
+    ):
+        answer = answer_question(own_index, question)
+        assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS), question
+        assert name in answer.missing and answer.results == ()
