@@ -179,7 +179,7 @@ def load_questions(path: Path) -> list[dict]:
     """The questions of a .jsonl file, in either format (see the module's docstring)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [
-        row if "qid" in row else _from_fresh(row, f"{path.stem}-{i:03d}") for i, row in enumerate(rows, 1)
+        _from_fresh(row, f"{path.stem}-{i:03d}") if "doc_id" in row else row for i, row in enumerate(rows, 1)
     ]
 
 
