@@ -85,7 +85,8 @@ async def run(passages: int) -> None:
             rng = np.random.default_rng(1)
             matrix = rng.standard_normal((len(index), embedder.dim)).astype(np.float32)
             matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
-            index.dense = DenseIndex(embedder, matrix)
+            everyone = np.arange(len(index))
+            index.dense = DenseIndex(embedder, matrix[:0], index.passages.doc_index, everyone, matrix)
             questions = _questions()
             answer_question(index, questions[0])  # loads the dictionary and builds the name index
             t0 = time.perf_counter()

@@ -24,6 +24,7 @@ from bot.render_html import escape, line_start, pack_blocks, rtl_lines
 from bot.services import Services, services
 from bot.stats_chart import CHART, chart_has_data, render_activity_chart
 from bot.texts import text, user_language
+from retrieval.engine import DenseProgress
 from retrieval.models import CorpusError, QueryStats, RefreshReport
 
 logger = logging.getLogger(__name__)
@@ -312,6 +313,22 @@ def _question_list(rows: list[tuple[str, int]], lang: str) -> str:
     )
 
 
+def _dense_line(progress: DenseProgress | None, lang: str) -> str:
+    """How far embedding has got (passages are embedded in the background at size)."""
+    if progress is None:
+        return ""
+    state = text("stats_dense_on" if progress.covered else "stats_dense_waiting", lang)
+    return "\n" + text(
+        "stats_dense",
+        lang,
+        state=state,
+        passages=progress.passages,
+        total=progress.passages_total,
+        articles=progress.articles,
+        needed=progress.articles_needed,
+    )
+
+
 async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Admins: questions today and this week, by language and chat, what went unanswered,
     feedback and the median answer time."""
@@ -328,7 +345,7 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     await send_activity_chart(update, context, now.date(), lang)
     header = [
-        text("stats_heading", lang),
+        text("stats_heading", lang) + _dense_line(services(context).engine.dense_progress(), lang),
         stats_period_html(text("stats_today", lang), today, lang),
         stats_period_html(text("stats_week", lang), week, lang),
     ]

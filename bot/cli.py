@@ -134,6 +134,9 @@ async def run_index(args: argparse.Namespace) -> int:
         evidence = await engine.furniture_evidence() if args.explain_cleaning else []
     finally:
         await engine.close()
+    dense = engine.dense_progress()
+    if dense is not None and dense.passages < dense.passages_total:  # the bot embeds the rest
+        print(f"corpusbot: dense retrieval {dense.line()}", file=sys.stderr)
     for row in evidence:
         print(
             f"{row.outlet}\t{row.kind}\t{row.marker}\t{row.cut} of {row.articles} articles "

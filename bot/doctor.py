@@ -189,8 +189,8 @@ def _store_problem(health: StoreHealth) -> str:
 
 
 def vectors_finding(vectors: VectorHealth) -> Finding:
-    """Stored passage vectors that are not what the model makes (integrity_check cannot tell:
-    a NaN is a well-formed blob)."""
+    """Stored vectors that are not what the model makes (integrity_check cannot tell: a NaN is a
+    well-formed blob), else how far embedding has got."""
     if not vectors.usable:
         return Finding(
             Status.FAIL,
@@ -199,7 +199,8 @@ def vectors_finding(vectors: VectorHealth) -> Finding:
             'unit length), which can make every answer "not found": restart the bot or run '
             "`corpusbot index`, which embed those passages again",
         )
-    return Finding(Status.OK, "passage vectors", f"{vectors.stored} stored, all usable")
+    status = Status.OK if vectors.covered else Status.WARN
+    return Finding(status, "dense retrieval", vectors.progress)
 
 
 def freshness_finding(fresh: Freshness) -> Finding:

@@ -284,6 +284,12 @@ TEXTS: dict[str, dict[str, str]] = {
             "By language: {by_lang}\nBy chat: {by_chat}"
         ),
     },
+    "stats_dense": {
+        "ar": "🧭 البحث الدلالي {state}: متجهات {passages}/{total} مقطعًا و{articles}/{needed} مقالًا",
+        "en": "🧭 Dense retrieval {state}: {passages}/{total} passages, {articles}/{needed} articles",
+    },
+    "stats_dense_on": {"ar": "يعمل", "en": "on"},
+    "stats_dense_waiting": {"ar": "لم يعمل بعد (BM25 وحده)", "en": "not yet on (BM25 alone)"},
     "stats_today": {"ar": "اليوم", "en": "Today"},
     "stats_week": {"ar": "آخر ٧ أيام", "en": "Last 7 days"},
     "stats_top": {"ar": "<b>الأكثر سؤالًا</b> (٧ أيام):", "en": "<b>Most asked</b> (7 days):"},

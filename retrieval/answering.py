@@ -15,6 +15,7 @@ from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ANSWER_KIND, Decision, Evidence, Rules, decide
 from retrieval.english.expand import Concept, matched_on
 from retrieval.english.search import english_candidates
+from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
 from retrieval.language import detect_language, question_content
 from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
@@ -246,11 +247,13 @@ def decide_answer(
 ) -> Decision:
     """The decision on `found`, a number or year the articles lack ruling an answer out, and so
     does a best passage without the kind of answer the question asks for ("how long did the
-    summit last?" and no duration near it)."""
+    summit last?" and no duration near it). A best passage sharing only generic words with the
+    question is not shown as the closest."""
     blocked: bool | str = bool(found) and blocks_answer(specifics, index, found[0].matched)
     if found and not blocked and kind in BLOCKING_KINDS:
         blocked = "" if holds_answer(index, found[0].hit.position, kind, weights or {}) else NO_ANSWER_KIND
-    return decide(found, k, rules, blocked=blocked, reprints=index.reprints)
+    on_topic = bool(found) and holds_specific_term(found[0].matched)
+    return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
 
 
 def holds_answer(index: SearchIndex, position: int, kind: str, weights: dict[str, float]) -> bool:

@@ -143,13 +143,16 @@ def decide(
     rules: Rules,
     *,
     blocked: bool | str = False,
+    on_topic: bool = True,
     reprints: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Decision:
     """Answer when the best passage is `confident` and nothing `blocked` it (a specific word of
     the question the articles lack; a reason string says why, MISSING_WORDS otherwise); else the
-    closest passages when the best is `related` or confident but blocked; else not found."""
+    closest passages when the best is `related` or confident but blocked; else not found. A
+    best passage that is not `on_topic` (it shares only generic words with the question, such as
+    "today" with "How is the weather today?") is neither."""
     why = blocked if isinstance(blocked, str) else MISSING_WORDS
-    if not found or k <= 0:
+    if not found or k <= 0 or not on_topic:
         return Decision(NOT_FOUND, NO_MATCH)
     top = found[0].evidence
     sure = confident(top, rules)

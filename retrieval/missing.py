@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from retrieval.analysis import is_stopword
 from retrieval.english.expand import Concept
+from retrieval.english.lexicon import people
 from retrieval.index import SearchIndex
-from retrieval.normalize import starts_arabic, word_table
+from retrieval.name_renderings import is_name
+from retrieval.normalize import normalize_arabic, starts_arabic, word_table
 from retrieval.stemming import light_stem
 
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
@@ -22,6 +24,7 @@ _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 MIN_RARE_LETTERS = 4
 _NAME_SOURCES = frozenset({"name", "latin"})
 NUMBER, NAME, TERM = "number", "name", "term"
+KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval.name_renderings`)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ def arabic_specifics(index: SearchIndex, text: str, searched: Callable[[str], st
         known = frozenset({form}) if index.known(form) else frozenset()
         if norm.isdigit():
             specifics.append(Specific(text[start:end], known, NUMBER, _year(norm)))
+        elif not known and is_name(norm):
+            specifics.append(Specific(text[start:end], known, KNOWN_NAME))
         elif not known and len(norm) >= MIN_RARE_LETTERS:
             specifics.append(Specific(text[start:end], known, TERM))
     return specifics
@@ -54,10 +59,16 @@ def arabic_specifics(index: SearchIndex, text: str, searched: Callable[[str], st
 def english_specifics(index: SearchIndex, question: str, concepts: Sequence[Concept]) -> list[Specific]:
     """Of an English question's concepts: numbers and names (capitalized after the first word,
     or rendered only by name snapping or the Latin spelling), and any concept none of whose
-    renderings the index knows."""
+    renderings the index knows. A person the lexicon lists (`people`) is known only by the
+    Arabic spellings listed for them: snapping would match "Macron" to some other word."""
     first = question.split(maxsplit=1)[0] if question.strip() else ""
     specifics = []
     for concept in concepts:
+        spellings = people().get(concept.english.lower())
+        if spellings is not None:
+            listed = frozenset(t for t in map(light_stem, map(normalize_arabic, spellings)) if index.known(t))
+            specifics.append(Specific(concept.english, listed, KNOWN_NAME))
+            continue
         known = frozenset(t for t in concept.terms if index.known(t))
         number = concept.english.isdigit()
         capitalized = concept.english[:1].isupper() and not first.startswith(concept.english)
@@ -92,12 +103,13 @@ def after_the_articles(specific: Specific, index: SearchIndex) -> bool:
 
 
 def blocks_answer(specifics: Iterable[Specific], index: SearchIndex, top: frozenset[str]) -> bool:
-    """Whether a number or year the articles lack, or a year after their dates that the best
-    passage does not hold, rules out a confident answer. Names do not: English names the
-    snapping misses would cost xquad-dev English answers (answered .80 -> .68) and no
-    unanswerable question of the tuning sets was caught by them alone."""
+    """Whether a number, year or known name (`KNOWN_NAME`) the articles lack, or a year after
+    their dates that the best passage does not hold, rules out a confident answer. Other names
+    do not: English names the snapping misses would cost xquad-dev English answers (answered
+    .80 -> .68) and no unanswerable question of the tuning sets was caught by them alone."""
+    decisive = (NUMBER, KNOWN_NAME)
     return any(
-        (s.kind == NUMBER and not s.terms) or (after_the_articles(s, index) and not s.terms & top)
+        (s.kind in decisive and not s.terms) or (after_the_articles(s, index) and not s.terms & top)
         for s in specifics
     )
 

@@ -313,11 +313,14 @@ class FeedState:
 
 @dataclass(frozen=True)
 class VectorHealth:
-    """Stored passage vectors of the current model, and how many are not what it makes."""
+    """Stored vectors of the current model: how many are not what it makes, and how far
+    embedding has got."""
 
     stored: int
     damaged: int  # not `dim` finite numbers of unit length
     dim: int
+    covered: bool = False  # every passage has a vector, its own or its article's
+    progress: str = ""  # how far embedding has got, in words
 
     @property
     def usable(self) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from retrieval.analysis import Term, analyze_spans
 from retrieval.answer_kinds import answer_spans
+from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import is_heading, split_sentences, word_starts, words_between
 
@@ -52,7 +53,7 @@ def best_sentences(
     The passage is analyzed once: sentences are bounded by space, so a sentence's words are the
     passage's words that start in it.
     """
-    spans = split_sentences(passage)
+    spans = bounded_sentences(passage, split_sentences(passage))
     if not spans:
         return Snippet(passage, ())
     terms = analyze_spans(passage)

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from retrieval.analysis import analyze
+from retrieval.filed_words import FiledWords
 from retrieval.index import SearchIndex
 from retrieval.normalize import starts_arabic, word_table
 from retrieval.stemming import light_stem
@@ -42,17 +43,31 @@ def loose_skeleton(word: str) -> str:
     return "".join(out)
 
 
+def spelling_table(words: Iterable[str]) -> FiledWords:
+    """The corpus's written words by loose skeleton (also without a one-letter proclitic)."""
+    by_skeleton: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        if starts_arabic(word):
+            by_skeleton[loose_skeleton(word)].add(word)
+            if word[0] in _PROCLITICS and len(word) > 3:
+                by_skeleton[loose_skeleton(word[1:])].add(word[1:])
+    return FiledWords.of(by_skeleton)
+
+
 class SpellingIndex:
-    """The corpus's written words by loose skeleton; `frequency` ranks equally alike ones."""
+    """The corpus's written words by loose skeleton (`spelling_table`); `frequency` ranks
+    equally alike ones."""
 
     def __init__(self, words: Iterable[str], frequency: Callable[[str], int]):
         self._frequency = frequency
-        self._by_skeleton: dict[str, set[str]] = defaultdict(set)
-        for word in words:
-            if starts_arabic(word):
-                self._by_skeleton[loose_skeleton(word)].add(word)
-                if word[0] in _PROCLITICS and len(word) > 3:
-                    self._by_skeleton[loose_skeleton(word[1:])].add(word[1:])
+        self._table = spelling_table(words)
+
+    @classmethod
+    def saved(cls, table: FiledWords, frequency: Callable[[str], int]) -> SpellingIndex:
+        """An index whose table was saved: no skeleton of every word to take."""
+        index = cls((), frequency)
+        index._table = table
+        return index
 
     def snap(self, word: str) -> str | None:
         """The corpus word that `word` most likely misspells, or None."""
@@ -61,7 +76,7 @@ class SpellingIndex:
             return None
         scored = [
             (difflib.SequenceMatcher(None, word, c, autojunk=False).ratio(), self._frequency(c), c)
-            for c in self._by_skeleton.get(skeleton, ())
+            for c in self._table.get(skeleton)
         ]
         # Ties go by frequency, then spelling: the same answer every run.
         similarity, _, best = max(scored, default=(0.0, 0, ""))
@@ -84,7 +99,8 @@ _spelling_indexes: weakref.WeakKeyDictionary[SearchIndex, SpellingIndex] = weakr
 
 def snap_reading(index: SearchIndex, reading: str) -> str:
     """An Arabizi reading with the words `index` does not know in the corpus's spelling. The
-    spelling index is built on the first Arabizi question after a (re)index."""
+    spelling table is read from the store (retrieval/word_tables.py) or built on the first
+    Arabizi question after a (re)index."""
     spelling = _spelling_indexes.get(index)
     if spelling is None:
         scorer = index.scorer  # not the index: a value that held its key would keep it alive
@@ -92,7 +108,10 @@ def snap_reading(index: SearchIndex, reading: str) -> str:
         def frequency(word: str) -> int:
             return scorer.document_frequency(light_stem(word))
 
-        spelling = SpellingIndex(index.written_words(), frequency)
+        if index.word_tables is not None:
+            spelling = SpellingIndex.saved(index.word_tables.spelling, frequency)
+        else:
+            spelling = SpellingIndex(index.written_words(), frequency)
         _spelling_indexes[index] = spelling
 
     def known(word: str) -> bool:

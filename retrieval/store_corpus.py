@@ -214,3 +214,13 @@ class CorpusRows(StoreConnection):
         ) as cursor:
             row = await cursor.fetchone()
         return (row[0], row[1]) if row else (0, 0)
+
+    async def passage_texts(self):
+        """(doc_id, title, body, [passage text, ...]) of every document."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        async with self._db.execute("SELECT doc_id, start, end FROM passages ORDER BY pid") as cursor:
+            async for doc_id, start, end in cursor:
+                spans.setdefault(doc_id, []).append((start, end))
+        async with self._db.execute("SELECT doc_id, title, body FROM documents") as cursor:
+            async for doc_id, title, body in cursor:
+                yield doc_id, title, body, [body[start:end] for start, end in spans.get(doc_id, ())]

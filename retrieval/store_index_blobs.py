@@ -6,6 +6,8 @@ from __future__ import annotations
 from retrieval.store_connection import StoreConnection
 
 _BLOB_CHUNK = 64 << 20
+# Blobs of the saved name index (retrieval/english/saved_names.py) start with this.
+NAME_BLOBS = "names."
 
 
 class IndexBlobs(StoreConnection):
@@ -21,6 +23,24 @@ class IndexBlobs(StoreConnection):
             try:
                 await self._db.execute("BEGIN IMMEDIATE")
                 await self._db.execute("DELETE FROM index_blobs")
+                await self._db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)
+                await self._db.commit()
+            except BaseException:
+                await self._db.rollback()
+                raise
+
+    async def save_name_blobs(self, blobs: dict[str, bytes]) -> None:
+        """Save the name index (names NAME_BLOBS...) beside the saved search index; it goes
+        when the search index is saved again (it was built from that index's words)."""
+        rows = [
+            (name, number, data[at : at + _BLOB_CHUNK])
+            for name, data in blobs.items()
+            for number, at in enumerate(range(0, max(len(data), 1), _BLOB_CHUNK))
+        ]
+        async with self._write_lock:
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+                await self._db.execute(f"DELETE FROM index_blobs WHERE name LIKE '{NAME_BLOBS}%'")
                 await self._db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)
                 await self._db.commit()
             except BaseException:

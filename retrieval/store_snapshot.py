@@ -9,6 +9,7 @@ from pathlib import Path
 
 from retrieval.documents import Document
 from retrieval.store_corpus import DOCUMENT_COLUMNS, document_from_row
+from retrieval.store_index_blobs import NAME_BLOBS
 
 _IN_BATCH = 500
 
@@ -75,9 +76,12 @@ class StoreSnapshot:
             found += [document_from_row(r) for r in self.db.execute(sql, batch)]
         return found
 
-    def index_blobs(self) -> dict[str, bytes]:
-        """The saved index's blobs by name (empty when none is saved)."""
+    def index_blobs(self, names: bool = False) -> dict[str, bytes]:
+        """The saved index's blobs by name (empty when none is saved); with `names`, those of
+        the saved name index instead (NAME_BLOBS)."""
         parts: dict[str, list[bytes]] = {}
-        for name, data in self.db.execute("SELECT name, data FROM index_blobs ORDER BY name, chunk"):
+        where = "LIKE" if names else "NOT LIKE"
+        query = f"SELECT name, data FROM index_blobs WHERE name {where} '{NAME_BLOBS}%' ORDER BY name, chunk"
+        for name, data in self.db.execute(query):
             parts.setdefault(name, []).append(data)
         return {name: b"".join(chunks) for name, chunks in parts.items()}

@@ -211,6 +211,7 @@ def test_stats_counts_questions_languages_chats_not_found_and_feedback(tmp_path:
             feedback, freshness = stats.split("\n\n")[-2:]
             assert feedback == "Feedback (7 days): 👍 1 · 👎 0"
             assert freshness.startswith("🕒 Newest article: 2021-12-07 · last feed poll: never")
+            assert "Dense retrieval on: " in stats.split("\n\n")[0]
             bot.stub.assert_no_errors()
 
     run(body)

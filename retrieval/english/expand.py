@@ -97,7 +97,9 @@ def _word_concept(
         else:
             senses = _lookup(dictionary, word.text)[:MAX_DICTIONARY_SENSES]
             renderings += _renderings(senses, "dictionary", DICTIONARY_CONFIDENCE)
-    looks_like_name = word.capitalized and not sentence_start
+    looks_like_name = word.capitalized and not sentence_start and not curated
+    # The curated lexicon's rendering is the name's (Iraq: العراق); snapping would only add
+    # look-alike words of a large vocabulary to it.
     if names is not None and (looks_like_name or not renderings):
         for match in names.snap(word.typed, limit=MAX_NAME_MATCHES):
             renderings += _renderings((match.term,), "name", match.similarity)

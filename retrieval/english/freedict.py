@@ -7,6 +7,7 @@ import gzip
 import logging
 import os
 import re
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,25 +51,56 @@ def parse_entry(entry: str) -> list[str]:
     return translations
 
 
-def read_dictionary(index_path: Path, data_path: Path) -> dict[str, tuple[str, ...]]:
-    """Headword (lower case) → Arabic translations, from dictd index and (gzipped) data files."""
+class Dictionary(Mapping[str, tuple[str, ...]]):
+    """Headword (lower case) → Arabic translations. Entries are decoded when first looked up:
+    parsing all 87k took most of a second of the first English question, which needs a dozen."""
+
+    def __init__(self, data: bytes, spans: dict[str, list[tuple[str, str]]]):
+        """`spans`: headword -> (offset, length) of each of its entries, in dictd's base 64."""
+        self._data = data
+        self._spans = spans
+        self._entries: dict[str, tuple[str, ...]] = {}
+
+    def __getitem__(self, word: str) -> tuple[str, ...]:
+        found = self._entries.get(word)
+        if found is None:
+            found = ()
+            if word in self._spans:
+                entries = [self._entry(at, size) for at, size in self._spans[word]]
+                found = tuple(dict.fromkeys(t for entry in entries for t in parse_entry(entry)))
+            self._entries[word] = found
+        if not found:
+            raise KeyError(word)
+        return found
+
+    def _entry(self, offset: str, length: str) -> str:
+        start = _b64(offset)
+        return self._data[start : start + _b64(length)].decode("utf-8", errors="replace")
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for word in self._spans if word in self)
+
+    def __len__(self) -> int:
+        return len(self._spans)  # headwords; a few may have no Arabic translation
+
+
+def read_dictionary(index_path: Path, data_path: Path) -> Dictionary:
+    """The dictionary in dictd index and (gzipped) data files."""
     opener = gzip.open if data_path.suffix == ".dz" else open
     with opener(data_path, "rb") as handle:
         data = handle.read()
-    entries: dict[str, list[str]] = {}
+    spans: dict[str, list[tuple[str, str]]] = {}
     for line in index_path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) != 3 or parts[0].startswith("00database"):
             continue
         word, offset, length = parts
-        start = _b64(offset)
-        entry = data[start : start + _b64(length)].decode("utf-8", errors="replace")
-        entries.setdefault(word.lower(), []).extend(parse_entry(entry))
-    return {word: tuple(dict.fromkeys(found)) for word, found in entries.items() if found}
+        spans.setdefault(word.lower(), []).append((offset, length))
+    return Dictionary(data, spans)
 
 
 @lru_cache(maxsize=1)
-def load_dictionary() -> dict[str, tuple[str, ...]]:
+def load_dictionary() -> Mapping[str, tuple[str, ...]]:
     """The installed dictionary, read once per process; empty (logged once) when not installed."""
     files = dictionary_files()
     if files is None:

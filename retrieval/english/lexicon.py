@@ -295,6 +295,67 @@ def lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
     return _parse(_ENTRIES)
 
 
+# People in the news, as Arabic news copy spells them (not merged into `lexicon`: English names
+# are snapped to the corpus's own spelling). Arabic questions name people the articles may never
+# mention ("شو قال ماكرون عن قمة جنيف"): a name listed here that the articles lack is missing.
+# Names that are also everyday Arabic words (رئيسي، روحاني، الأسد، سعيد) are left out.
+_PEOPLE = """
+macron = ماكرون
+merkel = ميركل
+scholz = شولتس | شولتز
+johnson = جونسون
+sunak = سوناك
+truss = تراس
+starmer = ستارمر
+trump = ترامب | ترمب
+obama = أوباما
+harris = هاريس
+pelosi = بيلوسي
+modi = مودي
+erdogan = أردوغان | إردوغان
+netanyahu = نتنياهو
+zelensky = زيلينسكي | زيلنسكي
+jinping = جينبينغ
+kishida = كيشيدا
+bolsonaro = بولسونارو
+maduro = مادورو
+guterres = غوتيريش | غوتيريس
+stoltenberg = ستولتنبرغ
+borrell = بوريل
+draghi = دراغي
+meloni = ميلوني
+sanchez = سانشيز
+trudeau = ترودو
+khamenei = خامنئي
+sisi = السيسي
+lukashenko = لوكاشينكو
+kadyrov = قديروف
+navalny = نافالني
+prigozhin = بريغوجين
+shoigu = شويغو
+medvedev = ميدفيديف
+peskov = بيسكوف
+zakharova = زاخاروفا
+nebenzia = نيبينزيا
+sullivan = سوليفان
+austin = أوستن
+milley = ميلي
+pompeo = بومبيو
+tillerson = تيلرسون
+bolton = بولتون
+kissinger = كيسنجر
+musk = ماسك
+macri = ماكري
+orban = أوربان
+"""
+
+
+@lru_cache(maxsize=1)
+def people() -> dict[str, tuple[str, ...]]:
+    """Lower-case English name → its Arabic spellings."""
+    return {key[0]: values for key, values in _parse(_PEOPLE).items()}
+
+
 MAX_PHRASE_WORDS = 6
 
 # Everyday words of questions, which the general dictionary renders narrowly or wrongly (one

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from retrieval.analysis import analyze
+from retrieval.filed_words import FiledWords
 from retrieval.normalize import starts_arabic
 
 # English letters and digraphs → skeleton classes (vowels, w, y and silent h give nothing).
@@ -54,6 +56,17 @@ MIN_SIMILARITY = 0.6
 MIN_NEAR_SIMILARITY = 0.64
 # Two-consonant skeletons ("Kerry": kr) match many words: only a close spelling counts.
 MIN_SHORT_SIMILARITY = 0.8
+# A runner-up spelling is kept only this close to the best one (Hollande: هولاند and هولندي
+# alike); further behind, it is another word that happens to share the skeleton (Messi: ميسيز).
+NEAR_BEST = 0.05
+# Clitics an article's word may carry before a name: "and", "with", "for", the article.
+_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_ARTICLES = _CLITICS[:6]
+# Of the spellings that look alike, one the corpus uses at least this share as often as the
+# most used one: a name's usual spelling is frequent, the look-alike words are not all.
+MIN_FREQUENCY_SHARE = 0.2
+SNAPS_REMEMBERED = 10_000
+_AR_OPENING_VOWELS = set("اأإآعءئؤ")
 
 
 def _collapse(skeleton: str) -> str:
@@ -124,6 +137,69 @@ def _swaps(skeleton: str) -> list[str]:
     return [skeleton[:i] + _SWAPS[c] + skeleton[i + 1 :] for i, c in enumerate(skeleton) if c in _SWAPS]
 
 
+def _english_initial(word: str) -> str:
+    """How an English name begins: "V" (a vowel), "y", "w" or a consonant class."""
+    word = word.lower()
+    if word[:2] in _SILENT_FIRST:
+        word = word[1:]
+    if not word or word[0] in "yw":
+        return word[:1]
+    if word[0] in "aeiou":
+        return "V"
+    sounds = [c for c in _english_sounds(word) if c]
+    return sounds[0][0] if sounds else ""
+
+
+def _arabic_initials(term: str) -> set[str]:
+    """How an Arabic word may begin as a name: its first letter's class, with and without a
+    clitic (ولافروف: "w" or "l"); a prothetic alef before a consonant also counts as that
+    consonant (اسبانيا for Spain)."""
+    forms = [term] + [term[len(c) :] for c in _CLITICS if term.startswith(c) and len(term) > len(c) + 1]
+    initials = set()
+    for form in forms:
+        form = form.replace("تش", "چ")
+        first = form[0]
+        if first in _AR_OPENING_VOWELS:
+            initials.add("V")
+            if first == "ا" and len(form) > 1 and form[1] in _AR_LETTERS:
+                initials.add(_AR_LETTERS[form[1]])
+        elif first == "ي":
+            initials.add("y")
+        elif first == "و":
+            initials.add("w")
+        elif first in _AR_LETTERS:
+            initials.add(_AR_LETTERS[first])
+    return initials
+
+
+def _initials_agree(english: str, arabic: set[str]) -> bool:
+    """Whether a name that begins with `english` (see _english_initial) may be spelled with an
+    Arabic word that begins with one of `arabic`: Iraq is not يراك, nor Mecca عميقا."""
+    if english == "g":  # Juventus: يوفنتوس
+        return bool(arabic & {"g", "k", "y"})
+    if english == "V":
+        return "V" in arabic
+    if english == "y":
+        return "y" in arabic or "V" in arabic  # Yemen: اليمن keeps its yeh after the article
+    if english == "w":
+        return "w" in arabic or "V" in arabic
+    return english in arabic or _SWAPS.get(english) in arabic
+
+
+def _stem(term: str) -> str:
+    terms = analyze(term)
+    return terms[0] if terms else term
+
+
+def _without_article(term: str) -> str:
+    """The word without a leading article (with its clitic): names of countries, cities and
+    clubs mostly carry one (اليمن, الكويت, والهلال)."""
+    for article in _ARTICLES:
+        if term.startswith(article) and len(term) > len(article) + 1:
+            return term[len(article) :]
+    return term
+
+
 @dataclass(frozen=True)
 class NameMatch:
     """A corpus term an English name was snapped to, with how alike the two look (0-1)."""
@@ -135,16 +211,20 @@ class NameMatch:
 class NameIndex:
     """Index terms by consonant skeleton, to snap transliterated names to the corpus's spelling."""
 
-    def __init__(self, terms: Iterable[str]):
+    def __init__(self, terms: Iterable[str], frequency: Callable[[str], int] | None = None):
+        """`frequency`: how many passages use a word, to prefer a name's usual spelling."""
+        self._frequency = frequency
+        self._snapped: dict[tuple[str, int], list[NameMatch]] = {}
         # Long skeletons are also filed under each one-consonant-shorter variant, so that one
         # consonant more on either side still meets ("Stockholm": ستوكهولم, "Washington": واشنطن).
-        self._by_key: dict[str, list[str]] = defaultdict(list)
+        by_key: dict[str, list[str]] = defaultdict(list)
         for term in terms:
             if starts_arabic(term):
-                skeleton = arabic_skeleton(term)
+                skeleton = arabic_skeleton(_without_article(term))
                 if len(skeleton) >= MIN_SKELETON:
                     for key in dict.fromkeys([skeleton, *_deletions(skeleton)]):
-                        self._by_key[key].append(term)
+                        by_key[key].append(term)
+        self.filed = FiledWords.of(by_key)
 
     def candidates(self, skeleton: str) -> list[str]:
         keys = [skeleton, *_swaps(skeleton)]
@@ -153,24 +233,52 @@ class NameIndex:
         keys += _deletions(skeleton)
         found: list[str] = []
         for key in dict.fromkeys(keys):
-            found += self._by_key.get(key, [])
+            found += self.filed.get(key)
         return list(dict.fromkeys(found))
 
+    @classmethod
+    def saved(cls, filed: FiledWords, frequency: Callable[[str], int] | None = None) -> NameIndex:
+        """An index whose table was saved (`filed`): no skeleton of every word to take."""
+        index = cls((), frequency)
+        index.filed = filed
+        return index
+
     def snap(self, word: str, limit: int = 2) -> list[NameMatch]:
-        """The corpus terms that most likely spell English `word`, best first."""
+        """The corpus terms that most likely spell English `word`, best first (remembered: at
+        20,000 articles a word has hundreds of look-alikes to weigh)."""
+        found = self._snapped.get((word, limit))
+        if found is None:
+            if len(self._snapped) >= SNAPS_REMEMBERED:
+                self._snapped.clear()
+            found = self._snapped[(word, limit)] = self._snap(word, limit)
+        return list(found)
+
+    def _snap(self, word: str, limit: int) -> list[NameMatch]:
         skeleton = english_skeleton(word)
         if len(skeleton) < MIN_SKELETON:
             return []
         shape = english_shape(word)
         stripped = skeleton[:-1] if skeleton[-1] in _STRIPPABLE_ENDINGS else ""
+        initial = _english_initial(word)
         scored = []
         for term in self.candidates(skeleton):
-            similarity = difflib.SequenceMatcher(None, shape, arabic_shape(term), autojunk=False).ratio()
-            exact = arabic_skeleton(term) in (skeleton, stripped)
+            if not _initials_agree(initial, _arabic_initials(term)):
+                continue
+            bare = _without_article(term)
+            similarity = difflib.SequenceMatcher(None, shape, arabic_shape(bare), autojunk=False).ratio()
+            exact = arabic_skeleton(bare) in (skeleton, stripped)
             if not exact:
                 similarity *= 0.85  # only close: one consonant apart
             floor = MIN_SIMILARITY if exact else MIN_NEAR_SIMILARITY
             if similarity >= (MIN_SHORT_SIMILARITY if len(skeleton) <= MIN_SKELETON else floor):
                 scored.append(NameMatch(term, round(similarity, 3)))
-        scored.sort(key=lambda m: (-m.similarity, m.term))  # ties by spelling: the same every run
-        return scored[:limit]
+        # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
+        scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
+        alike = [m for m in scored if m.similarity >= scored[0].similarity - NEAR_BEST]
+        if self._frequency is not None and alike:
+            # Spellings one stem apart (بالحاج, حاج) are one rendering once analysed: the first.
+            alike = list({_stem(m.term): m for m in reversed(alike)}.values())[::-1]
+            uses = {m.term: self._frequency(m.term) for m in alike}
+            usual = max(uses.values())
+            alike = [m for m in alike if uses[m.term] >= MIN_FREQUENCY_SHARE * usual]
+        return alike[:limit]

@@ -19,12 +19,16 @@ _name_indexes: weakref.WeakKeyDictionary[SearchIndex, NameIndex] = weakref.WeakK
 
 
 def name_index(index: SearchIndex) -> NameIndex:
-    """The corpus's words (as written, normalized) by consonant skeleton, built on the first
-    English question. Written words, not stems: a stem may have lost letters that belong to
-    the name, and the snapped word goes through the analysis chain afterwards anyway."""
+    """The corpus's words (as written, normalized) by consonant skeleton, read from the store
+    (retrieval/word_tables.py) or built on the first English question. Written words, not
+    stems: a stem may have lost letters that belong to the name, and the snapped word goes
+    through the analysis chain afterwards anyway."""
     names = _name_indexes.get(index)
     if names is None:
-        names = NameIndex(index.written_words())
+        if index.word_tables is not None:
+            names = NameIndex.saved(index.word_tables.names, index.word_frequency)
+        else:
+            names = NameIndex(index.written_words(), index.word_frequency)
         _name_indexes[index] = names
     return names
 
@@ -43,7 +47,7 @@ def english_candidates(index: SearchIndex, question: str, limit: int) -> Retriev
     ranking = rank_english(index, concepts, dense, limit)
     if dense is not None:
         mean, spread = float(dense.mean()), float(dense.std()) or 1.0
-        runner_up = _nth_best(dense, ENGLISH_RULES.margin_rank)
+        runner_up = index.dense.runner_up(dense, ENGLISH_RULES.margin_rank)
         lexical_floor = _nth_best(ranking.match.scores, ENGLISH_RULES.agreement_rank)
         dense_floor = _nth_best(dense, ENGLISH_RULES.agreement_rank)
     found = []

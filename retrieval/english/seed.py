@@ -37,8 +37,8 @@ async def seed(corpus: Path) -> Path:
             if index.dense is None:
                 raise SystemExit("no passages")
             vectors = {
-                passage_key(index.passage_text(i)): np.asarray(index.dense.matrix[i])
-                for i in range(len(index))
+                passage_key(index.passage_text(i)): np.asarray(vector)
+                for i, vector in index.dense.passage_vectors().items()
             }
         finally:
             await engine.close()

