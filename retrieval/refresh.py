@@ -373,4 +373,3 @@ async def _update_near_duplicates(
     encoded = await asyncio.to_thread(duplicates.encode_fingerprints, fingerprints)
     await store.set_meta(duplicates.FINGERPRINTS_KEY, encoded)
     await store.set_meta(duplicates.PAIRS_KEY, duplicates.encode_pairs(pairs))
-
