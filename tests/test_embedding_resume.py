@@ -115,7 +115,8 @@ def test_index_killed_mid_embedding_resumes_where_it_stopped(env):
     assert int(done) == int(total) == passages - saved < passages
     # The time reported is the whole run's, embedding included.
     reported = float(re.search(r" in (\d+\.\d+) s$", second.stdout.strip()).group(1))
-    assert reported >= float(took) > 0
+    # The progress line rounds to tenths (2.28 s prints as 2.3 s): compare within that.
+    assert reported >= float(took) - 0.05 > 0
 
 
 def test_bot_answers_before_its_passages_are_embedded(env):
