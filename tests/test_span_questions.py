@@ -2,7 +2,7 @@
 
 import json
 
-from retrieval.evaluate import main, question_sets
+from retrieval.evaluate import main, question_sets, story_of
 from retrieval.span_questions import resolve_span_questions
 
 ROWS = [
@@ -68,3 +68,10 @@ def test_shipped_span_sets_hold_offsets_not_article_text():
             record = json.loads(line)
             assert set(record) <= allowed, path.name
             assert record["span"] is None or set(record["span"]) == {"field", "start", "end"}
+
+
+def test_an_answer_from_a_reprint_of_the_gold_article_counts_as_the_gold_story():
+    reprints = {"okaz/1": ("riyadh/7",), "riyadh/7": ("okaz/1",)}
+    assert story_of({"okaz/1"}, reprints) == {"okaz/1", "riyadh/7"}
+    assert story_of({"was/3"}, reprints) == {"was/3"}
+    assert story_of(set(), reprints) == set()
