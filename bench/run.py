@@ -219,7 +219,7 @@ def _reference(index, term_lists: list[list[str]], db_path: Path) -> dict:
 
     from rank_bm25 import BM25Okapi
 
-    from retrieval.index import K1, B
+    from retrieval.ranking_config import BM25_PARAMETERS
 
     data = index.data
     pids = data.passages.pids.tolist()
@@ -227,7 +227,7 @@ def _reference(index, term_lists: list[list[str]], db_path: Path) -> dict:
     terms = dict(db.execute("SELECT pid, terms FROM passages"))
     db.close()
     started = time.perf_counter()
-    reference = BM25Okapi([terms[pid].split() for pid in pids], k1=K1, b=B)
+    reference = BM25Okapi([terms[pid].split() for pid in pids], k1=BM25_PARAMETERS.k1, b=BM25_PARAMETERS.b)
     build_s = time.perf_counter() - started
     del terms
     timings, worst = [], 0.0

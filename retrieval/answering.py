@@ -21,22 +21,13 @@ from retrieval.language import detect_language, question_content
 from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
+from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, Ranking
 from retrieval.snippets import Snippet, best_sentences, unasked_answers
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
-# With passage embeddings, Arabic candidates are reranked by BM25 (scaled to the best) plus
-# DENSE_WEIGHT x cosine (xquad-dev hit@1 .919 -> .941, own .889 -> .931).
-DENSE_WEIGHT = 8.0
-# Candidates looked at before giving up on filling k distinct-document slots.
-CANDIDATES_PER_RESULT = 20
-# The headline is not indexed with the passages (it would count in every passage); a passage
-# whose article's headline holds query terms gets this share of their weight added to its
-# score (own questions hit@1 .861 -> .889; xquad-dev has no titles). Reranked from a deeper list.
-TITLE_WEIGHT = 0.3
-TITLE_RERANK_DEPTH = 3
 # Kinds of answer whose absence near the best passage rules out a confident answer (people and
 # places are found too rarely for that: a title before a name, a known place).
 BLOCKING_KINDS = frozenset({WHEN, COUNT, DURATION})
@@ -67,12 +58,14 @@ def term_weights(index: SearchIndex, terms: list[str]) -> dict[str, float]:
     return {term: index.idf(term) for term in terms}
 
 
-def candidates(index: SearchIndex, weights: dict[str, float], limit: int) -> list[Candidate]:
+def candidates(
+    index: SearchIndex, weights: dict[str, float], limit: int, ranking: ArabicRanking = ARABIC_RANKING
+) -> list[Candidate]:
     """The best `limit` passages for the weighted (distinct) query terms, best first. Coverage
     and title bonus are weighed over arrays: a question reranks hundreds of hits."""
     terms = list(weights)
     total = sum(weights.values()) or 1.0
-    hits = index.hits(terms, limit * TITLE_RERANK_DEPTH)
+    hits = index.hits(terms, limit * ranking.title_rerank_depth)
     mass = np.zeros(hits.positions.size)
     for term, held in zip(terms, hits.held, strict=True):
         mass += weights[term] * held
@@ -83,7 +76,8 @@ def candidates(index: SearchIndex, weights: dict[str, float], limit: int) -> lis
         title = index.title_terms[doc_id]
         # Most headlines share no term with the question: those are told apart cheaply.
         shared = not title.isdisjoint(asked)
-        bonus[doc_id] = TITLE_WEIGHT * sum(weights[t] for t in title.intersection(terms)) if shared else 0.0
+        title_mass = sum(weights[t] for t in title.intersection(terms)) if shared else 0.0
+        bonus[doc_id] = ranking.title_weight * title_mass
     scores = hits.scores + np.array([bonus[doc_id] for doc_id in doc_ids], dtype=np.float64)
     best = np.argsort(-scores, kind="stable")[:limit]
     held_by_hit = hits.held[:, best].T.tolist()
@@ -105,8 +99,10 @@ def candidates(index: SearchIndex, weights: dict[str, float], limit: int) -> lis
     ]
 
 
-def dense_rerank(found: list[Candidate], similarities: np.ndarray) -> list[Candidate]:
-    """Candidates reordered by BM25 (scaled to the best) plus DENSE_WEIGHT x cosine."""
+def dense_rerank(
+    found: list[Candidate], similarities: np.ndarray, dense_weight: float = ARABIC_RANKING.dense_weight
+) -> list[Candidate]:
+    """Candidates reordered by BM25 (scaled to the best) plus `dense_weight` x cosine."""
     if not found:
         return found
     top = max(abs(c.hit.score) for c in found) or 1.0
@@ -114,7 +110,7 @@ def dense_rerank(found: list[Candidate], similarities: np.ndarray) -> list[Candi
     reranked = []
     for c in found:
         similarity = float(similarities[c.hit.position])
-        score = c.hit.score / top + DENSE_WEIGHT * similarity
+        score = c.hit.score / top + dense_weight * similarity
         specificity = (similarity - mean) / spread
         evidence = Evidence(c.evidence.coverage, similarity, specificity)
         reranked.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, evidence))
@@ -151,12 +147,14 @@ def bare_forms(term: str) -> list[str]:
     return bare
 
 
-def arabic_candidates(index: SearchIndex, question: str, limit: int) -> Retrieval:
+def arabic_candidates(
+    index: SearchIndex, question: str, limit: int, ranking: ArabicRanking = ARABIC_RANKING
+) -> Retrieval:
     """Term weights (for snippets) and the best `limit` passages for an Arabic question."""
     weights = term_weights(index, indexed_forms(index, query_terms(question)))
-    found = candidates(index, weights, limit)
+    found = candidates(index, weights, limit, ranking)
     if index.dense is not None and found:
-        found = dense_rerank(found, index.dense.scores(question))
+        found = dense_rerank(found, index.dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found)
 
 
@@ -187,12 +185,14 @@ def prepare_query(question: str, index: SearchIndex | None = None) -> Query:
     return Query(question, lang, lang)
 
 
-def retrieve(index: SearchIndex, question: str, lang: str, limit: int) -> Retrieval:
+def retrieve(
+    index: SearchIndex, question: str, lang: str, limit: int, ranking: Ranking | None = None
+) -> Retrieval:
     """The best `limit` passages, by the question's language: Arabic, or English/mixed (Arabic
-    terms for the English words, fused with dense retrieval)."""
+    terms for the English words, fused with dense retrieval); ranked by `ranking` or the path's own."""
     if lang == "ar":
-        return arabic_candidates(index, question, limit)
-    return english_candidates(index, question, limit)
+        return arabic_candidates(index, question, limit, ranking or ARABIC_RANKING)
+    return english_candidates(index, question, limit, ranking or ENGLISH_RANKING)
 
 
 def path_rules(path: str) -> Rules:
@@ -200,14 +200,23 @@ def path_rules(path: str) -> Rules:
     return ARABIC_RULES if path == "ar" else ENGLISH_RULES
 
 
-def answer_question(index: SearchIndex, question: str, k: int = 3, rules: Rules | None = None) -> Answer:
+def path_ranking(path: str) -> Ranking:
+    """The ranking config of a retrieval path."""
+    return ARABIC_RANKING if path == "ar" else ENGLISH_RANKING
+
+
+def answer_question(
+    index: SearchIndex, question: str, k: int = 3, rules: Rules | None = None, ranking: Ranking | None = None
+) -> Answer:
     """Answer `question` from `index` with up to `k` cited snippets; or show the closest
-    passages, or say it is not found (`retrieval.decision`, with `rules` or the path's own)."""
+    passages, or say it is not found (`retrieval.decision`, with `rules` or the path's own).
+    Passages are ranked by `ranking` or the path's own (`retrieval.ranking_config`)."""
     started = time.perf_counter()
     question = check_question(question)
     query = prepare_query(question, index)
-    limit = max(k, 1) * CANDIDATES_PER_RESULT
-    weights, found, concepts = retrieve(index, query.text, query.path, limit)
+    ranking = ranking or path_ranking(query.path)
+    limit = max(k, 1) * ranking.candidates_per_result
+    weights, found, concepts = retrieve(index, query.text, query.path, limit, ranking)
     specifics = question_specifics(index, query, concepts)
     kind = asked_kind(question, query)
     decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path), kind, weights)

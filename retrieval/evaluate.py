@@ -28,10 +28,10 @@ from pathlib import Path
 import pyarabic.araby as araby
 
 from retrieval.answering import (
-    CANDIDATES_PER_RESULT,
     answer_question,
     asked_kind,
     decide_answer,
+    path_ranking,
     path_rules,
     prepare_query,
     question_specifics,
@@ -95,7 +95,9 @@ def answered_without(index: SearchIndex, question: str, withheld: set[str], k: i
     of its ranking: a question the corpus now cannot answer, on the very topic it asks about.
     An approximation of removing them from the index: term statistics still count them."""
     query = prepare_query(question, index)
-    weights, found, concepts = retrieve(index, query.text, query.path, (k + 1) * CANDIDATES_PER_RESULT)
+    ranking = path_ranking(query.path)
+    limit = (k + 1) * ranking.candidates_per_result
+    weights, found, concepts = retrieve(index, query.text, query.path, limit, ranking)
     rest = [c for c in found if c.doc_id not in withheld]
     specifics = question_specifics(index, query, concepts)
     kind = asked_kind(question, query)

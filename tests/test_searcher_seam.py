@@ -12,7 +12,8 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 from retrieval.analysis import analyze
-from retrieval.index import K1, B, SearchIndex
+from retrieval.index import SearchIndex
+from retrieval.ranking_config import BM25_PARAMETERS
 from retrieval.searcher import Hits, PassageSearcher
 
 QUESTIONS = Path(__file__).parent / "questions"
@@ -26,7 +27,7 @@ class BruteForceSearcher:
     def __init__(self, passages: list[list[str]], texts: list[str]):
         self._passages = passages
         self._texts = texts
-        self._bm25 = BM25Okapi(passages, k1=K1, b=B)
+        self._bm25 = BM25Okapi(passages, k1=BM25_PARAMETERS.k1, b=BM25_PARAMETERS.b)
         self._frequency: dict[str, int] = {}
         for terms in passages:
             for term in set(terms):

@@ -10,12 +10,7 @@ import numpy as np
 
 from retrieval.english.expand import Concept
 from retrieval.index import Hit, SearchIndex
-
-# Fusion: BM25 over concepts scaled to the best passage, plus DENSE_WEIGHT x the passage's
-# cosine as a z-score among all passages. Chosen over reciprocal-rank fusion (k 10-60), which
-# flattens a dominant lexical match on names: own English hit@1 .860 -> .940, xquad-dev
-# English .835 -> .843 (MRR .897 -> .905).
-DENSE_WEIGHT = 0.22
+from retrieval.ranking_config import ENGLISH_RANKING, EnglishRanking
 
 
 @dataclass(frozen=True)
@@ -72,18 +67,22 @@ def top_positions(scores: np.ndarray, limit: int) -> np.ndarray:
     return part[scores[part] > 0]
 
 
-def fuse(lexical: np.ndarray, dense: np.ndarray | None) -> np.ndarray:
-    """One score per passage: lexical scaled to its best, plus the weighted dense z-score."""
+def fuse(
+    lexical: np.ndarray, dense: np.ndarray | None, dense_weight: float = ENGLISH_RANKING.dense_weight
+) -> np.ndarray:
+    """One score per passage: lexical scaled to its best, plus `dense_weight` x the dense
+    z-score (rather than reciprocal-rank fusion, which flattens a dominant lexical match on
+    names)."""
     top = float(lexical.max()) if len(lexical) else 0.0
     fused = lexical / top if top > 0 else np.zeros_like(lexical)
     if dense is None or len(dense) != len(lexical) or not len(dense):
         return fused
     spread = float(dense.std()) or 1.0
-    return fused + DENSE_WEIGHT * (dense - float(dense.mean())) / spread
+    return fused + dense_weight * (dense - float(dense.mean())) / spread
 
 
 @dataclass(frozen=True)
-class EnglishRanking:
+class EnglishHits:
     """Hits for an English question, best first, with how the concepts match every passage."""
 
     hits: list[Hit]
@@ -95,15 +94,16 @@ def rank_english(
     concepts: list[Concept],
     dense: np.ndarray | None,
     limit: int,
-) -> EnglishRanking:
+    ranking: EnglishRanking = ENGLISH_RANKING,
+) -> EnglishHits:
     """Best passages for the concepts, fused with `dense` cosines (one per passage) if given."""
     match = match_concepts(index, concepts)
-    fused = fuse(match.scores, dense)
+    fused = fuse(match.scores, dense, ranking.dense_weight)
     if dense is None or len(dense) != len(index):
         positions = top_positions(fused, limit)  # lexical only: passages that match something
     else:
         positions = top_positions(fused - fused.min() + 1.0, limit)
-    return EnglishRanking([Hit(int(p), float(fused[p])) for p in positions], match)
+    return EnglishHits([Hit(int(p), float(fused[p])) for p in positions], match)
 
 
 _SPELLING_SOURCES = ("lexicon", "name")

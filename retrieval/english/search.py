@@ -14,6 +14,7 @@ from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
 from retrieval.english.query import rank_english, term_weights
 from retrieval.index import SearchIndex
+from retrieval.ranking_config import ENGLISH_RANKING, EnglishRanking
 
 _name_indexes: weakref.WeakKeyDictionary[SearchIndex, NameIndex] = weakref.WeakKeyDictionary()
 
@@ -38,29 +39,31 @@ def english_concepts(index: SearchIndex, question: str) -> list[Concept]:
     return expand_english(question, load_dictionary(), name_index(index))
 
 
-def english_candidates(index: SearchIndex, question: str, limit: int) -> Retrieval:
+def english_candidates(
+    index: SearchIndex, question: str, limit: int, ranking: EnglishRanking = ENGLISH_RANKING
+) -> Retrieval:
     """Arabic term weights (for snippets), the best `limit` passages and the concepts of an
     English question. Evidence: concept coverage and, with passage embeddings, how close each
     passage is to the question in meaning (see `retrieval.decision.english_strength`)."""
     concepts = english_concepts(index, question)
     dense = index.dense.scores(question) if index.dense is not None else None
-    ranking = rank_english(index, concepts, dense, limit)
+    ranked = rank_english(index, concepts, dense, limit, ranking)
     if dense is not None:
         mean, spread = float(dense.mean()), float(dense.std()) or 1.0
         runner_up = index.dense.runner_up(dense, ENGLISH_RULES.margin_rank)
-        lexical_floor = _nth_best(ranking.match.scores, ENGLISH_RULES.agreement_rank)
+        lexical_floor = _nth_best(ranked.match.scores, ENGLISH_RULES.agreement_rank)
         dense_floor = _nth_best(dense, ENGLISH_RULES.agreement_rank)
     found = []
-    for hit in ranking.hits:
-        coverage = float(ranking.match.coverage[hit.position])
+    for hit in ranked.hits:
+        coverage = float(ranked.match.coverage[hit.position])
         evidence = Evidence(coverage)
         if dense is not None:
             similarity = float(dense[hit.position])
-            agreed = similarity >= dense_floor and ranking.match.scores[hit.position] >= lexical_floor
+            agreed = similarity >= dense_floor and ranked.match.scores[hit.position] >= lexical_floor
             specificity, margin = (similarity - mean) / spread, similarity - runner_up
             evidence = Evidence(coverage, similarity, specificity, margin, agreed)
         doc_id = index.passages[hit.position].doc_id
-        found.append(Candidate(hit, doc_id, ranking.match.matched(hit.position), evidence))
+        found.append(Candidate(hit, doc_id, ranked.match.matched(hit.position), evidence))
     return Retrieval(term_weights(index, concepts), found, tuple(concepts))
 
 
