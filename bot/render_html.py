@@ -150,8 +150,7 @@ def read_as_html(reading: str, lang: str) -> str:
 def missing_html(words: tuple[str, ...], lang: str) -> str:
     """The question's specific words the articles (or the passages shown) lack, like a search
     engine's "Missing:" line: "Not in the articles: Modi, 2023"."""
-    comma = "، " if lang == "ar" else ", "
-    return f"{line_start('', lang)}{text('missing', lang, words=escape(comma.join(words)))}"
+    return f"{line_start('', lang)}{text('missing', lang, words=escape(LIST_SEPARATOR[lang].join(words)))}"
 
 
 def matched_on_html(pairs: tuple[tuple[str, str], ...], lang: str) -> str:

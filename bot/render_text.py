@@ -56,8 +56,7 @@ def render_answer_text(answer: Answer, *, color: bool) -> str:
     if answer.read_as:  # Arabizi: the Arabic-script reading retrieval ran on
         lines.append(f"{start}{plain('read_as', lang)} {answer.read_as}")
     if answer.missing:
-        comma = "، " if lang == "ar" else ", "
-        lines.append(start + plain("missing", lang, words=comma.join(answer.missing)))
+        lines.append(start + plain("missing", lang, words=LIST_SEPARATOR[lang].join(answer.missing)))
     if not answer.shown:
         lines.append(start + text("not_found_terminal", lang))
         return "\n".join(lines)

@@ -3,10 +3,9 @@ fingerprinted by streaming, so a file of any size is never held in memory as byt
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from retrieval.documents import Document, doc_id_for
+from retrieval.documents import Document, doc_id_for, file_hash
 from retrieval.sources.base import Skipped, Source
 from retrieval.sources.csv_export import CsvExport
 from retrieval.sources.html_file import HtmlFile
@@ -24,22 +23,13 @@ def export_source(corpus_dir: Path, path: Path) -> Source:
     return _EXPORTS[path.suffix.lower()](path, name, doc_id_for(corpus_dir, path))
 
 
-def file_fingerprint(path: Path) -> str:
-    """SHA-256 of a file, read in blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while block := stream.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def read_export(
     corpus_dir: Path, path: Path, stored_sha256: str | None
 ) -> tuple[FileState, list[Document] | None, list[str]]:
     """(new state, documents or None when unchanged, skipped parts) of an export file."""
     stat = path.stat()
     name = path.relative_to(corpus_dir).as_posix()
-    state = FileState(name, stat.st_size, stat.st_mtime_ns, file_fingerprint(path))
+    state = FileState(name, stat.st_size, stat.st_mtime_ns, file_hash(path))
     if state.sha256 == stored_sha256:
         return state, None, []
     documents, skipped = [], []

@@ -4,12 +4,12 @@ with front matter per canonical URL, at `web/<host>/<hash of the URL>.md` below 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from retrieval.corpus_editing import write_atomically
 
 WEB_FOLDER = "web"
 _UNSAFE = re.compile(r"[^A-Za-z0-9.\-]+")
@@ -54,10 +54,5 @@ def write_article(corpus_dir: Path, relative: str, article: ArticleFile) -> str:
     else:
         outcome = "new"
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".fetch-{uuid.uuid4().hex}.tmp")  # a dot: the indexer skips it
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_atomically(path, data)
     return outcome
