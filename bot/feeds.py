@@ -18,8 +18,10 @@ import secrets
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.admin import refuse_unless_admin
+from bot.display import shorten
 from bot.handlers import command_argument, reply, send_parts
-from bot.render_html import escape, line_start, pack_blocks, rtl_lines, shorten
+from bot.render_html import escape, line_start, pack_blocks, rtl_lines
 from bot.services import Reindexer, services
 from bot.texts import text, user_language
 from corpus import BUNDLED_CORPUS
@@ -41,7 +43,6 @@ class FeedPoller:
         self.engine = engine
         self.config = config
         self.reindexer = reindexer
-        self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
         self._poll: asyncio.Task[WebReport] | None = None
 
@@ -50,8 +51,9 @@ class FeedPoller:
         return self.engine.corpus_dir.resolve() != BUNDLED_CORPUS.resolve()
 
     async def run(self, *, urls: tuple[str, ...] = (), poll: bool = False) -> WebReport:
-        """Fetch (add `urls`, poll the due feeds), then index what was written."""
-        async with self._lock:
+        """Fetch (add `urls`, poll the due feeds), then index what was written: one corpus
+        change at a time with uploads and removals (`Reindexer.writing`)."""
+        async with self.reindexer.writing:
             report = await self.engine.collect_news(self.config, urls=urls, poll=poll)
             if report.written:
                 await self.reindexer.refresh()
@@ -96,10 +98,9 @@ def poller(context: ContextTypes.DEFAULT_TYPE) -> FeedPoller:
 
 
 async def _refused(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
-    """Refuse non-admins and a read-only corpus; True when refused."""
-    user = update.effective_user
-    if not services(context).is_admin(user.id if user else None):
-        await reply(update, context, text("admin_only", lang))
+    """Refuse as every admin command does (non-admins; admins outside their private chat), and
+    a read-only corpus; True when refused."""
+    if await refuse_unless_admin(update, context):
         return True
     if not poller(context).writable:
         await reply(update, context, text("corpus_read_only", lang))

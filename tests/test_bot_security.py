@@ -92,7 +92,7 @@ GROUP_ID = -100424242
 
 
 def test_admin_commands_in_a_group_neither_post_questions_nor_change_the_corpus(tmp_path: Path) -> None:
-    """An admin sends /stats, /sources, /remove and /reindex in a group (by mistake, or someone
+    """An admin sends /stats, /sources, /remove, /reindex and the feed commands in a group (by mistake, or someone
     posting as the admin's account): /stats would show everyone's questions to the group. Each
     gets one line pointing to the private chat; nothing is listed, removed or reindexed."""
 
@@ -100,14 +100,16 @@ def test_admin_commands_in_a_group_neither_post_questions_nor_change_the_corpus(
         async with running_bot(tmp_path) as bot:
             await bot.private(GENEVA_AR)  # someone's private question, which /stats would list
             mark = len(bot.stub.calls)
-            for command in ("/stats", "/sources", f"/remove {GENEVA_DOC}", "/reindex"):
+            commands = ("/stats", "/sources", f"/remove {GENEVA_DOC}", "/reindex")
+            feed_commands = ("/feeds", "/addfeed http://127.0.0.1:9/feed.xml", "/dropfeed 1")
+            for command in commands + feed_commands:
                 bot.stub.inject_group_message(command, chat_id=GROUP_ID, user_id=ADMIN_ID)
             sent = [plain(call.params["text"]) for call in await bot.settle(mark)]
             assert not [message for message in sent if GENEVA_AR in message or GENEVA_DOC in message]
             await bot.app.bot_data["services"].reindexer.refresh()  # after any removal under way
             assert (bot.corpus / f"{GENEVA_DOC}.txt").exists()
             assert GENEVA_DOC in {doc.doc_id for doc in await bot.engine.store.document_summaries()}
-            assert sent == [text("admin_private_only", "ar")] * 4
+            assert sent == [text("admin_private_only", "ar")] * 7
             # In the private chat the same admin is obeyed: /stats lists the question.
             assert GENEVA_AR in plain((await bot.private("/stats", user_id=ADMIN_ID)).result["text"])
             bot.stub.assert_no_errors()
