@@ -92,9 +92,10 @@ GROUP_ID = -100424242
 
 
 def test_admin_commands_in_a_group_neither_post_questions_nor_change_the_corpus(tmp_path: Path) -> None:
-    """An admin sends /stats, /sources, /remove, /reindex and the feed commands in a group (by mistake, or someone
-    posting as the admin's account): /stats would show everyone's questions to the group. Each
-    gets one line pointing to the private chat; nothing is listed, removed or reindexed."""
+    """An admin sends /stats, /sources, /remove, /reindex and the feed commands in a group (by
+    mistake, or someone posting as the admin's account): /stats would show everyone's questions
+    to the group. Each gets one line pointing to the private chat; nothing is listed, removed,
+    reindexed or fetched."""
 
     async def body() -> None:
         async with running_bot(tmp_path) as bot:
