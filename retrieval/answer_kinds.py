@@ -82,6 +82,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 QUESTION_WORDS = {kind: _words(words) for kind, words in _ARABIC_QUESTION_WORDS.items()}
+# The words a kind is asked with, stripped of their prefixes as one set.
+_KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE]
 OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
 TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
@@ -122,7 +124,7 @@ def question_kind(question: str) -> str:
             return kind
     words = [w for w, _, _ in word_table(question)]
     for i, word in enumerate(words):
-        bare = _bare(word, QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE])
+        bare = _bare(word, _KIND_WORDS)
         after = words[i + 1 : i + 3]
         if bare in QUESTION_WORDS[COUNT]:
             timed = any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2])
@@ -177,10 +179,15 @@ def _number_at(words, i: int) -> bool:
     return word.isdigit() or _bare(word, NUMBER_WORDS) in NUMBER_WORDS
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    return _calendar()[0] | WEEKDAYS | RELATIVE_DAYS
+
+
 def _date_at(words, i: int) -> int:
     months, _ = _calendar()
     word = words[i][0]
-    bare = _bare(word, months | WEEKDAYS | RELATIVE_DAYS)
+    bare = _bare(word, _date_words())
     if bare in months or bare in WEEKDAYS or bare in RELATIVE_DAYS or _YEAR_RE.match(word):
         # A day number before and a year after belong to the date ("7 ديسمبر 2021").
         length = 1
@@ -208,7 +215,7 @@ def _place_at(words, i: int) -> int:
     word = words[i][0]
     if _bare(word, PLACE_CUES) in PLACE_CUES and i + 1 < len(words):
         return 2
-    for first in (word, word[1:] if len(word) > 3 and word[0] in _PREFIXES + "ب" else word):
+    for first in (word, word[1:] if len(word) > 3 and word[0] in _PREFIXES else word):
         longest = places.get(first, 0)
         for length in range(min(longest, len(words) - i), 0, -1):
             phrase = " ".join([first] + [w for w, _, _ in words[i + 1 : i + length]])

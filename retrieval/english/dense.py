@@ -134,10 +134,14 @@ class DenseIndex:
         while passages share their article's vector, the n-th best article's (the passages
         of one article, alike by construction, would otherwise leave no margin at all)."""
         if len(self.positions) < len(self.doc_rows) and len(scores):
-            starts = np.flatnonzero(np.diff(self.doc_rows, prepend=-1))  # a run per article
-            scores = np.maximum.reduceat(scores, starts)
+            scores = np.maximum.reduceat(scores, self._article_starts)
         n = min(n, len(scores))
         return float(np.partition(scores, -n)[-n])
+
+    @cached_property
+    def _article_starts(self) -> np.ndarray:
+        """Where each article's run of passage positions starts (fixed for the index)."""
+        return np.flatnonzero(np.diff(self.doc_rows, prepend=-1))
 
     def passage_vectors(self) -> dict[int, np.ndarray]:
         """Position -> the passage's own vector, for the passages that have one."""
