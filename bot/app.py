@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import secrets
 import signal
 from collections.abc import AsyncIterator
@@ -73,6 +74,9 @@ def build_application(
     max_upload_bytes: int = admin.MAX_UPLOAD_BYTES,
 ) -> Application:
     """The bot for `settings`, answering from `engine` (opened and refreshed by the caller)."""
+    # PTB 22 warns in every RetryAfter (a 429) unless durations are opted into as timedeltas,
+    # which is what they become in PTB 23; `retry.py` reads them as timedeltas either way.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     patience = settings.patience
     # the API, getUpdates
     requests = (AiohttpRequest(read_timeout=patience.read_timeout), AiohttpRequest(connection_pool_size=1))
