@@ -36,16 +36,16 @@ def store(tmp_path) -> tuple[Path, Path]:
     """(store, corpus): the bundled articles indexed into a temp store."""
     corpus = copy_corpus(tmp_path)
     db = tmp_path / "store.sqlite3"
-
-    async def build() -> None:
-        engine = await Engine.open(db, corpus)
-        try:
-            await engine.refresh()
-        finally:
-            await engine.close()
-
-    asyncio.run(build())
+    asyncio.run(refreshed(db, corpus))
     return db, corpus
+
+
+async def refreshed(db: Path, corpus: Path) -> None:
+    engine = await Engine.open(db, corpus)
+    try:
+        await engine.refresh()
+    finally:
+        await engine.close()
 
 
 def by_name(findings) -> dict:
@@ -167,6 +167,19 @@ def test_doctor_names_the_files_changed_since_the_last_index(store):
     assert "changed: 003_b556f401f158842d.txt" in index.detail
     assert "removed: 004_12871d6771f6bc02.txt" in index.detail
     assert "000_758033c16f9c693b" not in index.detail
+
+
+def test_doctor_does_not_take_a_touched_csv_over_20_mb_for_changed(store):
+    db, corpus = store
+    export = corpus / "export.csv"
+    # Over the 20 MB limit of an article file, which a CSV (read row by row) does not have: a
+    # blank row of 21 MB is cheap to read and indexes nothing.
+    article = "مقال عن افتتاح مكتبة جديدة في المدينة."
+    export.write_text(f"text\n{article}\n" + " " * 21_000_000 + "\n", encoding="utf-8")
+    asyncio.run(refreshed(db, corpus))
+    os.utime(export)  # touched, same content: not a change
+    index = by_name(asyncio.run(diagnose(db=str(db), corpus=str(corpus), env={}, offline=True)))["index"]
+    assert index.status is Status.OK and "export.csv" not in index.detail
 
 
 def test_doctor_says_when_an_upgrade_will_reindex_everything(store):
