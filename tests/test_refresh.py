@@ -2,6 +2,7 @@
 
 import asyncio
 import shutil
+import sqlite3
 
 import pytest
 
@@ -169,3 +170,24 @@ def test_a_store_from_an_older_analysis_chain_is_reanalyzed(tmp_path, corpus):
     assert len(report.changed) == 5 and report.documents == 5
     again, _ = run(refreshed(db, corpus))
     assert not again.modified
+
+
+def test_a_failed_feedback_write_does_not_block_the_next_refresh(tmp_path, corpus):
+    """Every store write is one transaction that is rolled back when it fails: a failed write
+    leaves no transaction open for the next writer to trip over."""
+    db = tmp_path / "store.sqlite3"
+    run(refreshed(db, corpus))
+
+    async def fail_then_refresh():
+        engine = await Engine.open(db, corpus)
+        try:
+            with pytest.raises(sqlite3.IntegrityError):  # passage_id is NOT NULL
+                await engine.record_feedback(query_id=1, passage_id=None, user_id=7, value=1)
+            (corpus / "extra").mkdir()
+            (corpus / "extra" / "cop26.md").write_text(NEW_ARTICLE, encoding="utf-8")
+            return await engine.refresh()
+        finally:
+            await engine.close()
+
+    report = run(fail_then_refresh())
+    assert report.added == ["extra/cop26"] and report.documents == 6
