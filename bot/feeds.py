@@ -25,8 +25,8 @@ from bot.render_html import escape, line_start, pack_blocks, rtl_lines
 from bot.services import Reindexer, services
 from bot.texts import text, user_language
 from corpus import BUNDLED_CORPUS
-from retrieval.engine import Engine, WebConfig, followed_feeds
-from retrieval.models import WebReport
+from retrieval.engine import Engine, followed_feeds
+from retrieval.models import WebConfig, WebReport
 
 logger = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from web_server import NewsSite, news_site
 
 from retrieval.documents import parse_front_matter
 from retrieval.engine import Engine
+from retrieval.models import WebConfig
 from retrieval.web.collect import Collector, WebReport, backoff
-from retrieval.web.config import WebConfig
 from retrieval.web.fetch import Fetcher
 from retrieval.web.registry import FeedRegistry
 

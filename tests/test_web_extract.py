@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from web_pages import article_html, english_html, index_html, make_articles
 
-from retrieval.web.config import WebConfig
+from retrieval.models import WebConfig
 from retrieval.web.extract import NotAnArticle, extract_article, page_date
 from retrieval.web.urls import canonical_url, normalize_url
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from trafilatura.utils import decode_file
 
 from retrieval.documents import MAX_FILE_BYTES, CorpusError, Document, build_document, content_hash
+from retrieval.models import WebConfig
 from retrieval.sources.base import CorpusFile, Skipped
-from retrieval.web.config import WebConfig
 from retrieval.web.extract import NotAnArticle, extract_article
 
 _CONFIG = WebConfig()

@@ -16,9 +16,8 @@ from urllib.parse import urlsplit
 
 from trafilatura.utils import decode_file
 
-from retrieval.models import FeedState, WebReport
+from retrieval.models import FeedState, WebConfig, WebReport
 from retrieval.web.articles import ArticleFile, article_path, write_article
-from retrieval.web.config import WebConfig
 from retrieval.web.extract import NotAnArticle, extract_article
 from retrieval.web.feeds import FeedEntry, FeedError, looks_like_feed, parse_feed
 from retrieval.web.fetch import Fetcher, FetchError, Response

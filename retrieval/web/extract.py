@@ -16,8 +16,8 @@ import htmldate
 import trafilatura
 
 from retrieval.dates import date_from_text
+from retrieval.models import WebConfig
 from retrieval.normalize import count_scripts
-from retrieval.web.config import WebConfig
 
 # trafilatura and htmldate log every page they find hard at WARNING; that is not ours to report.
 for _name in ("trafilatura", "htmldate", "courlan"):
