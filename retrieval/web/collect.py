@@ -199,6 +199,11 @@ async def feed_states(db_path: Path) -> tuple[list[FeedState], str]:
     if not db_path.exists():
         return [], ""
     async with FeedRegistry(db_path, read_only=True) as registry:
-        if not await registry.has_tables():
-            return [], ""
-        return await registry.feeds(), await registry.last_poll()
+        return await registry_states(registry)
+
+
+async def registry_states(registry: FeedRegistry) -> tuple[list[FeedState], str]:
+    """`feed_states` through an open registry (the engine keeps one open for the bot)."""
+    if not await registry.has_tables():
+        return [], ""
+    return await registry.feeds(), await registry.last_poll()
