@@ -1,6 +1,8 @@
 """Refreshing the store from a corpus directory: no-op, add, change, remove, bad files, bad DB."""
 
 import asyncio
+import contextlib
+import json
 import shutil
 import sqlite3
 
@@ -191,3 +193,19 @@ def test_a_failed_feedback_write_does_not_block_the_next_refresh(tmp_path, corpu
 
     report = run(fail_then_refresh())
     assert report.added == ["extra/cop26"] and report.documents == 6
+
+
+def test_problems_reported_by_a_store_of_the_previous_release_stay_reported(tmp_path):
+    """Stores written before problems were kept by file hold them as one list: the bad lines of
+    an unchanged JSON Lines file are still reported after the upgrade, and not as new."""
+    corpus = tmp_path / "bulk"
+    corpus.mkdir()
+    (corpus / "rows.jsonl").write_text('{"doc_id": "b1", "text": "نص الخبر"}\n{not json\n', encoding="utf-8")
+    db = tmp_path / "db.sqlite3"
+    first, _ = run(refreshed(db, corpus))
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'reported_problems'", (json.dumps(first.errors),))
+        conn.commit()
+    again, _ = run(refreshed(db, corpus))
+    assert again.errors == first.errors and again.errors[0].startswith("rows.jsonl line 2:")
+    assert again.new_errors == []
