@@ -34,7 +34,7 @@ from bot.errors import on_error
 from bot.http import AiohttpRequest
 from bot.ratelimit import QuestionLimiter
 from bot.retry import RetryingRateLimiter, log_polling_error
-from bot.services import Reindexer, Services
+from bot.services import FeedPoller, Reindexer, Services
 from bot.shutdown import stop_application
 from bot.texts import ADMIN_COMMANDS, PUBLIC_COMMANDS
 from bot.updates import PerChatUpdateProcessor
@@ -95,17 +95,16 @@ def build_application(
         .build()
     )
     application.bot_data["http"] = requests  # for running() to close, whatever happens
+    reindexer = Reindexer(engine)
     application.bot_data["services"] = Services(
         settings=settings,
         engine=engine,
         limiter=limiter or QuestionLimiter(),
-        reindexer=Reindexer(engine),
+        reindexer=reindexer,
+        feeds=FeedPoller(engine, settings.web, reindexer),
         query_log=engine.question_log(),
         buttons=ButtonSigner(settings.token),
         max_upload_bytes=max_upload_bytes,
-    )
-    application.bot_data["feeds"] = feeds.FeedPoller(
-        engine, settings.web, application.bot_data["services"].reindexer
     )
     add_handlers(application)
     return application
@@ -173,7 +172,8 @@ async def running(
     """Run `application` (polling, or the webhook) for the duration of the `async with`."""
     try:
         async with application:
-            query_log = application.bot_data["services"].query_log
+            svc = application.bot_data["services"]
+            query_log = svc.query_log
             await query_log.start()
             try:
                 await set_command_menus(application)
@@ -195,10 +195,10 @@ async def running(
                             allowed_updates=ALLOWED_UPDATES,
                         )
                     heap.settle()  # what lives now lives until the bot stops (bot/heap.py)
-                    application.bot_data["feeds"].start()
+                    svc.feeds.start()
                     yield application
                 finally:
-                    await application.bot_data["feeds"].stop()
+                    await svc.feeds.stop()
                     heap.thaw()
                     await stop_application(application)
             finally:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.paths import configured_corpus, default_db_path
-from retrieval.engine import WebConfig, WebConfigError
+from retrieval.models import WebConfig, WebConfigError
 
 _TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"

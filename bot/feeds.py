@@ -9,8 +9,6 @@ the web; new articles are indexed by the Reindexer's incremental refresh, one at
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import re
 import secrets
@@ -22,10 +20,8 @@ from bot.admin import refuse_unless_admin
 from bot.display import shorten
 from bot.handlers import command_argument, reply, send_parts
 from bot.render_html import escape, line_start, pack_blocks, rtl_lines
-from bot.services import Reindexer, services
+from bot.services import services
 from bot.texts import text, user_language
-from corpus import BUNDLED_CORPUS
-from retrieval.engine import Engine, WebConfig, followed_feeds
 from retrieval.models import WebReport
 
 logger = logging.getLogger(__name__)
@@ -36,73 +32,12 @@ MAX_PENDING_LINKS = 100
 _STATUS_ICONS = {"ok": "✅", "partial": "⚠️", "error": "❌", "new": "🆕"}
 
 
-class FeedPoller:
-    """Runs every fetch of the bot, one at a time: the periodic poll and the admins' additions."""
-
-    def __init__(self, engine: Engine, config: WebConfig, reindexer: Reindexer):
-        self.engine = engine
-        self.config = config
-        self.reindexer = reindexer
-        self._task: asyncio.Task[None] | None = None
-        self._poll: asyncio.Task[WebReport] | None = None
-
-    @property
-    def writable(self) -> bool:
-        return self.engine.corpus_dir.resolve() != BUNDLED_CORPUS.resolve()
-
-    async def run(self, *, urls: tuple[str, ...] = (), poll: bool = False) -> WebReport:
-        """Fetch (add `urls`, poll the due feeds), then index what was written: one corpus
-        change at a time with uploads and removals (`Reindexer.writing`)."""
-        async with self.reindexer.writing:
-            report = await self.engine.collect_news(self.config, urls=urls, poll=poll)
-            if report.written:
-                await self.reindexer.refresh()
-            return report
-
-    def start(self) -> None:
-        """Poll in the background every `poll_minutes` (0: never), first right away."""
-        if self.config.poll_minutes > 0 and self.writable:
-            self._task = asyncio.create_task(self._poll_forever(), name="feed poller")
-
-    async def stop(self) -> None:
-        """Stop polling; a poll under way may finish (its requests are bounded by the timeout)
-        so that no connection is left half open."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-        if self._poll is not None and not self._poll.done():
-            try:
-                await asyncio.wait_for(self._poll, self.config.timeout + 5)
-            except Exception:  # timed out (then cancelled) or failed: the log has it already
-                logger.warning("stopped with a feed poll unfinished")
-
-    async def _poll_forever(self) -> None:
-        while True:
-            try:
-                self._poll = asyncio.create_task(self.run(poll=True), name="feed poll")
-                report = await asyncio.shield(self._poll)
-                if report.feeds_polled:
-                    logger.info(
-                        "polled %d feeds: %d new, %d updated articles, %d unchanged, %d failures",
-                        report.feeds_polled, len(report.added), len(report.updated),
-                        report.not_modified, len(report.failed),
-                    )  # fmt: skip
-            except Exception:  # the next poll tries again; answering goes on regardless
-                logger.exception("polling the feeds failed")
-            await asyncio.sleep(self.config.poll_minutes * 60)
-
-
-def poller(context: ContextTypes.DEFAULT_TYPE) -> FeedPoller:
-    return context.bot_data["feeds"]
-
-
 async def _refused(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
     """Refuse as every admin command does (non-admins; admins outside their private chat), and
     a read-only corpus; True when refused."""
     if await refuse_unless_admin(update, context):
         return True
-    if not poller(context).writable:
+    if not services(context).feeds.writable:
         await reply(update, context, text("corpus_read_only", lang))
         return True
     return False
@@ -119,7 +54,7 @@ def report_html(report: WebReport, lang: str) -> str:
 async def add_and_report(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str, lang: str) -> None:
     await reply(update, context, text("add_started", lang, url=escape(url)))
     try:
-        report = await poller(context).run(urls=(url,))
+        report = await services(context).feeds.run(urls=(url,))
     except Exception as exc:  # the corpus is unchanged; the admin is told why
         logger.exception("adding %s failed", url)
         await reply(update, context, text("add_failed", lang, reason=escape(str(exc) or type(exc).__name__)))
@@ -144,7 +79,7 @@ async def on_feeds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = user_language(update)
     if await _refused(update, context, lang):
         return
-    feeds, _ = await followed_feeds(poller(context).engine.db_path)
+    feeds, _ = await services(context).engine.followed_feeds()
     if not feeds:
         await reply(update, context, text("feeds_empty", lang))
         return
@@ -175,7 +110,7 @@ async def on_dropfeed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if not argument.isdigit():
         await reply(update, context, text("dropfeed_usage", lang))
         return
-    dropped = await poller(context).engine.drop_feed(int(argument))
+    dropped = await services(context).engine.drop_feed(int(argument))
     if dropped is None:
         await reply(update, context, text("dropfeed_unknown", lang, number=escape(argument)))
         return
@@ -187,7 +122,7 @@ async def on_dropfeed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 async def on_admin_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin sent a bare link: offer to add it (a button), rather than search for it."""
     lang = user_language(update)
-    if not poller(context).writable:
+    if not services(context).feeds.writable:
         await reply(update, context, text("corpus_read_only", lang))
         return
     pending: dict[str, str] = context.bot_data.setdefault("pending_links", {})

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from bot.paths import default_db_path
 from corpus import BUNDLED_CORPUS
-from retrieval.engine import WebConfig, WebConfigError, followed_feeds
-from retrieval.models import FeedState, WebReport
+from retrieval.engine import followed_feeds
+from retrieval.models import FeedState, WebConfig, WebConfigError, WebReport
 
 COMMANDS = ("add", "feeds", "poll")
 

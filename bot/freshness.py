@@ -7,11 +7,10 @@ from telegram.ext import ContextTypes
 
 from bot.services import services
 from bot.texts import text
-from retrieval.engine import followed_feeds
 
 
 async def freshness_html(context: ContextTypes.DEFAULT_TYPE, newest: str, lang: str) -> str:
-    feeds, last_poll = await followed_feeds(services(context).settings.db_path)
+    feeds, last_poll = await services(context).engine.followed_feeds()
     return text(
         "freshness",
         lang,

@@ -219,10 +219,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "لم أضف الملف: {reason}",
         "en": "The file was not added: {reason}",
     },
-    "upload_saved": {
-        "ar": "📥 حفظت <code>{name}</code>؛ جارٍ الفهرسة…",
-        "en": "📥 Saved <code>{name}</code>; indexing…",
-    },
     "upload_done": {
         "ar": "✅ أضيف <code>{name}</code>: {documents}. في المجموعة الآن {total} مقالًا و{passages} فقرة.",
         "en": "✅ Added <code>{name}</code>: {documents}. The corpus now has {total} documents, "
@@ -324,8 +320,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "addfeed_usage": {
         "ar": "اكتب الرابط بعد الأمر: <code>/addfeed https://example.com/rss.xml</code> "
         "(خلاصة أو صفحة مقال).",
-        "en": "Give the link: <code>/addfeed https://example.com/rss.xml</code> "
-        "(a feed or an article page).",
+        "en": "Give the link: <code>/addfeed https://example.com/rss.xml</code> (a feed or an article page).",
     },
     "add_started": {"ar": "⏳ أجلب <code>{url}</code>…", "en": "⏳ Fetching <code>{url}</code>…"},
     "add_failed": {
@@ -346,8 +341,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No feeds yet. Add one: <code>/addfeed FEED_URL</code>",
     },
     "feed_line": {
-        "ar": "{number}. {icon} {title} — <code>{url}</code>\n"
-        "آخر جلب: {last_fetch} · المقالات: {articles}",
+        "ar": "{number}. {icon} {title} — <code>{url}</code>\nآخر جلب: {last_fetch} · المقالات: {articles}",
         "en": "{number}. {icon} {title} — <code>{url}</code>\n"
         "Last fetch: {last_fetch} · articles: {articles}",
     },

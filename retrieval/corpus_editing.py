@@ -11,28 +11,14 @@ import os
 import re
 import unicodedata
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import BUNDLED_CORPUS
 from retrieval.documents import DOCUMENT_SUFFIXES, decode_text, read_file_documents
-from retrieval.models import CorpusError
+from retrieval.models import CorpusEdit, CorpusError
 
 MAX_NAME_CHARS = 100
 _UNSAFE_NAME_CHARS = re.compile(r"[^\w.\-]+")
-
-
-@dataclass(frozen=True)
-class CorpusEdit:
-    """A file written into the corpus, with what it replaced (None: it is new), so it can be undone."""
-
-    path: Path
-    previous: bytes | None
-    doc_ids: tuple[str, ...]
-
-    @property
-    def replaced(self) -> bool:
-        return self.previous is not None
 
 
 def safe_file_name(raw: str | None) -> str | None:

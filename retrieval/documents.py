@@ -1,4 +1,4 @@
-"""Read a corpus directory into documents: front matter, plain text and JSON Lines sources.
+"""Documents from a corpus file's contents: front matter, plain text and JSON Lines.
 
 Formats (see README "Corpus format"):
 - `.txt` / `.md` with optional front matter between `---` lines (`key: value`: title, source,
@@ -14,7 +14,6 @@ import hashlib
 import html
 import io
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,14 +23,24 @@ from retrieval.clean import clean_article
 from retrieval.dates import infer_date
 from retrieval.models import CorpusError
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".jsonl")
-EXPORT_SUFFIXES = (".csv", ".html", ".htm")  # read by retrieval/sources/ (CSV, saved web pages)
+DOCUMENT_SUFFIXES = (".txt", ".md", ".jsonl")  # what an upload may be
 MAX_FILE_BYTES = 20 * 1024 * 1024  # an article file (.txt, .md); JSON Lines have no limit
 _META_KEYS = ("title", "source", "date", "date_inferred", "url", "lang", "author")
 _FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 _DOC_ID_RE = re.compile(r"^[\w\-./]{1,200}$")
 BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A part of a source that was not indexed: where (e.g. `export.csv:17`) and why."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -64,59 +73,11 @@ def file_hash(path: Path) -> str:
         return hashlib.file_digest(file, "sha256").hexdigest()
 
 
-@dataclass(frozen=True)
-class CorpusWalk:
-    """The document files below a corpus directory, and the folders that could not be listed
-    (relative names): documents indexed from those folders are kept, not dropped."""
-
-    files: list[Path]
-    unreadable: dict[str, str]  # folder -> why ("Permission denied")
-
-    def hides(self, name: str) -> bool:
-        """Whether the file `name` (relative) lies in a folder that could not be listed."""
-        return any(folder == "." or name.startswith(f"{folder}/") for folder in self.unreadable)
-
-
-def walk_corpus(corpus_dir: Path) -> CorpusWalk:
-    """Document files below `corpus_dir`, sorted; README files and hidden (`.`, `_`) files and
-    folders are not articles, and links to folders are not followed. Iterative: a folder tree
-    of any depth is walked without recursion."""
-    files: list[Path] = []
-    unreadable: dict[str, str] = {}
-    pending = [corpus_dir]
-    while pending:
-        folder = pending.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError as exc:
-            unreadable[folder.relative_to(corpus_dir).as_posix()] = exc.strerror or type(exc).__name__
-            continue
-        for entry in entries:
-            if entry.name.startswith((".", "_")):
-                continue
-            path = Path(entry.path)
-            if _is_folder(entry):
-                pending.append(path)
-            elif (
-                path.suffix.lower() in DOCUMENT_SUFFIXES + EXPORT_SUFFIXES
-                and not entry.name.upper().startswith("README")
-                and path.is_file()
-            ):
-                files.append(path)
-    return CorpusWalk(sorted(files), unreadable)
-
-
-def _is_folder(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_dir(follow_symlinks=False)
-    except OSError:
-        return False
-
-
 def corpus_files(corpus_dir: Path) -> list[Path]:
-    """Document files below `corpus_dir`, sorted (see walk_corpus)."""
-    return walk_corpus(corpus_dir).files
+    """Document files below `corpus_dir`, sorted (see retrieval/sources/corpus_files.py)."""
+    from retrieval.sources.corpus_files import walk_corpus  # the sources are built on this module
+
+    return [source.path for source in walk_corpus(corpus_dir).sources]
 
 
 def doc_id_for(corpus_dir: Path, path: Path) -> str:
@@ -212,27 +173,27 @@ def read_file_documents(corpus_dir: Path, path: Path, data: bytes) -> Iterator[D
     """Documents held in one corpus file's bytes (one, or one per line for JSON Lines); the
     first bad line of JSON Lines raises its CorpusError (an upload is taken whole or not)."""
     name = path.relative_to(corpus_dir).as_posix()
-    text = decode_text(data, name)
-    if path.suffix.lower() == ".jsonl":
-        for item in jsonl_documents(io.BytesIO(data), name):
-            if isinstance(item, CorpusError):
-                raise item
-            yield item
+    if path.suffix.lower() != ".jsonl":
+        yield article_document(data, name, doc_id_for(corpus_dir, path))
         return
-    meta, body = parse_front_matter(text)
-    yield build_document(
-        doc_id_for(corpus_dir, path),
-        meta,
-        body,
-        path=name,
-        digest=content_hash(data),
-        title=meta.get("title") or None,
+    decode_text(data, name)
+    for item in jsonl_documents(io.BytesIO(data), name):
+        if isinstance(item, Skipped):
+            raise CorpusError(str(item))
+        yield item
+
+
+def article_document(data: bytes, name: str, doc_id: str) -> Document:
+    """The article of a `.txt`/`.md` file's bytes, with its front matter as metadata."""
+    meta, body = parse_front_matter(decode_text(data, name))
+    return build_document(
+        doc_id, meta, body, path=name, digest=content_hash(data), title=meta.get("title") or None
     )
 
 
-def jsonl_documents(lines: Iterable[bytes], name: str) -> Iterator[Document | CorpusError]:
-    """Each line's document, or the CorpusError saying why that line is skipped: one bad
-    record never costs the others. `lines` may be an open file, read as it goes."""
+def jsonl_documents(lines: Iterable[bytes], name: str) -> Iterator[Document | Skipped]:
+    """Each line's document, or what is skipped and why: one bad record never costs the
+    others. `lines` may be an open file, read as it goes."""
     seen: set[str] = set()
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
@@ -241,29 +202,29 @@ def jsonl_documents(lines: Iterable[bytes], name: str) -> Iterator[Document | Co
         try:
             doc_id, document = _jsonl_document(raw.removeprefix(BOM) if number == 1 else raw, where)
             if doc_id in seen:
-                raise CorpusError(f"{where}: duplicate doc_id {doc_id!r}")
+                raise CorpusError(f"duplicate doc_id {doc_id!r}")
             seen.add(doc_id)
             yield document
         except CorpusError as exc:
-            yield exc
+            yield Skipped(where, str(exc).removeprefix(f"{where}: "))
 
 
 def _jsonl_document(raw: bytes, where: str) -> tuple[str, Document]:
     if b"\x00" in raw:
-        raise CorpusError(f"{where}: binary data, not text")
+        raise CorpusError("binary data, not text")
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{where}: not UTF-8 text (byte {exc.start})") from None
+        raise CorpusError(f"not UTF-8 text (byte {exc.start})") from None
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise CorpusError(f"{where}: not valid JSON ({exc.msg})") from None
+        raise CorpusError(f"not valid JSON ({exc.msg})") from None
     if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-        raise CorpusError(f'{where}: each line needs a "text" string')
+        raise CorpusError('each line needs a "text" string')
     doc_id = str(row.get("doc_id", "")).strip()
     if not _DOC_ID_RE.match(doc_id) or ".." in doc_id:
-        raise CorpusError(f'{where}: missing or unsafe "doc_id"')
+        raise CorpusError('missing or unsafe "doc_id"')
     meta = {k: _meta_value(v) for k, v in row.items() if k not in ("doc_id", "text")}
     digest = content_hash(line.rstrip("\r\n").encode("utf-8"))
     title = meta.get("title", "")

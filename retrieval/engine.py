@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from retrieval import corpus_editing, duplicates, outlet_state
 from retrieval.answering import answer_question
-from retrieval.corpus_editing import CorpusEdit
 from retrieval.english.dense import (
     SEED_FOLDER,
     DenseIndex,
@@ -37,6 +36,7 @@ from retrieval.index import SearchIndex
 from retrieval.language import detect_language, reply_language
 from retrieval.models import (
     Answer,
+    CorpusEdit,
     CorpusSummary,
     DayActivity,
     DocumentSummary,
@@ -45,6 +45,7 @@ from retrieval.models import (
     QueryStats,
     RefreshInProgress,
     RefreshReport,
+    WebConfig,
     WebReport,
 )
 from retrieval.normalize import count_scripts
@@ -53,23 +54,21 @@ from retrieval.query_log import QueryLog
 from retrieval.refresh import ANALYSIS_VERSION, refresh_store
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store, damaged_store, is_damage
-from retrieval.web.config import WebConfig, WebConfigError
+from retrieval.web.registry import FeedRegistry
 from retrieval.word_tables import word_tables
 
 if TYPE_CHECKING:
     from retrieval.english.support import Check
 
-# What callers of the engine use besides the Engine: re-exported so that they need no other
-# module of retrieval/ (its layout can change without touching them).
+# What callers of the engine use besides the Engine and the records of retrieval/models.py:
+# re-exported so that they need no other module of retrieval/ (its layout can change without
+# touching them). Records belong in models.py (DenseProgress is to move there too).
 __all__ = [
     "ANALYSIS_VERSION",
-    "CorpusEdit",
     "DenseProgress",
     "Engine",
     "QueryLog",
     "StderrProgress",
-    "WebConfig",
-    "WebConfigError",
     "followed_feeds",
     "inspect_store",
     "language_checks",
@@ -91,6 +90,7 @@ class Engine:
         self._refresh_lock = asyncio.Lock()
         self._embedding: asyncio.Task[None] | None = None
         self._dense: DenseWork | None = None
+        self._feed_view: FeedRegistry | None = None  # read-only, opened at first use
 
     @classmethod
     async def open(
@@ -213,6 +213,8 @@ class Engine:
 
     async def close(self) -> None:
         await self._stop_embedding()
+        if self._feed_view is not None:
+            await self._feed_view.close()
         await self.store.close()
 
     @property
@@ -301,10 +303,21 @@ class Engine:
 
         return await collect(self.store.path, self.corpus_dir, config, urls=urls, poll=poll)
 
+    async def followed_feeds(self) -> tuple[list[FeedState], str]:
+        """The feeds followed and when one was last fetched ("" if never), read through one
+        read-only connection kept open (/about and /stats ask on every call)."""
+        from retrieval.web.collect import registry_states
+
+        if self._feed_view is None:
+            view = await FeedRegistry(self.store.path, read_only=True).open()
+            if self._feed_view is None:
+                self._feed_view = view
+            else:  # another caller opened one meanwhile
+                await view.close()
+        return await registry_states(self._feed_view)
+
     async def drop_feed(self, feed_id: int) -> FeedState | None:
         """Stop following feed `feed_id` (its articles stay); None when there is no such feed."""
-        from retrieval.web.registry import FeedRegistry
-
         async with FeedRegistry(self.store.path) as registry:
             return await registry.drop_feed(feed_id)
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from retrieval.documents import MAX_FILE_BYTES, file_hash, walk_corpus
-from retrieval.file_changes import file_changes, file_stamp
-from retrieval.models import Freshness, StoreHealth, VectorHealth
+from retrieval.file_changes import file_changes
+from retrieval.models import CorpusError, Freshness, StoreHealth, VectorHealth
 from retrieval.refresh import ANALYSIS_VERSION
+from retrieval.sources.base import CorpusFile
+from retrieval.sources.corpus_files import walk_corpus
 from retrieval.store import Store, schema_problem
 
 
@@ -82,20 +83,22 @@ async def freshness(store: Store, corpus: Path | None) -> Freshness:
     walk = walk_corpus(corpus)
     if walk.unreadable:
         return Freshness(corpus, unreadable=dict(walk.unreadable))
-    files = {path.relative_to(corpus).as_posix(): path for path in walk.files}
+    files = {source.name: source for source in walk.sources}
     if not files:
         return Freshness(corpus)
     known = await store.file_states()
     analysis = await store.get_meta("analysis_version")
     if known and analysis != ANALYSIS_VERSION:
         return Freshness(corpus, files=len(files), analysis=analysis or "?")
-    changes = file_changes({name: file_stamp(path) for name, path in sorted(files.items())}, known)
+    changes = file_changes({name: source.stamp() for name, source in sorted(files.items())}, known)
     changed = [name for name in changes.touched if _changed(files[name], known[name].sha256)]
     return Freshness(corpus, True, len(files), None, changes.new, changed, changes.removed)
 
 
-def _changed(path: Path, sha256: str) -> bool:
-    """Whether a touched file's content differs from what was indexed (a file too large to
-    index counts as changed: the refresh will say so)."""
-    too_large = path.stat().st_size > MAX_FILE_BYTES and path.suffix.lower() != ".jsonl"
-    return too_large or file_hash(path) != sha256
+def _changed(source: CorpusFile, sha256: str) -> bool:
+    """Whether a touched file's content differs from what was indexed, by the fingerprint the
+    refresh compares (a file too large to index counts as changed: the refresh will say so)."""
+    try:
+        return source.fingerprint() != sha256
+    except CorpusError:
+        return True

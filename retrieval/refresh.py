@@ -16,30 +16,22 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from retrieval import duplicates, outlet_state
 from retrieval.analysis import analyze
-from retrieval.documents import (
-    MAX_FILE_BYTES,
-    Document,
-    content_hash,
-    file_hash,
-    jsonl_documents,
-    read_file_documents,
-    walk_corpus,
-)
-from retrieval.file_changes import FileStamp, file_changes, file_stamp
+from retrieval.documents import Document, Skipped
+from retrieval.file_changes import FileStamp, file_changes
 from retrieval.models import CorpusError, RefreshReport
 from retrieval.outlets import Cut, OutletCounts, OutletProfile, count_edges, outlet_key, strip_furniture
 from retrieval.passages import split_passages
 from retrieval.progress import Progress
-from retrieval.sources.corpus_files import is_export, read_export
+from retrieval.sources.base import CorpusFile
+from retrieval.sources.corpus_files import walk_corpus
 from retrieval.store import Store
 from retrieval.store_corpus import FileState, NewDocument
 
@@ -53,11 +45,10 @@ log = logging.getLogger(__name__)
 # processes, one per core (a first build of a large corpus); fewer are read in a thread.
 PARALLEL_FROM_FILES = 8
 MAX_WORKERS = 8
-# Bad lines of one JSON Lines file listed one by one; past this, counted.
-LISTED_BAD_LINES = 100
-# The problems the last refresh reported (store meta), to tell new ones from known ones.
+# The problems the last refresh reported by file (store meta), to tell new ones from known ones
+# and to report again those of files not read this time.
 _REPORTED_META = "reported_problems"
-_BAD_LINE_RE = re.compile(r"(.+?\.jsonl)(?: line \d+|: \d+ more bad lines)")
+_LEGACY_BAD_LINE_RE = re.compile(r"(.+?\.jsonl)(?: line \d+|: \d+ more bad lines)")
 
 
 def passages_of(document: Document) -> list[tuple[int, int, list[str]]]:
@@ -69,28 +60,18 @@ def passages_of(document: Document) -> list[tuple[int, int, list[str]]]:
 
 
 @dataclass(frozen=True)
-class _FileRead:
-    """A changed file's new state and documents (cleaned by general rules, analysed), their
-    edge counts for furniture learning and fingerprints, or why it could not be read."""
+class FileRead:
+    """A changed file as a refresh applies it: its new state and documents (cleaned, analysed,
+    then with its outlet's furniture cut), their edge counts for furniture learning and
+    fingerprints, and the parts skipped; or why it could not be read."""
 
+    name: str
     state: FileState | None = None
     documents: list[NewDocument] | None = None  # None: same content as stored
     edges: dict[str, OutletCounts] = field(default_factory=dict)
     fingerprints: dict[str, duplicates.Fingerprint] = field(default_factory=dict)
     error: str | None = None
-    bad_lines: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _FileResult:
-    """What a refresh applies for one file read: documents ready to store (None: unchanged)."""
-
-    name: str
-    state: FileState | None
-    documents: list[NewDocument] | None
-    error: str | None
-    fingerprints: dict[str, duplicates.Fingerprint] = field(default_factory=dict)
-    bad_lines: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 def _analysed(document: Document, name: str) -> tuple[NewDocument, duplicates.Fingerprint | None]:
@@ -100,65 +81,34 @@ def _analysed(document: Document, name: str) -> tuple[NewDocument, duplicates.Fi
     )
 
 
-def _read_documents(
-    state: FileState, documents: Iterable[Document], name: str, bad_lines: list[str] | None = None
-) -> _FileRead:
-    """A changed file's documents analysed, with their edge counts and fingerprints."""
-    documents = list(documents)
-    analysed = [_analysed(doc, name) for doc in documents]
-    fingerprints = {new.document.doc_id: found for new, found in analysed if found}
-    return _FileRead(
-        state, [new for new, _ in analysed], count_edges(documents), fingerprints, bad_lines=bad_lines or []
-    )
-
-
-def _read_file(corpus_dir: Path, path: Path, name: str, stored_sha256: str | None) -> _FileRead:
+def _read_source(source: CorpusFile, stored_sha256: str | None) -> FileRead:
+    """A file's new state and, unless its content is the stored one, its documents analysed."""
+    name = source.name
     try:
-        if is_export(path):
-            state, docs, skipped = read_export(corpus_dir, path, stored_sha256)
-            if docs is None:
-                return _FileRead(state, bad_lines=list(skipped))
-            return _read_documents(state, docs, name, list(skipped))
-        stat = path.stat()
-        if path.suffix.lower() == ".jsonl":
-            state = FileState(name, stat.st_size, stat.st_mtime_ns, file_hash(path))
-            return _FileRead(state) if stored_sha256 == state.sha256 else _read_jsonl(path, name, state)
-        if stat.st_size > MAX_FILE_BYTES:
-            raise CorpusError(f"{name}: file too large ({stat.st_size // 1_000_000} MB)")
-        data = path.read_bytes()
-        digest = content_hash(data)
-        state = FileState(name, stat.st_size, stat.st_mtime_ns, digest)
-        if stored_sha256 == digest:
-            return _FileRead(state)
-        return _read_documents(state, read_file_documents(corpus_dir, path, data), name)
-    except CorpusError as exc:
-        return _FileRead(error=str(exc))
-    except OSError as exc:
-        return _FileRead(error=f"{name}: cannot read ({exc.strerror})")
-
-
-def _read_jsonl(path: Path, name: str, state: FileState) -> _FileRead:
-    """A JSON Lines file read line by line (no size limit): its good lines' documents and its
-    bad lines by number."""
-    documents: list[Document] = []
-    bad_lines: list[str] = []
-    with path.open("rb") as lines:
-        for item in jsonl_documents(lines, name):
-            if isinstance(item, CorpusError):
-                bad_lines.append(str(item))
+        stat = source.path.stat()
+        state = FileState(name, stat.st_size, stat.st_mtime_ns, source.fingerprint())
+        if state.sha256 == stored_sha256:
+            return FileRead(name, state)
+        documents: list[Document] = []
+        skipped: list[str] = []
+        for item in source.documents():
+            if isinstance(item, Skipped):
+                skipped.append(str(item))
             else:
                 documents.append(item)
-    if not documents and not bad_lines:
-        raise CorpusError(f"{name}: empty file")
-    if len(bad_lines) > LISTED_BAD_LINES:
-        more = len(bad_lines) - LISTED_BAD_LINES
-        bad_lines[LISTED_BAD_LINES:] = [f"{name}: {more} more bad lines skipped"]
-    return _read_documents(state, documents, name, bad_lines)
+    except CorpusError as exc:
+        return FileRead(name, error=str(exc))
+    except OSError as exc:
+        return FileRead(name, error=f"{name}: cannot read ({exc.strerror})")
+    analysed = [_analysed(doc, name) for doc in documents]
+    fingerprints = {new.document.doc_id: found for new, found in analysed if found}
+    new_documents = [new for new, _ in analysed]
+    return FileRead(name, state, new_documents, count_edges(documents), fingerprints, skipped=skipped)
 
 
 def _cut_furniture(
-    name: str, read: _FileRead, profiles: dict[str, OutletProfile]
-) -> tuple[_FileResult, dict[str, list[Cut]]]:
+    read: FileRead, profiles: dict[str, OutletProfile]
+) -> tuple[FileRead, dict[str, list[Cut]]]:
     """The file's documents with their outlet's furniture cut; only those that lost some are
     split and analysed again (most articles of most outlets have none)."""
     documents = []
@@ -169,12 +119,12 @@ def _cut_furniture(
         cleaned, cut = strip_furniture(new.document, profiles.get(outlet))
         if cut:
             cuts.setdefault(outlet, []).extend(cut)
-            new, found = _analysed(cleaned, name)
+            new, found = _analysed(cleaned, read.name)
             fingerprints.pop(cleaned.doc_id, None)
             if found:
                 fingerprints[cleaned.doc_id] = found
         documents.append(new)
-    return _FileResult(name, read.state, documents, read.error, fingerprints, read.bad_lines), cuts
+    return replace(read, documents=documents, fingerprints=fingerprints), cuts
 
 
 def _map_files(
@@ -206,7 +156,7 @@ def _map_files(
         return _map_files(function, jobs, progress, parallel=False)
 
 
-def _shared_terms(result: _FileRead) -> _FileRead:
+def _shared_terms(result: FileRead) -> FileRead:
     """The result with each term string stored once: a worker's terms arrive as new copies,
     and a million passages hold tens of millions of them."""
     for new in result.documents or ():
@@ -214,46 +164,39 @@ def _shared_terms(result: _FileRead) -> _FileRead:
     return result
 
 
-def _read_all(
-    corpus_dir: Path, work: list[tuple[Path, str, str | None]], progress: Progress | None = None
-) -> list[tuple[str, _FileRead]]:
-    reads = _map_files(partial(_read_file, corpus_dir), work, progress)
-    return [(name, read) for (_, name, _), read in zip(work, reads, strict=True)]
-
-
 def _read_and_learn(
-    corpus_dir: Path,
-    work: list[tuple[Path, str, str | None]],
-    present: set[str],
+    work: list[tuple[CorpusFile, str | None]],
+    sources: dict[str, CorpusFile],
     state: outlet_state.FurnitureState,
     progress: Progress | None,
-) -> tuple[list[_FileResult], outlet_state.FurnitureState, list[str]]:
-    """Read and analyse the changed files, learn each outlet's furniture from the whole corpus
-    (reading again the files of outlets whose markers changed) and cut it from what was read.
-    Returns each file's result, the new furniture state and the names read again."""
-    reads = _read_all(corpus_dir, work, progress)
-    fresh = {name: read.edges for name, read in reads if read.documents is not None}
+) -> tuple[list[FileRead], outlet_state.FurnitureState, list[str]]:
+    """Read and analyse the changed files (`work`: source, stored hash), learn each outlet's
+    furniture from the whole corpus (`sources`; reading again the files of outlets whose markers
+    changed) and cut it from what was read. Returns each file's read, the new furniture state
+    and the names read again."""
+    present = set(sources)
+    reads = _map_files(_read_source, work, progress)
+    fresh = {read.name: read.edges for read in reads if read.documents is not None}
     profiles = outlet_state.learn(state, fresh, present)
     again = outlet_state.files_to_reread(
         state, outlet_state.changed_outlets(state.profiles, profiles), set(fresh), present
     )
     if again:
-        reads += _read_all(corpus_dir, [(corpus_dir / name, name, None) for name in again])
-        fresh = {name: read.edges for name, read in reads if read.documents is not None}
+        reads += _map_files(_read_source, [(sources[name], None) for name in again], None)
+        fresh = {read.name: read.edges for read in reads if read.documents is not None}
         profiles = outlet_state.learn(state, fresh, present)
     results, cuts = [], {}
-    for name, read in reads:
-        if read.documents is None:
-            results.append(_FileResult(name, read.state, None, read.error, bad_lines=read.bad_lines))
-            continue
-        result, cuts[name] = _cut_furniture(name, read, profiles)
-        results.append(result)
+    for read in reads:
+        if read.documents is not None:
+            read, cuts[read.name] = _cut_furniture(read, profiles)
+        results.append(read)
     return results, outlet_state.updated(state, profiles, fresh, cuts, present), again
 
 
 async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | None = None) -> RefreshReport:
     """Apply every change in `corpus_dir` to the store in one transaction. Files are read off
-    the event loop, so a running bot keeps answering meanwhile."""
+    the event loop, so a running bot keeps answering meanwhile; the corpus's files come as
+    Sources (retrieval/sources/corpus_files.py), so no file format is known here."""
     started = time.perf_counter()
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus directory not found: {corpus_dir}")
@@ -262,8 +205,9 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
     # every file is read again, as if changed.
     reanalyze = await store.get_meta("analysis_version") != ANALYSIS_VERSION
     known = {} if reanalyze else await store.file_states()
-    reported = json.loads(await store.get_meta(_REPORTED_META) or "[]")
-    unchanged: set[str] = set()  # files not read again: their bad lines stand as reported
+    reported = _problems_by_file(await store.get_meta(_REPORTED_META))
+    problems: dict[str, list[str]] = {}  # by file (a folder: "name/"), in the order found
+    unchanged: set[str] = set()  # files not read again: their problems stand as reported
     docs_by_file = await store.doc_ids_by_file()
     owner = {doc_id: file for file, ids in docs_by_file.items() for doc_id in ids}
     replace_files: list[str] = []
@@ -271,32 +215,31 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
     new_states: list[FileState] = []
     walk = walk_corpus(corpus_dir)
     for folder, why in walk.unreadable.items():
-        report.errors.append(f"{folder}/: cannot read folder ({why})")
-    paths = {path.relative_to(corpus_dir).as_posix(): path for path in walk.files}
+        problems[f"{folder}/"] = [f"{folder}/: cannot read folder ({why})"]
+    sources = {source.name: source for source in walk.sources}
     present: dict[str, FileStamp | None] = {}
-    for name, path in paths.items():
+    for name, source in sources.items():
         try:
-            present[name] = file_stamp(path)
+            present[name] = source.stamp()
         except OSError as exc:
-            report.errors.append(f"{name}: cannot read ({exc.strerror})")
+            problems[name] = [f"{name}: cannot read ({exc.strerror})"]
             present[name] = None
     changes = file_changes(present, known, docs_by_file, hidden=walk.hides)
     unchanged.update(changes.unchanged)
-    work = [(paths[name], name, known[name].sha256 if name in known else None) for name in changes.to_read]
+    work = [(sources[name], known[name].sha256 if name in known else None) for name in changes.to_read]
     gone = changes.removed
     furniture = None
-    results: list[_FileResult] = []
+    results: list[FileRead] = []
     if work or gone:
         furniture = outlet_state.FurnitureState.from_json(await store.get_meta(outlet_state.META_KEY))
-        results, furniture, _ = await asyncio.to_thread(
-            _read_and_learn, corpus_dir, work, set(present), furniture, progress
-        )
+        results, furniture, _ = await asyncio.to_thread(_read_and_learn, work, sources, furniture, progress)
     for result in results:
         name = result.name
+        found = problems.setdefault(name, [])
         if result.error is not None or result.state is None:
-            report.errors.append(result.error or f"{name}: cannot read")
+            found.append(result.error or f"{name}: cannot read")
             continue
-        report.errors += result.bad_lines
+        found += result.skipped
         if result.documents is None:
             new_states.append(result.state)
             unchanged.add(name)
@@ -306,7 +249,7 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
         for new in result.documents:
             doc_id = new.document.doc_id
             if (other := owner.get(doc_id, name)) != name:
-                report.errors.append(f"{new.document.path}: doc id {doc_id!r} is already used by {other}")
+                found.append(f"{new.document.path}: doc id {doc_id!r} is already used by {other}")
                 taken = True
                 continue
             owner[doc_id] = name
@@ -341,19 +284,32 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
 
     if reanalyze:
         await store.set_meta("analysis_version", ANALYSIS_VERSION)
-    report.errors += [error for error in reported if _bad_line_file(error) in unchanged]
-    report.new_errors = [error for error in report.errors if error not in reported]
-    if set(reported) != set(report.errors):
-        await store.set_meta(_REPORTED_META, json.dumps(sorted(set(report.errors)), ensure_ascii=False))
+    for name, known_problems in reported.items():
+        if name in unchanged:
+            problems.setdefault(name, []).extend(known_problems)
+    problems = {name: found for name, found in problems.items() if found}
+    report.errors = [problem for found in problems.values() for problem in found]
+    before = {problem for found in reported.values() for problem in found}
+    report.new_errors = [error for error in report.errors if error not in before]
+    if problems != reported:
+        await store.set_meta(_REPORTED_META, json.dumps(problems, ensure_ascii=False, sort_keys=True))
     report.documents, report.passages = await store.counts()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _bad_line_file(error: str) -> str | None:
-    """The JSON Lines file a bad-line error is about ("big.jsonl line 17: ..."), else None."""
-    match = _BAD_LINE_RE.match(error)
-    return match.group(1) if match else None
+def _problems_by_file(saved: str | None) -> dict[str, list[str]]:
+    """The problems the last refresh reported, by file. A store written before they were kept
+    by file holds a plain list, of which only the bad lines of JSON Lines files were known by
+    file then; so they are now, the rest counts as no file's."""
+    problems = json.loads(saved or "{}")
+    if isinstance(problems, dict):
+        return problems
+    by_file: dict[str, list[str]] = {}
+    for problem in problems:
+        match = _LEGACY_BAD_LINE_RE.match(problem)
+        by_file.setdefault(match.group(1) if match else "", []).append(problem)
+    return by_file
 
 
 async def _update_near_duplicates(

@@ -68,6 +68,7 @@ END;
 
 # Run once on a store of an older schema version (the key: the version that brings the change),
 # after _SCHEMA has created what is new.
+_SET_META = "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"
 _MIGRATIONS = {
     # A changed file's documents are deleted and inserted again, so `indexed_at` is the last
     # rewrite; the trigger keeps the first. Older stores know no better than `indexed_at`.
@@ -147,10 +148,11 @@ class Store(CorpusRows, PassageVectors, IndexBlobs, QuestionRows, QuestionStats)
         await self._db.executescript(_SCHEMA)
         # Written only when it changes: opening an up-to-date store writes nothing.
         if version != str(SCHEMA_VERSION):
-            for step, sql in _MIGRATIONS.items():
-                if version is not None and int(version) < step:
-                    await self._db.execute(sql)
-            await self.set_meta("schema_version", str(SCHEMA_VERSION))
+            async with self._transaction() as db:  # the migrations and the version they reach
+                for step, sql in _MIGRATIONS.items():
+                    if version is not None and int(version) < step:
+                        await db.execute(sql)
+                await db.execute(_SET_META, ("schema_version", str(SCHEMA_VERSION)))
 
     async def _quick_check(self) -> None:
         """Every page's structure, on every open: damage found now is an error with its reason,
@@ -175,8 +177,8 @@ class Store(CorpusRows, PassageVectors, IndexBlobs, QuestionRows, QuestionStats)
         return row[0] if row else None
 
     async def set_meta(self, key: str, value: str) -> None:
-        await self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
-        await self._db.commit()
+        async with self._transaction() as db:
+            await db.execute(_SET_META, (key, value))
 
     async def integrity_ok(self) -> bool:
         async with self._db.execute("PRAGMA integrity_check") as cursor:

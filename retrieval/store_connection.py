@@ -4,6 +4,8 @@ that makes writes take turns on it."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,3 +25,16 @@ class StoreConnection:
         # One connection serves everyone: a write (a logged question, feedback) made while a
         # refresh's transaction is open would commit or roll back with it, so writes take turns.
         self._write_lock = asyncio.Lock()
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction, taking its turn: committed when the block ends, rolled back
+        when it raises or is cancelled (so no half-applied change is left for the next writer)."""
+        async with self._write_lock:
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+                yield self._db
+                await self._db.commit()
+            except BaseException:
+                await self._db.rollback()
+                raise

@@ -92,10 +92,7 @@ class CorpusRows(StoreConnection):
     ) -> None:
         """Replace the documents of changed files and drop those of removed files, atomically."""
         stamp = now_iso()
-        db = self._db
-        await self._write_lock.acquire()
-        try:
-            await db.execute("BEGIN IMMEDIATE")
+        async with self._transaction() as db:
             for file in remove_files:
                 await db.execute(
                     "DELETE FROM passages WHERE doc_id IN (SELECT doc_id FROM documents WHERE file = ?)",
@@ -136,12 +133,6 @@ class CorpusRows(StoreConnection):
             )
             await db.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_dir', ?)", (corpus_dir,))
             await db.execute("INSERT OR REPLACE INTO meta VALUES ('indexed_at', ?)", (stamp,))
-            await db.commit()
-        except BaseException:
-            await db.rollback()
-            raise
-        finally:
-            self._write_lock.release()
 
     async def _insert(self, documents: list[tuple], passages: list[tuple]) -> None:
         await self._db.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", documents)

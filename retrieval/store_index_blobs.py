@@ -19,15 +19,9 @@ class IndexBlobs(StoreConnection):
             for name, data in blobs.items()
             for number, at in enumerate(range(0, max(len(data), 1), _BLOB_CHUNK))
         ]
-        async with self._write_lock:
-            try:
-                await self._db.execute("BEGIN IMMEDIATE")
-                await self._db.execute("DELETE FROM index_blobs")
-                await self._db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)
-                await self._db.commit()
-            except BaseException:
-                await self._db.rollback()
-                raise
+        async with self._transaction() as db:
+            await db.execute("DELETE FROM index_blobs")
+            await db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)
 
     async def save_name_blobs(self, blobs: dict[str, bytes]) -> None:
         """Save the name index (names NAME_BLOBS...) beside the saved search index; it goes
@@ -37,12 +31,6 @@ class IndexBlobs(StoreConnection):
             for name, data in blobs.items()
             for number, at in enumerate(range(0, max(len(data), 1), _BLOB_CHUNK))
         ]
-        async with self._write_lock:
-            try:
-                await self._db.execute("BEGIN IMMEDIATE")
-                await self._db.execute(f"DELETE FROM index_blobs WHERE name LIKE '{NAME_BLOBS}%'")
-                await self._db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)
-                await self._db.commit()
-            except BaseException:
-                await self._db.rollback()
-                raise
+        async with self._transaction() as db:
+            await db.execute(f"DELETE FROM index_blobs WHERE name LIKE '{NAME_BLOBS}%'")
+            await db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)

@@ -17,17 +17,12 @@ class QuestionRows(StoreConnection):
 
     async def insert_queries(self, rows: list[tuple]) -> None:
         """Logged questions (retrieval/query_log.py), ids included, in one transaction."""
-        async with self._write_lock:
-            try:
-                await self._db.executemany(
-                    "INSERT INTO queries(id, asked_at, question, lang, chat_type, user_id, answered, "
-                    "took_ms, top_doc_id, results) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    rows,
-                )
-                await self._db.commit()
-            except BaseException:
-                await self._db.rollback()
-                raise
+        async with self._transaction() as db:
+            await db.executemany(
+                "INSERT INTO queries(id, asked_at, question, lang, chat_type, user_id, answered, "
+                "took_ms, top_doc_id, results) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
 
     async def logged_query(self, query_id: int) -> LoggedQuery | None:
         """A logged question by id (to page through its results or to judge its language)."""
@@ -39,11 +34,10 @@ class QuestionRows(StoreConnection):
 
     async def add_feedback(self, *, query_id: int, passage_id: str, user_id: int | None, value: int) -> None:
         """Record 👍 (+1) or 👎 (-1) for a passage shown for a query; a new vote replaces the old."""
-        async with self._write_lock:
-            await self._db.execute(
+        async with self._transaction() as db:
+            await db.execute(
                 "INSERT INTO feedback(query_id, passage_id, user_id, value, at) VALUES (?,?,?,?,?) "
                 "ON CONFLICT(query_id, passage_id, user_id) DO UPDATE SET value = excluded.value, "
                 "at = excluded.at",
                 (query_id, passage_id, user_id, value, now_iso()),
             )
-            await self._db.commit()

@@ -20,18 +20,13 @@ class PassageVectors(StoreConnection):
         """Store vectors of `model`; with `keep`, drop this model's vectors whose key is not in it."""
         # Embedding runs beside the bot's other writes (a batch is saved as soon as it is made),
         # so it takes its turn like they do.
-        async with self._write_lock:
-            try:
-                await self._db.executemany(
-                    "INSERT OR REPLACE INTO embeddings(model, key, vector) VALUES (?,?,?)",
-                    [(model, key, blob) for key, blob in vectors.items()],
-                )
-                if keep is not None:
-                    sql = "SELECT key FROM embeddings WHERE model = ?"
-                    async with self._db.execute(sql, (model,)) as cursor:
-                        stale = [(model, row[0]) async for row in cursor if row[0] not in keep]
-                    await self._db.executemany("DELETE FROM embeddings WHERE model = ? AND key = ?", stale)
-                await self._db.commit()
-            except BaseException:
-                await self._db.rollback()
-                raise
+        async with self._transaction() as db:
+            await db.executemany(
+                "INSERT OR REPLACE INTO embeddings(model, key, vector) VALUES (?,?,?)",
+                [(model, key, blob) for key, blob in vectors.items()],
+            )
+            if keep is not None:
+                sql = "SELECT key FROM embeddings WHERE model = ?"
+                async with db.execute(sql, (model,)) as cursor:
+                    stale = [(model, row[0]) async for row in cursor if row[0] not in keep]
+                await db.executemany("DELETE FROM embeddings WHERE model = ? AND key = ?", stale)

@@ -169,6 +169,20 @@ def test_doctor_names_the_files_changed_since_the_last_index(store):
     assert "000_758033c16f9c693b" not in index.detail
 
 
+def test_doctor_does_not_take_a_touched_csv_over_20_mb_for_changed(store):
+    db, corpus = store
+    export = corpus / "export.csv"
+    # Over the 20 MB limit of an article file, which a CSV (read row by row) does not have: a
+    # blank row of 21 MB is cheap to read and indexes nothing.
+    article = "مقال عن افتتاح مكتبة جديدة في المدينة."
+    export.write_text(f"text\n{article}\n" + " " * 21_000_000 + "\n", encoding="utf-8")
+    indexed = corpusbot("index", "--db", str(db), "--corpus", str(corpus), env={}, cwd=corpus)
+    assert indexed.returncode == 0, indexed.stderr
+    os.utime(export)  # touched, same content: not a change
+    index = by_name(asyncio.run(diagnose(db=str(db), corpus=str(corpus), env={}, offline=True)))["index"]
+    assert index.status is Status.OK and "export.csv" not in index.detail
+
+
 def test_doctor_says_when_an_upgrade_will_reindex_everything(store):
     db, corpus = store
     with contextlib.closing(sqlite3.connect(db)) as conn:

@@ -1,7 +1,10 @@
 """Refreshing the store from a corpus directory: no-op, add, change, remove, bad files, bad DB."""
 
 import asyncio
+import contextlib
+import json
 import shutil
+import sqlite3
 
 import pytest
 
@@ -169,3 +172,40 @@ def test_a_store_from_an_older_analysis_chain_is_reanalyzed(tmp_path, corpus):
     assert len(report.changed) == 5 and report.documents == 5
     again, _ = run(refreshed(db, corpus))
     assert not again.modified
+
+
+def test_a_failed_feedback_write_does_not_block_the_next_refresh(tmp_path, corpus):
+    """Every store write is one transaction that is rolled back when it fails: a failed write
+    leaves no transaction open for the next writer to trip over."""
+    db = tmp_path / "store.sqlite3"
+    run(refreshed(db, corpus))
+
+    async def fail_then_refresh():
+        engine = await Engine.open(db, corpus)
+        try:
+            with pytest.raises(sqlite3.IntegrityError):  # passage_id is NOT NULL
+                await engine.record_feedback(query_id=1, passage_id=None, user_id=7, value=1)
+            (corpus / "extra").mkdir()
+            (corpus / "extra" / "cop26.md").write_text(NEW_ARTICLE, encoding="utf-8")
+            return await engine.refresh()
+        finally:
+            await engine.close()
+
+    report = run(fail_then_refresh())
+    assert report.added == ["extra/cop26"] and report.documents == 6
+
+
+def test_problems_reported_by_a_store_of_the_previous_release_stay_reported(tmp_path):
+    """Stores written before problems were kept by file hold them as one list: the bad lines of
+    an unchanged JSON Lines file are still reported after the upgrade, and not as new."""
+    corpus = tmp_path / "bulk"
+    corpus.mkdir()
+    (corpus / "rows.jsonl").write_text('{"doc_id": "b1", "text": "نص الخبر"}\n{not json\n', encoding="utf-8")
+    db = tmp_path / "db.sqlite3"
+    first, _ = run(refreshed(db, corpus))
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'reported_problems'", (json.dumps(first.errors),))
+        conn.commit()
+    again, _ = run(refreshed(db, corpus))
+    assert again.errors == first.errors and again.errors[0].startswith("rows.jsonl line 2:")
+    assert again.new_errors == []

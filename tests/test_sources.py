@@ -66,6 +66,18 @@ def test_10000_row_csv_indexes_and_its_bad_rows_are_reported_by_line(tmp_path: P
     print(f"10,000-row CSV indexed in {took:.1f} s")
 
 
+def test_bad_rows_of_an_unchanged_csv_stay_in_the_report(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "زرعت قرية الصفصاف اليوم ألف شجرة زيتون في حملة تطوعية شارك فيها الأهالي."
+    write_csv(corpus / "export.csv", [["id", "date", "text"], ["a", "2024-05-01", text], ["b", "أمس", text]])
+    first, _ = refresh(tmp_path, corpus)
+    again, _ = refresh(tmp_path, corpus)  # nothing changed: export.csv is not read again
+    bad_row = "export.csv:3: date must be YYYY-MM-DD, got 'أمس'"
+    assert first.errors == first.new_errors == [bad_row]
+    assert again.errors == [bad_row] and again.new_errors == [] and not again.modified
+
+
 def test_csv_cells_larger_than_csvs_default_limit_are_read(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
     long_text = "جملة طويلة عن الزراعة في القرية. " * 8000  # ~270 KB in one cell

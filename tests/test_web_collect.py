@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import timedelta
@@ -16,8 +17,8 @@ from web_server import NewsSite, news_site
 
 from retrieval.documents import parse_front_matter
 from retrieval.engine import Engine
+from retrieval.models import WebConfig
 from retrieval.web.collect import Collector, WebReport, backoff
-from retrieval.web.config import WebConfig
 from retrieval.web.fetch import Fetcher
 from retrieval.web.registry import FeedRegistry
 
@@ -195,3 +196,28 @@ def test_dropping_a_feed_keeps_its_articles(tmp_path: Path) -> None:
 
     with news_site() as site:
         asyncio.run(body(site))
+
+
+def test_the_engine_reads_feed_states_through_one_connection_that_sees_new_feeds(tmp_path: Path) -> None:
+    """/about and /stats ask for the feeds on every call: one read-only connection, kept open
+    until the engine closes, and still current after a feed is added beside it."""
+    db = tmp_path / "store.sqlite3"
+
+    def open_on_store() -> int:
+        links = [os.path.realpath(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")]
+        return links.count(str(db.resolve()))
+
+    async def body() -> None:
+        engine = await Engine.open(db, tmp_path)
+        before = open_on_store()
+        assert await engine.followed_feeds() == ([], "")  # no feed tables yet
+        async with FeedRegistry(db) as registry:
+            await registry.add_feed("http://news.test/rss.xml", "أخبار")
+        for _ in range(5):
+            feeds, last_poll = await engine.followed_feeds()
+            assert [feed.url for feed in feeds] == ["http://news.test/rss.xml"] and last_poll == ""
+        assert open_on_store() == before + 1
+        await engine.close()
+        assert open_on_store() == 0
+
+    asyncio.run(body())

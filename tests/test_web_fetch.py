@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 from web_server import news_site
 
-from retrieval.web.config import USER_AGENT, WebConfig
+from retrieval.models import USER_AGENT, WebConfig
 from retrieval.web.fetch import Fetcher, FetchError
 
 ALLOWED = WebConfig(allow_private=True, host_delay=0.0, timeout=2.0)

@@ -7,20 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import ClassVar, Protocol
 
-from retrieval.documents import Document
+from retrieval.documents import CorpusError, Document, Skipped, file_hash
+from retrieval.file_changes import FileStamp, file_stamp
 
-
-@dataclass(frozen=True)
-class Skipped:
-    """A part of a source that was not indexed: where (e.g. `export.csv:17`) and why."""
-
-    where: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
+__all__ = ["CorpusFile", "Skipped", "Source"]
 
 
 class Source(Protocol):
@@ -34,8 +26,35 @@ class Source(Protocol):
 
 @dataclass(frozen=True)
 class CorpusFile:
-    """A file of the corpus directory: its path, its name there (for reports) and its doc id."""
+    """A file of the corpus directory: its path, its name there (for reports) and its doc id.
+    Each kind of file is a subclass that reads its documents."""
+
+    # A kind read whole into memory has a size limit; one read as a stream (rows, lines) has none.
+    max_bytes: ClassVar[int | None] = None
 
     path: Path
     name: str
     doc_id: str
+
+    def documents(self) -> Iterator[Document | Skipped]:
+        raise NotImplementedError
+
+    def stamp(self) -> FileStamp:
+        """Size and modification time, compared before anything is read (OSError if unreadable)."""
+        return file_stamp(self.path)
+
+    def fingerprint(self) -> str:
+        """The content hash the store keeps, read as a stream; CorpusError when the file is too
+        large to index (refresh reports it; doctor counts it as changed)."""
+        self._check_size()
+        return file_hash(self.path)
+
+    def read_bytes(self) -> bytes:
+        """The whole file, for kinds read into memory; CorpusError when it is too large."""
+        self._check_size()
+        return self.path.read_bytes()
+
+    def _check_size(self) -> None:
+        size = self.path.stat().st_size
+        if self.max_bytes is not None and size > self.max_bytes:
+            raise CorpusError(f"{self.name}: file too large ({size // 1_000_000} MB)")

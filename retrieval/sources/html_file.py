@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from trafilatura.utils import decode_file
 
 from retrieval.documents import MAX_FILE_BYTES, CorpusError, Document, build_document, content_hash
+from retrieval.models import WebConfig
 from retrieval.sources.base import CorpusFile, Skipped
-from retrieval.web.config import WebConfig
 from retrieval.web.extract import NotAnArticle, extract_article
 
 _CONFIG = WebConfig()
@@ -18,10 +18,10 @@ _CONFIG = WebConfig()
 class HtmlFile(CorpusFile):
     """A `.html`/`.htm` file in the corpus, as a Source of one document."""
 
+    max_bytes = MAX_FILE_BYTES
+
     def documents(self) -> Iterator[Document | Skipped]:
-        if self.path.stat().st_size > MAX_FILE_BYTES:
-            raise CorpusError(f"{self.name}: file too large")
-        data = self.path.read_bytes()
+        data = self.read_bytes()
         try:
             article = extract_article(decode_file(data), "", _CONFIG)
         except NotAnArticle as exc:

@@ -16,9 +16,8 @@ from urllib.parse import urlsplit
 
 from trafilatura.utils import decode_file
 
-from retrieval.models import FeedState, WebReport
+from retrieval.models import FeedState, WebConfig, WebReport
 from retrieval.web.articles import ArticleFile, article_path, write_article
-from retrieval.web.config import WebConfig
 from retrieval.web.extract import NotAnArticle, extract_article
 from retrieval.web.feeds import FeedEntry, FeedError, looks_like_feed, parse_feed
 from retrieval.web.fetch import Fetcher, FetchError, Response
@@ -200,6 +199,11 @@ async def feed_states(db_path: Path) -> tuple[list[FeedState], str]:
     if not db_path.exists():
         return [], ""
     async with FeedRegistry(db_path, read_only=True) as registry:
-        if not await registry.has_tables():
-            return [], ""
-        return await registry.feeds(), await registry.last_poll()
+        return await registry_states(registry)
+
+
+async def registry_states(registry: FeedRegistry) -> tuple[list[FeedState], str]:
+    """`feed_states` through an open registry (the engine keeps one open for the bot)."""
+    if not await registry.has_tables():
+        return [], ""
+    return await registry.feeds(), await registry.last_poll()

@@ -20,7 +20,9 @@ import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import ThreadedResolver
 
-from retrieval.web.config import ROBOTS_AGENT, WebConfig
+from retrieval.models import WebConfig
+
+ROBOTS_AGENT = "corpusbot"  # the name robots.txt rules address
 
 
 class FetchError(Exception):

@@ -77,6 +77,13 @@ class FeedRegistry:
         self._db: aiosqlite.Connection | None = None
 
     async def __aenter__(self) -> FeedRegistry:
+        return await self.open()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def open(self) -> FeedRegistry:
+        """Connect (`async with` does it for one block; an owner that keeps it open closes it)."""
         if self.read_only:
             self._db = await aiosqlite.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True)
         else:
@@ -91,9 +98,10 @@ class FeedRegistry:
             raise
         return self
 
-    async def __aexit__(self, *exc: object) -> None:
+    async def close(self) -> None:
         if self._db is not None:
             await self._db.close()
+            self._db = None
 
     @property
     def db(self) -> aiosqlite.Connection:
