@@ -55,19 +55,28 @@ def test_a_second_start_reads_the_name_index_and_answers_alike(tmp_path, corpus,
     assert asyncio.run(second()) == built
 
 
-def test_a_changed_corpus_gets_a_new_name_index(tmp_path, corpus):
+def test_a_changed_corpus_gets_new_tables_swapped_in_with_its_index(tmp_path, corpus):
     db = tmp_path / "db.sqlite3"
 
     async def scenario():
         engine = await Engine.open(db, corpus)
         try:
             await engine.refresh()
-            before = word_tables.signature(engine.index)
-            (corpus / "extra.txt").write_text("عنوان\n\nزار غوتيريش مدينة جنيف أمس.\n", "utf-8")
+            before, resources = word_tables.signature(engine.index), engine.resources
+            assert resources.last_year == 2021
+            row = {
+                "doc_id": "later",
+                "title": "عنوان",
+                "date": "2031-01-02",
+                "text": "زار غوتيريش مدينة جنيف أمس.",
+            }
+            (corpus / "later.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", "utf-8")
             await engine.refresh()
             assert word_tables.signature(engine.index) != before
             words = engine.resources.tables.names.get(arabic_skeleton("جوتيريش"))
             assert "جوتيريش" in words  # normalized: ghain and jeem spell one sound
+            assert engine.resources is not resources and engine.resources.last_year == 2031
+            assert resources.last_year == 2021  # what the old index answers with is left as it was
         finally:
             await engine.close()
 
@@ -120,28 +129,3 @@ def test_another_dictionary_gets_new_names(tmp_path, corpus, monkeypatch):
     monkeypatch.setattr(word_tables, "names_signature", lambda: "another dictionary")
     asyncio.run(start())
     assert len(built) == 2
-
-
-def test_a_refresh_swaps_in_resources_built_for_the_new_index(tmp_path, corpus):
-    db = tmp_path / "db.sqlite3"
-
-    async def scenario():
-        engine = await Engine.open(db, corpus)
-        try:
-            await engine.refresh()
-            before = engine.resources
-            assert before.last_year == 2021
-            row = {
-                "doc_id": "later",
-                "title": "خبر لاحق",
-                "date": "2031-01-02",
-                "text": "زار غوتيريش مدينة جنيف.",
-            }
-            (corpus / "later.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", "utf-8")
-            await engine.refresh()
-            assert engine.resources is not before and engine.resources.last_year == 2031
-            assert before.last_year == 2021  # what the old index answers with is left as it was
-        finally:
-            await engine.close()
-
-    asyncio.run(scenario())
