@@ -239,7 +239,7 @@ def answer_question(
     resources = resources or QueryResources(index)
     query = prepare_query(question, index, resources)
     ranking = ranking or path_ranking(query.path)
-    limit = (max(k, 1) + bool(withheld)) * ranking.candidates_per_result
+    limit = max(k, 1) * ranking.candidates_per_result
     retrieval = retrieve(index, resources, query.text, query.path, limit, ranking)
     weights, concepts = retrieval.weights, retrieval.concepts
     found = [c for c in retrieval.found if c.doc_id not in withheld] if withheld else retrieval.found
