@@ -244,9 +244,11 @@ def answer_question(
     weights, concepts = retrieval.weights, retrieval.concepts
     found = [c for c in retrieval.found if c.doc_id not in withheld] if withheld else retrieval.found
     specifics = question_specifics(index, resources, query, retrieval)
+    # The latest article's year matters to a question with a year only (a pass over every article).
+    last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
     decision = decide_answer(
-        index, specifics, found, k, rules or path_rules(query.path), kind, weights, resources.last_year
+        index, specifics, found, k, rules or path_rules(query.path), kind, weights, last_year
     )
     chosen = [found[i] for i in decision.chosen]
     results = _results(index, chosen, weights, kind)
@@ -263,7 +265,7 @@ def answer_question(
         outcome=decision.outcome,
         reason=decision.reason,
         closest=() if answered else results,
-        missing=missing_words(specifics, resources.last_year, [c.matched for c in chosen], answered),
+        missing=missing_words(specifics, last_year, [c.matched for c in chosen], answered),
     )
 
 
