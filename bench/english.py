@@ -88,7 +88,8 @@ async def run(passages: int) -> None:
             everyone = np.arange(len(index))
             index.dense = DenseIndex(embedder, matrix[:0], index.passages.doc_index, everyone, matrix)
             questions = _questions()
-            answer_question(index, questions[0])  # loads the dictionary and builds the name index
+            resources = engine.resources
+            answer_question(index, questions[0], resources=resources)  # loads the dictionary and names
             t0 = time.perf_counter()
             embedder.passages([index.passage_text(i) for i in range(16)])
             per_passage = (time.perf_counter() - t0) / 16
@@ -98,7 +99,7 @@ async def run(passages: int) -> None:
                 embedder.query(f"{question} [{i}]")
                 embeds.append(time.perf_counter() - t0)
                 t0 = time.perf_counter()
-                answer_question(index, f"{question} ({i})")
+                answer_question(index, f"{question} ({i})", resources=resources)
                 totals.append(time.perf_counter() - t0)
         finally:
             await engine.close()

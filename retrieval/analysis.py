@@ -16,11 +16,12 @@ from retrieval.stopwords import STOPWORDS
 
 @dataclass(frozen=True)
 class Term:
-    """An index term and the span of the source word it came from."""
+    """An index term, the span of the source word it came from and that word normalized."""
 
     term: str
     start: int
     end: int
+    norm: str
 
 
 def analyze_spans(text: str) -> list[Term]:
@@ -29,7 +30,7 @@ def analyze_spans(text: str) -> list[Term]:
     for norm, start, end in word_table(text):
         term = _index_term(norm)
         if term is not None:
-            terms.append(Term(term, start, end))
+            terms.append(Term(term, start, end, norm))
     return terms
 
 

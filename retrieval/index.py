@@ -61,9 +61,6 @@ class SearchIndex:
         self.dense = None
         # doc id -> its near-duplicates (retrieval.duplicates.reprints), set by the engine.
         self.reprints: dict[str, tuple[str, ...]] = {}
-        # The saved name and spelling tables (retrieval.word_tables.WordTables), set by the
-        # engine: the first English or Arabizi question reads them instead of building them.
-        self.word_tables = None
 
     def __len__(self) -> int:
         return len(self.passages)

@@ -6,16 +6,15 @@ rest of the question matches ("What did Macron say about the Geneva summit?").""
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from retrieval.analysis import is_stopword
+from retrieval.analysis import Term
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import people
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import is_name
-from retrieval.normalize import normalize_arabic, starts_arabic, word_table
+from retrieval.normalize import normalize_arabic, starts_arabic
 from retrieval.stemming import light_stem
 
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
@@ -37,22 +36,31 @@ class Specific:
     year: int | None = None
 
 
-def arabic_specifics(index: SearchIndex, text: str, searched: Callable[[str], str]) -> list[Specific]:
-    """Numbers, years and words the index does not know, of an Arabic question; `searched`
-    gives the form a question term was searched as (see `answering.indexed_form`)."""
+def arabic_specifics(
+    index: SearchIndex,
+    text: str,
+    terms: Iterable[Term],
+    searched: Callable[[str], str],
+    names: frozenset[str],
+) -> list[Specific]:
+    """Numbers, years and words the index does not know, of an Arabic question `text` analysed
+    into `terms` (`analyze_spans`, as ranked); `searched` gives the form a question term was
+    searched as (see `answering.indexed_form`); `names` are the Arabic spellings of names
+    (`QueryResources.arabic_names`)."""
     specifics = []
-    for norm, start, end in word_table(text):
-        if is_stopword(norm) or not (norm.isdigit() or starts_arabic(norm)):
+    for word in terms:
+        norm = word.norm
+        if not (norm.isdigit() or starts_arabic(norm)):
             continue
-        term = light_stem(norm)
-        form = searched(term)
+        form = searched(word.term)
         known = frozenset({form}) if index.known(form) else frozenset()
+        typed = text[word.start : word.end]
         if norm.isdigit():
-            specifics.append(Specific(text[start:end], known, NUMBER, _year(norm)))
-        elif not known and is_name(norm):
-            specifics.append(Specific(text[start:end], known, KNOWN_NAME))
+            specifics.append(Specific(typed, known, NUMBER, _year(norm)))
+        elif not known and is_name(norm, names):
+            specifics.append(Specific(typed, known, KNOWN_NAME))
         elif not known and len(norm) >= MIN_RARE_LETTERS:
-            specifics.append(Specific(text[start:end], known, TERM))
+            specifics.append(Specific(typed, known, TERM))
     return specifics
 
 
@@ -84,38 +92,25 @@ def _year(digits: str) -> int | None:
     return int(digits) if _YEAR_RE.match(digits) else None
 
 
-_last_years: weakref.WeakKeyDictionary[SearchIndex, int] = weakref.WeakKeyDictionary()
+def after_the_articles(specific: Specific, last_year: int) -> bool:
+    """A year after `last_year`, the year of the latest dated article (0: none is dated)."""
+    return bool(last_year) and bool(specific.year) and specific.year > last_year
 
 
-def last_year(index: SearchIndex) -> int:
-    """The year of the latest dated article (0 when none is dated)."""
-    year = _last_years.get(index)
-    if year is None:
-        dates = (doc.date[:4] for doc in index.documents.values() if doc.date[:4].isdigit())
-        year = _last_years[index] = max(map(int, dates), default=0)
-    return year
-
-
-def after_the_articles(specific: Specific, index: SearchIndex) -> bool:
-    """A year after the articles' dates."""
-    latest = last_year(index) if specific.year else 0
-    return bool(latest) and specific.year > latest
-
-
-def blocks_answer(specifics: Iterable[Specific], index: SearchIndex, top: frozenset[str]) -> bool:
+def blocks_answer(specifics: Iterable[Specific], last_year: int, top: frozenset[str]) -> bool:
     """Whether a number, year or known name (`KNOWN_NAME`) the articles lack, or a year after
     their dates that the best passage does not hold, rules out a confident answer. Other names
     do not: English names the snapping misses would cost xquad-dev English answers (answered
     .80 -> .68) and no unanswerable question of the tuning sets was caught by them alone."""
     decisive = (NUMBER, KNOWN_NAME)
     return any(
-        (s.kind in decisive and not s.terms) or (after_the_articles(s, index) and not s.terms & top)
+        (s.kind in decisive and not s.terms) or (after_the_articles(s, last_year) and not s.terms & top)
         for s in specifics
     )
 
 
 def missing_words(
-    specifics: Iterable[Specific], index: SearchIndex, shown: Sequence[frozenset[str]], answered: bool
+    specifics: Iterable[Specific], last_year: int, shown: Sequence[frozenset[str]], answered: bool
 ) -> tuple[str, ...]:
     """The names, numbers and years, as typed, that the articles lack or that none of the `shown`
     passages hold, and years after the articles' dates. Rare terms the articles lack are named
@@ -128,6 +123,6 @@ def missing_words(
             lacking = not s.terms or (bool(shown) and not s.terms & held)
         else:
             lacking = not s.terms and not answered
-        if lacking or (after_the_articles(s, index) and not s.terms & held):
+        if lacking or (after_the_articles(s, last_year) and not s.terms & held):
             words.append(s.typed)
     return tuple(dict.fromkeys(words))

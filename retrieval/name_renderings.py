@@ -6,9 +6,11 @@ articles lack that is one of these names a person or place they never mention.""
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 from functools import lru_cache
 
-from retrieval.english.freedict import load_dictionary
+from retrieval.english.freedict import dictionary_files, load_dictionary
 from retrieval.english.lexicon import people
 from retrieval.english.names import (
     MIN_SKELETON,
@@ -28,7 +30,8 @@ MIN_LIKENESS = 0.9
 
 @lru_cache(maxsize=1)
 def arabic_names() -> frozenset[str]:
-    """Normalized one-word Arabic spellings of names."""
+    """Normalized one-word Arabic spellings of names: a second or more to build, so the
+    engine saves them with the index (retrieval/word_tables.py); read once per process."""
     listed = {normalize_arabic(a) for spellings in people().values() for a in spellings if " " not in a}
     return frozenset(listed) | dictionary_transliterations()
 
@@ -56,9 +59,17 @@ def dictionary_transliterations() -> frozenset[str]:
     return frozenset(found)
 
 
-def is_name(norm: str) -> bool:
-    """Whether normalized word `norm`, with or without a clitic, is a known Arabic name spelling."""
-    names = arabic_names()
+def names_signature() -> str:
+    """What `arabic_names` is made from, to tell saved names from stale ones: the lexicon's
+    people, the installed dictionary's files (path, size, time) and the thresholds."""
+    files = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in dictionary_files() or ()]
+    state = [sorted(people().items()), files, MIN_NAME_LETTERS, MIN_LIKENESS, MIN_SKELETON]
+    return hashlib.sha256(json.dumps(state, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def is_name(norm: str, names: frozenset[str]) -> bool:
+    """Whether normalized word `norm`, with or without a clitic, is one of the Arabic name
+    spellings `names` (`arabic_names`)."""
     if norm in names:
         return True
     bare = (norm[len(p) :] for p in _PREFIXES if norm.startswith(p))

@@ -9,7 +9,6 @@ skeleton (long vowels dropped, such letters merged) that looks most like it.
 from __future__ import annotations
 
 import difflib
-import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -17,7 +16,6 @@ from retrieval.analysis import analyze
 from retrieval.filed_words import FiledWords
 from retrieval.index import SearchIndex
 from retrieval.normalize import starts_arabic, word_table
-from retrieval.stemming import light_stem
 
 _LETTER_CLASSES = {
     letter: cls
@@ -94,25 +92,8 @@ def snap_text(text: str, spelling: SpellingIndex, known: Callable[[str], bool]) 
     return "".join(parts) + text[last:]
 
 
-_spelling_indexes: weakref.WeakKeyDictionary[SearchIndex, SpellingIndex] = weakref.WeakKeyDictionary()
-
-
-def snap_reading(index: SearchIndex, reading: str) -> str:
-    """An Arabizi reading with the words `index` does not know in the corpus's spelling. The
-    spelling table is read from the store (retrieval/word_tables.py) or built on the first
-    Arabizi question after a (re)index."""
-    spelling = _spelling_indexes.get(index)
-    if spelling is None:
-        scorer = index.scorer  # not the index: a value that held its key would keep it alive
-
-        def frequency(word: str) -> int:
-            return scorer.document_frequency(light_stem(word))
-
-        if index.word_tables is not None:
-            spelling = SpellingIndex.saved(index.word_tables.spelling, frequency)
-        else:
-            spelling = SpellingIndex(index.written_words(), frequency)
-        _spelling_indexes[index] = spelling
+def snap_reading(index: SearchIndex, spelling: SpellingIndex, reading: str) -> str:
+    """An Arabizi reading with the words `index` does not know in the corpus's spelling."""
 
     def known(word: str) -> bool:
         terms = analyze(word)

@@ -1,9 +1,11 @@
 """What each process would otherwise derive from the whole corpus again, saved in the store
 beside the search index: the words filed by skeleton for English names (retrieval/english/
 names.py) and Arabizi readings (retrieval/spelling.py), seconds to build at 20,000 articles,
-and the vector keys of every passage and article (retrieval/english/dense.py: the SHA-256 of
-every passage text, most of dense retrieval's start-up). Built when the search index changes,
-read back when it does not, parsed when first used."""
+the vector keys of every passage and article (retrieval/english/dense.py: the SHA-256 of
+every passage text, most of dense retrieval's start-up), and the Arabic spellings of names
+(retrieval/name_renderings.py: a second over the dictionary, which an Arabic question with a
+word the articles lack would otherwise pay). Built when the search index changes, read back
+when it does not, parsed when first used."""
 
 from __future__ import annotations
 
@@ -18,12 +20,21 @@ from retrieval.english.dense import text_keys
 from retrieval.english.names import NameIndex
 from retrieval.filed_words import FiledWords
 from retrieval.index import SearchIndex
+from retrieval.name_renderings import arabic_names, names_signature
 from retrieval.spelling import spelling_table
 from retrieval.store import Store
 from retrieval.store_index_blobs import NAME_BLOBS
 
 log = logging.getLogger(__name__)
-_BLOBS = ("names.keys", "names.words", "spelling.keys", "spelling.words", "keys.passages", "keys.articles")
+_BLOBS = (
+    "names.keys",
+    "names.words",
+    "spelling.keys",
+    "spelling.words",
+    "keys.passages",
+    "keys.articles",
+    "arabic_names",
+)
 
 
 class WordTables:
@@ -51,10 +62,18 @@ class WordTables:
         )
         return passages.split("\n") if passages else [], articles.split("\n") if articles else []
 
+    @cached_property
+    def arabic_names(self) -> frozenset[str]:
+        """`retrieval.name_renderings.arabic_names`, as saved."""
+        names = self._blobs["arabic_names"].decode("utf-8")
+        return frozenset(names.split("\n")) if names else frozenset()
+
 
 def signature(index: SearchIndex) -> bytes:
-    """What the tables were built from: the index's documents and their versions."""
-    state = json.dumps(sorted(index.data.signatures.items()), ensure_ascii=False).encode("utf-8")
+    """What the tables were built from: the index's documents and their versions, and what the
+    names were made from (`names_signature`: installing the dictionary changes them)."""
+    documents = sorted(index.data.signatures.items())
+    state = json.dumps([documents, names_signature()], ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(state).hexdigest().encode("ascii")
 
 
@@ -67,6 +86,7 @@ def _build(index: SearchIndex) -> dict[str, bytes]:
     blobs["keys.passages"], blobs["keys.articles"] = (
         "\n".join(k).encode("ascii") for k in (passages, articles)
     )
+    blobs["arabic_names"] = "\n".join(sorted(arabic_names())).encode("utf-8")
     return blobs
 
 

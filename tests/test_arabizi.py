@@ -124,19 +124,21 @@ def test_reading_words_snap_to_the_corpus_spelling():
 
 
 def test_a_replaced_index_is_freed_after_arabizi_questions():
-    """The spelling index is cached per search index; a refresh's new index must not keep the
-    old one alive through it."""
+    """The spelling index is held by the index's query resources, nowhere else: a refresh's new
+    index and resources must not keep the old ones alive."""
     from retrieval.documents import Document
     from retrieval.index import SearchIndex
+    from retrieval.query_resources import QueryResources
     from retrieval.spelling import snap_reading
     from retrieval.store_corpus import StoredPassage
 
     texts = ["انعقد مؤتمر المناخ في غلاسكو", "محادثات جنيف"]
     passages = [StoredPassage(i, "d", i, 0, len(t), analyze(t)) for i, t in enumerate(texts)]
     index = SearchIndex([Document(doc_id="d", title="", body=" ".join(texts))], passages)
-    assert snap_reading(index, "مقتمر المنخ فين") == "مؤتمر المناخ فين"
+    resources = QueryResources(index)
+    assert snap_reading(index, resources.spelling, "مقتمر المنخ فين") == "مؤتمر المناخ فين"
     freed = weakref.ref(index)
-    del index
+    del index, resources
     gc.collect()
     assert freed() is None
 

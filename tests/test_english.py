@@ -19,7 +19,7 @@ from retrieval.english import dense as dense_module
 from retrieval.english import freedict
 from retrieval.english.expand import expand_english, matched_on
 from retrieval.english.names import NameIndex, arabic_skeleton, english_skeleton
-from retrieval.english.query import fuse
+from retrieval.english.query import DenseScores, fuse
 from retrieval.english.support import english_checks
 from retrieval.english.words import english_words, word_forms
 from retrieval.store import Store
@@ -223,10 +223,10 @@ def test_matched_on_shows_the_rendering_the_first_result_holds():
 def test_fusion_adds_dense_evidence_to_scaled_lexical_scores():
     lexical = np.array([4.0, 2.0, 0.0, 0.0])
     assert fuse(lexical, None).tolist() == [1.0, 0.5, 0.0, 0.0]
-    fused = fuse(lexical, np.array([0.70, 0.72, 0.95, 0.70]))
+    dense = DenseScores.of(np.array([0.70, 0.72, 0.95, 0.70]))
+    fused = fuse(lexical, dense)
     assert int(np.argmax(fused)) == 0 and fused[2] > fused[3]
     # The weight is the ranking config's, passed in: a sweep need not patch the module.
-    dense = np.array([0.70, 0.72, 0.95, 0.70])
     assert fuse(lexical, dense, 0.0).tolist() == fuse(lexical, None).tolist()
     assert int(np.argmax(fuse(lexical, dense, 10.0))) == 2
 

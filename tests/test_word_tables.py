@@ -1,15 +1,17 @@
-"""The name index is saved beside the search index: a new process reads it instead of taking
-the skeleton of every corpus word again, and a changed corpus gets a new one."""
+"""The name index and the Arabic spellings of names are saved beside the search index: a new
+process reads them instead of taking the skeleton of every corpus word or going through the
+dictionary again, and a changed corpus gets new ones, swapped in with the index."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 
 import pytest
 
 from corpus import BUNDLED_CORPUS
-from retrieval import word_tables
+from retrieval import query_resources, word_tables
 from retrieval.engine import Engine
 from retrieval.english.names import arabic_skeleton
 
@@ -37,7 +39,7 @@ def test_a_second_start_reads_the_name_index_and_answers_alike(tmp_path, corpus,
     async def second() -> tuple:
         engine = await Engine.open(db, corpus)
         try:
-            assert engine.index.word_tables is not None
+            assert engine.resources.tables is not None
             return engine.answer(QUESTION).matched_on
         finally:
             await engine.close()
@@ -53,20 +55,77 @@ def test_a_second_start_reads_the_name_index_and_answers_alike(tmp_path, corpus,
     assert asyncio.run(second()) == built
 
 
-def test_a_changed_corpus_gets_a_new_name_index(tmp_path, corpus):
+def test_a_changed_corpus_gets_new_tables_swapped_in_with_its_index(tmp_path, corpus):
     db = tmp_path / "db.sqlite3"
 
     async def scenario():
         engine = await Engine.open(db, corpus)
         try:
             await engine.refresh()
-            before = word_tables.signature(engine.index)
-            (corpus / "extra.txt").write_text("عنوان\n\nزار غوتيريش مدينة جنيف أمس.\n", "utf-8")
+            before, resources = word_tables.signature(engine.index), engine.resources
+            assert resources.last_year == 2021
+            row = {
+                "doc_id": "later",
+                "title": "عنوان",
+                "date": "2031-01-02",
+                "text": "زار غوتيريش مدينة جنيف أمس.",
+            }
+            (corpus / "later.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", "utf-8")
             await engine.refresh()
             assert word_tables.signature(engine.index) != before
-            words = engine.index.word_tables.names.get(arabic_skeleton("جوتيريش"))
+            words = engine.resources.tables.names.get(arabic_skeleton("جوتيريش"))
             assert "جوتيريش" in words  # normalized: ghain and jeem spell one sound
+            assert engine.resources is not resources and engine.resources.last_year == 2031
+            assert resources.last_year == 2021  # what the old index answers with is left as it was
         finally:
             await engine.close()
 
     asyncio.run(scenario())
+
+
+def test_an_arabic_question_with_a_name_the_articles_lack_reads_the_saved_names(
+    tmp_path, corpus, monkeypatch
+):
+    """Telling ماكرون for a name (which rules out an answer) needs the names the dictionary
+    transliterates: a second or more to build. A second start reads them from the store."""
+    db = tmp_path / "db.sqlite3"
+    question = "ماذا قال ماكرون عن محادثات جنيف؟"
+
+    async def ask() -> tuple:
+        engine = await Engine.open(db, corpus)
+        try:
+            await engine.refresh()
+            answer = engine.answer(question)
+            return answer.reason, answer.missing
+        finally:
+            await engine.close()
+
+    built = asyncio.run(ask())
+    assert built == ("missing_words", ("ماكرون",))
+
+    def no_build():
+        raise AssertionError("the Arabic spellings of names were built again")
+
+    monkeypatch.setattr(word_tables, "arabic_names", no_build)
+    monkeypatch.setattr(query_resources, "arabic_names", no_build)
+    assert asyncio.run(ask()) == built
+
+
+def test_another_dictionary_gets_new_names(tmp_path, corpus, monkeypatch):
+    """The saved names are made from the installed dictionary: installing or updating it
+    (its files' signature) builds them again."""
+    db = tmp_path / "db.sqlite3"
+    built = []
+    real_build = word_tables._build
+    monkeypatch.setattr(word_tables, "_build", lambda index: built.append(1) or real_build(index))
+
+    async def start():
+        engine = await Engine.open(db, corpus)
+        await engine.close()
+
+    asyncio.run(start())
+    asyncio.run(start())
+    assert len(built) == 1
+    monkeypatch.setattr(word_tables, "names_signature", lambda: "another dictionary")
+    asyncio.run(start())
+    assert len(built) == 2

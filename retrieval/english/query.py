@@ -67,18 +67,31 @@ def top_positions(scores: np.ndarray, limit: int) -> np.ndarray:
     return part[scores[part] > 0]
 
 
+@dataclass(frozen=True)
+class DenseScores:
+    """Every passage's cosine to the question, with their mean and spread: fusion and the
+    evidence of the hits both standardize by them, computed once."""
+
+    cosines: np.ndarray
+    mean: float
+    spread: float
+
+    @classmethod
+    def of(cls, cosines: np.ndarray) -> DenseScores:
+        return cls(cosines, float(cosines.mean()), float(cosines.std()) or 1.0)
+
+
 def fuse(
-    lexical: np.ndarray, dense: np.ndarray | None, dense_weight: float = ENGLISH_RANKING.dense_weight
+    lexical: np.ndarray, dense: DenseScores | None, dense_weight: float = ENGLISH_RANKING.dense_weight
 ) -> np.ndarray:
     """One score per passage: lexical scaled to its best, plus `dense_weight` x the dense
     z-score (rather than reciprocal-rank fusion, which flattens a dominant lexical match on
     names)."""
     top = float(lexical.max()) if len(lexical) else 0.0
     fused = lexical / top if top > 0 else np.zeros_like(lexical)
-    if dense is None or len(dense) != len(lexical) or not len(dense):
+    if dense is None or len(dense.cosines) != len(lexical) or not len(dense.cosines):
         return fused
-    spread = float(dense.std()) or 1.0
-    return fused + dense_weight * (dense - float(dense.mean())) / spread
+    return fused + dense_weight * (dense.cosines - dense.mean) / dense.spread
 
 
 @dataclass(frozen=True)
@@ -92,14 +105,14 @@ class EnglishHits:
 def rank_english(
     index: SearchIndex,
     concepts: list[Concept],
-    dense: np.ndarray | None,
+    dense: DenseScores | None,
     limit: int,
     ranking: EnglishRanking = ENGLISH_RANKING,
 ) -> EnglishHits:
     """Best passages for the concepts, fused with `dense` cosines (one per passage) if given."""
     match = match_concepts(index, concepts)
     fused = fuse(match.scores, dense, ranking.dense_weight)
-    if dense is None or len(dense) != len(index):
+    if dense is None or len(dense.cosines) != len(index):
         positions = top_positions(fused, limit)  # lexical only: passages that match something
     else:
         positions = top_positions(fused - fused.min() + 1.0, limit)
