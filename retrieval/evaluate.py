@@ -39,9 +39,9 @@ from retrieval.answering import (
 )
 from retrieval.decision import ANSWER, CLOSEST
 from retrieval.engine import Engine
-from retrieval.english.dense import SEED_FOLDER
-from retrieval.index import SearchIndex
+from retrieval.indexes import Indexes
 from retrieval.span_questions import CorpusAbsent, is_span_set, resolve_span_questions
+from retrieval.vectors import SEED_FOLDER
 
 RANK_DEPTH = 10
 _ALEF_RE = re.compile("[أإآٱ]")
@@ -77,10 +77,10 @@ def loose(text: str) -> str:
     return _ALEF_RE.sub("ا", araby.strip_tatweel(araby.strip_diacritics(text)))
 
 
-def ranked_documents(index: SearchIndex, question: str, depth: int = RANK_DEPTH) -> list[str]:
+def ranked_documents(indexes: Indexes, question: str, depth: int = RANK_DEPTH) -> list[str]:
     """Distinct documents in the order their best passages rank, before abstention."""
-    query = prepare_query(question, index)
-    found = retrieve(index, query.text, query.path, limit=len(index)).found
+    query = prepare_query(question, indexes.search)
+    found = retrieve(indexes, query.text, query.path, limit=len(indexes.search)).found
     docs: list[str] = []
     for candidate in found:
         if candidate.doc_id not in docs:
@@ -90,14 +90,15 @@ def ranked_documents(index: SearchIndex, question: str, depth: int = RANK_DEPTH)
     return docs
 
 
-def answered_without(index: SearchIndex, question: str, withheld: set[str], k: int = 3) -> bool:
+def answered_without(indexes: Indexes, question: str, withheld: set[str], k: int = 3) -> bool:
     """Whether `question` is still answered when the `withheld` documents' passages are left out
     of its ranking: a question the corpus now cannot answer, on the very topic it asks about.
     An approximation of removing them from the index: term statistics still count them."""
+    index = indexes.search
     query = prepare_query(question, index)
     ranking = path_ranking(query.path)
     limit = (k + 1) * ranking.candidates_per_result
-    weights, found, concepts = retrieve(index, query.text, query.path, limit, ranking)
+    weights, found, concepts = retrieve(indexes, query.text, query.path, limit, ranking)
     rest = [c for c in found if c.doc_id not in withheld]
     specifics = question_specifics(index, query, concepts)
     kind = asked_kind(question, query)
@@ -111,14 +112,14 @@ def story_of(gold: set[str], reprints: Mapping[str, tuple[str, ...]]) -> set[str
     return gold | {doc for doc_id in gold for doc in reprints.get(doc_id, ())}
 
 
-def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:
+def evaluate(indexes: Indexes, questions: list[dict], name: str) -> Report:
     report = Report(name=name, questions=len(questions))
     keys = "hit1 hit5 hit10 mrr10 snip nf_a nf_u nf_w ans_a cl_a ans_u cl_u"
     sums = dict.fromkeys(keys.split(), 0.0)
     lengths = []
     for q in questions:
-        gold = story_of(set(q["gold_doc_ids"]), index.reprints)
-        answer = answer_question(index, q["question"], k=3)
+        gold = story_of(set(q["gold_doc_ids"]), indexes.search.reprints)
+        answer = answer_question(indexes, q["question"], k=3)
         if answer.results:
             lengths.append(len(answer.results[0].snippet))
         if not gold:
@@ -130,7 +131,7 @@ def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:
                 report.failures.append(_failure(q, "answered an unanswerable question", answer))
             continue
         report.answerable += 1
-        docs = ranked_documents(index, q["question"])
+        docs = ranked_documents(indexes, q["question"])
         rank = next((i for i, doc in enumerate(docs, 1) if doc in gold), None)
         sums["hit1"] += rank == 1
         sums["hit5"] += rank is not None and rank <= 5
@@ -144,7 +145,7 @@ def evaluate(index: SearchIndex, questions: list[dict], name: str) -> Report:
         sums["ans_a"] += answer.answered
         sums["cl_a"] += closest_gold
         sums["nf_a"] += not answer.answered and not closest_gold
-        sums["nf_w"] += not answered_without(index, q["question"], gold)
+        sums["nf_w"] += not answered_without(indexes, q["question"], gold)
         if rank != 1 or not in_snippet or not answer.answered:
             why = (
                 f"{answer.outcome} ({answer.reason})"
@@ -225,13 +226,13 @@ def question_sets(paths: list[Path], corpus: Path, by_lang: bool) -> list[tuple[
     return sets
 
 
-async def build_index(corpus: Path, db: Path) -> SearchIndex:
+async def build_index(corpus: Path, db: Path) -> Indexes:
     """Index `corpus` (a directory, or a single .jsonl file) into the store at `db`."""
     if corpus.is_file():
         folder = db.parent / "corpus"
         folder.mkdir(exist_ok=True)
         (folder / corpus.name).write_bytes(corpus.read_bytes())
-        seeds = corpus.parent / SEED_FOLDER  # shipped passage embeddings (retrieval.english.dense)
+        seeds = corpus.parent / SEED_FOLDER  # shipped passage embeddings (retrieval/vectors.py)
         if seeds.is_dir():
             shutil.copytree(seeds, folder / SEED_FOLDER, dirs_exist_ok=True)
         corpus = folder
@@ -240,7 +241,7 @@ async def build_index(corpus: Path, db: Path) -> SearchIndex:
         report = await engine.refresh()
         for error in report.errors:
             print(f"skipped {error}", file=sys.stderr)
-        return engine.index
+        return engine.indexes
     finally:
         await engine.close()
 
@@ -296,11 +297,11 @@ def main(argv: list[str] | None = None) -> int:
     if not sets:
         return 0
     if args.db:
-        index = asyncio.run(build_index(args.corpus, args.db))
+        indexes = asyncio.run(build_index(args.corpus, args.db))
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            index = asyncio.run(build_index(args.corpus, Path(tmp) / "eval.sqlite3"))
-    reports = [evaluate(index, questions, name) for name, questions in sets]
+            indexes = asyncio.run(build_index(args.corpus, Path(tmp) / "eval.sqlite3"))
+    reports = [evaluate(indexes, questions, name) for name, questions in sets]
     print(format_table(reports))
     for report in reports:
         for failure in report.failures[: args.failures]:

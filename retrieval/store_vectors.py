@@ -1,4 +1,4 @@
-"""The store's passage vectors (retrieval/english/dense.py), keyed by model and passage text hash
+"""The store's passage vectors (retrieval/embedding.py), keyed by model and passage text hash
 so an unchanged passage is never embedded twice, whatever file or position it moves to."""
 
 from __future__ import annotations

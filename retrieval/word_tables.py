@@ -1,7 +1,7 @@
 """What each process would otherwise derive from the whole corpus again, saved in the store
 beside the search index: the words filed by skeleton for English names (retrieval/english/
 names.py) and Arabizi readings (retrieval/spelling.py), seconds to build at 20,000 articles,
-and the vector keys of every passage and article (retrieval/english/dense.py: the SHA-256 of
+and the vector keys of every passage and article (retrieval/vectors.py: the SHA-256 of
 every passage text, most of dense retrieval's start-up). Built when the search index changes,
 read back when it does not, parsed when first used."""
 
@@ -14,13 +14,13 @@ import logging
 import sqlite3
 from functools import cached_property
 
-from retrieval.english.dense import text_keys
 from retrieval.english.names import NameIndex
 from retrieval.filed_words import FiledWords
 from retrieval.index import SearchIndex
 from retrieval.spelling import spelling_table
 from retrieval.store import Store
 from retrieval.store_index_blobs import NAME_BLOBS
+from retrieval.vectors import text_keys
 
 log = logging.getLogger(__name__)
 _BLOBS = ("names.keys", "names.words", "spelling.keys", "spelling.words", "keys.passages", "keys.articles")

@@ -12,9 +12,10 @@ import pytest
 from fake_embedder import FakeEmbedder
 
 from corpus import BUNDLED_CORPUS
+from retrieval import embedding as dense_module
+from retrieval.dense_index import DenseIndex
 from retrieval.engine import Engine
-from retrieval.english import dense as dense_module
-from retrieval.english.articles import article_text
+from retrieval.vectors import article_text
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_a_large_corpus_is_searched_by_article_vectors_before_its_passages_are_e
             articles = {article_text(d.title, d.body) for d in index.documents.values()}
             assert set(fake.texts) == articles  # headline and lead, no passage
             assert not engine.embedding  # passages are left to a running bot, not to `ask`
-            scores = index.dense.scores("question")
+            scores = engine.indexes.dense.scores("question")
             assert len(scores) == len(index)
             first = index.passages.doc_index[0]
             same_article = np.flatnonzero(index.passages.doc_index == first)
@@ -63,16 +64,17 @@ def test_the_bot_switches_passage_vectors_in_as_they_are_made_and_a_restart_resu
         engine = await Engine.open(tmp_path / "db.sqlite3", corpus, wait_for_dense=False)
         try:
             await engine.refresh(wait_for_dense=False)
-            assert engine.index.dense is None  # BM25 alone until the articles are embedded
+            assert engine.indexes.dense is None  # BM25 alone until the articles are embedded
             index = engine.index
-            fake.probe = lambda: None if index.dense is None else len(index.dense.positions)
+            fake.probe = lambda: None if engine.indexes.dense is None else len(engine.indexes.dense.positions)
             await engine._embedding
             batches = -(-len(index.documents) // dense_module.BACKGROUND_BATCH)  # of the articles
             assert set(fake.probed[:batches]) == {None}
             later = fake.probed[batches:]  # switched in after them, then again as passages come
             assert None not in later and later == sorted(later) and later[-1] > later[0]
-            assert len(index.dense.positions) == len(index)  # every passage has its own vector now
-            scores = index.dense.scores("question")
+            assert engine.indexes.search is index
+            assert len(engine.indexes.dense.positions) == len(index)  # every passage has its own vector now
+            scores = engine.indexes.dense.scores("question")
             expected = np.stack([fake._vector(index.passage_text(p)) for p in range(len(index))])
             assert np.allclose(scores, expected @ fake.query("question"), atol=1e-5)
         finally:
@@ -80,7 +82,7 @@ def test_the_bot_switches_passage_vectors_in_as_they_are_made_and_a_restart_resu
         embedded = len(fake.texts)
         engine = await Engine.open(tmp_path / "db.sqlite3", corpus, wait_for_dense=False)
         try:
-            assert engine.index.dense is not None and not engine.embedding
+            assert engine.indexes.dense is not None and not engine.embedding
             assert len(fake.texts) == embedded  # nothing embedded twice
         finally:
             await engine.close()
@@ -97,7 +99,7 @@ def test_a_small_corpus_embeds_passages_only(tmp_path, corpus, fake, monkeypatch
             await engine.refresh()
             index = engine.index
             assert len(fake.texts) == len({index.passage_text(p) for p in range(len(index))})
-            assert len(index.dense.articles) == 0
+            assert len(engine.indexes.dense.articles) == 0
         finally:
             await engine.close()
 
@@ -109,8 +111,8 @@ def test_how_far_the_best_stands_out_is_measured_against_other_articles():
     embedder = FakeEmbedder()
     articles = np.eye(3, embedder.dim, dtype=np.float32)
     doc_rows = np.array([0, 0, 0, 0, 1, 2])  # the first article has four passages
-    index = dense_module.DenseIndex(embedder, articles, doc_rows, np.zeros(0, np.int64), articles[:0])
+    index = DenseIndex(embedder, articles, doc_rows, np.zeros(0, np.int64), articles[:0])
     scores = np.array([0.9, 0.9, 0.9, 0.9, 0.5, 0.2])
     assert index.runner_up(scores, 2) == 0.5
-    everyone = dense_module.DenseIndex(embedder, articles[:0], doc_rows, np.arange(6), np.eye(6, 8))
+    everyone = DenseIndex(embedder, articles[:0], doc_rows, np.arange(6), np.eye(6, 8))
     assert everyone.runner_up(scores, 2) == 0.9  # passages of their own: as before

@@ -17,7 +17,7 @@ from bot_harness import TOKEN, copy_corpus
 
 from bot.app import open_engine
 from bot.config import load_settings
-from retrieval.english.dense import MODEL_NAME
+from retrieval.embedder import MODEL_NAME
 
 GENEVA_QUESTION = "أين عقدت محادثات الاستقرار الاستراتيجي؟"
 GENEVA_DOC = "003_b556f401f158842d"
@@ -123,10 +123,10 @@ def test_nan_in_one_stored_vector_does_not_silence_the_bot(env):
         engine = await open_engine(load_settings(env, env_file=Path(env["HOME"]) / "no.env"))
         try:
             for _ in range(200):  # the damaged vector is embedded again in the background
-                if engine.index.dense is not None:
+                if engine.indexes.dense is not None:
                     break
                 await asyncio.sleep(0.05)
-            assert engine.index.dense is not None
+            assert engine.indexes.dense is not None
             answer = await engine.ask(GENEVA_QUESTION)
             assert answer.answered and GENEVA_DOC in {result.doc_id for result in answer.results}
         finally:

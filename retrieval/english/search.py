@@ -9,6 +9,7 @@ import numpy as np
 
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import ENGLISH_RULES, Evidence
+from retrieval.dense_index import DenseIndex
 from retrieval.english.expand import Concept, expand_english
 from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
@@ -40,17 +41,21 @@ def english_concepts(index: SearchIndex, question: str) -> list[Concept]:
 
 
 def english_candidates(
-    index: SearchIndex, question: str, limit: int, ranking: EnglishRanking = ENGLISH_RANKING
+    index: SearchIndex,
+    question: str,
+    limit: int,
+    ranking: EnglishRanking = ENGLISH_RANKING,
+    dense_index: DenseIndex | None = None,
 ) -> Retrieval:
     """Arabic term weights (for snippets), the best `limit` passages and the concepts of an
     English question. Evidence: concept coverage and, with passage embeddings, how close each
     passage is to the question in meaning (see `retrieval.decision.english_strength`)."""
     concepts = english_concepts(index, question)
-    dense = index.dense.scores(question) if index.dense is not None else None
+    dense = dense_index.scores(question) if dense_index is not None else None
     ranked = rank_english(index, concepts, dense, limit, ranking)
     if dense is not None:
         mean, spread = float(dense.mean()), float(dense.std()) or 1.0
-        runner_up = index.dense.runner_up(dense, ENGLISH_RULES.margin_rank)
+        runner_up = dense_index.runner_up(dense, ENGLISH_RULES.margin_rank)
         lexical_floor = _nth_best(ranked.match.scores, ENGLISH_RULES.agreement_rank)
         dense_floor = _nth_best(dense, ENGLISH_RULES.agreement_rank)
     found = []
