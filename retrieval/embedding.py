@@ -42,6 +42,9 @@ BATCH = 16
 BACKGROUND_BATCH = 4
 # Embedding costs ~0.1 s a passage: show progress when there are more than this many to embed.
 PROGRESS_FROM = 32
+# What a quick command (`ask`) embeds before answering, at most (a few seconds); more is left
+# to `index` or a running bot, and the command answers with BM25 alone meanwhile.
+BRIEF_EMBEDDING = 64
 
 
 # Shared by every embedding job of the process (one runs at a time: see Engine).

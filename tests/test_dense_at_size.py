@@ -5,14 +5,17 @@ switched in as they come; below it nothing changes (every passage, at once)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 
 import numpy as np
 import pytest
 from fake_embedder import FakeEmbedder
 
+from bot.cli import main
 from corpus import BUNDLED_CORPUS
 from retrieval import embedding as dense_module
+from retrieval import engine as engine_module
 from retrieval.dense_index import DenseIndex
 from retrieval.engine import Engine
 from retrieval.vectors import article_text
@@ -116,3 +119,28 @@ def test_how_far_the_best_stands_out_is_measured_against_other_articles():
     assert index.runner_up(scores, 2) == 0.5
     everyone = DenseIndex(embedder, articles[:0], doc_rows, np.arange(6), np.eye(6, 8))
     assert everyone.runner_up(scores, 2) == 0.9  # passages of their own: as before
+
+
+def test_ask_on_a_store_without_article_vectors_answers_at_once_and_points_to_index(
+    tmp_path, corpus, fake, monkeypatch, capsys
+):
+    """An upgraded store lacks the article vectors: embedding 20,000 of them is minutes of work
+    for `index` (or a running bot), not for a question asked on the command line."""
+    flags = ["--db", str(tmp_path / "db.sqlite3"), "--corpus", str(corpus)]
+    question = "أين عقدت محادثات الاستقرار الاستراتيجي؟"
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
+    assert main(["index", *flags]) == 0  # a store built before article vectors existed
+    monkeypatch.delenv("CORPUSBOT_DENSE")
+    monkeypatch.setattr(engine_module, "BRIEF_EMBEDDING", 2)  # five articles are too many here
+    capsys.readouterr()
+    assert main(["ask", "--json", *flags, question]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["answered"] and fake.embedded == 0  # BM25 answered, nothing embedded
+    assert "dense retrieval not yet on" in err and "corpusbot index" in err
+    assert main(["index", *flags]) == 0
+    assert fake.embedded == 5  # the articles' headline and lead
+    capsys.readouterr()
+    assert main(["ask", "--json", *flags, question]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["question"] == question  # (the fake's vectors mean nothing: no verdict)
+    assert "dense retrieval" not in err and fake.embedded == 5
