@@ -322,10 +322,10 @@ def test_embeddings_are_cached_and_only_new_passages_are_embedded(tmp_path, corp
 
 
 def test_seed_vectors_round_trip_and_stale_keys_are_ignored(tmp_path):
-    vectors = {"a" * 64: np.ones(4, dtype=np.float32), "b" * 64: np.zeros(4, dtype=np.float32)}
-    vectors.write_seed_vectors(tmp_path, "m", vectors)
+    seeds = {"a" * 64: np.ones(4, dtype=np.float32), "b" * 64: np.zeros(4, dtype=np.float32)}
+    vectors.write_seed_vectors(tmp_path, "m", seeds)
     back = vectors.read_seed_vectors(tmp_path, "m")
-    assert set(back) == set(vectors) and np.allclose(back["a" * 64], 1)
+    assert set(back) == set(seeds) and np.allclose(back["a" * 64], 1)
     matrix = vectors.aligned_matrix(["c" * 64, "a" * 64], back, 4)
     assert not matrix[0].any() and matrix[1].all()
 
