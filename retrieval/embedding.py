@@ -140,6 +140,11 @@ class DenseWork:
         return DenseIndex(self.embedder, articles, self.doc_rows, np.asarray(own, dtype=np.int64), passages)
 
 
+def dense_embedder() -> Embedder | None:
+    """The model dense retrieval uses; None when it is switched off or cannot be loaded."""
+    return load_embedder() if dense_enabled() else None
+
+
 async def dense_work(
     store: Store,
     index: SearchIndex,
@@ -150,7 +155,7 @@ async def dense_work(
     (saved now); damaged stored vectors are left out, to be embedded again, and vectors of
     passages and articles gone are dropped. `keys`: `text_keys(index)` when saved (taking the
     SHA-256 of every passage is most of the cost). None when dense retrieval is off."""
-    embedder = load_embedder() if dense_enabled() else None
+    embedder = dense_embedder()
     if embedder is None or not len(index):
         return None
     if keys is None or (len(keys[0]), len(keys[1])) != (len(index), len(index.passages.doc_ids)):

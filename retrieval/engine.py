@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retrieval import corpus_editing, duplicates, outlet_state
+from retrieval import corpus_editing, duplicates, outlet_state, saved_dense
 from retrieval.answering import answer_question
 from retrieval.corpus_editing import CorpusEdit
 from retrieval.dense_index import DenseIndex
@@ -28,6 +28,7 @@ from retrieval.embedding import (
     BRIEF_EMBEDDING,
     DenseProgress,
     DenseWork,
+    dense_embedder,
     dense_work,
     embed_missing,
     progress_for,
@@ -182,7 +183,8 @@ class Engine:
             self._embedding = asyncio.create_task(self._embed(index, work))
 
     def dense_progress(self) -> DenseProgress | None:
-        """How far embedding has got for the current index; None when dense retrieval is off."""
+        """How far embedding has got for the current index; None when dense retrieval is off, or
+        when `at_once` read it whole from the saved dense index (retrieval/saved_dense.py)."""
         return self._dense.progress() if self._dense is not None else None
 
     async def _embed(self, index: SearchIndex, pending: DenseWork) -> None:
@@ -194,7 +196,9 @@ class Engine:
                 self.indexes = Indexes(index, dense)
 
         try:
-            await embed_missing(self.store, pending, on_ready=switch_in)
+            dense = await embed_missing(self.store, pending, on_ready=switch_in)
+            if dense is not None:
+                await saved_dense.save(self.store, index, dense)
         except Exception:  # a task's error would otherwise surface only when it is collected
             log.exception("embedding passages stopped: answering with BM25 alone until the next start")
         else:
@@ -371,16 +375,24 @@ async def load_index(
     `wait_for_dense=False` left to the caller, as they are with `at_once` when more than
     BRIEF_EMBEDDING texts are missing: then the index has the vectors at hand if they cover every
     passage. Returned with the indexes: the DenseWork (what is done and what is still
-    missing), None when dense retrieval is off."""
+    missing), None when dense retrieval is off or `at_once` found the dense index saved for this
+    index and these vectors (retrieval/saved_dense.py; saved here otherwise, except by `at_once`)."""
     index = await load_search_index(store, previous)
     index.reprints = duplicates.reprints(duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY)))
     index.word_tables = await word_tables(store, index)
+    embedder = dense_embedder()
+    saved = await saved_dense.load(store, index, embedder) if at_once and embedder is not None else None
+    if saved is not None:
+        return Indexes(index, saved), None
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
     work = await dense_work(store, index, seeds, index.word_tables.keys)
     if work is None:
         return Indexes(index), None
+    dense = work.dense_index() if work.covered() else None
     if wait_for_dense:
         keys = work.missing_articles() if work.articles_first else work.missing_passages()
-        if not at_once or len(keys) <= BRIEF_EMBEDDING:
-            return Indexes(index, await embed_missing(store, work, keys, progress=progress_for(work))), work
-    return Indexes(index, work.dense_index() if work.covered() else None), work
+        if keys and (not at_once or len(keys) <= BRIEF_EMBEDDING):
+            dense = await embed_missing(store, work, keys, progress=progress_for(work))
+    if dense is not None and not at_once:  # `ask` leaves it to `index` and the bot
+        await saved_dense.save(store, index, dense)
+    return Indexes(index, dense), work

@@ -5,6 +5,14 @@ from __future__ import annotations
 
 from retrieval.store_connection import StoreConnection
 
+# Bumped by every write of vectors: what the saved dense index (retrieval/saved_dense.py) was
+# made from is then no longer what the store holds.
+VERSION_KEY = "embeddings_version"
+VERSION_BUMP = (
+    f"INSERT INTO meta(key, value) VALUES ('{VERSION_KEY}', '1') "
+    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+)
+
 
 class PassageVectors(StoreConnection):
     """Passage embeddings by model (a part of `Store`)."""
@@ -26,6 +34,7 @@ class PassageVectors(StoreConnection):
                     "INSERT OR REPLACE INTO embeddings(model, key, vector) VALUES (?,?,?)",
                     [(model, key, blob) for key, blob in vectors.items()],
                 )
+                await self._db.execute(VERSION_BUMP)
                 if keep is not None:
                     sql = "SELECT key FROM embeddings WHERE model = ?"
                     async with self._db.execute(sql, (model,)) as cursor:

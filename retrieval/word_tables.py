@@ -76,14 +76,16 @@ async def word_tables(store: Store, index: SearchIndex) -> WordTables:
 
     def read() -> dict[str, bytes]:
         with store.snapshot() as snapshot:
-            return snapshot.index_blobs(names=True)
+            return snapshot.index_blobs(NAME_BLOBS)
 
     saved = {name.removeprefix(NAME_BLOBS): data for name, data in (await asyncio.to_thread(read)).items()}
     if saved.get("signature") == wanted and all(name in saved for name in _BLOBS):
         return WordTables(saved)
     blobs = await asyncio.to_thread(_build, index)
     try:
-        await store.save_name_blobs({NAME_BLOBS + k: v for k, v in (blobs | {"signature": wanted}).items()})
+        await store.save_side_blobs(
+            NAME_BLOBS, {NAME_BLOBS + k: v for k, v in (blobs | {"signature": wanted}).items()}
+        )
     except (sqlite3.Error, OSError) as exc:
         log.warning("could not save the word tables: %s", exc)  # built again at the next start
     return WordTables(blobs)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -18,6 +19,7 @@ from retrieval import embedding as dense_module
 from retrieval import engine as engine_module
 from retrieval.dense_index import DenseIndex
 from retrieval.engine import Engine
+from retrieval.store import Store
 from retrieval.vectors import article_text
 
 
@@ -144,3 +146,38 @@ def test_ask_on_a_store_without_article_vectors_answers_at_once_and_points_to_in
     out, err = capsys.readouterr()
     assert json.loads(out)["question"] == question  # (the fake's vectors mean nothing: no verdict)
     assert "dense retrieval" not in err and fake.embedded == 5
+
+
+def test_a_cold_ask_reads_the_dense_index_saved_by_index_and_never_a_stale_one(tmp_path, corpus, fake):
+    db, question = tmp_path / "db.sqlite3", "أين عقدت محادثات الاستقرار الاستراتيجي؟"
+
+    def arrays(dense):
+        return [dense.articles, dense.positions, dense.passages]
+
+    async def scenario():
+        engine = await Engine.open(db, corpus)  # as `index` does: embeds the articles, saves
+        try:
+            await engine.refresh()
+            made, answer = arrays(engine.indexes.dense), engine.answer(question)
+            first_article = engine.index.word_tables.keys[1][0]
+        finally:
+            await engine.close()
+        engine = await Engine.open(db, corpus, at_once=True)  # as `ask` does
+        try:
+            assert engine.dense_progress() is None  # read whole: no vector was looked at
+            assert all(np.array_equal(a, b) for a, b in zip(arrays(engine.indexes.dense), made, strict=True))
+            assert replace(engine.answer(question), took_ms=0) == replace(answer, took_ms=0)
+        finally:
+            await engine.close()
+        store = await Store.open(db)  # another process saves a vector: the saved index is stale
+        fresh = np.eye(1, fake.dim, 3, dtype=np.float32)[0]
+        await store.put_embeddings(fake.name, {first_article: fresh.tobytes()})
+        await store.close()
+        engine = await Engine.open(db, corpus, at_once=True)
+        try:
+            assert engine.dense_progress() is not None  # the long way, from the stored vectors
+            assert np.array_equal(engine.indexes.dense.articles[0], fresh)
+        finally:
+            await engine.close()
+
+    asyncio.run(scenario())
