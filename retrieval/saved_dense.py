@@ -49,6 +49,8 @@ async def load(store: Store, index: SearchIndex, embedder: Embedder) -> DenseInd
     articles = np.frombuffer(blobs[f"{DENSE_BLOBS}articles"], dtype=np.float32).reshape(-1, dim)
     positions = np.frombuffer(blobs[f"{DENSE_BLOBS}positions"], dtype=np.int64)
     passages = np.frombuffer(blobs[f"{DENSE_BLOBS}passages"], dtype=np.float32).reshape(-1, dim)
+    if not (np.isfinite(articles).all() and np.isfinite(passages).all()):
+        return None  # damaged: one NaN would make every answer "not found"
     doc_rows = np.asarray(index.passages.doc_index, dtype=np.int64)
     return DenseIndex(embedder, articles, doc_rows, positions, passages)
 
