@@ -57,8 +57,10 @@ def _percentiles(samples: list[float]) -> str:
 async def run(passages: int) -> None:
     os.environ["CORPUSBOT_DENSE"] = "0"  # vectors are attached below
     from retrieval.answering import answer_question
+    from retrieval.dense_index import DenseIndex
+    from retrieval.embedder import Embedder
     from retrieval.engine import Engine
-    from retrieval.english.dense import DenseIndex, Embedder
+    from retrieval.indexes import Indexes
 
     docs = _documents()
     with tempfile.TemporaryDirectory() as tmp:
@@ -86,10 +88,10 @@ async def run(passages: int) -> None:
             matrix = rng.standard_normal((len(index), embedder.dim)).astype(np.float32)
             matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
             everyone = np.arange(len(index))
-            index.dense = DenseIndex(embedder, matrix[:0], index.passages.doc_index, everyone, matrix)
+            dense = DenseIndex(embedder, matrix[:0], index.passages.doc_index, everyone, matrix)
+            indexes = Indexes(index, dense, engine.resources)
             questions = _questions()
-            resources = engine.resources
-            answer_question(index, questions[0], resources=resources)  # loads the dictionary and names
+            answer_question(indexes, questions[0])  # loads the dictionary and names
             t0 = time.perf_counter()
             embedder.passages([index.passage_text(i) for i in range(16)])
             per_passage = (time.perf_counter() - t0) / 16
@@ -99,7 +101,7 @@ async def run(passages: int) -> None:
                 embedder.query(f"{question} [{i}]")
                 embeds.append(time.perf_counter() - t0)
                 t0 = time.perf_counter()
-                answer_question(index, f"{question} ({i})", resources=resources)
+                answer_question(indexes, f"{question} ({i})")
                 totals.append(time.perf_counter() - t0)
         finally:
             await engine.close()

@@ -8,7 +8,7 @@ For each size, in fresh processes so that memory and start-up are measured hones
   ask    `corpusbot ask` end to end, as a user runs it
 Prints a table and writes JSON. Benchmarks are not tests: nothing here runs in CI.
 
-Passage embeddings (English questions, retrieval/english/dense.py) are switched off with
+Passage embeddings (English questions, retrieval/embedding.py) are switched off with
 CORPUSBOT_DENSE=0: this measures the Arabic BM25 path.
 """
 

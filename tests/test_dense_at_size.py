@@ -5,16 +5,22 @@ switched in as they come; below it nothing changes (every passage, at once)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
+from dataclasses import replace
 
 import numpy as np
 import pytest
 from fake_embedder import FakeEmbedder
 
+from bot.cli import main
 from corpus import BUNDLED_CORPUS
+from retrieval import embedding as dense_module
+from retrieval import engine as engine_module
+from retrieval.dense_index import DenseIndex
 from retrieval.engine import Engine
-from retrieval.english import dense as dense_module
-from retrieval.english.articles import article_text
+from retrieval.store import Store
+from retrieval.vectors import article_text
 
 
 @pytest.fixture
@@ -43,7 +49,7 @@ def test_a_large_corpus_is_searched_by_article_vectors_before_its_passages_are_e
             articles = {article_text(d.title, d.body) for d in index.documents.values()}
             assert set(fake.texts) == articles  # headline and lead, no passage
             assert not engine.embedding  # passages are left to a running bot, not to `ask`
-            scores = index.dense.scores("question")
+            scores = engine.indexes.dense.scores("question")
             assert len(scores) == len(index)
             first = index.passages.doc_index[0]
             same_article = np.flatnonzero(index.passages.doc_index == first)
@@ -63,16 +69,17 @@ def test_the_bot_switches_passage_vectors_in_as_they_are_made_and_a_restart_resu
         engine = await Engine.open(tmp_path / "db.sqlite3", corpus, wait_for_dense=False)
         try:
             await engine.refresh(wait_for_dense=False)
-            assert engine.index.dense is None  # BM25 alone until the articles are embedded
+            assert engine.indexes.dense is None  # BM25 alone until the articles are embedded
             index = engine.index
-            fake.probe = lambda: None if index.dense is None else len(index.dense.positions)
+            fake.probe = lambda: None if engine.indexes.dense is None else len(engine.indexes.dense.positions)
             await engine._embedding
             batches = -(-len(index.documents) // dense_module.BACKGROUND_BATCH)  # of the articles
             assert set(fake.probed[:batches]) == {None}
             later = fake.probed[batches:]  # switched in after them, then again as passages come
             assert None not in later and later == sorted(later) and later[-1] > later[0]
-            assert len(index.dense.positions) == len(index)  # every passage has its own vector now
-            scores = index.dense.scores("question")
+            assert engine.indexes.search is index
+            assert len(engine.indexes.dense.positions) == len(index)  # every passage has its own vector now
+            scores = engine.indexes.dense.scores("question")
             expected = np.stack([fake._vector(index.passage_text(p)) for p in range(len(index))])
             assert np.allclose(scores, expected @ fake.query("question"), atol=1e-5)
         finally:
@@ -80,7 +87,7 @@ def test_the_bot_switches_passage_vectors_in_as_they_are_made_and_a_restart_resu
         embedded = len(fake.texts)
         engine = await Engine.open(tmp_path / "db.sqlite3", corpus, wait_for_dense=False)
         try:
-            assert engine.index.dense is not None and not engine.embedding
+            assert engine.indexes.dense is not None and not engine.embedding
             assert len(fake.texts) == embedded  # nothing embedded twice
         finally:
             await engine.close()
@@ -97,7 +104,7 @@ def test_a_small_corpus_embeds_passages_only(tmp_path, corpus, fake, monkeypatch
             await engine.refresh()
             index = engine.index
             assert len(fake.texts) == len({index.passage_text(p) for p in range(len(index))})
-            assert len(index.dense.articles) == 0
+            assert len(engine.indexes.dense.articles) == 0
         finally:
             await engine.close()
 
@@ -109,8 +116,68 @@ def test_how_far_the_best_stands_out_is_measured_against_other_articles():
     embedder = FakeEmbedder()
     articles = np.eye(3, embedder.dim, dtype=np.float32)
     doc_rows = np.array([0, 0, 0, 0, 1, 2])  # the first article has four passages
-    index = dense_module.DenseIndex(embedder, articles, doc_rows, np.zeros(0, np.int64), articles[:0])
+    index = DenseIndex(embedder, articles, doc_rows, np.zeros(0, np.int64), articles[:0])
     scores = np.array([0.9, 0.9, 0.9, 0.9, 0.5, 0.2])
     assert index.runner_up(scores, 2) == 0.5
-    everyone = dense_module.DenseIndex(embedder, articles[:0], doc_rows, np.arange(6), np.eye(6, 8))
+    everyone = DenseIndex(embedder, articles[:0], doc_rows, np.arange(6), np.eye(6, 8))
     assert everyone.runner_up(scores, 2) == 0.9  # passages of their own: as before
+
+
+def test_ask_on_a_store_without_article_vectors_answers_at_once_and_points_to_index(
+    tmp_path, corpus, fake, monkeypatch, capsys
+):
+    """An upgraded store lacks the article vectors: embedding 20,000 of them is minutes of work
+    for `index` (or a running bot), not for a question asked on the command line."""
+    flags = ["--db", str(tmp_path / "db.sqlite3"), "--corpus", str(corpus)]
+    question = "أين عقدت محادثات الاستقرار الاستراتيجي؟"
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
+    assert main(["index", *flags]) == 0  # a store built before article vectors existed
+    monkeypatch.delenv("CORPUSBOT_DENSE")
+    monkeypatch.setattr(engine_module, "BRIEF_EMBEDDING", 2)  # five articles are too many here
+    capsys.readouterr()
+    assert main(["ask", "--json", *flags, question]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["answered"] and fake.embedded == 0  # BM25 answered, nothing embedded
+    assert "dense retrieval not yet on" in err and "corpusbot index" in err
+    assert main(["index", *flags]) == 0
+    assert fake.embedded == 5  # the articles' headline and lead
+    capsys.readouterr()
+    assert main(["ask", "--json", *flags, question]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["question"] == question  # (the fake's vectors mean nothing: no verdict)
+    assert "dense retrieval" not in err and fake.embedded == 5
+
+
+def test_a_cold_ask_reads_the_dense_index_saved_by_index_and_never_a_stale_one(tmp_path, corpus, fake):
+    db, question = tmp_path / "db.sqlite3", "أين عقدت محادثات الاستقرار الاستراتيجي؟"
+
+    def arrays(dense):
+        return [dense.articles, dense.positions, dense.passages]
+
+    async def scenario():
+        engine = await Engine.open(db, corpus)  # as `index` does: embeds the articles, saves
+        try:
+            await engine.refresh()
+            made, answer = arrays(engine.indexes.dense), engine.answer(question)
+            first_article = engine.resources.tables.keys[1][0]
+        finally:
+            await engine.close()
+        engine = await Engine.open(db, corpus, at_once=True)  # as `ask` does
+        try:
+            assert engine.dense_progress() is None  # read whole: no vector was looked at
+            assert all(np.array_equal(a, b) for a, b in zip(arrays(engine.indexes.dense), made, strict=True))
+            assert replace(engine.answer(question), took_ms=0) == replace(answer, took_ms=0)
+        finally:
+            await engine.close()
+        store = await Store.open(db)  # another process saves a vector: the saved index is stale
+        fresh = np.eye(1, fake.dim, 3, dtype=np.float32)[0]
+        await store.put_embeddings(fake.name, {first_article: fresh.tobytes()})
+        await store.close()
+        engine = await Engine.open(db, corpus, at_once=True)
+        try:
+            assert engine.dense_progress() is not None  # the long way, from the stored vectors
+            assert np.array_equal(engine.indexes.dense.articles[0], fresh)
+        finally:
+            await engine.close()
+
+    asyncio.run(scenario())

@@ -127,14 +127,14 @@ def test_bot_answers_before_its_passages_are_embedded(env):
         engine = await open_engine(settings)  # what `serve` does before it starts polling
         try:
             at_start = vectors_saved(db)
-            assert engine.index.dense is None
+            assert engine.indexes.dense is None
             answer = await engine.ask(QUESTION)
             assert answer.answered  # BM25 answers meanwhile
             for _ in range(1200):
-                if engine.index.dense is not None:
+                if engine.indexes.dense is not None:
                     break
                 await asyncio.sleep(0.05)
-            assert engine.index.dense is not None  # switched in when ready
+            assert engine.indexes.dense is not None  # switched in when ready
             assert vectors_saved(db) > at_start  # open_engine did not wait for the embedding
         finally:
             await engine.close()

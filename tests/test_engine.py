@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 import asyncio
-import copy
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from retrieval.engine import Engine
@@ -27,8 +27,7 @@ class RecordingEngine(Engine):
 
 def test_ask_answers_in_the_loop_unless_the_question_is_embedded(own_index) -> None:
     assert own_index.dense is not None
-    lexical = copy.copy(own_index)
-    lexical.dense = None
+    lexical = replace(own_index, dense=None)
 
     async def ask(engine: RecordingEngine) -> tuple[Answer, int]:
         return await engine.ask(QUESTION, 4), threading.get_ident()
@@ -42,8 +41,7 @@ def test_ask_answers_in_the_loop_unless_the_question_is_embedded(own_index) -> N
 
 
 def test_english_and_arabizi_questions_are_answered_off_the_loop(own_index) -> None:
-    lexical = copy.copy(own_index)
-    lexical.dense = None
+    lexical = replace(own_index, dense=None)
 
     async def ask(engine: RecordingEngine, question: str) -> int:
         await engine.ask(question)

@@ -5,6 +5,7 @@ import asyncio
 import gzip
 import logging
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -12,10 +13,11 @@ import pytest
 from fake_embedder import FakeEmbedder
 
 from corpus import BUNDLED_CORPUS
+from retrieval import embedding, vectors
 from retrieval.analysis import analyze
 from retrieval.answering import answer_question
+from retrieval.embedder import MODEL_NAME
 from retrieval.engine import Engine
-from retrieval.english import dense as dense_module
 from retrieval.english import freedict
 from retrieval.english.expand import expand_english, matched_on
 from retrieval.english.names import NameIndex, arabic_skeleton, english_skeleton
@@ -294,7 +296,7 @@ def corpus(tmp_path):
 
 def test_embeddings_are_cached_and_only_new_passages_are_embedded(tmp_path, corpus, monkeypatch):
     fake = FakeEmbedder()
-    monkeypatch.setattr(dense_module, "load_embedder", lambda: fake)
+    monkeypatch.setattr(embedding, "load_embedder", lambda: fake)
 
     async def scenario():
         engine = await Engine.open(tmp_path / "db.sqlite3", corpus)
@@ -302,7 +304,7 @@ def test_embeddings_are_cached_and_only_new_passages_are_embedded(tmp_path, corp
             await engine.refresh()
             first = fake.embedded
             assert first == len(engine.index) > 0
-            assert engine.index.dense.passages.shape == (len(engine.index), fake.dim)
+            assert engine.indexes.dense.passages.shape == (len(engine.index), fake.dim)
             (corpus / "extra.txt").write_text("عنوان\n\nقال المتحدث إن المحادثات ستستأنف قريباً.\n", "utf-8")
             await engine.refresh()
             assert fake.embedded == first + 1
@@ -320,11 +322,11 @@ def test_embeddings_are_cached_and_only_new_passages_are_embedded(tmp_path, corp
 
 
 def test_seed_vectors_round_trip_and_stale_keys_are_ignored(tmp_path):
-    vectors = {"a" * 64: np.ones(4, dtype=np.float32), "b" * 64: np.zeros(4, dtype=np.float32)}
-    dense_module.write_seed_vectors(tmp_path, "m", vectors)
-    back = dense_module.read_seed_vectors(tmp_path, "m")
-    assert set(back) == set(vectors) and np.allclose(back["a" * 64], 1)
-    matrix = dense_module.aligned_matrix(["c" * 64, "a" * 64], back, 4)
+    seeds = {"a" * 64: np.ones(4, dtype=np.float32), "b" * 64: np.zeros(4, dtype=np.float32)}
+    vectors.write_seed_vectors(tmp_path, "m", seeds)
+    back = vectors.read_seed_vectors(tmp_path, "m")
+    assert set(back) == set(seeds) and np.allclose(back["a" * 64], 1)
+    matrix = vectors.aligned_matrix(["c" * 64, "a" * 64], back, 4)
     assert not matrix[0].any() and matrix[1].all()
 
 
@@ -340,11 +342,11 @@ def test_shipped_seed_vectors_cover_their_corpus(corpus_file):
 
     folder = corpus_file.parent if corpus_file else BUNDLED_CORPUS
     files = [corpus_file] if corpus_file else corpus_files(BUNDLED_CORPUS)
-    seeds = dense_module.read_seed_vectors(folder / dense_module.SEED_FOLDER, dense_module.MODEL_NAME)
+    seeds = vectors.read_seed_vectors(folder / vectors.SEED_FOLDER, MODEL_NAME)
     keys = set()
     for path in files:
         for doc in read_file_documents(folder, path, path.read_bytes()):
-            keys |= {dense_module.passage_key(doc.body[s.start : s.end]) for s in split_passages(doc.body)}
+            keys |= {vectors.passage_key(doc.body[s.start : s.end]) for s in split_passages(doc.body)}
     assert len(keys & seeds.keys()) >= 0.9 * len(keys), "stale seed vectors: rerun retrieval.english.seed"
 
 
@@ -370,7 +372,7 @@ def bundled_index(tmp_path_factory):
         engine = await Engine.open(tmp_path_factory.mktemp("db") / "db.sqlite3", BUNDLED_CORPUS)
         try:
             await engine.refresh()
-            return engine.index
+            return engine.indexes
         finally:
             await engine.close()
 
@@ -390,10 +392,10 @@ def test_an_english_answer_shows_the_arabic_terms_it_matched(bundled_index):
 
 
 def test_english_works_without_dense_retrieval(bundled_index, monkeypatch):
-    monkeypatch.setattr(bundled_index, "dense", None)
-    answer = answer_question(bundled_index, "Who led the Russian delegation in Geneva?")
+    lexical = replace(bundled_index, dense=None)
+    answer = answer_question(lexical, "Who led the Russian delegation in Geneva?")
     assert answer.answered and answer.results[0].doc_id == "003_b556f401f158842d"
-    arabic = answer_question(bundled_index, "أين عقدت محادثات الاستقرار الاستراتيجي؟")
+    arabic = answer_question(lexical, "أين عقدت محادثات الاستقرار الاستراتيجي؟")
     assert arabic.answered and arabic.lang == "ar"
 
 

@@ -68,15 +68,15 @@ def question_terms() -> list[list[str]]:
 
 
 def test_the_postings_index_is_a_passage_searcher(own_index):
-    assert isinstance(own_index, PassageSearcher)
-    assert isinstance(brute_force_twin(own_index), PassageSearcher)
+    assert isinstance(own_index.search, PassageSearcher)
+    assert isinstance(brute_force_twin(own_index.search), PassageSearcher)
 
 
 def test_another_searcher_agrees_with_the_index_by_rank(own_index):
-    other = brute_force_twin(own_index)
+    other = brute_force_twin(own_index.search)
     compared = 0
     for terms in question_terms():
-        ours, theirs = own_index.hits(terms, TOP), other.hits(terms, TOP)
+        ours, theirs = own_index.search.hits(terms, TOP), other.hits(terms, TOP)
         assert ours.positions.tolist() == theirs.positions.tolist(), terms
         # The scores differ: only ranks compare.
         assert not len(ours.scores) or not np.allclose(ours.scores, theirs.scores)
@@ -86,9 +86,9 @@ def test_another_searcher_agrees_with_the_index_by_rank(own_index):
 
 
 def test_idf_vocabulary_and_passages_agree(own_index):
-    other = brute_force_twin(own_index)
+    other = brute_force_twin(own_index.search)
     for terms in question_terms()[:40]:
         for term in [*terms, "غيرموجودابدا"]:
-            assert own_index.known(term) == other.known(term)
-            assert math.isclose(own_index.idf(term), other.idf(term))
-    assert [other.passage_text(p) for p in range(5)] == [own_index.passage_text(p) for p in range(5)]
+            assert own_index.search.known(term) == other.known(term)
+            assert math.isclose(own_index.search.idf(term), other.idf(term))
+    assert [other.passage_text(p) for p in range(5)] == [own_index.search.passage_text(p) for p in range(5)]

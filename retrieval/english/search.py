@@ -7,6 +7,7 @@ import numpy as np
 
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import ENGLISH_RULES, Evidence
+from retrieval.dense_index import DenseIndex
 from retrieval.english.expand import Concept, expand_english
 from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
@@ -21,17 +22,22 @@ def english_concepts(names: NameIndex, question: str) -> list[Concept]:
 
 
 def english_candidates(
-    index: SearchIndex, names: NameIndex, question: str, limit: int, ranking: EnglishRanking = ENGLISH_RANKING
+    index: SearchIndex,
+    names: NameIndex,
+    question: str,
+    limit: int,
+    ranking: EnglishRanking = ENGLISH_RANKING,
+    dense_index: DenseIndex | None = None,
 ) -> Retrieval:
     """Arabic term weights (for snippets), the best `limit` passages and the concepts of an
     English question, its names snapped by `names` (`QueryResources.names`). Evidence: concept
     coverage and, with passage embeddings, how close each passage is to the question in meaning
     (see `retrieval.decision.english_strength`)."""
     concepts = english_concepts(names, question)
-    dense = DenseScores.of(index.dense.scores(question)) if index.dense is not None else None
+    dense = DenseScores.of(dense_index.scores(question)) if dense_index is not None else None
     ranked = rank_english(index, concepts, dense, limit, ranking)
     if dense is not None:
-        runner_up = index.dense.runner_up(dense.cosines, ENGLISH_RULES.margin_rank)
+        runner_up = dense_index.runner_up(dense.cosines, ENGLISH_RULES.margin_rank)
         lexical_floor = _nth_best(ranked.match.scores, ENGLISH_RULES.agreement_rank)
         dense_floor = _nth_best(dense.cosines, ENGLISH_RULES.agreement_rank)
     found = []

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
+from retrieval.embedder import load_embedder
 from retrieval.engine import Engine
-from retrieval.english.dense import SEED_FOLDER, load_embedder, passage_key, write_seed_vectors
+from retrieval.vectors import SEED_FOLDER, passage_key, write_seed_vectors
 
 
 async def seed(corpus: Path) -> Path:
@@ -33,12 +34,12 @@ async def seed(corpus: Path) -> Path:
         engine = await Engine.open(Path(tmp) / "seed.sqlite3", folder)
         try:
             await engine.refresh()
-            index = engine.index
-            if index.dense is None:
+            index, dense = engine.index, engine.indexes.dense
+            if dense is None:
                 raise SystemExit("no passages")
             vectors = {
                 passage_key(index.passage_text(i)): np.asarray(vector)
-                for i, vector in index.dense.passage_vectors().items()
+                for i, vector in dense.passage_vectors().items()
             }
         finally:
             await engine.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retrieval.english.dense import MODEL_NAME, dense_enabled, dense_unavailable_reason
+from retrieval.embedder import MODEL_NAME, dense_enabled, dense_unavailable_reason
 from retrieval.english.freedict import DEBIAN_PACKAGE, dictionary_files, load_dictionary
 
 

