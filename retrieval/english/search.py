@@ -8,13 +8,13 @@ import weakref
 import numpy as np
 
 from retrieval.candidates import Candidate, Retrieval
-from retrieval.decision import ENGLISH_RULES, Evidence
+from retrieval.decision import Evidence
 from retrieval.english.expand import Concept, expand_english
 from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
 from retrieval.english.query import rank_english, term_weights
 from retrieval.index import SearchIndex
-from retrieval.ranking_config import ENGLISH_RANKING, EnglishRanking
+from retrieval.ranking_config import ENGLISH_EXPANSION, ENGLISH_RANKING, EnglishExpansion, EnglishRanking
 
 _name_indexes: weakref.WeakKeyDictionary[SearchIndex, NameIndex] = weakref.WeakKeyDictionary()
 
@@ -34,9 +34,11 @@ def name_index(index: SearchIndex) -> NameIndex:
     return names
 
 
-def english_concepts(index: SearchIndex, question: str) -> list[Concept]:
+def english_concepts(
+    index: SearchIndex, question: str, expansion: EnglishExpansion = ENGLISH_EXPANSION
+) -> list[Concept]:
     """The question's concepts, names snapped to this index's vocabulary."""
-    return expand_english(question, load_dictionary(), name_index(index))
+    return expand_english(question, load_dictionary(), name_index(index), expansion)
 
 
 def english_candidates(
@@ -45,14 +47,14 @@ def english_candidates(
     """Arabic term weights (for snippets), the best `limit` passages and the concepts of an
     English question. Evidence: concept coverage and, with passage embeddings, how close each
     passage is to the question in meaning (see `retrieval.decision.english_strength`)."""
-    concepts = english_concepts(index, question)
+    concepts = english_concepts(index, question, ranking.expansion)
     dense = index.dense.scores(question) if index.dense is not None else None
     ranked = rank_english(index, concepts, dense, limit, ranking)
     if dense is not None:
         mean, spread = float(dense.mean()), float(dense.std()) or 1.0
-        runner_up = index.dense.runner_up(dense, ENGLISH_RULES.margin_rank)
-        lexical_floor = _nth_best(ranked.match.scores, ENGLISH_RULES.agreement_rank)
-        dense_floor = _nth_best(dense, ENGLISH_RULES.agreement_rank)
+        runner_up = index.dense.runner_up(dense, ranking.margin_rank)
+        lexical_floor = _nth_best(ranked.match.scores, ranking.agreement_rank)
+        dense_floor = _nth_best(dense, ranking.agreement_rank)
     found = []
     for hit in ranked.hits:
         coverage = float(ranked.match.coverage[hit.position])
