@@ -72,8 +72,11 @@ class EnglishRules:
     min_agreed_coverage: float = 0.35
     min_evidence_for_coverage: float = 0.82
     sure_coverage: float = 0.7
-    min_closest_coverage: float = 0.25
+    min_closest_coverage: float = 0.2
     min_closest_similarity: float = 0.78
+    # ... or a cosine this far (z-score) above the corpus's: English questions are further in
+    # meaning from Arabic passages, the passage that stands out is still the one they are about.
+    min_closest_specificity: float = 2.0
 
 
 Rules = ArabicRules | EnglishRules
@@ -166,6 +169,8 @@ def decide(
 def related(evidence: Evidence, rules: Rules) -> bool:
     """Whether a passage is near enough to the question to be shown as the closest."""
     near = evidence.similarity is None or evidence.similarity >= rules.min_closest_similarity
+    if isinstance(rules, EnglishRules):
+        near = near or evidence.specificity >= rules.min_closest_specificity
     return near and strength(evidence, rules) >= rules.min_closest_coverage
 
 
