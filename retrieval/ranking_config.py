@@ -34,20 +34,21 @@ class ArabicRanking:
 
 @dataclass(frozen=True)
 class NameSnapping:
-    """How an English name is snapped to the corpus's spellings (`retrieval.english.names`): a
-    spelling with the name's consonant skeleton needs `min_similarity` likeness of vowels and
-    consonants, one a consonant apart `min_near_similarity` after its likeness is multiplied by
-    `near_discount`, and a two-consonant skeleton ("Kerry": kr) `min_short_similarity`. A
-    runner-up spelling is kept within `near_best` of the best one (Hollande: هولاند and هولندي
-    alike; further behind it is another word sharing the skeleton: Messi, ميسيز) and when the
-    corpus uses it at least `min_frequency_share` as often as the most used one."""
+    """How an English name is snapped to the corpus's spellings (`retrieval.english.names`)."""
 
     min_similarity: float = 0.6
+    """Likeness of vowels and consonants a spelling with the name's consonant skeleton needs."""
     min_near_similarity: float = 0.64
     near_discount: float = 0.85
+    """A spelling one consonant apart: its likeness x `near_discount` must reach
+    `min_near_similarity`."""
     min_short_similarity: float = 0.8
+    """A two-consonant skeleton ("Kerry": kr) matches many words: only a close spelling counts."""
     near_best: float = 0.05
     min_frequency_share: float = 0.2
+    """A runner-up spelling is kept within `near_best` of the best one (Hollande: هولاند and
+    هولندي alike; further behind it is another word sharing the skeleton: Messi, ميسيز) and when
+    the corpus uses it at least `min_frequency_share` as often as the most used one."""
 
 
 @dataclass(frozen=True)
