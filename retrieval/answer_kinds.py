@@ -171,6 +171,12 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def is_place(text: str) -> bool:
+    """Whether `text` is, as a whole, a place's name (a country or city of the list)."""
+    spans = answer_spans(text, WHERE)
+    return len(spans) == 1 and spans[0] == (0, len(text))
+
+
 def _number_at(words, i: int) -> bool:
     """A number, not a year (a year answers "when")."""
     word = words[i][0]

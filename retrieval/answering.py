@@ -206,8 +206,8 @@ def retrieve(
     terms for the English words, fused with dense retrieval); ranked by `ranking` or the path's own."""
     if lang == "ar":
         return arabic_candidates(indexes.search, question, limit, ranking or ARABIC_RANKING, indexes.dense)
-    names = indexes.resources.names
-    return english_candidates(indexes.search, names, question, limit, ranking or ENGLISH_RANKING, indexes.dense)
+    names, dense = indexes.resources.names, indexes.dense
+    return english_candidates(indexes.search, names, question, limit, ranking or ENGLISH_RANKING, dense)
 
 
 def path_rules(path: str) -> Rules:

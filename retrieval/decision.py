@@ -30,8 +30,8 @@ class Evidence:
     coverage: float  # share of the question's idf mass (English: of its concepts') the passage holds
     similarity: float | None = None  # cosine to the question, when passages are embedded
     specificity: float = 0.0  # that cosine's z-score among all passages' cosines
-    margin: float = 0.0  # English: the cosine minus the `margin_rank`-th best passage's
-    agreed: bool = False  # English: among the `agreement_rank` best both by words and by meaning
+    margin: float = 0.0  # English: the cosine minus the `EnglishRanking.margin_rank`-th best passage's
+    agreed: bool = False  # English: among the `EnglishRanking.agreement_rank` best by words and by meaning
 
 
 @dataclass(frozen=True)
@@ -60,22 +60,23 @@ class ArabicRules:
 class EnglishRules:
     """English and mixed questions: concept coverage, raised when the passage is also close to
     the question in meaning (dense evidence: cosine + specificity_mix x z-score + margin_mix x
-    how far it stands above the margin_rank-th closest passage), lowered when it is far."""
+    its margin over the passages' runner-up, see `EnglishRanking`), lowered when it is far."""
 
     min_coverage: float = 0.5
     min_other_coverage: float = 0.35
     specificity_mix: float = 0.04
     margin_mix: float = 1.0
-    margin_rank: int = 6
     min_dense_evidence: float = 0.964
     min_coverage_with_dense: float = 0.15
-    agreement_rank: int = 3
     min_agreed_evidence: float = 0.88
     min_agreed_coverage: float = 0.35
     min_evidence_for_coverage: float = 0.82
     sure_coverage: float = 0.7
-    min_closest_coverage: float = 0.25
+    min_closest_coverage: float = 0.2
     min_closest_similarity: float = 0.78
+    # ... or a cosine this far (z-score) above the corpus's: English questions are further in
+    # meaning from Arabic passages, the passage that stands out is still the one they are about.
+    min_closest_specificity: float = 2.0
 
 
 Rules = ArabicRules | EnglishRules
@@ -168,6 +169,8 @@ def decide(
 def related(evidence: Evidence, rules: Rules) -> bool:
     """Whether a passage is near enough to the question to be shown as the closest."""
     near = evidence.similarity is None or evidence.similarity >= rules.min_closest_similarity
+    if isinstance(rules, EnglishRules):
+        near = near or evidence.specificity >= rules.min_closest_specificity
     return near and strength(evidence, rules) >= rules.min_closest_coverage
 
 

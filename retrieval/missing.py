@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from retrieval.analysis import Term
+from retrieval.answer_kinds import is_place
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import people
+from retrieval.generic_terms import GENERIC_TERMS
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import is_name
 from retrieval.normalize import normalize_arabic, starts_arabic
@@ -23,6 +25,7 @@ _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 MIN_RARE_LETTERS = 4
 _NAME_SOURCES = frozenset({"name", "latin"})
 NUMBER, NAME, TERM = "number", "name", "term"
+PLACE = "place"  # an English question's name that is a country or city
 KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval.name_renderings`)
 
 
@@ -83,9 +86,13 @@ def english_specifics(index: SearchIndex, question: str, concepts: Sequence[Conc
         name = capitalized or all(r.source in _NAME_SOURCES for r in concept.renderings)
         if number or name or not known:
             year = _year(concept.english) if number else None
-            kind = NUMBER if number else NAME if name else TERM
+            kind = NUMBER if number else (PLACE if _a_place(concept) else NAME) if name else TERM
             specifics.append(Specific(concept.english, known, kind, year))
     return specifics
+
+
+def _a_place(concept: Concept) -> bool:
+    return any(r.source != "latin" and is_place(r.text) for r in concept.renderings)
 
 
 def _year(digits: str) -> int | None:
@@ -106,7 +113,17 @@ def blocks_answer(specifics: Iterable[Specific], last_year: int, top: frozenset[
     return any(
         (s.kind in decisive and not s.terms) or (after_the_articles(s, last_year) and not s.terms & top)
         for s in specifics
-    )
+    ) or asks_elsewhere(specifics, top)
+
+
+def asks_elsewhere(specifics: Sequence[Specific], top: frozenset[str]) -> bool:
+    """Whether the best passage holds nothing of the question but its place (and generic words)
+    while a topic word of the question occurs nowhere in the articles: "What is the weather in
+    Moscow today?" is not answered by a passage on Moscow."""
+    places = frozenset().union(*(s.terms for s in specifics if s.kind == PLACE))
+    held = {t for t in top if t not in GENERIC_TERMS}
+    lacking_topic = any(s.kind == TERM and not s.terms for s in specifics)
+    return lacking_topic and bool(held) and held <= places
 
 
 def missing_words(

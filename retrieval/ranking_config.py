@@ -1,7 +1,8 @@
 """Every tuned number of ranking, in one frozen config per retrieval path (`ArabicRanking`,
-`EnglishRanking`) and one for the BM25 model both share (`Bm25Parameters`), passed in so that
-the evaluator can sweep them; the answer decision's numbers are in `retrieval/decision.py`.
-How the numbers were chosen: docs/tuning.md."""
+`EnglishRanking`, with how English questions are expanded and names snapped) and one for the
+BM25 model both share (`Bm25Parameters`), passed in so that the evaluator can sweep them; the
+answer decision's numbers are in `retrieval/decision.py`. How the numbers were chosen:
+docs/tuning.md."""
 
 from __future__ import annotations
 
@@ -32,15 +33,59 @@ class ArabicRanking:
 
 
 @dataclass(frozen=True)
+class NameSnapping:
+    """How an English name is snapped to the corpus's spellings (`retrieval.english.names`)."""
+
+    min_similarity: float = 0.6
+    """Likeness of vowels and consonants a spelling with the name's consonant skeleton needs."""
+    min_near_similarity: float = 0.64
+    near_discount: float = 0.85
+    """A spelling one consonant apart: its likeness x `near_discount` must reach
+    `min_near_similarity`."""
+    min_short_similarity: float = 0.8
+    """A two-consonant skeleton ("Kerry": kr) matches many words: only a close spelling counts."""
+    near_best: float = 0.05
+    min_frequency_share: float = 0.2
+    """A runner-up spelling is kept within `near_best` of the best one (Hollande: هولاند and
+    هولندي alike; further behind it is another word sharing the skeleton: Messi, ميسيز) and when
+    the corpus uses it at least `min_frequency_share` as often as the most used one."""
+
+
+@dataclass(frozen=True)
+class EnglishExpansion:
+    """How an English question becomes Arabic concepts (`retrieval.english.expand`): how far a
+    rendering is trusted by where it came from (the curated lexicon, the dictionary, the word as
+    typed, an Arabic word of a mixed question), how many dictionary senses and corpus spellings
+    of a name one word may bring."""
+
+    lexicon_confidence: float = 1.0
+    dictionary_confidence: float = 0.8
+    latin_confidence: float = 1.0
+    arabic_confidence: float = 1.0
+    max_dictionary_senses: int = 4
+    max_name_matches: int = 2
+    names: NameSnapping = NameSnapping()
+
+
+@dataclass(frozen=True)
 class EnglishRanking:
     """English and mixed questions: BM25 over the concepts scaled to the best passage, plus
-    `dense_weight` x the passage's cosine as a z-score among all passages' cosines."""
+    `dense_weight` x the passage's cosine as a z-score among all passages' cosines.
+
+    The evidence handed to the decision: a passage's `margin` is its cosine minus the
+    `margin_rank`-th best passage's; it is `agreed` when among the `agreement_rank` best both by
+    words and by meaning."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     dense_weight: float = 0.22
+    margin_rank: int = 6
+    agreement_rank: int = 3
+    expansion: EnglishExpansion = EnglishExpansion()
 
 
 Ranking = ArabicRanking | EnglishRanking
 BM25_PARAMETERS = Bm25Parameters()
 ARABIC_RANKING = ArabicRanking()
 ENGLISH_RANKING = EnglishRanking()
+ENGLISH_EXPANSION = ENGLISH_RANKING.expansion
+NAME_SNAPPING = ENGLISH_EXPANSION.names

@@ -36,8 +36,10 @@ def test_xquad_english_finds_the_arabic_paragraph(xquad_report):
 
 
 def test_xquad_english_snippets_hold_the_answer(xquad_report):
-    assert xquad_report.answer_in_snippet >= 0.65  # target .65; .653 reached
-    assert xquad_report.not_found_answerable <= 0.18  # .187 before the graded reply, .179, now .176
+    # Target .65; .658, and .712 since standing-out passages are shown as the closest (issue 16).
+    assert xquad_report.answer_in_snippet >= 0.70
+    # .187 before the graded reply, .179; .092 with the closest passages that stand out.
+    assert xquad_report.not_found_answerable <= 0.10
 
 
 def test_own_english_questions_find_the_right_article(own_report):

@@ -17,13 +17,8 @@ from retrieval.analysis import analyze
 from retrieval.english.lexicon import MAX_PHRASE_WORDS, general_words, lexicon
 from retrieval.english.names import NameIndex
 from retrieval.english.words import Word, english_words, is_content_word, word_forms
+from retrieval.ranking_config import ENGLISH_EXPANSION, EnglishExpansion
 
-# How much a rendering is trusted, by where it came from.
-LEXICON_CONFIDENCE = 1.0
-DICTIONARY_CONFIDENCE = 0.8
-LATIN_CONFIDENCE = 1.0
-MAX_DICTIONARY_SENSES = 4
-MAX_NAME_MATCHES = 2
 _US_RE = re.compile(r"\bU\.\s?S\.?(?=\W|$)|\bUS\b")
 
 
@@ -82,29 +77,30 @@ def _word_concept(
     dictionary: Mapping[str, tuple[str, ...]],
     names: NameIndex | None,
     sentence_start: bool,
+    expansion: EnglishExpansion,
 ) -> Concept | None:
     renderings: list[Rendering] = []
     if word.is_number:
-        renderings += _renderings((word.text,), "latin", LATIN_CONFIDENCE)
+        renderings += _renderings((word.text,), "latin", expansion.latin_confidence)
         return Concept(word.typed, 1.0, tuple(renderings)) if renderings else None
     curated = _lookup(_single_words(), word.text)
     if curated:
-        renderings += _renderings(curated, "lexicon", LEXICON_CONFIDENCE)
+        renderings += _renderings(curated, "lexicon", expansion.lexicon_confidence)
     elif not word.is_acronym:  # START, ICE: a name, not the everyday word
         everyday = _lookup(general_words(), word.text)
         if everyday:
-            renderings += _renderings(everyday, "lexicon", LEXICON_CONFIDENCE)
+            renderings += _renderings(everyday, "lexicon", expansion.lexicon_confidence)
         else:
-            senses = _lookup(dictionary, word.text)[:MAX_DICTIONARY_SENSES]
-            renderings += _renderings(senses, "dictionary", DICTIONARY_CONFIDENCE)
+            senses = _lookup(dictionary, word.text)[: expansion.max_dictionary_senses]
+            renderings += _renderings(senses, "dictionary", expansion.dictionary_confidence)
     looks_like_name = word.capitalized and not sentence_start and not curated
     # The curated lexicon's rendering is the name's (Iraq: العراق); snapping would only add
     # look-alike words of a large vocabulary to it.
     if names is not None and (looks_like_name or not renderings):
-        for match in names.snap(word.typed, limit=MAX_NAME_MATCHES):
+        for match in names.snap(word.typed, expansion.max_name_matches, expansion.names):
             renderings += _renderings((match.term,), "name", match.similarity)
     # The word as typed: Latin names and codes ("COP26", "AG") occur in Arabic copy too.
-    renderings += _renderings((word.text,), "latin", LATIN_CONFIDENCE)
+    renderings += _renderings((word.text,), "latin", expansion.latin_confidence)
     return Concept(word.typed, 1.0, tuple(_dedupe(renderings)))
 
 
@@ -125,6 +121,7 @@ def expand_english(
     question: str,
     dictionary: Mapping[str, tuple[str, ...]],
     names: NameIndex | None = None,
+    expansion: EnglishExpansion = ENGLISH_EXPANSION,
 ) -> list[Concept]:
     """The topic concepts of an English (or mixed) question, in question order.
 
@@ -139,18 +136,19 @@ def expand_english(
         if n:
             phrase = words[i : i + n]
             weight = float(sum(is_content_word(w) for w in phrase)) or 1.0
-            renderings = _renderings(arabic, "lexicon", LEXICON_CONFIDENCE)
+            renderings = _renderings(arabic, "lexicon", expansion.lexicon_confidence)
             concepts.append(Concept(" ".join(w.typed for w in phrase), weight, tuple(renderings)))
             i += n
             continue
         word = words[i]
         if is_content_word(word):
-            concept = _word_concept(word, dictionary, names, sentence_start=i == 0)
+            concept = _word_concept(word, dictionary, names, i == 0, expansion)
             if concept and concept.renderings:
                 concepts.append(concept)
         i += 1
     for term in dict.fromkeys(t for t in analyze(question) if _is_arabic(t)):
-        concepts.append(Concept(term, 1.0, (Rendering((term,), "arabic", 1.0, term),)))
+        rendering = Rendering((term,), "arabic", expansion.arabic_confidence, term)
+        concepts.append(Concept(term, 1.0, (rendering,)))
     return concepts
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from retrieval.analysis import analyze
 from retrieval.filed_words import FiledWords
 from retrieval.normalize import starts_arabic
+from retrieval.ranking_config import NAME_SNAPPING, NameSnapping
 
 # English letters and digraphs → skeleton classes (vowels, w, y and silent h give nothing).
 _EN_DIGRAPHS = (
@@ -51,20 +52,12 @@ _EN_VOWELS = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i", "w": "
 _AR_VOWELS = {"ا": "a", "آ": "a", "أ": "a", "إ": "i", "و": "u", "ي": "i", "ى": "a"}
 # Suffix letters light10 may have stripped from the corpus's form of a name (بوتين → بوت).
 _STRIPPABLE_ENDINGS = ("n", "t", "h")
+# The shortest skeleton filed (the saved word tables hold this filing); two-consonant ones are
+# snapped only to close spellings (`NameSnapping.min_short_similarity`).
 MIN_SKELETON = 2
-MIN_SIMILARITY = 0.6
-MIN_NEAR_SIMILARITY = 0.64
-# Two-consonant skeletons ("Kerry": kr) match many words: only a close spelling counts.
-MIN_SHORT_SIMILARITY = 0.8
-# A runner-up spelling is kept only this close to the best one (Hollande: هولاند and هولندي
-# alike); further behind, it is another word that happens to share the skeleton (Messi: ميسيز).
-NEAR_BEST = 0.05
 # Clitics an article's word may carry before a name: "and", "with", "for", the article.
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 _ARTICLES = _CLITICS[:6]
-# Of the spellings that look alike, one the corpus uses at least this share as often as the
-# most used one: a name's usual spelling is frequent, the look-alike words are not all.
-MIN_FREQUENCY_SHARE = 0.2
 SNAPS_REMEMBERED = 10_000
 _AR_OPENING_VOWELS = set("اأإآعءئؤ")
 
@@ -214,7 +207,7 @@ class NameIndex:
     def __init__(self, terms: Iterable[str], frequency: Callable[[str], int] | None = None):
         """`frequency`: how many passages use a word, to prefer a name's usual spelling."""
         self._frequency = frequency
-        self._snapped: dict[tuple[str, int], list[NameMatch]] = {}
+        self._snapped: dict[tuple[str, int, NameSnapping], list[NameMatch]] = {}
         # Long skeletons are also filed under each one-consonant-shorter variant, so that one
         # consonant more on either side still meets ("Stockholm": ستوكهولم, "Washington": واشنطن).
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -243,17 +236,18 @@ class NameIndex:
         index.filed = filed
         return index
 
-    def snap(self, word: str, limit: int = 2) -> list[NameMatch]:
+    def snap(self, word: str, limit: int = 2, snapping: NameSnapping = NAME_SNAPPING) -> list[NameMatch]:
         """The corpus terms that most likely spell English `word`, best first (remembered: at
         20,000 articles a word has hundreds of look-alikes to weigh)."""
-        found = self._snapped.get((word, limit))
+        key = (word, limit, snapping)
+        found = self._snapped.get(key)
         if found is None:
             if len(self._snapped) >= SNAPS_REMEMBERED:
                 self._snapped.clear()
-            found = self._snapped[(word, limit)] = self._snap(word, limit)
+            found = self._snapped[key] = self._snap(word, limit, snapping)
         return list(found)
 
-    def _snap(self, word: str, limit: int) -> list[NameMatch]:
+    def _snap(self, word: str, limit: int, snapping: NameSnapping) -> list[NameMatch]:
         skeleton = english_skeleton(word)
         if len(skeleton) < MIN_SKELETON:
             return []
@@ -268,17 +262,18 @@ class NameIndex:
             similarity = difflib.SequenceMatcher(None, shape, arabic_shape(bare), autojunk=False).ratio()
             exact = arabic_skeleton(bare) in (skeleton, stripped)
             if not exact:
-                similarity *= 0.85  # only close: one consonant apart
-            floor = MIN_SIMILARITY if exact else MIN_NEAR_SIMILARITY
-            if similarity >= (MIN_SHORT_SIMILARITY if len(skeleton) <= MIN_SKELETON else floor):
+                similarity *= snapping.near_discount  # only close: one consonant apart
+            floor = snapping.min_similarity if exact else snapping.min_near_similarity
+            if similarity >= (snapping.min_short_similarity if len(skeleton) <= MIN_SKELETON else floor):
                 scored.append(NameMatch(term, round(similarity, 3)))
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
-        alike = [m for m in scored if m.similarity >= scored[0].similarity - NEAR_BEST]
+        alike = [m for m in scored if m.similarity >= scored[0].similarity - snapping.near_best]
         if self._frequency is not None and alike:
             # Spellings one stem apart (بالحاج, حاج) are one rendering once analysed: the first.
             alike = list({_stem(m.term): m for m in reversed(alike)}.values())[::-1]
             uses = {m.term: self._frequency(m.term) for m in alike}
             usual = max(uses.values())
-            alike = [m for m in alike if uses[m.term] >= MIN_FREQUENCY_SHARE * usual]
+            # A name's usual spelling is frequent; the look-alike words are not all.
+            alike = [m for m in alike if uses[m.term] >= snapping.min_frequency_share * usual]
         return alike[:limit]

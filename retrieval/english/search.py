@@ -6,19 +6,21 @@ from __future__ import annotations
 import numpy as np
 
 from retrieval.candidates import Candidate, Retrieval
-from retrieval.decision import ENGLISH_RULES, Evidence
+from retrieval.decision import Evidence
 from retrieval.dense_index import DenseIndex
 from retrieval.english.expand import Concept, expand_english
 from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
 from retrieval.english.query import DenseScores, rank_english, term_weights
 from retrieval.index import SearchIndex
-from retrieval.ranking_config import ENGLISH_RANKING, EnglishRanking
+from retrieval.ranking_config import ENGLISH_EXPANSION, ENGLISH_RANKING, EnglishExpansion, EnglishRanking
 
 
-def english_concepts(names: NameIndex, question: str) -> list[Concept]:
+def english_concepts(
+    names: NameIndex, question: str, expansion: EnglishExpansion = ENGLISH_EXPANSION
+) -> list[Concept]:
     """The question's concepts, names snapped to the corpus's spelling by `names`."""
-    return expand_english(question, load_dictionary(), names)
+    return expand_english(question, load_dictionary(), names, expansion)
 
 
 def english_candidates(
@@ -33,13 +35,13 @@ def english_candidates(
     English question, its names snapped by `names` (`QueryResources.names`). Evidence: concept
     coverage and, with passage embeddings, how close each passage is to the question in meaning
     (see `retrieval.decision.english_strength`)."""
-    concepts = english_concepts(names, question)
+    concepts = english_concepts(names, question, ranking.expansion)
     dense = DenseScores.of(dense_index.scores(question)) if dense_index is not None else None
     ranked = rank_english(index, concepts, dense, limit, ranking)
     if dense is not None:
-        runner_up = dense_index.runner_up(dense.cosines, ENGLISH_RULES.margin_rank)
-        lexical_floor = _nth_best(ranked.match.scores, ENGLISH_RULES.agreement_rank)
-        dense_floor = _nth_best(dense.cosines, ENGLISH_RULES.agreement_rank)
+        runner_up = dense_index.runner_up(dense.cosines, ranking.margin_rank)
+        lexical_floor = _nth_best(ranked.match.scores, ranking.agreement_rank)
+        dense_floor = _nth_best(dense.cosines, ranking.agreement_rank)
     found = []
     for hit in ranked.hits:
         coverage = float(ranked.match.coverage[hit.position])
