@@ -221,7 +221,7 @@ def answer_question(
     kind = asked_kind(question, query)
     decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path), kind, weights)
     chosen = [found[i] for i in decision.chosen]
-    results = _results(index, chosen, weights, kind)
+    results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
     answered = decision.answered
     return Answer(
         question=question,
@@ -282,7 +282,11 @@ def question_specifics(index: SearchIndex, query: Query, concepts: tuple[Concept
 
 
 def _results(
-    index: SearchIndex, chosen: list[Candidate], weights: dict[str, float], kind: str = ""
+    index: SearchIndex,
+    chosen: list[Candidate],
+    weights: dict[str, float],
+    kind: str = "",
+    kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
 ) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
@@ -291,7 +295,8 @@ def _results(
     .835 -> .839, English .655 -> .653), but never from another result's passage or from what an
     earlier snippet shows: two results of one article never repeat a sentence (the first result
     then leaves an answer in the next passage to the result that passage is). A question asking
-    for a `kind` of answer (a date, a place...) prefers the sentence that holds one."""
+    for a `kind` of answer (a date, a place...) prefers the sentence that holds one, by
+    `kind_bonus` (the path's `answer_kind_bonus`)."""
     taken: dict[str, list[tuple[int, int]]] = {}
     for c in chosen:
         passage = index.passages[c.hit.position]
@@ -306,7 +311,8 @@ def _results(
                 start = max(start, taken_end)
             elif taken_start >= passage.end:
                 end = min(end, taken_start)
-        snippet = best_sentences(body[start:end], weights, (passage.start - start, passage.end - start), kind)
+        within = (passage.start - start, passage.end - start)
+        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus)
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)

@@ -23,21 +23,26 @@ class ArabicRanking:
     The headline is not indexed with the passages (it would count in every passage): a passage
     whose article's headline holds query terms gets `title_weight` of their weight added, after
     BM25 ranked `title_rerank_depth` times the passages needed. With passage embeddings the
-    candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine."""
+    candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine.
+    In a snippet, for a question asking when / where / who / how many / how long, a sentence
+    holding such an answer weighs `answer_kind_bonus` more (`retrieval.snippets`)."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     title_weight: float = 0.3
     title_rerank_depth: int = 3
     dense_weight: float = 8.0
+    answer_kind_bonus: float = 0.5
 
 
 @dataclass(frozen=True)
 class EnglishRanking:
     """English and mixed questions: BM25 over the concepts scaled to the best passage, plus
-    `dense_weight` x the passage's cosine as a z-score among all passages' cosines."""
+    `dense_weight` x the passage's cosine as a z-score among all passages' cosines; snippets
+    as `ArabicRanking.answer_kind_bonus`."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     dense_weight: float = 0.22
+    answer_kind_bonus: float = 0.5
 
 
 Ranking = ArabicRanking | EnglishRanking
