@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from retrieval.analysis import analyze
-from retrieval.answer_kinds import COUNT, DURATION, WHEN, question_kind
+from retrieval.answer_kinds import COUNT, DURATION, WHEN, WHERE, question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ANSWER_KIND, Decision, Evidence, Rules, decide
@@ -31,6 +31,9 @@ MAX_QUERY_TERMS = 64
 # Kinds of answer whose absence near the best passage rules out a confident answer (people and
 # places are found too rarely for that: a title before a name, a known place).
 BLOCKING_KINDS = frozenset({WHEN, COUNT, DURATION})
+# Kinds of answer whose presence in a passage lifts it in the ranking: not people, found after
+# any title ("الرئيس", "وزير"), which most news passages have.
+RANKED_KINDS = frozenset({WHEN, WHERE, COUNT, DURATION})
 
 
 def check_question(question: str) -> str:
@@ -153,9 +156,30 @@ def arabic_candidates(
     """Term weights (for snippets) and the best `limit` passages for an Arabic question."""
     weights = term_weights(index, indexed_forms(index, query_terms(question)))
     found = candidates(index, weights, limit, ranking)
+    found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
     if index.dense is not None and found:
         found = dense_rerank(found, index.dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found)
+
+
+def answer_kind_rerank(
+    index: SearchIndex, found: list[Candidate], weights: dict[str, float], kind: str, ranking: ArabicRanking
+) -> list[Candidate]:
+    """The first `answer_kind_depth` candidates reordered, the score of each whose own passage
+    holds an answer of `kind` the question does not name (`unasked_answers`) raised by
+    `answer_kind_weight` of itself: "how old is X" prefers the passage on X with an age in it
+    over the one that only names X. The passages either side do not count here (they did
+    worse: the answer is then often outside the snippet)."""
+    if kind not in RANKED_KINDS or not ranking.answer_kind_weight or not found:
+        return found
+    head = found[: ranking.answer_kind_depth]
+    rescored = []
+    for c in head:
+        held = bool(unasked_answers(index.passage_text(c.hit.position), kind, weights))
+        score = c.hit.score * (1.0 + ranking.answer_kind_weight * held)
+        rescored.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.evidence))
+    rescored.sort(key=lambda c: -c.hit.score)
+    return rescored + found[len(head) :]
 
 
 @dataclass(frozen=True)

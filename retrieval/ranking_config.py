@@ -22,7 +22,9 @@ class ArabicRanking:
 
     The headline is not indexed with the passages (it would count in every passage): a passage
     whose article's headline holds query terms gets `title_weight` of their weight added, after
-    BM25 ranked `title_rerank_depth` times the passages needed. With passage embeddings the
+    BM25 ranked `title_rerank_depth` times the passages needed. For a question asking when,
+    where, how many or how long, the first `answer_kind_depth` of those whose own passage holds
+    such an answer get `answer_kind_weight` of their score added. With passage embeddings the
     candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine.
     In a snippet, for a question asking when / where / who / how many / how long, a sentence
     holding such an answer weighs `answer_kind_bonus` more (`retrieval.snippets`)."""
@@ -30,6 +32,8 @@ class ArabicRanking:
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     title_weight: float = 0.3
     title_rerank_depth: int = 3
+    answer_kind_weight: float = 0.2
+    answer_kind_depth: int = 20
     dense_weight: float = 8.0
     answer_kind_bonus: float = 0.5
 
