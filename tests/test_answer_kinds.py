@@ -90,3 +90,8 @@ def test_where_question_shows_the_sentence_naming_the_place_and_marks_it():
 )
 def test_a_time_of_day_answers_when(text, spans):
     assert [text[start:end] for start, end in answer_spans(text, WHEN)] == spans
+
+
+def test_a_doctor_or_engineer_before_a_name_answers_who():
+    text = "حيث يترأس اللجنة د. أحمد الحليبي بعضوية آخرين."
+    assert [text[a:b] for a, b in answer_spans(text, WHO)] == ["د. أحمد الحليبي بعضوية آخرين"]
