@@ -60,11 +60,18 @@ _DAY_WORDS = (
     "الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي العشرين "
     "الثلاثين مطلع بدايه نهايه منتصف اواخر اوائل اول اخر اواسط اليوم يوم"
 )
+# Times of day, and the hours named before them: "الثامنة صباحاً", "الساعة 10 مساء".
+_TIMES_OF_DAY = "صباحا صباح مساء مساءا ظهرا ظهر عصرا عصر فجرا فجر ليلا ظهيره"
+_HOURS = (
+    "الساعه الواحده الثانيه الثالثه الرابعه الخامسه السادسه السابعه الثامنه التاسعه العاشره "
+    "الحاديه"
+)
 _RELATIVE = "الماضي الماضيه المقبل المقبله القادم القادمه الفائت"
 _TITLES = (
     "الرئيس رئيس الرئيسه رئيسه وزير الوزير وزيره المتحدث المتحدثه الناطق الناطقه المبعوث "
     "مبعوث السفير سفير السفيره نائب مستشار المستشار زعيم المدير مدير الامين المندوب مندوب "
-    "الجنرال قائد القائد الملك الامير المستشاره"
+    "الجنرال قائد القائد الملك الامير المستشاره الدكتور الدكتوره المهندس المهندسه الشيخ الاستاذ "
+    "اللواء العميد العقيد د م"  # the last two: "د." and "م.", doctor and engineer
 )
 _PLACE_CUES = "مدينه المدينه العاصمه عاصمه مقر جزيره ولايه مقاطعه اقليم منتجع قصر بلد دوله"
 # Capitals and cities of the news that CLDR's list (one city per time zone) lacks.
@@ -91,6 +98,7 @@ DURATION_CUES, NUMBER_WORDS = _words(_DURATION_CUES), _words(_NUMBER_WORDS)
 HOW_LONG = TIME_UNITS | DURATION_CUES | _words("وقت الوقت طولت طالت دام دامت استمر استمرت استغرق استغرقت")
 WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
 PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
+TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 
 
@@ -208,6 +216,20 @@ def _date_at(words, i: int) -> int:
         return 2 + (i + 2 < len(words) and bool(_YEAR_RE.match(words[i + 2][0])))
     if bare in PERIODS and i + 1 < len(words) and words[i + 1][0] in RELATIVE:
         return 2
+    if bare in TIMES_OF_DAY:
+        return 1
+    if bare in HOURS or word.isdigit():
+        # "الثامنة صباحاً", "الساعة 10 مساء", "الساعة العاشرة": the hour with its time of day.
+        length = 1
+        while i + length < len(words) and length < 3:
+            after = _bare(words[i + length][0], TIMES_OF_DAY)
+            if after in TIMES_OF_DAY:
+                return length + 1
+            if not (words[i + length][0].isdigit() or after in HOURS):
+                break
+            length += 1
+        if bare == "الساعه" and length > 1:
+            return length
     if bare in DAY_WORDS:
         # "السابع من ديسمبر", "نهاية يوليو": up to the month, and the year after it.
         for length in (2, 3, 4):

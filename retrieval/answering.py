@@ -11,7 +11,7 @@ from functools import partial
 import numpy as np
 
 from retrieval.analysis import Term, analyze_spans
-from retrieval.answer_kinds import COUNT, DURATION, WHEN, question_kind
+from retrieval.answer_kinds import COUNT, DURATION, WHEN, WHERE, question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ANSWER_KIND, Decision, Evidence, Rules, decide
@@ -36,6 +36,9 @@ MAX_QUERY_TERMS = 64
 # Kinds of answer whose absence near the best passage rules out a confident answer (people and
 # places are found too rarely for that: a title before a name, a known place).
 BLOCKING_KINDS = frozenset({WHEN, COUNT, DURATION})
+# Kinds of answer whose presence in a passage lifts it in the ranking: not people, found after
+# any title ("الرئيس", "وزير"), which most news passages have.
+RANKED_KINDS = frozenset({WHEN, WHERE, COUNT, DURATION})
 
 
 def check_question(question: str) -> str:
@@ -165,9 +168,30 @@ def arabic_candidates(
     spans = analyze_spans(question)
     weights = term_weights(index, indexed_forms(index, query_terms(spans)))
     found = candidates(index, weights, limit, ranking)
+    found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
     if dense is not None and found:
         found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found, spans=tuple(spans))
+
+
+def answer_kind_rerank(
+    index: SearchIndex, found: list[Candidate], weights: dict[str, float], kind: str, ranking: ArabicRanking
+) -> list[Candidate]:
+    """The first `answer_kind_depth` candidates reordered, the score of each whose own passage
+    holds an answer of `kind` the question does not name (`unasked_answers`) raised by
+    `answer_kind_weight` of itself: "how old is X" prefers the passage on X with an age in it
+    over the one that only names X. The passages either side do not count here (they did
+    worse: the answer is then often outside the snippet)."""
+    if kind not in RANKED_KINDS or not ranking.answer_kind_weight or not found:
+        return found
+    head = found[: ranking.answer_kind_depth]
+    rescored = []
+    for c in head:
+        held = bool(unasked_answers(index.passage_text(c.hit.position), kind, weights))
+        score = c.hit.score * (1.0 + ranking.answer_kind_weight * held)
+        rescored.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.evidence))
+    rescored.sort(key=lambda c: -c.hit.score)
+    return rescored + found[len(head) :]
 
 
 @dataclass(frozen=True)
@@ -252,7 +276,7 @@ def answer_question(
         index, specifics, found, k, rules or path_rules(query.path), kind, weights, last_year
     )
     chosen = [found[i] for i in decision.chosen]
-    results = _results(index, chosen, weights, kind)
+    results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
     answered = decision.answered
     return Answer(
         question=question,
@@ -318,7 +342,11 @@ def question_specifics(
 
 
 def _results(
-    index: SearchIndex, chosen: list[Candidate], weights: dict[str, float], kind: str = ""
+    index: SearchIndex,
+    chosen: list[Candidate],
+    weights: dict[str, float],
+    kind: str = "",
+    kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
 ) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
@@ -327,7 +355,8 @@ def _results(
     .835 -> .839, English .655 -> .653), but never from another result's passage or from what an
     earlier snippet shows: two results of one article never repeat a sentence (the first result
     then leaves an answer in the next passage to the result that passage is). A question asking
-    for a `kind` of answer (a date, a place...) prefers the sentence that holds one."""
+    for a `kind` of answer (a date, a place...) prefers the sentence that holds one, by
+    `kind_bonus` (the path's `answer_kind_bonus`)."""
     taken: dict[str, list[tuple[int, int]]] = {}
     for c in chosen:
         passage = index.passages[c.hit.position]
@@ -342,7 +371,8 @@ def _results(
                 start = max(start, taken_end)
             elif taken_start >= passage.end:
                 end = min(end, taken_start)
-        snippet = best_sentences(body[start:end], weights, (passage.start - start, passage.end - start), kind)
+        within = (passage.start - start, passage.end - start)
+        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus)
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)

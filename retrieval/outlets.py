@@ -58,6 +58,9 @@ _LEADING_JUNK_RE = re.compile(r"^[\s\-–—:|/،,.]+")
 _TRAILING_JUNK_RE = re.compile(r"[\s\-–—:|/،,]+$")
 _SEPARATOR_RE = re.compile(r"[:\-–—|/]")
 _BOUNDARY_RE = re.compile(r"^\s*(?:[:\-–—|/،,.]|$)")
+# A summary line of the deck some outlets print above the byline ("- text"): the byline
+# after such lines is still the article's head.
+_DECK_LINE_RE = re.compile(r"^\s*[-–—•]\s")
 
 
 @dataclass(frozen=True)
@@ -334,11 +337,17 @@ def _run_cut(
     return None, ""
 
 
+def _deck_lines(paragraphs: list[str]) -> int:
+    """How many of the first paragraphs are deck lines."""
+    return next((i for i, p in enumerate(paragraphs) if not _DECK_LINE_RE.match(p)), len(paragraphs))
+
+
 def strip_furniture(
     document: Document, profile: OutletProfile | None, config: FurnitureConfig = CONFIG
 ) -> tuple[Document, list[Cut]]:
     """The document without its outlet's furniture, and what was cut. The first cut head
-    becomes the credit when there is none; a date in a cut dates an undated article."""
+    becomes the credit when there is none; a date in a cut dates an undated article. The head
+    is read after the deck's lines, which stay."""
     if profile is None:
         return document, []
     paragraphs = document.body.split("\n\n")
@@ -347,7 +356,9 @@ def strip_furniture(
         for _ in range(config.edge_paragraphs):
             if not paragraphs:
                 break
-            i = 0 if kind == HEAD else len(paragraphs) - 1
+            i = _deck_lines(paragraphs) if kind == HEAD else len(paragraphs) - 1
+            if i == len(paragraphs):
+                break
             segment = _segment(kind, paragraphs[i], i, config)
             marker = _segment_cut(segment, profile, config)
             if not marker:

@@ -17,7 +17,11 @@ from retrieval.normalize import word_table
 # does an elision "(…)" inside a quote. A run of marks is tried from its first mark only (its
 # second after "(" or "["), without backtracking: tried from every mark, a long run with no
 # space after it took quadratic time (48 KB of dots: 20 s), for the same sentence ends.
-_SENTENCE_END_RE = re.compile(r"(?:(?<![(\[.!?؟…؛])|(?<=[(\[][.!?؟…؛]))[.!?؟…؛]++[\"'”’»)\]]*+(?=\s)|\n+")
+# Nor does the dot of a one-letter title ("د. أحمد", "ود. يوسف", "م. عادل", "أ.د. سمير": doctor,
+# engineer, professor), which had cut a sentence before the name it introduces.
+_SENTENCE_END_RE = re.compile(
+    r"(?:(?<![(\[.!?؟…؛])|(?<=[(\[][.!?؟…؛]))(?!(?:(?<=[\s.(][دمأ])|(?<=[\s.(]و[دمأ]))\.)[.!?؟…؛]++[\"'”’»)\]]*+(?=\s)|\n+"
+)
 _HEADING_MAX_WORDS = 8
 PASSAGE_MAX_WORDS = 120
 PASSAGE_MAX_SENTENCES = 5

@@ -23,13 +23,20 @@ class ArabicRanking:
 
     The headline is not indexed with the passages (it would count in every passage): a passage
     whose article's headline holds query terms gets `title_weight` of their weight added, after
-    BM25 ranked `title_rerank_depth` times the passages needed. With passage embeddings the
-    candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine."""
+    BM25 ranked `title_rerank_depth` times the passages needed. For a question asking when,
+    where, how many or how long, the first `answer_kind_depth` of those whose own passage holds
+    such an answer get `answer_kind_weight` of their score added. With passage embeddings the
+    candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine.
+    In a snippet, for a question asking when / where / who / how many / how long, a sentence
+    holding such an answer weighs `answer_kind_bonus` more (`retrieval.snippets`)."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     title_weight: float = 0.3
     title_rerank_depth: int = 3
+    answer_kind_weight: float = 0.2
+    answer_kind_depth: int = 20
     dense_weight: float = 8.0
+    answer_kind_bonus: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,8 @@ class EnglishExpansion:
 @dataclass(frozen=True)
 class EnglishRanking:
     """English and mixed questions: BM25 over the concepts scaled to the best passage, plus
-    `dense_weight` x the passage's cosine as a z-score among all passages' cosines.
+    `dense_weight` x the passage's cosine as a z-score among all passages' cosines; snippets
+    as `ArabicRanking.answer_kind_bonus`.
 
     The evidence handed to the decision: a passage's `margin` is its cosine minus the
     `margin_rank`-th best passage's; it is `agreed` when among the `agreement_rank` best both by
@@ -78,6 +86,7 @@ class EnglishRanking:
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     dense_weight: float = 0.22
+    answer_kind_bonus: float = 0.5
     margin_rank: int = 6
     agreement_rank: int = 3
     expansion: EnglishExpansion = EnglishExpansion()

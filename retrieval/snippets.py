@@ -10,13 +10,11 @@ from retrieval.answer_kinds import answer_spans
 from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import is_heading, split_sentences, word_starts, words_between
+from retrieval.ranking_config import ARABIC_RANKING
 
 MAX_SNIPPET_SENTENCES = 3
 MAX_SNIPPET_CHARS = 700
 MIN_SNIPPET_CHARS = 200
-# A question asking when / where / who / how many / how long: a sentence holding such an answer
-# weighs this much more, and may be one of the passages either side of the retrieved one.
-ANSWER_KIND_BONUS = 0.5
 # Openings that point to the sentence before ("وهو كذلك الظهير الرباعي الأكبر سناً": who is
 # "he"?): a best sentence that starts with one takes that sentence too (xquad-dev Arabic
 # answer-in-snippet .832 -> .835; other sets unchanged).
@@ -38,7 +36,11 @@ class Snippet:
 
 
 def best_sentences(
-    passage: str, weights: dict[str, float], within: tuple[int, int] | None = None, kind: str = ""
+    passage: str,
+    weights: dict[str, float],
+    within: tuple[int, int] | None = None,
+    kind: str = "",
+    kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
 ) -> Snippet:
     """The 1-3 consecutive sentences of `passage` covering the most query weight; with `within`,
     the best one starts in that [start, end) stretch of it (the retrieved passage, when `passage`
@@ -49,7 +51,7 @@ def best_sentences(
     sentence, where answers often sit (xquad-dev answer-in-snippet .785 -> .823 at 150
     characters; 200: Arabic .816 -> .832, English .617 -> .628, about 290 characters on average).
     With the `kind` of answer the question asks for (`retrieval.answer_kinds`), sentences holding
-    one weigh ANSWER_KIND_BONUS more, may lie outside `within`, and the answers are marked.
+    one weigh `kind_bonus` more, may lie outside `within`, and the answers are marked.
     The passage is analyzed once: sentences are bounded by space, so a sentence's words are the
     passage's words that start in it.
     """
@@ -68,7 +70,7 @@ def best_sentences(
         lo, hi = bisect_left(term_starts, span.start), bisect_left(term_starts, span.end)
         found = {t.term for t in terms[lo:hi]} & weights.keys()
         held = bisect_left(answer_starts, span.end) > bisect_left(answer_starts, span.start)
-        bonus = 1.0 + ANSWER_KIND_BONUS * held
+        bonus = 1.0 + kind_bonus * held
         holds.append(held)
         scored.append((sum(weights[t] for t in found) * (0.5 if heading else 1.0) * bonus, found))
     eligible = [

@@ -77,3 +77,21 @@ def test_where_question_shows_the_sentence_naming_the_place_and_marks_it():
     assert typed.text.startswith("واقترح بايدن عقد قمة في بلد ثالث")
     assert [typed.text[a:b] for a, b in typed.answers] == ["بلد ثالث"]
     assert all(any(h[0] <= a and b <= h[1] for h in typed.highlights) for a, b in typed.answers)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("بدأ الاجتماع قرابة الثامنة صباحاً بتوقيت جرينتش", ["الثامنة صباحاً"]),
+        ("والساعة 10 مساءً انتهى اللقاء", ["والساعة 10 مساءً"]),
+        ("انتهى في الساعة العاشرة", ["الساعة العاشرة"]),
+        ("قدمت روسيا 10 طلبات", []),
+    ],
+)
+def test_a_time_of_day_answers_when(text, spans):
+    assert [text[start:end] for start, end in answer_spans(text, WHEN)] == spans
+
+
+def test_a_doctor_or_engineer_before_a_name_answers_who():
+    text = "حيث يترأس اللجنة د. أحمد الحليبي بعضوية آخرين."
+    assert [text[a:b] for a, b in answer_spans(text, WHO)] == ["د. أحمد الحليبي بعضوية آخرين"]

@@ -7,6 +7,7 @@ import os
 import random
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from corpus import BUNDLED_CORPUS
@@ -63,6 +64,17 @@ def test_recurring_byline_tags_and_footer_are_cut_and_the_body_is_kept():
         assert {cut.kind for cut in cuts} == {"head", "tail", "title"}
         for sentence in SENTENCES:
             assert (sentence in doc.body) == (sentence in cleaned.body)
+
+
+def test_a_byline_after_the_decks_summary_lines_is_cut_and_the_deck_kept():
+    rng = random.Random(5)
+    docs = documents([invented_article(i, rng) for i in range(40)])
+    profiles = learn_profiles(count_edges(docs))
+    deck = "- الحديقة تضم ممرات للمشي: مساحات خضراء واسعة\n\n- الطلب ارتفع: جودة المحصول"
+    article = replace(docs[0], body=f"{deck}\n\n{docs[0].body}")
+    cleaned, _ = strip_furniture(article, profiles[OUTLET])
+    assert cleaned.body.startswith(deck) and "النخيل" not in cleaned.body
+    assert cleaned.credit == strip_furniture(docs[0], profiles[OUTLET])[0].credit
 
 
 def test_a_phrase_at_the_end_of_real_text_is_not_cut():

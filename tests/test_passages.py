@@ -27,6 +27,13 @@ def test_elision_inside_quote_does_not_end_a_sentence():
     assert texts(body, split_sentences(body))[0].endswith("الاستراتيجيّ”.")
 
 
+def test_the_dot_of_a_one_letter_title_does_not_end_a_sentence():
+    first = "يترأس اللجنة د. أحمد الحليبي بعضوية (د. يوسف الجبر ود. إحسان)."
+    body = f"{first} وأوضح م. عادل أن. العام د."
+    sentences = texts(body, split_sentences(body))
+    assert sentences[0] == first and sentences[1:] == ["وأوضح م. عادل أن.", "العام د."]
+
+
 def test_heading_joins_the_next_passage_and_offsets_are_exact():
     body = "القواعد الروسية\n\nوقال نائب الوزير إن الأنباء لا صحة لها. وأضاف أمراً آخر.\n\nفقرة ثانية هنا."
     passages = texts(body, split_passages(body))
