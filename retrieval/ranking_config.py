@@ -23,12 +23,19 @@ class ArabicRanking:
     The headline is not indexed with the passages (it would count in every passage): a passage
     whose article's headline holds query terms gets `title_weight` of their weight added, after
     BM25 ranked `title_rerank_depth` times the passages needed. With passage embeddings the
-    candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine."""
+    candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine.
+
+    A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
+    holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
+    often as the typed one, whose stem has `min_snap_stem` letters."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     title_weight: float = 0.3
     title_rerank_depth: int = 3
     dense_weight: float = 8.0
+    min_snap_frequency: int = 3
+    min_snap_ratio: float = 10.0
+    min_snap_stem: int = 3
 
 
 @dataclass(frozen=True)
