@@ -28,7 +28,7 @@ _STANDARD = {
     **dict.fromkeys("ليش ليه علاش".split(), "لماذا"),
     **dict.fromkeys("قديش كام شحال اديش قداش".split(), "كم"),
     **dict.fromkeys("شلون كيفاش ازاي".split(), "كيف"),
-    **dict.fromkeys("اللي يلي الي".split(), "الذي"),
+    **dict.fromkeys("اللي يلي".split(), "الذي"),
     **dict.fromkeys("هلق هلا دلوقتي الحين دحين".split(), "الآن"),
     **dict.fromkeys("هيك كده كدا".split(), "هكذا"),
 }

@@ -27,6 +27,11 @@ def test_a_prefix_is_kept_when_the_bare_word_is_rare_or_the_typed_one_common():
     assert read_dialect("هيتعرض", frequency_of({"يتعرض": 40, "هيتعرض": 5})) == "هيتعرض"  # typed one is common
 
 
+def test_standard_words_spelt_like_spoken_ones_are_left_alone():
+    # إلى normalizes to الي, which speech also writes for اللي.
+    assert read_dialect("شو رح يصير إلى الآن", frequency_of({})) == "ماذا يصير إلى الآن"
+
+
 def test_a_question_without_spoken_forms_is_left_as_it_is():
     question = "متى عقدت القمة بين بايدن وبوتين؟"
     assert read_dialect(question, frequency_of({"عقدت": 9})) == question
