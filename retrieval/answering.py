@@ -10,12 +10,13 @@ from functools import partial
 
 import numpy as np
 
-from retrieval.analysis import Term, analyze_spans
+from retrieval.analysis import Term, analyze, analyze_spans
 from retrieval.answer_kinds import COUNT, DURATION, WHEN, WHERE, question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ANSWER_KIND, Decision, Evidence, Rules, decide
 from retrieval.dense_index import DenseIndex
+from retrieval.dialect import read_dialect
 from retrieval.english.expand import matched_on
 from retrieval.english.search import english_candidates
 from retrieval.generic_terms import holds_specific_term
@@ -201,7 +202,7 @@ class Query:
     text: str
     path: str  # the retrieval path: "ar", or "en"/"mixed" (the English path)
     lang: str  # the question's language as reported: Arabizi is Arabic ("ar")
-    read_as: str = ""  # the reading, when the question is Arabizi
+    read_as: str = ""  # the reading, when the question is Arabizi or spoken Arabic it respelt
 
 
 def prepare_query(
@@ -210,7 +211,8 @@ def prepare_query(
     """The query for a checked question: Latin-script Arabizi is read into Arabic script (names
     kept Latin; with `index` and its `resources`, misread words in the corpus's spelling) and
     takes the path its reading needs; anything else is asked as it is. Links, e-mail addresses
-    and @mentions are left out."""
+    and @mentions are left out. Spoken Arabic is read as the articles write it
+    (`retrieval.dialect`)."""
     question = question_content(question)
     lang = detect_language(question)
     reading = read_arabizi(question) if lang == "en" else None
@@ -220,6 +222,10 @@ def prepare_query(
         # Names left in Latin letters need the English path's lexicon and name snapping.
         path = "mixed" if count_scripts(reading)[1] else "ar"
         return Query(reading, path, "ar", reading)
+    if lang == "ar" and index is not None:
+        reading = read_dialect(question, index.scorer.document_frequency)
+        if analyze(reading) != analyze(question):  # shown when it changed what is searched
+            return Query(reading, lang, lang, reading)
     return Query(question, lang, lang)
 
 

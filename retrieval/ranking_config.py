@@ -28,7 +28,11 @@ class ArabicRanking:
     such an answer get `answer_kind_weight` of their score added. With passage embeddings the
     candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine.
     In a snippet, for a question asking when / where / who / how many / how long, a sentence
-    holding such an answer weighs `answer_kind_bonus` more (`retrieval.snippets`)."""
+    holding such an answer weighs `answer_kind_bonus` more (`retrieval.snippets`).
+
+    A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
+    holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
+    often as the typed one, whose stem has `min_snap_stem` letters."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     title_weight: float = 0.3
@@ -37,6 +41,9 @@ class ArabicRanking:
     answer_kind_depth: int = 20
     dense_weight: float = 8.0
     answer_kind_bonus: float = 0.5
+    min_snap_frequency: int = 3
+    min_snap_ratio: float = 10.0
+    min_snap_stem: int = 3
 
 
 @dataclass(frozen=True)

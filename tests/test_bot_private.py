@@ -89,6 +89,19 @@ def test_an_arabizi_question_gets_an_arabic_answer_with_its_reading(tmp_path: Pa
     run(body)
 
 
+def test_a_spoken_arabic_question_is_answered_with_its_standard_reading_shown(tmp_path: Path) -> None:
+    question = "وين مسجون نافالني هلأ؟"
+
+    async def body() -> None:
+        async with running_bot(tmp_path) as bot:
+            shown = (await bot.private(question)).result["text"]
+            assert "قرأت سؤالك هكذا" in shown and "أين مسجون نافالني الآن؟" in shown
+            assert bot.engine.answer(question).read_as == "أين مسجون نافالني الآن؟"
+            bot.stub.assert_no_errors()
+
+    run(body)
+
+
 def test_unrelated_questions_are_not_found_in_the_askers_language(tmp_path: Path) -> None:
     async def body() -> None:
         async with running_bot(tmp_path) as bot:

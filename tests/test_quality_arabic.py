@@ -48,8 +48,9 @@ def test_own_questions_abstention(own_report):
     assert own_report.not_found_answerable <= 0.02  # .047 before the graded reply, now .000
     assert own_report.answered_answerable >= 0.93
     # Target .90, not reached: .750 on the first writer's 16 questions, .704 with the second's 27;
-    # .778 since a when / how many / how long question needs a date or number near the best passage.
-    assert own_report.not_found_unanswerable >= 0.75
+    # .778 since a when / how many / how long question needs a date or number near the best passage;
+    # .852 since spoken question words are read in their standard form (retrieval/dialect.py).
+    assert own_report.not_found_unanswerable >= 0.85
 
 
 def test_xquad_arabic_abstains_when_the_answering_paragraph_is_withheld(xquad_report):

@@ -1,0 +1,80 @@
+"""Spoken Arabic (Levantine, Egyptian, Gulf, Maghrebi) in a question read as the articles write it.
+
+On the question side only, and shown to the user as the reading when it changed what is searched:
+question words and particles become their Modern Standard forms (شو -> ماذا, فين -> أين, اللي ->
+الذي, رح dropped: stopwords, which change no search, but for الآن, which the articles write for
+هلق, هلأ, دلوقتي and الحين); and a spoken verb
+prefix is undone (بيرأس -> يرأس, هتغني -> تغني, هالفترة -> الفترة) when that is safe: the corpus
+commonly writes the bare word and rarely the typed one (`ArabicRanking.min_snap_*`).
+
+Restoring letters that speech merges (ت for ث: تلاتة -> ثلاثة; د for ذ; ي for ئ) was measured
+twice and dropped: held-out unanswerable questions got answered (docs/tuning.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from retrieval.analysis import is_stopword
+from retrieval.normalize import normalize_arabic, starts_arabic, word_table
+from retrieval.ranking_config import ARABIC_RANKING, ArabicRanking
+from retrieval.stemming import light_stem
+
+# Spoken question words and particles -> the standard word (normalized spellings on the left).
+_STANDARD = {
+    **dict.fromkeys("شو ايش وش شنو اش".split(), "ماذا"),
+    **dict.fromkeys("وين فين فاين".split(), "أين"),
+    **dict.fromkeys("مين منو شكون".split(), "من"),
+    **dict.fromkeys("امتى امتي ايمتى ايمتي وقتاش لايمتى ايمته".split(), "متى"),
+    **dict.fromkeys("ليش ليه علاش".split(), "لماذا"),
+    **dict.fromkeys("قديش كام شحال اديش قداش".split(), "كم"),
+    **dict.fromkeys("شلون كيفاش ازاي".split(), "كيف"),
+    **dict.fromkeys("اللي يلي".split(), "الذي"),
+    **dict.fromkeys("هلق هلا دلوقتي الحين دحين".split(), "الآن"),
+    **dict.fromkeys("هيك كده كدا".split(), "هكذا"),
+}
+# Particles of the spoken future and progressive: dropped ("رح يبدأ" -> "يبدأ").
+_DROPPED = frozenset({"رح", "راح", "عم"})
+
+
+def read_dialect(
+    question: str, frequency: Callable[[str], int], ranking: ArabicRanking = ARABIC_RANKING
+) -> str:
+    """`question` with spoken question words and particles in their standard form and spoken
+    verb prefixes undone where safe (`frequency`: passages holding an index term); the question
+    itself when nothing changed."""
+    parts, last = [], 0
+    for norm, start, end in word_table(question):
+        if not starts_arabic(norm):
+            continue
+        reading = "" if norm in _DROPPED else _standard(norm)
+        if reading is None and not is_stopword(norm):
+            reading = unprefixed(norm, frequency, ranking)
+        if reading is not None and normalize_arabic(reading) != norm:
+            parts += [question[last:start], reading]
+            last = end
+    return " ".join("".join([*parts, question[last:]]).split()) if parts else question
+
+
+def _standard(norm: str) -> str | None:
+    """A spoken function word's standard form (also after و or ف), None for any other word."""
+    bare = norm[1:] if len(norm) > 2 and norm[0] in "وف" and norm[1:] in _STANDARD else norm
+    standard = _STANDARD.get(bare)
+    return None if standard is None else norm[: len(norm) - len(bare)] + standard
+
+
+def unprefixed(
+    word: str, frequency: Callable[[str], int], ranking: ArabicRanking = ARABIC_RANKING
+) -> str | None:
+    """A normalized `word` without its spoken verb prefix (بـ or هـ/حـ before the present tense's
+    ي ت ن; هالـ for الـ), when the corpus commonly writes it so and rarely as typed; else None."""
+    if len(word) > 4 and word[0] in "بهح" and word[1] in "يتن":
+        bare = word[1:]  # بيرأس, هتغني, حنروح
+    elif word.startswith("هال") and len(word) > 5:
+        bare = word[1:]  # هالفترة
+    else:
+        return None
+    stem, bare_stem = light_stem(word), light_stem(bare)
+    if len(stem) < ranking.min_snap_stem or len(bare_stem) < ranking.min_snap_stem:
+        return None
+    floor = max(ranking.min_snap_frequency, ranking.min_snap_ratio * frequency(stem))
+    return bare if frequency(bare_stem) >= floor else None

@@ -1,0 +1,43 @@
+"""Spoken Arabic in a question read as the articles write it (issue 16, item 3)."""
+
+from retrieval.answering import answer_question
+from retrieval.dialect import read_dialect
+from retrieval.normalize import normalize_arabic
+from retrieval.stemming import light_stem
+
+
+def frequency_of(counts: dict[str, int]):
+    """Passages holding each word's index term, as the index would count them."""
+    stems = {light_stem(normalize_arabic(word)): n for word, n in counts.items()}
+    return lambda term: stems.get(term, 0)
+
+
+def test_spoken_question_words_and_particles_are_read_in_their_standard_form():
+    reading = read_dialect("شو رح يصير هلق؟ وين وامتى؟", frequency_of({}))
+    assert reading == "ماذا يصير الآن؟ أين ومتى؟"
+
+
+def test_a_spoken_verb_prefix_is_undone_when_the_corpus_commonly_writes_the_bare_word():
+    common = frequency_of({"يتعرض": 40, "الفترة": 25})
+    assert read_dialect("مين هيتعرض للعقوبات هالفترة", common) == "من يتعرض للعقوبات الفتره"
+
+
+def test_a_prefix_is_kept_when_the_bare_word_is_rare_or_the_typed_one_common():
+    assert read_dialect("هيتعرض", frequency_of({"يتعرض": 2})) == "هيتعرض"  # too rare to be sure
+    assert read_dialect("هيتعرض", frequency_of({"يتعرض": 40, "هيتعرض": 5})) == "هيتعرض"  # typed one is common
+
+
+def test_standard_words_spelt_like_spoken_ones_are_left_alone():
+    # إلى normalizes to الي, which speech also writes for اللي.
+    assert read_dialect("شو رح يصير إلى الآن", frequency_of({})) == "ماذا يصير إلى الآن"
+
+
+def test_a_question_without_spoken_forms_is_left_as_it_is():
+    question = "متى عقدت القمة بين بايدن وبوتين؟"
+    assert read_dialect(question, frequency_of({"عقدت": 9})) == question
+
+
+def test_the_reading_is_shown_when_it_changed_what_is_searched(own_index):
+    answer = answer_question(own_index, "وين مسجون نافالني هلأ؟")
+    assert answer.read_as == "أين مسجون نافالني الآن؟"
+    assert answer_question(own_index, "شو قال بيدرسن عن حل الازمه السوريه").read_as == ""  # stopwords only
