@@ -24,8 +24,7 @@ from bot.render_html import escape, line_start, pack_blocks, rtl_lines
 from bot.services import Services, services
 from bot.stats_chart import CHART, chart_has_data, render_activity_chart
 from bot.texts import text, user_language
-from retrieval.engine import DenseProgress
-from retrieval.models import CorpusError, QueryStats, RefreshReport
+from retrieval.models import CorpusError, DenseProgress, QueryStats, RefreshReport
 
 logger = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from retrieval.dense_index import DenseIndex
 from retrieval.embedder import Embedder, dense_enabled, load_embedder
+from retrieval.models import DenseProgress
 from retrieval.progress import Progress, StderrProgress
 from retrieval.vectors import (
     aligned_matrix,
@@ -184,31 +185,6 @@ async def dense_work(
         await store.put_embeddings(embedder.name, _blobs(seeded), keep=wanted_keys)
     doc_rows = np.asarray(index.passages.doc_index, dtype=np.int64)
     return DenseWork(embedder, index, passage_keys, article_keys, doc_rows, {**known, **seeded})
-
-
-@dataclass(frozen=True)
-class DenseProgress:
-    """How far embedding has got, for `index`, /stats and `doctor`."""
-
-    articles: int  # articles with a vector (those still needing one count as missing)
-    articles_needed: int  # articles with a passage not embedded yet
-    passages: int  # passages with a vector of their own
-    passages_total: int
-
-    @property
-    def covered(self) -> bool:
-        """Every passage has a vector, its own or its article's: dense retrieval is on."""
-        return self.passages == self.passages_total or self.articles >= self.articles_needed
-
-    def line(self) -> str:
-        state = "on" if self.covered else "not yet on (BM25 answers alone)"
-        return (
-            f"{state}: {self.passages} of {self.passages_total} passages embedded, "
-            f"the others by their article's headline and lead ({self.articles} of "
-            f"{self.articles_needed} articles embedded)"
-            if self.passages < self.passages_total
-            else f"{state}: all {self.passages_total} passages embedded"
-        )
 
 
 def coverage(

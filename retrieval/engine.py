@@ -25,7 +25,6 @@ from retrieval.answering import answer_question
 from retrieval.dense_index import DenseIndex
 from retrieval.embedding import (
     BRIEF_EMBEDDING,
-    DenseProgress,
     DenseWork,
     dense_embedder,
     dense_work,
@@ -41,6 +40,7 @@ from retrieval.models import (
     CorpusEdit,
     CorpusSummary,
     DayActivity,
+    DenseProgress,
     DocumentSummary,
     FeedState,
     PassageRecord,
@@ -66,10 +66,9 @@ if TYPE_CHECKING:
 
 # What callers of the engine use besides the Engine and the records of retrieval/models.py:
 # re-exported so that they need no other module of retrieval/ (its layout can change without
-# touching them). Records belong in models.py (DenseProgress is to move there too).
+# touching them).
 __all__ = [
     "ANALYSIS_VERSION",
-    "DenseProgress",
     "Engine",
     "QueryLog",
     "StderrProgress",

@@ -428,3 +428,28 @@ def _number(env: Mapping[str, str], name: str, default: float, meaning: str) -> 
     if not 0 <= value < 100_000:
         raise WebConfigError(f"{name} must be {meaning}, got {raw!r}")
     return value
+
+
+@dataclass(frozen=True)
+class DenseProgress:
+    """How far embedding has got, for `index`, /stats and `doctor`."""
+
+    articles: int  # articles with a vector (those still needing one count as missing)
+    articles_needed: int  # articles with a passage not embedded yet
+    passages: int  # passages with a vector of their own
+    passages_total: int
+
+    @property
+    def covered(self) -> bool:
+        """Every passage has a vector, its own or its article's: dense retrieval is on."""
+        return self.passages == self.passages_total or self.articles >= self.articles_needed
+
+    def line(self) -> str:
+        state = "on" if self.covered else "not yet on (BM25 answers alone)"
+        return (
+            f"{state}: {self.passages} of {self.passages_total} passages embedded, "
+            f"the others by their article's headline and lead ({self.articles} of "
+            f"{self.articles_needed} articles embedded)"
+            if self.passages < self.passages_total
+            else f"{state}: all {self.passages_total} passages embedded"
+        )
