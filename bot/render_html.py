@@ -12,7 +12,7 @@ import html
 import re
 
 from bot.display import shorten, shown_citation
-from bot.render_text import LIST_SEPARATOR, PARAGRAPH_BREAK
+from bot.render_text import LIST_SEPARATOR, PARAGRAPH_BREAK, shown_date
 from bot.texts import text
 from retrieval.engine import script_counts
 from retrieval.models import Answer, Citation, Result
@@ -72,9 +72,7 @@ def mark_html(plain: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, i
 def citation_html(citation: Citation, lang: str) -> str:
     """One line: 📰 headline — outlet · date · link, each within its display bound."""
     citation = shown_citation(citation)
-    date = escape(citation.date)
-    if date and citation.date_inferred:
-        date += f" ({text('date_inferred', lang)})"
+    date = escape(shown_date(citation, lang))
     source = escape(citation.source) if citation.source else text("unknown_source", lang)
     parts = [source, date]
     if _URL_RE.match(citation.url):

@@ -36,11 +36,19 @@ def mark(text: str, spans: tuple[tuple[int, int], ...], before: str, after: str)
     return "".join(out)
 
 
+_DATE_FROM = {"url": "date_from_url", "text": "date_from_text"}  # Citation.date_from -> text key
+
+
+def shown_date(citation: Citation, lang: str) -> str:
+    """The citation's date, saying where it was read when it was not given with the article."""
+    if not citation.date or not citation.date_inferred:
+        return citation.date
+    return f"{citation.date} ({text(_DATE_FROM.get(citation.date_from, 'date_inferred'), lang)})"
+
+
 def citation_line(citation: Citation, lang: str) -> str:
     citation = shown_citation(citation)
-    date = citation.date
-    if date and citation.date_inferred:
-        date = f"{date} ({text('date_inferred', lang)})"
+    date = shown_date(citation, lang)
     parts = [citation.title, citation.source or text("unknown_source", lang), date, citation.url]
     if outlets := citation.other_outlets():
         parts.append(text("also_in", lang, outlets=LIST_SEPARATOR[lang].join(outlets)))

@@ -61,6 +61,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "That's a lot of questions at once. Please wait {seconds} s and ask again.",
     },
     "date_inferred": {"ar": "تاريخ تقديري", "en": "date inferred"},
+    "date_from_url": {"ar": "التاريخ من رابط الخبر", "en": "date from the link"},
+    "date_from_text": {"ar": "التاريخ من نص الخبر", "en": "date from the article's text"},
     "unknown_source": {"ar": "مصدر غير معروف", "en": "unknown outlet"},
     "link": {"ar": "الرابط", "en": "link"},
     "also_in": {"ar": "ونُشر أيضًا في: {outlets}", "en": "also in: {outlets}"},

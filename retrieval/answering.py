@@ -403,6 +403,7 @@ def _result(index: SearchIndex, rank: int, hit: Hit, snippet: Snippet, context: 
             source=document.source,
             date=document.date,
             date_inferred=document.date_inferred,
+            date_from=document.date_from,
             url=document.url,
             also_in=tuple(
                 Reprint(other.doc_id, other.source, other.url)

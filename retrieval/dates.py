@@ -79,6 +79,13 @@ def date_from_text(text: str) -> str:
     return _one(found)
 
 
-def infer_date(url: str, *datelines: str) -> str:
-    """The date the URL and the datelines agree on (any of them may be silent), else ""."""
-    return _one([date_from_url(url), *map(date_from_text, datelines)])
+URL, TEXT = "url", "text"  # where an inferred date was read
+
+
+def infer_date(url: str, *datelines: str) -> tuple[str, str]:
+    """The date the URL and the datelines agree on (any of them may be silent), and where it was
+    read: URL when the URL spells it (the datelines agreeing or silent), TEXT when only a
+    dateline does; ("", "") when they disagree or all are silent."""
+    from_url = date_from_url(url)
+    date = _one([from_url, *map(date_from_text, datelines)])
+    return (date, URL if from_url else TEXT) if date else ("", "")

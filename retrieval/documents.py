@@ -53,6 +53,7 @@ class Document:
     source: str = ""
     date: str = ""
     date_inferred: bool = False
+    date_from: str = ""  # where an inferred date was read: dates.URL or dates.TEXT ("" unsaid)
     url: str = ""
     lang: str = "ar"
     author: str = ""
@@ -130,8 +131,9 @@ def build_document(
     credit = cleaned.credit or cleaned.dateline or cleaned.byline or ""
     source = meta.get("source") or _outlet_from(cleaned.credit, cleaned.byline)
     inferred = meta.get("date_inferred", "").lower() in ("true", "yes", "1")
+    date_from = ""
     if not date:
-        date = infer_date(meta.get("url", ""), cleaned.date_text or "")
+        date, date_from = infer_date(meta.get("url", ""), cleaned.date_text or "")
         inferred = bool(date)
     return Document(
         doc_id=doc_id,
@@ -140,6 +142,7 @@ def build_document(
         source=source,
         date=date,
         date_inferred=inferred,
+        date_from=date_from,
         url=meta.get("url", ""),
         lang=meta.get("lang") or "ar",
         author=meta.get("author") or cleaned.author or "",

@@ -98,6 +98,7 @@ class Citation:
     date_inferred: bool = False
     url: str = ""
     also_in: tuple[Reprint, ...] = ()
+    date_from: str = ""  # where an inferred date was read: "url", "text", or "" (unsaid)
 
     def other_outlets(self) -> list[str]:
         """The outlets of the reprints, each once, without the cited article's own."""
@@ -186,6 +187,7 @@ def _result_json(r: Result) -> dict[str, Any]:
         "snippet": r.snippet,
         "score": round(r.score, 4),
         "date_inferred": r.citation.date_inferred,
+        "date_from": r.citation.date_from,
         "highlights": [list(span) for span in r.highlights],
         "answer_spans": [list(span) for span in r.answer_spans],
         "also_in": [{"doc_id": p.doc_id, "source": p.source, "url": p.url} for p in r.citation.also_in],

@@ -378,9 +378,9 @@ def strip_furniture(
     if not cuts and not label:
         return document, []
     heads = [_TRAILING_JUNK_RE.sub("", cut.text) for cut in cuts if cut.kind == HEAD]
-    date, inferred = document.date, document.date_inferred
+    date, inferred, date_from = document.date, document.date_inferred, document.date_from
     if not date:
-        date = infer_date("", *(cut.text for cut in cuts))
+        date, date_from = infer_date("", *(cut.text for cut in cuts))
         inferred = bool(date)
     cleaned = replace(
         document,
@@ -389,5 +389,6 @@ def strip_furniture(
         credit=document.credit or (heads[0] if heads else ""),
         date=date,
         date_inferred=inferred,
+        date_from=date_from,
     )
     return cleaned, cuts + label

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from retrieval.dates import TEXT, URL
 from retrieval.documents import Document
 from retrieval.models import Citation, CorpusSummary, DocumentSummary, PassageRecord
 from retrieval.store_connection import StoreConnection, now_iso
@@ -14,6 +15,19 @@ DOCUMENT_COLUMNS = (
     "doc_id, title, body, source, date, date_inferred, url, lang, author, credit, file, content_hash"
 )
 _INSERT_BATCH = 500
+# The date_inferred column says where an inferred date was read, in the same column so that a
+# store stays readable by versions that know it as a flag: 0 given (or none), 1 inferred (the
+# article's front matter says so), 2 from the URL, 3 from the article's text.
+_DATE_CODES = {"": 1, URL: 2, TEXT: 3}
+_DATE_FROM = {2: URL, 3: TEXT}
+
+
+def date_code(date_inferred: bool, date_from: str) -> int:
+    return _DATE_CODES.get(date_from, 1) if date_inferred else 0
+
+
+def date_from(code: int) -> str:
+    return _DATE_FROM.get(code, "")
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,7 @@ def document_from_row(r: tuple) -> Document:
         source=r[3],
         date=r[4],
         date_inferred=bool(r[5]),
+        date_from=date_from(r[5]),
         url=r[6],
         lang=r[7],
         author=r[8],
@@ -113,7 +128,7 @@ class CorpusRows(StoreConnection):
                         doc.title,
                         doc.source,
                         doc.date,
-                        int(doc.date_inferred),
+                        date_code(doc.date_inferred, doc.date_from),
                         doc.url,
                         doc.lang,
                         doc.author,
@@ -164,7 +179,7 @@ class CorpusRows(StoreConnection):
         if not row:
             return None
         doc_id, ordinal, text, title, source, date, inferred, url = row
-        citation = Citation(doc_id, title, source, date, bool(inferred), url)
+        citation = Citation(doc_id, title, source, date, bool(inferred), url, date_from=date_from(inferred))
         return PassageRecord(pid, f"{doc_id}#{ordinal}", text, citation)
 
     async def document_file(self, doc_id: str) -> tuple[str, int] | None:

@@ -100,6 +100,20 @@ def test_citations_link_only_plain_http_urls(url: str, linked: bool) -> None:
     assert "2021-09-30 (تاريخ تقديري)" in visible(line)
 
 
+@pytest.mark.parametrize(
+    ("date_from", "lang", "shown"),
+    [
+        ("url", "ar", "2015-08-04 (التاريخ من رابط الخبر)"),
+        ("text", "en", "2015-08-04 (date from the article's text)"),
+        ("", "en", "2015-08-04 (date inferred)"),
+    ],
+)
+def test_an_inferred_date_says_where_it_was_read(date_from: str, lang: str, shown: str) -> None:
+    citation = Citation("d", "عنوان", "مصدر", "2015-08-04", True, "https://x.example/a", date_from=date_from)
+    assert shown in visible(citation_html(citation, lang))
+    assert shown in citation_line(citation, lang)
+
+
 def test_a_citation_with_huge_metadata_fields_stays_one_short_line() -> None:
     huge = Citation("d/" * 2000, "عنوان " * 1000, "<مصدر> " * 1000, "2021-09-30" * 100, False,
                     "https://example.com/" + "a" * 3000)

@@ -92,6 +92,35 @@ def test_own_corpus_and_a_bad_file(home, tmp_path):
     assert answer["answers"][0]["doc_id"] == "note"
 
 
+def test_json_says_where_an_inferred_date_was_read(home, tmp_path):
+    """A date from the URL's folders, from the article's dateline, or given: `date_from` tells
+    them apart, and the text reply says which (`date_inferred` stays as it was)."""
+    corpus = tmp_path / "dated"
+    corpus.mkdir()
+    body = "افتتح المتحف الوطني الجديد أبوابه للزوار يوم السبت في {city}."
+    (corpus / "by_url.txt").write_text(
+        f"---\nurl: https://x.example/2015/08/04/museum\n---\nمتحف\n{body.format(city='تبوك')}",
+        encoding="utf-8",
+    )
+    (corpus / "by_text.txt").write_text(
+        f"متحف\nالثلاثاء 4 أغسطس 2015\n{body.format(city='حائل')}", encoding="utf-8"
+    )
+    (corpus / "given.txt").write_text(
+        f"---\ndate: 2015-08-04\n---\nمتحف\n{body.format(city='نجران')}", encoding="utf-8"
+    )
+    db = str(tmp_path / "dated.sqlite3")
+    assert corpusbot(home, "index", "--corpus", str(corpus), "--db", db).returncode == 0
+    done = corpusbot(home, "ask", "--db", db, "--json", "-k", "3", "متى افتتح المتحف الوطني الجديد")
+    answers = {a["doc_id"]: a for a in json.loads(done.stdout)["answers"]}
+    assert {d: (a["date"], a["date_inferred"], a["date_from"]) for d, a in answers.items()} == {
+        "by_url": ("2015-08-04", True, "url"),
+        "by_text": ("2015-08-04", True, "text"),
+        "given": ("2015-08-04", False, ""),
+    }
+    shown = corpusbot(home, "ask", "--db", db, "-k", "3", "متى افتتح المتحف الوطني الجديد").stdout
+    assert "(التاريخ من رابط الخبر)" in shown and "(التاريخ من نص الخبر)" in shown
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [

@@ -51,7 +51,9 @@ def test_date_from_text(text, date):
     assert date_from_text(text) == date
 
 
-def test_url_and_dateline_must_agree():
-    assert infer_date("https://x.example/2019/03/07/", "7 مارس 2019") == "2019-03-07"
-    assert infer_date("https://x.example/2019/03/07/", "8 مارس 2019") == ""
-    assert infer_date("https://x.example/a", "", "8 مارس 2019") == "2019-03-08"
+def test_url_and_dateline_must_agree_and_the_date_says_where_it_was_read():
+    assert infer_date("https://x.example/2019/03/07/", "7 مارس 2019") == ("2019-03-07", "url")
+    assert infer_date("https://x.example/2019/03/07/", "8 مارس 2019") == ("", "")
+    assert infer_date("https://x.example/a", "", "8 مارس 2019") == ("2019-03-08", "text")
+    assert infer_date("https://x.example/2019/03/07/") == ("2019-03-07", "url")
+    assert infer_date("https://x.example/a") == ("", "")

@@ -106,7 +106,7 @@ def test_html_entities_are_unescaped_in_text_and_title(tmp_path):
     doc = asyncio.run(_stored_documents(tmp_path / "db.sqlite3", corpus))["e1"]
     assert doc.title == '"3000" زائر & ضيف'
     assert doc.body == "قال المدير “نرحب بالجميع” في الافتتاح."
-    assert (doc.date, doc.date_inferred) == ("2019-03-07", True)
+    assert (doc.date, doc.date_inferred, doc.date_from) == ("2019-03-07", True, "url")
 
 
 async def _stored_documents(db, corpus):
