@@ -14,7 +14,16 @@ from retrieval.analysis import Term, analyze, analyze_spans
 from retrieval.answer_kinds import COUNT, DURATION, WHEN, WHERE, question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
-from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ANSWER_KIND, Decision, Evidence, Rules, decide
+from retrieval.decision import (
+    ARABIC_RULES,
+    ENGLISH_RULES,
+    NO_ANSWER_KIND,
+    ArabicRules,
+    Decision,
+    Evidence,
+    Rules,
+    decide,
+)
 from retrieval.dense_index import DenseIndex
 from retrieval.dialect import read_dialect
 from retrieval.english.expand import matched_on
@@ -28,7 +37,7 @@ from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, Ranking
-from retrieval.snippets import Snippet, best_sentences, unasked_answers
+from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, unasked_answers
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
 
@@ -322,18 +331,23 @@ def decide_answer(
     question is not shown as the closest. `last_year`: of the latest dated article."""
     blocked: bool | str = bool(found) and blocks_answer(specifics, last_year, found[0].matched)
     if found and not blocked and kind in BLOCKING_KINDS:
-        blocked = "" if holds_answer(index, found[0].hit.position, kind, weights or {}) else NO_ANSWER_KIND
+        share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
+        held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)
+        blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
 
 
-def holds_answer(index: SearchIndex, position: int, kind: str, weights: dict[str, float]) -> bool:
+def holds_answer(
+    index: SearchIndex, position: int, kind: str, weights: dict[str, float], min_share: float = 0.0
+) -> bool:
     """Whether passage `position` or the passages either side hold an answer of `kind` that the
-    question does not name itself."""
+    question does not name itself, in a sentence holding `min_share` of the question's weight
+    (`ArabicRules.min_answer_sentence_share`)."""
     passage = index.passages[position]
     start, end = index.context_span(position)
     text = index.documents[passage.doc_id].body[start:end]
-    return bool(unasked_answers(text, kind, weights))
+    return any(share >= min_share for share in answer_sentence_shares(text, kind, weights))
 
 
 def question_specifics(

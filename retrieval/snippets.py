@@ -127,6 +127,24 @@ def unasked_answers(
     return unasked
 
 
+def answer_sentence_shares(text: str, kind: str, weights: dict[str, float]) -> list[float]:
+    """For each answer of `kind` in `text` that the question does not name (`unasked_answers`),
+    the share of the question's `weights` its sentence holds: a date in a sentence sharing
+    nothing with the question ("... الذي افتتح الأربعاء" for "when did the pipeline explode?")
+    answers some other question."""
+    terms = analyze_spans(text)
+    term_starts = [t.start for t in terms]
+    sentences = split_sentences(text)
+    sentence_ends = [s.end for s in sentences]
+    total = sum(weights.values()) or 1.0
+    shares = []
+    for start, _ in unasked_answers(text, kind, weights, terms):
+        sentence = sentences[min(bisect_left(sentence_ends, start + 1), len(sentences) - 1)]
+        inside = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
+        shares.append(sum(weights[t] for t in {t.term for t in inside} & weights.keys()) / total)
+    return shares
+
+
 def _merged(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     """`spans` in order, overlapping ones joined."""
     merged: list[tuple[int, int]] = []

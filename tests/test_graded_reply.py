@@ -1,6 +1,10 @@
 """The graded reply: an answer, the closest passages, or not found, decided in one place with a
 reason, and the question's specific words the articles lack named (issue 16, items 1-2)."""
 
+from dataclasses import replace
+
+from retrieval.analysis import analyze
+from retrieval.answer_kinds import WHEN
 from retrieval.answering import answer_question
 from retrieval.decision import (
     ANSWER,
@@ -18,6 +22,7 @@ from retrieval.decision import (
 )
 from retrieval.name_renderings import arabic_names, is_name
 from retrieval.normalize import normalize_arabic
+from retrieval.snippets import answer_sentence_shares
 
 AFTER_THE_ARTICLES_AR = "هل تم تبادل السجناء بين روسيا وامريكا في ديسمبر 2022"
 AFTER_THE_ARTICLES_EN = "Was there a prisoner swap between Russia and the US in December 2022?"
@@ -99,6 +104,25 @@ def test_how_long_with_no_duration_near_the_best_passage_gets_the_closest_passag
 def test_when_question_with_a_date_near_the_best_passage_is_still_answered(own_index):
     answer = answer_question(own_index, "امتى كانت القمة الافتراضيه بين بايدن وبوتين؟")
     assert answer.answered and answer.results[0].answer_spans
+
+
+def test_when_question_on_an_event_never_reported_gets_the_closest_passages(own_index):
+    """The articles cover Nord Stream 2 and Navalny but report no explosion and no death: the only
+    dates near the best passage sit in sentences sharing nothing with the question ("... الذي
+    افتتح الأربعاء"), so they answer some other question."""
+    for question in ("متى انفجر خط نورد ستريم 2؟", "امتى مات المعارض الروسي نافالني"):
+        answer = answer_question(own_index, question)
+        assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND), question
+        assert not answer.results and answer.closest
+        # Any date near the passage would do without the rule: it is what declines them.
+        ignoring_sentences = replace(ARABIC_RULES, min_answer_sentence_share=0.0)
+        assert answer_question(own_index, question, rules=ignoring_sentences).answered, question
+
+
+def test_answer_sentence_shares_weigh_the_question_terms_of_each_answer_sentence():
+    weights = {term: 1.0 for term in analyze("انفجر خط نورد ستريم")}
+    text = "فرضت عقوبات على خط نورد ستريم يوم الثلاثاء. وافتتح المجلس الأربعاء."
+    assert answer_sentence_shares(text, WHEN, weights) == [0.75, 0.0]
 
 
 def test_a_passage_sharing_only_generic_words_is_neither_answer_nor_closest():
