@@ -206,7 +206,9 @@ def test_stats_counts_questions_languages_chats_not_found_and_feedback(tmp_path:
             assert "By language: ar 5" in today
             assert "private 3" in today and "supergroup 1" in today and "inline 1" in today
             most_asked, unanswered = stats.split("\n\n")[3], stats.split("\n\n")[4]
-            assert f"1. {GENEVA_AR} (×2)" in most_asked and "جنيف" not in most_asked.replace(GENEVA_AR, "")
+            # Both asked twice: equal counts go by the latest ask, to the second, so either may lead.
+            assert f"{GENEVA_AR} (×2)" in most_asked and f"{UNRELATED_AR} (×2)" in most_asked
+            assert "جنيف" not in most_asked.replace(GENEVA_AR, "")  # the inline query is not listed
             assert f"1. {UNRELATED_AR} (×2)" in unanswered
             feedback, freshness = stats.split("\n\n")[-2:]
             assert feedback == "Feedback (7 days): 👍 1 · 👎 0"
