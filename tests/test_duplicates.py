@@ -7,7 +7,13 @@ import json
 from bot.render_html import citation_html
 from bot.render_text import citation_line
 from retrieval.analysis import analyze
-from retrieval.duplicates import fingerprint, similar_pairs, updated_pairs
+from retrieval.duplicates import (
+    decode_fingerprints,
+    encode_fingerprints,
+    fingerprint,
+    similar_pairs,
+    updated_pairs,
+)
 from retrieval.engine import Engine
 
 AGENCY = (
@@ -76,6 +82,64 @@ def test_pairs_kept_between_refreshes_equal_pairs_found_anew():
     assert updated_pairs(before, fingerprints, {"sahil"}, set()) == full
     del fingerprints["okhbar"]
     assert updated_pairs(full, fingerprints, set(), {"okhbar"}) == [p for p in full if "okhbar" not in p[:2]]
+
+
+# An invented agency story in four paragraphs, and a reprint that gives it its own byline and
+# lead and keeps only the first two: most of the reprint is in the full copy, but the two share
+# only about half their shingles.
+FULL_PARAGRAPHS = [
+    "أعلنت وزارة الزراعة في مدينة الواحة إطلاق برنامج وطني لزراعة مليون شجرة نخيل في المناطق "
+    "الشمالية خلال خمسة أعوام، بهدف الحد من التصحر وتحسين دخل المزارعين الصغار وتوفير فرص عمل "
+    "للشباب في القرى البعيدة عن المدن الكبرى.",
+    "وقال وكيل الوزارة إن البرنامج يعتمد على شبكات ري حديثة تعمل بالتنقيط وتستهلك ثلث المياه "
+    "التي تستهلكها الطرق التقليدية، وإن المزارعين سيحصلون على الفسائل مجانا مع دورات تدريبية في "
+    "مكافحة الآفات وتسويق التمور داخل البلاد وخارجها.",
+    "وأوضح أن المرحلة الأولى تشمل ثلاث محافظات حدودية تعاني من زحف الرمال على الطرق والمزارع، "
+    "وأن فرق المسح الميداني انتهت من تحديد المواقع المناسبة بالتعاون مع الجامعات المحلية ومراكز "
+    "البحوث الزراعية والجمعيات التعاونية.",
+    "وأشار إلى أن الوزارة ستنشئ مصنعا لتعبئة التمور في كل محافظة تشملها المرحلة الأولى، وستفتح "
+    "منصة إلكترونية تربط المزارعين بالمشترين مباشرة دون وسطاء، على أن تنشر تقارير دورية عن نسب "
+    "نمو الأشجار ومعدلات استهلاك المياه.",
+]
+TRIMMED_LEAD = "الواحة – محمد السالم: كشفت وزارة الزراعة أمس عن خطة طموحة لمواجهة التصحر في الشمال."
+# Another programme announced with the same opening paragraph, then its own.
+SAME_TEMPLATE = [
+    FULL_PARAGRAPHS[0].replace("نخيل", "سدر").replace("الشمالية", "الجنوبية"),
+    "وقال وكيل الوزارة إن البرنامج الجديد يركز على الأودية التي جرفتها السيول في الشتاء الماضي، "
+    "وإن البلديات ستتولى حماية الغرسات من الرعي الجائر بسياجات حديدية ولوحات إرشادية على مداخل "
+    "الأودية.",
+    "وأضاف أن المتطوعين يستطيعون التسجيل في حملات الغرس الأسبوعية عبر المساجد والمدارس، وأن "
+    "الوزارة ستكرم أكثر المدارس مشاركة في نهاية العام الدراسي بجوائز عينية وشهادات شكر.",
+]
+
+
+def test_trimmed_reprint_with_its_own_lead_is_one_story_and_same_template_is_not():
+    texts = {
+        "full": "\n\n".join(FULL_PARAGRAPHS),
+        "trimmed": "\n\n".join([TRIMMED_LEAD, *FULL_PARAGRAPHS[:2]]),
+        "other": "\n\n".join(SAME_TEMPLATE),
+    }
+    fingerprints = {name: fingerprint(analyze(text)) for name, text in texts.items()}
+    pairs = similar_pairs(fingerprints)
+    assert [(a, b) for a, b, _ in pairs] == [("full", "trimmed")]
+    assert pairs[0][2] < 0.6  # below the plain Jaccard threshold: paired as contained
+
+
+def test_trimmed_notice_with_other_numbers_is_two_stories():
+    full = notice(4, 10) + " وتعد القافلة جزءا من برنامج يستمر حتى نهاية العام."
+    fingerprints = {"full": fingerprint(analyze(full)), "fifth": fingerprint(analyze(notice(5, 12)))}
+    assert similar_pairs(fingerprints) == []
+    fingerprints["fourth"] = fingerprint(analyze(notice(4, 10)))
+    assert [(a, b) for a, b, _ in similar_pairs(fingerprints)] == [("fourth", "full")]
+
+
+def test_fingerprints_saved_before_shingle_counts_still_read():
+    saved = fingerprint(analyze("\n\n".join(FULL_PARAGRAPHS)))
+    assert decode_fingerprints(encode_fingerprints({"a": saved}))["a"].shingle_count == saved.shingle_count
+    old = json.loads(encode_fingerprints({"a": saved}))
+    old["a"] = old["a"][:2]
+    restored = decode_fingerprints(json.dumps(old))["a"]
+    assert restored.shingle_count == 0 and list(restored.signature) == list(saved.signature)
 
 
 def build_corpus(folder, articles):
