@@ -5,9 +5,9 @@ Each article becomes a MinHash signature of the n-grams of its index terms (norm
 stemmed, stopwords out: spelling variants and small edits of one text agree); locality-sensitive
 hashing on bands of the signature proposes pairs in linear time, and a pair is kept when their
 numbers agree and the estimated Jaccard similarity of the shingle sets reaches the threshold, or
-a lower one while the smaller article is mostly contained in the larger (a reprint trimmed of
-paragraphs, or with its own lead and byline, shares fewer shingles with the full copy but almost
-all of its own).
+a lower one while the smaller article is mostly contained in the larger and both state numbers
+(a reprint trimmed of paragraphs, or with its own lead and byline, shares fewer shingles with the
+full copy but almost all of its own).
 An answer shows one article of a pair and names the other's outlet.
 """
 
@@ -114,7 +114,10 @@ def _one_story(jaccard: float, a: Fingerprint, b: Fingerprint, config: Duplicate
         return False
     if jaccard >= config.threshold:
         return True
-    return jaccard >= config.contained_threshold and containment(jaccard, a, b) >= config.min_containment
+    # Below the threshold, shared wording alone also fits a template (a cable of congratulation
+    # to another president, another day's weather): the numbers the two state must agree.
+    contained = jaccard >= config.contained_threshold and containment(jaccard, a, b) >= config.min_containment
+    return contained and bool(a.numbers) and bool(b.numbers)
 
 
 def similar_pairs(
