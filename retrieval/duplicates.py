@@ -115,7 +115,7 @@ def _one_story(jaccard: float, a: Fingerprint, b: Fingerprint, config: Duplicate
     if jaccard >= config.threshold:
         return True
     # Below the threshold, shared wording alone also fits a template (a cable of congratulation
-    # to another president, another day's weather): the numbers the two state must agree.
+    # to another president, another day's weather): both must state numbers, and agree on them.
     contained = jaccard >= config.contained_threshold and containment(jaccard, a, b) >= config.min_containment
     return contained and bool(a.numbers) and bool(b.numbers)
 
