@@ -3,8 +3,11 @@ found at index time, so an answer shows each story once and cites the other outl
 
 Each article becomes a MinHash signature of the n-grams of its index terms (normalized,
 stemmed, stopwords out: spelling variants and small edits of one text agree); locality-sensitive
-hashing on bands of the signature proposes pairs in linear time, and a pair is kept when the
-estimated Jaccard similarity of the shingle sets reaches the threshold and their numbers agree.
+hashing on bands of the signature proposes pairs in linear time, and a pair is kept when their
+numbers agree and the estimated Jaccard similarity of the shingle sets reaches the threshold, or
+a lower one while the smaller article is mostly contained in the larger and both state numbers
+(a reprint trimmed of paragraphs, or with its own lead and byline, shares fewer shingles with the
+full copy but almost all of its own).
 An answer shows one article of a pair and names the other's outlet.
 """
 
@@ -27,8 +30,11 @@ class DuplicateConfig:
 
     shingle_terms: int = 3  # index terms (stopwords out, stemmed): about 5 words of text
     permutations: int = 64
-    bands: int = 16  # 16 bands of 4 rows: pairs near Jaccard .5 and above become candidates
+    bands: int = 32  # 32 bands of 2 rows: pairs near Jaccard .3 and above become candidates
     threshold: float = 0.6  # estimated Jaccard of the shingle sets for a pair to be one story
+    # ... or this lower Jaccard when the smaller article's shingles are mostly in the larger one's.
+    contained_threshold: float = 0.4
+    min_containment: float = 0.8
     min_shingles: int = 20  # shorter bodies are too small to judge
     max_bucket: int = 50  # a band shared by more articles is boilerplate, not one story
     # Templated notices (the fourth relief flight, the fifth) share their wording, not their
@@ -42,10 +48,12 @@ FINGERPRINTS_KEY, PAIRS_KEY = "near_duplicate_fingerprints", "near_duplicate_pai
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What near-duplicate detection keeps of an article: its MinHash signature and numbers."""
+    """What near-duplicate detection keeps of an article: its MinHash signature, numbers and
+    how many shingles it has (0: not known, from a store written before they were kept)."""
 
     signature: np.ndarray
     numbers: frozenset[str]
+    shingle_count: int = 0
 
 
 CONFIG = DuplicateConfig()
@@ -63,12 +71,8 @@ def shingles(terms: list[str], config: DuplicateConfig = CONFIG) -> np.ndarray:
     return np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64, count=len(grams))
 
 
-def signature(terms: list[str], config: DuplicateConfig = CONFIG) -> np.ndarray | None:
-    """The MinHash signature of an article's index terms (uint32 per permutation), None when
-    it is too short to judge."""
-    hashed = shingles(terms, config)
-    if len(hashed) < config.min_shingles:
-        return None
+def signature(hashed: np.ndarray, config: DuplicateConfig = CONFIG) -> np.ndarray:
+    """The MinHash signature of an article's hashed shingles (uint32 per permutation)."""
     values = (
         _A[: config.permutations, None] * hashed[None, :] + _B[: config.permutations, None]
     ) >> np.uint64(32)
@@ -84,14 +88,36 @@ def numbers(terms: list[str], config: DuplicateConfig = CONFIG) -> frozenset[str
 
 def fingerprint(terms: list[str], config: DuplicateConfig = CONFIG) -> Fingerprint | None:
     """An article's fingerprint from its index terms in order, None when too short to judge."""
-    value = signature(terms, config)
-    return None if value is None else Fingerprint(value, numbers(terms, config))
+    hashed = shingles(terms, config)
+    if len(hashed) < config.min_shingles:
+        return None
+    return Fingerprint(signature(hashed, config), numbers(terms, config), len(hashed))
 
 
 def _numbers_agree(a: frozenset[str], b: frozenset[str], config: DuplicateConfig) -> bool:
     if not a or not b:
         return True
     return len(a & b) >= config.min_shared_numbers * min(len(a), len(b))
+
+
+def containment(jaccard: float, a: Fingerprint, b: Fingerprint) -> float:
+    """The estimated share of the smaller article's shingles found in the larger's: the
+    intersection is J / (1 + J) of the sizes' sum. 0 when a size is not known."""
+    if not a.shingle_count or not b.shingle_count:
+        return 0.0
+    both = jaccard / (1 + jaccard) * (a.shingle_count + b.shingle_count)
+    return both / min(a.shingle_count, b.shingle_count)
+
+
+def _one_story(jaccard: float, a: Fingerprint, b: Fingerprint, config: DuplicateConfig) -> bool:
+    if not _numbers_agree(a.numbers, b.numbers, config):
+        return False
+    if jaccard >= config.threshold:
+        return True
+    # Below the threshold, shared wording alone also fits a template (a cable of congratulation
+    # to another president, another day's weather): both must state numbers, and agree on them.
+    contained = jaccard >= config.contained_threshold and containment(jaccard, a, b) >= config.min_containment
+    return contained and bool(a.numbers) and bool(b.numbers)
 
 
 def similar_pairs(
@@ -119,8 +145,7 @@ def similar_pairs(
     pairs = []
     for a, b in sorted(candidates):
         estimate = float(np.mean(matrix[a] == matrix[b]))
-        agree = _numbers_agree(fingerprints[ids[a]].numbers, fingerprints[ids[b]].numbers, config)
-        if estimate >= config.threshold and agree:
+        if _one_story(estimate, fingerprints[ids[a]], fingerprints[ids[b]], config):
             pairs.append((ids[a], ids[b], round(estimate, 3)))
     return pairs
 
@@ -137,7 +162,11 @@ def updated_pairs(
 def encode_fingerprints(fingerprints: dict[str, Fingerprint]) -> str:
     return json.dumps(
         {
-            doc: [base64.b64encode(f.signature.astype("<u4").tobytes()).decode("ascii"), sorted(f.numbers)]
+            doc: [
+                base64.b64encode(f.signature.astype("<u4").tobytes()).decode("ascii"),
+                sorted(f.numbers),
+                f.shingle_count,
+            ]
             for doc, f in sorted(fingerprints.items())
         },
         ensure_ascii=False,
@@ -148,8 +177,12 @@ def decode_fingerprints(text: str | None) -> dict[str, Fingerprint]:
     if not text:
         return {}
     return {
-        doc: Fingerprint(np.frombuffer(base64.b64decode(sig), dtype="<u4").astype(np.uint32), frozenset(nums))
-        for doc, (sig, nums) in json.loads(text).items()
+        doc: Fingerprint(
+            np.frombuffer(base64.b64decode(saved[0]), dtype="<u4").astype(np.uint32),
+            frozenset(saved[1]),
+            saved[2] if len(saved) > 2 else 0,
+        )
+        for doc, saved in json.loads(text).items()
     }
 
 

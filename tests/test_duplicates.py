@@ -6,8 +6,15 @@ import json
 
 from bot.render_html import citation_html
 from bot.render_text import citation_line
+from retrieval import duplicates
 from retrieval.analysis import analyze
-from retrieval.duplicates import fingerprint, similar_pairs, updated_pairs
+from retrieval.duplicates import (
+    decode_fingerprints,
+    encode_fingerprints,
+    fingerprint,
+    similar_pairs,
+    updated_pairs,
+)
 from retrieval.engine import Engine
 
 AGENCY = (
@@ -76,6 +83,85 @@ def test_pairs_kept_between_refreshes_equal_pairs_found_anew():
     assert updated_pairs(before, fingerprints, {"sahil"}, set()) == full
     del fingerprints["okhbar"]
     assert updated_pairs(full, fingerprints, set(), {"okhbar"}) == [p for p in full if "okhbar" not in p[:2]]
+
+
+# An invented agency story in four paragraphs, and a reprint that gives it its own byline and
+# lead and keeps only the first two: most of the reprint is in the full copy, but the two share
+# only about half their shingles.
+FULL_PARAGRAPHS = [
+    "أعلنت وزارة الزراعة في مدينة الواحة إطلاق برنامج وطني لزراعة مليون شجرة نخيل في المناطق "
+    "الشمالية خلال 5 أعوام بتكلفة 450 مليون ريال، بهدف الحد من التصحر وتحسين دخل المزارعين "
+    "الصغار وتوفير فرص عمل للشباب في القرى البعيدة عن المدن الكبرى.",
+    "وقال وكيل الوزارة إن البرنامج يعتمد على 1200 شبكة ري حديثة تعمل بالتنقيط وتستهلك ثلث المياه "
+    "التي تستهلكها الطرق التقليدية، وإن المزارعين سيحصلون على الفسائل مجانا مع دورات تدريبية في "
+    "مكافحة الآفات وتسويق التمور داخل البلاد وخارجها.",
+    "وأوضح أن المرحلة الأولى تشمل ثلاث محافظات حدودية تعاني من زحف الرمال على الطرق والمزارع، "
+    "وأن فرق المسح الميداني انتهت من تحديد المواقع المناسبة بالتعاون مع الجامعات المحلية ومراكز "
+    "البحوث الزراعية والجمعيات التعاونية.",
+    "وأشار إلى أن الوزارة ستنشئ مصنعا لتعبئة التمور في كل محافظة تشملها المرحلة الأولى، وستفتح "
+    "منصة إلكترونية تربط المزارعين بالمشترين مباشرة دون وسطاء، على أن تنشر تقارير دورية عن نسب "
+    "نمو الأشجار ومعدلات استهلاك المياه.",
+]
+TRIMMED_LEAD = "الواحة – محمد السالم: كشفت وزارة الزراعة أمس عن خطتها لمواجهة التصحر."
+
+
+def cable(president: str, country: str, occasion: str, closing: str = "") -> str:
+    """A templated cable of congratulation: the same wording for every country, and no numbers."""
+    return (
+        f"بعث رئيس مجلس الواحة برقية تهنئة للرئيس {president} رئيس جمهورية {country} بمناسبة ذكرى "
+        f"{occasion} لبلاده. وأعرب في البرقية باسم شعب الواحة وحكومتها عن أصدق التهاني وأطيب "
+        "التمنيات بموفور الصحة والسعادة، ولحكومة وشعب بلاده الشقيق المزيد من التقدم والازدهار. كما "
+        "بعث نائب رئيس المجلس برقية تهنئة مماثلة أعرب فيها عن أطيب التهاني وأصدق التمنيات بدوام "
+        "الصحة والعافية، مؤكدا متانة العلاقات الأخوية بين البلدين الشقيقين وحرص الجانبين على تعزيزها "
+        "في جميع المجالات. وتلقى المجلس في المناسبة ذاتها رسائل شكر من السفارات المعتمدة لدى الواحة، "
+        "ونشرت وكالة الأنباء الرسمية نص البرقيتين كاملا ضمن نشرتها المسائية التي تبثها الإذاعة "
+        "والتلفزيون الرسميان يوميا." + closing
+    )
+
+
+def test_trimmed_reprint_with_its_own_lead_is_one_story_and_same_template_is_not():
+    texts = {
+        "full": "\n\n".join(FULL_PARAGRAPHS),
+        "trimmed": "\n\n".join([TRIMMED_LEAD, *FULL_PARAGRAPHS[:2]]),
+        "independence": cable(
+            "سالم الحداد",
+            "الجبل الأخضر",
+            "الاستقلال",
+            " وتأتي البرقية في إطار التواصل المستمر بين القيادتين وتبادل الزيارات الرسمية بين "
+            "المسؤولين في البلدين، واللقاءات التي جمعت وزراء الخارجية والاقتصاد والثقافة خلال "
+            "الأعوام الماضية في العاصمتين، وأثمرت اتفاقيات في التجارة والتعليم والنقل البحري وتبادل "
+            "الخبرات بين الجامعات ومراكز البحث.",
+        ),
+        "national_day": cable("منصور العطار", "السهل الكبير", "العيد الوطني"),
+    }
+    fingerprints = {name: fingerprint(analyze(text)) for name, text in texts.items()}
+    pairs = similar_pairs(fingerprints)
+    assert [(a, b) for a, b, _ in pairs] == [("full", "trimmed")]
+    assert pairs[0][2] < 0.6  # below the plain Jaccard threshold: paired as contained
+    # The shorter cable's wording is mostly in the longer one's too, at a Jaccard as low: only
+    # the numbers tell a reprint from a template, and cables state none.
+    config = duplicates.CONFIG
+    one, other = fingerprints["independence"], fingerprints["national_day"]
+    estimate = float((one.signature == other.signature).mean())
+    assert config.contained_threshold <= estimate < config.threshold
+    assert duplicates.containment(estimate, one, other) >= config.min_containment
+
+
+def test_trimmed_notice_with_other_numbers_is_two_stories():
+    full = notice(4, 10) + " وتعد القافلة جزءا من برنامج يستمر حتى نهاية العام."
+    fingerprints = {"full": fingerprint(analyze(full)), "fifth": fingerprint(analyze(notice(5, 12)))}
+    assert similar_pairs(fingerprints) == []
+    fingerprints["fourth"] = fingerprint(analyze(notice(4, 10)))
+    assert [(a, b) for a, b, _ in similar_pairs(fingerprints)] == [("fourth", "full")]
+
+
+def test_fingerprints_saved_before_shingle_counts_still_read():
+    saved = fingerprint(analyze("\n\n".join(FULL_PARAGRAPHS)))
+    assert decode_fingerprints(encode_fingerprints({"a": saved}))["a"].shingle_count == saved.shingle_count
+    old = json.loads(encode_fingerprints({"a": saved}))
+    old["a"] = old["a"][:2]
+    restored = decode_fingerprints(json.dumps(old))["a"]
+    assert restored.shingle_count == 0 and list(restored.signature) == list(saved.signature)
 
 
 def build_corpus(folder, articles):
