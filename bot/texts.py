@@ -5,7 +5,10 @@ Values are inserted as given: callers pass text that is already HTML-escaped.
 
 from __future__ import annotations
 
-from telegram import Update
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only annotated: `corpusbot ask` renders these texts without telegram
+    from telegram import Update
 
 LANGUAGES = ("ar", "en")
 

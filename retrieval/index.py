@@ -5,7 +5,7 @@ Answering reaches the postings through the `PassageSearcher` seam it implements.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -18,6 +18,7 @@ from retrieval.ranking_config import BM25_PARAMETERS, Bm25Parameters
 from retrieval.scoring import BM25Scorer
 from retrieval.searcher import Hit, Hits
 from retrieval.store_corpus import StoredPassage
+from retrieval.stored_documents import StoredDocuments
 
 
 @lru_cache(maxsize=1 << 18)
@@ -30,7 +31,7 @@ class TitleTerms:
     """Headline terms by doc id, analysed when first asked for: a question looks at the titles
     of a few hundred candidates, and analysing all 20,000 up front cost a second per start."""
 
-    def __init__(self, documents: dict[str, Document]):
+    def __init__(self, documents: Mapping[str, Document]):
         self._documents = documents
 
     def __getitem__(self, doc_id: str) -> frozenset[str]:
@@ -44,14 +45,16 @@ class SearchIndex:
 
     def __init__(
         self,
-        documents: list[Document],
+        documents: Sequence[Document] | StoredDocuments,
         passages: Sequence[StoredPassage],
         data: IndexData | None = None,
         bm25: Bm25Parameters = BM25_PARAMETERS,
     ):
         """From the store's passages (with their terms), or from `data` already built for them;
         scored with the `bm25` parameters."""
-        self.documents = {doc.doc_id: doc for doc in documents}
+        self.documents = (
+            documents if isinstance(documents, StoredDocuments) else StoredDocuments.of(documents)
+        )
         self.data = data if data is not None else IndexData.from_passages(passages)
         self.passages = self.data.passages
         self.scorer = BM25Scorer(self.data.postings, self.data.vocabulary, k1=bm25.k1, b=bm25.b)

@@ -57,5 +57,5 @@ class QueryResources:
     @cached_property
     def last_year(self) -> int:
         """The year of the latest dated article (0 when none is dated)."""
-        dates = (doc.date[:4] for doc in self._index.documents.values() if doc.date[:4].isdigit())
+        dates = (date[:4] for date in self._index.documents.dates() if date[:4].isdigit())
         return max(map(int, dates), default=0)

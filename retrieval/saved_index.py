@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from retrieval.documents import Document
 from retrieval.index import SearchIndex
 from retrieval.index_arrays import IndexData, IndexDataError
 from retrieval.store import Store
 from retrieval.store_snapshot import StoreSnapshot
+from retrieval.stored_documents import StoredDocuments
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class _Loaded:
     data: IndexData
-    documents: list[Document]
+    documents: StoredDocuments
     changed: bool
 
 
@@ -67,9 +67,7 @@ def _load(snapshot: StoreSnapshot, previous: SearchIndex | None) -> _Loaded:
         if documents is None:
             docs = snapshot.documents()
         else:
-            gone = set(stale)
-            docs = [doc for doc_id, doc in documents.items() if doc_id not in gone]
-            docs += snapshot.documents(fresh)
+            docs = documents.updated(set(stale), snapshot.documents(fresh))
         if not stale and not fresh:
             return _Loaded(data, docs, changed=False)
         table = data.passages

@@ -93,8 +93,9 @@ class CorpusRows(StoreConnection):
     async def doc_ids_by_file(self) -> dict[str, list[str]]:
         result: dict[str, list[str]] = {}
         async with self._db.execute("SELECT file, doc_id FROM documents ORDER BY doc_id") as cursor:
-            async for file, doc_id in cursor:
-                result.setdefault(file, []).append(doc_id)
+            rows = await cursor.fetchall()  # in one go: row by row, 20,000 took 300 thread hops
+        for file, doc_id in rows:
+            result.setdefault(file, []).append(doc_id)
         return result
 
     async def apply_changes(

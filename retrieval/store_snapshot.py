@@ -7,9 +7,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from retrieval.documents import Document
-from retrieval.store_corpus import DOCUMENT_COLUMNS, document_from_row
 from retrieval.store_index_blobs import SIDE_BLOBS
+from retrieval.stored_documents import RAW_COLUMNS, StoredDocuments
 
 _IN_BATCH = 500
 
@@ -64,17 +63,18 @@ class StoreSnapshot:
             rows += self.db.execute(f"SELECT {columns} FROM passages WHERE doc_id IN ({marks})", batch)
         yield from sorted(rows)
 
-    def documents(self, doc_ids: list[str] | None = None) -> list[Document]:
+    def documents(self, doc_ids: list[str] | None = None) -> StoredDocuments:
+        """Every document, or those of `doc_ids`, their bodies decoded when looked up."""
         if doc_ids is None:
-            sql = f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY doc_id"
-            return [document_from_row(r) for r in self.db.execute(sql)]
+            sql = f"SELECT {RAW_COLUMNS} FROM documents ORDER BY doc_id"
+            return StoredDocuments.from_rows(self.db.execute(sql))
         found = []
         for i in range(0, len(doc_ids), _IN_BATCH):
             batch = doc_ids[i : i + _IN_BATCH]
             marks = ",".join("?" * len(batch))
-            sql = f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE doc_id IN ({marks})"
-            found += [document_from_row(r) for r in self.db.execute(sql, batch)]
-        return found
+            sql = f"SELECT {RAW_COLUMNS} FROM documents WHERE doc_id IN ({marks})"
+            found += self.db.execute(sql, batch)
+        return StoredDocuments.from_rows(found)
 
     def index_blobs(self, side: str = "") -> dict[str, bytes]:
         """The saved index's blobs by name (empty when none is saved); with `side` (one of

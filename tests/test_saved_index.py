@@ -130,6 +130,34 @@ def test_refresh_updates_the_index_without_rebuilding(tmp_path, corpus, monkeypa
     assert run(open_and_answer(db, corpus)) == updated
 
 
+def test_documents_decoded_on_lookup_equal_the_stored_ones(tmp_path, corpus):
+    """The index reads article bodies as bytes and decodes one when it is looked up: whether
+    loaded at start-up or updated by a refresh, every document equals the store's row."""
+    db = tmp_path / "store.sqlite3"
+    run(open_and_answer(db, corpus, refresh=True))
+
+    async def stored(engine: Engine) -> dict:
+        return {doc.doc_id: doc for doc in await engine.store.documents()}
+
+    async def scenario():
+        engine = await Engine.open(db, corpus)
+        try:
+            assert dict(engine.index.documents) == await stored(engine)
+            (corpus / "cop26.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+            await engine.refresh()
+            (corpus / "cop26.txt").write_text(NEW_ARTICLE.replace("الفحم", "النفط"), encoding="utf-8")
+            (corpus / "000_758033c16f9c693b.txt").unlink()
+            await engine.refresh()
+            documents = engine.index.documents
+            assert "النفط" in documents["cop26"].body and "000_758033c16f9c693b" not in documents
+            assert dict(documents) == await stored(engine)
+            assert sorted(documents.dates()) == sorted(doc.date for doc in documents.values())
+        finally:
+            await engine.close()
+
+    run(scenario())
+
+
 def test_a_stale_saved_index_is_brought_up_to_date(tmp_path, corpus):
     """The store changed after the index was saved (e.g. a crash before saving it, or
     `corpusbot index` run by another process): opening applies the difference."""

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trafilatura.utils import decode_file
-
 from retrieval.documents import MAX_FILE_BYTES, CorpusError, Document, build_document, content_hash
 from retrieval.models import WebConfig
 from retrieval.sources.base import CorpusFile, Skipped
-from retrieval.web.extract import NotAnArticle, extract_article
 
 _CONFIG = WebConfig()
 
@@ -21,6 +18,12 @@ class HtmlFile(CorpusFile):
     max_bytes = MAX_FILE_BYTES
 
     def documents(self) -> Iterator[Document | Skipped]:
+        # Imported here: trafilatura takes a fifth of a second to import, which every cold
+        # `corpusbot ask` would pay though only a corpus with changed HTML files reads them.
+        from trafilatura.utils import decode_file
+
+        from retrieval.web.extract import NotAnArticle, extract_article
+
         data = self.read_bytes()
         try:
             article = extract_article(decode_file(data), "", _CONFIG)
