@@ -25,6 +25,7 @@ from retrieval.english.names import NameIndex, arabic_skeleton, english_skeleton
 from retrieval.english.query import DenseScores, fuse
 from retrieval.english.support import english_checks
 from retrieval.english.words import english_words, word_forms
+from retrieval.evaluate import build_index
 from retrieval.store import Store
 
 
@@ -439,19 +440,10 @@ def museum_index(tmp_path_factory):
         ("weather", "توقعت الأرصاد الجوية هطول أمطار غزيرة على المناطق الشمالية خلال الأيام المقبلة."),
         ("football", "فاز المنتخب الوطني على ضيفه بهدفين مقابل هدف في المباراة التي أقيمت مساء الجمعة."),
     ]
-    folder = tmp_path_factory.mktemp("museum")
+    news = tmp_path_factory.mktemp("museum") / "news.jsonl"
     lines = [json.dumps({"doc_id": d, "title": "", "date": "2024-03-02", "text": t}) for d, t in articles]
-    (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-    async def build():
-        engine = await Engine.open(tmp_path_factory.mktemp("db") / "db.sqlite3", folder)
-        try:
-            await engine.refresh()
-            return engine.indexes
-        finally:
-            await engine.close()
-
-    return asyncio.run(build())
+    news.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return asyncio.run(build_index(news, tmp_path_factory.mktemp("db") / "db.sqlite3"))
 
 
 @pytest.mark.parametrize(
