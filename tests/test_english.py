@@ -421,7 +421,7 @@ def test_the_text_reply_to_english_says_what_it_matched_on(bundled_index):
         ("When was he elected?", "elected", "انتخب"),
         ("How many were injured?", "injured", "أصيب"),
         ("Who signed the deal?", "signed", "وقع"),
-        ("When did the shop close?", "close", "أغلق"),
+        ("When was the shop closed?", "closed", "أغلق"),
         ("Why did he resign?", "resign", "استقال"),
         ("Who hosted the summit?", "hosted", "استضاف"),
         ("Where were the talks held?", "held", "عقدت"),

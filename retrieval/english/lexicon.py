@@ -602,7 +602,9 @@ days = أيام
 # The analysis chain keeps a past tense's ت (افتتحت) and a present's ي apart, so they are listed.
 open = افتتح | افتتاح | افتتحت | يفتتح | فتح | مفتوح
 inaugurate = افتتح | افتتاح | افتتحت | دشن | تدشين
-close = أغلق | إغلاق | أغلقت | أقفل | إقفال
+# not "close": a question's "close to" is near, not shut
+closed = أغلق | إغلاق | أغلقت | أقفل | إقفال | مغلق
+closure = إغلاق | إقفال
 kill = قتل | مقتل | قتلت | قتلى
 killed = قتلى | قتلت | لقي حتفه
 injure = أصيب | إصابة | مصاب | جرح | جرحى | أصيبوا
