@@ -3,6 +3,7 @@ concept weighting, rank fusion, cached embeddings and the answer an English ques
 
 import asyncio
 import gzip
+import json
 import logging
 import shutil
 from dataclasses import replace
@@ -24,6 +25,7 @@ from retrieval.english.names import NameIndex, arabic_skeleton, english_skeleton
 from retrieval.english.query import DenseScores, fuse
 from retrieval.english.support import english_checks
 from retrieval.english.words import english_words, word_forms
+from retrieval.evaluate import build_index
 from retrieval.store import Store
 
 
@@ -408,3 +410,50 @@ def test_the_text_reply_to_english_says_what_it_matched_on(bundled_index):
     assert "Matched on: " in text and "arms control = الحد من " in text  # التسلح or الأسلحة
     arabic = answer_question(bundled_index, "أين عقدت محادثات الاستقرار الاستراتيجي؟")
     assert arabic.matched_on == () and "Matched on" not in render_answer_text(arabic, color=False)
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "arabic"),
+    [
+        ("When did the museum open?", "open", "افتتح"),
+        ("When was the museum opened?", "opened", "افتتاح"),
+        ("Who was arrested?", "arrested", "اعتقل"),
+        ("When was he elected?", "elected", "انتخب"),
+        ("How many were injured?", "injured", "أصيب"),
+        ("Who signed the deal?", "signed", "وقع"),
+        ("When was the shop closed?", "closed", "أغلق"),
+        ("Why did he resign?", "resign", "استقال"),
+        ("Who hosted the summit?", "hosted", "استضاف"),
+        ("Where were the talks held?", "held", "عقدت"),
+    ],
+)
+def test_news_verbs_match_the_forms_arabic_news_writes(question, word, arabic):
+    """The dictionary's single sense (open: مفتوح) misses the derived forms news copy uses."""
+    assert set(analyze(arabic)) <= _terms(expand_english(question, {}))[word]
+
+
+@pytest.fixture(scope="module")
+def museum_index(tmp_path_factory):
+    articles = [
+        ("museum-new", "افتتح المتحف الوطني الجديد أبوابه للزوار يوم السبت بعد سنوات من أعمال البناء."),
+        ("museum-old", "أغلقت وزارة الثقافة المتحف الوطني القديم يوم الأحد لأعمال الصيانة حتى نهاية العام."),
+        ("weather", "توقعت الأرصاد الجوية هطول أمطار غزيرة على المناطق الشمالية خلال الأيام المقبلة."),
+        ("football", "فاز المنتخب الوطني على ضيفه بهدفين مقابل هدف في المباراة التي أقيمت مساء الجمعة."),
+    ]
+    news = tmp_path_factory.mktemp("museum") / "news.jsonl"
+    lines = [json.dumps({"doc_id": d, "title": "", "date": "2024-03-02", "text": t}) for d, t in articles]
+    news.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return asyncio.run(build_index(news, tmp_path_factory.mktemp("db") / "db.sqlite3"))
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "pair"),
+    [
+        ("When did the new national museum open?", "museum-new", ("open", "افتتح")),
+        ("When was the old national museum closed?", "museum-old", ("closed", "أغلقت")),
+    ],
+)
+def test_a_news_verb_answers_from_the_article_that_writes_it(museum_index, question, doc_id, pair):
+    answer = answer_question(museum_index, question)
+    assert answer.answered and answer.results[0].doc_id == doc_id
+    assert pair in answer.matched_on and pair[0] not in answer.missing
