@@ -110,6 +110,7 @@ async def stage_build(size: str, data_dir: Path) -> dict:
     from retrieval.refresh import refresh_store
     from retrieval.saved_index import load_search_index
     from retrieval.store import Store
+    from retrieval.word_tables import word_tables
 
     base, corpus, db = _paths(size, data_dir)
     started = time.perf_counter()
@@ -127,6 +128,7 @@ async def stage_build(size: str, data_dir: Path) -> dict:
         store_s = time.perf_counter() - started
         started = time.perf_counter()
         index = await load_search_index(store)
+        await word_tables(store, index)  # as `corpusbot index` saves them, for the serve stage
         index_s = time.perf_counter() - started
     finally:
         await store.close()
