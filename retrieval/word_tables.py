@@ -62,6 +62,12 @@ class WordTables:
         )
         return passages.split("\n") if passages else [], articles.split("\n") if articles else []
 
+    def arabic_names_made_from(self, made_from: bytes) -> bytes | None:
+        """The saved Arabic name spellings' blob, if made from `made_from` (`names_signature`)."""
+        if self._blobs.get("arabic_names.signature") == made_from:
+            return self._blobs.get("arabic_names")
+        return None
+
     @cached_property
     def arabic_names(self) -> frozenset[str]:
         """`retrieval.name_renderings.arabic_names`, as saved."""
@@ -77,7 +83,10 @@ def signature(index: SearchIndex) -> bytes:
     return hashlib.sha256(state).hexdigest().encode("ascii")
 
 
-def _build(index: SearchIndex) -> dict[str, bytes]:
+def _build(index: SearchIndex, earlier: list[WordTables]) -> dict[str, bytes]:
+    """The tables of `index`. The Arabic spellings of names do not depend on the articles: they
+    are taken from `earlier` tables made from the same dictionary and lexicon when there are
+    such (a refresh would otherwise spend a second of CPU on them)."""
     words = index.written_words()
     blobs = {}
     for name, table in (("names", NameIndex(words).filed), ("spelling", spelling_table(words))):
@@ -86,12 +95,16 @@ def _build(index: SearchIndex) -> dict[str, bytes]:
     blobs["keys.passages"], blobs["keys.articles"] = (
         "\n".join(k).encode("ascii") for k in (passages, articles)
     )
-    blobs["arabic_names"] = "\n".join(sorted(arabic_names())).encode("utf-8")
+    made_from = names_signature().encode("ascii")
+    kept = next(filter(None, (tables.arabic_names_made_from(made_from) for tables in earlier)), None)
+    blobs["arabic_names"] = kept if kept is not None else "\n".join(sorted(arabic_names())).encode("utf-8")
+    blobs["arabic_names.signature"] = made_from
     return blobs
 
 
-async def word_tables(store: Store, index: SearchIndex) -> WordTables:
-    """The tables for `index`: read from the store when saved for it, else built and saved."""
+async def word_tables(store: Store, index: SearchIndex, earlier: WordTables | None = None) -> WordTables:
+    """The tables for `index`: read from the store when saved for it, else built (with what
+    `earlier` tables, those of the index it replaces, still hold good) and saved."""
     wanted = signature(index)
 
     def read() -> dict[str, bytes]:
@@ -101,7 +114,8 @@ async def word_tables(store: Store, index: SearchIndex) -> WordTables:
     saved = {name.removeprefix(NAME_BLOBS): data for name, data in (await asyncio.to_thread(read)).items()}
     if saved.get("signature") == wanted and all(name in saved for name in _BLOBS):
         return WordTables(saved)
-    blobs = await asyncio.to_thread(_build, index)
+    candidates = [WordTables(saved), *([earlier] if earlier is not None else [])]
+    blobs = await asyncio.to_thread(_build, index, candidates)
     try:
         await store.save_side_blobs(
             NAME_BLOBS, {NAME_BLOBS + k: v for k, v in (blobs | {"signature": wanted}).items()}

@@ -111,13 +111,47 @@ def test_an_arabic_question_with_a_name_the_articles_lack_reads_the_saved_names(
     assert asyncio.run(ask()) == built
 
 
+def test_a_changed_corpus_keeps_the_arabic_names_it_had(tmp_path, corpus, monkeypatch):
+    """The Arabic spellings of names come from the dictionary and lexicon, not the articles: a
+    refresh after an article is added builds the other tables again but not them."""
+    db = tmp_path / "db.sqlite3"
+    built = []
+    real_build = word_tables._build
+    monkeypatch.setattr(
+        word_tables, "_build", lambda index, earlier: built.append(1) or real_build(index, earlier)
+    )
+
+    async def start():
+        engine = await Engine.open(db, corpus)
+        try:
+            await engine.refresh()
+            return engine.answer("ماذا قال ماكرون عن محادثات جنيف؟").missing
+        finally:
+            await engine.close()
+
+    assert asyncio.run(start()) == ("ماكرون",)
+
+    def no_build():
+        raise AssertionError("the Arabic spellings of names were built again")
+
+    monkeypatch.setattr(word_tables, "arabic_names", no_build)
+    monkeypatch.setattr(query_resources, "arabic_names", no_build)
+    article = "خبر جديد\nافتتح المتحف الوطني الجديد أبوابه للزوار يوم السبت."
+    (corpus / "new.txt").write_text(article, encoding="utf-8")
+    built.clear()
+    assert asyncio.run(start()) == ("ماكرون",)
+    assert built  # the other tables were built again for the changed corpus
+
+
 def test_another_dictionary_gets_new_names(tmp_path, corpus, monkeypatch):
     """The saved names are made from the installed dictionary: installing or updating it
     (its files' signature) builds them again."""
     db = tmp_path / "db.sqlite3"
     built = []
     real_build = word_tables._build
-    monkeypatch.setattr(word_tables, "_build", lambda index: built.append(1) or real_build(index))
+    monkeypatch.setattr(
+        word_tables, "_build", lambda index, earlier: built.append(1) or real_build(index, earlier)
+    )
 
     async def start():
         engine = await Engine.open(db, corpus)
