@@ -83,6 +83,26 @@ def test_a_changed_corpus_gets_new_tables_swapped_in_with_its_index(tmp_path, co
     asyncio.run(scenario())
 
 
+def table_builds(monkeypatch) -> list[int]:
+    """A list that grows by one each time the word tables are built."""
+    built: list[int] = []
+    real_build = word_tables._build
+    monkeypatch.setattr(
+        word_tables, "_build", lambda index, earlier: built.append(1) or real_build(index, earlier)
+    )
+    return built
+
+
+def forbid_building_names(monkeypatch) -> None:
+    """Fail the test if the Arabic spellings of names are built (rather than read or kept)."""
+
+    def no_build():
+        raise AssertionError("the Arabic spellings of names were built again")
+
+    monkeypatch.setattr(word_tables, "arabic_names", no_build)
+    monkeypatch.setattr(query_resources, "arabic_names", no_build)
+
+
 def test_an_arabic_question_with_a_name_the_articles_lack_reads_the_saved_names(
     tmp_path, corpus, monkeypatch
 ):
@@ -103,11 +123,7 @@ def test_an_arabic_question_with_a_name_the_articles_lack_reads_the_saved_names(
     built = asyncio.run(ask())
     assert built == ("missing_words", ("ماكرون",))
 
-    def no_build():
-        raise AssertionError("the Arabic spellings of names were built again")
-
-    monkeypatch.setattr(word_tables, "arabic_names", no_build)
-    monkeypatch.setattr(query_resources, "arabic_names", no_build)
+    forbid_building_names(monkeypatch)
     assert asyncio.run(ask()) == built
 
 
@@ -115,11 +131,7 @@ def test_a_changed_corpus_keeps_the_arabic_names_it_had(tmp_path, corpus, monkey
     """The Arabic spellings of names come from the dictionary and lexicon, not the articles: a
     refresh after an article is added builds the other tables again but not them."""
     db = tmp_path / "db.sqlite3"
-    built = []
-    real_build = word_tables._build
-    monkeypatch.setattr(
-        word_tables, "_build", lambda index, earlier: built.append(1) or real_build(index, earlier)
-    )
+    built = table_builds(monkeypatch)
 
     async def start():
         engine = await Engine.open(db, corpus)
@@ -131,11 +143,7 @@ def test_a_changed_corpus_keeps_the_arabic_names_it_had(tmp_path, corpus, monkey
 
     assert asyncio.run(start()) == ("ماكرون",)
 
-    def no_build():
-        raise AssertionError("the Arabic spellings of names were built again")
-
-    monkeypatch.setattr(word_tables, "arabic_names", no_build)
-    monkeypatch.setattr(query_resources, "arabic_names", no_build)
+    forbid_building_names(monkeypatch)
     article = "خبر جديد\nافتتح المتحف الوطني الجديد أبوابه للزوار يوم السبت."
     (corpus / "new.txt").write_text(article, encoding="utf-8")
     built.clear()
@@ -147,11 +155,7 @@ def test_another_dictionary_gets_new_names(tmp_path, corpus, monkeypatch):
     """The saved names are made from the installed dictionary: installing or updating it
     (its files' signature) builds them again."""
     db = tmp_path / "db.sqlite3"
-    built = []
-    real_build = word_tables._build
-    monkeypatch.setattr(
-        word_tables, "_build", lambda index, earlier: built.append(1) or real_build(index, earlier)
-    )
+    built = table_builds(monkeypatch)
 
     async def start():
         engine = await Engine.open(db, corpus)
