@@ -202,6 +202,15 @@ class BM25Scorer:
     def _slice(self, term: int) -> slice:
         return slice(int(self.postings.offsets[term]), int(self.postings.offsets[term + 1]))
 
+    def holding(self, term: str) -> np.ndarray:
+        """Which passages hold `term`, as a mask over all of them (from its postings: its BM25
+        score is no guide where rank_bm25's idf is negative, as in a corpus of one article)."""
+        mask = np.zeros(self.size, bool)
+        i = self.vocabulary.get(term, -1)
+        if i >= 0:
+            mask[self.postings.positions[self._slice(i)]] = True
+        return mask
+
     def holds(self, positions: Sequence[int] | np.ndarray, terms: Sequence[str]) -> np.ndarray:
         """Which passages of `positions` hold each of `terms`: bools, one row per term (one
         lookup per term, so answering weighs hundreds of hits without a loop over them)."""

@@ -457,3 +457,19 @@ def test_a_news_verb_answers_from_the_article_that_writes_it(museum_index, quest
     answer = answer_question(museum_index, question)
     assert answer.answered and answer.results[0].doc_id == doc_id
     assert pair in answer.matched_on and pair[0] not in answer.missing
+
+
+@pytest.mark.parametrize("dense", ["1", "0"])
+def test_an_english_question_on_a_one_article_corpus_is_answered(tmp_path, monkeypatch, dense):
+    """In a corpus of one article every term is in every passage, so rank_bm25's idf, and every
+    BM25 score, is negative: the English path must still see which passages hold its terms
+    (a newsroom's first try is often one uploaded article)."""
+    monkeypatch.setenv("CORPUSBOT_DENSE", dense)
+    news = tmp_path / "news.jsonl"
+    text = "افتتح المتحف الوطني الجديد أبوابه للزوار يوم السبت بعد سنوات من أعمال البناء."
+    news.write_text(json.dumps({"doc_id": "museum", "title": "", "text": text}) + "\n", encoding="utf-8")
+    index = asyncio.run(build_index(news, tmp_path / "db.sqlite3"))
+    answer = answer_question(index, "When did the new national museum open?")
+    assert answer.answered and answer.results[0].doc_id == "museum"
+    assert ("open", "افتتح") in answer.matched_on
+    assert not answer_question(index, "What is the price of gold?").answered

@@ -29,7 +29,7 @@ def match_concepts(index: SearchIndex, concepts: list[Concept]) -> ConceptMatch:
     """Score and coverage of every passage for the concepts (one BM25 pass per distinct term)."""
     size = len(index)
     per_term = {t: index.term_scores(t) for c in concepts for t in c.terms if index.known(t)}
-    present = {t: scores > 0 for t, scores in per_term.items()}
+    present = {t: index.scorer.holding(t) for t in per_term}
     total_scores, covered = np.zeros(size), np.zeros(size)
     total_mass = 0.0
     for concept in concepts:
@@ -113,7 +113,10 @@ def rank_english(
     match = match_concepts(index, concepts)
     fused = fuse(match.scores, dense, ranking.dense_weight)
     if dense is None or len(dense.cosines) != len(index):
-        positions = top_positions(fused, limit)  # lexical only: passages that match something
+        # Lexical only: the passages that hold a concept's term, whose score may be 0 or less
+        # where rank_bm25's idf is negative (a term in most passages of a tiny corpus).
+        held = np.logical_or.reduce([*match.present.values(), np.zeros(len(index), bool)])
+        positions = top_positions(np.where(held, fused - fused.min() + 1.0, 0.0), limit)
     else:
         positions = top_positions(fused - fused.min() + 1.0, limit)
     return EnglishHits([Hit(int(p), float(fused[p])) for p in positions], match)
