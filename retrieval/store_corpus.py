@@ -19,15 +19,15 @@ _INSERT_BATCH = 500
 # store stays readable by versions that know it as a flag: 0 given (or none), 1 inferred (the
 # article's front matter says so), 2 from the URL, 3 from the article's text.
 _DATE_CODES = {"": 1, URL: 2, TEXT: 3}
-_DATE_FROM = {2: URL, 3: TEXT}
+_DATE_SOURCES = {code: where for where, code in _DATE_CODES.items()}
 
 
-def date_code(date_inferred: bool, date_from: str) -> int:
-    return _DATE_CODES.get(date_from, 1) if date_inferred else 0
+def _date_code(doc: Document) -> int:
+    return _DATE_CODES.get(doc.date_from, 1) if doc.date_inferred else 0
 
 
-def date_from(code: int) -> str:
-    return _DATE_FROM.get(code, "")
+def _date_source(code: int) -> str:
+    return _DATE_SOURCES.get(code, "")
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def document_from_row(r: tuple) -> Document:
         source=r[3],
         date=r[4],
         date_inferred=bool(r[5]),
-        date_from=date_from(r[5]),
+        date_from=_date_source(r[5]),
         url=r[6],
         lang=r[7],
         author=r[8],
@@ -129,7 +129,7 @@ class CorpusRows(StoreConnection):
                         doc.title,
                         doc.source,
                         doc.date,
-                        date_code(doc.date_inferred, doc.date_from),
+                        _date_code(doc),
                         doc.url,
                         doc.lang,
                         doc.author,
@@ -179,8 +179,8 @@ class CorpusRows(StoreConnection):
             row = await cursor.fetchone()
         if not row:
             return None
-        doc_id, ordinal, text, title, source, date, inferred, url = row
-        citation = Citation(doc_id, title, source, date, bool(inferred), url, date_from=date_from(inferred))
+        doc_id, ordinal, text, title, source, date, code, url = row
+        citation = Citation(doc_id, title, source, date, bool(code), url, date_from=_date_source(code))
         return PassageRecord(pid, f"{doc_id}#{ordinal}", text, citation)
 
     async def document_file(self, doc_id: str) -> tuple[str, int] | None:
