@@ -287,9 +287,7 @@ def answer_question(
     # The latest article's year matters to a question with a year only (a pass over every article).
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
-    decision = decide_answer(
-        index, specifics, found, k, rules or path_rules(query.path), kind, weights, last_year
-    )
+    decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path), kind, weights)
     chosen = [found[i] for i in decision.chosen]
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
     answered = decision.answered
@@ -323,13 +321,12 @@ def decide_answer(
     rules: Rules,
     kind: str = "",
     weights: dict[str, float] | None = None,
-    last_year: int = 0,
 ) -> Decision:
-    """The decision on `found`, a number or year the articles lack ruling an answer out, and so
-    does a best passage without the kind of answer the question asks for ("how long did the
-    summit last?" and no duration near it). A best passage sharing only generic words with the
-    question is not shown as the closest. `last_year`: of the latest dated article."""
-    blocked: bool | str = bool(found) and blocks_answer(specifics, last_year, found[0].matched)
+    """The decision on `found`, a number the articles or the best passage lack ruling an answer
+    out (`blocks_answer`), and so does a best passage without the kind of answer the question
+    asks for ("how long did the summit last?" and no duration near it). A best passage sharing
+    only generic words with the question is not shown as the closest."""
+    blocked: bool | str = bool(found) and blocks_answer(specifics, found[0].matched)
     if found and not blocked and kind in BLOCKING_KINDS:
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)

@@ -20,6 +20,7 @@ from retrieval.decision import (
     Evidence,
     decide,
 )
+from retrieval.missing import NUMBER, Specific, blocks_answer
 from retrieval.name_renderings import arabic_names, is_name
 from retrieval.normalize import normalize_arabic
 from retrieval.snippets import answer_sentence_shares
@@ -80,6 +81,26 @@ def test_a_year_after_the_articles_is_named_and_not_answered(own_index):
         assert "2022" in answer.missing
         # The closest passages are on the prisoner exchange the articles do report.
         assert any("السجناء" in r.snippet for r in answer.closest)
+
+
+def test_a_year_the_best_passage_lacks_is_named_and_not_answered(own_index):
+    """2021 is in the articles, but not in the passage on the talks: a near-topic question whose
+    other words all match is no answer (answered before the rule)."""
+    answer = answer_question(own_index, "Who was America's envoy in Moscow at the 2021 meeting?")
+    assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS)
+    assert "2021" in answer.missing and answer.closest and not answer.results
+    answer = answer_question(own_index, "من سفير امريكا في موسكو في محادثات 2021")
+    assert not answer.answered and answer.reason == MISSING_WORDS
+
+
+def test_numbers_the_best_passage_lacks_block_an_answer_from_three_digits():
+    held, lacking = frozenset({"2021"}), frozenset()
+    year = Specific("2021", frozenset({"2021"}), NUMBER, 2021)
+    part_of_a_name = Specific("50", frozenset({"50"}), NUMBER)  # "Super Bowl 50", spelled out
+    assert blocks_answer([year], lacking) and not blocks_answer([year], held)
+    assert not blocks_answer([part_of_a_name], lacking)
+    # A number the articles lack blocks whatever its length.
+    assert blocks_answer([Specific("7", frozenset(), NUMBER)], held)
 
 
 def test_a_name_the_articles_lack_is_named(own_index):
