@@ -48,7 +48,7 @@ def read_dialect(
             continue
         reading = "" if norm in _DROPPED else _standard(norm)
         if reading is None and not is_stopword(norm):
-            reading = unprefixed(norm, frequency, ranking)
+            reading = unprefixed(norm, frequency, ranking) or respelled(norm, frequency, ranking)
         if reading is not None and normalize_arabic(reading) != norm:
             parts += [question[last:start], reading]
             last = end
@@ -78,3 +78,31 @@ def unprefixed(
         return None
     floor = max(ranking.min_snap_frequency, ranking.min_snap_ratio * frequency(stem))
     return bare if frequency(bare_stem) >= floor else None
+
+
+# Letters speech merges, and the letter the articles write: ت for ث (تلاتة), د for ذ (هادا),
+# ي for ئ (القذايف), س for ث (Egyptian سانية), ز for ذ (Egyptian زكرى).
+_SPOKEN_LETTERS = {"ت": "ث", "د": "ذ", "ي": "ئ", "س": "ث", "ز": "ذ"}
+
+
+def respelled(word: str, frequency: Callable[[str], int], ranking: ArabicRanking = ARABIC_RANKING) -> str | None:
+    """A normalized `word` with one merged letter (or every one of its kind) written as the
+    articles write it (الحوتية -> الحوثية), when the corpus commonly writes it so and rarely as
+    typed; else None."""
+    stem = light_stem(word)
+    if len(stem) < ranking.min_snap_stem:
+        return None
+    floor = max(ranking.min_snap_frequency, ranking.min_snap_ratio * frequency(stem))
+    best, best_count = None, 0
+    for i, letter in enumerate(word):
+        target = _SPOKEN_LETTERS.get(letter)
+        if target is None or i == 0:
+            continue
+        for variant in {word[:i] + target + word[i + 1 :], word.replace(letter, target)}:
+            variant_stem = light_stem(variant)
+            if len(variant_stem) < ranking.min_snap_stem:
+                continue
+            count = frequency(variant_stem)
+            if count >= floor and count > best_count:
+                best, best_count = variant, count
+    return best
