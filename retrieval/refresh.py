@@ -300,6 +300,12 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
     return report
 
 
+async def reported_problems(store: Store) -> list[str]:
+    """What the last refresh skipped, in its order (for `corpusbot doctor`)."""
+    by_file = _problems_by_file(await store.get_meta(_REPORTED_META))
+    return [problem for found in by_file.values() for problem in found]
+
+
 def _problems_by_file(saved: str | None) -> dict[str, list[str]]:
     """The problems the last refresh reported, by file. A store written before they were kept
     by file holds a plain list, of which only the bad lines of JSON Lines files were known by
