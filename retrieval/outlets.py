@@ -470,16 +470,18 @@ def _edge_cut(
     for segment in _segments(kind, paragraph, i, config):
         if marker := _segment_cut(segment, profile, config):
             return _with_note(segment, paragraph), marker
-    segment, marker = _run_cut(paragraph, title, kind, i, profile, config)
-    if segment is None:
-        others = (
-            [_byline_cut, _caption_cut][: 1 + (i + 1 < len(paragraphs))] if kind == HEAD else [_footer_cut]
-        )
-        for cut in others:
-            segment, marker = cut(paragraph, i, profile, config)
-            if segment is not None:
-                break
-    return (_with_note(segment, paragraph) if segment else None), marker
+    found = [_run_cut(paragraph, title, kind, i, profile, config)]
+    if kind == HEAD:  # the longest head: a run can end inside a byline ("Name- Outlet|- City ...")
+        found.append(_byline_cut(paragraph, i, profile, config))
+        if i + 1 < len(paragraphs):
+            found.append(_caption_cut(paragraph, i, profile, config))
+    else:
+        found.append(_footer_cut(paragraph, i, profile, config))
+    found = [(segment, marker) for segment, marker in found if segment is not None]
+    if not found:
+        return None, ""
+    segment, marker = max(found, key=lambda cut: cut[0].end) if kind == HEAD else found[0]
+    return _with_note(segment, paragraph), marker
 
 
 def _with_note(segment: Segment, paragraph: str) -> Segment:
