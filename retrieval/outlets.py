@@ -44,6 +44,7 @@ class FurnitureConfig:
     anywhere_words: int = 3  # a marker this long counts anywhere in a segment, not only at its ends
     edge_chars: int = 400  # only this much of a paragraph's start or end is read for runs
     inside_share: float = 1.05  # a phrase seen at most this often as a longer marker is not one
+    deck_item_sentences: int = 2  # a deck's "- item" runs on for at most this many sentences more
 
 
 CONFIG = FurnitureConfig()
@@ -435,28 +436,28 @@ def _deck_lines(paragraphs: list[str]) -> int:
     return next((i for i, p in enumerate(paragraphs) if not _DECK_LINE_RE.match(p)), len(paragraphs))
 
 
-def _after_deck_items(paragraph: str) -> list[int]:
+def _after_deck_items(paragraph: str, config: FurnitureConfig) -> list[int]:
     """Where text that is no "- item." starts inside a deck line (a byline can follow the deck's
-    items in their paragraph), until two such sentences come in a row: the body has begun."""
+    items in their paragraph), until more such sentences come in a row than an item holds."""
     starts: list[int] = []
-    after_item = True
+    in_a_row = 0
     for end in _SENTENCE_END_RE.finditer(paragraph):
         rest = paragraph[end.end() :]
         if _DECK_LINE_RE.match(rest):
-            after_item = True
+            in_a_row = 0
             continue
-        if not after_item or not rest.strip():
+        in_a_row += 1
+        if in_a_row > config.deck_item_sentences or not rest.strip():
             break
         starts.append(len(paragraph) - len(rest.lstrip()))
-        after_item = False
     return starts
 
 
-def _head_places(paragraphs: list[str]) -> list[tuple[int, int]]:
+def _head_places(paragraphs: list[str], config: FurnitureConfig) -> list[tuple[int, int]]:
     """(paragraph, offset) where an article's head may be: after the deck's items in its last
     line, else the first paragraph after the deck's lines."""
     i = _deck_lines(paragraphs)
-    places = [(i - 1, offset) for offset in _after_deck_items(paragraphs[i - 1])] if i else []
+    places = [(i - 1, offset) for offset in _after_deck_items(paragraphs[i - 1], config)] if i else []
     return places + ([(i, 0)] if i < len(paragraphs) else [])
 
 
@@ -505,7 +506,7 @@ def strip_furniture(
         for _ in range(config.edge_paragraphs):
             if not paragraphs:
                 break
-            places = _head_places(paragraphs) if kind == HEAD else [(len(paragraphs) - 1, 0)]
+            places = _head_places(paragraphs, config) if kind == HEAD else [(len(paragraphs) - 1, 0)]
             found = None
             for i, offset in places:
                 segment, marker = _edge_cut(
