@@ -5,7 +5,8 @@ documents whose indexed body (what snippets are cut from) or title still shows a
 outlet furniture, the share of documents dated among those whose URL or raw text carries a
 date, and how inferred dates agree with the dataset's own `date` field where it is set. The
 corpus is read by path for the raw side; nothing is skipped silently: without the corpus only
-the store side is printed. Evaluation only: nothing of the corpus is written anywhere.
+the store side is printed. `--examples N` instead lists N matches of each pattern with the text
+around them, to read on the terminal. Evaluation only: nothing of the corpus is written anywhere.
 """
 
 from __future__ import annotations

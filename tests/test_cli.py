@@ -96,13 +96,8 @@ def test_ask_says_what_it_skipped_once_and_doctor_keeps_saying_it(home, tmp_path
     """A bad line known from indexing is not repeated on every `ask`; `index` and `doctor` list it."""
     corpus = tmp_path / "lines"
     corpus.mkdir()
-    good = {
-        "doc_id": "museum",
-        "title": "متحف",
-        "text": "افتتح المتحف الوطني الجديد أبوابه للزوار يوم السبت.",
-    }
-    rows = [json.dumps(good, ensure_ascii=False), "{not json"]
-    (corpus / "news.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    good = '{"doc_id": "museum", "text": "افتتح المتحف الوطني الجديد أبوابه للزوار يوم السبت."}'
+    (corpus / "news.jsonl").write_text(f"{good}\n{{not json\n", encoding="utf-8")
     db = str(tmp_path / "lines.sqlite3")
     first = corpusbot(home, "ask", "--corpus", str(corpus), "--db", db, "متى افتتح المتحف")
     assert first.returncode == 0 and "skipped news.jsonl line 2" in first.stderr  # built by this ask

@@ -113,7 +113,10 @@ def test_bylines_inside_a_paragraph_or_without_a_colon_are_cut_and_the_text_kept
 
 def test_a_paragraph_of_captions_ending_in_a_byline_is_cut_and_a_lead_is_not():
     profile = _nakheel_profile()
-    captions = "صورة الحديقة من الجو ممرات المشي ملاعب الأطفال التالي السابق منى الشهري- النخيل- الدمام"
+    captions = (
+        "صورة الحديقة من الجو ممرات المشي ملاعب الأطفال البحيرة الصغيرة مدخل الحديقة الشمالي "
+        "التالي السابق منى الشهري- النخيل- الدمام"
+    )
     article = Document("x", "عنوان", f"{captions}\n\n{SENTENCES[0]}\n\n{SENTENCES[1]}", source=OUTLET)
     assert strip_furniture(article, profile)[0].body == f"{SENTENCES[0]}\n\n{SENTENCES[1]}"
     # A lead of no full stop that only names the outlet is text: there is no byline to end it.
