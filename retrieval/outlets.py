@@ -8,6 +8,9 @@ last paragraph without a full stop, the start of the first paragraph up to a col
 the last paragraph after its last full stop), and the opening and closing runs of words (the
 headline masked). What recurs at the same edge of many of an outlet's articles is a marker; an
 edge holding one is furniture: cut, never rewritten, the head kept as the article's credit.
+The same markers find what the counted segments miss: a byline after a deck's items in their
+paragraph or ended by its marker alone, a paragraph of captions ending in one, a footer with
+the teaser it carries, a tag line with a full stop among its tags.
 Counting is linear and the cuts are bounded to text without a full stop at the very edges, so
 a body sentence is never cut, and a small corpus (too few articles per outlet) loses nothing.
 """
@@ -147,8 +150,9 @@ def _is_short_line(paragraph: str, config: FurnitureConfig) -> bool:
 
 def _head_segments(paragraph: str, i: int, config: FurnitureConfig) -> list[Segment]:
     """The paragraph when it is a short line, else its starts up to each colon among its first
-    words, shortest first ("Name- Outlet- City:", "Interview: Name, photos: Name- Outlet- City:").
-    A colon inside parentheses ("(photos: Name)") ends none, nor are the words inside counted."""
+    words, shortest first ("Name- Outlet- City:", "Interview: Name, photos: Name- Outlet- City:");
+    a colon inside parentheses ends one at their close ("Name – City (photos: Name)"), and the
+    words inside them are not counted."""
     if _is_short_line(paragraph, config):
         return [Segment(HEAD, i, 0, len(paragraph), paragraph)]
     found = []
@@ -509,10 +513,8 @@ def strip_furniture(
             places = _head_places(paragraphs, config) if kind == HEAD else [(len(paragraphs) - 1, 0)]
             found = None
             for i, offset in places:
-                segment, marker = _edge_cut(
-                    [*paragraphs[:i], paragraphs[i][offset:], *paragraphs[i + 1 :]],
-                    i, document.title, kind, profile, config,
-                )  # fmt: skip
+                seen = [*paragraphs[:i], paragraphs[i][offset:], *paragraphs[i + 1 :]]
+                segment, marker = _edge_cut(seen, i, document.title, kind, profile, config)
                 if segment is not None:
                     found = i, offset, segment, marker
                     break
