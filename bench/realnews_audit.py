@@ -5,7 +5,8 @@ documents whose indexed body (what snippets are cut from) or title still shows a
 outlet furniture, the share of documents dated among those whose URL or raw text carries a
 date, and how inferred dates agree with the dataset's own `date` field where it is set. The
 corpus is read by path for the raw side; nothing is skipped silently: without the corpus only
-the store side is printed. Evaluation only: nothing of the corpus is written anywhere.
+the store side is printed. `--examples N` instead lists N matches of each pattern with the text
+around them, to read on the terminal. Evaluation only: nothing of the corpus is written anywhere.
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from retrieval.outlets import outlet_key, strip_furniture
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "saudinewsnet"
 
-# Patterns the issue names, as regular expressions over a document's body or title.
+# Patterns the issue names, as regular expressions over a document's body or title: anywhere
+# in a paragraph, not only at its start (a byline can follow a deck's sentences).
 FURNITURE = {
     "رابط الخبر بصحيفة …": re.compile(r"رابط الخبر بصحيفة"),
-    "سمات … tag line": re.compile(r"(?:^|[.!?؟”\"»]\s*)سمات\s[^.!?؟\n]*$", re.MULTILINE),
+    "سمات … tag line": re.compile(r"(?:^|[.!?؟”\"»]\s*)سمات\s[^\n]{0,150}$", re.MULTILINE),
     "Next Previous": re.compile(r"Next\s+Previous|Previous\s+Next", re.IGNORECASE),
-    "… - سبق - … byline": re.compile(r"^[^\n.:]{0,40}سبق\s*[-–]\s*[^\n.:]{0,30}:", re.MULTILINE),
-    "… – عين اليوم / عين اليوم – …": re.compile(r"[-–]\s*عين اليوم\s*$|^عين اليوم\s*[-–]", re.MULTILINE),
+    "… - سبق - …: byline": re.compile(r"[-–]\s*سبق\s*[-–][^\n.:]{0,40}:"),
+    "… – عين اليوم / عين اليوم – …": re.compile(r"[-–]\s*عين اليوم|عين اليوم\s*[-–]"),
     "// انتهى // and time line": re.compile(r"//\s*انتهى\s*//|^\d{1,2}:\d{2}\s*ت\s*م$", re.MULTILINE),
     "للتواصل … SMS": re.compile(r"للتواصل\s+(?:مع الكاتب\s+)?[اأ]رسل"),
     "شارك من خلال": re.compile(r"^شارك من خلال", re.MULTILINE),
@@ -66,6 +68,17 @@ def inferred_without_date(row: dict, profiles: dict) -> str:
     if not document.date:
         document, _ = strip_furniture(document, profiles.get(outlet_key(document)))
     return document.date
+
+
+def show_examples(db: Path, limit: int) -> None:
+    """Up to `limit` documents per pattern, with the text around the match (to the terminal)."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    docs = con.execute("SELECT doc_id, title, body FROM documents").fetchall()
+    for name, pattern in {**FURNITURE, "HTML entity": ENTITY}.items():
+        hits = [(doc_id, m, text) for doc_id, *texts in docs for text in texts if (m := pattern.search(text))]
+        print(f"== {name}: {len(hits)}")
+        for doc_id, m, text in hits[:limit]:
+            print(f"{doc_id}\t{text[max(0, m.start() - 80) : m.end() + 80]!r}")
 
 
 def audit(db: Path, corpus: Path | None) -> dict:
@@ -107,7 +120,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--examples", type=int, metavar="N", help="only list N matches per pattern, in context"
+    )
     args = parser.parse_args()
+    if args.examples:
+        show_examples(args.db, args.examples)
+        return
     print(json.dumps(audit(args.db, args.corpus), ensure_ascii=False, indent=1))
 
 

@@ -115,13 +115,16 @@ async def open_engine(args: argparse.Namespace, *, at_once: bool = False) -> Eng
         raise CliError(str(exc)) from None
 
 
-async def refresh(engine: Engine) -> RefreshReport:
+async def refresh(engine: Engine, *, known_too: bool = True) -> RefreshReport:
+    """Apply the corpus's changes and list what was skipped on stderr: everything, or with
+    `known_too=False` only what no earlier refresh reported (`ask`: `index` and `doctor` list
+    the rest)."""
     try:
         # Files read so far (a first build of a large corpus takes minutes).
         report = await engine.refresh(progress=StderrProgress("indexing", "files"))
     except CorpusError as exc:
         raise CliError(str(exc)) from None
-    for error in report.errors:
+    for error in report.errors if known_too else report.new_errors:
         print(f"corpusbot: skipped {error}", file=sys.stderr)
     return report
 
@@ -181,7 +184,7 @@ async def run_ask(args: argparse.Namespace) -> int:
     engine = await open_engine(args, at_once=True)  # embedding a large corpus is for `index`
     status = 0
     try:
-        await refresh(engine)
+        await refresh(engine, known_too=False)
         dense = engine.dense_progress()
         if dense is not None and not dense.covered:
             print(

@@ -170,7 +170,20 @@ async def check_store(path: Path, corpus: Path | None) -> list[Finding]:
     if health.vectors is not None:
         findings.append(vectors_finding(health.vectors))
     findings.append(freshness_finding(health.freshness))
+    if health.skipped:
+        findings.append(skipped_finding(health.skipped))
     return findings
+
+
+def skipped_finding(skipped: list[str]) -> Finding:
+    """What the last index could not read: `ask` says it only when it finds it first."""
+    return Finding(Status.WARN, "skipped", f"{len(skipped)} at the last index: {_listed(skipped, '; ')}")
+
+
+def _listed(items: list[str], separator: str) -> str:
+    """The first SHOWN_FILES items, and how many more there are."""
+    more = len(items) - SHOWN_FILES
+    return separator.join(items[:SHOWN_FILES]) + (f" (+{more})" if more > 0 else "")
 
 
 def _store_problem(health: StoreHealth) -> str:
@@ -233,10 +246,7 @@ def freshness_finding(fresh: Freshness) -> Finding:
     pending = (("not indexed", fresh.pending), ("changed", fresh.changed), ("removed", fresh.removed))
     for label, names in pending:
         if names:
-            shown = ", ".join(names[:SHOWN_FILES]) + (
-                f" (+{len(names) - SHOWN_FILES})" if len(names) > SHOWN_FILES else ""
-            )
-            parts.append(f"{label}: {shown}")
+            parts.append(f"{label}: {_listed(names, ', ')}")
     return Finding(
         Status.WARN,
         "index",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from retrieval.file_changes import file_changes
 from retrieval.models import CorpusError, Freshness, StoreHealth, VectorHealth
-from retrieval.refresh import ANALYSIS_VERSION
+from retrieval.refresh import ANALYSIS_VERSION, reported_problems
 from retrieval.sources.base import CorpusFile
 from retrieval.sources.corpus_files import walk_corpus
 from retrieval.store import Store, schema_problem
@@ -54,6 +54,7 @@ async def _inspect(store: Store, path: Path, corpus: Path | None) -> StoreHealth
         indexed_at=indexed_at,
         vectors=await _vectors(store),
         freshness=await freshness(store, corpus),
+        skipped=await reported_problems(store),
     )
 
 

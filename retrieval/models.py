@@ -379,6 +379,7 @@ class StoreHealth:
     indexed_at: str = ""
     vectors: VectorHealth | None = None
     freshness: Freshness | None = None
+    skipped: list[str] = field(default_factory=list)  # what the last refresh could not index
 
 
 # --- fetching feeds and pages: every tuned number in one frozen config (environment: README

@@ -8,6 +8,9 @@ last paragraph without a full stop, the start of the first paragraph up to a col
 the last paragraph after its last full stop), and the opening and closing runs of words (the
 headline masked). What recurs at the same edge of many of an outlet's articles is a marker; an
 edge holding one is furniture: cut, never rewritten, the head kept as the article's credit.
+The same markers find what the counted segments miss: a byline after a deck's items in their
+paragraph or ended by its marker alone, a paragraph of captions ending in one, a footer with
+the teaser it carries, a tag line with a full stop among its tags.
 Counting is linear and the cuts are bounded to text without a full stop at the very edges, so
 a body sentence is never cut, and a small corpus (too few articles per outlet) loses nothing.
 """
@@ -44,6 +47,7 @@ class FurnitureConfig:
     anywhere_words: int = 3  # a marker this long counts anywhere in a segment, not only at its ends
     edge_chars: int = 400  # only this much of a paragraph's start or end is read for runs
     inside_share: float = 1.05  # a phrase seen at most this often as a longer marker is not one
+    deck_item_sentences: int = 2  # a deck's "- item" runs on for at most this many sentences more
 
 
 CONFIG = FurnitureConfig()
@@ -61,6 +65,9 @@ _BOUNDARY_RE = re.compile(r"^\s*(?:[:\-–—|/،,.]|$)")
 # A summary line of the deck some outlets print above the byline ("- text"): the byline
 # after such lines is still the article's head.
 _DECK_LINE_RE = re.compile(r"^\s*[-–—•]\s")
+_PARENTHETICAL_RE = re.compile(r"\([^()]*\)")
+# A labelled note right after a head ("(photos: Name)") belongs to it.
+_HEAD_NOTE_RE = re.compile(r"[\s\-–—|،,]*\([^()]{0,80}[:/][^()]{0,80}\)")
 
 
 @dataclass(frozen=True)
@@ -141,18 +148,32 @@ def _is_short_line(paragraph: str, config: FurnitureConfig) -> bool:
     return len(word_table(paragraph)) <= config.short_paragraph_words
 
 
-def _head_segment(paragraph: str, i: int, config: FurnitureConfig) -> Segment | None:
+def _head_segments(paragraph: str, i: int, config: FurnitureConfig) -> list[Segment]:
+    """The paragraph when it is a short line, else its starts up to each colon among its first
+    words, shortest first ("Name- Outlet- City:", "Interview: Name, photos: Name- Outlet- City:");
+    a colon inside parentheses ends one at their close ("Name – City (photos: Name)"), and the
+    words inside them are not counted."""
     if _is_short_line(paragraph, config):
-        return Segment(HEAD, i, 0, len(paragraph), paragraph)
-    words = word_table(paragraph[: config.edge_chars])[: config.head_prefix_words + 1]
+        return [Segment(HEAD, i, 0, len(paragraph), paragraph)]
+    found = []
+    words = word_table(paragraph[: config.edge_chars])
+    counted = 0
     for (_, _, end), (_, next_start, _) in itertools.pairwise(words):
+        depth = paragraph.count("(", 0, end) - paragraph.count(")", 0, end)
+        counted += depth <= 0
+        if counted > config.head_prefix_words:
+            break
         gap = paragraph[end:next_start]
-        if ":" in gap:
-            if _SENTENCE_END_RE.search(paragraph[:end]):
-                return None
-            cut = end + gap.index(":") + 1
-            return Segment(HEAD, i, 0, cut, paragraph[:cut])
-    return None
+        if ":" not in gap:
+            continue
+        if _SENTENCE_END_RE.search(paragraph[:end]):
+            break
+        cut = end + gap.index(":") + 1
+        if depth - gap.count(")", 0, cut - end) > 0:  # a labelled note "(photos: Name)" ends there
+            cut = paragraph.find(")", cut) + 1
+        if cut and (not found or cut > found[-1].end):
+            found.append(Segment(HEAD, i, 0, cut, paragraph[:cut]))
+    return found
 
 
 def _tail_segment(paragraph: str, i: int, config: FurnitureConfig) -> Segment | None:
@@ -167,8 +188,12 @@ def _tail_segment(paragraph: str, i: int, config: FurnitureConfig) -> Segment | 
     return Segment(TAIL, i, start, len(paragraph), paragraph[start:])
 
 
-def _segment(kind: str, paragraph: str, i: int, config: FurnitureConfig) -> Segment | None:
-    return (_head_segment if kind == HEAD else _tail_segment)(paragraph, i, config)
+def _segments(kind: str, paragraph: str, i: int, config: FurnitureConfig) -> list[Segment]:
+    """The candidate segments at one edge of a paragraph, the one counted first."""
+    if kind == HEAD:
+        return _head_segments(paragraph, i, config)
+    segment = _tail_segment(paragraph, i, config)
+    return [segment] if segment else []
 
 
 def edge_segments(paragraphs: list[str], config: FurnitureConfig = CONFIG) -> list[Segment]:
@@ -177,7 +202,7 @@ def edge_segments(paragraphs: list[str], config: FurnitureConfig = CONFIG) -> li
     for kind in (HEAD, TAIL):
         order = range(len(paragraphs)) if kind == HEAD else range(len(paragraphs) - 1, -1, -1)
         for i in list(order)[: config.edge_paragraphs]:
-            segment = _segment(kind, paragraphs[i], i, config)
+            segment = next(iter(_segments(kind, paragraphs[i], i, config)), None)
             if segment:
                 found.append(segment)
             if not segment or segment.end - segment.start < len(paragraphs[i]):
@@ -300,11 +325,11 @@ def _markers(counter: Counter, floor: float, single: float, config: FurnitureCon
     }
 
 
-def _segment_cut(segment: Segment | None, profile: OutletProfile, config: FurnitureConfig) -> str:
-    if segment is None:
-        return ""
+def _segment_cut(segment: Segment, profile: OutletProfile, config: FurnitureConfig) -> str:
     markers = profile.markers(segment.kind)
-    held = [p for p in segment_phrases(segment.text, config) if p in markers]
+    # A photo credit inside a byline ("Name- Outlet- City (photos: Name):") is no part of its template.
+    texts = {segment.text, _PARENTHETICAL_RE.sub(" ", segment.text)}
+    held = [p for text in texts for p in segment_phrases(text, config) if p in markers]
     words = f" {' '.join(_masked(norm) for norm, _, _ in word_table(segment.text))} "
     held += [
         p
@@ -313,6 +338,79 @@ def _segment_cut(segment: Segment | None, profile: OutletProfile, config: Furnit
     ]
     # The most telling marker: the longest phrase, then the most frequent.
     return max(held, key=lambda p: (len(p.split()), markers[p], p)) if held else ""
+
+
+def _phrase_at(
+    words: list[tuple[str, int, int]], k: int, markers: dict[str, int], config: FurnitureConfig
+) -> str:
+    """The longest marker of two words or more that ends with word k-1 (words: masked, start, end)."""
+    for n in range(min(config.ngram, k), 1, -1):
+        phrase = " ".join(w for w, _, _ in words[k - n : k])
+        if phrase in markers:
+            return phrase
+    return ""
+
+
+def _masked_words(text: str) -> list[tuple[str, int, int]]:
+    return [(_masked(norm), start, end) for norm, start, end in word_table(text)]
+
+
+def _byline_cut(
+    paragraph: str, i: int, profile: OutletProfile, config: FurnitureConfig
+) -> tuple[Segment | None, str]:
+    """A head with no colon to end it ("Name – Outlet text...", "Outlet – City text..."): its
+    first words up to a marker with a separator right before or inside it."""
+    words = _masked_words(paragraph[: config.edge_chars])[: config.head_prefix_words]
+    for k in range(len(words), 1, -1):
+        if not (marker := _phrase_at(words, k, profile.head, config)):
+            continue
+        n = len(marker.split())
+        end = words[k - 1][2]
+        separated = _SEPARATOR_RE.search(paragraph[words[k - n - 1][2] if k > n else 0 : end])
+        if separated and not _SENTENCE_END_RE.search(paragraph[:end]):
+            return Segment(HEAD, i, 0, end, paragraph[:end]), marker
+    return None, ""
+
+
+def _caption_cut(
+    paragraph: str, i: int, profile: OutletProfile, config: FurnitureConfig
+) -> tuple[Segment | None, str]:
+    """A first paragraph of no sentence (a gallery's captions) that ends in a byline holding a
+    marker ("... Next Previous Name – City"): the whole paragraph."""
+    if _SENTENCE_END_RE.search(paragraph):
+        return None, ""
+    words = _masked_words(paragraph)[-config.head_prefix_words :]
+    for k in range(len(words), 1, -1):
+        marker = _phrase_at(words, k, profile.head, config)
+        if marker and _SEPARATOR_RE.search(paragraph[words[k - len(marker.split())][1] :]):
+            return Segment(HEAD, i, 0, len(paragraph), paragraph), marker
+    return None, ""
+
+
+def _footer_cut(
+    paragraph: str, i: int, profile: OutletProfile, config: FurnitureConfig
+) -> tuple[Segment | None, str]:
+    """The last paragraph from where a tail marker starts a stretch of it: at its very start for
+    a long marker (a footer and the teaser it carries: "link to this story in Outlet: ... "),
+    else after a full stop, within the last words, when the paragraph ends without one (a tag
+    line with a full stop among its tags)."""
+    markers = profile.tail
+    opening = _masked_words(paragraph[: config.edge_chars])[: config.ngram]
+    for n in range(len(opening), config.anywhere_words - 1, -1):
+        if (marker := " ".join(w for w, _, _ in opening[:n])) in markers:
+            return Segment(TAIL, i, 0, len(paragraph), paragraph), marker
+    ends = list(_SENTENCE_END_RE.finditer(paragraph))
+    if not ends or ends[-1].end() == len(paragraph.rstrip()):
+        return None, ""
+    for end in reversed(ends):
+        start = end.end() + len(paragraph[end.end() :]) - len(paragraph[end.end() :].lstrip())
+        words = _masked_words(paragraph[start:])
+        if len(words) > config.tail_suffix_words:
+            break
+        for n in range(min(config.ngram, len(words)), 0, -1):
+            if (marker := " ".join(w for w, _, _ in words[:n])) in markers:
+                return Segment(TAIL, i, start, len(paragraph), paragraph[start:]), marker
+    return None, ""
 
 
 def _run_cut(
@@ -342,6 +440,62 @@ def _deck_lines(paragraphs: list[str]) -> int:
     return next((i for i, p in enumerate(paragraphs) if not _DECK_LINE_RE.match(p)), len(paragraphs))
 
 
+def _after_deck_items(paragraph: str, config: FurnitureConfig) -> list[int]:
+    """Where text that is no "- item." starts inside a deck line (a byline can follow the deck's
+    items in their paragraph), until more such sentences come in a row than an item holds."""
+    starts: list[int] = []
+    in_a_row = 0
+    for end in _SENTENCE_END_RE.finditer(paragraph):
+        rest = paragraph[end.end() :]
+        if _DECK_LINE_RE.match(rest):
+            in_a_row = 0
+            continue
+        in_a_row += 1
+        if in_a_row > config.deck_item_sentences or not rest.strip():
+            break
+        starts.append(len(paragraph) - len(rest.lstrip()))
+    return starts
+
+
+def _head_places(paragraphs: list[str], config: FurnitureConfig) -> list[tuple[int, int]]:
+    """(paragraph, offset) where an article's head may be: after the deck's items in its last
+    line, else the first paragraph after the deck's lines."""
+    i = _deck_lines(paragraphs)
+    places = [(i - 1, offset) for offset in _after_deck_items(paragraphs[i - 1], config)] if i else []
+    return places + ([(i, 0)] if i < len(paragraphs) else [])
+
+
+def _edge_cut(
+    paragraphs: list[str], i: int, title: str, kind: str, profile: OutletProfile, config: FurnitureConfig
+) -> tuple[Segment | None, str]:
+    """The furniture at one edge of paragraph i and the marker it holds: a segment holding a
+    marker, else an opening or closing run; else at the head a byline ended by its marker or a
+    paragraph of captions before the body, at the tail a footer or tag line its marker starts."""
+    paragraph = paragraphs[i]
+    for segment in _segments(kind, paragraph, i, config):
+        if marker := _segment_cut(segment, profile, config):
+            return _with_note(segment, paragraph), marker
+    found = [_run_cut(paragraph, title, kind, i, profile, config)]
+    if kind == HEAD:  # the longest head: a run can end inside a byline ("Name- Outlet|- City ...")
+        found.append(_byline_cut(paragraph, i, profile, config))
+        if i + 1 < len(paragraphs):
+            found.append(_caption_cut(paragraph, i, profile, config))
+    else:
+        found.append(_footer_cut(paragraph, i, profile, config))
+    found = [(segment, marker) for segment, marker in found if segment is not None]
+    if not found:
+        return None, ""
+    segment, marker = max(found, key=lambda cut: cut[0].end) if kind == HEAD else found[0]
+    return _with_note(segment, paragraph), marker
+
+
+def _with_note(segment: Segment, paragraph: str) -> Segment:
+    """A head with the labelled note right after it ("(photos: Name)")."""
+    if segment.kind == HEAD and (note := _HEAD_NOTE_RE.match(paragraph, segment.end)):
+        return replace(segment, end=note.end(), text=paragraph[: note.end()])
+    return segment
+
+
 def strip_furniture(
     document: Document, profile: OutletProfile | None, config: FurnitureConfig = CONFIG
 ) -> tuple[Document, list[Cut]]:
@@ -356,18 +510,24 @@ def strip_furniture(
         for _ in range(config.edge_paragraphs):
             if not paragraphs:
                 break
-            i = _deck_lines(paragraphs) if kind == HEAD else len(paragraphs) - 1
-            if i == len(paragraphs):
+            places = _head_places(paragraphs, config) if kind == HEAD else [(len(paragraphs) - 1, 0)]
+            found = None
+            for i, offset in places:
+                seen = [*paragraphs[:i], paragraphs[i][offset:], *paragraphs[i + 1 :]]
+                segment, marker = _edge_cut(seen, i, document.title, kind, profile, config)
+                if segment is not None:
+                    found = i, offset, segment, marker
+                    break
+            if found is None:
                 break
-            segment = _segment(kind, paragraphs[i], i, config)
-            marker = _segment_cut(segment, profile, config)
-            if not marker:
-                segment, marker = _run_cut(paragraphs[i], document.title, kind, i, profile, config)
-            if segment is None or not marker:
-                break
-            rest = paragraphs[i][: segment.start] + paragraphs[i][segment.end :]
+            i, offset, segment, marker = found
+            before, inside = paragraphs[i][:offset].rstrip(), paragraphs[i][offset:]
+            rest = inside[: segment.start] + inside[segment.end :]
             rest = _LEADING_JUNK_RE.sub("", rest) if kind == HEAD else _TRAILING_JUNK_RE.sub("", rest)
             cuts.append(Cut(kind, segment.text.strip(), marker))
+            if before:  # the deck's items stay a paragraph of their own
+                paragraphs[i] = f"{before}\n\n{rest}" if rest.strip() else before
+                break
             if rest.strip():
                 paragraphs[i] = rest
                 break

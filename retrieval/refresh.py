@@ -40,8 +40,9 @@ from retrieval.store_corpus import FileState, NewDocument
 # "regarding" stopwords; 5: بم، فيم، مم, Egyptian, Gulf, Maghrebi question words, al/el; 6: Persian
 # and Urdu kaf, yeh and heh; 7: HTML entities, dates from URLs and datelines, outlet furniture;
 # 8: no sentence end after a one-letter title, "د. أحمد"; 9: a byline after a deck's lines cut;
-# 10: shingle counts in near-duplicate fingerprints, for contained reprints).
-ANALYSIS_VERSION = "10"
+# 10: shingle counts in near-duplicate fingerprints, for contained reprints; 11: outlet heads
+# after a deck's items or ended by their marker, captions paragraphs, footers with teasers).
+ANALYSIS_VERSION = "11"
 log = logging.getLogger(__name__)
 # Reading and analysing files is CPU work: from this many changed files on, it runs in worker
 # processes, one per core (a first build of a large corpus); fewer are read in a thread.
@@ -298,6 +299,12 @@ async def refresh_store(store: Store, corpus_dir: Path, progress: Progress | Non
     report.documents, report.passages = await store.counts()
     report.seconds = time.perf_counter() - started
     return report
+
+
+async def reported_problems(store: Store) -> list[str]:
+    """What the last refresh skipped, in its order (for `corpusbot doctor`)."""
+    by_file = _problems_by_file(await store.get_meta(_REPORTED_META))
+    return [problem for found in by_file.values() for problem in found]
 
 
 def _problems_by_file(saved: str | None) -> dict[str, list[str]]:

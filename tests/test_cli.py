@@ -92,6 +92,22 @@ def test_own_corpus_and_a_bad_file(home, tmp_path):
     assert answer["answers"][0]["doc_id"] == "note"
 
 
+def test_ask_says_what_it_skipped_once_and_doctor_keeps_saying_it(home, tmp_path):
+    """A bad line known from indexing is not repeated on every `ask`; `index` and `doctor` list it."""
+    corpus = tmp_path / "lines"
+    corpus.mkdir()
+    good = '{"doc_id": "museum", "text": "افتتح المتحف الوطني الجديد أبوابه للزوار يوم السبت."}'
+    (corpus / "news.jsonl").write_text(f"{good}\n{{not json\n", encoding="utf-8")
+    db = str(tmp_path / "lines.sqlite3")
+    first = corpusbot(home, "ask", "--corpus", str(corpus), "--db", db, "متى افتتح المتحف")
+    assert first.returncode == 0 and "skipped news.jsonl line 2" in first.stderr  # built by this ask
+    again = corpusbot(home, "ask", "--db", db, "متى افتتح المتحف")
+    assert again.returncode == 0 and "المتحف" in again.stdout and again.stderr == ""
+    assert "skipped news.jsonl line 2" in corpusbot(home, "index", "--db", db).stderr
+    doctor = corpusbot(home, "doctor", "--offline", "--db", db)
+    assert "WARN  skipped: 1 at the last index: news.jsonl line 2" in doctor.stdout
+
+
 def test_json_says_where_an_inferred_date_was_read(home, tmp_path):
     """A date from the URL's folders, from the article's dateline, or given: `date_from` tells
     them apart, and the text reply says which (`date_inferred` stays as it was)."""

@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 from bot_harness import TOKEN, copy_corpus
 from botapi_stub import BotApiStub
+from fake_embedder import FakeEmbedder
 
 from bot.backup import BackupError, backup_store
 from bot.doctor import Status, diagnose, healthy
+from retrieval import embedder as embedder_module
 from retrieval.engine import Engine
 
 SCRIPT = Path(sys.executable).parent / "corpusbot"
@@ -190,6 +192,24 @@ def test_doctor_says_when_an_upgrade_will_reindex_everything(store):
         conn.commit()
     index = by_name(asyncio.run(diagnose(db=str(db), corpus=str(corpus), env={}, offline=True)))["index"]
     assert index.status is Status.WARN and "text analysis version 0" in index.detail
+
+
+def test_doctor_says_dense_retrieval_is_off_when_it_is(store, monkeypatch):
+    """Switched off by CORPUSBOT_DENSE, or on without any vector yet (a large store built with it
+    off): never reported as loaded or ready."""
+    db, corpus = store
+
+    def dense_lines() -> dict:
+        findings = by_name(asyncio.run(diagnose(db=str(db), corpus=str(corpus), env={}, offline=True)))
+        return {name: f for name, f in findings.items() if name.startswith(("dense", "passage vectors"))}
+
+    off = dense_lines()
+    assert list(off) == ["dense retrieval"] and off["dense retrieval"].status is Status.WARN
+    assert "switched off by CORPUSBOT_DENSE" in off["dense retrieval"].detail
+    monkeypatch.delenv("CORPUSBOT_DENSE")
+    monkeypatch.setattr(embedder_module, "load_embedder", FakeEmbedder)
+    unembedded = dense_lines()["dense retrieval"]
+    assert unembedded.status is Status.WARN and "not yet on (BM25 answers alone): 0 of" in unembedded.detail
 
 
 def test_doctor_on_a_missing_store_does_not_create_it(tmp_path):

@@ -87,6 +87,62 @@ def test_a_phrase_at_the_end_of_real_text_is_not_cut():
     assert strip_furniture(article, profiles[OUTLET]) == (article, [])
 
 
+def _nakheel_profile(seed: int = 7):
+    rng = random.Random(seed)
+    return learn_profiles(count_edges(documents([invented_article(i, rng) for i in range(40)])))[OUTLET]
+
+
+def test_bylines_inside_a_paragraph_or_without_a_colon_are_cut_and_the_text_kept():
+    """Heads of the learned template where the edge rules did not look: after a deck's items in
+    the same paragraph, with a photo credit in parentheses, or ended by the marker itself."""
+    profile = _nakheel_profile()
+    deck = "- الحديقة تضم ممرات للمشي.. فمتى تفتح؟ - الطلب ارتفع."
+    bodies = {
+        f"{deck} حوار: سالم الحربي، تصوير: منى الشهري- النخيل- تبوك: {SENTENCES[0]}": (
+            f"{deck}\n\n{SENTENCES[0]}"
+        ),
+        f"فيصل الدوسري- (تصوير: خالد العمري)- النخيل- حائل: {SENTENCES[1]}": SENTENCES[1],
+        f"سالم الحربي- النخيل- نجران (تصوير: منى الشهري) {SENTENCES[2]}": SENTENCES[2],
+        f"سالم الحربي- النخيل- تبوك {SENTENCES[3]}\n\n{SENTENCES[4]}": f"{SENTENCES[3]}\n\n{SENTENCES[4]}",
+    }
+    for body, kept in bodies.items():
+        cleaned, cuts = strip_furniture(Document("x", "عنوان", body, source=OUTLET), profile)
+        assert cleaned.body == kept and [cut.kind for cut in cuts] == ["head"]
+        assert "النخيل" in cleaned.credit
+
+
+def test_a_paragraph_of_captions_ending_in_a_byline_is_cut_and_a_lead_is_not():
+    profile = _nakheel_profile()
+    captions = (
+        "صورة الحديقة من الجو ممرات المشي ملاعب الأطفال البحيرة الصغيرة مدخل الحديقة الشمالي "
+        "التالي السابق منى الشهري- النخيل- الدمام"
+    )
+    article = Document("x", "عنوان", f"{captions}\n\n{SENTENCES[0]}\n\n{SENTENCES[1]}", source=OUTLET)
+    assert strip_furniture(article, profile)[0].body == f"{SENTENCES[0]}\n\n{SENTENCES[1]}"
+    # A lead of no full stop that only names the outlet is text: there is no byline to end it.
+    lead = (
+        "افتتح المجلس البلدي حديقة جديدة في الحي الشمالي بحضور الأهالي ومندوبي صحيفة النخيل في الدمام وتبوك"
+    )
+    article = Document("y", "عنوان", f"{lead}\n\n{SENTENCES[0]}", source=OUTLET)
+    assert strip_furniture(article, profile) == (article, [])
+
+
+def test_a_footer_with_its_teaser_and_a_tag_line_holding_a_full_stop_are_cut():
+    profile = _nakheel_profile()
+    footer = f"رابط الخبر في صحيفة النخيل: خبر سابق هذا الخبر يتبع لـ {SENTENCES[5]} {SENTENCES[6]}"
+    tags = f"{SENTENCES[1]} وسوم حدائق. شتاء ربيع"
+    article = Document("x", "عنوان", f"{SENTENCES[0]}\n\n{tags}\n\n{footer}", source=OUTLET)
+    cleaned, cuts = strip_furniture(article, profile)
+    assert cleaned.body == f"{SENTENCES[0]}\n\n{SENTENCES[1]}" and [cut.kind for cut in cuts] == [
+        "tail",
+        "tail",
+    ]
+    # A last sentence that starts with a tag word and ends with a full stop is text.
+    last = f"{SENTENCES[1]} وسوم المنتجات تتغير. وقالت الجمعية إن التمور ستصدر العام المقبل."
+    article = Document("y", "عنوان", f"{SENTENCES[0]}\n\n{last}", source=OUTLET)
+    assert strip_furniture(article, profile) == (article, [])
+
+
 def test_a_small_corpus_learns_nothing():
     rng = random.Random(5)
     docs = documents([invented_article(i, rng) for i in range(5)])
