@@ -7,8 +7,9 @@ question words and particles become their Modern Standard forms (شو -> ماذ�
 prefix is undone (بيرأس -> يرأس, هتغني -> تغني, هالفترة -> الفترة) when that is safe: the corpus
 commonly writes the bare word and rarely the typed one (`ArabicRanking.min_snap_*`).
 
-Restoring letters that speech merges (ت for ث: تلاتة -> ثلاثة; د for ذ; ي for ئ) was measured
-twice and dropped: held-out unanswerable questions got answered (docs/tuning.md)."""
+A letter that speech merges is restored (ت for ث: التلاته -> الثلاثه; د for ذ; ي for ئ) only in
+a word the articles never write, when they commonly write the restored one (docs/tuning.md:
+restoring it wherever the index knew the result was dropped twice)."""
 
 from __future__ import annotations
 
@@ -37,18 +38,24 @@ _DROPPED = frozenset({"رح", "راح", "عم"})
 
 
 def read_dialect(
-    question: str, frequency: Callable[[str], int], ranking: ArabicRanking = ARABIC_RANKING
+    question: str,
+    frequency: Callable[[str], int],
+    ranking: ArabicRanking = ARABIC_RANKING,
+    written: Callable[[str], bool] | None = None,
 ) -> str:
-    """`question` with spoken question words and particles in their standard form and spoken
-    verb prefixes undone where safe (`frequency`: passages holding an index term); the question
-    itself when nothing changed."""
+    """`question` with spoken question words and particles in their standard form, spoken verb
+    prefixes undone and, given `written` (whether the articles ever write a normalized word),
+    merged letters restored where safe (`frequency`: passages holding an index term); the
+    question itself when nothing changed."""
     parts, last = [], 0
     for norm, start, end in word_table(question):
         if not starts_arabic(norm):
             continue
         reading = "" if norm in _DROPPED else _standard(norm)
         if reading is None and not is_stopword(norm):
-            reading = unprefixed(norm, frequency, ranking) or respelled(norm, frequency, ranking)
+            reading = unprefixed(norm, frequency, ranking)
+            if reading is None and written is not None:
+                reading = respelled(norm, frequency, written, ranking)
         if reading is not None and normalize_arabic(reading) != norm:
             parts += [question[last:start], reading]
             last = end
@@ -85,24 +92,28 @@ def unprefixed(
 _SPOKEN_LETTERS = {"ت": "ث", "د": "ذ", "ي": "ئ", "س": "ث", "ز": "ذ"}
 
 
-def respelled(word: str, frequency: Callable[[str], int], ranking: ArabicRanking = ARABIC_RANKING) -> str | None:
-    """A normalized `word` with one merged letter (or every one of its kind) written as the
-    articles write it (الحوتية -> الحوثية), when the corpus commonly writes it so and rarely as
-    typed; else None."""
+def respelled(
+    word: str,
+    frequency: Callable[[str], int],
+    written: Callable[[str], bool],
+    ranking: ArabicRanking = ARABIC_RANKING,
+) -> str | None:
+    """A normalized `word` the articles never write, with one merged letter (or every one of its
+    kind) as they write it (الحوتيه -> الحوثيه), when they commonly write that and its stem is
+    rare as typed; else None. A word they do write is left alone whatever its stem: الحوت (a
+    whale) shares حوت with the misspelt الحوتيه."""
     stem = light_stem(word)
     if len(stem) < ranking.min_snap_stem:
         return None
     floor = max(ranking.min_snap_frequency, ranking.min_snap_ratio * frequency(stem))
     best, best_count = None, 0
-    for i, letter in enumerate(word):
+    for i, letter in enumerate(word[1:], 1):
         target = _SPOKEN_LETTERS.get(letter)
-        if target is None or i == 0:
+        if target is None:
             continue
-        for variant in {word[:i] + target + word[i + 1 :], word.replace(letter, target)}:
+        for variant in (word[:i] + target + word[i + 1 :], word.replace(letter, target)):
             variant_stem = light_stem(variant)
-            if len(variant_stem) < ranking.min_snap_stem:
-                continue
-            count = frequency(variant_stem)
+            count = frequency(variant_stem) if len(variant_stem) >= ranking.min_snap_stem else 0
             if count >= floor and count > best_count:
                 best, best_count = variant, count
-    return best
+    return best if best is not None and not written(word) else None

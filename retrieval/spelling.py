@@ -67,6 +67,10 @@ class SpellingIndex:
         index._table = table
         return index
 
+    def written(self, word: str) -> bool:
+        """Whether the articles write the normalized `word` (also after a one-letter proclitic)."""
+        return word in self._table.get(loose_skeleton(word))
+
     def snap(self, word: str) -> str | None:
         """The corpus word that `word` most likely misspells, or None."""
         skeleton = loose_skeleton(word)

@@ -41,3 +41,31 @@ def test_the_reading_is_shown_when_it_changed_what_is_searched(own_index):
     answer = answer_question(own_index, "وين مسجون نافالني هلأ؟")
     assert answer.read_as == "أين مسجون نافالني الآن؟"
     assert answer_question(own_index, "شو قال بيدرسن عن حل الازمه السوريه").read_as == ""  # stopwords only
+
+
+def test_a_merged_letter_is_restored_in_a_word_the_articles_never_write():
+    common = frequency_of({"الحوثية": 900, "القذائف": 150, "الثلاثة": 2000, "الحوت": 12})
+    written = {"الحوثيه", "القذائف", "الثلاثه", "الحوت"}.__contains__
+    question = "وين وقعت القذايف الحوتية بالتلاتة"
+    assert read_dialect(question, common, written=written) == "أين وقعت القذائف الحوثيه بالثلاثه"
+    # Without knowing which words the articles write, letters are left alone.
+    assert read_dialect(question, common) == "أين وقعت القذايف الحوتية بالتلاتة"
+
+
+def test_a_word_the_articles_write_keeps_its_letters_whatever_its_stem_shares():
+    # الحوت (a whale) has the stem of the misspelt الحوتية; the articles write it: it stays.
+    common = frequency_of({"الحوثية": 900, "الحوت": 12})
+    written = {"الحوثيه", "الحوت"}.__contains__
+    assert read_dialect("الحوت اللي انتحر", common, written=written) == "الحوت الذي انتحر"
+
+
+def test_a_merged_letter_is_kept_when_the_restored_word_is_rare():
+    rare = frequency_of({"الثلاثة": 2})
+    assert read_dialect("التلاتة", rare, written=set().__contains__) == "التلاتة"
+    typed_common = frequency_of({"الثلاثة": 40, "التلاتة": 5})
+    assert read_dialect("التلاتة", typed_common, written=set().__contains__) == "التلاتة"
+
+
+def test_spoken_spellings_are_read_and_shown_on_a_real_index(own_index):
+    answer = answer_question(own_index, "شو قرروا بالجولة التانيه بجنيف")
+    assert "الثانيه" in answer.read_as and answer.answered
