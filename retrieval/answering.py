@@ -232,7 +232,8 @@ def prepare_query(
         path = "mixed" if count_scripts(reading)[1] else "ar"
         return Query(reading, path, "ar", reading)
     if lang == "ar" and index is not None:
-        written = resources.spelling.written if resources is not None else None
+        # The written words' table is read only when a word might be respelled.
+        written = (lambda word: resources.spelling.written(word)) if resources is not None else None
         reading = read_dialect(question, index.scorer.document_frequency, written=written)
         if analyze(reading) != analyze(question):  # shown when it changed what is searched
             return Query(reading, lang, lang, reading)
