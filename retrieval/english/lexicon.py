@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from retrieval.english import world
+
 _ENTRIES = """
 # institutions and titles
 security council = مجلس الأمن
@@ -291,8 +293,9 @@ def _parse(entries: str) -> dict[tuple[str, ...], tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """English phrase (as a tuple of lower-case words) → Arabic renderings, most common first."""
-    return _parse(_ENTRIES)
+    """English phrase (as a tuple of lower-case words) → Arabic renderings, most common first;
+    the world's places and the region's institutions are in `retrieval.english.world`."""
+    return _parse(_ENTRIES + world.ENTRIES)
 
 
 # People in the news, as Arabic news copy spells them (not merged into `lexicon`: English names
