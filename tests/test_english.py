@@ -228,8 +228,8 @@ def delegations_index(tmp_path_factory):
 
 
 def test_a_nationality_is_also_its_country(delegations_index):
-    """"The Russian delegation" is often "وفد روسيا": the lexicon's adjective renders as its
-    country too (name snapping gave روسيا until curated words stopped being snapped)."""
+    """A Russian delegation is often "وفد روسيا": the lexicon's adjective renders as its country
+    too (name snapping gave روسيا until curated words stopped being snapped)."""
     assert analyze("روسيا")[0] in _terms(expand_english("Who headed the Russian delegation?", {}))["russian"]
     answer = answer_question(delegations_index, "Who headed the Russian delegation at the Geneva talks?")
     assert answer.results[0].doc_id == "ru"
