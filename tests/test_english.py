@@ -480,6 +480,22 @@ def test_a_news_verb_answers_from_the_article_that_writes_it(museum_index, quest
     assert pair in answer.matched_on and pair[0] not in answer.missing
 
 
+def test_discuss_matches_the_present_and_future_news_write(tmp_path):
+    """A question on what a summit will discuss is answered from "ستناقش القمة": the analysis
+    keeps the future's س and the present's ي apart from the past tense ناقش."""
+    articles = [
+        ("agenda", "ستناقش القمة المقبلة في جنيف ملف الأمن السيبراني والحد من التسلح."),
+        ("end", "انتهت القمة في جنيف بعد يومين من الاجتماعات بين الوفدين."),
+    ]
+    news = tmp_path / "news.jsonl"
+    lines = [json.dumps({"doc_id": d, "title": "", "date": "2021-06-16", "text": t}) for d, t in articles]
+    news.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    index = asyncio.run(build_index(news, tmp_path / "db.sqlite3"))
+    answer = answer_question(index, "What will the Geneva summit discuss?")
+    assert answer.results[0].doc_id == "agenda"
+    assert ("discuss", "ستناقش") in answer.matched_on
+
+
 @pytest.mark.parametrize("dense", ["1", "0"])
 def test_an_english_question_on_a_one_article_corpus_is_answered(tmp_path, monkeypatch, dense):
     """In a corpus of one article every term is in every passage, so rank_bm25's idf, and every
