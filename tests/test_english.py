@@ -453,6 +453,31 @@ def test_news_verbs_match_the_forms_arabic_news_writes(question, word, arabic):
     assert set(analyze(arabic)) <= _terms(expand_english(question, {}))[word]
 
 
+@pytest.mark.parametrize(
+    ("word", "dictionary_sense", "news_sense"),
+    [
+        ("stable", "الإسطبل", "مستقرة"),
+        ("capital", "الرأسمال", "العاصمة"),
+        ("frank", "فرانك", "صريحة"),
+        ("job", "الشغل", "منصب"),
+        ("figure", "الرقم", "شخصية"),
+    ],
+)
+def test_news_senses_come_before_the_dictionarys(word, dictionary_sense, news_sense):
+    """The dictionary gives a word one sense, often not the one news questions mean."""
+    terms = _terms(expand_english(f"what about the {word}", {word: (dictionary_sense,)}))[word]
+    assert set(analyze(news_sense)) <= terms and not set(analyze(dictionary_sense)) <= terms
+
+
+def test_a_news_sense_finds_the_article_that_uses_it(bundled_index):
+    """The State Department called the Stockholm talks "صريحة ومهنية"; with فرانك and المحترف for
+    frank and professional, an article on the Reykjavik talks came first."""
+    question = "Where did Lavrov and Blinken hold the talks State described as frank and professional?"
+    answer = answer_question(bundled_index, question)
+    assert answer.results[0].doc_id == "001_189fae57c8dc02ff"
+    assert ("frank", "صريحة") in answer.matched_on
+
+
 @pytest.fixture(scope="module")
 def museum_index(tmp_path_factory):
     articles = [

@@ -156,7 +156,7 @@ annexed = ضم
 request = طلب
 requests = طلبات
 answer = رد | إجابة
-respond = رد
+respond = رد | الرد | يرد
 statement = بيان
 announce = أعلن
 announced = أعلن
@@ -406,7 +406,7 @@ win = فاز | الفوز
 won = فاز | فازت | الفوز
 game = مباراة | اللعبة
 games = مباريات | ألعاب
-match = مباراة
+match = مباراة | تتطابق | متطابقة | تتوافق
 play = لعب | يلعب
 played = لعب | لعبت
 player = لاعب
@@ -597,6 +597,26 @@ time = وقت | مرة
 times = مرات
 day = يوم
 days = أيام
+# news senses of words the dictionary renders otherwise (stable: الإسطبل, capital: الرأسمال,
+# frank: فرانك, job: الشغل, talked: متكلّم, stress: الإجهاد)
+stable = مستقرة | مستقر | الاستقرار
+capital = العاصمة | عاصمة
+frank = صريحة | صريح
+figure = شخصية
+job = منصب | وظيفة
+talk = تحدث | حديث
+talked = تحدث | تحدثت | تحدثا
+great = كبيرة | كبير
+field = مجال | مجالات | ميدان
+fields = مجالات | ميادين
+session = الدورة | دورة | جلسة
+professional = مهنية | مهني
+stress = أكد | شدد | سيؤكد | التأكيد
+video = مرئي | فيديو
+send = أرسل | أرسلت | إرسال | بعث
+sent = أرسل | أرسلت | إرسال | بعث
+ignore = تجاهل | تتجاهل | يتجاهل
+plans = خطط | خطة
 # news verbs, as Arabic news writes them: past tense (he, she), verbal noun, participle, often
 # a derived form the dictionary misses (open: افتتح/افتتاح, not فتح; arrest: اعتقل; elect: انتخب).
 # The analysis chain keeps a past tense's ت (افتتحت) and a present's ي apart, so they are listed.
