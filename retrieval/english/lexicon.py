@@ -598,12 +598,11 @@ times = مرات
 day = يوم
 days = أيام
 # news senses of words the dictionary renders otherwise (stable: الإسطبل, capital: الرأسمال,
-# frank: فرانك, job: الشغل, talked: متكلّم, stress: الإجهاد)
+# frank: فرانك, talked: متكلّم, stress: الإجهاد)
 stable = مستقرة | مستقر | الاستقرار
 capital = العاصمة | عاصمة
 frank = صريحة | صريح
 figure = شخصية
-job = منصب | وظيفة
 talk = تحدث | حديث
 talked = تحدث | تحدثت | تحدثا
 great = كبيرة | كبير
