@@ -10,9 +10,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from retrieval.normalize import normalize_arabic, word_table
+from retrieval.normalize import normalize_arabic, starts_arabic, word_table
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
+NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
+_KUNYA = frozenset({"ابو", "ام"})
+_NAME_ASKED = frozenset("اسم اسمه اسمها اسمهم اسمو سميه سميته".split())
+# People a question asks the name of, normalized ("اسم الملعب" asks for a place's name: not these).
+_PERSON_NOUNS = frozenset(
+    (
+        "شاب الشاب البنت بنت الفتاه فتاه الطفل طفل الطفله الرجل رجل المراه امراه السيده الولد الطيار "
+        "الطبيب الطبيبه الممرض الممرضه المعلم المعلمه الطالب الطالبه السائق سائق اللاعب المدرب الحكم "
+        "القاتل الجاني المتهم المتهمين الضحيه الضحايا المواطن المقيم العامل المنفذ منفذ الانتحاري صاحب "
+        "مالك الشخص شخص الام الاب الزوج الزوجه المسؤول الموظف القبطان الربان الشهيد المصاب المتوفي "
+        "المتوفى الغريق الفائز الفائزه المرشح المرشحه"
+    ).split()
+)
+_ENGLISH_PERSONS = (
+    "man|woman|boy|girl|child|kid|pilot|doctor|nurse|teacher|student|driver|player|coach|referee|"
+    "killer|suspect|victim|citizen|worker|bomber|attacker|owner|person|mother|father|husband|wife|"
+    "official|employee|captain|farmer|winner|candidate|perpetrator|gunman|shooter"
+)
 
 # Words that make a question ask for a kind of answer, normalized; "كم" asks for a number unless
 # a time unit follows it (then for a duration).
@@ -27,6 +45,7 @@ _ENGLISH_PATTERNS = (
     (COUNT, r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|amount)\b"),
     (WHEN, r"\bwhen\b|\b(?:what|which) (?:year|date|day|month|time|century|decade)\b"),
     (WHERE, r"\bwhere\b|\b(?:what|which) (?:city|country|place|town|state|region|venue)\b"),
+    (NAMED, rf"\bnames? of (?:the |that |this )?(?:\w+ )?(?:{_ENGLISH_PERSONS})s?\b"),
     (WHO, r"\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
     (WHEN, r"\bemta\b|\bimta\b|\bemte\b"),
     (WHERE, r"\bfein\b|\bfeen\b|\bwein\b|\bween\b"),
@@ -62,10 +81,7 @@ _DAY_WORDS = (
 )
 # Times of day, and the hours named before them: "الثامنة صباحاً", "الساعة 10 مساء".
 _TIMES_OF_DAY = "صباحا صباح مساء مساءا ظهرا ظهر عصرا عصر فجرا فجر ليلا ظهيره"
-_HOURS = (
-    "الساعه الواحده الثانيه الثالثه الرابعه الخامسه السادسه السابعه الثامنه التاسعه العاشره "
-    "الحاديه"
-)
+_HOURS = "الساعه الواحده الثانيه الثالثه الرابعه الخامسه السادسه السابعه الثامنه التاسعه العاشره الحاديه"
 _RELATIVE = "الماضي الماضيه المقبل المقبله القادم القادمه الفائت"
 _TITLES = (
     "الرئيس رئيس الرئيسه رئيسه وزير الوزير وزيره المتحدث المتحدثه الناطق الناطقه المبعوث "
@@ -134,6 +150,8 @@ def question_kind(question: str) -> str:
     for i, word in enumerate(words):
         bare = _bare(word, _KIND_WORDS)
         after = words[i + 1 : i + 3]
+        if word in _NAME_ASKED and after and after[0] in _PERSON_NOUNS:
+            return NAMED
         if bare in QUESTION_WORDS[COUNT]:
             timed = any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2])
             return DURATION if timed else COUNT
@@ -258,6 +276,17 @@ def _person_at(words, i: int) -> int:
     return min(1 + _NAME_WORDS, len(words) - i)
 
 
+def _named_at(words, i: int) -> int:
+    """A person after a title, a name with its father's ("صالح بن شعيل") or a kunya ("أبو سنان")."""
+    if _person_at(words, i):
+        return _person_at(words, i)
+    if i + 2 < len(words) and words[i + 1][0] in ("بن", "ابن") and starts_arabic(words[i][0]):
+        return 3
+    if i + 1 < len(words) and _bare(words[i][0], _KUNYA) in _KUNYA and starts_arabic(words[i + 1][0]):
+        return 2
+    return 0
+
+
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
         return 1 if _bare(words[i][0], DUAL_UNITS) in DUAL_UNITS else 0
@@ -283,4 +312,11 @@ def _duration_at(words, i: int) -> int:
     return 0
 
 
-_FINDERS = {WHEN: _date_at, WHERE: _place_at, WHO: _person_at, COUNT: _count_at, DURATION: _duration_at}
+_FINDERS = {
+    WHEN: _date_at,
+    WHERE: _place_at,
+    WHO: _person_at,
+    NAMED: _named_at,
+    COUNT: _count_at,
+    DURATION: _duration_at,
+}

@@ -11,7 +11,7 @@ from functools import partial
 import numpy as np
 
 from retrieval.analysis import Term, analyze, analyze_spans
-from retrieval.answer_kinds import COUNT, DURATION, WHEN, WHERE, question_kind
+from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, question_kind
 from retrieval.arabizi import read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
@@ -45,7 +45,7 @@ MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
 # Kinds of answer whose absence near the best passage rules out a confident answer (people and
 # places are found too rarely for that: a title before a name, a known place).
-BLOCKING_KINDS = frozenset({WHEN, COUNT, DURATION})
+BLOCKING_KINDS = frozenset({WHEN, COUNT, DURATION, NAMED})
 # Kinds of answer whose presence in a passage lifts it in the ranking: not people, found after
 # any title ("الرئيس", "وزير"), which most news passages have.
 RANKED_KINDS = frozenset({WHEN, WHERE, COUNT, DURATION})

@@ -2,7 +2,7 @@
 
 import pytest
 
-from retrieval.answer_kinds import COUNT, DURATION, WHEN, WHERE, WHO, answer_spans, question_kind
+from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, WHO, answer_spans, question_kind
 from retrieval.snippets import best_sentences
 from tests.test_snippets import weights_for
 
@@ -30,6 +30,12 @@ from tests.test_snippets import weights_for
         ("How many troops did Russia gather?", COUNT),
         ("How long did the meeting last?", DURATION),
         ("Blinken w Lavrov et2ablo awel marra fein?", WHERE),
+        ("وش اسم الشاب اللي غرق بالسد", NAMED),
+        ("شنو سمية البنت اللي ماتت", NAMED),
+        ("ما اسم منفذ التفجير", NAMED),
+        ("What was the name of the Yemeni farmer killed?", NAMED),
+        ("ما اسم الملعب الذي استضاف المباراة", ""),  # a place's name: no person asked for
+        ("What is the name of the stadium?", ""),
         ("ماذا قال بوتين عن المناخ؟", ""),
         ("من جهته، ماذا قال لافروف", ""),
         ("Why did the talks stall?", ""),
@@ -66,6 +72,13 @@ PASSAGES = (
     "يكشف ما إذا كان الرئيس الروسي قد قبل هذا الاقتراح، وقال إن الجانبين أبديا استعدادهما لمواصلة "
     "الحوار في المجالات الأكثر أهمية على صعيد ضمان الأمن العالمي."
 )
+
+
+def test_a_name_is_a_title_and_name_a_name_with_its_fathers_or_a_kunya():
+    text = "وقال الدكتور سامي العلي إن الجاني صالح بن شعيل الزهراني أقدم على القتل، وتبنى أبو سنان التفجير."
+    spans = [text[start:end] for start, end in answer_spans(text, NAMED)]
+    assert spans == ["الدكتور سامي العلي إن الجاني", "صالح بن شعيل", "أبو سنان"]
+    assert answer_spans("غرق شاب في العشرين من عمره في سد الوادي.", NAMED) == ()
 
 
 def test_where_question_shows_the_sentence_naming_the_place_and_marks_it():

@@ -5,6 +5,7 @@ import asyncio
 import pytest
 
 from retrieval.answering import answer_question, bare_forms, candidates, query_terms, term_weights
+from retrieval.decision import CLOSEST, NO_ANSWER_KIND
 from retrieval.engine import Engine
 from retrieval.ranking_config import ARABIC_RANKING, ArabicRanking
 
@@ -171,3 +172,17 @@ def test_a_how_old_question_prefers_the_article_that_gives_an_age(tmp_path, monk
     answer = answer_question(index, question)
     assert answer.answered and answer.results[0].doc_id == "aged"
     assert "27 عاما" in answer.results[0].snippet
+
+
+def test_asking_a_persons_name_the_articles_never_give_gets_the_closest_passages(tmp_path):
+    """Near-topic at size: the story is there, the name is not ("the young man who drowned")."""
+    unnamed = "غرق شاب في العشرين من عمره في سد وادي نمار بالرياض أمس، وانتشلت فرق الدفاع المدني جثته."
+    named = "غرق الشاب محمد بن علي القحطاني في سد وادي حنيفة بالرياض أمس، وانتشلت فرق الدفاع المدني جثته."
+    filler = ["خبر عن الطقس والأمطار الغزيرة اليوم في المنطقة الشرقية."]
+    index = build(tmp_path, {"a": [unnamed], "b": filler})
+    answer = answer_question(index, "وش اسم الشاب اللي غرق بسد وادي نمار")
+    assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND)
+    assert answer.closest and answer.closest[0].doc_id == "a"
+    (tmp_path / "named").mkdir()
+    named_index = build(tmp_path / "named", {"a": [named], "b": filler})
+    assert answer_question(named_index, "وش اسم الشاب اللي غرق بسد وادي حنيفة").answered
