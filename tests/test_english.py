@@ -302,6 +302,22 @@ def test_a_headword_looked_up_gets_every_entry_of_its_lines_and_no_other(tmp_pat
     assert sorted(table) == sorted({w.lower() for w, _ in TRICKY_ENTRIES + extra} - {"00databaseshort"})
 
 
+def test_iterating_the_dictionary_reads_its_index_once_not_a_search_per_headword(tmp_path, monkeypatch):
+    """Iterating (the Arabic spellings of names go through every headword) reads every index
+    line once; a text search per headword took a minute over the installed dictionary."""
+    _write_dictd(tmp_path, TRICKY_ENTRIES)
+    table = freedict.read_dictionary(
+        tmp_path / "freedict-eng-ara.index", tmp_path / "freedict-eng-ara.dict.dz"
+    )
+
+    def searched(self):
+        raise AssertionError("the index text was searched")
+
+    monkeypatch.setattr(freedict.Dictionary, "_lowered", property(searched))
+    assert dict(table.items())["turkey"] == ("تركيا", "ديك رومي")
+    assert table["mayor"] == ("عمدة", "رئيس البلدية")
+
+
 def _reference_translations(index_path, data_path, every):
     """Every `every`-th headword's translations read the plain way: each index line split."""
     with gzip.open(data_path, "rb") as handle:

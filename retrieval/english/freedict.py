@@ -69,6 +69,7 @@ class Dictionary(Mapping[str, tuple[str, ...]]):
         self._data = data
         self._index = index
         self._entries: dict[str, tuple[str, ...]] = {}
+        self._every_line: dict[str, list[tuple[str, str]]] | None = None
 
     def __getitem__(self, word: str) -> tuple[str, ...]:
         found = self._entries.get(word)
@@ -82,10 +83,9 @@ class Dictionary(Mapping[str, tuple[str, ...]]):
 
     def _spans_of(self, word: str) -> list[tuple[str, str]]:
         """Where `word`'s entries are: the index lines whose headword in lower case is `word`."""
-        lowered = self._lowered
-        if lowered is None or "\n" in word or "\t" in word:
-            return self._spans.get(word, [])
-        spans, needle = [], f"\n{word}\t"
+        if self._every_line is not None or self._lowered is None or "\n" in word or "\t" in word:
+            return self._spans().get(word, [])  # once read whole (iterating), a dict lookup
+        lowered, spans, needle = self._lowered, [], f"\n{word}\t"
         at = lowered.find(needle)
         while at >= 0:  # `at` is where the line starts in the index (lowered has one more "\n")
             end = self._index.find("\n", at)
@@ -102,25 +102,26 @@ class Dictionary(Mapping[str, tuple[str, ...]]):
         lowered = "\n" + self._index.lower()
         return lowered if len(lowered) == len(self._index) + 1 else None
 
-    @cached_property
     def _spans(self) -> dict[str, list[tuple[str, str]]]:
-        """Every headword's entries, from every index line."""
-        spans: dict[str, list[tuple[str, str]]] = {}
-        for line in self._index.split("\n"):
-            fields = _index_fields(line)
-            if fields is not None:
-                spans.setdefault(fields[0].lower(), []).append((fields[1], fields[2]))
-        return spans
+        """Every headword's entries, from every index line (read once)."""
+        if self._every_line is None:
+            spans: dict[str, list[tuple[str, str]]] = {}
+            for line in self._index.split("\n"):
+                fields = _index_fields(line)
+                if fields is not None:
+                    spans.setdefault(fields[0].lower(), []).append((fields[1], fields[2]))
+            self._every_line = spans
+        return self._every_line
 
     def _entry(self, offset: str, length: str) -> str:
         start = _b64(offset)
         return self._data[start : start + _b64(length)].decode("utf-8", errors="replace")
 
     def __iter__(self) -> Iterator[str]:
-        return (word for word in self._spans if word in self)
+        return (word for word in self._spans() if word in self)
 
     def __len__(self) -> int:
-        return len(self._spans)  # headwords; a few may have no Arabic translation
+        return len(self._spans())  # headwords; a few may have no Arabic translation
 
 
 def read_dictionary(index_path: Path, data_path: Path) -> Dictionary:
