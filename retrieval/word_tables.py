@@ -16,6 +16,7 @@ import logging
 import sqlite3
 from functools import cached_property
 
+from retrieval import vectors
 from retrieval.english.names import NameIndex
 from retrieval.filed_words import FiledWords
 from retrieval.index import SearchIndex
@@ -23,7 +24,6 @@ from retrieval.name_renderings import arabic_names, names_signature
 from retrieval.spelling import spelling_table
 from retrieval.store import Store
 from retrieval.store_index_blobs import NAME_BLOBS
-from retrieval.vectors import text_keys
 
 log = logging.getLogger(__name__)
 _BLOBS = (
@@ -76,10 +76,12 @@ class WordTables:
 
 
 def signature(index: SearchIndex) -> bytes:
-    """What the tables were built from: the index's documents and their versions, and what the
-    names were made from (`names_signature`: installing the dictionary changes them)."""
+    """What the tables were built from: the index's documents and their versions, what the
+    names were made from (`names_signature`: installing the dictionary changes them), and how
+    an article's vector text is made (another lead length gives other article keys)."""
     documents = sorted(index.data.signatures.items())
-    state = json.dumps([documents, names_signature()], ensure_ascii=False).encode("utf-8")
+    made_from = [documents, names_signature(), vectors.LEAD_WORDS]
+    state = json.dumps(made_from, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(state).hexdigest().encode("ascii")
 
 
@@ -91,7 +93,7 @@ def _build(index: SearchIndex, earlier: list[WordTables]) -> dict[str, bytes]:
     blobs = {}
     for name, table in (("names", NameIndex(words).filed), ("spelling", spelling_table(words))):
         blobs[f"{name}.keys"], blobs[f"{name}.words"] = table.to_blobs()
-    passages, articles = text_keys(index)
+    passages, articles = vectors.text_keys(index)
     blobs["keys.passages"], blobs["keys.articles"] = (
         "\n".join(k).encode("ascii") for k in (passages, articles)
     )

@@ -17,10 +17,11 @@ from bot.cli import main
 from corpus import BUNDLED_CORPUS
 from retrieval import embedding as dense_module
 from retrieval import engine as engine_module
+from retrieval import vectors
 from retrieval.dense_index import DenseIndex
 from retrieval.engine import Engine
 from retrieval.store import Store
-from retrieval.vectors import article_text
+from retrieval.vectors import article_text, passage_key
 
 
 @pytest.fixture
@@ -181,3 +182,30 @@ def test_a_cold_ask_reads_the_dense_index_saved_by_index_and_never_a_stale_one(t
             await engine.close()
 
     asyncio.run(scenario())
+
+
+def test_another_lead_length_embeds_every_article_again_under_its_new_key(
+    tmp_path, corpus, fake, monkeypatch
+):
+    """The article keys are saved with the word tables: a store made with one lead length must
+    not file the vectors of another's texts under the old keys (or skip them as embedded)."""
+    db = tmp_path / "db.sqlite3"
+
+    async def index_once() -> tuple[set[str], set[str]]:
+        engine = await Engine.open(db, corpus)
+        try:
+            await engine.refresh()
+            docs = engine.index.documents.values()
+            wanted = {passage_key(article_text(d.title, d.body)) for d in docs}
+            return wanted, set(await engine.store.embeddings(fake.name))
+        finally:
+            await engine.close()
+
+    long_keys, stored = asyncio.run(index_once())
+    assert long_keys <= stored
+    monkeypatch.setattr(vectors, "LEAD_WORDS", 4)
+    fake.texts.clear()
+    short_keys, stored = asyncio.run(index_once())
+    assert short_keys.isdisjoint(long_keys)
+    assert short_keys <= stored
+    assert {passage_key(text) for text in fake.texts} == short_keys

@@ -309,6 +309,76 @@ def test_dictd_files_are_read_with_their_senses(tmp_path):
     assert "00databaseshort" not in table
 
 
+TRICKY_ENTRIES = [
+    ("00databaseshort", "English-Arabic\n"),
+    ("may", "May\nقد\n"),
+    ("mayor", "Mayor\nعمدة، رئيس البلدية\n"),
+    ("Turkey", "Turkey\nتركيا\n"),
+    ("state", "State\nالدولة\n"),
+    ("turkey", "turkey\nديك رومي\n"),
+    ("zone", "Zone\nمنطقة\n"),
+]
+
+
+@pytest.mark.parametrize("extra", [[], [("İzmir", "Izmir\nإزمير\n")]], ids=["ascii", "longer-in-lower-case"])
+def test_a_headword_looked_up_gets_every_entry_of_its_lines_and_no_other(tmp_path, extra):
+    """Lookups find a headword's index lines in the index text (the first and the last line, in
+    any case, not a longer word it begins); an index whose lower case is longer (İ) is read whole."""
+    _write_dictd(tmp_path, TRICKY_ENTRIES + extra)
+    table = freedict.read_dictionary(
+        tmp_path / "freedict-eng-ara.index", tmp_path / "freedict-eng-ara.dict.dz"
+    )
+    assert table["may"] == ("قد",)
+    assert table["mayor"] == ("عمدة", "رئيس البلدية")
+    assert table["turkey"] == ("تركيا", "ديك رومي")
+    assert table["zone"] == ("منطقة",)
+    for absent in ("Turkey", "mayo", "ayor", "00databaseshort", "may\tAAA", ""):
+        assert absent not in table
+    assert sorted(table) == sorted({w.lower() for w, _ in TRICKY_ENTRIES + extra} - {"00databaseshort"})
+
+
+def test_iterating_the_dictionary_reads_its_index_once_not_a_search_per_headword(tmp_path, monkeypatch):
+    """Iterating (the Arabic spellings of names go through every headword) reads every index
+    line once; a text search per headword took a minute over the installed dictionary."""
+    _write_dictd(tmp_path, TRICKY_ENTRIES)
+    table = freedict.read_dictionary(
+        tmp_path / "freedict-eng-ara.index", tmp_path / "freedict-eng-ara.dict.dz"
+    )
+
+    def searched(self):
+        raise AssertionError("the index text was searched")
+
+    monkeypatch.setattr(freedict.Dictionary, "_lowered", property(searched))
+    assert dict(table.items())["turkey"] == ("تركيا", "ديك رومي")
+    assert table["mayor"] == ("عمدة", "رئيس البلدية")
+
+
+def _reference_translations(index_path, data_path, every):
+    """Every `every`-th headword's translations read the plain way: each index line split."""
+    with gzip.open(data_path, "rb") as handle:
+        data = handle.read()
+    spans = {}
+    for line in index_path.read_text(encoding="utf-8").splitlines():
+        word, offset, length = line.split("\t")
+        if not word.startswith("00database"):
+            spans.setdefault(word.lower(), []).append((freedict._b64(offset), freedict._b64(length)))
+    chosen = [w for i, w in enumerate(sorted(spans)) if i % every == 0 or len(spans[w]) > 1]
+    entries = {w: [data[at : at + n].decode("utf-8", "replace") for at, n in spans[w]] for w in chosen}
+    return {
+        w: tuple(dict.fromkeys(t for e in found for t in freedict.parse_entry(e)))
+        for w, found in entries.items()
+    }
+
+
+@pytest.mark.skipif(freedict.dictionary_files() is None, reason="dict-freedict-eng-ara not installed")
+def test_the_installed_dictionary_looks_up_what_a_full_read_of_its_index_gives():
+    files = freedict.dictionary_files()
+    table = freedict.read_dictionary(*files)
+    expected = _reference_translations(*files, every=40)
+    assert {w: table.get(w, ()) for w in expected} == expected
+    assert len(expected) > 2_000 and sum(map(bool, expected.values())) > 1_000
+
+
 def test_a_missing_dictionary_is_reported_once_and_english_still_works(monkeypatch, caplog):
     monkeypatch.setattr(freedict, "dictionary_files", lambda: None)
     freedict.load_dictionary.cache_clear()

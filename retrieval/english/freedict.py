@@ -8,7 +8,7 @@ import logging
 import os
 import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -51,37 +51,77 @@ def parse_entry(entry: str) -> list[str]:
     return translations
 
 
-class Dictionary(Mapping[str, tuple[str, ...]]):
-    """Headword (lower case) → Arabic translations. Entries are decoded when first looked up:
-    parsing all 87k took most of a second of the first English question, which needs a dozen."""
+def _index_fields(line: str) -> list[str] | None:
+    """A dictd index line's headword, offset and length; None for other lines."""
+    fields = line.rstrip("\r").split("\t")
+    if len(fields) != 3 or fields[0].startswith("00database"):
+        return None
+    return fields
 
-    def __init__(self, data: bytes, spans: dict[str, list[tuple[str, str]]]):
-        """`spans`: headword -> (offset, length) of each of its entries, in dictd's base 64."""
+
+class Dictionary(Mapping[str, tuple[str, ...]]):
+    """Headword (lower case) → Arabic translations. A headword's index lines are found in the
+    index text and its entries decoded when it is first looked up: parsing all 87k index lines
+    cost 0.11 s of CPU of a cold English `ask` (parsing every entry most of a second), which
+    looks up a dozen words; iterating reads every line."""
+
+    def __init__(self, data: bytes, index: str):
         self._data = data
-        self._spans = spans
+        self._index = index
         self._entries: dict[str, tuple[str, ...]] = {}
+        self._every_line: dict[str, list[tuple[str, str]]] | None = None
 
     def __getitem__(self, word: str) -> tuple[str, ...]:
         found = self._entries.get(word)
         if found is None:
-            found = ()
-            if word in self._spans:
-                entries = [self._entry(at, size) for at, size in self._spans[word]]
-                found = tuple(dict.fromkeys(t for entry in entries for t in parse_entry(entry)))
+            entries = [self._entry(at, size) for at, size in self._spans_of(word)]
+            found = tuple(dict.fromkeys(t for entry in entries for t in parse_entry(entry)))
             self._entries[word] = found
         if not found:
             raise KeyError(word)
         return found
+
+    def _spans_of(self, word: str) -> list[tuple[str, str]]:
+        """Where `word`'s entries are: the index lines whose headword in lower case is `word`."""
+        if self._every_line is not None or self._lowered is None or "\n" in word or "\t" in word:
+            return self._spans().get(word, [])  # once read whole (iterating), a dict lookup
+        lowered, spans, needle = self._lowered, [], f"\n{word}\t"
+        at = lowered.find(needle)
+        while at >= 0:  # `at` is where the line starts in the index (lowered has one more "\n")
+            end = self._index.find("\n", at)
+            fields = _index_fields(self._index[at : end if end >= 0 else len(self._index)])
+            if fields is not None:
+                spans.append((fields[1], fields[2]))
+            at = lowered.find(needle, at + 1)
+        return spans
+
+    @cached_property
+    def _lowered(self) -> str | None:
+        """The index in lower case after a line break, to find a headword's lines in; None when
+        lower case changes the text's length (its positions would not be the index's)."""
+        lowered = "\n" + self._index.lower()
+        return lowered if len(lowered) == len(self._index) + 1 else None
+
+    def _spans(self) -> dict[str, list[tuple[str, str]]]:
+        """Every headword's entries, from every index line (read once)."""
+        if self._every_line is None:
+            spans: dict[str, list[tuple[str, str]]] = {}
+            for line in self._index.split("\n"):
+                fields = _index_fields(line)
+                if fields is not None:
+                    spans.setdefault(fields[0].lower(), []).append((fields[1], fields[2]))
+            self._every_line = spans
+        return self._every_line
 
     def _entry(self, offset: str, length: str) -> str:
         start = _b64(offset)
         return self._data[start : start + _b64(length)].decode("utf-8", errors="replace")
 
     def __iter__(self) -> Iterator[str]:
-        return (word for word in self._spans if word in self)
+        return (word for word in self._spans() if word in self)
 
     def __len__(self) -> int:
-        return len(self._spans)  # headwords; a few may have no Arabic translation
+        return len(self._spans())  # headwords; a few may have no Arabic translation
 
 
 def read_dictionary(index_path: Path, data_path: Path) -> Dictionary:
@@ -89,14 +129,7 @@ def read_dictionary(index_path: Path, data_path: Path) -> Dictionary:
     opener = gzip.open if data_path.suffix == ".dz" else open
     with opener(data_path, "rb") as handle:
         data = handle.read()
-    spans: dict[str, list[tuple[str, str]]] = {}
-    for line in index_path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) != 3 or parts[0].startswith("00database"):
-            continue
-        word, offset, length = parts
-        spans.setdefault(word.lower(), []).append((offset, length))
-    return Dictionary(data, spans)
+    return Dictionary(data, index_path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
