@@ -12,6 +12,7 @@ a failed write keeps them for the next try.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import astuple, dataclass
 
@@ -48,7 +49,7 @@ class QueryLog:
         self._pending: dict[int, QueryRow] = {}
         self._writer: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
-        self._closing = False
+        self._closing = asyncio.Event()
         self._flush_lock = asyncio.Lock()
 
     async def start(self) -> None:
@@ -97,16 +98,18 @@ class QueryLog:
     async def close(self) -> None:
         """Stop the writer and write what is left."""
         if self._writer is not None:
-            self._closing = True
+            self._closing.set()
             self._wake.set()
             await self._writer  # not cancelled: a write cut short might yet commit
             self._writer = None
         await self.flush()
 
     async def _write_every_interval(self) -> None:
-        while not self._closing:
+        while not self._closing.is_set():
             await self._wake.wait()
-            await asyncio.sleep(self.interval)  # gather the questions of the next `interval` s
+            # Gather the questions of the next `interval` s, unless closing.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._closing.wait(), self.interval)
             self._wake.clear()
             try:
                 await self.flush()
