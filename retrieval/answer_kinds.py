@@ -278,8 +278,8 @@ def _person_at(words, i: int) -> int:
 
 def _named_at(words, i: int) -> int:
     """A person after a title, a name with its father's ("صالح بن شعيل") or a kunya ("أبو سنان")."""
-    if _person_at(words, i):
-        return _person_at(words, i)
+    if length := _person_at(words, i):
+        return length
     if i + 2 < len(words) and words[i + 1][0] in ("بن", "ابن") and starts_arabic(words[i][0]):
         return 3
     if i + 1 < len(words) and _bare(words[i][0], _KUNYA) in _KUNYA and starts_arabic(words[i + 1][0]):

@@ -44,7 +44,8 @@ from retrieval.stemming import light_stem
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
 # Kinds of answer whose absence near the best passage rules out a confident answer (people and
-# places are found too rarely for that: a title before a name, a known place).
+# places are found too rarely for that: a title before a name, a known place; a question asking
+# a person's name is the exception: it names no one, and a name with its father's counts too).
 BLOCKING_KINDS = frozenset({WHEN, COUNT, DURATION, NAMED})
 # Kinds of answer whose presence in a passage lifts it in the ranking: not people, found after
 # any title ("الرئيس", "وزير"), which most news passages have.

@@ -54,7 +54,7 @@ class ArabicRules:
     # embeddings, is this close to the question (below, the question is off the corpus's topic).
     min_closest_coverage: float = 0.1
     min_closest_similarity: float = 0.78
-    # A when / how many / how long question's answer near the best passage counts only in a
+    # A when / how many / how long / name question's answer near the best passage counts only in a
     # sentence holding this share of the question's idf mass (`answering.holds_answer`).
     min_answer_sentence_share: float = 0.1
 

@@ -83,8 +83,12 @@ def unprefixed(
     stem, bare_stem = light_stem(word), light_stem(bare)
     if len(stem) < ranking.min_snap_stem or len(bare_stem) < ranking.min_snap_stem:
         return None
-    floor = max(ranking.min_snap_frequency, ranking.min_snap_ratio * frequency(stem))
-    return bare if frequency(bare_stem) >= floor else None
+    return bare if frequency(bare_stem) >= _snap_floor(stem, frequency, ranking) else None
+
+
+def _snap_floor(stem: str, frequency: Callable[[str], int], ranking: ArabicRanking) -> float:
+    """How many passages must hold a respelling of a word with `stem` for it to be read so."""
+    return max(ranking.min_snap_frequency, ranking.min_snap_ratio * frequency(stem))
 
 
 # Letters speech merges, and the letter the articles write: ت for ث (تلاتة), د for ذ (هادا),
@@ -105,7 +109,7 @@ def respelled(
     stem = light_stem(word)
     if len(stem) < ranking.min_snap_stem:
         return None
-    floor = max(ranking.min_snap_frequency, ranking.min_snap_ratio * frequency(stem))
+    floor = _snap_floor(stem, frequency, ranking)
     best, best_count = None, 0
     for i, letter in enumerate(word[1:], 1):
         target = _SPOKEN_LETTERS.get(letter)

@@ -351,6 +351,16 @@ def _phrase_at(
     return ""
 
 
+def _opening_marker(
+    words: list[tuple[str, int, int]], markers: dict[str, int], config: FurnitureConfig, shortest: int = 1
+) -> str:
+    """The longest marker of at least `shortest` words that the words open with."""
+    for n in range(min(config.ngram, len(words)), shortest - 1, -1):
+        if (phrase := " ".join(w for w, _, _ in words[:n])) in markers:
+            return phrase
+    return ""
+
+
 def _masked_words(text: str) -> list[tuple[str, int, int]]:
     return [(_masked(norm), start, end) for norm, start, end in word_table(text)]
 
@@ -395,10 +405,9 @@ def _footer_cut(
     else after a full stop, within the last words, when the paragraph ends without one (a tag
     line with a full stop among its tags)."""
     markers = profile.tail
-    opening = _masked_words(paragraph[: config.edge_chars])[: config.ngram]
-    for n in range(len(opening), config.anywhere_words - 1, -1):
-        if (marker := " ".join(w for w, _, _ in opening[:n])) in markers:
-            return Segment(TAIL, i, 0, len(paragraph), paragraph), marker
+    opening = _masked_words(paragraph[: config.edge_chars])
+    if marker := _opening_marker(opening, markers, config, config.anywhere_words):
+        return Segment(TAIL, i, 0, len(paragraph), paragraph), marker
     ends = list(_SENTENCE_END_RE.finditer(paragraph))
     if not ends or ends[-1].end() == len(paragraph.rstrip()):
         return None, ""
@@ -407,9 +416,8 @@ def _footer_cut(
         words = _masked_words(paragraph[start:])
         if len(words) > config.tail_suffix_words:
             break
-        for n in range(min(config.ngram, len(words)), 0, -1):
-            if (marker := " ".join(w for w, _, _ in words[:n])) in markers:
-                return Segment(TAIL, i, start, len(paragraph), paragraph[start:]), marker
+        if marker := _opening_marker(words, markers, config):
+            return Segment(TAIL, i, start, len(paragraph), paragraph[start:]), marker
     return None, ""
 
 

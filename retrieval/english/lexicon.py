@@ -294,7 +294,7 @@ def _parse(entries: str) -> dict[tuple[str, ...], tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
     """English phrase (as a tuple of lower-case words) → Arabic renderings, most common first;
-    the world's places and the region's institutions are in `retrieval.english.world`."""
+    the world's places are in `retrieval.english.world`."""
     return _parse(_ENTRIES + world.ENTRIES)
 
 
