@@ -12,7 +12,7 @@ import numpy as np
 
 from retrieval.analysis import Term, analyze, analyze_spans
 from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, question_kind
-from retrieval.arabizi import read_arabizi
+from retrieval.arabizi import arabizi_others, read_arabizi_words
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
     ARABIC_RULES,
@@ -225,9 +225,10 @@ def prepare_query(
     (`retrieval.dialect`)."""
     question = question_content(question)
     lang = detect_language(question)
-    reading = read_arabizi(question) if lang == "en" else None
-    if reading and index is not None and resources is not None:
-        reading = snap_reading(index, resources.spelling, reading)
+    read = read_arabizi_words(question) if lang == "en" else None
+    reading = read.text if read is not None else None
+    if read is not None and index is not None and resources is not None:
+        reading = snap_reading(index, resources.spelling, read.text, arabizi_others(read))
     if reading:
         # Names left in Latin letters need the English path's lexicon and name snapping.
         path = "mixed" if count_scripts(reading)[1] else "ar"
