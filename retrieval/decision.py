@@ -79,7 +79,10 @@ class EnglishRules:
     min_closest_similarity: float = 0.78
     # ... or a cosine this far (z-score) above the corpus's: English questions are further in
     # meaning from Arabic passages, the passage that stands out is still the one they are about.
-    min_closest_specificity: float = 2.0
+    min_closest_specificity: float = 1.8
+    # ... or holds this share of its concepts, however far in meaning (half the concepts make an
+    # answer of a passage near in meaning; far, it is still about the question).
+    min_far_closest_coverage: float = 0.4
 
 
 Rules = ArabicRules | EnglishRules
@@ -174,6 +177,7 @@ def related(evidence: Evidence, rules: Rules) -> bool:
     near = evidence.similarity is None or evidence.similarity >= rules.min_closest_similarity
     if isinstance(rules, EnglishRules):
         near = near or evidence.specificity >= rules.min_closest_specificity
+        near = near or evidence.coverage >= rules.min_far_closest_coverage
     return near and strength(evidence, rules) >= rules.min_closest_coverage
 
 

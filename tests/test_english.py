@@ -270,6 +270,15 @@ def test_fusion_adds_dense_evidence_to_scaled_lexical_scores():
     assert int(np.argmax(fuse(lexical, dense, 10.0))) == 2
 
 
+def test_a_weak_best_lexical_match_counts_less_against_meaning():
+    """No passage holds much of the question: its best lexical match (4.0) yields to the passage
+    far closer in meaning, which a strong lexical match would not."""
+    lexical = np.array([4.0, 0.0, 0.0, 0.0])
+    dense = DenseScores.of(np.array([0.70, 0.80, 0.70, 0.70]))
+    assert int(np.argmax(fuse(lexical, dense))) == 0
+    assert int(np.argmax(fuse(lexical, dense, lexical_share=0.3))) == 1
+
+
 def _write_dictd(folder, entries):
     b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 

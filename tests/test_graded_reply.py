@@ -67,6 +67,16 @@ def test_an_english_question_far_in_cosine_gets_the_closest_passage_that_stands_
     )
 
 
+def test_an_english_passage_holding_much_of_the_question_far_in_meaning_is_the_closest():
+    """Half the concepts make no answer of a passage far in meaning (xquad-dev: "When was this
+    edict declared?", cosine .72), but it is still about the question: the closest passages."""
+    far = Evidence(0.5, similarity=0.72, specificity=0.6, margin=-0.02)
+    assert decide([Found("a", far)], 3, ENGLISH_RULES).outcome == CLOSEST
+    assert decide([Found("a", replace(far, coverage=0.3))], 3, ENGLISH_RULES).outcome == NOT_FOUND
+    standing_out = replace(far, coverage=0.3, specificity=1.9)
+    assert decide([Found("a", standing_out)], 3, ENGLISH_RULES).outcome == CLOSEST
+
+
 def test_a_word_the_articles_lack_turns_an_answer_into_the_closest_passages():
     found = [Found("a", Evidence(0.9))]
     decision = decide(found, 3, ARABIC_RULES, blocked=True)
