@@ -20,6 +20,7 @@ from retrieval.decision import (
     Evidence,
     decide,
 )
+from retrieval.english.words import subject_names
 from retrieval.missing import NUMBER, Specific, blocks_answer
 from retrieval.name_renderings import arabic_names, is_name
 from retrieval.normalize import normalize_arabic
@@ -210,3 +211,27 @@ def test_weather_in_a_city_the_articles_cover_is_not_a_confident_answer(own_inde
     assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS)
     assert "weather" in answer.missing
     assert answer_question(own_index, "What is Ryabkov's job?").answered
+
+
+def test_the_names_a_question_asks_about_follow_its_auxiliary_verb():
+    for question, names in (
+        ("What did Messi say about the Saudi Super Cup in London?", {"Messi"}),
+        ("How many goals did Lionel Messi score?", {"Lionel", "Messi"}),
+        ("Who did the Broncos beat?", {"Broncos"}),
+        ("What is the capital of France?", set()),
+        ("Where did the talks in Geneva take place?", set()),
+    ):
+        assert subject_names(question) == names, question
+
+
+def test_a_person_asked_about_whom_the_best_article_never_names_gets_the_closest_passages(own_index):
+    """The strategic stability talks are reported, Messi never (nor Pedersen on the Geneva
+    talks): no answer, though every other word matches; Peskov, whom the article names, is."""
+    for question, name in (
+        ("What did Messi say about the strategic stability talks in Geneva?", "Messi"),
+        ("What did Pedersen say about the talks in Geneva?", "Pedersen"),
+    ):
+        answer = answer_question(own_index, question)
+        assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS), question
+        assert name in answer.missing and answer.closest and not answer.results
+    assert answer_question(own_index, "What did Peskov say about the strategic stability talks?").answered
