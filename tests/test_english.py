@@ -144,6 +144,8 @@ def test_an_acronym_is_a_name_not_an_everyday_word():
 def test_function_words_are_not_concepts():
     found = _terms(expand_english("Why did they meet again because of the crisis?", {}))
     assert "again" not in found and "because" not in found and "crisis" in found
+    # "According to the ministry": whose word, not the topic (the dictionary's التّوافق).
+    assert "according" not in _terms(expand_english("According to the ministry, who won?", {}))
     # The Arabic article of a transliterated name is no word of its own (the dictionary's "AL" is
     # Alabama).
     concepts = expand_english("Bab al-Hawa crossing", {"al": ("ولاية ألاباما",), "crossing": ("معبر",)})
@@ -543,6 +545,14 @@ def test_the_text_reply_to_english_says_what_it_matched_on(bundled_index):
         ("What is the capital?", "capital", "العاصمة"),
         ("Were the talks frank?", "frank", "صريحة"),
         ("Which opposition figure?", "figure", "شخصية"),
+        ("How much do they eat in a day?", "eat", "تأكل"),
+        ("Who restored the old tapes?", "tapes", "شرائط"),
+        ("Who restored the old tapes?", "restored", "الاستعادة"),
+        ("Is the district known for crime?", "crime", "الجرائم"),
+        ("What do researchers believe?", "believe", "يعتقد"),
+        ("How many nations joined?", "nations", "دول"),
+        ("Who is the current coach?", "current", "الحالي"),
+        ("How old are the fossils?", "fossils", "الأحافير"),
     ],
 )
 def test_news_verbs_match_the_forms_arabic_news_writes(question, word, arabic):

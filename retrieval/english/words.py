@@ -13,7 +13,7 @@ QUESTION_WORDS = frozenset(
     """say said says tell told know want wants wanted get got make made go going went happen happened
     happens also many much kind sort type like one ones did do does doing done s t don didn doesn
     isn aren wasn weren won wouldn couldn shouldn name named describe described mean means ever
-    whether its it's if so very just only still yet which""".split()
+    whether its it's if so very just only still yet which according""".split()
 )
 
 # Verbs a question puts before its subject: "What did Messi say", "When was Navalny arrested".
