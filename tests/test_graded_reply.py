@@ -235,3 +235,15 @@ def test_a_person_asked_about_whom_the_best_article_never_names_gets_the_closest
         assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS), question
         assert name in answer.missing and answer.closest and not answer.results
     assert answer_question(own_index, "What did Peskov say about the strategic stability talks?").answered
+
+
+def test_an_english_passage_standing_far_out_in_meaning_is_the_closest_though_it_shares_no_word():
+    """A name nothing renders ("What did Lady Gaga sing?") leaves the paragraph no shared word,
+    but its cosine stands 5.3 standard deviations above the corpus's: the closest passages. Off-
+    topic questions stand under 2.5 ("How is the weather today?", 2.45) and stay not found."""
+    alone = Evidence(0.0, similarity=0.77, specificity=5.3, margin=0.05)
+    decision = decide([Found("a", alone), Found("b", Evidence(0.0))], 3, ENGLISH_RULES, on_topic=False)
+    assert (decision.outcome, decision.reason, decision.chosen) == (CLOSEST, WEAK_EVIDENCE, (0, 1))
+    weather = replace(alone, specificity=2.45)
+    assert decide([Found("a", weather)], 3, ENGLISH_RULES, on_topic=False).outcome == NOT_FOUND
+    assert decide([Found("a", alone)], 3, ARABIC_RULES, on_topic=False).outcome == NOT_FOUND
