@@ -37,10 +37,11 @@ def test_xquad_english_finds_the_arabic_paragraph(xquad_report):
 
 def test_xquad_english_snippets_hold_the_answer(xquad_report):
     # Target .65; .658, and .712 since standing-out passages are shown as the closest (issue 16).
-    assert xquad_report.answer_in_snippet >= 0.73
+    assert xquad_report.answer_in_snippet >= 0.74
     # .187 before the graded reply, .179; .092 with the closest passages that stand out; .070
-    # with those holding .4 of the concepts however far; .051 with the everyday words of issue 16.
-    assert xquad_report.not_found_answerable <= 0.055
+    # with those holding .4 of the concepts however far; .051 with the everyday words of issue 16;
+    # .043 with passages standing 4 sd out.
+    assert xquad_report.not_found_answerable <= 0.047
 
 
 def test_own_english_questions_find_the_right_article(own_report):
