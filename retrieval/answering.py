@@ -32,7 +32,15 @@ from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
 from retrieval.indexes import Indexes
 from retrieval.language import detect_language, question_content
-from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
+from retrieval.missing import (
+    Specific,
+    arabic_specifics,
+    blocks_answer,
+    english_specifics,
+    lacks_subject,
+    missing_words,
+    subject_terms,
+)
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
 from retrieval.query_resources import QueryResources
@@ -327,16 +335,35 @@ def decide_answer(
     weights: dict[str, float] | None = None,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
-    out (`blocks_answer`), and so does a best passage without the kind of answer the question
-    asks for ("how long did the summit last?" and no duration near it). A best passage sharing
-    only generic words with the question is not shown as the closest."""
-    blocked: bool | str = bool(found) and blocks_answer(specifics, found[0].matched)
+    out (`blocks_answer`), and so do an article that never names the person the question asks
+    about (`lacks_subject`) and a best passage without the kind of answer the question asks for
+    ("how long did the summit last?" and no duration near it). A best passage sharing only
+    generic words with the question is not shown as the closest."""
+    blocked: bool | str = bool(found) and (
+        blocks_answer(specifics, found[0].matched)
+        or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
+    )
     if found and not blocked and kind in BLOCKING_KINDS:
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
+
+
+def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> frozenset[str]:
+    """Which of `terms` the article of passage `position` holds anywhere (an article's passages
+    are stored consecutively)."""
+    if not terms:
+        return frozenset()
+    doc_id = index.passages[position].doc_id
+    start = end = position
+    while start > 0 and index.passages[start - 1].doc_id == doc_id:
+        start -= 1
+    while end + 1 < len(index.passages) and index.passages[end + 1].doc_id == doc_id:
+        end += 1
+    held = index.scorer.holds(range(start, end + 1), terms)
+    return frozenset(t for t, row in zip(terms, held, strict=True) if row.any())
 
 
 def holds_answer(

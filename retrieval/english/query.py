@@ -82,13 +82,16 @@ class DenseScores:
 
 
 def fuse(
-    lexical: np.ndarray, dense: DenseScores | None, dense_weight: float = ENGLISH_RANKING.dense_weight
+    lexical: np.ndarray,
+    dense: DenseScores | None,
+    dense_weight: float = ENGLISH_RANKING.dense_weight,
+    lexical_share: float = 1.0,
 ) -> np.ndarray:
     """One score per passage: lexical scaled to its best, plus `dense_weight` x the dense
     z-score (rather than reciprocal-rank fusion, which flattens a dominant lexical match on
     names)."""
     top = float(lexical.max()) if len(lexical) else 0.0
-    fused = lexical / top if top > 0 else np.zeros_like(lexical)
+    fused = lexical / top * lexical_share if top > 0 else np.zeros_like(lexical)
     if dense is None or len(dense.cosines) != len(lexical) or not len(dense.cosines):
         return fused
     return fused + dense_weight * (dense.cosines - dense.mean) / dense.spread
@@ -111,7 +114,8 @@ def rank_english(
 ) -> EnglishHits:
     """Best passages for the concepts, fused with `dense` cosines (one per passage) if given."""
     match = match_concepts(index, concepts)
-    fused = fuse(match.scores, dense, ranking.dense_weight)
+    share = min(1.0, float(match.coverage.max(initial=0.0)) / ranking.full_lexical_coverage)
+    fused = fuse(match.scores, dense, ranking.dense_weight, share)
     if dense is None or len(dense.cosines) != len(index):
         # Lexical only: the passages that hold a concept's term, whose score may be 0 or less
         # where rank_bm25's idf is negative (a term in most passages of a tiny corpus).
