@@ -364,6 +364,26 @@ def test_iterating_the_dictionary_reads_its_index_once_not_a_search_per_headword
     assert table["mayor"] == ("عمدة", "رئيس البلدية")
 
 
+def test_after_enough_lookups_the_index_is_read_whole_and_answers_the_same(tmp_path, monkeypatch):
+    """A running bot looks up ever new English words: past SEARCHES_BEFORE_READING_WHOLE, the
+    index is read once and lookups are a table's, with the translations the searches gave."""
+    monkeypatch.setattr(freedict, "SEARCHES_BEFORE_READING_WHOLE", 2)
+    _write_dictd(tmp_path, TRICKY_ENTRIES)
+    table = freedict.read_dictionary(
+        tmp_path / "freedict-eng-ara.index", tmp_path / "freedict-eng-ara.dict.dz"
+    )
+    assert table["may"] == ("قد",)
+    assert "mayo" not in table
+
+    def searched(self):
+        raise AssertionError("the index text was searched")
+
+    monkeypatch.setattr(freedict.Dictionary, "_lowered", property(searched))
+    assert table["mayor"] == ("عمدة", "رئيس البلدية")
+    assert table["turkey"] == ("تركيا", "ديك رومي")
+    assert "ayor" not in table and "00databaseshort" not in table
+
+
 def _reference_translations(index_path, data_path, every):
     """Every `every`-th headword's translations read the plain way: each index line split."""
     with gzip.open(data_path, "rb") as handle:

@@ -269,12 +269,17 @@ class NameIndex:
                 continue
             bare = _without_article(term)
             spelled = arabic_shape(bare)
-            similarity = difflib.SequenceMatcher(None, shape, spelled, autojunk=False).ratio()
             exact = arabic_skeleton(bare) in (skeleton, stripped) and _repeats(spelled) <= _repeats(shape)
-            if not exact:
-                similarity *= snapping.near_discount  # only close: one consonant apart
+            discount = 1.0 if exact else snapping.near_discount  # only close: one consonant apart
             floor = snapping.min_similarity if exact else snapping.min_near_similarity
-            if similarity >= (snapping.min_short_similarity if len(skeleton) <= MIN_SKELETON else floor):
+            floor = snapping.min_short_similarity if len(skeleton) <= MIN_SKELETON else floor
+            alike = difflib.SequenceMatcher(None, shape, spelled, autojunk=False)
+            # ratio() <= quick_ratio() <= real_quick_ratio(): the bounds, far cheaper, rule
+            # out most of the hundreds of look-alikes of a word at 20,000 articles.
+            if alike.real_quick_ratio() * discount < floor or alike.quick_ratio() * discount < floor:
+                continue
+            similarity = alike.ratio() * discount
+            if similarity >= floor:
                 scored.append(NameMatch(term, round(similarity, 3)))
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
