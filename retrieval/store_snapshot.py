@@ -42,12 +42,16 @@ class StoreSnapshot:
 
     def document_signatures(self) -> dict[str, str]:
         """Per document, what changes whenever its passages are rewritten: its content hash,
-        first passage id and passage count."""
+        first passage id and passage count, and the analysis version that made their terms (a
+        re-analysis rewrites every passage of unchanged text, and SQLite hands the same passage
+        ids out again once all rows are gone)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'analysis_version'").fetchone()
+        version = row[0] if row else ""
         sql = (
             "SELECT d.doc_id, d.content_hash, MIN(p.pid), COUNT(p.pid) FROM documents d "
             "LEFT JOIN passages p USING (doc_id) GROUP BY d.doc_id"
         )
-        return {r[0]: f"{r[1]}:{r[2]}:{r[3]}" for r in self.db.execute(sql)}
+        return {r[0]: f"{r[1]}:{r[2]}:{r[3]}:{version}" for r in self.db.execute(sql)}
 
     def passage_rows(self, doc_ids: list[str] | None = None) -> Iterator[tuple]:
         """(pid, doc_id, ordinal, start, end, terms) in pid order, of every passage or of those

@@ -179,6 +179,20 @@ def test_a_stale_saved_index_is_brought_up_to_date(tmp_path, corpus):
     assert answered[2] and answered[2][0][0].startswith("cop26#")
 
 
+def test_a_reanalysed_store_does_not_load_the_index_saved_from_older_terms(tmp_path, corpus):
+    """A new analysis version rewrites every passage's terms while the texts, and (once every
+    row is gone) the passage ids, stay the same: the saved index, made of the old terms, must
+    not be taken for up to date."""
+    db = tmp_path / "store.sqlite3"
+    run(open_and_answer(db, corpus, refresh=True))
+    with sqlite3.connect(db) as conn:  # what a re-analysis leaves: new terms, same pids
+        conn.execute("UPDATE passages SET terms = terms || ' مصطلحجديد'")
+        conn.execute("UPDATE meta SET value = value || '-next' WHERE key = 'analysis_version'")
+    _, index = run(open_and_answer(db, corpus))
+    assert "مصطلحجديد" in index["lists"]
+    assert index == run(fresh_build(db))
+
+
 def test_rewritten_file_keeps_pids_in_step_with_the_store(tmp_path):
     """Rewriting a JSON Lines file re-inserts its unchanged documents under new pids: the index
     must follow, since the bot looks passages up by pid."""
