@@ -339,8 +339,8 @@ def decide_answer(
     blocked: bool | str = bool(found) and blocks_answer(specifics, found[0].matched)
     if found and not blocked and asks_result and isinstance(rules, ArabicRules):
         text = index.passage_text(found[0].hit.position)
-        written = partial(_written, index)
-        blocked = UPCOMING if reports_upcoming(text, weights or {}, written, rules.upcoming_window) else ""
+        frequency = partial(_frequency, index)
+        blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
     if found and not blocked and kind in BLOCKING_KINDS:
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)
@@ -349,9 +349,9 @@ def decide_answer(
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
 
 
-def _written(index: SearchIndex, term: str) -> bool:
-    """Whether the articles write `term` (as `indexed_form` searches it)."""
-    return index.known(indexed_form(index, term))
+def _frequency(index: SearchIndex, term: str) -> int:
+    """In how many passages the articles write `term`, as `indexed_form` searches it."""
+    return index.scorer.document_frequency(indexed_form(index, term))
 
 
 def holds_answer(

@@ -3,7 +3,8 @@ result, a winner, a verdict, what a meeting decided) is not answered by a passag
 the event as still to come: "شو نتيجة ماتش الاتحاد وأحد" and "... لمواجهة السبت المقبل بين
 الاتحاد وأحد", "ما الحكم الذي صدر ... في جلسة 27 سبتمبر" and "وحددت المحكمة جلسة 27 سبتمبر
 المقبل". Such a question is about a time after the articles. Pure functions over normalized
-words; the index only tells a future verb (ستعقد: تعقد is written) from a name (ستيلرز)."""
+words; the index only tells a future verb (ستعقد: تعقد is commoner) from a noun or a name
+(سيارة, سنوات, سيرغي: their س is a letter of the word)."""
 
 from __future__ import annotations
 
@@ -42,18 +43,23 @@ def asks_outcome(question: str) -> bool:
     return any(_bare(w) in _OUTCOME_WORDS or w in _OUTCOME_WORDS for w, _, _ in word_table(question))
 
 
-def is_upcoming(word: str, written: Callable[[str], bool]) -> bool:
+def is_upcoming(word: str, frequency: Callable[[str], int]) -> bool:
     """Whether normalized `word` marks an event as still to come: a word of `_UPCOMING_WORDS`, or
-    a future verb (س and a present whose term the articles write, by `written`)."""
+    a future verb: س and a present the articles write at least as often (`frequency`: in how
+    many passages a term occurs). A noun or name whose س is its own (سيارة: يارة) is far commoner
+    than what is left without it."""
     bare = _bare(word)
     if bare in _UPCOMING_WORDS or word in _UPCOMING_WORDS:
         return True
     if len(bare) < _MIN_FUTURE_LETTERS or bare[0] != "س" or bare[1] not in _FUTURE_PERSONS:
         return False
-    return any(written(term) for term in analyze(bare[1:]))
+    present, future = analyze(bare[1:]), analyze(bare)
+    if not present or not future:
+        return False
+    return frequency(present[0]) >= max(frequency(future[0]), 1)
 
 
-def reports_upcoming(text: str, asked: Collection[str], written: Callable[[str], bool], window: int) -> bool:
+def reports_upcoming(text: str, asked: Collection[str], frequency: Callable[[str], int], window: int) -> bool:
     """Whether passage `text` marks an event as still to come within `window` words of a term
     of the question (`asked`, index terms)."""
     words = word_table(text)
@@ -63,7 +69,7 @@ def reports_upcoming(text: str, asked: Collection[str], written: Callable[[str],
         if term.term in asked:
             held[_word_at(starts, term.start)] = True
     for i, (word, _, _) in enumerate(words):
-        if is_upcoming(word, written) and any(held[max(0, i - window) : i + window + 1]):
+        if is_upcoming(word, frequency) and any(held[max(0, i - window) : i + window + 1]):
             return True
     return False
 
