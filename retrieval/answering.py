@@ -12,7 +12,7 @@ import numpy as np
 
 from retrieval.analysis import Term, analyze, analyze_spans
 from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, question_kind
-from retrieval.arabizi import read_arabizi
+from retrieval.arabizi import arabizi_others, read_arabizi_words
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
     ARABIC_RULES,
@@ -33,7 +33,15 @@ from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
 from retrieval.indexes import Indexes
 from retrieval.language import detect_language, question_content
-from retrieval.missing import Specific, arabic_specifics, blocks_answer, english_specifics, missing_words
+from retrieval.missing import (
+    Specific,
+    arabic_specifics,
+    blocks_answer,
+    english_specifics,
+    lacks_subject,
+    missing_words,
+    subject_terms,
+)
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
 from retrieval.query_resources import QueryResources
@@ -227,9 +235,10 @@ def prepare_query(
     (`retrieval.dialect`)."""
     question = question_content(question)
     lang = detect_language(question)
-    reading = read_arabizi(question) if lang == "en" else None
-    if reading and index is not None and resources is not None:
-        reading = snap_reading(index, resources.spelling, reading)
+    read = read_arabizi_words(question) if lang == "en" else None
+    reading = read.text if read is not None else None
+    if read is not None and index is not None and resources is not None:
+        reading = snap_reading(index, resources.spelling, read.text, arabizi_others(read))
     if reading:
         # Names left in Latin letters need the English path's lexicon and name snapping.
         path = "mixed" if count_scripts(reading)[1] else "ar"
@@ -332,11 +341,15 @@ def decide_answer(
     asks_result: bool = False,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
-    out (`blocks_answer`), and so does a best passage without the kind of answer the question
-    asks for ("how long did the summit last?" and no duration near it) or, for a question that
+    out (`blocks_answer`), and so do an article that never names the person the question asks
+    about (`lacks_subject`), a best passage without the kind of answer the question asks for
+    ("how long did the summit last?" and no duration near it) and, for a question that
     `asks_result` (`asks_outcome`), one reporting the event as still to come. A best passage
     sharing only generic words with the question is not shown as the closest."""
-    blocked: bool | str = bool(found) and blocks_answer(specifics, found[0].matched)
+    blocked: bool | str = bool(found) and (
+        blocks_answer(specifics, found[0].matched)
+        or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
+    )
     if found and not blocked and asks_result and isinstance(rules, ArabicRules):
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
@@ -347,6 +360,21 @@ def decide_answer(
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
+
+
+def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> frozenset[str]:
+    """Which of `terms` the article of passage `position` holds anywhere (an article's passages
+    are stored consecutively)."""
+    if not terms:
+        return frozenset()
+    doc_id = index.passages[position].doc_id
+    start = end = position
+    while start > 0 and index.passages[start - 1].doc_id == doc_id:
+        start -= 1
+    while end + 1 < len(index.passages) and index.passages[end + 1].doc_id == doc_id:
+        end += 1
+    held = index.scorer.holds(range(start, end + 1), terms)
+    return frozenset(t for t, row in zip(terms, held, strict=True) if row.any())
 
 
 def _frequency(index: SearchIndex, term: str) -> int:

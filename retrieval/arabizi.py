@@ -13,10 +13,15 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 from retrieval.english.lexicon import lexicon
 from retrieval.english.words import QUESTION_WORDS
+from retrieval.normalize import word_table
 from retrieval.stopwords import STOPWORDS
 
 log = logging.getLogger(__name__)
@@ -38,6 +43,13 @@ FUNCTION_WORDS = frozenset(
 )
 _ENGLISH_WORDS = STOPWORDS | QUESTION_WORDS
 _MIN_SIGNALS = 2
+# The article the model writes onto the next word ("el wafd" -> الوفد).
+_ARTICLES = frozenset({"el", "al", "il", "l"})
+# Spellings of a word weighed when its reading is not a corpus word: how many, the beam's width,
+# and how far below the best (log-probability) one may be.
+SPELLINGS = 6
+SPELLING_BEAM = 8
+SPELLING_MARGIN = 4.0
 _TOKEN_RE = re.compile(r"\S+")
 _WORD_RE = re.compile(r"[A-Za-z0-9']+")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -84,6 +96,22 @@ def reading_runs(text: str) -> list[tuple[bool, str]]:
     return runs
 
 
+@dataclass(frozen=True)
+class ArabiziReading:
+    """A question's Arabic-script reading, and the Latin word each of its read words came from
+    (when the run's words pair up: the model writes "el" onto the next word)."""
+
+    text: str
+    sources: tuple[tuple[str, str], ...] = ()  # (read word as written in `text`, Latin word)
+
+
+def _paired(run: str, read: str) -> list[tuple[str, str]]:
+    latin = [w for w in (_bare(t).lower() for t in run.split()) if w]
+    latin = [w for i, w in enumerate(latin) if w not in _ARTICLES or i == len(latin) - 1]
+    words = read.split()
+    return list(zip(words, latin, strict=True)) if len(words) == len(latin) else []
+
+
 class ArabiziReader:
     """The package's converter, loaded once; calls take turns (one native session)."""
 
@@ -93,14 +121,23 @@ class ArabiziReader:
         self._converter = Converter(threads=1)
         self._lock = threading.Lock()
 
-    def read(self, text: str) -> str:
+    def read(self, text: str) -> ArabiziReading:
         """`text` with its Arabizi runs in Arabic script and its names left as typed."""
         text = " ".join(_CONTROL_RE.sub(" ", text).split())  # the reading is shown back to the user
         runs = reading_runs(text)
         pending = [part for convert, part in runs if convert]
         with self._lock:
-            converted = iter(self._converter.convert(pending) if pending else [])
-        return " ".join(next(converted) if convert else part for convert, part in runs)
+            converted = self._converter.convert(pending) if pending else []
+        done = iter(converted)
+        reading = " ".join(next(done) if convert else part for convert, part in runs)
+        sources = [pair for run, read in zip(pending, converted, strict=True) for pair in _paired(run, read)]
+        return ArabiziReading(reading, tuple(sources))
+
+    def spellings(self, word: str) -> list[tuple[str, float]]:
+        """The model's likeliest spellings of one Latin word with their log-probabilities, best
+        first (beam search over its decoder: the reading keeps only the first)."""
+        with self._lock:
+            return beam_spellings(self._converter.engine, word.lower(), SPELLINGS, SPELLING_BEAM)
 
 
 @lru_cache(maxsize=1)
@@ -114,10 +151,70 @@ def load_reader() -> ArabiziReader | None:
 
 
 @lru_cache(maxsize=256)
-def read_arabizi(text: str) -> str | None:
-    """The Arabic-script reading of an Arabizi question; None when it is not Arabizi or the
-    reader is missing. Cached: a question is read again for "more results"."""
+def read_arabizi_words(text: str) -> ArabiziReading | None:
+    """The Arabic-script reading of an Arabizi question with the words it came from; None when
+    it is not Arabizi or the reader is missing. Cached: a question is read again for "more results"."""
     if not looks_like_arabizi(text):
         return None
     reader = load_reader()
     return reader.read(text) if reader is not None else None
+
+
+def read_arabizi(text: str) -> str | None:
+    """The Arabic-script reading of an Arabizi question, or None (see `read_arabizi_words`)."""
+    reading = read_arabizi_words(text)
+    return reading.text if reading is not None else None
+
+
+@lru_cache(maxsize=1024)
+def other_spellings(word: str) -> tuple[str, ...]:
+    """Arabic spellings of a Latin Arabizi word the model finds nearly as likely as its best, best
+    first; none without the reader."""
+    reader = load_reader()
+    found = reader.spellings(word) if reader is not None else []
+    return tuple(text for text, score in found if text and score >= found[0][1] - SPELLING_MARGIN)
+
+
+def arabizi_others(reading: ArabiziReading) -> Callable[[str], tuple[str, ...]]:
+    """For a normalized word of `reading`: the other likely spellings of the Latin word it was
+    read from, normalized, with the article the reading wrote onto it."""
+    sources = {norm: latin for word, latin in reading.sources for norm, _, _ in word_table(word)[:1]}
+
+    def others(norm: str) -> tuple[str, ...]:
+        if norm not in sources:
+            return ()
+        article = "ال" if norm.startswith("ال") else ""
+        spelt = [n for other in other_spellings(sources[norm]) for n, _, _ in word_table(other)[:1]]
+        return tuple(n if n.startswith(article) else article + n for n in spelt if n != norm)
+
+    return others
+
+
+def beam_spellings(engine, word: str, k: int, width: int) -> list[tuple[str, float]]:
+    """Beam search over the package's encoder and decoder (onnxruntime sessions) for `word`."""
+    ids = engine._ids(word) or [engine.unk]
+    src = np.array([ids], dtype=np.int64)
+    memory = engine.enc.run(None, {"src": src})[0]
+    live: list[tuple[list[int], float]] = [([engine.bos], 0.0)]
+    done: list[tuple[list[int], float]] = []
+    for _ in range(min(engine.max_len, len(ids) + 20)):
+        n = len(live)
+        feed = {"ys": np.array([seq for seq, _ in live], dtype=np.int64)}
+        feed |= {"memory": np.repeat(memory, n, axis=0), "src": np.repeat(src, n, axis=0)}
+        logits = engine.dec.run(None, feed)[0]
+        top = logits.max(axis=-1, keepdims=True)
+        log_probs = logits - top - np.log(np.exp(logits - top).sum(axis=-1, keepdims=True))
+        grown = [
+            ([*seq, int(t)], score + float(row[t]))
+            for (seq, score), row in zip(live, log_probs, strict=True)
+            for t in np.argsort(row)[::-1][:width]
+        ]
+        grown.sort(key=lambda hypothesis: -hypothesis[1])
+        live = []
+        for seq, score in grown[:width]:
+            (done if seq[-1] == engine.eos else live).append((seq, score))
+        done.sort(key=lambda hypothesis: -hypothesis[1])
+        # Scores only fall as a spelling grows: none alive can beat the k-th one finished.
+        if not live or (len(done) >= k and live[0][1] < done[k - 1][1]):
+            break
+    return [("".join(engine.chars[i] for i in seq[1:-1] if i > engine.unk), score) for seq, score in done[:k]]

@@ -52,6 +52,16 @@ _CAPTION_RE = re.compile(rf"\((?:{_PHOTO_CREDIT})[^()]*\)$|\s[-–/|]\s*(?:{_PHO
 _CREDIT_RE = re.compile(r"^\(([^()]{2,120})\)$")
 _DATELINE_RE = re.compile(r"^(\S+(?:\s\S+)?)\s*[-–]\s*(وكالات|خاص|agencies)$", re.IGNORECASE)
 _BYLINE_RE = re.compile(r"^(?:[اإ]عداد وتحرير|[اإ]عداد|تحرير|كتب|كتبت|بقلم|by)\s*:\s*(.+)$", re.IGNORECASE)
+# A columnist's contact lines closing the text: an address or handle, "write to the author: ...",
+# "to reach me send an SMS to 88548 ... Zain: start with code 158", the operators' numbers.
+_CONTACT_RE = re.compile(
+    r"^(?:للتواصل|لمراسلة الكاتب|للمراسلة|تويتر|twitter)|تبدأ بالرمز|^الاتصالات\W*\d|"
+    r"^\S+@\S+\.[a-z]{2,}|^(?:https?://|www\.)\S+$",
+    re.IGNORECASE,
+)
+_CONTACT_MAX_WORDS = 30
+# A gallery's "Next Previous" buttons scraped after a sentence.
+_CAROUSEL_RE = re.compile(r"(?<=[.!?؟…\"”»'’)])\s*Next\s+Previous\b\s*")
 _SPACES_RE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 # A line whose word bigrams mostly occur in a longer line repeats body text (teaser,
@@ -111,6 +121,8 @@ def clean_article(text: str, title: str | None = None) -> CleanArticle:
     """
     lines = [tidy_whitespace(raw) for raw in text.splitlines()]
     lines = [line for line in lines if line]
+    if lines:  # gallery buttons after the last sentence of the text, before its tags
+        lines[-1:] = [part for part in _CAROUSEL_RE.split(lines[-1]) if part]
     if title is None:
         title = first_title_line(lines) or ""
     article = CleanArticle(title=title, paragraphs=[])
@@ -124,11 +136,20 @@ def clean_article(text: str, title: str | None = None) -> CleanArticle:
             continue
         seen.add(_key(line))
         kept.append(line)
-    kept = _drop_repeated_text(kept, article)
-    while len(kept) > 1 and not _is_sentence(kept[-1]) and len(word_table(kept[-1])) <= _FOOTER_MAX_WORDS:
-        article.dropped.append((kept.pop(), "footer"))
-    article.paragraphs = kept
+    article.paragraphs = _drop_footer(_drop_repeated_text(kept, article), article)
     return article
+
+
+def _drop_footer(lines: list[str], article: CleanArticle) -> list[str]:
+    """Without the lines of no sentence closing the text that are short or a contact line."""
+    while len(lines) > 1 and not _is_sentence(lines[-1]) and _is_footer(lines[-1]):
+        article.dropped.append((lines.pop(), "footer"))
+    return lines
+
+
+def _is_footer(line: str) -> bool:
+    words = len(word_table(line))
+    return words <= _FOOTER_MAX_WORDS or (words <= _CONTACT_MAX_WORDS and bool(_CONTACT_RE.search(line)))
 
 
 def _classify(line: str, title_key: str | None, seen: set[str], article: CleanArticle) -> str | None:

@@ -83,7 +83,13 @@ class EnglishRules:
     min_closest_similarity: float = 0.78
     # ... or a cosine this far (z-score) above the corpus's: English questions are further in
     # meaning from Arabic passages, the passage that stands out is still the one they are about.
-    min_closest_specificity: float = 2.0
+    min_closest_specificity: float = 1.8
+    # ... and one standing this far out is, even sharing no specific word with the question (a
+    # name nothing renders: "What did Lady Gaga sing?", z 5.3; off-topic questions stand under 2.5).
+    min_alone_specificity: float = 4.0
+    # ... or holds this share of its concepts, however far in meaning (half the concepts make an
+    # answer of a passage near in meaning; far, it is still about the question).
+    min_far_closest_coverage: float = 0.4
 
 
 Rules = ArabicRules | EnglishRules
@@ -158,19 +164,21 @@ def decide(
     the question the articles lack; a reason string says why, MISSING_WORDS otherwise); else the
     closest passages when the best is `related` or confident but blocked; else not found. A
     best passage that is not `on_topic` (it shares only generic words with the question, such as
-    "today" with "How is the weather today?") is neither."""
+    "today" with "How is the weather today?") is neither, unless it `stands_alone` in meaning."""
     why = blocked if isinstance(blocked, str) else MISSING_WORDS
-    if not found or k <= 0 or not on_topic:
+    if not found or k <= 0:
         return Decision(NOT_FOUND, NO_MATCH)
     top = found[0].evidence
-    sure = confident(top, rules)
+    sure = on_topic and confident(top, rules)
     if sure and not blocked:
         floor = min(rules.min_coverage, rules.min_other_coverage)
         return Decision(ANSWER, CONFIDENT, diverse(found, k, floor, rules, reprints))
-    if sure or related(top, rules):  # evidence enough but for what blocked it: the closest
-        reason = why if blocked else WEAK_EVIDENCE
+    reason = why if blocked else WEAK_EVIDENCE
+    if sure or (on_topic and related(top, rules)):  # evidence enough but for what blocked it
         return Decision(CLOSEST, reason, diverse(found, k, rules.min_closest_coverage, rules, reprints))
-    return Decision(NOT_FOUND, why if blocked else NO_MATCH)
+    if stands_alone(top, rules):  # no words to go by: the passages nearest in meaning
+        return Decision(CLOSEST, reason, diverse(found, k, 0.0, rules, reprints))
+    return Decision(NOT_FOUND, why if blocked and on_topic else NO_MATCH)
 
 
 def related(evidence: Evidence, rules: Rules) -> bool:
@@ -178,7 +186,14 @@ def related(evidence: Evidence, rules: Rules) -> bool:
     near = evidence.similarity is None or evidence.similarity >= rules.min_closest_similarity
     if isinstance(rules, EnglishRules):
         near = near or evidence.specificity >= rules.min_closest_specificity
+        near = near or evidence.coverage >= rules.min_far_closest_coverage
     return near and strength(evidence, rules) >= rules.min_closest_coverage
+
+
+def stands_alone(evidence: Evidence, rules: Rules) -> bool:
+    """Whether an English question's best passage stands so far above the corpus in meaning
+    (`EnglishRules.min_alone_specificity`) that it is the closest however little it shares."""
+    return isinstance(rules, EnglishRules) and evidence.specificity >= rules.min_alone_specificity
 
 
 def diverse(

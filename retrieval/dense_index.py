@@ -9,6 +9,7 @@ from functools import cached_property
 import numpy as np
 
 from retrieval.embedder import Embedder
+from retrieval.order_stats import nth_highest, nth_highest_repeated
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,32 @@ class DenseIndex:
         while passages share their article's vector, the n-th best article's (the passages
         of one article, alike by construction, would otherwise leave no margin at all)."""
         if len(self.positions) < len(self.doc_rows) and len(scores):
-            scores = np.maximum.reduceat(scores, self._article_starts)
-        n = min(n, len(scores))
-        return float(np.partition(scores, -n)[-n])
+            scores = self._per_run(scores)
+        return nth_highest(scores, n)
+
+    def nth_best(self, scores: np.ndarray, n: int) -> float:
+        """The n-th highest of `scores` (one per passage); while no passage has a vector of its
+        own, found among the articles' scores, each counted once per passage."""
+        if len(self.positions) or not len(scores):
+            return nth_highest(scores, n)
+        return nth_highest_repeated(scores[self._article_starts], self._run_lengths, n)
+
+    def _per_run(self, scores: np.ndarray) -> np.ndarray:
+        """The best of `scores` in each article's run of passages: its first where no passage
+        has a vector of its own (the run then holds one value)."""
+        if len(self.positions):
+            return np.maximum.reduceat(scores, self._article_starts)
+        return scores[self._article_starts]
 
     @cached_property
     def _article_starts(self) -> np.ndarray:
         """Where each article's run of passage positions starts (fixed for the index)."""
         return np.flatnonzero(np.diff(self.doc_rows, prepend=-1))
+
+    @cached_property
+    def _run_lengths(self) -> np.ndarray:
+        """How many passages each run of `_article_starts` holds."""
+        return np.diff(self._article_starts, append=len(self.doc_rows))
 
     def passage_vectors(self) -> dict[int, np.ndarray]:
         """Position -> the passage's own vector, for the passages that have one."""

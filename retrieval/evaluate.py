@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import re
 import shutil
@@ -35,7 +36,9 @@ from retrieval.span_questions import CorpusAbsent, is_span_set, resolve_span_que
 from retrieval.vectors import SEED_FOLDER
 
 RANK_DEPTH = 10
+HALVES = ("tune", "check")
 _ALEF_RE = re.compile("[أإآٱ]")
+_PARAGRAPH_SUFFIX_RE = re.compile(r"-\d+$")
 
 
 @dataclass
@@ -173,6 +176,23 @@ def load_questions(path: Path) -> list[dict]:
     ]
 
 
+def article_of(question: dict) -> str:
+    """The article a question is about: its first gold document without a paragraph number
+    ("xquad-07-03" is paragraph 3 of article "xquad-07"), or its qid when it has no gold."""
+    gold = question["gold_doc_ids"]
+    return _PARAGRAPH_SUFFIX_RE.sub("", gold[0]) if gold else question["qid"]
+
+
+def half_of(questions: list[dict], half: str) -> list[dict]:
+    """The questions of one fixed half, split by article so that no paragraph or article is in
+    both: articles ordered by a hash of their id, the first half of them "tune", the rest "check"."""
+    articles = sorted(
+        {article_of(q) for q in questions}, key=lambda a: hashlib.sha256(a.encode()).hexdigest()
+    )
+    tune = set(articles[: (len(articles) + 1) // 2])
+    return [q for q in questions if (article_of(q) in tune) == (half == HALVES[0])]
+
+
 def _from_fresh(row: dict, qid: str) -> dict:
     """A question of the fresh sets' format in the evaluation's own."""
     answerable = bool(row["answerable"])
@@ -186,9 +206,12 @@ def _from_fresh(row: dict, qid: str) -> dict:
     }
 
 
-def question_sets(paths: list[Path], corpus: Path, by_lang: bool) -> list[tuple[str, list[dict]]]:
-    """(name, questions) per file, or per file and question language with `by_lang`. Span sets
-    are resolved against `corpus`, and left out (said on stderr) when it is absent."""
+def question_sets(
+    paths: list[Path], corpus: Path, by_lang: bool, halves: bool = False
+) -> list[tuple[str, list[dict]]]:
+    """(name, questions) per file, or per file and question language with `by_lang`; per half of
+    each file's articles with `halves`. Span sets are resolved against `corpus`, and left out
+    (said on stderr) when it is absent."""
     sets = []
     for path in paths:
         questions = load_questions(path)
@@ -198,10 +221,12 @@ def question_sets(paths: list[Path], corpus: Path, by_lang: bool) -> list[tuple[
             except CorpusAbsent as exc:
                 print(f"skipped {path.name}: its corpus {exc}", file=sys.stderr)
                 continue
-        sets.append((path.stem, questions))
-        if by_lang:
-            for lang in dict.fromkeys(q["lang"] for q in questions):
-                sets.append((f"{path.stem}/{lang}", [q for q in questions if q["lang"] == lang]))
+        parts = [(f"{path.stem}[{h}]", half_of(questions, h)) for h in HALVES] if halves else []
+        for name, part in parts or [(path.stem, questions)]:
+            sets.append((name, part))
+            if by_lang:
+                for lang in dict.fromkeys(q["lang"] for q in part):
+                    sets.append((f"{name}/{lang}", [q for q in part if q["lang"] == lang]))
     return sets
 
 
@@ -271,8 +296,13 @@ def main(argv: list[str] | None = None) -> int:
         "--db", type=Path, help="store to build or refresh and keep (default: a temporary one)"
     )
     parser.add_argument("--by-lang", action="store_true", help="also report each question language apart")
+    parser.add_argument(
+        "--halves",
+        action="store_true",
+        help="report each file as two fixed halves of its articles: [tune] to tune on, [check] to check",
+    )
     args = parser.parse_args(argv)
-    sets = question_sets(args.questions, args.corpus, args.by_lang)
+    sets = question_sets(args.questions, args.corpus, args.by_lang, args.halves)
     if not sets:
         return 0
     if args.db:

@@ -13,6 +13,7 @@ from retrieval.analysis import Term
 from retrieval.answer_kinds import is_place
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import people
+from retrieval.english.words import subject_names
 from retrieval.generic_terms import GENERIC_TERMS
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import is_name
@@ -41,6 +42,7 @@ class Specific:
     terms: frozenset[str]  # the terms the index knows it by (empty: the articles lack it)
     kind: str  # NUMBER (lacking it rules out an answer), NAME or TERM
     year: int | None = None
+    subject: bool = False  # a name the question asks about (`subject_names`)
 
 
 def arabic_specifics(
@@ -75,14 +77,17 @@ def english_specifics(index: SearchIndex, question: str, concepts: Sequence[Conc
     """Of an English question's concepts: numbers and names (capitalized after the first word,
     or rendered only by name snapping or the Latin spelling), and any concept none of whose
     renderings the index knows. A person the lexicon lists (`people`) is known only by the
-    Arabic spellings listed for them: snapping would match "Macron" to some other word."""
+    Arabic spellings listed for them: snapping would match "Macron" to some other word. Names
+    the question asks about are marked `subject`."""
     first = question.split(maxsplit=1)[0] if question.strip() else ""
+    subjects = subject_names(question)
     specifics = []
     for concept in concepts:
+        subject = bool(subjects) and set(concept.english.split()) <= subjects
         spellings = people().get(concept.english.lower())
         if spellings is not None:
             listed = frozenset(t for t in map(light_stem, map(normalize_arabic, spellings)) if index.known(t))
-            specifics.append(Specific(concept.english, listed, KNOWN_NAME))
+            specifics.append(Specific(concept.english, listed, KNOWN_NAME, subject=subject))
             continue
         known = frozenset(t for t in concept.terms if index.known(t))
         number = concept.english.isdigit()
@@ -91,7 +96,7 @@ def english_specifics(index: SearchIndex, question: str, concepts: Sequence[Conc
         if number or name or not known:
             year = _year(concept.english) if number else None
             kind = NUMBER if number else (PLACE if _a_place(concept) else NAME) if name else TERM
-            specifics.append(Specific(concept.english, known, kind, year))
+            specifics.append(Specific(concept.english, known, kind, year, subject=subject and kind == NAME))
     return specifics
 
 
@@ -115,13 +120,29 @@ def blocks_answer(specifics: Iterable[Specific], top: frozenset[str]) -> bool:
     near-topic question ("victims of the Mina stampede in 1436", "women who won the 2015
     municipal elections") nearly always finds one sharing all its other words. Other names do
     not: English names the snapping misses would cost xquad-dev English answers (answered
-    .80 -> .68) and no unanswerable question of the tuning sets was caught by them alone."""
+    .80 -> .68) and no unanswerable question of the tuning sets was caught by them alone; the
+    person the question asks about is checked against the best passage's article instead
+    (`lacks_subject`)."""
     decisive = (NUMBER, KNOWN_NAME)
     return any(
         (s.kind in decisive and not s.terms)
         or (s.kind == NUMBER and len(s.typed) >= MIN_CHECKED_DIGITS and not s.terms & top)
         for s in specifics
     ) or asks_elsewhere(specifics, top)
+
+
+def subject_terms(specifics: Iterable[Specific]) -> list[str]:
+    """The index terms of the names an English question asks about (`Specific.subject`)."""
+    return sorted({t for s in specifics if s.subject for t in s.terms})
+
+
+def lacks_subject(specifics: Iterable[Specific], article: frozenset[str]) -> bool:
+    """Whether the best passage's article (`article`: which `subject_terms` it holds) never
+    names the person the question asks about: "What did Messi say about the Super Cup?" is not
+    answered by an article on the Super Cup alone. The article, not the passage: a passage
+    often names a person by title alone ("the Russian president")."""
+    subject = [s for s in specifics if s.subject]
+    return bool(subject) and not any(s.terms & article for s in subject)
 
 
 def asks_elsewhere(specifics: Sequence[Specific], top: frozenset[str]) -> bool:

@@ -96,6 +96,7 @@ class EnglishRanking:
     answer_kind_bonus: float = 0.5
     margin_rank: int = 6
     agreement_rank: int = 3
+    full_lexical_coverage: float = 0.6
     expansion: EnglishExpansion = EnglishExpansion()
 
 

@@ -85,22 +85,40 @@ class SpellingIndex:
         return best if similarity >= MIN_SIMILARITY else None
 
 
-def snap_text(text: str, spelling: SpellingIndex, known: Callable[[str], bool]) -> str:
-    """`text` with each Arabic word that is not `known` replaced by its snapped corpus spelling."""
+def _no_others(word: str) -> tuple[str, ...]:
+    return ()
+
+
+def snap_text(
+    text: str,
+    spelling: SpellingIndex,
+    known: Callable[[str], bool],
+    others: Callable[[str], tuple[str, ...]] = _no_others,
+) -> str:
+    """`text` with each Arabic word that is not `known` replaced by the first of its `others`
+    (other readings of it, best first) that is, else by its snapped corpus spelling."""
     parts, last = [], 0
     for norm, start, end in word_table(text):
-        snapped = None if not starts_arabic(norm) or known(norm) else spelling.snap(norm)
+        if not starts_arabic(norm) or known(norm):
+            continue
+        snapped = next((other for other in others(norm) if known(other)), None) or spelling.snap(norm)
         if snapped is not None:
             parts += [text[last:start], snapped]
             last = end
     return "".join(parts) + text[last:]
 
 
-def snap_reading(index: SearchIndex, spelling: SpellingIndex, reading: str) -> str:
-    """An Arabizi reading with the words `index` does not know in the corpus's spelling."""
+def snap_reading(
+    index: SearchIndex,
+    spelling: SpellingIndex,
+    reading: str,
+    others: Callable[[str], tuple[str, ...]] = _no_others,
+) -> str:
+    """An Arabizi reading with the words `index` does not know in the corpus's spelling: the
+    model's next likeliest spelling the corpus writes, else the nearest written word."""
 
     def known(word: str) -> bool:
         terms = analyze(word)
         return not terms or index.known(terms[0])  # a stopword, or a term of the index
 
-    return snap_text(reading, spelling, known)
+    return snap_text(reading, spelling, known, others)

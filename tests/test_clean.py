@@ -143,3 +143,35 @@ def test_upload_of_16000_short_lines_is_cleaned_in_bounded_time():
         "assert len(clean_article(text).paragraphs) > 15_000\n"
     )
     assert finishes_within(8, code)
+
+
+_COLUMN = "كتب الكاتب عن الصيف والسفر في هذه الزاوية كلاما طويلا يكفي ليكون متنا.\nوختم بالدعاء للقراء."
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "writer.name@example.com\nللتواصل أرسل sms إلى 12345\nالاتصالات ,111 موبايلي, 222\n"
+        "زين تبدأ بالرمز 158 مسافة ثم الرسالة",
+        "name@example.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (12) ثم مسافة ثم نص الرسالة إلى 88591",
+        "تويتر: @writer\nwww.writer-site.example",
+        "لمراسلة الكاتب: writer@example.net",
+    ],
+)
+def test_columnist_contact_footer_is_not_body(footer):
+    article = clean_article(f"العنوان\n{_COLUMN}\n{footer}")
+    assert article.paragraphs == _COLUMN.splitlines()
+    assert [line for line, r in article.dropped if r == "footer"][::-1] == footer.splitlines()
+
+
+def test_body_line_with_a_link_or_sms_stays():
+    line = "ودعت الجامعة الراغبين في التقديم عبر موقعها www.example.edu أو برسالة SMS خلال أسبوع"
+    article = clean_article(f"العنوان\n{_COLUMN}\n{line}")
+    assert article.paragraphs[-1] == line
+
+
+def test_gallery_buttons_after_the_last_sentence_go_with_the_tags():
+    last = "وقال المتحدث إن الرحلات تعود إلى مواعيدها الأسبوع المقبل."
+    article = clean_article(f"العنوان\n{_COLUMN}\n{last} Next Previous سمات طيران رحلات")
+    assert article.paragraphs[-1] == last
+    assert all("Next" not in p for p in article.paragraphs)

@@ -144,6 +144,8 @@ def test_an_acronym_is_a_name_not_an_everyday_word():
 def test_function_words_are_not_concepts():
     found = _terms(expand_english("Why did they meet again because of the crisis?", {}))
     assert "again" not in found and "because" not in found and "crisis" in found
+    # "According to the ministry": whose word, not the topic (the dictionary's التّوافق).
+    assert "according" not in _terms(expand_english("According to the ministry, who won?", {}))
     # The Arabic article of a transliterated name is no word of its own (the dictionary's "AL" is
     # Alabama).
     concepts = expand_english("Bab al-Hawa crossing", {"al": ("ولاية ألاباما",), "crossing": ("معبر",)})
@@ -270,6 +272,15 @@ def test_fusion_adds_dense_evidence_to_scaled_lexical_scores():
     assert int(np.argmax(fuse(lexical, dense, 10.0))) == 2
 
 
+def test_a_weak_best_lexical_match_counts_less_against_meaning():
+    """No passage holds much of the question: its best lexical match (4.0) yields to the passage
+    far closer in meaning, which a strong lexical match would not."""
+    lexical = np.array([4.0, 0.0, 0.0, 0.0])
+    dense = DenseScores.of(np.array([0.70, 0.80, 0.70, 0.70]))
+    assert int(np.argmax(fuse(lexical, dense))) == 0
+    assert int(np.argmax(fuse(lexical, dense, lexical_share=0.3))) == 1
+
+
 def _write_dictd(folder, entries):
     b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -351,6 +362,26 @@ def test_iterating_the_dictionary_reads_its_index_once_not_a_search_per_headword
     monkeypatch.setattr(freedict.Dictionary, "_lowered", property(searched))
     assert dict(table.items())["turkey"] == ("تركيا", "ديك رومي")
     assert table["mayor"] == ("عمدة", "رئيس البلدية")
+
+
+def test_after_enough_lookups_the_index_is_read_whole_and_answers_the_same(tmp_path, monkeypatch):
+    """A running bot looks up ever new English words: past SEARCHES_BEFORE_READING_WHOLE, the
+    index is read once and lookups are a table's, with the translations the searches gave."""
+    monkeypatch.setattr(freedict, "SEARCHES_BEFORE_READING_WHOLE", 2)
+    _write_dictd(tmp_path, TRICKY_ENTRIES)
+    table = freedict.read_dictionary(
+        tmp_path / "freedict-eng-ara.index", tmp_path / "freedict-eng-ara.dict.dz"
+    )
+    assert table["may"] == ("قد",)
+    assert "mayo" not in table
+
+    def searched(self):
+        raise AssertionError("the index text was searched")
+
+    monkeypatch.setattr(freedict.Dictionary, "_lowered", property(searched))
+    assert table["mayor"] == ("عمدة", "رئيس البلدية")
+    assert table["turkey"] == ("تركيا", "ديك رومي")
+    assert "ayor" not in table and "00databaseshort" not in table
 
 
 def _reference_translations(index_path, data_path, every):
@@ -534,6 +565,14 @@ def test_the_text_reply_to_english_says_what_it_matched_on(bundled_index):
         ("What is the capital?", "capital", "العاصمة"),
         ("Were the talks frank?", "frank", "صريحة"),
         ("Which opposition figure?", "figure", "شخصية"),
+        ("How much do they eat in a day?", "eat", "تأكل"),
+        ("Who restored the old tapes?", "tapes", "شرائط"),
+        ("Who restored the old tapes?", "restored", "الاستعادة"),
+        ("Is the district known for crime?", "crime", "الجرائم"),
+        ("What do researchers believe?", "believe", "يعتقد"),
+        ("How many nations joined?", "nations", "دول"),
+        ("Who is the current coach?", "current", "الحالي"),
+        ("How old are the fossils?", "fossils", "الأحافير"),
     ],
 )
 def test_news_verbs_match_the_forms_arabic_news_writes(question, word, arabic):

@@ -20,6 +20,7 @@ from retrieval.decision import (
     Evidence,
     decide,
 )
+from retrieval.english.words import subject_names
 from retrieval.missing import NUMBER, Specific, blocks_answer
 from retrieval.name_renderings import arabic_names, is_name
 from retrieval.normalize import normalize_arabic
@@ -65,6 +66,16 @@ def test_an_english_question_far_in_cosine_gets_the_closest_passage_that_stands_
         decide([Found("a", Evidence(0.15, similarity=0.74, specificity=2.6))], 3, ARABIC_RULES).outcome
         == NOT_FOUND
     )
+
+
+def test_an_english_passage_holding_much_of_the_question_far_in_meaning_is_the_closest():
+    """Half the concepts make no answer of a passage far in meaning (xquad-dev: "When was this
+    edict declared?", cosine .72), but it is still about the question: the closest passages."""
+    far = Evidence(0.5, similarity=0.72, specificity=0.6, margin=-0.02)
+    assert decide([Found("a", far)], 3, ENGLISH_RULES).outcome == CLOSEST
+    assert decide([Found("a", replace(far, coverage=0.3))], 3, ENGLISH_RULES).outcome == NOT_FOUND
+    standing_out = replace(far, coverage=0.3, specificity=1.9)
+    assert decide([Found("a", standing_out)], 3, ENGLISH_RULES).outcome == CLOSEST
 
 
 def test_a_word_the_articles_lack_turns_an_answer_into_the_closest_passages():
@@ -200,3 +211,39 @@ def test_weather_in_a_city_the_articles_cover_is_not_a_confident_answer(own_inde
     assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS)
     assert "weather" in answer.missing
     assert answer_question(own_index, "What is Ryabkov's job?").answered
+
+
+def test_the_names_a_question_asks_about_follow_its_auxiliary_verb():
+    for question, names in (
+        ("What did Messi say about the Saudi Super Cup in London?", {"Messi"}),
+        ("How many goals did Lionel Messi score?", {"Lionel", "Messi"}),
+        ("Who did the Broncos beat?", {"Broncos"}),
+        ("What is the capital of France?", set()),
+        ("Where did the talks in Geneva take place?", set()),
+    ):
+        assert subject_names(question) == names, question
+
+
+def test_a_person_asked_about_whom_the_best_article_never_names_gets_the_closest_passages(own_index):
+    """The strategic stability talks are reported, Messi never (nor Pedersen on the Geneva
+    talks): no answer, though every other word matches; Peskov, whom the article names, is."""
+    for question, name in (
+        ("What did Messi say about the strategic stability talks in Geneva?", "Messi"),
+        ("What did Pedersen say about the talks in Geneva?", "Pedersen"),
+    ):
+        answer = answer_question(own_index, question)
+        assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS), question
+        assert name in answer.missing and answer.closest and not answer.results
+    assert answer_question(own_index, "What did Peskov say about the strategic stability talks?").answered
+
+
+def test_an_english_passage_standing_far_out_in_meaning_is_the_closest_though_it_shares_no_word():
+    """A name nothing renders ("What did Lady Gaga sing?") leaves the paragraph no shared word,
+    but its cosine stands 5.3 standard deviations above the corpus's: the closest passages. Off-
+    topic questions stand under 2.5 ("How is the weather today?", 2.45) and stay not found."""
+    alone = Evidence(0.0, similarity=0.77, specificity=5.3, margin=0.05)
+    decision = decide([Found("a", alone), Found("b", Evidence(0.0))], 3, ENGLISH_RULES, on_topic=False)
+    assert (decision.outcome, decision.reason, decision.chosen) == (CLOSEST, WEAK_EVIDENCE, (0, 1))
+    weather = replace(alone, specificity=2.45)
+    assert decide([Found("a", weather)], 3, ENGLISH_RULES, on_topic=False).outcome == NOT_FOUND
+    assert decide([Found("a", alone)], 3, ARABIC_RULES, on_topic=False).outcome == NOT_FOUND

@@ -30,16 +30,18 @@ def own_report(own_index):
 def test_xquad_english_finds_the_arabic_paragraph(xquad_report):
     # English words fed to Arabic BM25: hit@1 .06. Targets: hit@1 .80, hit@5 .95, MRR@10 .87.
     assert xquad_report.answerable == 632
-    assert xquad_report.hit1 >= 0.83
-    assert xquad_report.hit5 >= 0.97
-    assert xquad_report.mrr10 >= 0.89
+    assert xquad_report.hit1 >= 0.855  # .858 since the weak lexical match counts less (issue 16), .861
+    assert xquad_report.hit5 >= 0.98
+    assert xquad_report.mrr10 >= 0.91
 
 
 def test_xquad_english_snippets_hold_the_answer(xquad_report):
     # Target .65; .658, and .712 since standing-out passages are shown as the closest (issue 16).
-    assert xquad_report.answer_in_snippet >= 0.70
-    # .187 before the graded reply, .179; .092 with the closest passages that stand out.
-    assert xquad_report.not_found_answerable <= 0.10
+    assert xquad_report.answer_in_snippet >= 0.74
+    # .187 before the graded reply, .179; .092 with the closest passages that stand out; .070
+    # with those holding .4 of the concepts however far; .051 with the everyday words of issue 16;
+    # .043 with passages standing 4 sd out.
+    assert xquad_report.not_found_answerable <= 0.047
 
 
 def test_own_english_questions_find_the_right_article(own_report):

@@ -63,7 +63,7 @@ def test_shipped_span_sets_hold_offsets_not_article_text():
     from pathlib import Path
 
     allowed = {"question", "lang", "kind", "answerable", "gold", "url", "span", "answer_len", "note"}
-    for path in sorted((Path(__file__).parent / "questions").glob("snn-*.jsonl")):
+    for path in sorted((Path(__file__).parent / "questions").glob("snn*-*.jsonl")):
         for line in path.read_text("utf-8").splitlines():
             record = json.loads(line)
             assert set(record) <= allowed, path.name

@@ -59,17 +59,24 @@ def _index_fields(line: str) -> list[str] | None:
     return fields
 
 
+# Searches of the index text after which it is read whole: reading it costs about what this
+# many searches do (0.08 s against 0.8 ms a search, installed dictionary), so a cold `ask`
+# searches and a running bot soon answers new English words from a table.
+SEARCHES_BEFORE_READING_WHOLE = 100
+
+
 class Dictionary(Mapping[str, tuple[str, ...]]):
     """Headword (lower case) → Arabic translations. A headword's index lines are found in the
     index text and its entries decoded when it is first looked up: parsing all 87k index lines
     cost 0.11 s of CPU of a cold English `ask` (parsing every entry most of a second), which
-    looks up a dozen words; iterating reads every line."""
+    looks up a dozen words; iterating, or SEARCHES_BEFORE_READING_WHOLE lookups, read every line."""
 
     def __init__(self, data: bytes, index: str):
         self._data = data
         self._index = index
         self._entries: dict[str, tuple[str, ...]] = {}
         self._every_line: dict[str, list[tuple[str, str]]] | None = None
+        self._searches = 0
 
     def __getitem__(self, word: str) -> tuple[str, ...]:
         found = self._entries.get(word)
@@ -83,8 +90,15 @@ class Dictionary(Mapping[str, tuple[str, ...]]):
 
     def _spans_of(self, word: str) -> list[tuple[str, str]]:
         """Where `word`'s entries are: the index lines whose headword in lower case is `word`."""
-        if self._every_line is not None or self._lowered is None or "\n" in word or "\t" in word:
-            return self._spans().get(word, [])  # once read whole (iterating), a dict lookup
+        self._searches += 1
+        if (
+            self._every_line is not None
+            or self._searches > SEARCHES_BEFORE_READING_WHOLE
+            or self._lowered is None
+            or "\n" in word
+            or "\t" in word
+        ):
+            return self._spans().get(word, [])  # once read whole, a dict lookup
         lowered, spans, needle = self._lowered, [], f"\n{word}\t"
         at = lowered.find(needle)
         while at >= 0:  # `at` is where the line starts in the index (lowered has one more "\n")

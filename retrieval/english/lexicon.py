@@ -713,6 +713,18 @@ resume = استأنف | استئناف
 beat = فاز | تغلب | هزم
 qualify = تأهل | تأهلت
 compete = تنافس | منافسة
+# words whose one dictionary sense is an imperative, a singular or the wrong sense ("eat" كل,
+# "tapes" الشريط, "current" التيار, "believe" صدّق), seen on xquad-dev's tuning half
+eat = أكل | يأكل | تأكل | تناول
+tape = شريط | أشرطة | شرائط
+restore = استعادة | استعاد | ترميم | إعادة
+crime = جريمة | جرائم
+believe = يعتقد | يعتقدون | اعتقاد | يرى
+nation = دولة | دول | أمة | أمم
+current = الحالي | الحالية | الراهن | حاليا
+gasoline = البنزين | الوقود
+fossil = أحفورة | أحافير | حفريات
+rainforest = الغابات المطيرة | غابة مطيرة | الغابات الاستوائية
 """
 
 

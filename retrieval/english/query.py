@@ -26,10 +26,15 @@ class ConceptMatch:
 
 
 def match_concepts(index: SearchIndex, concepts: list[Concept]) -> ConceptMatch:
-    """Score and coverage of every passage for the concepts (one BM25 pass per distinct term)."""
-    size = len(index)
-    per_term = {t: index.term_scores(t) for c in concepts for t in c.terms if index.known(t)}
-    present = {t: index.scorer.holding(t) for t in per_term}
+    """Score and coverage of every passage for the concepts (one BM25 pass per distinct term),
+    worked out for the passages holding one of their terms: any other scores 0 and covers
+    nothing (at 113,000 passages, arrays of them all made this half an English answer)."""
+    terms = list(dict.fromkeys(t for c in concepts for t in c.terms if index.known(t)))
+    present = {t: index.scorer.holding(t) for t in terms}
+    holding = np.flatnonzero(np.logical_or.reduce([*present.values(), np.zeros(len(index), bool)]))
+    per_term = {t: index.term_scores(t)[holding] for t in terms}
+    held_by = {t: mask[holding] for t, mask in present.items()}
+    size = len(holding)
     total_scores, covered = np.zeros(size), np.zeros(size)
     total_mass = 0.0
     for concept in concepts:
@@ -45,11 +50,19 @@ def match_concepts(index: SearchIndex, concepts: list[Concept]) -> ConceptMatch:
             # A concept the corpus never mentions still counts: its idf is that of an unseen term.
             mass = concept.weight * max(index.idf(t) for t in concept.terms)
             total_mass += mass
-            held = [present[t] for t in concept.terms if t in present]
+            held = [held_by[t] for t in concept.terms if t in held_by]
             if held:
                 covered += mass * np.logical_or.reduce(held)
     coverage = covered / total_mass if total_mass else covered
-    return ConceptMatch(total_scores, coverage, present)
+    scores = _spread(total_scores, holding, len(index))
+    return ConceptMatch(scores, _spread(coverage, holding, len(index)), present)
+
+
+def _spread(values: np.ndarray, positions: np.ndarray, size: int) -> np.ndarray:
+    """`values` at `positions` of an array of `size` zeros."""
+    spread = np.zeros(size)
+    spread[positions] = values
+    return spread
 
 
 def concept_scores(index: SearchIndex, concepts: list[Concept]) -> np.ndarray:
@@ -82,13 +95,16 @@ class DenseScores:
 
 
 def fuse(
-    lexical: np.ndarray, dense: DenseScores | None, dense_weight: float = ENGLISH_RANKING.dense_weight
+    lexical: np.ndarray,
+    dense: DenseScores | None,
+    dense_weight: float = ENGLISH_RANKING.dense_weight,
+    lexical_share: float = 1.0,
 ) -> np.ndarray:
     """One score per passage: lexical scaled to its best, plus `dense_weight` x the dense
     z-score (rather than reciprocal-rank fusion, which flattens a dominant lexical match on
     names)."""
     top = float(lexical.max()) if len(lexical) else 0.0
-    fused = lexical / top if top > 0 else np.zeros_like(lexical)
+    fused = lexical / top * lexical_share if top > 0 else np.zeros_like(lexical)
     if dense is None or len(dense.cosines) != len(lexical) or not len(dense.cosines):
         return fused
     return fused + dense_weight * (dense.cosines - dense.mean) / dense.spread
@@ -111,7 +127,8 @@ def rank_english(
 ) -> EnglishHits:
     """Best passages for the concepts, fused with `dense` cosines (one per passage) if given."""
     match = match_concepts(index, concepts)
-    fused = fuse(match.scores, dense, ranking.dense_weight)
+    share = min(1.0, float(match.coverage.max(initial=0.0)) / ranking.full_lexical_coverage)
+    fused = fuse(match.scores, dense, ranking.dense_weight, share)
     if dense is None or len(dense.cosines) != len(index):
         # Lexical only: the passages that hold a concept's term, whose score may be 0 or less
         # where rank_bm25's idf is negative (a term in most passages of a tiny corpus).

@@ -3,8 +3,6 @@ same shape as the Arabic path's, so selection, abstention and snippets are share
 
 from __future__ import annotations
 
-import numpy as np
-
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import Evidence
 from retrieval.dense_index import DenseIndex
@@ -13,6 +11,7 @@ from retrieval.english.freedict import load_dictionary
 from retrieval.english.names import NameIndex
 from retrieval.english.query import DenseScores, rank_english, term_weights
 from retrieval.index import SearchIndex
+from retrieval.order_stats import nth_highest_sparse
 from retrieval.ranking_config import ENGLISH_EXPANSION, ENGLISH_RANKING, EnglishExpansion, EnglishRanking
 
 
@@ -40,8 +39,8 @@ def english_candidates(
     ranked = rank_english(index, concepts, dense, limit, ranking)
     if dense is not None:
         runner_up = dense_index.runner_up(dense.cosines, ranking.margin_rank)
-        lexical_floor = _nth_best(ranked.match.scores, ranking.agreement_rank)
-        dense_floor = _nth_best(dense.cosines, ranking.agreement_rank)
+        lexical_floor = nth_highest_sparse(ranked.match.scores, ranking.agreement_rank)
+        dense_floor = dense_index.nth_best(dense.cosines, ranking.agreement_rank)
     found = []
     for hit in ranked.hits:
         coverage = float(ranked.match.coverage[hit.position])
@@ -54,9 +53,3 @@ def english_candidates(
         doc_id = index.passages[hit.position].doc_id
         found.append(Candidate(hit, doc_id, ranked.match.matched(hit.position), evidence))
     return Retrieval(term_weights(index, concepts), found, tuple(concepts))
-
-
-def _nth_best(scores: np.ndarray, n: int) -> float:
-    """The n-th highest of `scores` (the lowest, when there are fewer)."""
-    n = min(n, len(scores))
-    return float(np.partition(scores, -n)[-n])

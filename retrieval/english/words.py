@@ -13,7 +13,12 @@ QUESTION_WORDS = frozenset(
     """say said says tell told know want wants wanted get got make made go going went happen happened
     happens also many much kind sort type like one ones did do does doing done s t don didn doesn
     isn aren wasn weren won wouldn couldn shouldn name named describe described mean means ever
-    whether its it's if so very just only still yet which""".split()
+    whether its it's if so very just only still yet which according""".split()
+)
+
+# Verbs a question puts before its subject: "What did Messi say", "When was Navalny arrested".
+_AUXILIARIES = frozenset(
+    "did does do is was were are has have had will would can could should may might".split()
 )
 
 
@@ -46,6 +51,23 @@ def english_words(text: str) -> list[Word]:
         typed = typed.replace("’", "'")
         words.append(Word(typed.lower(), typed, position))
     return words
+
+
+def subject_names(question: str) -> frozenset[str]:
+    """The capitalized words, as typed, right after the question's first auxiliary verb (an
+    article aside): whom it asks about ("What did Lionel Messi say about ..." → Lionel, Messi;
+    "How many goals did Messi score?" → Messi). Empty when none follow it."""
+    words = english_words(question)
+    at = next((i for i, w in enumerate(words) if w.text in _AUXILIARIES), len(words))
+    run = words[at + 1 :]
+    if run and run[0].text == "the":
+        run = run[1:]
+    subject = []
+    for word in run:
+        if not word.capitalized or word.is_number:
+            break
+        subject.append(word.typed)
+    return frozenset(subject)
 
 
 def is_content_word(word: Word) -> bool:
