@@ -18,6 +18,7 @@ from retrieval.decision import (
     ARABIC_RULES,
     ENGLISH_RULES,
     NO_ANSWER_KIND,
+    UPCOMING,
     ArabicRules,
     Decision,
     Evidence,
@@ -48,6 +49,7 @@ from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRank
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, unasked_answers
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
+from retrieval.upcoming import asks_outcome, reports_upcoming
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
@@ -299,7 +301,9 @@ def answer_question(
     # The latest article's year matters to a question with a year only (a pass over every article).
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
-    decision = decide_answer(index, specifics, found, k, rules or path_rules(query.path), kind, weights)
+    rules = rules or path_rules(query.path)
+    asks_result = isinstance(rules, ArabicRules) and asks_outcome(query.text)
+    decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
     chosen = [found[i] for i in decision.chosen]
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
     answered = decision.answered
@@ -333,16 +337,23 @@ def decide_answer(
     rules: Rules,
     kind: str = "",
     weights: dict[str, float] | None = None,
+    *,
+    asks_result: bool = False,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
-    about (`lacks_subject`) and a best passage without the kind of answer the question asks for
-    ("how long did the summit last?" and no duration near it). A best passage sharing only
-    generic words with the question is not shown as the closest."""
+    about (`lacks_subject`), a best passage without the kind of answer the question asks for
+    ("how long did the summit last?" and no duration near it) and, for a question that
+    `asks_result` (`asks_outcome`), one reporting the event as still to come. A best passage
+    sharing only generic words with the question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
+    if found and not blocked and asks_result and isinstance(rules, ArabicRules):
+        text = index.passage_text(found[0].hit.position)
+        frequency = partial(_frequency, index)
+        blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
     if found and not blocked and kind in BLOCKING_KINDS:
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)
@@ -364,6 +375,11 @@ def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> fr
         end += 1
     held = index.scorer.holds(range(start, end + 1), terms)
     return frozenset(t for t, row in zip(terms, held, strict=True) if row.any())
+
+
+def _frequency(index: SearchIndex, term: str) -> int:
+    """In how many passages the articles write `term`, as `indexed_form` searches it."""
+    return index.scorer.document_frequency(indexed_form(index, term))
 
 
 def holds_answer(

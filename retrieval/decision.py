@@ -18,6 +18,7 @@ CONFIDENT = "confident"
 WEAK_EVIDENCE = "weak_evidence"
 MISSING_WORDS = "missing_words"
 NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or number near the best
+UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -57,6 +58,9 @@ class ArabicRules:
     # A when / how many / how long / name question's answer near the best passage counts only in a
     # sentence holding this share of the question's idf mass (`answering.holds_answer`).
     min_answer_sentence_share: float = 0.1
+    # A question asking how something turned out is not answered by a best passage marking the
+    # event as still to come within this many words of a question term (`retrieval.upcoming`).
+    upcoming_window: int = 3
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,79 @@
+"""Outcomes the articles cannot report yet. A question asking how something turned out (a match's
+result, a winner, a verdict, what a meeting decided) is not answered by a passage that reports
+the event as still to come: "شو نتيجة ماتش الاتحاد وأحد" and "... لمواجهة السبت المقبل بين
+الاتحاد وأحد", "ما الحكم الذي صدر ... في جلسة 27 سبتمبر" and "وحددت المحكمة جلسة 27 سبتمبر
+المقبل". Such a question is about a time after the articles. Pure functions over normalized
+words; the index only tells a future verb (ستعقد: تعقد is commoner) from a noun or a name
+(سيارة, سنوات, سيرغي: their س is a letter of the word)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Collection
+
+from retrieval.analysis import analyze, analyze_spans
+from retrieval.normalize import normalize_arabic, word_table
+
+# Words asking how something turned out: a result, winning, a verdict issued, a decision, an agreement.
+_OUTCOME_WORDS = frozenset(
+    normalize_arabic(w)
+    for w in (
+        "نتيجة نتيجه نتائج نتايج فاز فازت الفائز الفائزة كسب كسبت ربح ربحت صدر صدرت "
+        "قرر قررت قرروا اتفق اتفقت اتفقوا انتهت انتهى حسم"
+    ).split()
+)
+# Words marking an event as still to come ("السبت المقبل", "الجلسة المقررة", "غداً").
+_UPCOMING_WORDS = frozenset(
+    normalize_arabic(w)
+    for w in (
+        "المقبل المقبلة القادم القادمة المقرر المقررة المرتقب المرتقبة المزمع المزمعة غدا سيكون ستكون"
+    ).split()
+)
+_PREFIXES = "وفبل"
+_FUTURE_PERSONS = "يتن"  # س + a present's prefix: ستعقد, سيلتقي, سنواصل
+_MIN_FUTURE_LETTERS = 5
+
+
+def _bare(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in _PREFIXES else word
+
+
+def asks_outcome(question: str) -> bool:
+    """Whether an Arabic `question` asks how something turned out."""
+    return any(_bare(w) in _OUTCOME_WORDS or w in _OUTCOME_WORDS for w, _, _ in word_table(question))
+
+
+def is_upcoming(word: str, frequency: Callable[[str], int]) -> bool:
+    """Whether normalized `word` marks an event as still to come: a word of `_UPCOMING_WORDS`, or
+    a future verb: س and a present the articles write at least as often (`frequency`: in how
+    many passages a term occurs). A noun or name whose س is its own (سيارة: يارة) is far commoner
+    than what is left without it."""
+    bare = _bare(word)
+    if bare in _UPCOMING_WORDS or word in _UPCOMING_WORDS:
+        return True
+    if len(bare) < _MIN_FUTURE_LETTERS or bare[0] != "س" or bare[1] not in _FUTURE_PERSONS:
+        return False
+    present, future = analyze(bare[1:]), analyze(bare)
+    if not present or not future:
+        return False
+    return frequency(present[0]) >= max(frequency(future[0]), 1)
+
+
+def reports_upcoming(text: str, asked: Collection[str], frequency: Callable[[str], int], window: int) -> bool:
+    """Whether passage `text` marks an event as still to come within `window` words of a term
+    of the question (`asked`, index terms)."""
+    words = word_table(text)
+    starts = [start for _, start, _ in words]
+    held = [False] * len(words)
+    for term in analyze_spans(text):
+        if term.term in asked:
+            held[_word_at(starts, term.start)] = True
+    for i, (word, _, _) in enumerate(words):
+        if is_upcoming(word, frequency) and any(held[max(0, i - window) : i + window + 1]):
+            return True
+    return False
+
+
+def _word_at(starts: list[int], offset: int) -> int:
+    """The index of the word of `starts` (word start offsets) holding `offset`."""
+    return max(bisect_right(starts, offset) - 1, 0)

@@ -1,0 +1,54 @@
+"""A question asking how something turned out, over a passage reporting the event as still to
+come, gets the closest passages, not an answer (issue 16: events after the articles' period)."""
+
+from collections import Counter
+from dataclasses import replace
+
+from retrieval.analysis import analyze
+from retrieval.answering import answer_question
+from retrieval.decision import ARABIC_RULES, CLOSEST, UPCOMING
+from retrieval.normalize import normalize_arabic
+from retrieval.upcoming import asks_outcome, is_upcoming, reports_upcoming
+
+GLASGOW_RESULTS = "ما هي نتائج مؤتمر غلاسكو للمناخ؟ شو اتفقوا بالآخر؟"
+
+
+def test_results_of_a_conference_the_articles_report_as_upcoming_get_the_closest_passages(own_index):
+    """The articles speak of COP26 only before it: "... والتي ستعقد في مدينة غلاسكو"."""
+    answer = answer_question(own_index, GLASGOW_RESULTS)
+    assert (answer.outcome, answer.reason) == (CLOSEST, UPCOMING)
+    assert not answer.results and answer.closest
+    # The passage matches the conference well: the future verb next to it is what declines it.
+    blind = replace(ARABIC_RULES, upcoming_window=0)
+    assert answer_question(own_index, GLASGOW_RESULTS, rules=blind).answered
+
+
+def test_an_agreement_the_articles_report_is_still_answered(own_index):
+    answer = answer_question(own_index, "على شو اتفق الرئيسين بقمة جنيف بخصوص الاستقرار الاستراتيجي؟")
+    assert answer.answered
+
+
+def test_outcome_questions_are_told_from_others():
+    assert asks_outcome("شو صارت نتيجة ماتش الاتحاد وأحد")
+    assert asks_outcome("ما الحكم الذي صدر بحق المتهمين")
+    assert asks_outcome("مين فاز بالانتخابات")
+    assert not asks_outcome("متى تقام مباراة الاتحاد وأحد")
+
+
+def test_a_future_verb_is_one_whose_present_the_articles_write_as_often():
+    counts = {"تعقد": 3, "ستعقد": 1, "سيارة": 50, "يارة": 2}
+    passages = Counter({analyze(word)[0]: n for word, n in counts.items()})
+    frequency = passages.__getitem__  # passages holding a term, 0 for others
+    assert is_upcoming(normalize_arabic("ستعقد"), frequency)
+    assert is_upcoming("المقبل", frequency) and is_upcoming(normalize_arabic("والمقررة"), frequency)
+    assert not is_upcoming(normalize_arabic("ستيلرز"), frequency)  # a name: no present تيلرز
+    assert not is_upcoming(normalize_arabic("سيارة"), frequency)  # a noun: its س is its own
+    assert not is_upcoming(normalize_arabic("ستعقد"), lambda term: 0)
+
+
+def test_the_marker_counts_only_near_a_term_of_the_question():
+    asked = set(analyze("نتيجة مباراة الاتحاد وأحد"))
+    near = "يلتقي الفريقان السبت المقبل في مباراة الاتحاد وأحد."
+    far = "أعلن النادي تعاقده مع مدرب جديد للموسم المقبل بعد مشوار طويل. وفاز الاتحاد على أحد."
+    assert reports_upcoming(near, asked, lambda term: 0, window=3)
+    assert not reports_upcoming(far, asked, lambda term: 0, window=3)
