@@ -12,7 +12,7 @@ import numpy as np
 
 from retrieval.analysis import Term, analyze, analyze_spans
 from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, question_kind
-from retrieval.arabizi import arabizi_others, read_arabizi_words
+from retrieval.arabizi import arabizi_others, read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
     ARABIC_RULES,
@@ -235,7 +235,7 @@ def prepare_query(
     (`retrieval.dialect`)."""
     question = question_content(question)
     lang = detect_language(question)
-    read = read_arabizi_words(question) if lang == "en" else None
+    read = read_arabizi(question) if lang == "en" else None
     reading = read.text if read is not None else None
     if read is not None and index is not None and resources is not None:
         reading = snap_reading(index, resources.spelling, read.text, arabizi_others(read))

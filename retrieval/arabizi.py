@@ -151,19 +151,13 @@ def load_reader() -> ArabiziReader | None:
 
 
 @lru_cache(maxsize=256)
-def read_arabizi_words(text: str) -> ArabiziReading | None:
+def read_arabizi(text: str) -> ArabiziReading | None:
     """The Arabic-script reading of an Arabizi question with the words it came from; None when
     it is not Arabizi or the reader is missing. Cached: a question is read again for "more results"."""
     if not looks_like_arabizi(text):
         return None
     reader = load_reader()
     return reader.read(text) if reader is not None else None
-
-
-def read_arabizi(text: str) -> str | None:
-    """The Arabic-script reading of an Arabizi question, or None (see `read_arabizi_words`)."""
-    reading = read_arabizi_words(text)
-    return reading.text if reading is not None else None
 
 
 @lru_cache(maxsize=1024)

@@ -41,7 +41,8 @@ from retrieval.store_corpus import FileState, NewDocument
 # and Urdu kaf, yeh and heh; 7: HTML entities, dates from URLs and datelines, outlet furniture;
 # 8: no sentence end after a one-letter title, "د. أحمد"; 9: a byline after a deck's lines cut;
 # 10: shingle counts in near-duplicate fingerprints, for contained reprints; 11: outlet heads
-# after a deck's items or ended by their marker, captions paragraphs, footers with teasers).
+# after a deck's items or ended by their marker, captions paragraphs, footers with teasers; 12:
+# a columnist's contact lines closing the text, gallery buttons after its last sentence).
 ANALYSIS_VERSION = "12"
 log = logging.getLogger(__name__)
 # Reading and analysing files is CPU work: from this many changed files on, it runs in worker
