@@ -47,7 +47,7 @@ from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, Ranking
-from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, unasked_answers
+from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
 from retrieval.upcoming import asks_outcome, reports_upcoming
@@ -217,7 +217,7 @@ def answer_kind_rerank(
     head = found[: ranking.answer_kind_depth]
     rescored = []
     for c in head:
-        held = bool(unasked_answers(index.passage_text(c.hit.position), kind, weights))
+        held = holds_unasked_answer(index.passage_text(c.hit.position), kind, weights)
         score = c.hit.score * (1.0 + ranking.answer_kind_weight * held)
         rescored.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.evidence))
     rescored.sort(key=lambda c: -c.hit.score)
