@@ -3,11 +3,14 @@ embedding it (`retrieval.lexical_gate`); one it has not decided is embedded."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retrieval.answering import answer_question
 from retrieval.candidates import Candidate
 from retrieval.decision import Evidence
+from retrieval.engine import Engine
 from retrieval.index import Hit
 from retrieval.lexical_gate import lead_margin, lexically_decisive
 from retrieval.ranking_config import ArabicRanking
@@ -55,7 +58,7 @@ def test_decisive_needs_coverage_and_a_lead(found, decisive) -> None:
 def test_a_decisive_arabic_question_is_answered_without_embedding_it(own_index) -> None:
     embedder = own_index.dense.embedder
     before = embedder.questions_embedded
-    answer = answer_question(own_index, DECISIVE)
+    answer = Engine(None, own_index, Path(".")).answer(DECISIVE)  # answering needs no store
     assert embedder.questions_embedded == before
     assert answer.answered
     assert answer.results[0].citation.doc_id == "000_758033c16f9c693b"
@@ -65,7 +68,7 @@ def test_a_decisive_arabic_question_is_answered_without_embedding_it(own_index) 
 def test_an_uncertain_arabic_question_is_embedded(own_index) -> None:
     embedder = own_index.dense.embedder
     before = embedder.questions_embedded
-    answer_question(own_index, UNCERTAIN)
+    Engine(None, own_index, Path(".")).answer(UNCERTAIN)
     assert embedder.questions_embedded == before + 1
 
 
