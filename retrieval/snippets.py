@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from retrieval.analysis import Term, analyze_spans
+from retrieval.analysis import Term, analyze_spans, index_terms
 from retrieval.answer_kinds import answer_spans
 from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
@@ -122,9 +122,28 @@ def unasked_answers(
     unasked = []
     for span in answer_spans(text, kind):
         inside = terms[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]
-        if not inside or not all(t.term in weights for t in inside):
+        if _unasked([t.term for t in inside], weights):
             unasked.append(span)
     return unasked
+
+
+def holds_unasked_answer(text: str, kind: str, weights: dict[str, float]) -> bool:
+    """Whether `text` holds one of its `unasked_answers`, analysing only the words of the
+    answers' spans: ranking asks this of 20 passages a question, most of them new to it."""
+    spans = answer_spans(text, kind) if kind else ()
+    if not spans:
+        return False
+    words = word_table(text)
+    starts = [word[1] for word in words]
+    return any(
+        _unasked(index_terms(w[0] for w in words[bisect_left(starts, a) : bisect_left(starts, b)]), weights)
+        for a, b in spans
+    )
+
+
+def _unasked(inside: list[str], weights: dict[str, float]) -> bool:
+    """Whether an answer whose words have the terms `inside` is not one the question names."""
+    return not inside or not all(term in weights for term in inside)
 
 
 def answer_sentence_shares(text: str, kind: str, weights: dict[str, float]) -> list[float]:

@@ -16,6 +16,7 @@ from retrieval.store_corpus import DOCUMENT_COLUMNS, document_from_row
 RAW_COLUMNS = DOCUMENT_COLUMNS.replace("body", "CAST(body AS BLOB)", 1)
 _BODY = DOCUMENT_COLUMNS.split(", ").index("body")
 _DATE = DOCUMENT_COLUMNS.split(", ").index("date")
+_TITLE = DOCUMENT_COLUMNS.split(", ").index("title")
 
 
 class StoredDocuments(Mapping[str, Document]):
@@ -50,6 +51,12 @@ class StoredDocuments(Mapping[str, Document]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def title(self, doc_id: str) -> str:
+        """A document's title, without decoding its body (ranking reads the titles of a few
+        hundred candidates, and shows a few of them)."""
+        entry = self._entries[doc_id]
+        return entry.title if isinstance(entry, Document) else entry[_TITLE]
 
     def dates(self) -> Iterator[str]:
         """Every document's date, without decoding a body."""

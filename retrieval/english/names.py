@@ -9,7 +9,7 @@ avoids guessing a spelling no article uses ("Blinken": بلينكن, not بلن�
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -59,6 +59,9 @@ MIN_SKELETON = 2
 # Clitics an article's word may carry before a name: "and", "with", "for", the article.
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 _ARTICLES = _CLITICS[:6]
+# By first letter, in order: a name's hundreds of look-alikes are each tried against them.
+_CLITICS_BY_FIRST = {c[0]: tuple(x for x in _CLITICS if x[0] == c[0]) for c in _CLITICS}
+_ARTICLES_BY_FIRST = {c[0]: tuple(x for x in _ARTICLES if x[0] == c[0]) for c in _ARTICLES}
 SNAPS_REMEMBERED = 10_000
 _AR_OPENING_VOWELS = set("اأإآعءئؤ")
 
@@ -156,7 +159,8 @@ def _arabic_initials(term: str) -> set[str]:
     """How an Arabic word may begin as a name: its first letter's class, with and without a
     clitic (ولافروف: "w" or "l"); a prothetic alef before a consonant also counts as that
     consonant (اسبانيا for Spain)."""
-    forms = [term] + [term[len(c) :] for c in _CLITICS if term.startswith(c) and len(term) > len(c) + 1]
+    clitics = _CLITICS_BY_FIRST.get(term[:1], ())
+    forms = [term] + [term[len(c) :] for c in clitics if term.startswith(c) and len(term) > len(c) + 1]
     initials = set()
     for form in forms:
         form = form.replace("تش", "چ")
@@ -188,6 +192,19 @@ def _initials_agree(english: str, arabic: set[str]) -> bool:
     return english in arabic or _SWAPS.get(english) in arabic
 
 
+def _quick_ratio(letters: Counter[str], length: int, spelled: str) -> float:
+    """difflib's quick_ratio() of a SequenceMatcher of a word of `length` with these `letters`
+    and `spelled` (twice the letters they share, as multisets, over both lengths), without
+    building one: it bounds ratio() from above, and real_quick_ratio() bounds it."""
+    left = dict(letters)
+    shared = 0
+    for letter in spelled:
+        if left.get(letter, 0) > 0:
+            left[letter] -= 1
+            shared += 1
+    return 2.0 * shared / (length + len(spelled))
+
+
 def _stem(term: str) -> str:
     terms = analyze(term)
     return terms[0] if terms else term
@@ -196,7 +213,7 @@ def _stem(term: str) -> str:
 def _without_article(term: str) -> str:
     """The word without a leading article (with its clitic): names of countries, cities and
     clubs mostly carry one (اليمن, الكويت, والهلال)."""
-    for article in _ARTICLES:
+    for article in _ARTICLES_BY_FIRST.get(term[:1], ()):
         if term.startswith(article) and len(term) > len(article) + 1:
             return term[len(article) :]
     return term
@@ -261,23 +278,32 @@ class NameIndex:
         if len(skeleton) < MIN_SKELETON:
             return []
         shape = english_shape(word)
+        letters = Counter(shape)
         stripped = skeleton[:-1] if skeleton[-1] in _STRIPPABLE_ENDINGS else ""
         initial = _english_initial(word)
+        short = len(skeleton) <= MIN_SKELETON
+        # The lowest floor a look-alike may have to reach (a near one's discount is under 1).
+        lowest = min(snapping.min_similarity, snapping.min_near_similarity)
+        lowest = snapping.min_short_similarity if short else lowest
         scored = []
         for term in self.candidates(skeleton):
             if not _initials_agree(initial, _arabic_initials(term)):
                 continue
             bare = _without_article(term)
             spelled = arabic_shape(bare)
+            # ratio() <= quick_ratio(): the bound, far cheaper, rules out most of the hundreds
+            # of look-alikes of a word at 20,000 articles before a SequenceMatcher is built
+            # (first against the lowest floor, before the skeleton tells which floor it is).
+            quick = _quick_ratio(letters, len(shape), spelled)
+            if quick < lowest:
+                continue
             exact = arabic_skeleton(bare) in (skeleton, stripped) and _repeats(spelled) <= _repeats(shape)
             discount = 1.0 if exact else snapping.near_discount  # only close: one consonant apart
             floor = snapping.min_similarity if exact else snapping.min_near_similarity
-            floor = snapping.min_short_similarity if len(skeleton) <= MIN_SKELETON else floor
-            alike = difflib.SequenceMatcher(None, shape, spelled, autojunk=False)
-            # ratio() <= quick_ratio() <= real_quick_ratio(): the bounds, far cheaper, rule
-            # out most of the hundreds of look-alikes of a word at 20,000 articles.
-            if alike.real_quick_ratio() * discount < floor or alike.quick_ratio() * discount < floor:
+            floor = snapping.min_short_similarity if short else floor
+            if quick * discount < floor:
                 continue
+            alike = difflib.SequenceMatcher(None, shape, spelled, autojunk=False)
             similarity = alike.ratio() * discount
             if similarity >= floor:
                 scored.append(NameMatch(term, round(similarity, 3)))
