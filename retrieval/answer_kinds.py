@@ -97,6 +97,11 @@ _MORE_PLACES = (
 )
 _PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
+# Feminine dual endings, normalized ("تين", "تان"), and words with those endings that are not
+# duals: -stan countries, protein and routine, Latin, sixty.
+_FEMININE_DUAL = ("تين", "تان")
+_NOT_DUAL = ("ستان", "وتين", "اتين", "ستين")
+_MIN_DUAL_CHARS = 5
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -289,13 +294,21 @@ def _named_at(words, i: int) -> int:
 
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
-        return 1 if _bare(words[i][0], DUAL_UNITS) in DUAL_UNITS else 0
+        return 1 if _bare(words[i][0], DUAL_UNITS) in DUAL_UNITS or _is_feminine_dual(words[i][0]) else 0
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
         length += 1
     if i + length < len(words) and length < 3:
         length += 1  # what is counted: "10 طلبات"
     return length
+
+
+def _is_feminine_dual(word: str) -> bool:
+    """A feminine noun or adjective in the dual, which counts two: "كم مجموعة عمل" is answered by
+    "مجموعتي عمل مشتركتين", "كم مرة" by "مرتين"; not a word that only ends like one ("باكستان")."""
+    word = word[1:] if word[:1] in _PREFIXES and len(word) > _MIN_DUAL_CHARS else word
+    word = word[2:] if word.startswith("ال") else word
+    return len(word) >= _MIN_DUAL_CHARS and word.endswith(_FEMININE_DUAL) and not word.endswith(_NOT_DUAL)
 
 
 def _duration_at(words, i: int) -> int:

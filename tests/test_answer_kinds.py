@@ -3,6 +3,7 @@
 import pytest
 
 from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, WHO, answer_spans, question_kind
+from retrieval.answering import answer_question
 from retrieval.snippets import best_sentences
 from tests.test_snippets import weights_for
 
@@ -108,3 +109,28 @@ def test_a_time_of_day_answers_when(text, spans):
 def test_a_doctor_or_engineer_before_a_name_answers_who():
     text = "حيث يترأس اللجنة د. أحمد الحليبي بعضوية آخرين."
     assert [text[a:b] for a, b in answer_spans(text, WHO)] == ["د. أحمد الحليبي بعضوية آخرين"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("واتفق الجانبان على تشكيل مجموعتي عمل مشتركتين", ["مشتركتين"]),
+        ("التقيا مرتين في الدولتين", ["مرتين", "الدولتين"]),
+        ("زار باكستان وأفغانستان", []),  # -stan, not a dual
+        ("البروتين والروتين ولاتين", []),
+    ],
+)
+def test_a_feminine_dual_counts_two(text, spans):
+    assert [text[start:end] for start, end in answer_spans(text, COUNT)] == spans
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["كم مجموعة عمل اتفقوا عليها في جنيف", "اتفقوا على كام مجموعه عمل فى جنيف؟"],
+)
+def test_how_many_working_groups_shows_the_sentence_with_the_two_groups_marked(own_index, question):
+    answer = answer_question(own_index, question)
+    first = answer.shown[0]
+    assert "مجموعتي عمل مشتركتين" in first.snippet
+    assert "مشتركتين" in [first.snippet[a:b] for a, b in first.answer_spans]
+    assert any(a <= first.snippet.index("مشتركتين") < b for a, b in first.highlights)
