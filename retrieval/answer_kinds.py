@@ -202,6 +202,15 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def is_partial(text: str, kind: str) -> bool:
+    """Whether `text`, an answer of `kind`, only half answers: a weekday or a relative day for
+    "when" ("الثلاثاء", "أمس"), where a reader wants the calendar date."""
+    if kind != WHEN:
+        return False
+    words = [_bare(w, _date_words()) for w, _, _ in word_table(text)]
+    return bool(words) and all(w in WEEKDAYS or w in RELATIVE_DAYS or w in TIMES_OF_DAY for w in words)
+
+
 def is_place(text: str) -> bool:
     """Whether `text` is, as a whole, a place's name (a country or city of the list)."""
     spans = answer_spans(text, WHERE)

@@ -2,7 +2,17 @@
 
 import pytest
 
-from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, WHO, answer_spans, question_kind
+from retrieval.answer_kinds import (
+    COUNT,
+    DURATION,
+    NAMED,
+    WHEN,
+    WHERE,
+    WHO,
+    answer_spans,
+    is_partial,
+    question_kind,
+)
 from retrieval.answering import answer_question
 from retrieval.snippets import best_sentences
 from tests.test_snippets import weights_for
@@ -134,3 +144,36 @@ def test_how_many_working_groups_shows_the_sentence_with_the_two_groups_marked(o
     assert "مجموعتي عمل مشتركتين" in first.snippet
     assert "مشتركتين" in [first.snippet[a:b] for a, b in first.answer_spans]
     assert any(a <= first.snippet.index("مشتركتين") < b for a, b in first.highlights)
+
+
+@pytest.mark.parametrize(
+    ("text", "partial"),
+    [("الثلاثاء", True), ("أمس", True), ("السابع من ديسمبر", False), ("الثلاثاء 7 ديسمبر", False)],
+)
+def test_a_weekday_alone_half_answers_when(text, partial):
+    assert is_partial(text, WHEN) is partial
+    assert not is_partial(text, COUNT)
+
+
+def test_a_snippet_without_the_date_takes_the_sentence_before_the_heading_that_holds_it():
+    passage = (
+        "ويعتبر لقاء الرئيسين الأمريكي والروسي الثلاثاء السابع من ديسمبر فرصة هامة لتحقيق ذلك.\n\n"
+        "لقاء بايدن وبوتين\n\n"
+        "إذ قد عقدت الثلاثاء قمة ثنائية بين الرئيسين بوتين وبايدن في اتصال مرئي عبر خط مغلق."
+    )
+    question = "امتى كانت القمة الافتراضية بين بايدن وبوتين؟"
+    within = (passage.index("إذ قد"), len(passage))
+    snippet = best_sentences(passage, weights_for(question), within, question_kind(question))
+    assert snippet.text.startswith("ويعتبر لقاء") and snippet.text.endswith("عبر خط مغلق.")
+    assert "السابع من ديسمبر" in [snippet.text[a:b] for a, b in snippet.answers]
+    plain = best_sentences(passage, weights_for(question), within)
+    assert plain.text.startswith("إذ قد")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["امتى كانت القمة الافتراضيه بين بايدن وبوتين؟", "When did Biden and Putin hold their video summit?"],
+)
+def test_when_was_the_video_summit_shows_its_calendar_date_marked(own_index, question):
+    first = answer_question(own_index, question).shown[0]
+    assert "السابع من ديسمبر" in [first.snippet[a:b] for a, b in first.answer_spans]
