@@ -1,5 +1,7 @@
 """What a question asks for (a date, a place, a person, a number, a duration) and where a text holds one."""
 
+from dataclasses import replace
+
 import pytest
 
 from retrieval.answer_kinds import (
@@ -14,7 +16,7 @@ from retrieval.answer_kinds import (
     is_partial,
     question_kind,
 )
-from retrieval.answering import answer_question
+from retrieval.answering import answer_question, path_ranking, prepare_query
 from retrieval.snippets import best_sentences
 from tests.test_snippets import weights_for
 
@@ -210,3 +212,22 @@ def test_why_no_sanctions_shows_the_sentence_giving_the_reason(own_index, questi
     first = answer_question(own_index, question).shown[0]
     assert "تجنب إثارة غضب برلين" in first.snippet
     assert any("تجنب" in first.snippet[a:b] for a, b in first.answer_spans)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "وين اتقابلو بلينكن ولافروف؟",
+        "Where did Blinken and Lavrov meet?",
+        "اين التقى بلينكن بلافروف لأول مرة؟",
+    ],
+)
+def test_where_did_blinken_and_lavrov_meet_shows_the_sentence_naming_reykjavik(own_index, question):
+    answer = answer_question(own_index, question)
+    first = answer.shown[0]
+    assert answer.answered and "ريكيافيك" in first.snippet
+    assert "ريكيافيك" in [first.snippet[a:b] for a, b in first.answer_spans]
+    # Without the rule, the passage matching the two names best is shown, naming no place.
+    ranking = path_ranking(prepare_query(question, own_index.search, own_index.resources).path)
+    plain = answer_question(own_index, question, ranking=replace(ranking, answer_passage_ratio=0.0))
+    assert "ريكيافيك" not in plain.shown[0].snippet
