@@ -14,6 +14,7 @@ from retrieval.normalize import normalize_arabic, starts_arabic, word_table
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
+WHY = "why"
 _KUNYA = frozenset({"ابو", "ام"})
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمهم اسمو سميه سميته".split())
 # People a question asks the name of, normalized ("اسم الملعب" asks for a place's name: not these).
@@ -39,6 +40,7 @@ _ARABIC_QUESTION_WORDS = {
     WHERE: "اين وين فين فاين وينتا",
     WHO: "مين منو شكون",
     COUNT: "كم قديش قدي كام شحال",
+    WHY: "لماذا ليش ليه علاش لاش",
 }
 _ENGLISH_PATTERNS = (
     (DURATION, r"\bhow long\b|\bfor how many (?:days|weeks|months|years|hours)\b"),
@@ -49,6 +51,7 @@ _ENGLISH_PATTERNS = (
     (WHO, r"\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
     (WHEN, r"\bemta\b|\bimta\b|\bemte\b"),
     (WHERE, r"\bfein\b|\bfeen\b|\bwein\b|\bween\b"),
+    (WHY, r"\bwhy\b|\bfor what reason\b"),
     (WHO, r"\bmeen\b|\bmin\b"),
 )
 # "أي" followed by one of these asks for that kind ("في أي مدينة", "بأي سنة").
@@ -95,8 +98,19 @@ _MORE_PLACES = (
     "جنيف|واشنطن|بكين|أنقرة|بغداد|الدوحة|الرباط|صنعاء|غزة|إسلام آباد|نيودلهي|مومباي|سيول|بيونغ يانغ|"
     "أوتاوا|لاهاي|ستراسبورغ|ميونيخ|فرانكفورت|ميلانو|برشلونة|سان بطرسبرغ|دافوس|شرم الشيخ"
 )
+# Words that give a reason or a purpose, and the words after them shown with them.
+_REASON_CUES = (
+    "لان لانه لانها لانهم بسبب جراء نتيجه نظرا بهدف لتجنب تجنب تجنبا خشيه لكي كي اجل سعيا "
+    "انطلاقا"
+)
+_REASON_WORDS = 4
 _PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
+# Feminine dual endings, normalized ("تين", "تان"), and words with those endings that are not
+# duals: -stan countries, protein and routine, Latin, sixty.
+_FEMININE_DUAL = ("تين", "تان")
+_NOT_DUAL = ("ستان", "وتين", "اتين", "ستين")
+_MIN_DUAL_CHARS = 5
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -106,7 +120,7 @@ def _words(text: str) -> frozenset[str]:
 
 QUESTION_WORDS = {kind: _words(words) for kind, words in _ARABIC_QUESTION_WORDS.items()}
 # The words a kind is asked with, stripped of their prefixes as one set.
-_KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE]
+_KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE] | QUESTION_WORDS[WHY]
 OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
 TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
@@ -116,6 +130,7 @@ WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
 PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
+REASON_CUES = _words(_REASON_CUES)
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +170,7 @@ def question_kind(question: str) -> str:
         if bare in QUESTION_WORDS[COUNT]:
             timed = any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2])
             return DURATION if timed else COUNT
-        for kind in (WHEN, WHERE, WHO):
+        for kind in (WHEN, WHERE, WHO, WHY):
             if bare in QUESTION_WORDS[kind]:
                 return kind
         if word in _WHICH and after:
@@ -195,6 +210,15 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
         else:
             i += 1
     return tuple(spans)
+
+
+def is_partial(text: str, kind: str) -> bool:
+    """Whether `text`, an answer of `kind`, only half answers: a weekday or a relative day for
+    "when" ("الثلاثاء", "أمس"), where a reader wants the calendar date."""
+    if kind != WHEN:
+        return False
+    words = [_bare(w, _date_words()) for w, _, _ in word_table(text)]
+    return bool(words) and all(w in WEEKDAYS or w in RELATIVE_DAYS or w in TIMES_OF_DAY for w in words)
 
 
 def is_place(text: str) -> bool:
@@ -289,13 +313,21 @@ def _named_at(words, i: int) -> int:
 
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
-        return 1 if _bare(words[i][0], DUAL_UNITS) in DUAL_UNITS else 0
+        return 1 if _bare(words[i][0], DUAL_UNITS) in DUAL_UNITS or _is_feminine_dual(words[i][0]) else 0
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
         length += 1
     if i + length < len(words) and length < 3:
         length += 1  # what is counted: "10 طلبات"
     return length
+
+
+def _is_feminine_dual(word: str) -> bool:
+    """A feminine noun or adjective in the dual, which counts two: "كم مجموعة عمل" is answered by
+    "مجموعتي عمل مشتركتين", "كم مرة" by "مرتين"; not a word that only ends like one ("باكستان")."""
+    word = word[1:] if word[:1] in _PREFIXES and len(word) > _MIN_DUAL_CHARS else word
+    word = word[2:] if word.startswith("ال") else word
+    return len(word) >= _MIN_DUAL_CHARS and word.endswith(_FEMININE_DUAL) and not word.endswith(_NOT_DUAL)
 
 
 def _duration_at(words, i: int) -> int:
@@ -312,7 +344,15 @@ def _duration_at(words, i: int) -> int:
     return 0
 
 
+def _reason_at(words, i: int) -> int:
+    """A reason or purpose: its cue ("بسبب", "لتجنب") and the words after it."""
+    if _bare(words[i][0], REASON_CUES) not in REASON_CUES:
+        return 0
+    return min(1 + _REASON_WORDS, len(words) - i)
+
+
 _FINDERS = {
+    WHY: _reason_at,
     WHEN: _date_at,
     WHERE: _place_at,
     WHO: _person_at,

@@ -322,6 +322,7 @@ def answer_question(
     asks_result = isinstance(rules, ArabicRules) and asks_outcome(query.text)
     decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
     chosen = [found[i] for i in decision.chosen]
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking)
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
     answered = decision.answered
     return Answer(
@@ -377,6 +378,40 @@ def decide_answer(
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
+
+
+def answer_passage_first(
+    index: SearchIndex,
+    chosen: list[Candidate],
+    found: list[Candidate],
+    weights: dict[str, float],
+    kind: str,
+    ranking: Ranking,
+) -> list[Candidate]:
+    """`chosen`, its first passage replaced, for a question asking where, by the best-ranked
+    other passage of the same article that names a place in a sentence holding
+    `answer_passage_share` of the question's weight, when the first passage names none and the
+    other scores `answer_passage_ratio` of it at least: the passage matching the question's names
+    best is often not the one saying where ("وأشاد لافروف بالمحادثات مع بلينكن بعد أول لقاء
+    بينهما" before "... خلال هذا اللقاء ... مع لافروف في ريكيافيك"). The passages either side
+    are not looked at: a capital named there is mostly its government acting."""
+    ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
+    if not chosen or not ratio or kind != WHERE:
+        return chosen
+
+    def says_where(position: int) -> bool:
+        shares = answer_sentence_shares(index.passage_text(position), kind, weights)
+        return any(s >= share for s in shares)
+
+    first = chosen[0]
+    if says_where(first.hit.position):
+        return chosen
+    shown = {c.hit.position for c in chosen}
+    for c in found:
+        same = c.doc_id == first.doc_id and c.hit.position not in shown
+        if same and c.hit.score >= ratio * first.hit.score and says_where(c.hit.position):
+            return [c, *chosen[1:]]
+    return chosen
 
 
 def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> frozenset[str]:

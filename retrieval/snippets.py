@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from retrieval.analysis import Term, analyze_spans, index_terms
-from retrieval.answer_kinds import answer_spans
+from retrieval.answer_kinds import answer_spans, is_partial
 from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import is_heading, split_sentences, word_starts, words_between
@@ -51,7 +51,10 @@ def best_sentences(
     sentence, where answers often sit (xquad-dev answer-in-snippet .785 -> .823 at 150
     characters; 200: Arabic .816 -> .832, English .617 -> .628, about 290 characters on average).
     With the `kind` of answer the question asks for (`retrieval.answer_kinds`), sentences holding
-    one weigh `kind_bonus` more, may lie outside `within`, and the answers are marked.
+    one weigh `kind_bonus` more, may lie outside `within`, and the answers are marked; a snippet
+    holding none, or only half a one (`is_partial`: "الثلاثاء" for "when"), takes the sentence
+    next to it that holds one, or is cut to its best sentence and that one when they would not
+    fit (seed own Arabic answer-in-snippet .813 -> .832, English .819 -> .833; docs/tuning.md).
     The passage is analyzed once: sentences are bounded by space, so a sentence's words are the
     passage's words that start in it.
     """
@@ -64,14 +67,17 @@ def best_sentences(
     headings = [is_heading(passage[s.start : s.end], words_between(starts, s.start, s.end)) for s in spans]
     answers = unasked_answers(passage, kind, weights, terms)
     answer_starts = [a[0] for a in answers]
+    whole = [not is_partial(passage[a:b], kind) for a, b in answers]
     scored = []
-    holds = []
+    holds, holds_whole = [], []
     for span, heading in zip(spans, headings, strict=True):
         lo, hi = bisect_left(term_starts, span.start), bisect_left(term_starts, span.end)
         found = {t.term for t in terms[lo:hi]} & weights.keys()
-        held = bisect_left(answer_starts, span.end) > bisect_left(answer_starts, span.start)
+        inside = range(bisect_left(answer_starts, span.start), bisect_left(answer_starts, span.end))
+        held = bool(inside)
         bonus = 1.0 + kind_bonus * held
         holds.append(held)
+        holds_whole.append(any(whole[k] for k in inside))
         scored.append((sum(weights[t] for t in found) * (0.5 if heading else 1.0) * bonus, found))
     eligible = [
         i for i, span in enumerate(spans) if within is None or within[0] <= span.start < within[1] or holds[i]
@@ -103,6 +109,17 @@ def best_sentences(
                 break
         covered |= scored[j][1]
         first, last = min(first, j), max(last, j)
+    if kind and not any(holds_whole[first : last + 1]):
+        # No (whole) answer in the snippet: the sentence after it or before it (over a heading)
+        # holding one is taken too, or else with the best sentence alone, within MAX_SNIPPET_CHARS.
+        before = first - 1 - (first > 1 and headings[first - 1])
+        for j in (last + 1, before):
+            if 0 <= j < len(spans) and not headings[j] and holds_whole[j]:
+                if not fits(j):
+                    first = last = best
+                if fits(j):
+                    first, last = min(first, j), max(last, j)
+                break
     start, end = spans[first].start, spans[last].end
     shown = tuple((a - start, b - start) for a, b in answers if start <= a and b <= end)
     marked = _merged(_marked(terms, start, end, weights.keys()) + shown)

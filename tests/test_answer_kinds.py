@@ -1,8 +1,22 @@
 """What a question asks for (a date, a place, a person, a number, a duration) and where a text holds one."""
 
+from dataclasses import replace
+
 import pytest
 
-from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, WHO, answer_spans, question_kind
+from retrieval.answer_kinds import (
+    COUNT,
+    DURATION,
+    NAMED,
+    WHEN,
+    WHERE,
+    WHO,
+    WHY,
+    answer_spans,
+    is_partial,
+    question_kind,
+)
+from retrieval.answering import answer_question, path_ranking, prepare_query
 from retrieval.snippets import best_sentences
 from tests.test_snippets import weights_for
 
@@ -38,7 +52,7 @@ from tests.test_snippets import weights_for
         ("What is the name of the stadium?", ""),
         ("ماذا قال بوتين عن المناخ؟", ""),
         ("من جهته، ماذا قال لافروف", ""),
-        ("Why did the talks stall?", ""),
+        ("Why did the talks stall?", WHY),
     ],
 )
 def test_question_kind(question, kind):
@@ -108,3 +122,112 @@ def test_a_time_of_day_answers_when(text, spans):
 def test_a_doctor_or_engineer_before_a_name_answers_who():
     text = "حيث يترأس اللجنة د. أحمد الحليبي بعضوية آخرين."
     assert [text[a:b] for a, b in answer_spans(text, WHO)] == ["د. أحمد الحليبي بعضوية آخرين"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("واتفق الجانبان على تشكيل مجموعتي عمل مشتركتين", ["مشتركتين"]),
+        ("التقيا مرتين في الدولتين", ["مرتين", "الدولتين"]),
+        ("زار باكستان وأفغانستان", []),  # -stan, not a dual
+        ("البروتين والروتين ولاتين", []),
+    ],
+)
+def test_a_feminine_dual_counts_two(text, spans):
+    assert [text[start:end] for start, end in answer_spans(text, COUNT)] == spans
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["كم مجموعة عمل اتفقوا عليها في جنيف", "اتفقوا على كام مجموعه عمل فى جنيف؟"],
+)
+def test_how_many_working_groups_shows_the_sentence_with_the_two_groups_marked(own_index, question):
+    answer = answer_question(own_index, question)
+    first = answer.shown[0]
+    assert "مجموعتي عمل مشتركتين" in first.snippet
+    assert "مشتركتين" in [first.snippet[a:b] for a, b in first.answer_spans]
+    assert any(a <= first.snippet.index("مشتركتين") < b for a, b in first.highlights)
+
+
+@pytest.mark.parametrize(
+    ("text", "partial"),
+    [("الثلاثاء", True), ("أمس", True), ("السابع من ديسمبر", False), ("الثلاثاء 7 ديسمبر", False)],
+)
+def test_a_weekday_alone_half_answers_when(text, partial):
+    assert is_partial(text, WHEN) is partial
+    assert not is_partial(text, COUNT)
+
+
+def test_a_snippet_without_the_date_takes_the_sentence_before_the_heading_that_holds_it():
+    passage = (
+        "ويعتبر لقاء الرئيسين الأمريكي والروسي الثلاثاء السابع من ديسمبر فرصة هامة لتحقيق ذلك.\n\n"
+        "لقاء بايدن وبوتين\n\n"
+        "إذ قد عقدت الثلاثاء قمة ثنائية بين الرئيسين بوتين وبايدن في اتصال مرئي عبر خط مغلق."
+    )
+    question = "امتى كانت القمة الافتراضية بين بايدن وبوتين؟"
+    within = (passage.index("إذ قد"), len(passage))
+    snippet = best_sentences(passage, weights_for(question), within, question_kind(question))
+    assert snippet.text.startswith("ويعتبر لقاء") and snippet.text.endswith("عبر خط مغلق.")
+    assert "السابع من ديسمبر" in [snippet.text[a:b] for a, b in snippet.answers]
+    plain = best_sentences(passage, weights_for(question), within)
+    assert plain.text.startswith("إذ قد")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["امتى كانت القمة الافتراضيه بين بايدن وبوتين؟", "When did Biden and Putin hold their video summit?"],
+)
+def test_when_was_the_video_summit_shows_its_calendar_date_marked(own_index, question):
+    first = answer_question(own_index, question).shown[0]
+    assert "السابع من ديسمبر" in [first.snippet[a:b] for a, b in first.answer_spans]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ليش ادارة بايدن ما عاقبت الشركة؟",
+        "علاش ما فرضاتش عقوبات؟",
+        "لماذا تأخر القرار؟",
+        "Why didn't they sanction it?",
+    ],
+)
+def test_why_in_standard_arabic_dialects_and_english_asks_for_a_reason(question):
+    assert question_kind(question) == WHY
+
+
+def test_a_reason_is_its_cue_and_the_words_after_it():
+    text = "وستستهدف العقوبات كيانات صغيرة، لكن إدارة بايدن تريد تجنب إثارة غضب برلين، وهي تخدم مصلحة روسيا."
+    assert [text[a:b] for a, b in answer_spans(text, WHY)] == ["تجنب إثارة غضب برلين، وهي"]
+    assert answer_spans("فبعدما لوحت بفرض عقوبات قررت الإدارة عدم فرضها.", WHY) == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ليش ادارة بايدن ما عاقبت الشركة المشغّلة لنورد ستريم 2؟",
+        "Why didn't the Biden administration sanction Nord Stream 2 AG and its CEO?",
+    ],
+)
+def test_why_no_sanctions_shows_the_sentence_giving_the_reason(own_index, question):
+    first = answer_question(own_index, question).shown[0]
+    assert "تجنب إثارة غضب برلين" in first.snippet
+    assert any("تجنب" in first.snippet[a:b] for a, b in first.answer_spans)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "وين اتقابلو بلينكن ولافروف؟",
+        "Where did Blinken and Lavrov meet?",
+        "اين التقى بلينكن بلافروف لأول مرة؟",
+    ],
+)
+def test_where_did_blinken_and_lavrov_meet_shows_the_sentence_naming_reykjavik(own_index, question):
+    answer = answer_question(own_index, question)
+    first = answer.shown[0]
+    assert answer.answered and "ريكيافيك" in first.snippet
+    assert "ريكيافيك" in [first.snippet[a:b] for a, b in first.answer_spans]
+    # Without the rule, the passage matching the two names best is shown, naming no place.
+    ranking = path_ranking(prepare_query(question, own_index.search, own_index.resources).path)
+    plain = answer_question(own_index, question, ranking=replace(ranking, answer_passage_ratio=0.0))
+    assert "ريكيافيك" not in plain.shown[0].snippet
