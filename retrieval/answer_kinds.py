@@ -14,7 +14,6 @@ from retrieval.normalize import normalize_arabic, starts_arabic, word_table
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
-WHY = "why"
 _KUNYA = frozenset({"ابو", "ام"})
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمهم اسمو سميه سميته".split())
 # People a question asks the name of, normalized ("اسم الملعب" asks for a place's name: not these).
@@ -40,7 +39,6 @@ _ARABIC_QUESTION_WORDS = {
     WHERE: "اين وين فين فاين وينتا",
     WHO: "مين منو شكون",
     COUNT: "كم قديش قدي كام شحال",
-    WHY: "لماذا ليش ليه علاش لاش",
 }
 _ENGLISH_PATTERNS = (
     (DURATION, r"\bhow long\b|\bfor how many (?:days|weeks|months|years|hours)\b"),
@@ -51,7 +49,6 @@ _ENGLISH_PATTERNS = (
     (WHO, r"\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
     (WHEN, r"\bemta\b|\bimta\b|\bemte\b"),
     (WHERE, r"\bfein\b|\bfeen\b|\bwein\b|\bween\b"),
-    (WHY, r"\bwhy\b|\bfor what reason\b"),
     (WHO, r"\bmeen\b|\bmin\b"),
 )
 # "أي" followed by one of these asks for that kind ("في أي مدينة", "بأي سنة").
@@ -98,12 +95,6 @@ _MORE_PLACES = (
     "جنيف|واشنطن|بكين|أنقرة|بغداد|الدوحة|الرباط|صنعاء|غزة|إسلام آباد|نيودلهي|مومباي|سيول|بيونغ يانغ|"
     "أوتاوا|لاهاي|ستراسبورغ|ميونيخ|فرانكفورت|ميلانو|برشلونة|سان بطرسبرغ|دافوس|شرم الشيخ"
 )
-# Words that give a reason or a purpose, and the words after them shown with them.
-_REASON_CUES = (
-    "لان لانه لانها لانهم بسبب جراء نتيجه نظرا بهدف لتجنب تجنب تجنبا خشيه لكي كي اجل سعيا "
-    "انطلاقا"
-)
-_REASON_WORDS = 4
 _PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
 # Feminine dual endings, normalized ("تين", "تان"), and words with those endings that are not
@@ -120,7 +111,7 @@ def _words(text: str) -> frozenset[str]:
 
 QUESTION_WORDS = {kind: _words(words) for kind, words in _ARABIC_QUESTION_WORDS.items()}
 # The words a kind is asked with, stripped of their prefixes as one set.
-_KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE] | QUESTION_WORDS[WHY]
+_KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE]
 OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
 TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
@@ -130,7 +121,6 @@ WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
 PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
-REASON_CUES = _words(_REASON_CUES)
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +160,7 @@ def question_kind(question: str) -> str:
         if bare in QUESTION_WORDS[COUNT]:
             timed = any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2])
             return DURATION if timed else COUNT
-        for kind in (WHEN, WHERE, WHO, WHY):
+        for kind in (WHEN, WHERE, WHO):
             if bare in QUESTION_WORDS[kind]:
                 return kind
         if word in _WHICH and after:
@@ -344,15 +334,7 @@ def _duration_at(words, i: int) -> int:
     return 0
 
 
-def _reason_at(words, i: int) -> int:
-    """A reason or purpose: its cue ("بسبب", "لتجنب") and the words after it."""
-    if _bare(words[i][0], REASON_CUES) not in REASON_CUES:
-        return 0
-    return min(1 + _REASON_WORDS, len(words) - i)
-
-
 _FINDERS = {
-    WHY: _reason_at,
     WHEN: _date_at,
     WHERE: _place_at,
     WHO: _person_at,
