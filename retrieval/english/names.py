@@ -57,8 +57,8 @@ _STRIPPABLE_ENDINGS = ("n", "t", "h")
 # snapped only to close spellings (`NameSnapping.min_short_similarity`).
 MIN_SKELETON = 2
 # Clitics an article's word may carry before a name: "and", "with", "for", the article.
-_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
-_ARTICLES = _CLITICS[:6]
+CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_ARTICLES = CLITICS[:6]
 SNAPS_REMEMBERED = 10_000
 _AR_OPENING_VOWELS = set("اأإآعءئؤ")
 
@@ -156,7 +156,7 @@ def _arabic_initials(term: str) -> set[str]:
     """How an Arabic word may begin as a name: its first letter's class, with and without a
     clitic (ولافروف: "w" or "l"); a prothetic alef before a consonant also counts as that
     consonant (اسبانيا for Spain)."""
-    forms = [term] + [term[len(c) :] for c in _CLITICS if term.startswith(c) and len(term) > len(c) + 1]
+    forms = [term] + [term[len(c) :] for c in CLITICS if term.startswith(c) and len(term) > len(c) + 1]
     initials = set()
     for form in forms:
         form = form.replace("تش", "چ")
