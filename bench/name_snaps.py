@@ -3,12 +3,14 @@
 
 Each English name of the judged sample (bench/name-snaps-judged.json: people, places, clubs,
 firms, units, currencies, months, organisations and capitalised words that are not names, with
-the Arabic spellings a snap may rightly give, judged by hand) is snapped to the store's words as
-an English question's name is (`NameIndex.snap` with the English path's limits). A name snaps
-falsely when a snapped word is none of its right spellings (a clitic or article aside); it is
-missed when the store writes one of its right spellings and no snap gives it. Printed per name
-and as a table for the sample's fixed tuning and held-out halves; the JSON holds numbers and
-verdicts only (no corpus text). Evaluation only: writes nothing but --json.
+the Arabic spellings a snap may rightly give, judged by hand) is read as the English path reads
+a capitalised word inside a question (`expand_english`: the curated lexicon, the dictionary,
+then name snapping against the store's words). A name snaps falsely when a word it was snapped
+to is none of its right spellings (a clitic or article aside): what "Matched on" would show. It
+is missed when the store writes one of its right spellings and no rendering of it (snapped,
+curated or from the dictionary) gives one. Printed per name and as a table for the sample's
+fixed tuning and held-out halves; the JSON holds numbers and verdicts only (no corpus text).
+Evaluation only: writes nothing but --json.
 """
 
 from __future__ import annotations
@@ -39,22 +41,19 @@ class Judged:
 
 @dataclass(frozen=True)
 class Verdict:
-    """A name's snaps on the store, judged."""
+    """A name's renderings on the store, judged."""
 
     judged: Judged
-    snaps: tuple[tuple[str, float, int], ...]  # (word, likeness, passages using it)
+    snaps: tuple[tuple[str, float, int], ...]  # snapped (word, likeness, passages using it)
     wrong: int  # snapped words that are none of its right spellings
+    found: bool  # a rendering of it (snapped, curated or the dictionary's) is a right spelling
     written: bool  # the store writes one of its right spellings
-
-    @property
-    def right(self) -> int:
-        return len(self.snaps) - self.wrong
 
     @property
     def label(self) -> str:
         if self.snaps and self.wrong:
-            return "mixed" if self.right else "wrong"
-        if self.snaps:
+            return "mixed" if self.wrong < len(self.snaps) else "wrong"
+        if self.found:
             return "right"
         return "missed" if self.written else "none"
 
@@ -76,18 +75,22 @@ def load_judged(path: Path = JUDGED) -> list[Judged]:
     ]
 
 
-def judge(judged: Judged, snaps: list[tuple[str, float, int]], filed: list[str]) -> Verdict:
-    """`filed`: the store's words filed under the skeletons of the right spellings."""
+def judge(
+    judged: Judged, snaps: list[tuple[str, float, int]], others: list[str], filed: list[str]
+) -> Verdict:
+    """`others`: its curated and dictionary renderings; `filed`: the store's words filed
+    under the skeletons of its right spellings."""
     wrong = sum(not (bare_forms(word) & judged.right) for word, _, _ in snaps)
+    found = any(bare_forms(word) & judged.right for word in [w for w, _, _ in snaps] + others)
     written = any(bare_forms(word) & judged.right for word in filed)
-    return Verdict(judged, tuple(snaps), wrong, written)
+    return Verdict(judged, tuple(snaps), wrong, found, written)
 
 
 def rates(verdicts: list[Verdict]) -> dict[str, float | int]:
     snapped = [v for v in verdicts if v.snaps]
     false = [v for v in snapped if v.wrong]
     written = [v for v in verdicts if v.written]
-    missed = [v for v in written if not v.right]
+    missed = [v for v in written if not v.found]
     words = sum(len(v.snaps) for v in verdicts)
     return {
         "names": len(verdicts),
@@ -104,19 +107,27 @@ def rates(verdicts: list[Verdict]) -> dict[str, float | int]:
 
 async def measure(db: Path, corpus: Path, judged: list[Judged]) -> list[Verdict]:
     from retrieval.engine import Engine
+    from retrieval.english.expand import expand_english
+    from retrieval.english.freedict import load_dictionary
     from retrieval.english.names import arabic_skeleton
+    from retrieval.normalize import normalize_arabic
     from retrieval.ranking_config import ENGLISH_RANKING
 
-    expansion = ENGLISH_RANKING.expansion
+    dictionary = load_dictionary()
     engine = await Engine.open(db, corpus, at_once=True)
     try:
         names, index = engine.resources.names, engine.index
         verdicts = []
         for row in judged:
-            matches = names.snap(row.name, expansion.max_name_matches, expansion.names)
-            snaps = [(m.term, m.similarity, index.word_frequency(m.term)) for m in matches]
+            # As a capitalised word inside a question ("about" is no concept of its own).
+            concepts = expand_english(f"about {row.name}", dictionary, names, ENGLISH_RANKING.expansion)
+            renderings = [r for c in concepts for r in c.renderings if r.source != "latin"]
+            snaps = [
+                (r.text, r.confidence, index.word_frequency(r.text)) for r in renderings if r.source == "name"
+            ]
+            others = [w for r in renderings if r.source != "name" for w in normalize_arabic(r.text).split()]
             filed = [w for s in row.right for w in names.filed.get(arabic_skeleton(s))]
-            verdicts.append(judge(row, snaps, filed))
+            verdicts.append(judge(row, snaps, others, filed))
         return verdicts
     finally:
         await engine.close()

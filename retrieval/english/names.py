@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
 from retrieval.analysis import analyze
+from retrieval.english.name_letters import EnglishLetters, spells_letters
 from retrieval.filed_words import FiledWords
-from retrieval.normalize import starts_arabic
+from retrieval.normalize import normalize_arabic, starts_arabic
 from retrieval.ranking_config import NAME_SNAPPING, NameSnapping
 
 # English letters and digraphs → skeleton classes (vowels, w, y and silent h give nothing).
@@ -152,26 +153,27 @@ def _english_initial(word: str) -> str:
     return sounds[0][0] if sounds else ""
 
 
-def _arabic_initials(term: str) -> set[str]:
-    """How an Arabic word may begin as a name: its first letter's class, with and without a
-    clitic (ولافروف: "w" or "l"); a prothetic alef before a consonant also counts as that
-    consonant (اسبانيا for Spain)."""
-    forms = [term] + [term[len(c) :] for c in CLITICS if term.startswith(c) and len(term) > len(c) + 1]
-    initials = set()
-    for form in forms:
-        form = form.replace("تش", "چ")
-        first = form[0]
-        if first in _AR_OPENING_VOWELS:
-            initials.add("V")
-            if first == "ا" and len(form) > 1 and form[1] in _AR_LETTERS:
-                initials.add(_AR_LETTERS[form[1]])
-        elif first == "ي":
-            initials.add("y")
-        elif first == "و":
-            initials.add("w")
-        elif first in _AR_LETTERS:
-            initials.add(_AR_LETTERS[first])
-    return initials
+def _forms(term: str) -> list[str]:
+    """An Arabic word with and without a leading clitic or article: which one spells the name
+    is not known (ولافروف is و + لافروف, وليد is a name)."""
+    return [term] + [term[len(c) :] for c in CLITICS if term.startswith(c) and len(term) > len(c) + 1]
+
+
+def _arabic_initials(form: str) -> set[str]:
+    """How an Arabic word may begin as a name: its first letter's class ("w" for وليد); a
+    prothetic alef before a consonant also counts as that consonant (اسبانيا for Spain)."""
+    form = form.replace("تش", "چ")
+    first = form[0]
+    if first in _AR_OPENING_VOWELS:
+        opening = {"V"}
+        if first == "ا" and len(form) > 1 and form[1] in _AR_LETTERS:
+            opening.add(_AR_LETTERS[form[1]])
+        return opening
+    if first == "ي":
+        return {"y"}
+    if first == "و":
+        return {"w"}
+    return {_AR_LETTERS[first]} if first in _AR_LETTERS else set()
 
 
 def _initials_agree(english: str, arabic: set[str]) -> bool:
@@ -186,6 +188,29 @@ def _initials_agree(english: str, arabic: set[str]) -> bool:
     if english == "w":
         return "w" in arabic or "V" in arabic
     return english in arabic or _SWAPS.get(english) in arabic
+
+
+def _likeness(form: str, skeleton: str, stripped: str, shape: str, snapping: NameSnapping) -> float:
+    """How alike Arabic `form` is to an English name of `skeleton` and `shape` (0 when under
+    the floor); `stripped`: the skeleton without an ending the stemmer may have taken."""
+    spelled = arabic_shape(form)
+    exact = arabic_skeleton(form) in (skeleton, stripped) and _repeats(spelled) <= _repeats(shape)
+    discount = 1.0 if exact else snapping.near_discount  # only close: one consonant apart
+    floor = snapping.min_similarity if exact else snapping.min_near_similarity
+    floor = snapping.min_short_similarity if len(skeleton) <= MIN_SKELETON else floor
+    alike = difflib.SequenceMatcher(None, shape, spelled, autojunk=False)
+    # ratio() <= quick_ratio() <= real_quick_ratio(): the bounds, far cheaper, rule out most
+    # of the hundreds of look-alikes of a word at 20,000 articles.
+    if alike.real_quick_ratio() * discount < floor or alike.quick_ratio() * discount < floor:
+        return 0.0
+    similarity = alike.ratio() * discount
+    return similarity if similarity >= floor else 0.0
+
+
+def _consonants(term: str) -> str:
+    """The consonant letters of a word without its article: what two spellings of one name
+    share (ترامب, ترمب), long vowels, hamza seats and a final heh aside."""
+    return "".join(c for c in _without_article(term).removesuffix("ه") if c not in "اويىءئؤ")
 
 
 def _stem(term: str) -> str:
@@ -213,9 +238,16 @@ class NameMatch:
 class NameIndex:
     """Index terms by consonant skeleton, to snap transliterated names to the corpus's spelling."""
 
-    def __init__(self, terms: Iterable[str], frequency: Callable[[str], int] | None = None):
-        """`frequency`: how many passages use a word, to prefer a name's usual spelling."""
+    def __init__(
+        self,
+        terms: Iterable[str],
+        frequency: Callable[[str], int] | None = None,
+        curated: Mapping[str, tuple[str, ...]] | None = None,
+    ):
+        """`frequency`: how many passages use a word, to prefer a name's usual spelling.
+        `curated`: lower-case English name -> its Arabic spellings, taken first when written."""
         self._frequency = frequency
+        self._curated = curated or {}
         self._snapped: dict[tuple[str, int, NameSnapping], list[NameMatch]] = {}
         # Long skeletons are also filed under each one-consonant-shorter variant, so that one
         # consonant more on either side still meets ("Stockholm": ستوكهولم, "Washington": واشنطن).
@@ -228,6 +260,10 @@ class NameIndex:
                         by_key[key].append(term)
         self.filed = FiledWords.of(by_key)
 
+    def uses(self, word: str) -> int:
+        """How many passages use written `word` (0 without a frequency)."""
+        return self._frequency(word) if self._frequency is not None else 0
+
     def candidates(self, skeleton: str) -> list[str]:
         keys = [skeleton, *_swaps(skeleton)]
         if len(skeleton) > MIN_SKELETON and skeleton[-1] in _STRIPPABLE_ENDINGS:
@@ -239,9 +275,14 @@ class NameIndex:
         return list(dict.fromkeys(found))
 
     @classmethod
-    def saved(cls, filed: FiledWords, frequency: Callable[[str], int] | None = None) -> NameIndex:
+    def saved(
+        cls,
+        filed: FiledWords,
+        frequency: Callable[[str], int] | None = None,
+        curated: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> NameIndex:
         """An index whose table was saved (`filed`): no skeleton of every word to take."""
-        index = cls((), frequency)
+        index = cls((), frequency, curated)
         index.filed = filed
         return index
 
@@ -256,7 +297,18 @@ class NameIndex:
             found = self._snapped[key] = self._snap(word, limit, snapping)
         return list(found)
 
+    def _written(self, spelling: str) -> str | None:
+        """The corpus's word for curated Arabic `spelling`: itself, else a form of it with a
+        clitic or article (والكويت), or None when no article writes it."""
+        bare = _without_article(normalize_arabic(spelling))
+        filed = [w for w in self.filed.get(arabic_skeleton(bare)) if bare in _forms(w)]
+        return normalize_arabic(spelling) if normalize_arabic(spelling) in filed else next(iter(filed), None)
+
     def _snap(self, word: str, limit: int, snapping: NameSnapping) -> list[NameMatch]:
+        curated = [self._written(s) for s in self._curated.get(word.lower(), ())]
+        written = list(dict.fromkeys(w for w in curated if w is not None))
+        if written:
+            return [NameMatch(w, 1.0) for w in written[:limit]]
         skeleton = english_skeleton(word)
         if len(skeleton) < MIN_SKELETON:
             return []
@@ -264,23 +316,15 @@ class NameIndex:
         stripped = skeleton[:-1] if skeleton[-1] in _STRIPPABLE_ENDINGS else ""
         initial = _english_initial(word)
         scored = []
+        letters = EnglishLetters.of(word)
         for term in self.candidates(skeleton):
-            if not _initials_agree(initial, _arabic_initials(term)):
-                continue
-            bare = _without_article(term)
-            spelled = arabic_shape(bare)
-            exact = arabic_skeleton(bare) in (skeleton, stripped) and _repeats(spelled) <= _repeats(shape)
-            discount = 1.0 if exact else snapping.near_discount  # only close: one consonant apart
-            floor = snapping.min_similarity if exact else snapping.min_near_similarity
-            floor = snapping.min_short_similarity if len(skeleton) <= MIN_SKELETON else floor
-            alike = difflib.SequenceMatcher(None, shape, spelled, autojunk=False)
-            # ratio() <= quick_ratio() <= real_quick_ratio(): the bounds, far cheaper, rule
-            # out most of the hundreds of look-alikes of a word at 20,000 articles.
-            if alike.real_quick_ratio() * discount < floor or alike.quick_ratio() * discount < floor:
-                continue
-            similarity = alike.ratio() * discount
-            if similarity >= floor:
-                scored.append(NameMatch(term, round(similarity, 3)))
+            if any(
+                _initials_agree(initial, _arabic_initials(form)) and spells_letters(letters, form)
+                for form in _forms(term)
+            ):
+                similarity = _likeness(_without_article(term), skeleton, stripped, shape, snapping)
+                if similarity > 0:
+                    scored.append(NameMatch(term, round(similarity, 3)))
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
         alike = [m for m in scored if m.similarity >= scored[0].similarity - snapping.near_best]
@@ -291,4 +335,8 @@ class NameIndex:
             usual = max(uses.values())
             # A name's usual spelling is frequent; the look-alike words are not all.
             alike = [m for m in alike if uses[m.term] >= snapping.min_frequency_share * usual]
-        return alike[:limit]
+            alike.sort(key=lambda m: (-m.similarity, -uses[m.term], len(m.term), m.term))
+        # A runner-up is another spelling of the best one (ترامب, ترمب), not a word written
+        # with other consonants (طلال, تلال).
+        best = _consonants(alike[0].term) if alike else ""
+        return [m for m in alike if _consonants(m.term) == best][:limit]
