@@ -5,8 +5,8 @@ apart, so at 20,000 articles ordinary words share a name's skeleton: Biden بع�
 Rome الرومي. A transliteration writes ain or hamza inside a word only where the English has two
 vowels together or an apostrophe (Saud سعود, Taif الطائف), kha only for "kh" or "ch" (Munich
 ميونخ), tha only for "th", an opening zay (or zah) for "z" and only for it, zay elsewhere
-for "z" or a lone "s" between vowels, and no final yeh or waw where the name ends in a
-consonant.
+for "z" or a lone "s", and no final yeh or waw where the name ends in a consonant (an
+adjective's ending aside: Federal الفيدرالي).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 _VOWELS = "aeiou"
 _GLOTTAL = "عءئؤ"  # ain and the hamza seats (alef's hamza is normalized away)
+_ADJECTIVE_ENDINGS = ("al", "ian", "ic", "ish", "ese")
 _VOWEL_RUN_RE = re.compile(rf"[{_VOWELS}]{{2,}}|['’`-]")
 
 
@@ -24,7 +25,7 @@ class EnglishLetters:
     """What an English name's letters allow an Arabic spelling of it."""
 
     glottals: int  # vowel pairs and apostrophes: places for an ain or hamza inside the word
-    ending: str  # "consonant" (Rome: its e is silent) or "vowel" (Sabah, Kerry)
+    ending: str  # "consonant" (Rome: its e is silent), "adjective" or "vowel" (Sabah, Kerry)
     kh: bool
     ch: bool
     th: bool
@@ -44,14 +45,21 @@ class EnglishLetters:
             th="th" in letters,
             h="h" in letters,
             z_first=letters.startswith("z"),
-            # Zay for "z" or a lone s between vowels (Malaysia ماليزيا), not for "ss" (Nasser).
-            zays=letters.count("z") + len(re.findall(rf"(?<=[{_VOWELS}y])s(?=[{_VOWELS}y])", letters)),
+            # Zay for "z" or a lone s after the first letter (Malaysia ماليزيا, Panthers
+            # بانثرز), not for "ss" (Nasser).
+            zays=letters.count("z") + len(re.findall("(?<=[^s])s(?!s)", letters)),
             dh_or_z="dh" in letters or "z" in letters or "th" in letters,
         )
 
 
 def _ending(letters: str) -> str:
-    """"consonant" when the name ends in one (a silent e aside: Rome, Mosque), else "vowel"."""
+    """"consonant" when the name ends in one (a silent e aside: Rome, Mosque), "adjective"
+    when in an English adjective's ending (Federal, Canarian: the Arabic's is a final yeh),
+    else "vowel"."""
+    if letters.endswith(_ADJECTIVE_ENDINGS):
+        return "adjective"
+    if letters.endswith("ys"):  # Grammys: جرامي
+        return "vowel"
     if letters.endswith("e"):
         # Mosque, League: the u only spells the consonant before it.
         silent = letters[-2:-1] not in _VOWELS or letters[-3:-1] in ("qu", "gu")

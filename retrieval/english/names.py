@@ -210,7 +210,7 @@ def _likeness(form: str, skeleton: str, stripped: str, shape: str, snapping: Nam
 def _consonants(term: str) -> str:
     """The consonant letters of a word without its article: what two spellings of one name
     share (ترامب, ترمب), long vowels, hamza seats and a final heh aside."""
-    return "".join(c for c in _without_article(term).removesuffix("ه") if c not in "اويىءئؤ")
+    return "".join(c for c in _without_article(term).removesuffix("ه") if c.isalpha() and c not in "اويىءئؤ")
 
 
 def _stem(term: str) -> str:
