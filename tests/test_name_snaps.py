@@ -109,3 +109,9 @@ def test_a_capitalised_everyday_word_is_not_snapped_to_a_rare_look_alike():
 
     assert snapped("What did the Shura Council decide?") == []
     assert snapped("When did Amazon open in Riyadh?") == ["امازون"]  # a gloss is no everyday word
+
+
+def test_an_h_after_a_vowel_may_be_the_arabic_ha():
+    names = NameIndex(["الاتحاد", "اعتياد", "سارة"])
+    assert terms(names, "Ittihad") == ["الاتحاد"]  # not اعتياد, "habit": an ain the name lacks
+    assert terms(names, "Sarah") == ["سارة"]  # the h silent: a teh marbuta

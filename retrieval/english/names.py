@@ -72,8 +72,9 @@ def _collapse(skeleton: str) -> str:
     return "".join(out)
 
 
-def _english_sounds(word: str) -> list[str]:
-    """Skeleton classes of an English word, with vowels as "a", "i" or "u"."""
+def _english_sounds(word: str, sounded_h: bool = False) -> list[str]:
+    """Skeleton classes of an English word, with vowels as "a", "i" or "u"; with `sounded_h`,
+    an h after a vowel is a consonant (Ittihad: الاتحاد, Ahmed: احمد), else silent."""
     word = word.lower()
     if word[:2] in _SILENT_FIRST:
         word = word[1:]
@@ -93,18 +94,20 @@ def _english_sounds(word: str) -> list[str]:
                 out.append("s")
             elif char != "h" or i == 0:  # a later h is silent or lengthening: "Sarah", "Mohammed"
                 out.append(_EN_LETTERS.get(char, ""))
+            elif sounded_h and word[i - 1] in _EN_VOWELS:
+                out.append("h")
             i += 1
     return out
 
 
-def english_skeleton(word: str) -> str:
+def english_skeleton(word: str, sounded_h: bool = False) -> str:
     """Consonant skeleton of an English word: "Ryabkov" → "rbkf"."""
-    return _collapse("".join(c for c in _english_sounds(word) if c not in "aiu"))
+    return _collapse("".join(c for c in _english_sounds(word, sounded_h) if c not in "aiu"))
 
 
-def english_shape(word: str) -> str:
+def english_shape(word: str, sounded_h: bool = False) -> str:
     """Skeleton with vowels, to rank candidates: "Kerry" → "kiri"."""
-    return _collapse("".join(_english_sounds(word)))
+    return _collapse("".join(_english_sounds(word, sounded_h)))
 
 
 def arabic_skeleton(term: str) -> str:
@@ -309,22 +312,24 @@ class NameIndex:
         written = list(dict.fromkeys(w for w in curated if w is not None))
         if written:
             return [NameMatch(w, 1.0) for w in written[:limit]]
-        skeleton = english_skeleton(word)
-        if len(skeleton) < MIN_SKELETON:
-            return []
-        shape = english_shape(word)
-        stripped = skeleton[:-1] if skeleton[-1] in _STRIPPABLE_ENDINGS else ""
         initial = _english_initial(word)
-        scored = []
         letters = EnglishLetters.of(word)
-        for term in self.candidates(skeleton):
-            if any(
-                _initials_agree(initial, _arabic_initials(form)) and spells_letters(letters, form)
-                for form in _forms(term)
-            ):
-                similarity = _likeness(_without_article(term), skeleton, stripped, shape, snapping)
-                if similarity > 0:
-                    scored.append(NameMatch(term, round(similarity, 3)))
+        likeness: dict[str, float] = {}
+        # An h after a vowel is silent (Sarah: سارة) or the Arabic's ha (Ittihad: الاتحاد).
+        for skeleton, shape in dict.fromkeys(
+            (english_skeleton(word, sounded), english_shape(word, sounded)) for sounded in (False, True)
+        ):
+            if len(skeleton) < MIN_SKELETON:
+                continue
+            stripped = skeleton[:-1] if skeleton[-1] in _STRIPPABLE_ENDINGS else ""
+            for term in self.candidates(skeleton):
+                if likeness.get(term, 0.0) == 0.0 and any(
+                    _initials_agree(initial, _arabic_initials(form)) and spells_letters(letters, form)
+                    for form in _forms(term)
+                ):
+                    alike = _likeness(_without_article(term), skeleton, stripped, shape, snapping)
+                    likeness[term] = max(likeness.get(term, 0.0), alike)
+        scored = [NameMatch(term, round(alike, 3)) for term, alike in likeness.items() if alike > 0]
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
         alike = [m for m in scored if m.similarity >= scored[0].similarity - snapping.near_best]
