@@ -64,9 +64,8 @@ def test_an_ain_or_hamza_inside_the_word_needs_two_vowels_or_an_apostrophe_in_th
     assert terms(names, "Taif") == ["الطائف"]
 
 
-def test_kha_and_tha_are_written_for_kh_and_th_only():
-    names = NameIndex(["خيري", "كيري", "ليثير", "خريص", "كراس"])
-    assert terms(names, "Kerry") == ["كيري"]
+def test_kh_is_written_with_kha_and_tha_only_for_th():
+    names = NameIndex(["ليثير", "خريص", "كراس"])
     assert terms(names, "Liter") == []  # ليثير: "to stir up"
     assert terms(names, "Khurais") == ["خريص"]  # "kh" is kha, not kaf
 

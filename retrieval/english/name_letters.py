@@ -3,8 +3,8 @@
 The skeleton (`retrieval.english.names`) ignores ain and hamza and merges letters Arabic keeps
 apart, so at 20,000 articles ordinary words share a name's skeleton: Biden بعيدين, Kerry خيري,
 Rome الرومي. A transliteration writes ain or hamza inside a word only where the English has two
-vowels together or an apostrophe (Saud سعود, Taif الطائف), kha only for "kh" or "ch" (Munich
-ميونخ), tha only for "th", an opening zay (or zah) for "z" and only for it, zay elsewhere
+vowels together or an apostrophe (Saud سعود, Taif الطائف), kha for "kh" (Khurais خريص, not
+كراس), tha only for "th", an opening zay (or zah) for "z" and only for it, zay elsewhere
 for "z" or a lone "s", and no final yeh or waw where the name ends in a consonant (an
 adjective's ending aside: Federal الفيدرالي).
 """
@@ -27,7 +27,6 @@ class EnglishLetters:
     glottals: int  # vowel pairs and apostrophes: places for an ain or hamza inside the word
     ending: str  # "consonant" (Rome: its e is silent), "adjective" or "vowel" (Sabah, Kerry)
     kh: bool
-    ch: bool
     th: bool
     h: bool
     z_first: bool
@@ -41,7 +40,6 @@ class EnglishLetters:
             glottals=len(_VOWEL_RUN_RE.findall(letters)),
             ending=_ending(letters),
             kh=bool(re.search("(?<!c)kh", letters)),  # Stockholm's k and h are two sounds
-            ch="ch" in letters,
             th="th" in letters,
             h="h" in letters,
             z_first=letters.startswith("z"),
@@ -92,7 +90,7 @@ def _letters_agree(english: EnglishLetters, arabic: str) -> bool:
         return False
     if english.kh and "خ" not in arabic:
         return False
-    if ("خ" in arabic and not (english.kh or english.ch)) or ("ث" in arabic and not english.th):
+    if "ث" in arabic and not english.th:
         return False
     if ("ح" in arabic and not english.h) or ("ظ" in arabic and not english.dh_or_z):
         return False
