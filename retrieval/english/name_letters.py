@@ -1,7 +1,7 @@
 """Letters an Arabic spelling of an English name must answer for, beyond its consonant skeleton.
 
 The skeleton (`retrieval.english.names`) ignores ain and hamza and merges letters Arabic keeps
-apart, so at 20,000 articles ordinary words share a name's skeleton: Biden بعيدين, Kerry خيري,
+apart, so at 20,000 articles ordinary words share a name's skeleton: Biden بعيدين, Ibrahim البراعم,
 Rome الرومي. A transliteration writes ain or hamza inside a word only where the English has two
 vowels together or an apostrophe (Saud سعود, Taif الطائف), kha for "kh" (Khurais خريص, not
 كراس), tha only for "th", an opening zay (or zah) for "z" and only for it, zay elsewhere
