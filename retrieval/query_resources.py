@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from retrieval.english.lexicon import curated_names
 from retrieval.english.names import NameIndex
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import arabic_names
@@ -34,8 +35,8 @@ class QueryResources:
         snapped word goes through the analysis chain afterwards anyway."""
         index = self._index
         if self.tables is not None:
-            return NameIndex.saved(self.tables.names, index.word_frequency)
-        return NameIndex(index.written_words(), index.word_frequency)
+            return NameIndex.saved(self.tables.names, index.word_frequency, curated_names())
+        return NameIndex(index.written_words(), index.word_frequency, curated_names())
 
     @cached_property
     def spelling(self) -> SpellingIndex:

@@ -76,6 +76,10 @@ class NameSnapping:
     """A runner-up spelling is kept within `near_best` of the best one (Hollande: هولاند and
     هولندي alike; further behind it is another word sharing the skeleton: Messi, ميسيز) and when
     the corpus uses it at least `min_frequency_share` as often as the most used one."""
+    min_everyday_share: float = 0.2
+    """A capitalised word the dictionary also renders (Council: المجلس) is snapped only to a
+    spelling the corpus uses at least `min_everyday_share` as often as that rendering: else
+    the articles use the everyday word, and the look-alike (كاونسيل) is another name's."""
 
 
 @dataclass(frozen=True)

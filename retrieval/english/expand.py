@@ -97,8 +97,11 @@ def _word_concept(
     # The curated lexicon's rendering is the name's (Iraq: العراق); snapping would only add
     # look-alike words of a large vocabulary to it.
     if names is not None and (looks_like_name or not renderings):
+        # One word, not a gloss: "Amazon" is المرأة القويّة to the dictionary.
+        everyday = max((names.uses(r.text) for r in renderings if " " not in r.text.strip()), default=0)
         for match in names.snap(word.typed, expansion.max_name_matches, expansion.names):
-            renderings += _renderings((match.term,), "name", match.similarity)
+            if names.uses(match.term) >= expansion.names.min_everyday_share * everyday:
+                renderings += _renderings((match.term,), "name", match.similarity)
     # The word as typed: Latin names and codes ("COP26", "AG") occur in Arabic copy too.
     renderings += _renderings((word.text,), "latin", expansion.latin_confidence)
     return Concept(word.typed, 1.0, tuple(_dedupe(renderings)))

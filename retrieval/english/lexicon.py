@@ -359,6 +359,14 @@ def people() -> dict[str, tuple[str, ...]]:
     return {key[0]: values for key, values in _parse(_PEOPLE).items()}
 
 
+@lru_cache(maxsize=1)
+def curated_names() -> dict[str, tuple[str, ...]]:
+    """Lower-case one-word English name of a person or place → its curated Arabic spellings:
+    what a name snaps to first when the articles write it (Obama: أوباما, not باما)."""
+    places = {key[0]: values for key, values in _parse(world.ENTRIES).items() if len(key) == 1}
+    return places | people()
+
+
 MAX_PHRASE_WORDS = 6
 
 # Everyday words of questions, which the general dictionary renders narrowly or wrongly (one

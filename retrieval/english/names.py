@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
 from retrieval.analysis import analyze
+from retrieval.english.name_letters import EnglishLetters, spells_letters
 from retrieval.filed_words import FiledWords
-from retrieval.normalize import starts_arabic
+from retrieval.normalize import normalize_arabic, starts_arabic
 from retrieval.ranking_config import NAME_SNAPPING, NameSnapping
 
 # English letters and digraphs → skeleton classes (vowels, w, y and silent h give nothing).
@@ -57,10 +58,10 @@ _STRIPPABLE_ENDINGS = ("n", "t", "h")
 # snapped only to close spellings (`NameSnapping.min_short_similarity`).
 MIN_SKELETON = 2
 # Clitics an article's word may carry before a name: "and", "with", "for", the article.
-_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
-_ARTICLES = _CLITICS[:6]
+CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_ARTICLES = CLITICS[:6]
 # By first letter, in order: a name's hundreds of look-alikes are each tried against them.
-_CLITICS_BY_FIRST = {c[0]: tuple(x for x in _CLITICS if x[0] == c[0]) for c in _CLITICS}
+_CLITICS_BY_FIRST = {c[0]: tuple(x for x in CLITICS if x[0] == c[0]) for c in CLITICS}
 _ARTICLES_BY_FIRST = {c[0]: tuple(x for x in _ARTICLES if x[0] == c[0]) for c in _ARTICLES}
 SNAPS_REMEMBERED = 10_000
 _AR_OPENING_VOWELS = set("اأإآعءئؤ")
@@ -74,8 +75,9 @@ def _collapse(skeleton: str) -> str:
     return "".join(out)
 
 
-def _english_sounds(word: str) -> list[str]:
-    """Skeleton classes of an English word, with vowels as "a", "i" or "u"."""
+def _english_sounds(word: str, sounded_h: bool = False) -> list[str]:
+    """Skeleton classes of an English word, with vowels as "a", "i" or "u"; with `sounded_h`,
+    an h after a vowel is a consonant (Ittihad: الاتحاد, Ahmed: احمد), else silent."""
     word = word.lower()
     if word[:2] in _SILENT_FIRST:
         word = word[1:]
@@ -95,18 +97,20 @@ def _english_sounds(word: str) -> list[str]:
                 out.append("s")
             elif char != "h" or i == 0:  # a later h is silent or lengthening: "Sarah", "Mohammed"
                 out.append(_EN_LETTERS.get(char, ""))
+            elif sounded_h and word[i - 1] in _EN_VOWELS:
+                out.append("h")
             i += 1
     return out
 
 
-def english_skeleton(word: str) -> str:
+def english_skeleton(word: str, sounded_h: bool = False) -> str:
     """Consonant skeleton of an English word: "Ryabkov" → "rbkf"."""
-    return _collapse("".join(c for c in _english_sounds(word) if c not in "aiu"))
+    return _collapse("".join(c for c in _english_sounds(word, sounded_h) if c not in "aiu"))
 
 
-def english_shape(word: str) -> str:
+def english_shape(word: str, sounded_h: bool = False) -> str:
     """Skeleton with vowels, to rank candidates: "Kerry" → "kiri"."""
-    return _collapse("".join(_english_sounds(word)))
+    return _collapse("".join(_english_sounds(word, sounded_h)))
 
 
 def arabic_skeleton(term: str) -> str:
@@ -155,27 +159,31 @@ def _english_initial(word: str) -> str:
     return sounds[0][0] if sounds else ""
 
 
-def _arabic_initials(term: str) -> set[str]:
-    """How an Arabic word may begin as a name: its first letter's class, with and without a
-    clitic (ولافروف: "w" or "l"); a prothetic alef before a consonant also counts as that
-    consonant (اسبانيا for Spain)."""
-    clitics = _CLITICS_BY_FIRST.get(term[:1], ())
-    forms = [term] + [term[len(c) :] for c in clitics if term.startswith(c) and len(term) > len(c) + 1]
-    initials = set()
-    for form in forms:
-        form = form.replace("تش", "چ")
-        first = form[0]
-        if first in _AR_OPENING_VOWELS:
-            initials.add("V")
-            if first == "ا" and len(form) > 1 and form[1] in _AR_LETTERS:
-                initials.add(_AR_LETTERS[form[1]])
-        elif first == "ي":
-            initials.add("y")
-        elif first == "و":
-            initials.add("w")
-        elif first in _AR_LETTERS:
-            initials.add(_AR_LETTERS[first])
-    return initials
+def _forms(term: str) -> list[str]:
+    """An Arabic word with and without a leading clitic or article: which one spells the name
+    is not known (ولافروف is و + لافروف, وليد is a name)."""
+    return [term] + [
+        term[len(c) :]
+        for c in _CLITICS_BY_FIRST.get(term[:1], ())
+        if term.startswith(c) and len(term) > len(c) + 1
+    ]
+
+
+def _arabic_initials(form: str) -> set[str]:
+    """How an Arabic word may begin as a name: its first letter's class ("w" for وليد); a
+    prothetic alef before a consonant also counts as that consonant (اسبانيا for Spain)."""
+    form = form.replace("تش", "چ")
+    first = form[0]
+    if first in _AR_OPENING_VOWELS:
+        opening = {"V"}
+        if first == "ا" and len(form) > 1 and form[1] in _AR_LETTERS:
+            opening.add(_AR_LETTERS[form[1]])
+        return opening
+    if first == "ي":
+        return {"y"}
+    if first == "و":
+        return {"w"}
+    return {_AR_LETTERS[first]} if first in _AR_LETTERS else set()
 
 
 def _initials_agree(english: str, arabic: set[str]) -> bool:
@@ -205,6 +213,31 @@ def _quick_ratio(letters: Counter[str], length: int, spelled: str) -> float:
     return 2.0 * shared / (length + len(spelled))
 
 
+def _likeness(
+    form: str, skeleton: str, stripped: str, shape: str, letters: Counter[str], snapping: NameSnapping
+) -> float:
+    """How alike Arabic `form` is to an English name of `skeleton` and `shape` (0 when under
+    the floor); `stripped`: the skeleton without an ending the stemmer may have taken;
+    `letters`: the shape's letters."""
+    spelled = arabic_shape(form)
+    exact = arabic_skeleton(form) in (skeleton, stripped) and _repeats(spelled) <= _repeats(shape)
+    discount = 1.0 if exact else snapping.near_discount  # only close: one consonant apart
+    floor = snapping.min_similarity if exact else snapping.min_near_similarity
+    floor = snapping.min_short_similarity if len(skeleton) <= MIN_SKELETON else floor
+    # ratio() <= quick_ratio(): the bound, far cheaper, rules out most of the hundreds of
+    # look-alikes of a word at 20,000 articles before a SequenceMatcher is built.
+    if _quick_ratio(letters, len(shape), spelled) * discount < floor:
+        return 0.0
+    similarity = difflib.SequenceMatcher(None, shape, spelled, autojunk=False).ratio() * discount
+    return similarity if similarity >= floor else 0.0
+
+
+def _consonants(term: str) -> str:
+    """The consonant letters of a word without its article: what two spellings of one name
+    share (ترامب, ترمب), long vowels, hamza seats and a final heh aside."""
+    return "".join(c for c in _without_article(term).removesuffix("ه") if c.isalpha() and c not in "اويىءئؤ")
+
+
 def _stem(term: str) -> str:
     terms = analyze(term)
     return terms[0] if terms else term
@@ -230,9 +263,16 @@ class NameMatch:
 class NameIndex:
     """Index terms by consonant skeleton, to snap transliterated names to the corpus's spelling."""
 
-    def __init__(self, terms: Iterable[str], frequency: Callable[[str], int] | None = None):
-        """`frequency`: how many passages use a word, to prefer a name's usual spelling."""
+    def __init__(
+        self,
+        terms: Iterable[str],
+        frequency: Callable[[str], int] | None = None,
+        curated: Mapping[str, tuple[str, ...]] | None = None,
+    ):
+        """`frequency`: how many passages use a word, to prefer a name's usual spelling.
+        `curated`: lower-case English name -> its Arabic spellings, taken first when written."""
         self._frequency = frequency
+        self._curated = curated or {}
         self._snapped: dict[tuple[str, int, NameSnapping], list[NameMatch]] = {}
         # Long skeletons are also filed under each one-consonant-shorter variant, so that one
         # consonant more on either side still meets ("Stockholm": ستوكهولم, "Washington": واشنطن).
@@ -245,6 +285,10 @@ class NameIndex:
                         by_key[key].append(term)
         self.filed = FiledWords.of(by_key)
 
+    def uses(self, word: str) -> int:
+        """How many passages use written `word` (0 without a frequency)."""
+        return self._frequency(word) if self._frequency is not None else 0
+
     def candidates(self, skeleton: str) -> list[str]:
         keys = [skeleton, *_swaps(skeleton)]
         if len(skeleton) > MIN_SKELETON and skeleton[-1] in _STRIPPABLE_ENDINGS:
@@ -256,9 +300,14 @@ class NameIndex:
         return list(dict.fromkeys(found))
 
     @classmethod
-    def saved(cls, filed: FiledWords, frequency: Callable[[str], int] | None = None) -> NameIndex:
+    def saved(
+        cls,
+        filed: FiledWords,
+        frequency: Callable[[str], int] | None = None,
+        curated: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> NameIndex:
         """An index whose table was saved (`filed`): no skeleton of every word to take."""
-        index = cls((), frequency)
+        index = cls((), frequency, curated)
         index.filed = filed
         return index
 
@@ -273,40 +322,37 @@ class NameIndex:
             found = self._snapped[key] = self._snap(word, limit, snapping)
         return list(found)
 
+    def _written(self, spelling: str) -> str | None:
+        """The corpus's word for curated Arabic `spelling`: itself, else a form of it with a
+        clitic or article (والكويت), or None when no article writes it."""
+        bare = _without_article(normalize_arabic(spelling))
+        filed = [w for w in self.filed.get(arabic_skeleton(bare)) if bare in _forms(w)]
+        return normalize_arabic(spelling) if normalize_arabic(spelling) in filed else next(iter(filed), None)
+
     def _snap(self, word: str, limit: int, snapping: NameSnapping) -> list[NameMatch]:
-        skeleton = english_skeleton(word)
-        if len(skeleton) < MIN_SKELETON:
-            return []
-        shape = english_shape(word)
-        letters = Counter(shape)
-        stripped = skeleton[:-1] if skeleton[-1] in _STRIPPABLE_ENDINGS else ""
+        curated = [self._written(s) for s in self._curated.get(word.lower(), ())]
+        written = list(dict.fromkeys(w for w in curated if w is not None))
+        if written:
+            return [NameMatch(w, 1.0) for w in written[:limit]]
         initial = _english_initial(word)
-        short = len(skeleton) <= MIN_SKELETON
-        # The lowest floor a look-alike may have to reach (a near one's discount is under 1).
-        lowest = min(snapping.min_similarity, snapping.min_near_similarity)
-        lowest = snapping.min_short_similarity if short else lowest
-        scored = []
-        for term in self.candidates(skeleton):
-            if not _initials_agree(initial, _arabic_initials(term)):
+        letters = EnglishLetters.of(word)
+        likeness: dict[str, float] = {}
+        # An h after a vowel is silent (Sarah: سارة) or the Arabic's ha (Ittihad: الاتحاد).
+        for skeleton, shape in dict.fromkeys(
+            (english_skeleton(word, sounded), english_shape(word, sounded)) for sounded in (False, True)
+        ):
+            if len(skeleton) < MIN_SKELETON:
                 continue
-            bare = _without_article(term)
-            spelled = arabic_shape(bare)
-            # ratio() <= quick_ratio(): the bound, far cheaper, rules out most of the hundreds
-            # of look-alikes of a word at 20,000 articles before a SequenceMatcher is built
-            # (first against the lowest floor, before the skeleton tells which floor it is).
-            quick = _quick_ratio(letters, len(shape), spelled)
-            if quick < lowest:
-                continue
-            exact = arabic_skeleton(bare) in (skeleton, stripped) and _repeats(spelled) <= _repeats(shape)
-            discount = 1.0 if exact else snapping.near_discount  # only close: one consonant apart
-            floor = snapping.min_similarity if exact else snapping.min_near_similarity
-            floor = snapping.min_short_similarity if short else floor
-            if quick * discount < floor:
-                continue
-            alike = difflib.SequenceMatcher(None, shape, spelled, autojunk=False)
-            similarity = alike.ratio() * discount
-            if similarity >= floor:
-                scored.append(NameMatch(term, round(similarity, 3)))
+            stripped = skeleton[:-1] if skeleton[-1] in _STRIPPABLE_ENDINGS else ""
+            counts = Counter(shape)
+            for term in self.candidates(skeleton):
+                if likeness.get(term, 0.0) == 0.0 and any(
+                    _initials_agree(initial, _arabic_initials(form)) and spells_letters(letters, form)
+                    for form in _forms(term)
+                ):
+                    alike = _likeness(_without_article(term), skeleton, stripped, shape, counts, snapping)
+                    likeness[term] = max(likeness.get(term, 0.0), alike)
+        scored = [NameMatch(term, round(alike, 3)) for term, alike in likeness.items() if alike > 0]
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
         alike = [m for m in scored if m.similarity >= scored[0].similarity - snapping.near_best]
@@ -317,4 +363,8 @@ class NameIndex:
             usual = max(uses.values())
             # A name's usual spelling is frequent; the look-alike words are not all.
             alike = [m for m in alike if uses[m.term] >= snapping.min_frequency_share * usual]
-        return alike[:limit]
+            alike.sort(key=lambda m: (-m.similarity, -uses[m.term], len(m.term), m.term))
+        # A runner-up is another spelling of the best one (ترامب, ترمب), not a word written
+        # with other consonants (طلال, تلال).
+        best = _consonants(alike[0].term) if alike else ""
+        return [m for m in alike if _consonants(m.term) == best][:limit]

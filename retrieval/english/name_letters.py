@@ -1,0 +1,105 @@
+"""Letters an Arabic spelling of an English name must answer for, beyond its consonant skeleton.
+
+The skeleton (`retrieval.english.names`) ignores ain and hamza and merges letters Arabic keeps
+apart, so at 20,000 articles ordinary words share a name's skeleton: Biden بعيدين, Ibrahim البراعم,
+Rome الرومي. A transliteration writes ain or hamza inside a word only where the English has two
+vowels together or an apostrophe (Saud سعود, Taif الطائف), kha for "kh" (Khurais خريص, not
+كراس), tha only for "th", an opening zay (or zah) for "z" and only for it, zay elsewhere
+for "z" or a lone "s", and no final yeh or waw where the name ends in a consonant (an
+adjective's ending aside: Federal الفيدرالي).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VOWELS = "aeiou"
+_GLOTTAL = "عءئؤ"  # ain and the hamza seats (alef's hamza is normalized away)
+_ADJECTIVE_ENDINGS = ("al", "ian", "ic", "ish", "ese")
+_VOWEL_RUN_RE = re.compile(rf"[{_VOWELS}]{{2,}}|['’`-]")
+
+
+@dataclass(frozen=True)
+class EnglishLetters:
+    """What an English name's letters allow an Arabic spelling of it."""
+
+    glottals: int  # vowel pairs and apostrophes: places for an ain or hamza inside the word
+    ending: str  # "consonant" (Rome: its e is silent), "adjective" or "vowel" (Sabah, Kerry)
+    kh: bool
+    th: bool
+    h: bool
+    z_first: bool
+    zays: int
+    dh_or_z: bool
+
+    @classmethod
+    def of(cls, word: str) -> EnglishLetters:
+        letters = word.lower()
+        return cls(
+            glottals=len(_VOWEL_RUN_RE.findall(letters)),
+            ending=_ending(letters),
+            kh=bool(re.search("(?<!c)kh", letters)),  # Stockholm's k and h are two sounds
+            th="th" in letters,
+            h="h" in letters,
+            z_first=letters.startswith("z"),
+            # Zay for "z" or a lone s after the first letter (Malaysia ماليزيا, Panthers
+            # بانثرز), not for "ss" (Nasser).
+            zays=letters.count("z") + len(re.findall("(?<=[^s])s(?!s)", letters)),
+            dh_or_z="dh" in letters or "z" in letters or "th" in letters,
+        )
+
+
+def _ending(letters: str) -> str:
+    """"consonant" when the name ends in one (a silent e aside: Rome, Mosque), "adjective"
+    when in an English adjective's ending (Federal, Canarian: the Arabic's is a final yeh),
+    else "vowel"."""
+    if letters.endswith(_ADJECTIVE_ENDINGS):
+        return "adjective"
+    if letters.endswith("ys"):  # Grammys: جرامي
+        return "vowel"
+    if letters.endswith("e"):
+        # Mosque, League: the u only spells the consonant before it.
+        silent = letters[-2:-1] not in _VOWELS or letters[-3:-1] in ("qu", "gu")
+        return "consonant" if silent else "vowel"
+    if letters[-1:] in (*_VOWELS, "y", "w") or (letters.endswith("h") and letters[-2:-1] in _VOWELS):
+        return "vowel"
+    return "consonant"
+
+
+def _ending_agrees(ending: str, arabic: str) -> bool:
+    """A name ending in a consonant does not end in yeh, waw, ain or hamza (Nile: النيلي,
+    Google: جولي); Spain اسبانيا and Rome روما end in alef. A name ending in a vowel may lose
+    it (Geneva: جنيف)."""
+    if ending == "consonant":
+        return arabic[-1] not in "يوى" and arabic[-1] not in _GLOTTAL
+    return True
+
+
+def _inner_glottals(arabic: str) -> int:
+    """Ains and hamzas inside the word, not counting an ain opening a name after the article
+    within it (عبدالعزيز)."""
+    return sum(
+        char in _GLOTTAL and not (char == "ع" and arabic[i - 2 : i] == "ال")
+        for i, char in enumerate(arabic[1:-1], start=1)
+    )
+
+
+def _letters_agree(english: EnglishLetters, arabic: str) -> bool:
+    if _inner_glottals(arabic) > english.glottals:
+        return False
+    if english.kh and "خ" not in arabic:
+        return False
+    if "ث" in arabic and not english.th:
+        return False
+    if ("ح" in arabic and not english.h) or ("ظ" in arabic and not english.dh_or_z):
+        return False
+    if (arabic[0] in "زظ") != english.z_first or arabic.count("ز") > english.zays:
+        return False
+    return _ending_agrees(english.ending, arabic)
+
+
+def spells_letters(english: EnglishLetters, arabic: str) -> bool:
+    """Whether normalized Arabic word `arabic` (without its clitic or article) writes the
+    letters `english` asks for and none it lacks."""
+    return len(arabic) > 1 and _letters_agree(english, arabic)
