@@ -302,7 +302,7 @@ def answer_question(
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
     rules = rules or path_rules(query.path)
-    asks_result = isinstance(rules, ArabicRules) and asks_outcome(query.text)
+    asks_result = asks_outcome(query.text)
     decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
     chosen = [found[i] for i in decision.chosen]
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
@@ -350,7 +350,7 @@ def decide_answer(
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
-    if found and not blocked and asks_result and isinstance(rules, ArabicRules):
+    if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
         blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""

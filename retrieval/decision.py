@@ -90,6 +90,8 @@ class EnglishRules:
     # ... or holds this share of its concepts, however far in meaning (half the concepts make an
     # answer of a passage near in meaning; far, it is still about the question).
     min_far_closest_coverage: float = 0.4
+    # As `ArabicRules.upcoming_window`, over the Arabic terms of the question's concepts.
+    upcoming_window: int = 3
 
 
 Rules = ArabicRules | EnglishRules
