@@ -30,11 +30,12 @@ MIN_RARE_LETTERS = 4
 MIN_CHECKED_DIGITS = 3
 _NAME_SOURCES = frozenset({"name", "latin"})
 # Verbs of saying and nouns of a stance: the word after one is whom an Arabic question asks
-# about ("شو قال ميسي عن السوبر", "ما موقف لافروف من ...").
+# about ("شو قال ميسي عن السوبر", "ما موقف لافروف من ..."), unless it is a preposition with a
+# pronoun ("حكى عنه بوتين"). Verbs that take an object first (وصف, اعتبر) are left out.
 _SPEECH_WORDS = frozenset(
-    normalize_arabic(w)
-    for w in "قال قالت صرح صرحت علق علقت رد ردت حكى حكت وصف وصفت اعتبر اعتبرت رأي راي موقف".split()
+    normalize_arabic(w) for w in "قال قالت صرح صرحت علق علقت رد ردت حكى حكت رأي راي موقف".split()
 )
+_NOT_SPEAKERS = frozenset(normalize_arabic(w) for w in "عنه عنها عنهم عليه عليها عليهم له لها لهم".split())
 NUMBER, NAME, TERM = "number", "name", "term"
 PLACE = "place"  # an English question's name that is a country or city
 KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval.name_renderings`)
@@ -71,7 +72,7 @@ def arabic_specifics(
         form = searched(word.term)
         known = frozenset({form}) if index.known(form) else frozenset()
         typed = text[word.start : word.end]
-        if word.start in speakers:
+        if word.start in speakers and known:
             specifics.append(Specific(typed, known, NAME, subject=True))
         elif norm.isdigit():
             specifics.append(Specific(typed, known, NUMBER, _year(norm)))
@@ -85,11 +86,15 @@ def arabic_specifics(
 def quoted_speakers(text: str) -> frozenset[int]:
     """Where the words an Arabic question quotes or asks the stance of start: the word right
     after a verb of saying or a noun of a stance (`_SPEECH_WORDS`), "ميسي" in "ماذا قال ميسي عن
-    السوبر". Such a person is the question's subject, checked against the best passage's whole
-    article (`lacks_subject`), as in English."""
+    السوبر". Such a person, when the articles know the word, is the question's subject, checked
+    against the best passage's whole article (`lacks_subject`), as in English. A word they lack
+    is left to the names the articles never mention (`KNOWN_NAME`): questions misspell names
+    the articles hold ("بيدرسن" for "بيدرسون")."""
     words = word_table(text)
     return frozenset(
-        start for (previous, _, _), (_, start, _) in zip(words, words[1:]) if previous in _SPEECH_WORDS
+        start
+        for (previous, _, _), (word, start, _) in zip(words, words[1:])
+        if previous in _SPEECH_WORDS and word not in _NOT_SPEAKERS
     )
 
 
