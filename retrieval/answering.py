@@ -17,6 +17,7 @@ from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
     ARABIC_RULES,
     ENGLISH_RULES,
+    KEY_WORD_ELSEWHERE,
     NO_ANSWER_KIND,
     UPCOMING,
     ArabicRules,
@@ -38,6 +39,7 @@ from retrieval.missing import (
     arabic_specifics,
     blocks_answer,
     english_specifics,
+    key_term,
     lacks_subject,
     missing_words,
     subject_terms,
@@ -350,6 +352,8 @@ def decide_answer(
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
+    if found and not blocked and isinstance(rules, ArabicRules) and weights:
+        blocked = KEY_WORD_ELSEWHERE if lacks_key_term(index, found[0], weights, rules.min_key_share) else ""
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
@@ -360,6 +364,15 @@ def decide_answer(
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
+
+
+def lacks_key_term(index: SearchIndex, best: Candidate, weights: dict[str, float], min_share: float) -> bool:
+    """Whether the article of the `best` passage (headline included) lacks the question's
+    rarest known word (`key_term`) while that word holds `min_share` of the question's weight."""
+    term, share = key_term(weights, index.known)
+    if not term or share < min_share or term in best.matched:
+        return False
+    return term not in index.title_terms[best.doc_id] and not article_holds(index, best.hit.position, [term])
 
 
 def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> frozenset[str]:
