@@ -353,7 +353,7 @@ def decide_answer(
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
     if found and not blocked and isinstance(rules, ArabicRules) and weights:
-        blocked = KEY_WORD_ELSEWHERE if lacks_key_term(index, found[0], weights, rules.min_key_share) else ""
+        blocked = KEY_WORD_ELSEWHERE if lacks_key_term(index, found[0], weights, rules) else ""
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
@@ -366,11 +366,14 @@ def decide_answer(
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
 
 
-def lacks_key_term(index: SearchIndex, best: Candidate, weights: dict[str, float], min_share: float) -> bool:
+def lacks_key_term(index: SearchIndex, best: Candidate, weights: dict[str, float], rules: ArabicRules) -> bool:
     """Whether the article of the `best` passage (headline included) lacks the question's
-    rarest known word (`key_term`) while that word holds `min_share` of the question's weight."""
+    rarest known word (`key_term`) while that word holds `ArabicRules.min_key_share` of the
+    question's weight and is written in `min_key_passages`."""
     term, share = key_term(weights, index.known)
-    if not term or share < min_share or term in best.matched:
+    if not term or share < rules.min_key_share or term in best.matched:
+        return False
+    if index.scorer.document_frequency(term) < rules.min_key_passages:
         return False
     return term not in index.title_terms[best.doc_id] and not article_holds(index, best.hit.position, [term])
 

@@ -66,6 +66,9 @@ class ArabicRules:
     # idf mass rules out an answer from an article that never writes it: "متى يبدأ تطبيق نظام
     # ساهر الجديد؟" is not answered by a story on Twitter's "تطبيق" for Windows' "النظام الجديد".
     min_key_share: float = 0.3
+    # ... and is written in this many passages at least: a word written once or twice is a
+    # spoken verb or a spelling ("يعمل", "تسعى" in the five bundled articles), not a subject.
+    min_key_passages: int = 3
 
 
 @dataclass(frozen=True)
