@@ -366,7 +366,9 @@ def decide_answer(
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
 
 
-def lacks_key_term(index: SearchIndex, best: Candidate, weights: dict[str, float], rules: ArabicRules) -> bool:
+def lacks_key_term(
+    index: SearchIndex, best: Candidate, weights: dict[str, float], rules: ArabicRules
+) -> bool:
     """Whether the article of the `best` passage (headline included) lacks the question's
     rarest known word (`key_term`) while that word holds `ArabicRules.min_key_share` of the
     question's weight and is written in `min_key_passages`."""

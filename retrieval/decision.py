@@ -19,7 +19,7 @@ WEAK_EVIDENCE = "weak_evidence"
 MISSING_WORDS = "missing_words"
 NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or number near the best
 UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
-KEY_WORD_ELSEWHERE = "key_word_elsewhere"  # the question's rarest word is in other articles, not the best one's
+KEY_WORD_ELSEWHERE = "key_word_elsewhere"  # the question's rarest word is in other articles only
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from retrieval.analysis import Term
 from retrieval.answer_kinds import is_place
@@ -93,7 +94,7 @@ def quoted_speakers(text: str) -> frozenset[int]:
     words = word_table(text)
     return frozenset(
         start
-        for (previous, _, _), (word, start, _) in zip(words, words[1:])
+        for (previous, _, _), (word, start, _) in pairwise(words)
         if previous in _SPEECH_WORDS and word not in _NOT_SPEAKERS
     )
 

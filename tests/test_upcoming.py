@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from retrieval.analysis import analyze
 from retrieval.answering import answer_question
-from retrieval.decision import ARABIC_RULES, CLOSEST, UPCOMING
+from retrieval.decision import ARABIC_RULES, CLOSEST, ENGLISH_RULES, UPCOMING
 from retrieval.normalize import normalize_arabic
 from retrieval.upcoming import asks_outcome, is_upcoming, reports_upcoming
 
@@ -52,3 +52,26 @@ def test_the_marker_counts_only_near_a_term_of_the_question():
     far = "أعلن النادي تعاقده مع مدرب جديد للموسم المقبل بعد مشوار طويل. وفاز الاتحاد على أحد."
     assert reports_upcoming(near, asked, lambda term: 0, window=3)
     assert not reports_upcoming(far, asked, lambda term: 0, window=3)
+
+
+COP26_AGREED = "What was agreed at the end of COP26 in Glasgow?"
+
+
+def test_an_english_outcome_the_articles_report_as_upcoming_gets_the_closest_passages(own_index):
+    """The English twin: the passage on COP26 says it "ستعقد في مدينة غلاسكو"."""
+    answer = answer_question(own_index, COP26_AGREED)
+    assert (answer.outcome, answer.reason) == (CLOSEST, UPCOMING)
+    assert not answer.results and answer.closest
+    blind = replace(ENGLISH_RULES, upcoming_window=0)
+    assert answer_question(own_index, COP26_AGREED, rules=blind).answered
+
+
+def test_an_english_question_on_an_agreement_the_articles_report_is_still_answered(own_index):
+    assert answer_question(own_index, "What did Biden and Putin agree on in Geneva?").answered
+
+
+def test_english_words_asking_an_outcome():
+    assert asks_outcome("Who won the Saudi Super Cup in London?")
+    assert asks_outcome("What was the result of the match?")
+    assert asks_outcome(COP26_AGREED)
+    assert not asks_outcome("When will the Saudi Super Cup be played?")
