@@ -353,7 +353,7 @@ def decide_answer(
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
     if found and not blocked and isinstance(rules, ArabicRules) and weights:
-        blocked = KEY_WORD_ELSEWHERE if lacks_key_term(index, found[0], weights, rules) else ""
+        blocked = KEY_WORD_ELSEWHERE if lacks_key_term(index, found, weights, rules) else ""
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
@@ -367,15 +367,21 @@ def decide_answer(
 
 
 def lacks_key_term(
-    index: SearchIndex, best: Candidate, weights: dict[str, float], rules: ArabicRules
+    index: SearchIndex, found: Sequence[Candidate], weights: dict[str, float], rules: ArabicRules
 ) -> bool:
     """Whether the article of the `best` passage (headline included) lacks the question's
     rarest known word (`key_term`) while that word holds `ArabicRules.min_key_share` of the
-    question's weight and is written in `min_key_passages`."""
+    question's weight, is written in `min_key_passages` and, in a passage `found` further down,
+    beside another word of the question: the articles report the subject, but not in the story
+    chosen. (A word they write only on other topics is mostly the question's wording: "يسمى"
+    for an article's "باسم".)"""
+    best = found[0]
     term, share = key_term(weights, index.known)
     if not term or share < rules.min_key_share or term in best.matched:
         return False
     if index.scorer.document_frequency(term) < rules.min_key_passages:
+        return False
+    if not any(term in c.matched and len(c.matched) > 1 for c in found):
         return False
     return term not in index.title_terms[best.doc_id] and not article_holds(index, best.hit.position, [term])
 
