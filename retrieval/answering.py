@@ -19,6 +19,7 @@ from retrieval.decision import (
     ENGLISH_RULES,
     KEY_WORD_ELSEWHERE,
     NO_ANSWER_KIND,
+    OTHER_ORDINAL,
     UPCOMING,
     ArabicRules,
     Decision,
@@ -42,6 +43,7 @@ from retrieval.missing import (
     key_term,
     lacks_subject,
     missing_words,
+    other_ordinal,
     subject_terms,
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
@@ -352,6 +354,12 @@ def decide_answer(
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
+    if (
+        found
+        and not blocked
+        and other_ordinal(weights or {}, analyze(index.passage_text(found[0].hit.position)))
+    ):
+        blocked = OTHER_ORDINAL
     if found and not blocked and isinstance(rules, ArabicRules) and weights:
         blocked = KEY_WORD_ELSEWHERE if lacks_key_term(index, found, weights, rules) else ""
     if found and not blocked and asks_result:

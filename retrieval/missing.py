@@ -183,6 +183,19 @@ def key_term(weights: Mapping[str, float], known: Callable[[str], bool]) -> tupl
     return term, weight / total
 
 
+# Ordinals from the second on, as analysed ("الثالثة": ثالث); "the first" is left out: questions
+# say "لأول مرة" of what articles call the first meeting or the start.
+ORDINALS = frozenset("ثان ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split())
+
+
+def other_ordinal(asked: Iterable[str], passage: Iterable[str]) -> bool:
+    """Whether the question (`asked`, its index terms) asks for an ordinal that the best passage
+    (`passage`, its terms) lacks while it holds another: "أين ستعقد الجولة الثالثة" over "...
+    الجولة الثانية من الحوار الاستراتيجي ستعقد ..." is a fact the story does not hold."""
+    wanted, held = ORDINALS.intersection(asked), ORDINALS.intersection(passage)
+    return bool(wanted) and bool(held) and not wanted & held
+
+
 def asks_elsewhere(specifics: Sequence[Specific], top: frozenset[str]) -> bool:
     """Whether the best passage holds nothing of the question but its place (and generic words)
     while a topic word of the question occurs nowhere in the articles: "What is the weather in
