@@ -45,9 +45,10 @@ from retrieval.missing import (
     missing_words,
     other_ordinal,
     subject_terms,
+    written_in,
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
-from retrieval.normalize import count_scripts
+from retrieval.normalize import count_scripts, normalize_arabic
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, Ranking
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, unasked_answers
@@ -382,7 +383,8 @@ def lacks_key_term(
     question's weight, is written in `min_key_passages` and, in a passage `found` further down,
     beside another word of the question: the articles report the subject, but not in the story
     chosen. (A word they write only on other topics is mostly the question's wording: "يسمى"
-    for an article's "باسم".)"""
+    for an article's "باسم". A word of the article holding the term in another form counts:
+    "ترشح" for "رشح", "فدان" for "فدانا".)"""
     best = found[0]
     term, share = key_term(weights, index.known)
     if not term or share < rules.min_key_share or term in best.matched:
@@ -391,7 +393,8 @@ def lacks_key_term(
         return False
     if not any(term in c.matched and len(c.matched) > 1 for c in found):
         return False
-    return term not in index.title_terms[best.doc_id] and not article_holds(index, best.hit.position, [term])
+    document = index.documents[best.doc_id]
+    return not written_in(term, normalize_arabic(f"{document.title}\n{document.body}"))
 
 
 def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> frozenset[str]:

@@ -183,6 +183,12 @@ def key_term(weights: Mapping[str, float], known: Callable[[str], bool]) -> tupl
     return term, weight / total
 
 
+def written_in(term: str, text: str) -> bool:
+    """Whether normalized `text` writes index term `term` in some form: within a word, or without
+    the accusative alif a question adds ("فدانا" in an article's "600 فدان")."""
+    return term in text or (len(term) > 3 and term.endswith("ا") and term[:-1] in text)
+
+
 # Ordinals from the second on, as analysed ("الثالثة": ثالث); "the first" is left out: questions
 # say "لأول مرة" of what articles call the first meeting or the start.
 ORDINALS = frozenset("ثان ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split())
