@@ -308,7 +308,10 @@ def answer_question(
     kind = asked_kind(question, query)
     rules = rules or path_rules(query.path)
     asks_result = asks_outcome(query.text)
-    decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
+    asked = [t.term for t in retrieval.spans]
+    decision = decide_answer(
+        index, specifics, found, k, rules, kind, weights, asks_result=asks_result, asked=asked
+    )
     chosen = [found[i] for i in decision.chosen]
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
     answered = decision.answered
@@ -344,22 +347,21 @@ def decide_answer(
     weights: dict[str, float] | None = None,
     *,
     asks_result: bool = False,
+    asked: Sequence[str] = (),
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
-    about (`lacks_subject`), a best passage without the kind of answer the question asks for
-    ("how long did the summit last?" and no duration near it) and, for a question that
-    `asks_result` (`asks_outcome`), one reporting the event as still to come. A best passage
+    about (`lacks_subject`), a best passage numbering otherwise what the question (`asked`, its
+    Arabic terms in order) asks the nth of (`other_ordinal`), an Arabic question's rarest word
+    written only in other articles (`lacks_key_term`), a best passage without the kind of answer
+    the question asks for ("how long did the summit last?" and no duration near it) and, for a
+    question that `asks_result` (`asks_outcome`), one reporting the event as still to come. A best passage
     sharing only generic words with the question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
-    if (
-        found
-        and not blocked
-        and other_ordinal(weights or {}, analyze(index.passage_text(found[0].hit.position)))
-    ):
+    if found and not blocked and asked and other_ordinal(asked, analyze(context_text(index, found[0]))):
         blocked = OTHER_ORDINAL
     if found and not blocked and isinstance(rules, ArabicRules) and weights:
         blocked = KEY_WORD_ELSEWHERE if lacks_key_term(index, found, weights, rules) else ""
@@ -395,6 +397,12 @@ def lacks_key_term(
         return False
     document = index.documents[best.doc_id]
     return not written_in(term, normalize_arabic(f"{document.title}\n{document.body}"))
+
+
+def context_text(index: SearchIndex, candidate: Candidate) -> str:
+    """The text of a candidate's passage with the passages either side."""
+    start, end = index.context_span(candidate.hit.position)
+    return index.documents[candidate.doc_id].body[start:end]
 
 
 def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> frozenset[str]:

@@ -194,12 +194,18 @@ def written_in(term: str, text: str) -> bool:
 ORDINALS = frozenset("ثان ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split())
 
 
-def other_ordinal(asked: Iterable[str], passage: Iterable[str]) -> bool:
-    """Whether the question (`asked`, its index terms) asks for an ordinal that the best passage
-    (`passage`, its terms) lacks while it holds another: "أين ستعقد الجولة الثالثة" over "...
-    الجولة الثانية من الحوار الاستراتيجي ستعقد ..." is a fact the story does not hold."""
-    wanted, held = ORDINALS.intersection(asked), ORDINALS.intersection(passage)
-    return bool(wanted) and bool(held) and not wanted & held
+def ordinal_pairs(terms: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """The (noun, ordinal) pairs of consecutive index terms: ("جول", "ثالث") in "الجولة الثالثة"."""
+    return frozenset((noun, nth) for noun, nth in pairwise(terms) if nth in ORDINALS and noun not in ORDINALS)
+
+
+def other_ordinal(asked: Sequence[str], passage: Sequence[str]) -> bool:
+    """Whether the question (`asked`, its index terms in order) asks for the nth of something
+    (the third round) that the best passage with its neighbours (`passage`, their terms in
+    order) numbers otherwise and never as asked: "أين ستعقد الجولة الثالثة" over "... الجولة
+    الثانية من الحوار الاستراتيجي ستعقد ..." is a fact the story does not hold."""
+    held = ordinal_pairs(passage)
+    return any(pair not in held and any(noun == pair[0] for noun, _ in held) for pair in ordinal_pairs(asked))
 
 
 def asks_elsewhere(specifics: Sequence[Specific], top: frozenset[str]) -> bool:

@@ -1,11 +1,13 @@
 """Words of a question that the best article must hold (issue 16: near-topic questions the
-corpus cannot answer): the person an Arabic question quotes, and its rarest word."""
+corpus cannot answer): the person an Arabic question quotes, its rarest word, the nth of
+something it asks."""
 
 from dataclasses import replace
 
+from retrieval.analysis import analyze
 from retrieval.answering import answer_question
-from retrieval.decision import ARABIC_RULES, CLOSEST, KEY_WORD_ELSEWHERE, MISSING_WORDS
-from retrieval.missing import key_term, quoted_speakers
+from retrieval.decision import ARABIC_RULES, CLOSEST, KEY_WORD_ELSEWHERE, MISSING_WORDS, OTHER_ORDINAL
+from retrieval.missing import key_term, other_ordinal, quoted_speakers, written_in
 
 KERRY_ON_THE_VIDEO_SUMMIT = "شو قال كيري عن القمة الافتراضية بين بايدن وبوتين؟"
 SANCTIONS_AT_GENEVA = "ما هي العقوبات على روسيا في قمة جنيف؟"
@@ -47,3 +49,26 @@ def test_key_term_is_the_heaviest_known_term_with_its_share():
     weights = {"ساهر": 6.0, "نظام": 2.0, "بيرأس": 8.0}
     assert key_term(weights, lambda term: term != "بيرأس") == ("ساهر", 6.0 / 16.0)
     assert key_term(weights, lambda term: False) == ("", 0.0)
+
+
+def test_the_nth_of_something_the_best_passage_numbers_otherwise_gets_the_closest_passages(own_index):
+    """The articles report the second round of the strategic stability talks, not a third."""
+    answer = answer_question(own_index, "أين ستعقد الجولة الثالثة من محادثات الاستقرار الاستراتيجي؟")
+    assert (answer.outcome, answer.reason) == (CLOSEST, OTHER_ORDINAL)
+
+
+def test_the_nth_of_something_the_best_passage_holds_is_answered(own_index):
+    assert answer_question(own_index, "أين ستعقد الجولة الثانية من محادثات الاستقرار الاستراتيجي؟").answered
+
+
+def test_other_ordinal_needs_the_same_noun_numbered_otherwise():
+    third_round, second_round = analyze("الجولة الثالثة"), analyze("بعد الجولة الثانية من الحوار")
+    assert other_ordinal(third_round, second_round)
+    assert not other_ordinal(third_round, analyze("الجولة الثانية والجولة الثالثة"))
+    assert not other_ordinal(third_round, analyze("في الربع الثاني"))  # another noun: no evidence
+
+
+def test_a_key_word_counts_as_written_in_another_form():
+    assert written_in("رشح", "اعلن ترشحه لرئاسه النادي")
+    assert written_in("فدانا", "احرق الحريق 600 فدان")
+    assert not written_in("ساهر", "تطبيق النظام الجديد")
