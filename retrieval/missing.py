@@ -202,10 +202,13 @@ def ordinal_pairs(terms: Sequence[str]) -> frozenset[tuple[str, str]]:
 def other_ordinal(asked: Sequence[str], passage: Sequence[str]) -> bool:
     """Whether the question (`asked`, its index terms in order) asks for the nth of something
     (the third round) that the best passage with its neighbours (`passage`, their terms in
-    order) numbers otherwise and never as asked: "أين ستعقد الجولة الثالثة" over "... الجولة
+    order) numbers otherwise and never writes (a pronoun may part the noun from its ordinal:
+    "اجتماعهما الثاني"): "أين ستعقد الجولة الثالثة" over "... الجولة
     الثانية من الحوار الاستراتيجي ستعقد ..." is a fact the story does not hold."""
-    held = ordinal_pairs(passage)
-    return any(pair not in held and any(noun == pair[0] for noun, _ in held) for pair in ordinal_pairs(asked))
+    held, written = ordinal_pairs(passage), frozenset(passage)
+    return any(
+        nth not in written and any(other == noun for other, _ in held) for noun, nth in ordinal_pairs(asked)
+    )
 
 
 def asks_elsewhere(specifics: Sequence[Specific], top: frozenset[str]) -> bool:
