@@ -17,7 +17,6 @@ from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
     ARABIC_RULES,
     ENGLISH_RULES,
-    KEY_WORD_ELSEWHERE,
     NO_ANSWER_KIND,
     OTHER_ORDINAL,
     UPCOMING,
@@ -40,15 +39,13 @@ from retrieval.missing import (
     arabic_specifics,
     blocks_answer,
     english_specifics,
-    key_term,
     lacks_subject,
     missing_words,
     other_ordinal,
     subject_terms,
-    written_in,
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
-from retrieval.normalize import count_scripts, normalize_arabic
+from retrieval.normalize import count_scripts
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, Ranking
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, unasked_answers
@@ -352,19 +349,17 @@ def decide_answer(
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
     about (`lacks_subject`), a best passage numbering otherwise what the question (`asked`, its
-    Arabic terms in order) asks the nth of (`other_ordinal`), an Arabic question's rarest word
-    written only in other articles (`lacks_key_term`), a best passage without the kind of answer
-    the question asks for ("how long did the summit last?" and no duration near it) and, for a
-    question that `asks_result` (`asks_outcome`), one reporting the event as still to come. A best passage
-    sharing only generic words with the question is not shown as the closest."""
+    Arabic terms in order) asks the nth of (`other_ordinal`), a best passage without the kind
+    of answer the question asks for ("how long did the summit last?" and no duration near it)
+    and, for a question that `asks_result` (`asks_outcome`), one reporting the event as still
+    to come. A best passage sharing only generic words with the question is not shown as the
+    closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
     if found and not blocked and asked and other_ordinal(asked, analyze(context_text(index, found[0]))):
         blocked = OTHER_ORDINAL
-    if found and not blocked and isinstance(rules, ArabicRules) and weights:
-        blocked = KEY_WORD_ELSEWHERE if lacks_key_term(index, found, weights, rules) else ""
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
@@ -375,28 +370,6 @@ def decide_answer(
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
-
-
-def lacks_key_term(
-    index: SearchIndex, found: Sequence[Candidate], weights: dict[str, float], rules: ArabicRules
-) -> bool:
-    """Whether the article of the `best` passage (headline included) lacks the question's
-    rarest known word (`key_term`) while that word holds `ArabicRules.min_key_share` of the
-    question's weight, is written in `min_key_passages` and, in a passage `found` further down,
-    beside another word of the question: the articles report the subject, but not in the story
-    chosen. (A word they write only on other topics is mostly the question's wording: "يسمى"
-    for an article's "باسم". A word of the article holding the term in another form counts:
-    "ترشح" for "رشح", "فدان" for "فدانا".)"""
-    best = found[0]
-    term, share = key_term(weights, index.known)
-    if not term or share < rules.min_key_share or term in best.matched:
-        return False
-    if index.scorer.document_frequency(term) < rules.min_key_passages:
-        return False
-    if not any(term in c.matched and len(c.matched) > 1 for c in found):
-        return False
-    document = index.documents[best.doc_id]
-    return not written_in(term, normalize_arabic(f"{document.title}\n{document.body}"))
 
 
 def context_text(index: SearchIndex, candidate: Candidate) -> str:

@@ -19,7 +19,6 @@ WEAK_EVIDENCE = "weak_evidence"
 MISSING_WORDS = "missing_words"
 NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or number near the best
 UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
-KEY_WORD_ELSEWHERE = "key_word_elsewhere"  # the question's rarest word is in other articles only
 OTHER_ORDINAL = "other_ordinal"  # asks for the third round; the best passage has the second
 NO_MATCH = "no_match"
 
@@ -63,13 +62,6 @@ class ArabicRules:
     # A question asking how something turned out is not answered by a best passage marking the
     # event as still to come within this many words of a question term (`retrieval.upcoming`).
     upcoming_window: int = 3
-    # The question's rarest word the articles know (`missing.key_term`) holding this share of its
-    # idf mass rules out an answer from an article that never writes it: "متى يبدأ تطبيق نظام
-    # ساهر الجديد؟" is not answered by a story on Twitter's "تطبيق" for Windows' "النظام الجديد".
-    min_key_share: float = 0.3
-    # ... and is written in this many passages at least: a word written once or twice is a
-    # spoken verb or a spelling ("يعمل", "تسعى" in the five bundled articles), not a subject.
-    min_key_passages: int = 3
 
 
 @dataclass(frozen=True)

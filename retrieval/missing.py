@@ -6,7 +6,7 @@ rest of the question matches ("What did Macron say about the Geneva summit?").""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -169,24 +169,6 @@ def lacks_subject(specifics: Iterable[Specific], article: frozenset[str]) -> boo
     often names a person by title alone ("the Russian president")."""
     subject = [s for s in specifics if s.subject]
     return bool(subject) and not any(s.terms & article for s in subject)
-
-
-def key_term(weights: Mapping[str, float], known: Callable[[str], bool]) -> tuple[str, float]:
-    """The question's heaviest term (by idf, `weights`) that the articles `known`, and its share
-    of the whole question's weight ("ساهر" in "متى يبدأ تطبيق نظام ساهر الجديد؟"); ("", 0.0)
-    when the articles know none."""
-    total = sum(weights.values())
-    held = [(weight, term) for term, weight in weights.items() if known(term)]
-    if not held or total <= 0:
-        return "", 0.0
-    weight, term = max(held)
-    return term, weight / total
-
-
-def written_in(term: str, text: str) -> bool:
-    """Whether normalized `text` writes index term `term` in some form: within a word, or without
-    the accusative alif a question adds ("فدانا" in an article's "600 فدان")."""
-    return term in text or (len(term) > 3 and term.endswith("ا") and term[:-1] in text)
 
 
 # Ordinals from the second on, as analysed ("الثالثة": ثالث); "the first" is left out: questions
