@@ -18,7 +18,7 @@ from retrieval.english.words import subject_names
 from retrieval.generic_terms import GENERIC_TERMS
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import is_name
-from retrieval.normalize import normalize_arabic, starts_arabic, word_table
+from retrieval.normalize import normalize_arabic, starts_arabic
 from retrieval.stemming import light_stem
 
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
@@ -30,13 +30,6 @@ MIN_RARE_LETTERS = 4
 # ("Super Bowl 50", "Apollo 1": xquad-dev answered .94 -> .92 when every number counted).
 MIN_CHECKED_DIGITS = 3
 _NAME_SOURCES = frozenset({"name", "latin"})
-# Verbs of saying and nouns of a stance: the word after one is whom an Arabic question asks
-# about ("شو قال ميسي عن السوبر", "ما موقف لافروف من ..."), unless it is a preposition with a
-# pronoun ("حكى عنه بوتين"). Verbs that take an object first (وصف, اعتبر) are left out.
-_SPEECH_WORDS = frozenset(
-    normalize_arabic(w) for w in "قال قالت صرح صرحت علق علقت رد ردت حكى حكت رأي راي موقف".split()
-)
-_NOT_SPEAKERS = frozenset(normalize_arabic(w) for w in "عنه عنها عنهم عليه عليها عليهم له لها لهم".split())
 NUMBER, NAME, TERM = "number", "name", "term"
 PLACE = "place"  # an English question's name that is a country or city
 KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval.name_renderings`)
@@ -65,7 +58,6 @@ def arabic_specifics(
     searched as (see `answering.indexed_form`); `names` are the Arabic spellings of names
     (`QueryResources.arabic_names`)."""
     specifics = []
-    speakers = quoted_speakers(text)
     for word in terms:
         norm = word.norm
         if not (norm.isdigit() or starts_arabic(norm)):
@@ -73,30 +65,13 @@ def arabic_specifics(
         form = searched(word.term)
         known = frozenset({form}) if index.known(form) else frozenset()
         typed = text[word.start : word.end]
-        if word.start in speakers and known:
-            specifics.append(Specific(typed, known, NAME, subject=True))
-        elif norm.isdigit():
+        if norm.isdigit():
             specifics.append(Specific(typed, known, NUMBER, _year(norm)))
         elif not known and is_name(norm, names):
             specifics.append(Specific(typed, known, KNOWN_NAME))
         elif not known and len(norm) >= MIN_RARE_LETTERS:
             specifics.append(Specific(typed, known, TERM))
     return specifics
-
-
-def quoted_speakers(text: str) -> frozenset[int]:
-    """Where the words an Arabic question quotes or asks the stance of start: the word right
-    after a verb of saying or a noun of a stance (`_SPEECH_WORDS`), "ميسي" in "ماذا قال ميسي عن
-    السوبر". Such a person, when the articles know the word, is the question's subject, checked
-    against the best passage's whole article (`lacks_subject`), as in English. A word they lack
-    is left to the names the articles never mention (`KNOWN_NAME`): questions misspell names
-    the articles hold ("بيدرسن" for "بيدرسون")."""
-    words = word_table(text)
-    return frozenset(
-        start
-        for (previous, _, _), (word, start, _) in pairwise(words)
-        if previous in _SPEECH_WORDS and word not in _NOT_SPEAKERS
-    )
 
 
 def english_specifics(index: SearchIndex, question: str, concepts: Sequence[Concept]) -> list[Specific]:
