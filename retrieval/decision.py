@@ -19,6 +19,7 @@ WEAK_EVIDENCE = "weak_evidence"
 MISSING_WORDS = "missing_words"
 NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or number near the best
 UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
+OTHER_ORDINAL = "other_ordinal"  # asks for the third round; the best passage has the second
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -90,6 +91,8 @@ class EnglishRules:
     # ... or holds this share of its concepts, however far in meaning (half the concepts make an
     # answer of a passage near in meaning; far, it is still about the question).
     min_far_closest_coverage: float = 0.4
+    # As `ArabicRules.upcoming_window`, over the Arabic terms of the question's concepts.
+    upcoming_window: int = 3
 
 
 Rules = ArabicRules | EnglishRules

@@ -1,5 +1,6 @@
 """Outcomes the articles cannot report yet. A question asking how something turned out (a match's
-result, a winner, a verdict, what a meeting decided) is not answered by a passage that reports
+result, a winner, a verdict, what a meeting decided; in Arabic or English: "Who won the Saudi
+Super Cup in London?" and "... التي ستقام يوم الأربعاء المقبل") is not answered by a passage that reports
 the event as still to come: "شو نتيجة ماتش الاتحاد وأحد" and "... لمواجهة السبت المقبل بين
 الاتحاد وأحد", "ما الحكم الذي صدر ... في جلسة 27 سبتمبر" and "وحددت المحكمة جلسة 27 سبتمبر
 المقبل". Such a question is about a time after the articles. Pure functions over normalized
@@ -12,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection
 
 from retrieval.analysis import analyze, analyze_spans
+from retrieval.english.words import english_words
 from retrieval.normalize import normalize_arabic, word_table
 
 # Words asking how something turned out: a result, winning, a verdict issued, a decision, an agreement.
@@ -21,6 +23,10 @@ _OUTCOME_WORDS = frozenset(
         "نتيجة نتيجه نتائج نتايج فاز فازت الفائز الفائزة كسب كسبت ربح ربحت صدر صدرت "
         "قرر قررت قرروا اتفق اتفقت اتفقوا انتهت انتهى حسم"
     ).split()
+)
+# English words asking an outcome, as `english_words` gives them.
+_ENGLISH_OUTCOME_WORDS = frozenset(
+    "won win wins winner winners result results score outcome verdict agreed decided beat defeated".split()
 )
 # Words marking an event as still to come ("السبت المقبل", "الجلسة المقررة", "غداً").
 _UPCOMING_WORDS = frozenset(
@@ -39,8 +45,10 @@ def _bare(word: str) -> str:
 
 
 def asks_outcome(question: str) -> bool:
-    """Whether an Arabic `question` asks how something turned out."""
-    return any(_bare(w) in _OUTCOME_WORDS or w in _OUTCOME_WORDS for w, _, _ in word_table(question))
+    """Whether an Arabic or English `question` asks how something turned out."""
+    if any(_bare(w) in _OUTCOME_WORDS or w in _OUTCOME_WORDS for w, _, _ in word_table(question)):
+        return True
+    return any(word.text in _ENGLISH_OUTCOME_WORDS for word in english_words(question))
 
 
 def is_upcoming(word: str, frequency: Callable[[str], int]) -> bool:

@@ -4,28 +4,44 @@ come, gets the closest passages, not an answer (issue 16: events after the artic
 from collections import Counter
 from dataclasses import replace
 
+import pytest
+
 from retrieval.analysis import analyze
 from retrieval.answering import answer_question
-from retrieval.decision import ARABIC_RULES, CLOSEST, UPCOMING
+from retrieval.decision import ARABIC_RULES, CLOSEST, ENGLISH_RULES, UPCOMING
 from retrieval.normalize import normalize_arabic
 from retrieval.upcoming import asks_outcome, is_upcoming, reports_upcoming
 
 GLASGOW_RESULTS = "ما هي نتائج مؤتمر غلاسكو للمناخ؟ شو اتفقوا بالآخر؟"
+COP26_AGREED = "What was agreed at the end of COP26 in Glasgow?"
 
 
-def test_results_of_a_conference_the_articles_report_as_upcoming_get_the_closest_passages(own_index):
-    """The articles speak of COP26 only before it: "... والتي ستعقد في مدينة غلاسكو"."""
-    answer = answer_question(own_index, GLASGOW_RESULTS)
+@pytest.mark.parametrize(
+    ("question", "rules"), [(GLASGOW_RESULTS, ARABIC_RULES), (COP26_AGREED, ENGLISH_RULES)], ids=["ar", "en"]
+)
+def test_results_of_a_conference_the_articles_report_as_upcoming_get_the_closest_passages(
+    own_index, question, rules
+):
+    """The articles speak of COP26 only before it: "... والتي ستعقد في مدينة غلاسكو"; asked
+    in Arabic or in English."""
+    answer = answer_question(own_index, question)
     assert (answer.outcome, answer.reason) == (CLOSEST, UPCOMING)
     assert not answer.results and answer.closest
     # The passage matches the conference well: the future verb next to it is what declines it.
-    blind = replace(ARABIC_RULES, upcoming_window=0)
-    assert answer_question(own_index, GLASGOW_RESULTS, rules=blind).answered
+    blind = replace(rules, upcoming_window=0)
+    assert answer_question(own_index, question, rules=blind).answered
 
 
-def test_an_agreement_the_articles_report_is_still_answered(own_index):
-    answer = answer_question(own_index, "على شو اتفق الرئيسين بقمة جنيف بخصوص الاستقرار الاستراتيجي؟")
-    assert answer.answered
+@pytest.mark.parametrize(
+    "question",
+    [
+        "على شو اتفق الرئيسين بقمة جنيف بخصوص الاستقرار الاستراتيجي؟",
+        "What did Biden and Putin agree on in Geneva?",
+    ],
+    ids=["ar", "en"],
+)
+def test_an_agreement_the_articles_report_is_still_answered(own_index, question):
+    assert answer_question(own_index, question).answered
 
 
 def test_outcome_questions_are_told_from_others():
@@ -52,3 +68,10 @@ def test_the_marker_counts_only_near_a_term_of_the_question():
     far = "أعلن النادي تعاقده مع مدرب جديد للموسم المقبل بعد مشوار طويل. وفاز الاتحاد على أحد."
     assert reports_upcoming(near, asked, lambda term: 0, window=3)
     assert not reports_upcoming(far, asked, lambda term: 0, window=3)
+
+
+def test_english_words_asking_an_outcome():
+    assert asks_outcome("Who won the Saudi Super Cup in London?")
+    assert asks_outcome("What was the result of the match?")
+    assert asks_outcome(COP26_AGREED)
+    assert not asks_outcome("When will the Saudi Super Cup be played?")
