@@ -18,7 +18,6 @@ from retrieval.decision import (
     ARABIC_RULES,
     ENGLISH_RULES,
     NO_ANSWER_KIND,
-    OTHER_ORDINAL,
     UPCOMING,
     ArabicRules,
     Decision,
@@ -42,7 +41,6 @@ from retrieval.missing import (
     english_specifics,
     lacks_subject,
     missing_words,
-    other_ordinal,
     subject_terms,
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
@@ -322,10 +320,7 @@ def answer_question(
     kind = asked_kind(question, query)
     rules = rules or path_rules(query.path)
     asks_result = asks_outcome(query.text)
-    asked = [t.term for t in retrieval.spans]
-    decision = decide_answer(
-        index, specifics, found, k, rules, kind, weights, asks_result=asks_result, asked=asked
-    )
+    decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
     chosen = [found[i] for i in decision.chosen]
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking)
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
@@ -362,22 +357,17 @@ def decide_answer(
     weights: dict[str, float] | None = None,
     *,
     asks_result: bool = False,
-    asked: Sequence[str] = (),
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
-    about (`lacks_subject`), a best passage numbering otherwise what the question (`asked`, its
-    Arabic terms in order) asks the nth of (`other_ordinal`), a best passage without the kind
-    of answer the question asks for ("how long did the summit last?" and no duration near it)
-    and, for a question that `asks_result` (`asks_outcome`), one reporting the event as still
-    to come. A best passage sharing only generic words with the question is not shown as the
-    closest."""
+    about (`lacks_subject`), a best passage without the kind of answer the question asks for
+    ("how long did the summit last?" and no duration near it) and, for a question that
+    `asks_result` (`asks_outcome`), one reporting the event as still to come. A best passage
+    sharing only generic words with the question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
-    if found and not blocked and asked and other_ordinal(asked, analyze(context_text(index, found[0]))):
-        blocked = OTHER_ORDINAL
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
@@ -422,12 +412,6 @@ def answer_passage_first(
         if same and c.hit.score >= ratio * first.hit.score and says_where(c.hit.position):
             return [c, *chosen[1:]]
     return chosen
-
-
-def context_text(index: SearchIndex, candidate: Candidate) -> str:
-    """The text of a candidate's passage with the passages either side."""
-    start, end = index.context_span(candidate.hit.position)
-    return index.documents[candidate.doc_id].body[start:end]
 
 
 def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> frozenset[str]:

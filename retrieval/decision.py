@@ -19,7 +19,6 @@ WEAK_EVIDENCE = "weak_evidence"
 MISSING_WORDS = "missing_words"
 NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or number near the best
 UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
-OTHER_ORDINAL = "other_ordinal"  # asks for the third round; the best passage has the second
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from retrieval.analysis import Term
 from retrieval.answer_kinds import is_place
@@ -144,28 +143,6 @@ def lacks_subject(specifics: Iterable[Specific], article: frozenset[str]) -> boo
     often names a person by title alone ("the Russian president")."""
     subject = [s for s in specifics if s.subject]
     return bool(subject) and not any(s.terms & article for s in subject)
-
-
-# Ordinals from the second on, as analysed ("الثالثة": ثالث); "the first" is left out: questions
-# say "لأول مرة" of what articles call the first meeting or the start.
-ORDINALS = frozenset("ثان ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split())
-
-
-def ordinal_pairs(terms: Sequence[str]) -> frozenset[tuple[str, str]]:
-    """The (noun, ordinal) pairs of consecutive index terms: ("جول", "ثالث") in "الجولة الثالثة"."""
-    return frozenset((noun, nth) for noun, nth in pairwise(terms) if nth in ORDINALS and noun not in ORDINALS)
-
-
-def other_ordinal(asked: Sequence[str], passage: Sequence[str]) -> bool:
-    """Whether the question (`asked`, its index terms in order) asks for the nth of something
-    (the third round) that the best passage with its neighbours (`passage`, their terms in
-    order) numbers otherwise and never writes (a pronoun may part the noun from its ordinal:
-    "اجتماعهما الثاني"): "أين ستعقد الجولة الثالثة" over "... الجولة
-    الثانية من الحوار الاستراتيجي ستعقد ..." is a fact the story does not hold."""
-    held, written = ordinal_pairs(passage), frozenset(passage)
-    return any(
-        nth not in written and any(other == noun for other, _ in held) for noun, nth in ordinal_pairs(asked)
-    )
 
 
 def asks_elsewhere(specifics: Sequence[Specific], top: frozenset[str]) -> bool:

@@ -51,7 +51,7 @@ class EnglishLetters:
 
 
 def _ending(letters: str) -> str:
-    """"consonant" when the name ends in one (a silent e aside: Rome, Mosque), "adjective"
+    """ "consonant" when the name ends in one (a silent e aside: Rome, Mosque), "adjective"
     when in an English adjective's ending (Federal, Canarian: the Arabic's is a final yeh),
     else "vowel"."""
     if letters.endswith(_ADJECTIVE_ENDINGS):
