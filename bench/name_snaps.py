@@ -60,9 +60,9 @@ class Verdict:
 
 def bare_forms(word: str) -> set[str]:
     """`word` and what is left of it without a leading clitic or article (والكويت: كويت)."""
-    from retrieval.english.names import CLITICS
+    from retrieval.english.names import clitic_forms
 
-    return {word} | {word[len(c) :] for c in CLITICS if word.startswith(c) and len(word) > len(c) + 1}
+    return set(clitic_forms(word))
 
 
 def load_judged(path: Path = JUDGED) -> list[Judged]:
@@ -170,11 +170,14 @@ def main() -> None:
             print(f"{v.judged.half:7} {v.judged.kind:8} {v.judged.name:14} {v.label:6} {snaps}")
     text, numbers = table(verdicts)
     print(text)
-    print("by kind (all halves), false / snapped, missed / written:", {
-        kind: f"{r['false']}/{r['snapped']}, {r['missed']}/{r['written']}"
-        for kind in dict.fromkeys(v.judged.kind for v in verdicts)
-        for r in [rates([v for v in verdicts if v.judged.kind == kind])]
-    })
+    print(
+        "by kind (all halves), false / snapped, missed / written:",
+        {
+            kind: f"{r['false']}/{r['snapped']}, {r['missed']}/{r['written']}"
+            for kind in dict.fromkeys(v.judged.kind for v in verdicts)
+            for r in [rates([v for v in verdicts if v.judged.kind == kind])]
+        },
+    )
     if args.json:
         labels = Counter(v.label for v in verdicts)
         report = {

@@ -58,10 +58,10 @@ _STRIPPABLE_ENDINGS = ("n", "t", "h")
 # snapped only to close spellings (`NameSnapping.min_short_similarity`).
 MIN_SKELETON = 2
 # Clitics an article's word may carry before a name: "and", "with", "for", the article.
-CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
-_ARTICLES = CLITICS[:6]
+_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_ARTICLES = _CLITICS[:6]
 # By first letter, in order: a name's hundreds of look-alikes are each tried against them.
-_CLITICS_BY_FIRST = {c[0]: tuple(x for x in CLITICS if x[0] == c[0]) for c in CLITICS}
+_CLITICS_BY_FIRST = {c[0]: tuple(x for x in _CLITICS if x[0] == c[0]) for c in _CLITICS}
 _ARTICLES_BY_FIRST = {c[0]: tuple(x for x in _ARTICLES if x[0] == c[0]) for c in _ARTICLES}
 SNAPS_REMEMBERED = 10_000
 _AR_OPENING_VOWELS = set("اأإآعءئؤ")
@@ -159,7 +159,7 @@ def _english_initial(word: str) -> str:
     return sounds[0][0] if sounds else ""
 
 
-def _forms(term: str) -> list[str]:
+def clitic_forms(term: str) -> list[str]:
     """An Arabic word with and without a leading clitic or article: which one spells the name
     is not known (ولافروف is و + لافروف, وليد is a name)."""
     return [term] + [
@@ -326,7 +326,7 @@ class NameIndex:
         """The corpus's word for curated Arabic `spelling`: itself, else a form of it with a
         clitic or article (والكويت), or None when no article writes it."""
         bare = _without_article(normalize_arabic(spelling))
-        filed = [w for w in self.filed.get(arabic_skeleton(bare)) if bare in _forms(w)]
+        filed = [w for w in self.filed.get(arabic_skeleton(bare)) if bare in clitic_forms(w)]
         return normalize_arabic(spelling) if normalize_arabic(spelling) in filed else next(iter(filed), None)
 
     def _snap(self, word: str, limit: int, snapping: NameSnapping) -> list[NameMatch]:
@@ -348,10 +348,11 @@ class NameIndex:
             for term in self.candidates(skeleton):
                 if likeness.get(term, 0.0) == 0.0 and any(
                     _initials_agree(initial, _arabic_initials(form)) and spells_letters(letters, form)
-                    for form in _forms(term)
+                    for form in clitic_forms(term)
                 ):
-                    alike = _likeness(_without_article(term), skeleton, stripped, shape, counts, snapping)
-                    likeness[term] = max(likeness.get(term, 0.0), alike)
+                    likeness[term] = _likeness(
+                        _without_article(term), skeleton, stripped, shape, counts, snapping
+                    )
         scored = [NameMatch(term, round(alike, 3)) for term, alike in likeness.items() if alike > 0]
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
