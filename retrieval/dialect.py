@@ -9,11 +9,13 @@ commonly writes the bare word and rarely the typed one (`ArabicRanking.min_snap_
 
 A letter that speech merges is restored (ت for ث: التلاته -> الثلاثه; د for ذ; ي for ئ) only in
 a word the articles never write, when they commonly write the restored one (docs/tuning.md:
-restoring it wherever the index knew the result was dropped twice)."""
+restoring it wherever the index knew the result was dropped twice). So is a verb's ending that
+light stemming keeps (اتفقو, اتفقوا -> اتفقا as the articles write it: plural, spoken plural,
+feminine and dual endings)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from retrieval.analysis import is_stopword
 from retrieval.normalize import normalize_arabic, starts_arabic, word_table
@@ -45,8 +47,9 @@ def read_dialect(
 ) -> str:
     """`question` with spoken question words and particles in their standard form, spoken verb
     prefixes undone and, given `written` (whether the articles ever write a normalized word),
-    merged letters restored where safe (`frequency`: passages holding an index term); the
-    question itself when nothing changed."""
+    merged letters restored and a verb's ending the articles do not write changed to one they do,
+    where safe (`frequency`: passages holding an index term); the question itself when nothing
+    changed."""
     parts, last = [], 0
     for norm, start, end in word_table(question):
         if not starts_arabic(norm):
@@ -56,6 +59,8 @@ def read_dialect(
             reading = unprefixed(norm, frequency, ranking)
             if reading is None and written is not None:
                 reading = respelled(norm, frequency, written, ranking)
+            if reading is None and written is not None:
+                reading = inflected(norm, frequency, written, ranking)
         if reading is not None and normalize_arabic(reading) != norm:
             parts += [question[last:start], reading]
             last = end
@@ -103,21 +108,55 @@ def respelled(
     ranking: ArabicRanking = ARABIC_RANKING,
 ) -> str | None:
     """A normalized `word` the articles never write, with one merged letter (or every one of its
-    kind) as they write it (الحوتيه -> الحوثيه), when they commonly write that and its stem is
-    rare as typed; else None. A word they do write is left alone whatever its stem: الحوت (a
-    whale) shares حوت with the misspelt الحوتيه."""
+    kind) or its dropped final hamza as they write it (الحوتيه -> الحوثيه, السجنا -> السجناء),
+    when they commonly write that and its stem is rare as typed; else None. A word they do write
+    is left alone whatever its stem: الحوت (a whale) shares حوت with the misspelt الحوتيه."""
     stem = light_stem(word)
     if len(stem) < ranking.min_snap_stem:
         return None
     floor = _snap_floor(stem, frequency, ranking)
     best, best_count = None, 0
+    for variant in _spoken_variants(word):
+        variant_stem = light_stem(variant)
+        count = frequency(variant_stem) if len(variant_stem) >= ranking.min_snap_stem else 0
+        if count >= floor and count > best_count:
+            best, best_count = variant, count
+    return best if best is not None and not written(word) else None
+
+
+def _spoken_variants(word: str) -> Iterator[str]:
+    """`word` with one merged letter, or every one of its kind, as the articles write it, and
+    with the final hamza speech drops (السجنا -> السجناء)."""
     for i, letter in enumerate(word[1:], 1):
         target = _SPOKEN_LETTERS.get(letter)
-        if target is None:
-            continue
-        for variant in (word[:i] + target + word[i + 1 :], word.replace(letter, target)):
-            variant_stem = light_stem(variant)
-            count = frequency(variant_stem) if len(variant_stem) >= ranking.min_snap_stem else 0
-            if count >= floor and count > best_count:
-                best, best_count = variant, count
-    return best if best is not None and not written(word) else None
+        if target is not None:
+            yield word[:i] + target + word[i + 1 :]
+            yield word.replace(letter, target)
+    if word.endswith("ا"):
+        yield word + "ء"
+
+
+# Verb endings light stemming keeps: the plural's وا (spoken و), the feminine ت, the dual's تا / ا.
+_VERB_ENDINGS = ("وا", "و", "تا", "ت", "ا")
+
+
+def inflected(
+    word: str,
+    frequency: Callable[[str], int],
+    written: Callable[[str], bool],
+    ranking: ArabicRanking = ARABIC_RANKING,
+) -> str | None:
+    """A normalized verb the articles never write as typed (اتفقو, حشدت) as they write it: its
+    bare form (اتفق) if they do, else its most written form with another of `_VERB_ENDINGS`,
+    when those forms together are common and the typed one is rare; else None."""
+    ending = next((e for e in _VERB_ENDINGS if word.endswith(e)), None)
+    if ending is None or written(word):
+        return None
+    bare = word[: -len(ending)]
+    if len(light_stem(bare)) < ranking.min_snap_stem:
+        return None
+    counts = {form: frequency(light_stem(form)) for form in (bare, *(bare + e for e in _VERB_ENDINGS))}
+    counts.pop(word, None)
+    best = bare if counts[bare] else max(counts, key=counts.get)  # the verb's own form first
+    floor = _snap_floor(light_stem(word), frequency, ranking)
+    return best if counts[best] and sum(counts.values()) >= floor else None

@@ -69,3 +69,32 @@ def test_a_merged_letter_is_kept_when_the_restored_word_is_rare():
 def test_spoken_spellings_are_read_and_shown_on_a_real_index(own_index):
     answer = answer_question(own_index, "شو قرروا بالجولة التانيه بجنيف")
     assert "الثانيه" in answer.read_as and answer.answered
+
+
+def test_a_verb_ending_the_articles_never_write_is_read_as_the_form_they_write():
+    common = frequency_of({"اتفق": 2, "اتفقا": 3, "حشد": 4})
+    written = {"اتفق", "اتفقا", "حشد"}.__contains__
+    assert read_dialect("كم مجموعة اتفقو عليها", common, written=written) == "كم مجموعة اتفق عليها"
+    assert read_dialect("اتفقوا على ايه", common, written=written) == "اتفق على ايه"
+    assert read_dialect("وين حشدت", common, written=written) == "أين حشد"
+
+
+def test_a_verb_ending_is_kept_when_the_typed_form_is_written_or_the_others_are_rare():
+    written = {"اتفق", "اتفقوا", "قالو"}.__contains__
+    assert read_dialect("اتفقوا", frequency_of({"اتفق": 40, "اتفقوا": 2}), written=written) == "اتفقوا"
+    assert read_dialect("اتفقو", frequency_of({"اتفق": 2}), written=written) == "اتفقو"  # too rare
+    # A word ending like a verb whose stem the articles commonly write as typed: left alone.
+    assert read_dialect("موسكو", frequency_of({"موسكو": 90, "موسك": 1}), written=written) == "موسكو"
+
+
+def test_a_dropped_final_hamza_is_restored_in_a_word_the_articles_never_write():
+    common = frequency_of({"السجناء": 12, "الوزراء": 30})
+    written = {"السجناء", "الوزراء"}.__contains__
+    assert read_dialect("تبادل السجنا", common, written=written) == "تبادل السجناء"
+    assert read_dialect("تبادل السجنا", frequency_of({"السجناء": 1}), written=written) == "تبادل السجنا"
+
+
+def test_a_dialect_plural_verb_finds_the_answer_on_the_bundled_corpus(own_index):
+    answer = answer_question(own_index, "قديش مجموعة عمل اتفقو عليها بجنيف؟")
+    assert "اتفق" in answer.read_as.split()
+    assert answer.answered and "مجموعتي عمل" in answer.results[0].snippet
