@@ -35,8 +35,14 @@ _STANDARD = {
     **dict.fromkeys("هلق هلا دلوقتي الحين دحين".split(), "الآن"),
     **dict.fromkeys("هيك كده كدا".split(), "هكذا"),
 }
-# Particles of the spoken future and progressive: dropped ("رح يبدأ" -> "يبدأ").
-_DROPPED = frozenset({"رح", "راح", "عم"})
+# Particles of the spoken future and progressive, and of wanting and belonging, as stopwords
+# are: dropped ("رح يبدأ" -> "يبدأ", "الاجتماع ديال بلينكن" -> "الاجتماع بلينكن").
+_DROPPED = frozenset(
+    map(
+        normalize_arabic,
+        "رح راح عم غادي بدو بدنا بدك بدكم بدهن ديال ديالو ديالها ديالهم ديالي ديالنا".split(),
+    )
+)
 
 
 def read_dialect(
@@ -77,12 +83,15 @@ def _standard(norm: str) -> str | None:
 def unprefixed(
     word: str, frequency: Callable[[str], int], ranking: ArabicRanking = ARABIC_RANKING
 ) -> str | None:
-    """A normalized `word` without its spoken verb prefix (بـ or هـ/حـ before the present tense's
-    ي ت ن; هالـ for الـ), when the corpus commonly writes it so and rarely as typed; else None."""
+    """A normalized `word` without its spoken prefix (بـ or هـ/حـ before the present tense's
+    ي ت ن; هالـ for الـ; Maghrebi فـ for في), when the corpus commonly writes it so and rarely
+    as typed; else None."""
     if len(word) > 4 and word[0] in "بهح" and word[1] in "يتن":
         bare = word[1:]  # بيرأس, هتغني, حنروح
     elif word.startswith("هال") and len(word) > 5:
         bare = word[1:]  # هالفترة
+    elif len(word) > 4 and word[0] == "ف" and word[1] != "ي":
+        bare = word[1:]  # Maghrebi ف for في: فستوكهولم
     else:
         return None
     stem, bare_stem = light_stem(word), light_stem(bare)

@@ -98,3 +98,14 @@ def test_a_dialect_plural_verb_finds_the_answer_on_the_bundled_corpus(own_index)
     answer = answer_question(own_index, "قديش مجموعة عمل اتفقو عليها بجنيف؟")
     assert "اتفق" in answer.read_as.split()
     assert answer.answered and "مجموعتي عمل" in answer.results[0].snippet
+
+
+def test_particles_of_wanting_belonging_and_the_maghrebi_future_are_dropped():
+    reading = read_dialect("الاجتماع ديال بلينكن شحال غادي يدوم؟ بدو تعاون", frequency_of({}))
+    assert reading == "الاجتماع بلينكن كم يدوم؟ تعاون"
+
+
+def test_the_maghrebi_preposition_fa_is_undone_when_the_corpus_commonly_writes_the_bare_word():
+    assert read_dialect("فستوكهولم", frequency_of({"ستوكهولم": 12})) == "ستوكهولم"
+    assert read_dialect("فستوكهولم", frequency_of({"ستوكهولم": 2})) == "فستوكهولم"  # too rare
+    assert read_dialect("فرضت", frequency_of({"رضت": 40, "فرضت": 30})) == "فرضت"  # a word of its own
