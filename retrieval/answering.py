@@ -337,7 +337,7 @@ def answer_question(
         outcome=decision.outcome,
         reason=decision.reason,
         closest=() if answered else results,
-        missing=missing_words(specifics, last_year, [c.matched for c in chosen], answered),
+        missing=missing_words(specifics, last_year, _shown_terms(chosen, results), answered),
     )
 
 
@@ -455,6 +455,13 @@ def question_specifics(
         searched = partial(indexed_form, index)
         return arabic_specifics(index, query.text, retrieval.spans, searched, resources.arabic_names)
     return english_specifics(index, query.text, retrieval.concepts)
+
+
+def _shown_terms(chosen: list[Candidate], results: Sequence[Result]) -> list[frozenset[str]]:
+    """The terms each shown passage matched, with those of the snippet shown from it: a snippet
+    may take a sentence from a passage either side, and "Not in the articles" must not name a
+    word the reader sees (Geneva, when جنيف is in the next sentence)."""
+    return [c.matched | frozenset(analyze(r.snippet)) for c, r in zip(chosen, results, strict=True)]
 
 
 def _results(

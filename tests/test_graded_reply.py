@@ -119,6 +119,13 @@ def test_a_name_the_articles_lack_is_named(own_index):
     assert {"Jake", "Sullivan"} <= set(answer.missing) and "Biden" not in answer.missing
 
 
+def test_a_name_in_the_sentence_shown_from_the_next_passage_is_not_named_missing(own_index):
+    # The ranked passage names Ryabkov's delegation; the next one, shown in the snippet, Geneva.
+    answer = answer_question(own_index, "Who leads the Russian delegation in Geneva?")
+    assert "جنيف" in answer.results[0].snippet
+    assert "Geneva" not in answer.missing
+
+
 def test_an_answered_question_names_nothing(own_index):
     answer = answer_question(own_index, "أين عقدت محادثات الاستقرار الاستراتيجي؟")
     assert answer.outcome == ANSWER and answer.reason == CONFIDENT and answer.missing == ()
