@@ -101,10 +101,16 @@ def test_a_present_tense_verb_matches_the_articles_verbal_noun(tmp_path):
         ("يعمل", ["عمل"]),
         ("نسع", []),  # too short to lose a letter
         ("سفير", []),
+        ("بقم", ["قم"]),  # بقمة: the suffix went before the preposition could
+        ("لدول", ["دول"]),
     ],
 )
 def test_bare_forms(term, bare):
     assert bare_forms(term) == bare
+
+
+def test_a_preposition_kept_on_a_short_word_is_searched_without_it(own_index):
+    assert "قم" in answer_question(own_index, "شو صار بقمة بايدن وبوتين؟").matched_terms
 
 
 def test_a_link_pasted_with_the_question_does_not_hide_the_answer(tmp_path):

@@ -641,3 +641,10 @@ def test_an_english_question_on_a_one_article_corpus_is_answered(tmp_path, monke
     assert answer.answered and answer.results[0].doc_id == "museum"
     assert ("open", "افتتح") in answer.matched_on
     assert not answer_question(index, "What is the price of gold?").answered
+
+
+def test_how_long_old_and_far_ask_for_a_kind_of_answer_not_about_a_topic(own_index):
+    answer = answer_question(own_index, "How long did the Blinken Lavrov meeting last?")
+    assert "long" not in answer.missing and "long" not in dict(answer.matched_on)
+    concepts = expand_english("How old is he and how far is Moscow?", {})
+    assert [c.english for c in concepts] == ["Moscow"]

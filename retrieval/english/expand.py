@@ -20,6 +20,9 @@ from retrieval.english.words import Word, english_words, is_content_word, word_f
 from retrieval.ranking_config import ENGLISH_EXPANSION, EnglishExpansion
 
 _US_RE = re.compile(r"\bU\.\s?S\.?(?=\W|$)|\bUS\b")
+# "how long / old / far" ask for a duration, an age, a distance: the adjective is no topic
+# (it was rendered طويل, قديم, بعيدا and named missing when the articles lacked those).
+_HOW_ADJECTIVE_RE = re.compile(r"\b(how)\s+(?:long|old|far)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ def expand_english(
 
     Arabic words in a mixed question become concepts of their own, analyzed as they are.
     """
-    text = _US_RE.sub(" USA ", question)
+    text = _HOW_ADJECTIVE_RE.sub(r"\1", _US_RE.sub(" USA ", question))
     words = english_words(text)
     concepts: list[Concept] = []
     i = 0
