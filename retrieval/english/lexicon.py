@@ -238,6 +238,11 @@ egypt = مصر
 saudi arabia = السعودية
 gulf = الخليج
 middle east = الشرق الأوسط
+# news phrases a word-by-word reading misses
+crown prince = ولي العهد
+take off = أقلعت | أقلع | إقلاع
+took off = أقلعت | أقلع | إقلاع
+run for = الترشح | ترشح | يترشح
 # time
 january = يناير | كانون الثاني
 february = فبراير | شباط
@@ -733,6 +738,26 @@ current = الحالي | الحالية | الراهن | حاليا
 gasoline = البنزين | الوقود
 fossil = أحفورة | أحافير | حفريات
 rainforest = الغابات المطيرة | غابة مطيرة | الغابات الاستوائية
+# news senses the dictionary misses, seen on the SaudiNewsNet English tuning questions (coach:
+# الحافلة, index: الدليل, former: شكل, royal: أحد أفراد العائلة المالكة, seminar: الحلقة الدراسية)
+coach = مدرب | المدرب | مدربا
+former = السابق | السابقة | سابق
+index = المؤشر | مؤشر
+royal = الملكية | الملكي | ملكي
+commission = الهيئة | هيئة | اللجنة
+seminar = ندوة | الندوة | ندوات
+board = مجلس | مجلس الإدارة
+development = التنمية | تنمية | تطوير
+poverty = الفقر | فقر
+admit = القبول | قبول | المقبولين | اعترف
+paragliding = الطيران الشراعي | الطائرات الشراعية | المظلات
+junior = الناشئين | ناشئين | الناشئة
+brain = الدماغ | المخ | أدمغة
+affect = يؤثر | تؤثر | تأثير
+economist = اقتصادي | الاقتصاديين | خبير اقتصادي
+replace = يخلف | خلفا | بدلا | استبدال
+defendant = متهم | المتهمين | متهمين
+flood = فيضانات | فيضان | سيول
 """
 
 
