@@ -240,8 +240,6 @@ gulf = الخليج
 middle east = الشرق الأوسط
 # news phrases a word-by-word reading misses
 crown prince = ولي العهد
-take off = أقلعت | أقلع | إقلاع
-took off = أقلعت | أقلع | إقلاع
 run for = الترشح | ترشح | يترشح
 # time
 january = يناير | كانون الثاني
@@ -756,7 +754,6 @@ brain = الدماغ | المخ | أدمغة
 affect = يؤثر | تؤثر | تأثير
 economist = اقتصادي | الاقتصاديين | خبير اقتصادي
 replace = يخلف | خلفا | بدلا | استبدال
-defendant = متهم | المتهمين | متهمين
 flood = فيضانات | فيضان | سيول
 """
 
