@@ -573,6 +573,12 @@ def test_the_text_reply_to_english_says_what_it_matched_on(bundled_index):
         ("How many nations joined?", "nations", "دول"),
         ("Who is the current coach?", "current", "الحالي"),
         ("How old are the fossils?", "fossils", "الأحافير"),
+        ("Which argentine coach was close to the job?", "coach", "المدرب"),
+        ("Where did the saudi index close?", "index", "المؤشر"),
+        ("Which former striker wants to run?", "former", "السابق"),
+        ("Who hosted the royal commission seminar?", "royal", "الملكية"),
+        ("Who hosted the royal commission seminar?", "seminar", "ندوة"),
+        ("Who will they play in the Crown Prince Cup?", "crown prince", "ولي العهد"),
     ],
 )
 def test_news_verbs_match_the_forms_arabic_news_writes(question, word, arabic):
