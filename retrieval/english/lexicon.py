@@ -238,6 +238,21 @@ egypt = مصر
 saudi arabia = السعودية
 gulf = الخليج
 middle east = الشرق الأوسط
+# Saudi football clubs, as the sports pages write them (snapped, they met ناصر, شاب, اتحاد)
+nassr = النصر
+nasr = النصر
+hilal = الهلال
+ahli = الأهلي
+ahly = الأهلي
+ittihad = الاتحاد
+shabab = الشباب
+shaab = الشعب
+taawoun = التعاون
+fateh = الفتح
+faisaly = الفيصلي
+ettifaq = الاتفاق
+qadsiah = القادسية
+raed = الرائد
 # news phrases a word-by-word reading misses
 crown prince = ولي العهد
 run for = الترشح | ترشح | يترشح
