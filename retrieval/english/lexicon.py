@@ -14,6 +14,13 @@ from retrieval.english import world
 
 _ENTRIES = """
 # institutions and titles
+isis = داعش | تنظيم الدولة | الدولة الإسلامية
+isil = داعش | تنظيم الدولة | الدولة الإسلامية
+daesh = داعش
+islamic state = داعش | تنظيم الدولة | الدولة الإسلامية
+imf = صندوق النقد الدولي | صندوق النقد
+wto = منظمة التجارة العالمية
+fifa = فيفا | الفيفا | الاتحاد الدولي لكرة القدم
 security council = مجلس الأمن
 un security council = مجلس الأمن الدولي | مجلس الأمن
 united nations = الأمم المتحدة
@@ -752,9 +759,10 @@ gasoline = البنزين | الوقود
 fossil = أحفورة | أحافير | حفريات
 rainforest = الغابات المطيرة | غابة مطيرة | الغابات الاستوائية
 # news senses the dictionary misses, seen on the SaudiNewsNet English tuning questions (coach:
-# الحافلة, index: الدليل, former: شكل, royal: أحد أفراد العائلة المالكة, seminar: الحلقة الدراسية)
+# الحافلة, index: الدليل, royal: أحد أفراد العائلة المالكة, seminar: الحلقة الدراسية)
 coach = مدرب | المدرب | مدربا
-former = السابق | السابقة | سابق
+municipal = البلدية | البلدي | بلدية
+imam = الإمام | إمام
 index = المؤشر | مؤشر
 royal = الملكية | الملكي | ملكي
 commission = الهيئة | هيئة | اللجنة
