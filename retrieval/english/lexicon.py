@@ -245,21 +245,25 @@ egypt = مصر
 saudi arabia = السعودية
 gulf = الخليج
 middle east = الشرق الأوسط
-# Saudi football clubs, as the sports pages write them (snapped, they met ناصر, شاب, اتحاد)
+# football clubs, as the Saudi sports pages write them (snapped, they met ناصر, شاب, اتحاد)
+# Riyadh
 nassr = النصر
 nasr = النصر
 hilal = الهلال
+shabab = الشباب
+# Jeddah
 ahli = الأهلي
 ahly = الأهلي
 ittihad = الاتحاد
-shabab = الشباب
-shaab = الشعب
-taawoun = التعاون
-fateh = الفتح
-faisaly = الفيصلي
+# Eastern Province, Qassim and Sudair
 ettifaq = الاتفاق
 qadsiah = القادسية
+fateh = الفتح
+taawoun = التعاون
 raed = الرائد
+faisaly = الفيصلي
+# the Gulf (Sharjah)
+shaab = الشعب
 # news phrases a word-by-word reading misses
 crown prince = ولي العهد
 run for = الترشح | ترشح | يترشح
