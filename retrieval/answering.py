@@ -46,7 +46,7 @@ from retrieval.missing import (
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
 from retrieval.query_resources import QueryResources
-from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, Ranking
+from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
@@ -325,6 +325,8 @@ def answer_question(
     asks_result = asks_outcome(query.text)
     decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
     chosen = [found[i] for i in decision.chosen]
+    if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
+        chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking)
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
     answered = decision.answered
@@ -381,6 +383,26 @@ def decide_answer(
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
+
+
+def lead_first(
+    chosen: list[Candidate], found: list[Candidate], leads: np.ndarray | None, margin: float
+) -> list[Candidate]:
+    """`chosen`, its first passage replaced by its article's lead when that is among `found`
+    and scores within `margin` of it, while both are scored by the article's vector (`leads`:
+    `DenseIndex.leads`, at size): that vector is the headline and lead's meaning and cannot tell
+    the passages apart, their words barely do, and news gives what, when, where and who in the
+    lead. Only the passage shown changes: the answer's decision was taken on the best one."""
+    if not chosen or leads is None or not margin:
+        return chosen
+    first = chosen[0]
+    lead = int(leads[first.hit.position])
+    if lead == first.hit.position or any(c.hit.position == lead for c in chosen):
+        return chosen
+    for c in found:
+        if c.hit.position == lead and c.hit.score >= first.hit.score - margin:
+            return [c, *chosen[1:]]
+    return chosen
 
 
 def answer_passage_first(

@@ -67,6 +67,17 @@ class DenseIndex:
         """How many passages each run of `_article_starts` holds."""
         return np.diff(self._article_starts, append=len(self.doc_rows))
 
+    @cached_property
+    def leads(self) -> np.ndarray | None:
+        """Per passage position, the position of the lead passage whose article vector it is
+        scored by (headline and lead: `retrieval.vectors.LEAD_WORDS`), or its own where it has a
+        vector of its own or is the lead; None once every passage has its own."""
+        if len(self.positions) == len(self.doc_rows):
+            return None
+        leads = np.repeat(self._article_starts, self._run_lengths)
+        leads[self.positions] = self.positions
+        return leads
+
     def passage_vectors(self) -> dict[int, np.ndarray]:
         """Position -> the passage's own vector, for the passages that have one."""
         return dict(zip(self.positions.tolist(), self.passages, strict=True))

@@ -107,7 +107,11 @@ class EnglishRanking:
 
     The evidence handed to the decision: a passage's `margin` is its cosine minus the
     `margin_rank`-th best passage's; it is `agreed` when among the `agreement_rank` best both by
-    words and by meaning."""
+    words and by meaning.
+
+    At size, where passages are scored by their article's vector (headline and lead), the first
+    result shows its article's lead instead of the passage ranked first when the lead scores
+    within `lead_margin` of it (`answering.lead_first`; the decision is taken on the ranked one)."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     dense_weight: float = 0.22
@@ -117,6 +121,7 @@ class EnglishRanking:
     margin_rank: int = 6
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6
+    lead_margin: float = 0.4
     expansion: EnglishExpansion = EnglishExpansion()
 
 

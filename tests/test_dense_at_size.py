@@ -209,3 +209,41 @@ def test_another_lead_length_embeds_every_article_again_under_its_new_key(
     assert short_keys.isdisjoint(long_keys)
     assert short_keys <= stored
     assert {passage_key(text) for text in fake.texts} == short_keys
+
+
+def test_a_passage_scored_by_its_article_vector_knows_the_lead_that_vector_is_made_of():
+    embedder = FakeEmbedder()
+    articles = np.eye(3, embedder.dim, dtype=np.float32)
+    doc_rows = np.array([0, 0, 0, 1, 1, 2])
+    own = np.array([4])  # the second article's second passage has a vector of its own
+    index = DenseIndex(embedder, articles, doc_rows, own, np.eye(1, embedder.dim, dtype=np.float32))
+    assert index.leads.tolist() == [0, 0, 0, 3, 4, 5]
+    everyone = DenseIndex(embedder, articles[:0], doc_rows, np.arange(6), np.eye(6, 8))
+    assert everyone.leads is None  # no passage borrows: nothing to prefer
+
+
+def test_at_size_an_english_answer_shows_its_articles_lead_when_it_scores_close_to_the_best(
+    tmp_path, corpus, fake
+):
+    """The passages of an article share its vector (headline and lead): the words alone put
+    passage 1 of the Reykjavik talks' article first; its lead, close behind, is shown instead,
+    and the answer's outcome stays the one decided on passage 1."""
+    from retrieval.answering import answer_question
+    from retrieval.ranking_config import ENGLISH_RANKING
+
+    question = "how long did the blinken lavrov meeting last"
+
+    async def scenario():
+        engine = await Engine.open(tmp_path / "db.sqlite3", corpus)
+        try:
+            await engine.refresh()
+            unmoved = replace(ENGLISH_RANKING, lead_margin=0.0)
+            ranked = answer_question(engine.indexes, question, ranking=unmoved)
+            shown = answer_question(engine.indexes, question)
+        finally:
+            await engine.close()
+        assert ranked.shown[0].passage_id == "002_09334d7de83b752e#1"
+        assert shown.shown[0].passage_id == "002_09334d7de83b752e#0"
+        assert shown.outcome == ranked.outcome
+
+    asyncio.run(scenario())

@@ -24,7 +24,7 @@ from retrieval.english.expand import expand_english, matched_on
 from retrieval.english.names import NameIndex, arabic_skeleton, english_skeleton
 from retrieval.english.query import DenseScores, fuse
 from retrieval.english.support import english_checks
-from retrieval.english.words import english_words, word_forms
+from retrieval.english.words import english_words, is_content_word, word_forms
 from retrieval.evaluate import build_index
 from retrieval.store import Store
 
@@ -75,6 +75,14 @@ def test_equally_close_spellings_snap_the_same_way_whatever_the_corpus_order():
     words = "بول ابول بولا".split()  # ابول and بولا are equally close to "Bowl"
     snaps = {tuple(NameIndex(order).snap("Bowl")) for order in (words, words[::-1])}
     assert len(snaps) == 1
+
+
+def test_an_ordinal_is_its_number_and_whats_and_among_ask_about_no_topic():
+    """The ordinal "306th" is 306 in the articles (its "th" snapped to ث), "whats" is "what's" (it snapped to
+    واتس), "among" is no topic (it snapped to وايومنج)."""
+    words = english_words("Whats the 306th board meeting, among the 2nd?")
+    assert [w.typed for w in words] == ["Whats", "the", "306", "board", "meeting", "among", "the", "2"]
+    assert [w.typed for w in words if is_content_word(w)] == ["306", "board", "meeting", "2"]
 
 
 def test_english_words_and_forms():
@@ -573,6 +581,14 @@ def test_the_text_reply_to_english_says_what_it_matched_on(bundled_index):
         ("How many nations joined?", "nations", "دول"),
         ("Who is the current coach?", "current", "الحالي"),
         ("How old are the fossils?", "fossils", "الأحافير"),
+        ("Which argentine coach was close to the job?", "coach", "المدرب"),
+        ("Where did the saudi index close?", "index", "المؤشر"),
+        ("Who hosted the royal commission seminar?", "royal", "الملكية"),
+        ("Who hosted the royal commission seminar?", "seminar", "ندوة"),
+        ("Who will they play in the Crown Prince Cup?", "crown prince", "ولي العهد"),
+        ("How many air strikes against ISIS?", "isis", "داعش"),
+        ("Kazakhstan joined the WTO as which member?", "wto", "منظمة التجارة العالمية"),
+        ("Did Al Nassr win their last friendly?", "nassr", "النصر"),
     ],
 )
 def test_news_verbs_match_the_forms_arabic_news_writes(question, word, arabic):

@@ -14,6 +14,13 @@ from retrieval.english import world
 
 _ENTRIES = """
 # institutions and titles
+isis = داعش | تنظيم الدولة | الدولة الإسلامية
+isil = داعش | تنظيم الدولة | الدولة الإسلامية
+daesh = داعش
+islamic state = داعش | تنظيم الدولة | الدولة الإسلامية
+imf = صندوق النقد الدولي | صندوق النقد
+wto = منظمة التجارة العالمية
+fifa = فيفا | الفيفا | الاتحاد الدولي لكرة القدم
 security council = مجلس الأمن
 un security council = مجلس الأمن الدولي | مجلس الأمن
 united nations = الأمم المتحدة
@@ -238,6 +245,28 @@ egypt = مصر
 saudi arabia = السعودية
 gulf = الخليج
 middle east = الشرق الأوسط
+# football clubs, as the Saudi sports pages write them (snapped, they met ناصر, شاب, اتحاد)
+# Riyadh
+nassr = النصر
+nasr = النصر
+hilal = الهلال
+shabab = الشباب
+# Jeddah
+ahli = الأهلي
+ahly = الأهلي
+ittihad = الاتحاد
+# Eastern Province, Qassim and Sudair
+ettifaq = الاتفاق
+qadsiah = القادسية
+fateh = الفتح
+taawoun = التعاون
+raed = الرائد
+faisaly = الفيصلي
+# the Gulf (Sharjah)
+shaab = الشعب
+# news phrases a word-by-word reading misses
+crown prince = ولي العهد
+run for = الترشح | ترشح | يترشح
 # time
 january = يناير | كانون الثاني
 february = فبراير | شباط
@@ -733,6 +762,26 @@ current = الحالي | الحالية | الراهن | حاليا
 gasoline = البنزين | الوقود
 fossil = أحفورة | أحافير | حفريات
 rainforest = الغابات المطيرة | غابة مطيرة | الغابات الاستوائية
+# news senses the dictionary misses, seen on the SaudiNewsNet English tuning questions (coach:
+# الحافلة, index: الدليل, royal: أحد أفراد العائلة المالكة, seminar: الحلقة الدراسية)
+coach = مدرب | المدرب | مدربا
+municipal = البلدية | البلدي | بلدية
+imam = الإمام | إمام
+index = المؤشر | مؤشر
+royal = الملكية | الملكي | ملكي
+commission = الهيئة | هيئة | اللجنة
+seminar = ندوة | الندوة | ندوات
+board = مجلس | مجلس الإدارة
+development = التنمية | تنمية | تطوير
+poverty = الفقر | فقر
+admit = القبول | قبول | المقبولين | اعترف
+paragliding = الطيران الشراعي | الطائرات الشراعية | المظلات
+junior = الناشئين | ناشئين | الناشئة
+brain = الدماغ | المخ | أدمغة
+affect = يؤثر | تؤثر | تأثير
+economist = اقتصادي | الاقتصاديين | خبير اقتصادي
+replace = يخلف | خلفا | بدلا | استبدال
+flood = فيضانات | فيضان | سيول
 """
 
 

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 from retrieval.stopwords import STOPWORDS
 
-_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*(?:(?:st|nd|rd|th)\b)?")
+# An ordinal's suffix ("306th", "2nd"): the articles write the number.
+_ORDINAL_SUFFIX_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 # Beyond the shared stopwords: words of asking, not of the topic.
 QUESTION_WORDS = frozenset(
     """say said says tell told know want wants wanted get got make made go going went happen happened
     happens also many much kind sort type like one ones did do does doing done s t don didn doesn
     isn aren wasn weren won wouldn couldn shouldn name named describe described mean means ever
-    whether its it's if so very just only still yet which according""".split()
+    whether its it's whats if so very just only still yet which according among""".split()
 )
 
 # Verbs a question puts before its subject: "What did Messi say", "When was Navalny arrested".
@@ -47,7 +49,7 @@ def english_words(text: str) -> list[Word]:
     """Latin-script words and numbers of `text`, possessive 's dropped."""
     words = []
     for position, match in enumerate(_TOKEN_RE.finditer(text)):
-        typed = re.sub(r"['’]s$", "", match.group())
+        typed = _ORDINAL_SUFFIX_RE.sub("", re.sub(r"['’]s$", "", match.group()))
         typed = typed.replace("’", "'")
         words.append(Word(typed.lower(), typed, position))
     return words
