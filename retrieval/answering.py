@@ -11,7 +11,7 @@ from functools import partial
 import numpy as np
 
 from retrieval.analysis import Term, analyze, analyze_spans
-from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, question_kind
+from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, kind_parts, question_kind
 from retrieval.arabizi import arabizi_others, read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
@@ -212,7 +212,7 @@ def answer_kind_rerank(
     `answer_kind_weight` of itself: "how old is X" prefers the passage on X with an age in it
     over the one that only names X. The passages either side do not count here (they did
     worse: the answer is then often outside the snippet)."""
-    if kind not in RANKED_KINDS or not ranking.answer_kind_weight or not found:
+    if RANKED_KINDS.isdisjoint(kind_parts(kind)) or not ranking.answer_kind_weight or not found:
         return found
     head = found[: ranking.answer_kind_depth]
     rescored = []
@@ -372,7 +372,7 @@ def decide_answer(
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
         blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
-    if found and not blocked and kind in BLOCKING_KINDS:
+    if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)
         blocked = "" if held else NO_ANSWER_KIND
@@ -388,7 +388,8 @@ def answer_passage_first(
     kind: str,
     ranking: Ranking,
 ) -> list[Candidate]:
-    """`chosen`, its first passage replaced, for a question asking where, by the best-ranked
+    """`chosen`, its first passage replaced, for a question asking where (or where and
+    something else), by the best-ranked
     other passage of the same article that names a place in a sentence holding
     `answer_passage_share` of the question's weight, when the first passage names none and the
     other scores `answer_passage_ratio` of it at least: the passage matching the question's names
@@ -396,11 +397,11 @@ def answer_passage_first(
     بينهما" before "... خلال هذا اللقاء ... مع لافروف في ريكيافيك"). The passages either side
     are not looked at: a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
-    if not chosen or not ratio or kind != WHERE:
+    if not chosen or not ratio or WHERE not in kind_parts(kind):
         return chosen
 
     def says_where(position: int) -> bool:
-        shares = answer_sentence_shares(index.passage_text(position), kind, weights)
+        shares = answer_sentence_shares(index.passage_text(position), WHERE, weights)
         return any(s >= share for s in shares)
 
     first = chosen[0]
