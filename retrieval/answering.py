@@ -11,7 +11,16 @@ from functools import partial
 import numpy as np
 
 from retrieval.analysis import Term, analyze, analyze_spans
-from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, kind_parts, question_kind
+from retrieval.answer_kinds import (
+    COUNT,
+    DURATION,
+    NAMED,
+    WHEN,
+    WHERE,
+    counted_noun,
+    kind_parts,
+    question_kind,
+)
 from retrieval.arabizi import arabizi_others, read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
@@ -322,7 +331,8 @@ def answer_question(
     asks_result = asks_outcome(query.text)
     decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
     chosen = [found[i] for i in decision.chosen]
-    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking)
+    noun = counted_noun(query.text) if query.path == "ar" else ""
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, noun)
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
     answered = decision.answered
     return Answer(
@@ -387,30 +397,36 @@ def answer_passage_first(
     weights: dict[str, float],
     kind: str,
     ranking: Ranking,
+    noun: str = "",
 ) -> list[Candidate]:
-    """`chosen`, its first passage replaced, for a question asking where (or where and
-    something else), by the best-ranked
-    other passage of the same article that names a place in a sentence holding
-    `answer_passage_share` of the question's weight, when the first passage names none and the
-    other scores `answer_passage_ratio` of it at least: the passage matching the question's names
-    best is often not the one saying where ("وأشاد لافروف بالمحادثات مع بلينكن بعد أول لقاء
-    بينهما" before "... خلال هذا اللقاء ... مع لافروف في ريكيافيك"). The passages either side
-    are not looked at: a capital named there is mostly its government acting."""
+    """`chosen`, its first passage replaced by the best-ranked other passage of the same article
+    that says what is asked in a sentence holding `answer_passage_share` of the question's
+    weight, when the first passage does not and the other scores `answer_passage_ratio` of it at
+    least. What is asked: for a question asking where (or where and something else), a place:
+    the passage matching the question's names best is often not the one saying where ("وأشاد
+    لافروف بالمحادثات مع بلينكن بعد أول لقاء بينهما" before "... خلال هذا اللقاء ... مع لافروف في
+    ريكيافيك"); for a how-many question naming what it counts (`counted_noun`), a number of
+    that `noun`: the lead states the total ("62 ألف فدان") while a later passage, another count
+    ("أكثر من 20 حريقا"). The passages either side are not looked at: a capital named there is
+    mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
-    if not chosen or not ratio or WHERE not in kind_parts(kind):
+    parts = kind_parts(kind)
+    asked = WHERE if WHERE in parts else COUNT if noun and COUNT in parts else ""
+    if not chosen or not ratio or not asked:
         return chosen
+    noun = noun if asked == COUNT else ""
 
-    def says_where(position: int) -> bool:
-        shares = answer_sentence_shares(index.passage_text(position), WHERE, weights)
+    def says(position: int) -> bool:
+        shares = answer_sentence_shares(index.passage_text(position), asked, weights, noun)
         return any(s >= share for s in shares)
 
     first = chosen[0]
-    if says_where(first.hit.position):
+    if says(first.hit.position):
         return chosen
     shown = {c.hit.position for c in chosen}
     for c in found:
         same = c.doc_id == first.doc_id and c.hit.position not in shown
-        if same and c.hit.score >= ratio * first.hit.score and says_where(c.hit.position):
+        if same and c.hit.score >= ratio * first.hit.score and says(c.hit.position):
             return [c, *chosen[1:]]
     return chosen
 
