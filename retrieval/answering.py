@@ -17,6 +17,7 @@ from retrieval.answer_kinds import (
     NAMED,
     WHEN,
     WHERE,
+    WHO,
     counted_noun,
     kind_parts,
     question_kind,
@@ -411,7 +412,7 @@ def answer_passage_first(
     mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
     parts = kind_parts(kind)
-    asked = WHERE if WHERE in parts else COUNT if noun and COUNT in parts else ""
+    asked = WHERE if WHERE in parts else WHO if WHO in parts else ""
     if not chosen or not ratio or not asked:
         return chosen
     noun = noun if asked == COUNT else ""
