@@ -417,19 +417,26 @@ def answer_passage_first(
         return chosen
     noun = noun if asked == COUNT else ""
 
-    def says(position: int) -> bool:
+    def said(position: int) -> float:
+        """The most question weight a sentence of the passage saying what is asked holds."""
         shares = answer_sentence_shares(index.passage_text(position), asked, weights, noun)
-        return any(s >= share for s in shares)
+        return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]
-    if says(first.hit.position):
+    if said(first.hit.position):
         return chosen
-    shown = {c.hit.position for c in chosen}
-    for c in found:
-        same = c.doc_id == first.doc_id and c.hit.position not in shown
-        if same and c.hit.score >= ratio * first.hit.score and says(c.hit.position):
-            return [c, *chosen[1:]]
-    return chosen
+    floor = ratio * first.hit.score
+    others = [
+        (said(c.hit.position), -i, c)
+        for i, c in enumerate(found)
+        if c.doc_id == first.doc_id and c.hit.score >= floor
+    ]
+    best, _, c = max(others, key=lambda o: o[:2], default=(0.0, 0, first))
+    if not best:
+        return chosen
+    if c in chosen:  # a later result: shown first instead
+        return [c, *(other for other in chosen if other is not c)]
+    return [c, *chosen[1:]]
 
 
 def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> frozenset[str]:
