@@ -11,7 +11,6 @@ import re
 from functools import lru_cache
 
 from retrieval.normalize import normalize_arabic, starts_arabic, word_table
-from retrieval.stemming import light_stem
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
@@ -53,8 +52,6 @@ _ENGLISH_PATTERNS = (
     (WHO, r"\bmeen\b|\bmin\b"),
 )
 # A second kind asked with "and" ("... and where?"); kinds a question asks are joined by _JOIN.
-# Words between "كم" and what it counts: "كم من مجموعة", "كم عدد القطع", "قديش في جنود".
-_COUNT_FILLERS = frozenset("من عدد في فيه".split())
 _AND_KIND_RE = re.compile(r"\band (when|where|how many|how much|how long)\b")
 _JOIN = "+"
 # "أي" followed by one of these asks for that kind ("في أي مدينة", "بأي سنة").
@@ -113,7 +110,6 @@ _MIN_DUAL_CHARS = 5
 _CONSTRUCT_DUAL = "تي"
 _NOT_CONSTRUCT = ("اتي", "يتي", "التي")
 _MIN_CONSTRUCT_CHARS = 6
-_DUAL_ENDINGS = ("تين", "تان", "تي", "ين", "ان")  # a dual's stem, to meet the noun counted
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -201,35 +197,6 @@ def _first_kind(question: str) -> str:
             if word == "من" and (i == 0 or words[i - 1] in ("مع", "ومع")):
                 return WHO
     return ""
-
-
-def counted_noun(question: str) -> str:
-    """The noun a how-many question counts, as `counted_form` has it ("كم فدانا أحرق الحريق"
-    -> that of فدان; "كم من مجموعة"), or "" when it names none."""
-    words = [w for w, _, _ in word_table(question)]
-    for i, word in enumerate(words):
-        if _bare(word, _KIND_WORDS) in QUESTION_WORDS[COUNT]:
-            after = [w for w in words[i + 1 : i + 4] if w not in _COUNT_FILLERS]
-            return counted_form(after[0]) if after and starts_arabic(after[0]) else ""
-    return ""
-
-
-def counted_form(word: str) -> str:
-    """A counted noun without its accusative alif ("فدانا", "جيبا"), light-stemmed, so that the
-    question's "كم جيب" meets the article's "160 جيبًا"."""
-    return light_stem(word[:-1] if len(word) > 3 and word.endswith("ا") else word)
-
-
-def counts_noun(text: str, noun: str) -> bool:
-    """Whether `text`, a count (`answer_spans` of COUNT), ends with the counted `noun`, or is a
-    dual of it ("مجموعتي" for "كم مجموعة")."""
-    words = [w for w, _, _ in word_table(text)]
-    if not noun or not words:
-        return False
-    if len(words) > 1:
-        return counted_form(words[-1]) == noun
-    ending = next((e for e in _DUAL_ENDINGS if words[0].endswith(e)), "")
-    return bool(ending) and counted_form(words[0][: -len(ending)]) == noun
 
 
 def _count_or_duration(after: list[str]) -> str:

@@ -17,8 +17,6 @@ from retrieval.answer_kinds import (
     NAMED,
     WHEN,
     WHERE,
-    WHO,
-    counted_noun,
     kind_parts,
     question_kind,
 )
@@ -332,8 +330,7 @@ def answer_question(
     asks_result = asks_outcome(query.text)
     decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
     chosen = [found[i] for i in decision.chosen]
-    noun = counted_noun(query.text) if query.path == "ar" else ""
-    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, noun)
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking)
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
     answered = decision.answered
     return Answer(
@@ -398,28 +395,26 @@ def answer_passage_first(
     weights: dict[str, float],
     kind: str,
     ranking: Ranking,
-    noun: str = "",
 ) -> list[Candidate]:
-    """`chosen`, its first passage replaced by the best-ranked other passage of the same article
-    that says what is asked in a sentence holding `answer_passage_share` of the question's
-    weight, when the first passage does not and the other scores `answer_passage_ratio` of it at
-    least. What is asked: for a question asking where (or where and something else), a place:
-    the passage matching the question's names best is often not the one saying where ("وأشاد
-    لافروف بالمحادثات مع بلينكن بعد أول لقاء بينهما" before "... خلال هذا اللقاء ... مع لافروف في
-    ريكيافيك"); for a how-many question naming what it counts (`counted_noun`), a number of
-    that `noun`: the lead states the total ("62 ألف فدان") while a later passage, another count
-    ("أكثر من 20 حريقا"). The passages either side are not looked at: a capital named there is
-    mostly its government acting."""
+    """`chosen` with another passage of the same article first, when the first passage does not
+    say what is asked in a sentence holding `answer_passage_share` of the question's weight and
+    another scoring `answer_passage_ratio` of it at least does: of those, the one whose sentence
+    holds the most of that weight (a later result is moved first). What is asked, for the
+    `answer_passage_kinds` of the path: a place for a question asking where (or where and
+    something else): the passage matching the question's names best is often not the one
+    saying where ("وأشاد لافروف بالمحادثات مع بلينكن بعد أول لقاء بينهما" before "... خلال هذا
+    اللقاء ... مع لافروف في ريكيافيك"); a person (a title and a name) for who: "من جهة ثانية،
+    أكد بوتين، في اتصال هاتفي مع المبعوث الأميركي الخاص لشؤون المناخ جون كيري" is not the
+    passage matching "بوتين كلم مين عن المناخ" best. The passages either side are not looked at:
+    a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
-    parts = kind_parts(kind)
-    asked = WHERE if WHERE in parts else WHO if WHO in parts else ""
+    asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
     if not chosen or not ratio or not asked:
         return chosen
-    noun = noun if asked == COUNT else ""
 
     def said(position: int) -> float:
         """The most question weight a sentence of the passage saying what is asked holds."""
-        shares = answer_sentence_shares(index.passage_text(position), asked, weights, noun)
+        shares = answer_sentence_shares(index.passage_text(position), asked, weights)
         return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from retrieval.analysis import Term, analyze_spans, index_terms
-from retrieval.answer_kinds import answer_spans, counts_noun, is_partial
+from retrieval.answer_kinds import answer_spans, is_partial
 from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import is_heading, split_sentences, word_starts, words_between
@@ -163,20 +163,18 @@ def _unasked(inside: list[str], weights: dict[str, float]) -> bool:
     return not inside or not all(term in weights for term in inside)
 
 
-def answer_sentence_shares(text: str, kind: str, weights: dict[str, float], noun: str = "") -> list[float]:
+def answer_sentence_shares(text: str, kind: str, weights: dict[str, float]) -> list[float]:
     """For each answer of `kind` in `text` that the question does not name (`unasked_answers`),
     the share of the question's `weights` its sentence holds: a date in a sentence sharing
     nothing with the question ("... الذي افتتح الأربعاء" for "when did the pipeline explode?")
-    answers some other question. With a counted `noun`, only counts of it (`counts_noun`)."""
+    answers some other question."""
     terms = analyze_spans(text)
     term_starts = [t.start for t in terms]
     sentences = split_sentences(text)
     sentence_ends = [s.end for s in sentences]
     total = sum(weights.values()) or 1.0
     shares = []
-    for start, end in unasked_answers(text, kind, weights, terms):
-        if noun and not counts_noun(text[start:end], noun):
-            continue
+    for start, _ in unasked_answers(text, kind, weights, terms):
         sentence = sentences[min(bisect_left(sentence_ends, start + 1), len(sentences) - 1)]
         inside = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
         shares.append(sum(weights[t] for t in {t.term for t in inside} & weights.keys()) / total)
