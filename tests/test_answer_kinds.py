@@ -253,3 +253,32 @@ def test_where_did_blinken_and_lavrov_meet_shows_the_sentence_naming_reykjavik(o
     ranking = path_ranking(prepare_query(question, own_index.search, own_index.resources).path)
     plain = answer_question(own_index, question, ranking=replace(ranking, answer_passage_ratio=0.0))
     assert "ريكيافيك" not in plain.shown[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("بوتين كلم مين فى التليفون عن موضوع المناخ؟", "جون كيري"),
+        ("مين اللي رأس الوفد الروسي في محادثات جنيف الثانية؟", "سيرجي ريابكوف"),
+    ],
+)
+def test_who_question_shows_the_passage_of_its_article_naming_the_person(own_index, question, name):
+    first = answer_question(own_index, question).shown[0]
+    assert name in first.snippet
+    # Without the rule, a passage matching the question's words better but naming no one (or,
+    # taking the first passage holding a title, another person) is shown.
+    ranking = path_ranking(prepare_query(question, own_index.search, own_index.resources).path)
+    plain = answer_question(own_index, question, ranking=replace(ranking, answer_passage_ratio=0.0))
+    assert name not in plain.shown[0].snippet
+
+
+def test_of_the_passages_naming_a_person_the_one_sharing_most_with_the_question_is_shown(own_index):
+    # Passage 7 names لافروف after a title, ranked above passage 4 naming كيري; passage 4's
+    # sentence holds more of the question's words ("المناخ", "بوتين").
+    first = answer_question(own_index, "مع مين حكى بوتين بالتلفون عن موضوع المناخ؟").shown[0]
+    assert "جون كيري" in first.snippet and "لافروف" not in first.snippet
+
+
+def test_the_english_path_shows_another_passage_for_where_only():
+    assert path_ranking("en").answer_passage_kinds == (WHERE,)
+    assert set(path_ranking("ar").answer_passage_kinds) == {WHERE, WHO}
