@@ -51,6 +51,9 @@ _ENGLISH_PATTERNS = (
     (WHERE, r"\bfein\b|\bfeen\b|\bwein\b|\bween\b"),
     (WHO, r"\bmeen\b|\bmin\b"),
 )
+# A second kind asked with "and" ("... and where?"); kinds a question asks are joined by _JOIN.
+_AND_KIND_RE = re.compile(r"\band (when|where|how many|how much|how long)\b")
+_JOIN = "+"
 # "أي" followed by one of these asks for that kind ("في أي مدينة", "بأي سنة").
 _WHICH = ("اي", "باي", "لاي", "فاي")
 _WHICH_NOUNS = {
@@ -98,10 +101,15 @@ _MORE_PLACES = (
 _PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
 # Feminine dual endings, normalized ("تين", "تان"), and words with those endings that are not
-# duals: -stan countries, protein and routine, Latin, sixty.
+# duals: -stan countries, protein and routine, Putin, Latin, sixty.
 _FEMININE_DUAL = ("تين", "تان")
-_NOT_DUAL = ("ستان", "وتين", "اتين", "ستين")
+_NOT_DUAL = ("ستان", "روتين", "بوتين", "اتين", "ستين")
 _MIN_DUAL_CHARS = 5
+# A feminine dual in construct drops its nun ("مجموعتي عمل"); words ending so that are not one:
+# a plural's "my" (سياساتي), ذاتي, the relative التي and adjectives of place (كويتي، سوفيتي).
+_CONSTRUCT_DUAL = "تي"
+_NOT_CONSTRUCT = ("اتي", "يتي", "التي")
+_MIN_CONSTRUCT_CHARS = 6
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -146,7 +154,23 @@ def _calendar() -> tuple[frozenset[str], dict[str, int]]:
 
 
 def question_kind(question: str) -> str:
-    """The kind of answer `question` asks for, or "" when it asks for none of them."""
+    """The kind of answer `question` asks for, or "" when it asks for none of them; two kinds
+    joined by "+" (`kind_parts`) when it asks a second one with "and" ("When did they meet and
+    where?", "امتى ووين اتقابلو"), so that a passage holding either answers it."""
+    first = _first_kind(question)
+    if not first or first == NAMED:
+        return first
+    second = _and_kind(question)
+    return f"{first}{_JOIN}{second}" if second and second != first else first
+
+
+def kind_parts(kind: str) -> tuple[str, ...]:
+    """The kinds a `question_kind` stands for: one, or two asked with "and"."""
+    return tuple(kind.split(_JOIN)) if kind else ()
+
+
+def _first_kind(question: str) -> str:
+    """The kind asked by the question's first question word (English patterns first)."""
     latin = question.casefold()
     for kind, pattern in _ENGLISH_PATTERNS:
         if re.search(pattern, latin):
@@ -158,8 +182,7 @@ def question_kind(question: str) -> str:
         if word in _NAME_ASKED and after and after[0] in _PERSON_NOUNS:
             return NAMED
         if bare in QUESTION_WORDS[COUNT]:
-            timed = any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2])
-            return DURATION if timed else COUNT
+            return _count_or_duration(after)
         for kind in (WHEN, WHERE, WHO):
             if bare in QUESTION_WORDS[kind]:
                 return kind
@@ -176,6 +199,25 @@ def question_kind(question: str) -> str:
     return ""
 
 
+def _count_or_duration(after: list[str]) -> str:
+    """ "كم" asks for a duration when a unit of time follows it, else for a number."""
+    return DURATION if any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2]) else COUNT
+
+
+def _and_kind(question: str) -> str:
+    """The kind asked by a question word joined with "and": "... and where?", "وامتى", "ووين"."""
+    if match := _AND_KIND_RE.search(question.casefold()):
+        return next(kind for kind, pattern in _ENGLISH_PATTERNS if re.fullmatch(pattern, match.group(1)))
+    words = [w for w, _, _ in word_table(question)]
+    for i, word in enumerate(words):
+        if word[:1] != "و" or word in _KIND_WORDS or (bare := word[1:]) not in _KIND_WORDS:
+            continue
+        if bare in QUESTION_WORDS[COUNT]:
+            return _count_or_duration(words[i + 1 : i + 3])
+        return next(kind for kind in (WHEN, WHERE) if bare in QUESTION_WORDS[kind])
+    return ""
+
+
 def _bare(word: str, table: frozenset[str]) -> str:
     """`word`, or without a one-letter conjunction or preposition when that is in `table`."""
     if word in table or len(word) < 3 or word[0] not in _PREFIXES:
@@ -184,16 +226,16 @@ def _bare(word: str, table: frozenset[str]) -> str:
 
 
 def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
-    """[start, end) spans of `text` that hold an answer of `kind`: dates, places, people
-    (a title and the words after it), numbers or durations."""
+    """[start, end) spans of `text` that hold an answer of `kind` (of either of its
+    `kind_parts`): dates, places, people (a title and the words after it), numbers or durations."""
     if not kind:
         return ()
     words = word_table(text)
-    finder = _FINDERS[kind]
+    finders = [_FINDERS[part] for part in kind_parts(kind)]
     spans = []
     i = 0
     while i < len(words):
-        length = finder(words, i)
+        length = max(finder(words, i) for finder in finders)
         if length:
             spans.append((words[i][1], words[i + length - 1][2]))
             i += length
@@ -205,7 +247,7 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
 def is_partial(text: str, kind: str) -> bool:
     """Whether `text`, an answer of `kind`, only half answers: a weekday or a relative day for
     "when" ("الثلاثاء", "أمس"), where a reader wants the calendar date."""
-    if kind != WHEN:
+    if WHEN not in kind_parts(kind):
         return False
     words = [_bare(w, _date_words()) for w, _, _ in word_table(text)]
     return bool(words) and all(w in WEEKDAYS or w in RELATIVE_DAYS or w in TIMES_OF_DAY for w in words)
@@ -303,7 +345,7 @@ def _named_at(words, i: int) -> int:
 
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
-        return 1 if _bare(words[i][0], DUAL_UNITS) in DUAL_UNITS or _is_feminine_dual(words[i][0]) else 0
+        return 1 if _is_dual(words, i) and not _follows_dual(words, i) else 0
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
         length += 1
@@ -312,12 +354,46 @@ def _count_at(words, i: int) -> int:
     return length
 
 
-def _is_feminine_dual(word: str) -> bool:
-    """A feminine noun or adjective in the dual, which counts two: "كم مجموعة عمل" is answered by
-    "مجموعتي عمل مشتركتين", "كم مرة" by "مرتين"; not a word that only ends like one ("باكستان")."""
+def _is_dual(words, i: int) -> bool:
+    """Whether word `i` is a dual that counts two: a unit of time ("يومين"), a feminine dual
+    ("مرتين", "الدولتين") or a feminine dual in construct before the noun it is of ("مجموعتي
+    عمل": "كم مجموعة عمل" asks for it)."""
+    word = words[i][0]
+    if _bare(word, DUAL_UNITS) in DUAL_UNITS or _is_feminine_dual(word):
+        return True
+    return i + 1 < len(words) and starts_arabic(words[i + 1][0]) and _is_construct_dual(word)
+
+
+def _follows_dual(words, i: int) -> bool:
+    """Whether word `i` comes right after a dual, or after a construct dual and its noun: then it
+    is that noun's adjective ("قوتين نوويتين", "مجموعتي عمل مشتركتين"), and the noun alone counts."""
+    if i >= 1 and _is_dual(words, i - 1):
+        return True
+    return i >= 2 and _is_construct_dual(words[i - 2][0])
+
+
+def _stripped(word: str) -> str:
+    """`word` without a one-letter prefix and the article, as a dual's ending is judged."""
     word = word[1:] if word[:1] in _PREFIXES and len(word) > _MIN_DUAL_CHARS else word
-    word = word[2:] if word.startswith("ال") else word
+    return word[2:] if word.startswith("ال") else word
+
+
+def _is_feminine_dual(word: str) -> bool:
+    """A feminine noun or adjective in the dual, which counts two: "كم مرة" is answered by
+    "مرتين"; not a word that only ends like one ("باكستان")."""
+    word = _stripped(word)
     return len(word) >= _MIN_DUAL_CHARS and word.endswith(_FEMININE_DUAL) and not word.endswith(_NOT_DUAL)
+
+
+def _is_construct_dual(word: str) -> bool:
+    """A feminine dual in construct ("مجموعتي", "حكومتي"): ...تي of six letters or more, without
+    the article (a noun in construct has none), not one of `_NOT_CONSTRUCT`."""
+    return (
+        len(word) >= _MIN_CONSTRUCT_CHARS
+        and not word.startswith(("ال", "وال", "بال", "فال", "لل"))
+        and word.endswith(_CONSTRUCT_DUAL)
+        and not word.endswith(_NOT_CONSTRUCT)
+    )
 
 
 def _duration_at(words, i: int) -> int:

@@ -11,7 +11,15 @@ from functools import partial
 import numpy as np
 
 from retrieval.analysis import Term, analyze, analyze_spans
-from retrieval.answer_kinds import COUNT, DURATION, NAMED, WHEN, WHERE, question_kind
+from retrieval.answer_kinds import (
+    COUNT,
+    DURATION,
+    NAMED,
+    WHEN,
+    WHERE,
+    kind_parts,
+    question_kind,
+)
 from retrieval.arabizi import arabizi_others, read_arabizi
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
@@ -215,7 +223,7 @@ def answer_kind_rerank(
     `answer_kind_weight` of itself: "how old is X" prefers the passage on X with an age in it
     over the one that only names X. The passages either side do not count here (they did
     worse: the answer is then often outside the snippet)."""
-    if kind not in RANKED_KINDS or not ranking.answer_kind_weight or not found:
+    if RANKED_KINDS.isdisjoint(kind_parts(kind)) or not ranking.answer_kind_weight or not found:
         return found
     head = found[: ranking.answer_kind_depth]
     rescored = []
@@ -377,7 +385,7 @@ def decide_answer(
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
         blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
-    if found and not blocked and kind in BLOCKING_KINDS:
+    if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)
         blocked = "" if held else NO_ANSWER_KIND
@@ -413,30 +421,42 @@ def answer_passage_first(
     kind: str,
     ranking: Ranking,
 ) -> list[Candidate]:
-    """`chosen`, its first passage replaced, for a question asking where, by the best-ranked
-    other passage of the same article that names a place in a sentence holding
-    `answer_passage_share` of the question's weight, when the first passage names none and the
-    other scores `answer_passage_ratio` of it at least: the passage matching the question's names
-    best is often not the one saying where ("وأشاد لافروف بالمحادثات مع بلينكن بعد أول لقاء
-    بينهما" before "... خلال هذا اللقاء ... مع لافروف في ريكيافيك"). The passages either side
-    are not looked at: a capital named there is mostly its government acting."""
+    """`chosen` with another passage of the same article first, when the first passage does not
+    say what is asked in a sentence holding `answer_passage_share` of the question's weight and
+    another scoring `answer_passage_ratio` of it at least does: of those, the one whose sentence
+    holds the most of that weight (a later result is moved first). What is asked, for the
+    `answer_passage_kinds` of the path: a place for a question asking where (or where and
+    something else): the passage matching the question's names best is often not the one
+    saying where ("وأشاد لافروف بالمحادثات مع بلينكن بعد أول لقاء بينهما" before "... خلال هذا
+    اللقاء ... مع لافروف في ريكيافيك"); a person (a title and a name) for who: "من جهة ثانية،
+    أكد بوتين، في اتصال هاتفي مع المبعوث الأميركي الخاص لشؤون المناخ جون كيري" is not the
+    passage matching "بوتين كلم مين عن المناخ" best. The passages either side are not looked at:
+    a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
-    if not chosen or not ratio or kind != WHERE:
+    asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
+    if not chosen or not ratio or not asked:
         return chosen
 
-    def says_where(position: int) -> bool:
-        shares = answer_sentence_shares(index.passage_text(position), kind, weights)
-        return any(s >= share for s in shares)
+    def said(position: int) -> float:
+        """The most question weight a sentence of the passage saying what is asked holds."""
+        shares = answer_sentence_shares(index.passage_text(position), asked, weights)
+        return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]
-    if says_where(first.hit.position):
+    if said(first.hit.position):
         return chosen
-    shown = {c.hit.position for c in chosen}
-    for c in found:
-        same = c.doc_id == first.doc_id and c.hit.position not in shown
-        if same and c.hit.score >= ratio * first.hit.score and says_where(c.hit.position):
-            return [c, *chosen[1:]]
-    return chosen
+    floor = ratio * first.hit.score
+    others = [
+        (said(c.hit.position), -i, c)
+        for i, c in enumerate(found)
+        if c.doc_id == first.doc_id and c.hit.score >= floor
+    ]
+    best, _, c = max(others, key=lambda o: o[:2], default=(0.0, 0, first))
+    if not best:
+        return chosen
+    if c in chosen:  # a later result: shown first instead
+        return [c, *(other for other in chosen if other is not c)]
+    return [c, *chosen[1:]]
 
 
 def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> frozenset[str]:

@@ -28,10 +28,11 @@ class ArabicRanking:
     such an answer get `answer_kind_weight` of their score added. With passage embeddings the
     candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine.
     In a snippet, for a question asking when / where / who / how many / how long, a sentence
-    holding such an answer weighs `answer_kind_bonus` more (`retrieval.snippets`). For "where",
-    the first result shows another passage of its article naming a place in a sentence with
-    `answer_passage_share` of the question's weight, scoring `answer_passage_ratio` of the first
-    passage at least, when that one names none (`answering.answer_passage_first`).
+    holding such an answer weighs `answer_kind_bonus` more (`retrieval.snippets`). For "where"
+    and "who" (`answer_passage_kinds`), the first result shows another passage of its article
+    naming a place or a person in a sentence with `answer_passage_share` of the question's
+    weight, scoring `answer_passage_ratio` of the first passage at least, when that one names
+    none (`answering.answer_passage_first`).
 
     A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
     holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
@@ -52,6 +53,7 @@ class ArabicRanking:
     answer_kind_bonus: float = 0.5
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
+    answer_passage_kinds: tuple[str, ...] = ("where", "who")
     min_snap_frequency: int = 3
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
@@ -103,7 +105,8 @@ class EnglishRanking:
     """English and mixed questions: BM25 over the concepts scaled to the best passage, plus
     `dense_weight` x the passage's cosine as a z-score among all passages' cosines; snippets
     and the passage shown for "where" as `ArabicRanking.answer_kind_bonus` and
-    `ArabicRanking.answer_passage_ratio`.
+    `ArabicRanking.answer_passage_ratio` (not for "who": an English question's person is a
+    snapped name, and the rule cost the SaudiNewsNet held-out English snippet a question).
 
     The evidence handed to the decision: a passage's `margin` is its cosine minus the
     `margin_rank`-th best passage's; it is `agreed` when among the `agreement_rank` best both by
@@ -118,6 +121,7 @@ class EnglishRanking:
     answer_kind_bonus: float = 0.5
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
+    answer_passage_kinds: tuple[str, ...] = ("where",)
     margin_rank: int = 6
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6

@@ -13,6 +13,7 @@ from retrieval.answer_kinds import (
     WHO,
     answer_spans,
     is_partial,
+    kind_parts,
     question_kind,
 )
 from retrieval.answering import answer_question, path_ranking, prepare_query
@@ -52,10 +53,45 @@ from tests.test_snippets import weights_for
         ("ماذا قال بوتين عن المناخ؟", ""),
         ("من جهته، ماذا قال لافروف", ""),
         ("Why did the talks stall?", ""),
+        ("Who was president when the war began?", WHEN),  # "when" not asked with "and"
+        ("ووين كانت القمة؟", WHERE),
     ],
 )
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("امتى ووين اتقابلو بلينكن ولافروف؟", (WHEN, WHERE)),
+        ("When did Blinken meet Lavrov and where?", (WHEN, WHERE)),
+        ("When and where was the previous round held?", (WHEN, WHERE)),
+        ("الجولة الأولى من الحوار وين انعقدت وامتى؟", (WHERE, WHEN)),
+        ("كم جنديا حشدت روسيا ووين؟", (COUNT, WHERE)),
+        ("متى عقدت القمة؟", (WHEN,)),
+        ("What happened and when?", (WHEN,)),
+    ],
+)
+def test_a_second_kind_asked_with_and_is_asked_too(question, parts):
+    assert kind_parts(question_kind(question)) == parts
+
+
+def test_a_two_kind_answer_is_either_kind():
+    text = "التقى الوزيران الأربعاء 19 مايو في ريكيافيك لمدة ساعتين."
+    both = question_kind("امتى ووين اتقابلو؟")
+    assert [text[a:b] for a, b in answer_spans(text, both)] == ["الأربعاء 19 مايو", "ريكيافيك"]
+    assert is_partial("الأربعاء", both) and not is_partial("ريكيافيك", both)
+
+
+@pytest.mark.parametrize(
+    "question", ["امتى ووين اتقابلو بلينكن ولافروف؟", "When did Blinken meet Lavrov and where?"]
+)
+def test_when_and_where_is_answered_with_the_day_and_the_place_marked(own_index, question):
+    answer = answer_question(own_index, question)
+    first = answer.results[0]
+    marked = [first.snippet[a:b] for a, b in first.answer_spans]
+    assert answer.answered and "ريكيافيك" in marked and "الأربعاء" in marked
 
 
 TEXT = (
@@ -126,13 +162,22 @@ def test_a_doctor_or_engineer_before_a_name_answers_who():
 @pytest.mark.parametrize(
     ("text", "spans"),
     [
-        ("واتفق الجانبان على تشكيل مجموعتي عمل مشتركتين", ["مشتركتين"]),
         ("التقيا مرتين في الدولتين", ["مرتين", "الدولتين"]),
         ("زار باكستان وأفغانستان", []),  # -stan, not a dual
         ("البروتين والروتين ولاتين", []),
+        ("التقى بوتين وبايدن", []),
+        ("مشى خطوتين", ["خطوتين"]),
+        # The dual adjective agreeing with its noun is not a second count: the noun alone is marked.
+        ("بين أكبر قوتين نوويتين في العالم", ["قوتين"]),
+        # A dual in construct, before the noun it is of, is the counted noun; its adjective is not.
+        ("واتفق الجانبان على تشكيل مجموعتي عمل مشتركتين، الأولى", ["مجموعتي"]),
+        ("قضى يومين كاملين", ["يومين"]),
+        # Words ending like a construct dual: the relative, a plural's "my", a place's adjective.
+        ("الخطوات التي اتخذتها سياساتي", []),
+        ("مواطن كويتي الجنسية", []),
     ],
 )
-def test_a_feminine_dual_counts_two(text, spans):
+def test_a_feminine_dual_counts_two_and_only_its_counted_noun_is_marked(text, spans):
     assert [text[start:end] for start, end in answer_spans(text, COUNT)] == spans
 
 
@@ -144,8 +189,9 @@ def test_how_many_working_groups_shows_the_sentence_with_the_two_groups_marked(o
     answer = answer_question(own_index, question)
     first = answer.shown[0]
     assert "مجموعتي عمل مشتركتين" in first.snippet
-    assert "مشتركتين" in [first.snippet[a:b] for a, b in first.answer_spans]
-    assert any(a <= first.snippet.index("مشتركتين") < b for a, b in first.highlights)
+    marked = [first.snippet[a:b] for a, b in first.answer_spans]
+    assert "مجموعتي" in marked and "مشتركتين" not in marked and "نوويتين" not in marked
+    assert any(a <= first.snippet.index("مجموعتي") < b for a, b in first.highlights)
 
 
 @pytest.mark.parametrize(
@@ -198,3 +244,32 @@ def test_where_did_blinken_and_lavrov_meet_shows_the_sentence_naming_reykjavik(o
     ranking = path_ranking(prepare_query(question, own_index.search, own_index.resources).path)
     plain = answer_question(own_index, question, ranking=replace(ranking, answer_passage_ratio=0.0))
     assert "ريكيافيك" not in plain.shown[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("بوتين كلم مين فى التليفون عن موضوع المناخ؟", "جون كيري"),
+        ("مين اللي رأس الوفد الروسي في محادثات جنيف الثانية؟", "سيرجي ريابكوف"),
+    ],
+)
+def test_who_question_shows_the_passage_of_its_article_naming_the_person(own_index, question, name):
+    first = answer_question(own_index, question).shown[0]
+    assert name in first.snippet
+    # Without the rule, a passage matching the question's words better but naming no one (or,
+    # taking the first passage holding a title, another person) is shown.
+    ranking = path_ranking(prepare_query(question, own_index.search, own_index.resources).path)
+    plain = answer_question(own_index, question, ranking=replace(ranking, answer_passage_ratio=0.0))
+    assert name not in plain.shown[0].snippet
+
+
+def test_of_the_passages_naming_a_person_the_one_sharing_most_with_the_question_is_shown(own_index):
+    # Passage 7 names لافروف after a title, ranked above passage 4 naming كيري; passage 4's
+    # sentence holds more of the question's words ("المناخ", "بوتين").
+    first = answer_question(own_index, "مع مين حكى بوتين بالتلفون عن موضوع المناخ؟").shown[0]
+    assert "جون كيري" in first.snippet and "لافروف" not in first.snippet
+
+
+def test_the_english_path_shows_another_passage_for_where_only():
+    assert path_ranking("en").answer_passage_kinds == (WHERE,)
+    assert set(path_ranking("ar").answer_passage_kinds) == {WHERE, WHO}
