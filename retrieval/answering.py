@@ -314,7 +314,7 @@ def answer_question(
     retrieval = retrieve(indexes, query.text, query.path, limit, ranking, withheld)
     weights, concepts = retrieval.weights, retrieval.concepts
     found = _left(retrieval.found, withheld)
-    specifics = question_specifics(index, resources, query, retrieval)
+    specifics = question_specifics(index, resources, query, retrieval, question)
     # The latest article's year matters to a question with a year only (a pass over every article).
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
@@ -447,13 +447,15 @@ def holds_answer(
 
 
 def question_specifics(
-    index: SearchIndex, resources: QueryResources, query: Query, retrieval: Retrieval
+    index: SearchIndex, resources: QueryResources, query: Query, retrieval: Retrieval, question: str = ""
 ) -> list[Specific]:
     """The question's names, numbers, years and rare terms, with the terms they were searched as:
-    from the words the Arabic path analysed, or the English path's concepts."""
+    from the words the Arabic path analysed (of `question` as typed, when `query` reads it
+    otherwise), or the English path's concepts."""
     if query.path == "ar":
         searched = partial(indexed_form, index)
-        return arabic_specifics(index, query.text, retrieval.spans, searched, resources.arabic_names)
+        typed = question if query.read_as else ""
+        return arabic_specifics(index, query.text, retrieval.spans, searched, resources.arabic_names, typed)
     return english_specifics(index, query.text, retrieval.concepts)
 
 
