@@ -314,11 +314,11 @@ def answer_question(
     retrieval = retrieve(indexes, query.text, query.path, limit, ranking, withheld)
     weights, concepts = retrieval.weights, retrieval.concepts
     found = _left(retrieval.found, withheld)
-    specifics = question_specifics(index, resources, query, retrieval, question)
+    rules = rules or path_rules(query.path)
+    specifics = question_specifics(index, resources, query, retrieval, question, rules)
     # The latest article's year matters to a question with a year only (a pass over every article).
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
-    rules = rules or path_rules(query.path)
     asks_result = asks_outcome(query.text)
     decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
     chosen = [found[i] for i in decision.chosen]
@@ -447,15 +447,22 @@ def holds_answer(
 
 
 def question_specifics(
-    index: SearchIndex, resources: QueryResources, query: Query, retrieval: Retrieval, question: str = ""
+    index: SearchIndex,
+    resources: QueryResources,
+    query: Query,
+    retrieval: Retrieval,
+    question: str = "",
+    rules: Rules = ARABIC_RULES,
 ) -> list[Specific]:
     """The question's names, numbers, years and rare terms, with the terms they were searched as:
     from the words the Arabic path analysed (of `question` as typed, when `query` reads it
-    otherwise), or the English path's concepts."""
+    otherwise; the person it quotes as `rules` say), or the English path's concepts."""
     if query.path == "ar":
         searched = partial(indexed_form, index)
         typed = question if query.read_as else ""
-        return arabic_specifics(index, query.text, retrieval.spans, searched, resources.arabic_names, typed)
+        speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
+        names = resources.arabic_names
+        return arabic_specifics(index, query.text, retrieval.spans, searched, names, typed, speaker_words)
     return english_specifics(index, query.text, retrieval.concepts)
 
 

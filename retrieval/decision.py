@@ -61,6 +61,10 @@ class ArabicRules:
     # A question asking how something turned out is not answered by a best passage marking the
     # event as still to come within this many words of a question term (`retrieval.upcoming`).
     upcoming_window: int = 3
+    # The person a question quotes ("شو قال سامي الجابر عن ...") is read from this many words
+    # after the verb of saying (and any title); the rarest the articles know must be in the best
+    # passage's article (`missing.quoted_speakers`, `lacks_subject`). 0: not checked.
+    speaker_words: int = 2
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,6 @@ _NAME_SOURCES = frozenset({"name", "latin"})
 _SPEECH_WORDS = frozenset(
     normalize_arabic(w) for w in "قال قالت صرح صرحت علق علقت رد ردت حكى حكت رأي راي موقف".split()
 )
-SPEAKER_WORDS = 2  # words of the name after a verb of saying: the rarest is the one checked
 _NOT_SPEAKERS = frozenset(normalize_arabic(w) for w in "عنه عنها عنهم عليه عليها عليهم له لها لهم".split())
 NUMBER, NAME, TERM = "number", "name", "term"
 PLACE = "place"  # an English question's name that is a country or city
@@ -63,14 +62,19 @@ def arabic_specifics(
     searched: Callable[[str], str],
     names: frozenset[str],
     typed: str = "",
+    speaker_words: int = 0,
 ) -> list[Specific]:
     """Numbers, years and words the index does not know, of an Arabic question `text` analysed
     into `terms` (`analyze_spans`, as ranked); `searched` gives the form a question term was
     searched as (see `answering.indexed_form`); `names` are the Arabic spellings of names
     (`QueryResources.arabic_names`); `typed`, the question as asked when `text` is a reading of
-    it (Arabizi, spoken Arabic respelt), whose words alone can be its subject."""
+    it (Arabizi, spoken Arabic respelt), whose words alone can be its subject, read from up to
+    `speaker_words` words after a verb of saying (`quoted_speakers`)."""
     terms = list(terms)
-    speakers = {rarest_in(index, terms, searched, span) for span in quoted_speakers(text, typed or text)}
+    speakers = {
+        rarest_in(index, terms, searched, span)
+        for span in quoted_speakers(text, typed or text, speaker_words)
+    }
     specifics = []
     for word in terms:
         norm = word.norm
@@ -90,9 +94,9 @@ def arabic_specifics(
     return specifics
 
 
-def quoted_speakers(text: str, typed: str) -> list[tuple[int, int]]:
+def quoted_speakers(text: str, typed: str, length: int = 2) -> list[tuple[int, int]]:
     """The spans of `text` naming the people an Arabic question quotes or asks the stance of:
-    up to `SPEAKER_WORDS` words after a verb of saying or a noun of a stance (`_SPEECH_WORDS`)
+    up to `length` words after a verb of saying or a noun of a stance (`_SPEECH_WORDS`)
     and any titles, up to a function word: "ميسي" in "ماذا قال ميسي عن السوبر", "محمد السادس" in
     "شنو قال الملك محمد السادس على". Only words as the asker `typed` them: a word read from
     Arabizi or respelt may be another word the articles know."""
@@ -102,7 +106,7 @@ def quoted_speakers(text: str, typed: str) -> list[tuple[int, int]]:
     for i, (previous, _, _) in enumerate(words[:-1]):
         if previous not in _SPEECH_WORDS:
             continue
-        name = list(dropwhile(lambda w: w[0] in TITLES, words[i + 1 :]))[:SPEAKER_WORDS]
+        name = list(dropwhile(lambda w: w[0] in TITLES, words[i + 1 :]))[:length]
         name = list(takewhile(lambda w: w[0] in asked and w[0] not in STOPWORDS, name))
         if name and name[0][0] not in _NOT_SPEAKERS:
             spans.append((name[0][1], name[-1][2]))
