@@ -18,6 +18,7 @@ from retrieval.decision import (
     ARABIC_RULES,
     ENGLISH_RULES,
     NO_ANSWER_KIND,
+    OTHER_NATIONALITY,
     UPCOMING,
     ArabicRules,
     Decision,
@@ -45,6 +46,7 @@ from retrieval.missing import (
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
+from retrieval.qualifiers import other_nationality
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, Ranking
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
@@ -320,7 +322,10 @@ def answer_question(
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
     asks_result = asks_outcome(query.text)
-    decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
+    asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
+    decision = decide_answer(
+        index, specifics, found, k, rules, kind, weights, asks_result=asks_result, asked=asked
+    )
     chosen = [found[i] for i in decision.chosen]
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking)
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
@@ -357,12 +362,15 @@ def decide_answer(
     weights: dict[str, float] | None = None,
     *,
     asks_result: bool = False,
+    asked: Sequence[str] = (),
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
     about (`lacks_subject`), a best passage without the kind of answer the question asks for
-    ("how long did the summit last?" and no duration near it) and, for a question that
-    `asks_result` (`asks_outcome`), one reporting the event as still to come. A best passage
+    ("how long did the summit last?" and no duration near it), for a question that
+    `asks_result` (`asks_outcome`), one reporting the event as still to come and, for an Arabic
+    question (`asked`: its terms in order), one giving what it asks about another nationality
+    (`other_nationality`, as `ArabicRules.check_nationality` says). A best passage
     sharing only generic words with the question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
@@ -372,6 +380,9 @@ def decide_answer(
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
         blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
+    if found and not blocked and asked and isinstance(rules, ArabicRules) and rules.check_nationality:
+        context = analyze(context_text(index, found[0].hit.position))
+        blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
     if found and not blocked and kind in BLOCKING_KINDS:
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)
@@ -434,15 +445,19 @@ def _frequency(index: SearchIndex, term: str) -> int:
     return index.scorer.document_frequency(indexed_form(index, term))
 
 
+def context_text(index: SearchIndex, position: int) -> str:
+    """The text of passage `position` with the passages either side."""
+    start, end = index.context_span(position)
+    return index.documents[index.passages[position].doc_id].body[start:end]
+
+
 def holds_answer(
     index: SearchIndex, position: int, kind: str, weights: dict[str, float], min_share: float = 0.0
 ) -> bool:
     """Whether passage `position` or the passages either side hold an answer of `kind` that the
     question does not name itself, in a sentence holding `min_share` of the question's weight
     (`ArabicRules.min_answer_sentence_share`)."""
-    passage = index.passages[position]
-    start, end = index.context_span(position)
-    text = index.documents[passage.doc_id].body[start:end]
+    text = context_text(index, position)
     return any(share >= min_share for share in answer_sentence_shares(text, kind, weights))
 
 

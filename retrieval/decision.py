@@ -19,6 +19,7 @@ WEAK_EVIDENCE = "weak_evidence"
 MISSING_WORDS = "missing_words"
 NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or number near the best
 UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
+OTHER_NATIONALITY = "other_nationality"  # asks of one nationality's X; the best passage has another's
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -65,6 +66,9 @@ class ArabicRules:
     # after the verb of saying (and any title); the rarest the articles know must be in the best
     # passage's article (`missing.quoted_speakers`, `lacks_subject`). 0: not checked.
     speaker_words: int = 2
+    # A question on one nationality's X (الوفد الأمريكي) over a best passage giving X another's
+    # only (الوفد الروسي) gets the closest passages (`retrieval.qualifiers`).
+    check_nationality: bool = True
 
 
 @dataclass(frozen=True)
