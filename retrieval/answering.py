@@ -18,6 +18,7 @@ from retrieval.decision import (
     ARABIC_RULES,
     ENGLISH_RULES,
     NO_ANSWER_KIND,
+    NO_WINNER,
     OTHER_NATIONALITY,
     UPCOMING,
     ArabicRules,
@@ -52,7 +53,7 @@ from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRank
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
-from retrieval.upcoming import asks_outcome, reports_upcoming
+from retrieval.upcoming import asks_outcome, asks_winner, reports_upcoming, reports_winner
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
@@ -323,8 +324,9 @@ def answer_question(
     kind = asked_kind(question, query)
     asks_result = asks_outcome(query.text)
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
+    won = query.path == "ar" and asks_winner(query.text)
     decision = decide_answer(
-        index, specifics, found, k, rules, kind, weights, asks_result=asks_result, asked=asked
+        index, specifics, found, k, rules, kind, weights, asks_result=asks_result, asked=asked, asks_won=won
     )
     chosen = [found[i] for i in decision.chosen]
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking)
@@ -363,6 +365,7 @@ def decide_answer(
     *,
     asks_result: bool = False,
     asked: Sequence[str] = (),
+    asks_won: bool = False,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
@@ -383,6 +386,8 @@ def decide_answer(
     if found and not blocked and asked and isinstance(rules, ArabicRules) and rules.check_nationality:
         context = analyze(context_text(index, found[0].hit.position))
         blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
+    if found and not blocked and asks_won and isinstance(rules, ArabicRules) and rules.check_winner:
+        blocked = "" if reports_winner(context_text(index, found[0].hit.position)) else NO_WINNER
     if found and not blocked and kind in BLOCKING_KINDS:
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)

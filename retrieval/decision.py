@@ -20,6 +20,7 @@ MISSING_WORDS = "missing_words"
 NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or number near the best
 UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
 OTHER_NATIONALITY = "other_nationality"  # asks of one nationality's X; the best passage has another's
+NO_WINNER = "no_winner"  # asks who won; the best passage and its neighbours report no winner
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -69,6 +70,9 @@ class ArabicRules:
     # A question on one nationality's X (الوفد الأمريكي) over a best passage giving X another's
     # only (الوفد الروسي) gets the closest passages (`retrieval.qualifiers`).
     check_nationality: bool = True
+    # A question asking who won over a best passage and neighbours reporting no winner, champion,
+    # beaten side or score gets the closest passages (`upcoming.reports_winner`).
+    check_winner: bool = True
 
 
 @dataclass(frozen=True)
