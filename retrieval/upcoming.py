@@ -43,12 +43,13 @@ _WINNING_ASKED = frozenset(
     for w in "فاز فازت فازوا فازو الفائز الفائزة الفائزين الفائزون كسب كسبت ربح ربحت".split()
 )
 _WINNING_REPORTED = frozenset(
-    normalize_arabic(w)
+    term
     for w in (
         "فاز فازت فازوا يفوز تفوز يفوزون فوز الفوز فوزه فوزها الفائز الفائزة الفائزين الفائزون فائز فائزة "
-        "توج تتوج توجت يتوج تتويج بطل بطلا البطل اللقب لقب انتصر انتصار تغلب تغلبت يتغلب هزم هزمت هزيمة "
+        "توج تتوج توجت يتوج تتويج بطل البطل اللقب لقب انتصر انتصار تغلب تغلبت يتغلب هزم هزمت هزيمة "
         "خسر خسرت خسارة ظفر حصد حصدت نال نالت كسب كسبت ربح ربحت"
     ).split()
+    for term in analyze(w)
 )
 _RELATIVES = frozenset(normalize_arabic(w) for w in "الذي التي الذين اللي الي اللى".split())
 _SCORE = re.compile(r"\d+\s*[-–:]\s*\d+")
@@ -79,10 +80,9 @@ def asks_winner(question: str) -> bool:
 
 
 def reports_winner(text: str) -> bool:
-    """Whether `text` reports a winner, a champion, a beaten side or a score."""
-    if _SCORE.search(text):
-        return True
-    return any(_bare(w) in _WINNING_REPORTED or w in _WINNING_REPORTED for w, _, _ in word_table(text))
+    """Whether `text` reports a winner, a champion, a beaten side or a score (as index terms:
+    "للفوز", "وتوجت")."""
+    return bool(_SCORE.search(text)) or not _WINNING_REPORTED.isdisjoint(analyze(text))
 
 
 def is_upcoming(word: str, frequency: Callable[[str], int]) -> bool:
