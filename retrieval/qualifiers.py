@@ -22,6 +22,9 @@ NATIONALITIES = frozenset(
     for term in analyze(word)
 )
 
+# "his counterpart": "وزير الخارجية الأمريكي بلينكن ونظيره الروسي" gives the Russian minister too.
+COUNTERPARTS = frozenset(analyze("نظير نظيره نظيرته نظراؤه"))
+
 
 def nationality_pairs(terms: Sequence[str]) -> frozenset[tuple[str, str]]:
     """The (noun, nationality) pairs of consecutive index terms: ("وفد", "امريك") in "الوفد الأمريكي"."""
@@ -34,7 +37,11 @@ def other_nationality(asked: Sequence[str], passage: Sequence[str]) -> bool:
     """Whether the question (`asked`, its index terms in order) asks about a noun of one
     nationality (the American delegation) that the best passage with its neighbours (`passage`,
     their terms in order) gives another nationality (the Russian delegation) and never the one
-    asked."""
+    asked, nor as a counterpart's ("ونظيره الروسي")."""
     held = nationality_pairs(passage)
     nouns = {noun for noun, _ in held}
-    return any(noun in nouns and (noun, of) not in held for noun, of in nationality_pairs(asked))
+    counterparts = {of for noun, of in held if noun in COUNTERPARTS}
+    return any(
+        noun in nouns and (noun, of) not in held and of not in counterparts
+        for noun, of in nationality_pairs(asked)
+    )

@@ -33,3 +33,5 @@ def test_other_nationality_needs_the_same_noun_given_another_nationality_only():
     assert other_nationality(asked, analyze("ريابكوف الذي ترأس الوفد الروسي"))
     assert not other_nationality(asked, analyze("الوفد الروسي والوفد الأمريكي"))
     assert not other_nationality(asked, analyze("قال الرئيس الروسي"))  # another noun: no evidence
+    russian_minister = analyze("ماذا قال وزير الخارجية الروسي")
+    assert not other_nationality(russian_minister, analyze("وزير الخارجية الأمريكي بلينكن ونظيره الروسي"))
