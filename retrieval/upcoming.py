@@ -51,7 +51,7 @@ _WINNING_REPORTED = frozenset(
     ).split()
     for term in analyze(w)
 )
-_RELATIVES = frozenset(normalize_arabic(w) for w in "الذي التي الذين اللي الي اللى".split())
+_WHO = frozenset(normalize_arabic(w) for w in "من مين منو شكون".split())
 _SCORE = re.compile(r"\d+\s*[-–:]\s*\d+")
 _PREFIXES = "وفبل"
 _FUTURE_PERSONS = "يتن"  # س + a present's prefix: ستعقد, سيلتقي, سنواصل
@@ -70,11 +70,11 @@ def asks_outcome(question: str) -> bool:
 
 
 def asks_winner(question: str) -> bool:
-    """Whether an Arabic `question` asks who won or what was won (`_WINNING_ASKED`), not in a
-    relative clause naming the win ("من مدرب الاتحاد الذي فاز على ..." asks the coach)."""
+    """Whether an Arabic `question` asks who won (`_WINNING_ASKED` first or after a who-word):
+    not "من مدرب الاتحاد الذي فاز على ..." (the coach) nor "الاتحاد كسب بافينو بكام جون" (the score)."""
     words = [w for w, _, _ in word_table(question)]
     return any(
-        (_bare(w) in _WINNING_ASKED or w in _WINNING_ASKED) and (i == 0 or words[i - 1] not in _RELATIVES)
+        (_bare(w) in _WINNING_ASKED or w in _WINNING_ASKED) and (i == 0 or words[i - 1] in _WHO)
         for i, w in enumerate(words)
     )
 
