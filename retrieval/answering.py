@@ -26,6 +26,8 @@ from retrieval.decision import (
     ARABIC_RULES,
     ENGLISH_RULES,
     NO_ANSWER_KIND,
+    NO_WINNER,
+    OTHER_NATIONALITY,
     UPCOMING,
     ArabicRules,
     Decision,
@@ -53,12 +55,13 @@ from retrieval.missing import (
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
+from retrieval.qualifiers import other_nationality
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
-from retrieval.upcoming import asks_outcome, reports_upcoming
+from retrieval.upcoming import asks_outcome, asks_winner, reports_upcoming, reports_winner
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
@@ -325,13 +328,17 @@ def answer_question(
     retrieval = retrieve(indexes, query.text, query.path, limit, ranking, withheld)
     weights, concepts = retrieval.weights, retrieval.concepts
     found = _left(retrieval.found, withheld)
-    specifics = question_specifics(index, resources, query, retrieval)
+    rules = rules or path_rules(query.path)
+    specifics = question_specifics(index, resources, query, retrieval, question, rules)
     # The latest article's year matters to a question with a year only (a pass over every article).
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
-    rules = rules or path_rules(query.path)
     asks_result = asks_outcome(query.text)
-    decision = decide_answer(index, specifics, found, k, rules, kind, weights, asks_result=asks_result)
+    asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
+    won = query.path == "ar" and asks_winner(query.text)
+    decision = decide_answer(
+        index, specifics, found, k, rules, kind, weights, asks_result=asks_result, asked=asked, asks_won=won
+    )
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
@@ -370,12 +377,16 @@ def decide_answer(
     weights: dict[str, float] | None = None,
     *,
     asks_result: bool = False,
+    asked: Sequence[str] = (),
+    asks_won: bool = False,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
     about (`lacks_subject`), a best passage without the kind of answer the question asks for
-    ("how long did the summit last?" and no duration near it) and, for a question that
-    `asks_result` (`asks_outcome`), one reporting the event as still to come. A best passage
+    ("how long did the summit last?" and no duration near it), for a question that
+    `asks_result` (`asks_outcome`), one reporting the event as still to come and, for an Arabic
+    question (`asked`: its terms in order), one giving what it asks about another nationality
+    (`other_nationality`, as `ArabicRules.check_nationality` says). A best passage
     sharing only generic words with the question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
@@ -385,6 +396,11 @@ def decide_answer(
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
         blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
+    if found and not blocked and asked and isinstance(rules, ArabicRules) and rules.check_nationality:
+        context = analyze(context_text(index, found[0].hit.position))
+        blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
+    if found and not blocked and asks_won and isinstance(rules, ArabicRules) and rules.check_winner:
+        blocked = "" if reports_winner(context_text(index, found[0].hit.position)) else NO_WINNER
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)
@@ -479,26 +495,39 @@ def _frequency(index: SearchIndex, term: str) -> int:
     return index.scorer.document_frequency(indexed_form(index, term))
 
 
+def context_text(index: SearchIndex, position: int) -> str:
+    """The text of passage `position` with the passages either side."""
+    start, end = index.context_span(position)
+    return index.documents[index.passages[position].doc_id].body[start:end]
+
+
 def holds_answer(
     index: SearchIndex, position: int, kind: str, weights: dict[str, float], min_share: float = 0.0
 ) -> bool:
     """Whether passage `position` or the passages either side hold an answer of `kind` that the
     question does not name itself, in a sentence holding `min_share` of the question's weight
     (`ArabicRules.min_answer_sentence_share`)."""
-    passage = index.passages[position]
-    start, end = index.context_span(position)
-    text = index.documents[passage.doc_id].body[start:end]
+    text = context_text(index, position)
     return any(share >= min_share for share in answer_sentence_shares(text, kind, weights))
 
 
 def question_specifics(
-    index: SearchIndex, resources: QueryResources, query: Query, retrieval: Retrieval
+    index: SearchIndex,
+    resources: QueryResources,
+    query: Query,
+    retrieval: Retrieval,
+    question: str = "",
+    rules: Rules = ARABIC_RULES,
 ) -> list[Specific]:
     """The question's names, numbers, years and rare terms, with the terms they were searched as:
-    from the words the Arabic path analysed, or the English path's concepts."""
+    from the words the Arabic path analysed (of `question` as typed, when `query` reads it
+    otherwise; the person it quotes as `rules` say), or the English path's concepts."""
     if query.path == "ar":
         searched = partial(indexed_form, index)
-        return arabic_specifics(index, query.text, retrieval.spans, searched, resources.arabic_names)
+        typed = question if query.read_as else ""
+        speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
+        names = resources.arabic_names
+        return arabic_specifics(index, query.text, retrieval.spans, searched, names, typed, speaker_words)
     return english_specifics(index, query.text, retrieval.concepts)
 
 

@@ -19,6 +19,8 @@ WEAK_EVIDENCE = "weak_evidence"
 MISSING_WORDS = "missing_words"
 NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or number near the best
 UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
+OTHER_NATIONALITY = "other_nationality"  # asks of one nationality's X; the best passage has another's
+NO_WINNER = "no_winner"  # asks who won; the best passage and its neighbours report no winner
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -61,6 +63,16 @@ class ArabicRules:
     # A question asking how something turned out is not answered by a best passage marking the
     # event as still to come within this many words of a question term (`retrieval.upcoming`).
     upcoming_window: int = 3
+    # The person a question quotes ("شو قال سامي الجابر عن ...") is read from this many words
+    # after the verb of saying (and any title); the rarest the articles know must be in the best
+    # passage's article (`missing.quoted_speakers`, `lacks_subject`). 0: not checked.
+    speaker_words: int = 2
+    # A question on one nationality's X (الوفد الأمريكي) over a best passage giving X another's
+    # only (الوفد الروسي) gets the closest passages (`retrieval.qualifiers`).
+    check_nationality: bool = True
+    # A question asking who won over a best passage and neighbours reporting no winner, champion,
+    # beaten side or score gets the closest passages (`upcoming.reports_winner`).
+    check_winner: bool = True
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import dropwhile, takewhile
 
 from retrieval.analysis import Term
-from retrieval.answer_kinds import is_place
+from retrieval.answer_kinds import TITLES, is_place
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import people
 from retrieval.english.words import subject_names
 from retrieval.generic_terms import GENERIC_TERMS
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import is_name
-from retrieval.normalize import normalize_arabic, starts_arabic
+from retrieval.normalize import normalize_arabic, starts_arabic, word_table
 from retrieval.stemming import light_stem
+from retrieval.stopwords import STOPWORDS
 
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 # An Arabic word the articles lack counts once it has this many letters: shorter ones are
@@ -29,6 +31,14 @@ MIN_RARE_LETTERS = 4
 # ("Super Bowl 50", "Apollo 1": xquad-dev answered .94 -> .92 when every number counted).
 MIN_CHECKED_DIGITS = 3
 _NAME_SOURCES = frozenset({"name", "latin"})
+# Verbs of saying and nouns of a stance: the word after one (past a title: "قال الملك محمد") is
+# whom an Arabic question asks about ("شو قال ميسي عن السوبر", "ما موقف لافروف من ..."), unless it
+# is a preposition with a pronoun ("حكى عنه بوتين"). Verbs that take an object first (وصف, اعتبر)
+# are left out.
+_SPEECH_WORDS = frozenset(
+    normalize_arabic(w) for w in "قال قالت صرح صرحت علق علقت رد ردت حكى حكت رأي راي موقف".split()
+)
+_NOT_SPEAKERS = frozenset(normalize_arabic(w) for w in "عنه عنها عنهم عليه عليها عليهم له لها لهم".split())
 NUMBER, NAME, TERM = "number", "name", "term"
 PLACE = "place"  # an English question's name that is a country or city
 KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval.name_renderings`)
@@ -51,11 +61,20 @@ def arabic_specifics(
     terms: Iterable[Term],
     searched: Callable[[str], str],
     names: frozenset[str],
+    typed: str = "",
+    speaker_words: int = 0,
 ) -> list[Specific]:
     """Numbers, years and words the index does not know, of an Arabic question `text` analysed
     into `terms` (`analyze_spans`, as ranked); `searched` gives the form a question term was
     searched as (see `answering.indexed_form`); `names` are the Arabic spellings of names
-    (`QueryResources.arabic_names`)."""
+    (`QueryResources.arabic_names`); `typed`, the question as asked when `text` is a reading of
+    it (Arabizi, spoken Arabic respelt), whose words alone can be its subject, read from up to
+    `speaker_words` words after a verb of saying (`quoted_speakers`)."""
+    terms = list(terms)
+    speakers = {
+        rarest_in(index, terms, searched, span)
+        for span in quoted_speakers(text, typed or text, speaker_words)
+    }
     specifics = []
     for word in terms:
         norm = word.norm
@@ -63,14 +82,43 @@ def arabic_specifics(
             continue
         form = searched(word.term)
         known = frozenset({form}) if index.known(form) else frozenset()
-        typed = text[word.start : word.end]
-        if norm.isdigit():
-            specifics.append(Specific(typed, known, NUMBER, _year(norm)))
+        typed_word = text[word.start : word.end]
+        if word in speakers:
+            specifics.append(Specific(typed_word, known, NAME, subject=True))
+        elif norm.isdigit():
+            specifics.append(Specific(typed_word, known, NUMBER, _year(norm)))
         elif not known and is_name(norm, names):
-            specifics.append(Specific(typed, known, KNOWN_NAME))
+            specifics.append(Specific(typed_word, known, KNOWN_NAME))
         elif not known and len(norm) >= MIN_RARE_LETTERS:
-            specifics.append(Specific(typed, known, TERM))
+            specifics.append(Specific(typed_word, known, TERM))
     return specifics
+
+
+def quoted_speakers(text: str, typed: str, length: int = 2) -> list[tuple[int, int]]:
+    """The spans of `text` naming the people an Arabic question quotes or asks the stance of:
+    up to `length` words after a verb of saying or a noun of a stance (`_SPEECH_WORDS`)
+    and any titles, up to a function word: "ميسي" in "ماذا قال ميسي عن السوبر", "محمد السادس" in
+    "شنو قال الملك محمد السادس على". Only words as the asker `typed` them: a word read from
+    Arabizi or respelt may be another word the articles know."""
+    words = word_table(text)
+    asked = {word for word, _, _ in word_table(typed)}
+    spans = []
+    for i, (previous, _, _) in enumerate(words[:-1]):
+        if previous not in _SPEECH_WORDS:
+            continue
+        name = list(dropwhile(lambda w: w[0] in TITLES, words[i + 1 :]))[:length]
+        name = list(takewhile(lambda w: w[0] in asked and w[0] not in STOPWORDS, name))
+        if name and name[0][0] not in _NOT_SPEAKERS:
+            spans.append((name[0][1], name[-1][2]))
+    return spans
+
+
+def rarest_in(
+    index: SearchIndex, terms: Iterable[Term], searched: Callable[[str], str], span: tuple[int, int]
+) -> Term | None:
+    """The term of `terms` within `span` that the fewest passages hold, of those the index knows."""
+    inside = [t for t in terms if span[0] <= t.start and t.end <= span[1] and index.known(searched(t.term))]
+    return min(inside, key=lambda t: index.scorer.document_frequency(searched(t.term)), default=None)
 
 
 def english_specifics(index: SearchIndex, question: str, concepts: Sequence[Concept]) -> list[Specific]:

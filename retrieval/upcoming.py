@@ -9,6 +9,7 @@ words; the index only tells a future verb (ستعقد: تعقد is commoner) fro
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection
 
@@ -35,6 +36,23 @@ _UPCOMING_WORDS = frozenset(
         "المقبل المقبلة القادم القادمة المقرر المقررة المرتقب المرتقبة المزمع المزمعة غدا سيكون ستكون"
     ).split()
 )
+# Words asking who won ("مين فاز بالانتخابات البلدية بالرياض"), and words by which a passage
+# reports a winner, a champion or a beaten side; a score ("3-1") reports one too.
+_WINNING_ASKED = frozenset(
+    normalize_arabic(w)
+    for w in "فاز فازت فازوا فازو الفائز الفائزة الفائزين الفائزون كسب كسبت ربح ربحت".split()
+)
+_WINNING_REPORTED = frozenset(
+    term
+    for w in (
+        "فاز فازت فازوا يفوز تفوز يفوزون فوز الفوز فوزه فوزها الفائز الفائزة الفائزين الفائزون فائز فائزة "
+        "توج تتوج توجت يتوج تتويج بطل البطل اللقب لقب انتصر انتصار تغلب تغلبت يتغلب هزم هزمت هزيمة "
+        "خسر خسرت خسارة ظفر حصد حصدت نال نالت كسب كسبت ربح ربحت"
+    ).split()
+    for term in analyze(w)
+)
+_WHO = frozenset(normalize_arabic(w) for w in "من مين منو شكون".split())
+_SCORE = re.compile(r"\d+\s*[-–:]\s*\d+")
 _PREFIXES = "وفبل"
 _FUTURE_PERSONS = "يتن"  # س + a present's prefix: ستعقد, سيلتقي, سنواصل
 _MIN_FUTURE_LETTERS = 5
@@ -49,6 +67,22 @@ def asks_outcome(question: str) -> bool:
     if any(_bare(w) in _OUTCOME_WORDS or w in _OUTCOME_WORDS for w, _, _ in word_table(question)):
         return True
     return any(word.text in _ENGLISH_OUTCOME_WORDS for word in english_words(question))
+
+
+def asks_winner(question: str) -> bool:
+    """Whether an Arabic `question` asks who won (`_WINNING_ASKED` first or after a who-word):
+    not "من مدرب الاتحاد الذي فاز على ..." (the coach) nor "الاتحاد كسب بافينو بكام جون" (the score)."""
+    words = [w for w, _, _ in word_table(question)]
+    return any(
+        (_bare(w) in _WINNING_ASKED or w in _WINNING_ASKED) and (i == 0 or words[i - 1] in _WHO)
+        for i, w in enumerate(words)
+    )
+
+
+def reports_winner(text: str) -> bool:
+    """Whether `text` reports a winner, a champion, a beaten side or a score (as index terms:
+    "للفوز", "وتوجت")."""
+    return bool(_SCORE.search(text)) or not _WINNING_REPORTED.isdisjoint(analyze(text))
 
 
 def is_upcoming(word: str, frequency: Callable[[str], int]) -> bool:

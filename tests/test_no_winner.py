@@ -1,0 +1,40 @@
+"""A question asking who won, over a best passage that reports no winner, gets the closest
+passages (issue 16: events after the articles' period, "مين فاز بالانتخابات البلدية بالرياض" over
+the passage on the elections' workshops)."""
+
+from dataclasses import replace
+
+from retrieval.answering import answer_question
+from retrieval.decision import ARABIC_RULES, CLOSEST, NO_WINNER
+from retrieval.upcoming import asks_winner, reports_winner
+
+FIGHTING_WINNER = "من فاز في المواجهات بين قوات كييف والانفصاليين في شرق أوكرانيا؟"
+
+
+def test_a_winner_the_articles_never_report_gets_the_closest_passages(own_index):
+    """The articles report the fighting renewed in eastern Ukraine, never who won it."""
+    answer = answer_question(own_index, FIGHTING_WINNER)
+    assert (answer.outcome, answer.reason) == (CLOSEST, NO_WINNER)
+
+
+def test_without_the_check_the_passage_on_the_fighting_answers(own_index):
+    rules = replace(ARABIC_RULES, check_winner=False)
+    assert answer_question(own_index, FIGHTING_WINNER, rules=rules).answered
+
+
+def test_a_winner_the_passage_reports_is_answered(xquad_index):
+    answer = answer_question(xquad_index, "مين فاز بسوبر بول 50؟")
+    assert answer.answered and answer.results[0].citation.doc_id.startswith("xquad-00-")
+
+
+def test_asks_winner_reads_a_win_asked_not_a_win_named():
+    assert asks_winner("مين فاز بالانتخابات البلدية بالرياض؟")
+    assert asks_winner("الفائز بالانتخابات مين؟")
+    assert not asks_winner("الاتحاد كسب بافينو الايطالي بكام جون")  # asks the score
+    assert not asks_winner("من مدرب الاتحاد الذي فاز على أورنافاسيس")  # asks the coach
+
+
+def test_reports_winner_reads_winning_words_in_any_form_and_scores():
+    assert reports_winner("الذي قاد البرونكوس للفوز في السوبر بول")
+    assert reports_winner("انتهت المباراة بنتيجة 3-1")
+    assert not reports_winner("عقدت اللجنة التنفيذية للانتخابات البلدية ورش عمل")
