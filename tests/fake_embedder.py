@@ -3,6 +3,8 @@ record of what it embedded."""
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
 
@@ -30,6 +32,7 @@ class FakeEmbedder:
         return self._vector(text)
 
     def _vector(self, text):
-        rng = np.random.default_rng(abs(hash(text)) % 2**32)
+        # Seeded by a digest, not hash(): str hashes change with every process (PYTHONHASHSEED).
+        rng = np.random.default_rng(int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big"))
         v = rng.standard_normal(self.dim).astype(np.float32)
         return v / np.linalg.norm(v)
