@@ -55,7 +55,7 @@ from retrieval.missing import (
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
-from retrieval.qualifiers import other_nationality
+from retrieval.qualifiers import nationality_pairs, other_nationality
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
@@ -357,7 +357,9 @@ def answer_question(
         outcome=decision.outcome,
         reason=decision.reason,
         closest=() if answered else results,
-        missing=missing_words(specifics, last_year, _shown_terms(chosen, results), answered),
+        missing=missing_words(
+            specifics, last_year, _shown_terms(chosen, results) if specifics else [], answered
+        ),
     )
 
 
@@ -396,8 +398,14 @@ def decide_answer(
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
         blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
-    if found and not blocked and asked and isinstance(rules, ArabicRules) and rules.check_nationality:
-        context = analyze(context_text(index, found[0].hit.position))
+    if (
+        found
+        and not blocked
+        and isinstance(rules, ArabicRules)
+        and rules.check_nationality
+        and nationality_pairs(asked)
+    ):
+        context = analyze(context_text(index, found[0].hit.position))  # only when it can matter
         blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
     if found and not blocked and asks_won and isinstance(rules, ArabicRules) and rules.check_winner:
         blocked = "" if reports_winner(context_text(index, found[0].hit.position)) else NO_WINNER
