@@ -61,9 +61,10 @@ _WHICH_NOUNS = {
     WHERE: "مدينه بلد دوله مكان عاصمه منطقه مقر بلاد",
     WHO: "شخص مسؤول رئيس وزير",
 }
+# With the accusative alif a counted unit takes after 11-99 ("24 شهراً", "30 يوماً").
 _TIME_UNITS = (
     "ساعه ساعات ساعتين ساعتان دقيقه دقائق يوم ايام يومين يومان اسبوع اسابيع اسبوعين شهر اشهر شهور "
-    "شهرين عام اعوام عامين سنه سنوات سنين سنتين عقد عقود قرن قرون"
+    "شهرين عام اعوام عامين سنه سنوات سنين سنتين عقد عقود قرن قرون يوما اسبوعا شهرا عاما عقدا قرنا"
 )
 _DUAL_UNITS = "ساعتين ساعتان يومين يومان اسبوعين شهرين عامين سنتين عقدين"
 _DURATION_CUES = "لمده مده طيله طوال طول"
@@ -407,7 +408,8 @@ def _duration_at(words, i: int) -> int:
     if _bare(word, DUAL_UNITS) in DUAL_UNITS:
         return 1
     if _bare(word, DURATION_CUES) in DURATION_CUES and i + 1 < len(words):
-        after = _duration_at(words, i + 1)
+        # "لمدة عام": a unit alone after the cue is one of it.
+        after = _duration_at(words, i + 1) or int(_bare(words[i + 1][0], TIME_UNITS) in TIME_UNITS)
         return 1 + after if after else 0
     if _number_at(words, i):
         for length in (2, 3):

@@ -50,6 +50,8 @@ class ArabicRanking:
     answer_kind_weight: float = 0.2
     answer_kind_depth: int = 20
     dense_weight: float = 8.0
+    article_dense_weight: float = 8.0
+    coverage_exponent: float = 0.0
     answer_kind_bonus: float = 0.5
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
