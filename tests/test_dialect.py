@@ -114,5 +114,6 @@ def test_the_maghrebi_preposition_fa_is_undone_when_the_corpus_commonly_writes_t
 def test_a_counted_noun_with_the_accusative_alif_keeps_its_fa():
     # "كم فداناً": فدان is the noun the articles write, not ف + دانا (a name).
     counts = {"دانا": 98, "فدانا": 5, "فدان": 43}
-    assert read_dialect("كم فدانا احرق الحريق", frequency_of(counts)) == "كم فدانا احرق الحريق"
-    assert read_dialect("كم فدانا احرق الحريق", frequency_of({"دانا": 98, "فدانا": 5})) != "كم فدانا احرق الحريق"
+    question = "كم فدانا احرق الحريق"
+    assert read_dialect(question, frequency_of(counts)) == question
+    assert read_dialect(question, frequency_of({"دانا": 98, "فدانا": 5})) == "كم دانا احرق الحريق"
