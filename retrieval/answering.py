@@ -121,8 +121,6 @@ def candidates(
         title_mass = sum(weights[t] for t in title.intersection(terms)) if shared else 0.0
         bonus[doc_id] = ranking.title_weight * title_mass
     scores = hits.scores + np.array([bonus[doc_id] for doc_id in doc_ids], dtype=np.float64)
-    if ranking.coverage_exponent:
-        scores = scores * (mass / total) ** ranking.coverage_exponent
     best = np.argsort(-scores, kind="stable")[:limit]
     held_by_hit = hits.held[:, best].T.tolist()
     return [
@@ -211,8 +209,7 @@ def arabic_candidates(
     found = candidates(index, weights, limit, ranking)
     found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
     if dense is not None and found and not lexically_decisive(_left(found, withheld), ranking):
-        weight = ranking.dense_weight if dense.leads is None else ranking.article_dense_weight
-        found = dense_rerank(found, dense.scores(question), weight)
+        found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found, spans=tuple(spans))
 
 
