@@ -127,6 +127,13 @@ PASSAGES = (
 )
 
 
+def test_a_duration_is_a_unit_after_its_cue_or_a_counted_unit_in_the_accusative():
+    text = "طلب تأجيل القرض لمدة عام كامل ليصبح الانتظار نحو 24 شهراً، وكانت المهلة 30 يوما."
+    spans = [text[start:end] for start, end in answer_spans(text, DURATION)]
+    assert spans == ["لمدة عام", "24 شهراً", "30 يوما"]
+    assert answer_spans("وعقد الاجتماع في عام 2015 لمدة", DURATION) == ()
+
+
 def test_a_name_is_a_title_and_name_a_name_with_its_fathers_or_a_kunya():
     text = "وقال الدكتور سامي العلي إن الجاني صالح بن شعيل الزهراني أقدم على القتل، وتبنى أبو سنان التفجير."
     spans = [text[start:end] for start, end in answer_spans(text, NAMED)]
