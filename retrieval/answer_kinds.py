@@ -61,12 +61,15 @@ _WHICH_NOUNS = {
     WHERE: "مدينه بلد دوله مكان عاصمه منطقه مقر بلاد",
     WHO: "شخص مسؤول رئيس وزير",
 }
+# With the accusative alif a counted unit takes after 11-99 ("24 شهراً", "30 يوماً").
 _TIME_UNITS = (
     "ساعه ساعات ساعتين ساعتان دقيقه دقائق يوم ايام يومين يومان اسبوع اسابيع اسبوعين شهر اشهر شهور "
-    "شهرين عام اعوام عامين سنه سنوات سنين سنتين عقد عقود قرن قرون"
+    "شهرين عام اعوام عامين سنه سنوات سنين سنتين عقد عقود قرن قرون يوما اسبوعا شهرا عاما عقدا قرنا"
 )
 _DUAL_UNITS = "ساعتين ساعتان يومين يومان اسبوعين شهرين عامين سنتين عقدين"
 _DURATION_CUES = "لمده مده طيله طوال طول"
+# "ما المدة التي استغرقها", "ما أقصى مدة": a duration asked with "what" and "length of time".
+_DURATION_ASKED = "مده المده"
 _NUMBER_WORDS = (
     "واحد واحده اثنان اثنين اثنتين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثمان ثماني "
     "ثمانيه تسع تسعه عشر عشره عشرون عشرين ثلاثون ثلاثين اربعون اربعين خمسون خمسين ستون ستين "
@@ -121,9 +124,11 @@ QUESTION_WORDS = {kind: _words(words) for kind, words in _ARABIC_QUESTION_WORDS.
 # The words a kind is asked with, stripped of their prefixes as one set.
 _KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE]
 OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
+_WHAT = _words("ما وما هي ماهي شو ايش وش شنو")
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
 TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
 DURATION_CUES, NUMBER_WORDS = _words(_DURATION_CUES), _words(_NUMBER_WORDS)
+DURATION_ASKED = _words(_DURATION_ASKED)
 HOW_LONG = TIME_UNITS | DURATION_CUES | _words("وقت الوقت طولت طالت دام دامت استمر استمرت استغرق استغرقت")
 WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
 PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
@@ -181,6 +186,8 @@ def _first_kind(question: str) -> str:
         after = words[i + 1 : i + 3]
         if word in _NAME_ASKED and after and after[0] in _PERSON_NOUNS:
             return NAMED
+        if word in DURATION_ASKED and _WHAT.intersection(words[max(i - 2, 0) : i]):
+            return DURATION
         if bare in QUESTION_WORDS[COUNT]:
             return _count_or_duration(after)
         for kind in (WHEN, WHERE, WHO):
@@ -401,7 +408,8 @@ def _duration_at(words, i: int) -> int:
     if _bare(word, DUAL_UNITS) in DUAL_UNITS:
         return 1
     if _bare(word, DURATION_CUES) in DURATION_CUES and i + 1 < len(words):
-        after = _duration_at(words, i + 1)
+        # "لمدة عام": a unit alone after the cue is one of it.
+        after = _duration_at(words, i + 1) or int(_bare(words[i + 1][0], TIME_UNITS) in TIME_UNITS)
         return 1 + after if after else 0
     if _number_at(words, i):
         for length in (2, 3):

@@ -454,8 +454,10 @@ def answer_passage_first(
     saying where ("وأشاد لافروف بالمحادثات مع بلينكن بعد أول لقاء بينهما" before "... خلال هذا
     اللقاء ... مع لافروف في ريكيافيك"); a person (a title and a name) for who: "من جهة ثانية،
     أكد بوتين، في اتصال هاتفي مع المبعوث الأميركي الخاص لشؤون المناخ جون كيري" is not the
-    passage matching "بوتين كلم مين عن المناخ" best. The passages either side are not looked at:
-    a capital named there is mostly its government acting."""
+    passage matching "بوتين كلم مين عن المناخ" best; a duration for how long: "قديش طول اجتماع
+    بلينكن ولافروف" matches "بعد اجتماعه مع بلينكن" best, not "... اللقاء الذي استمرّ نحو ساعتين
+    مع لافروف" (the decision is still taken on the first passage). The passages either side are
+    not looked at: a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
     asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
     if not chosen or not ratio or not asked:

@@ -97,7 +97,12 @@ def unprefixed(
     stem, bare_stem = light_stem(word), light_stem(bare)
     if len(stem) < ranking.min_snap_stem or len(bare_stem) < ranking.min_snap_stem:
         return None
-    return bare if frequency(bare_stem) >= _snap_floor(stem, frequency, ranking) else None
+    floor = _snap_floor(stem, frequency, ranking)
+    if word.endswith("ا"):
+        # A counted noun's accusative alif ("كم فداناً"): judged by the bare noun too, which the
+        # articles write far more often (فدان, not دانا).
+        floor = max(floor, _snap_floor(light_stem(word[:-1]), frequency, ranking))
+    return bare if frequency(bare_stem) >= floor else None
 
 
 def _snap_floor(stem: str, frequency: Callable[[str], int], ranking: ArabicRanking) -> float:

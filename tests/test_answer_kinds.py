@@ -38,6 +38,10 @@ from tests.test_snippets import weights_for
         ("كم ساعة استمر الاجتماع؟", DURATION),
         ("قديش طول لقاء وزير الخارجية؟", DURATION),
         ("شحال دام الاجتماع؟", DURATION),
+        ("ما المده التي استغرقها لقاء الوزيرين", DURATION),
+        ("ما أقصى مدة انتظار للقرض", DURATION),
+        ("مدة العقد", ""),  # no question word
+        ("ما مدى تأثير العقوبات", ""),
         ("When did Biden and Putin meet?", WHEN),
         ("Where did Blinken and Lavrov meet for the first time?", WHERE),
         ("Who heads the Russian delegation?", WHO),
@@ -121,6 +125,13 @@ PASSAGES = (
     "يكشف ما إذا كان الرئيس الروسي قد قبل هذا الاقتراح، وقال إن الجانبين أبديا استعدادهما لمواصلة "
     "الحوار في المجالات الأكثر أهمية على صعيد ضمان الأمن العالمي."
 )
+
+
+def test_a_duration_is_a_unit_after_its_cue_or_a_counted_unit_in_the_accusative():
+    text = "طلب تأجيل القرض لمدة عام كامل ليصبح الانتظار نحو 24 شهراً، وكانت المهلة 30 يوما."
+    spans = [text[start:end] for start, end in answer_spans(text, DURATION)]
+    assert spans == ["لمدة عام", "24 شهراً", "30 يوما"]
+    assert answer_spans("وعقد الاجتماع في عام 2015 لمدة", DURATION) == ()
 
 
 def test_a_name_is_a_title_and_name_a_name_with_its_fathers_or_a_kunya():
@@ -272,4 +283,15 @@ def test_of_the_passages_naming_a_person_the_one_sharing_most_with_the_question_
 
 def test_the_english_path_shows_another_passage_for_where_only():
     assert path_ranking("en").answer_passage_kinds == (WHERE,)
-    assert set(path_ranking("ar").answer_passage_kinds) == {WHERE, WHO}
+    assert set(path_ranking("ar").answer_passage_kinds) == {WHERE, WHO, DURATION}
+
+
+def test_how_long_shows_the_passage_of_its_article_stating_the_duration(own_index):
+    # "اجتماعه مع بلينكن" matches the question best and states no duration; the passage of the
+    # same article with "استمرّ نحو ساعتين" is shown first (the decision stays on the first).
+    question = "قديش طول اجتماع بلينكن ولافروف؟"
+    first = answer_question(own_index, question).shown[0]
+    assert "ساعتين" in [first.snippet[a:b] for a, b in first.answer_spans]
+    ranking = path_ranking(prepare_query(question, own_index.search, own_index.resources).path)
+    plain = answer_question(own_index, question, ranking=replace(ranking, answer_passage_kinds=(WHERE, WHO)))
+    assert "ساعتين" not in plain.shown[0].snippet

@@ -109,3 +109,11 @@ def test_the_maghrebi_preposition_fa_is_undone_when_the_corpus_commonly_writes_t
     assert read_dialect("فستوكهولم", frequency_of({"ستوكهولم": 12})) == "ستوكهولم"
     assert read_dialect("فستوكهولم", frequency_of({"ستوكهولم": 2})) == "فستوكهولم"  # too rare
     assert read_dialect("فرضت", frequency_of({"رضت": 40, "فرضت": 30})) == "فرضت"  # a word of its own
+
+
+def test_a_counted_noun_with_the_accusative_alif_keeps_its_fa():
+    # "كم فداناً": فدان is the noun the articles write, not ف + دانا (a name).
+    counts = {"دانا": 98, "فدانا": 5, "فدان": 43}
+    question = "كم فدانا احرق الحريق"
+    assert read_dialect(question, frequency_of(counts)) == question
+    assert read_dialect(question, frequency_of({"دانا": 98, "فدانا": 5})) == "كم دانا احرق الحريق"
