@@ -208,10 +208,7 @@ def arabic_candidates(
     weights = term_weights(index, indexed_forms(index, query_terms(spans)))
     found = candidates(index, weights, limit, ranking)
     found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
-    decided = dense is None or lexically_decisive(
-        _left(found, withheld), ranking, by_article=dense.by_article, reprints=index.reprints
-    )
-    if found and not decided:
+    if dense is not None and found and not lexically_decisive(_left(found, withheld), ranking):
         found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found, spans=tuple(spans))
 

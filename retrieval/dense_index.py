@@ -35,12 +35,6 @@ class DenseIndex:
             scores[self.positions] = self.passages @ query
         return scores
 
-    @property
-    def by_article(self) -> bool:
-        """Whether some passages are scored by their article's vector (a corpus at size, until
-        every passage has its own)."""
-        return len(self.positions) < len(self.doc_rows)
-
     def runner_up(self, scores: np.ndarray, n: int) -> float:
         """The n-th highest of `scores` (one per passage), for how far the best stands out;
         while passages share their article's vector, the n-th best article's (the passages

@@ -40,10 +40,9 @@ class ArabicRanking:
 
     The question is embedded only when BM25's own evidence is not decisive
     (`retrieval.lexical_gate`): decisive when its best passage holds `decisive_coverage` of the
-    question's idf mass and outscores the best passage of any other story (an article and its
-    reprints) by `decisive_margin` of its score (on the tuning sets, reranking never overturned
-    such a lead or changed such an answer's outcome); by `decisive_margin_by_article` while
-    passages are scored by their article's vector (at size), which reorders articles only."""
+    question's idf mass and outscores the best passage of any other article by
+    `decisive_margin` of its score (on the tuning sets, reranking never overturned such a lead
+    or changed such an answer's outcome)."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     title_weight: float = 0.3
@@ -60,7 +59,6 @@ class ArabicRanking:
     min_snap_stem: int = 3
     decisive_coverage: float = 0.6
     decisive_margin: float = 0.4
-    decisive_margin_by_article: float = 0.2
 
 
 @dataclass(frozen=True)

@@ -211,46 +211,6 @@ def test_another_lead_length_embeds_every_article_again_under_its_new_key(
     assert {passage_key(text) for text in fake.texts} == short_keys
 
 
-def test_an_index_says_whether_passages_are_scored_by_their_articles_vector():
-    embedder = FakeEmbedder()
-    articles = np.eye(3, embedder.dim, dtype=np.float32)
-    doc_rows = np.array([0, 0, 1, 2])
-    some = DenseIndex(embedder, articles, doc_rows, np.array([1]), np.eye(1, embedder.dim, dtype=np.float32))
-    assert some.by_article
-    everyone = DenseIndex(embedder, articles[:0], doc_rows, np.arange(4), np.eye(4, 8))
-    assert not everyone.by_article
-
-
-# The Pentagon spokesman: every word in one article, which leads the next by .25 of its score.
-DECIDED_AT_SIZE = "مين المتحدث باسم البنتاجون"
-
-
-@pytest.mark.parametrize("max_passages", ["10", "100000"])
-def test_an_arabic_question_its_words_decide_is_not_embedded_at_size(
-    tmp_path, corpus, fake, monkeypatch, max_passages
-):
-    """At size a question's vector only reorders articles (passages share theirs), so a smaller
-    lead of its words decides it (`decisive_margin_by_article`); with passage vectors the same
-    question is embedded."""
-    monkeypatch.setenv("CORPUSBOT_DENSE_MAX_PASSAGES", max_passages)
-    asked = []
-    monkeypatch.setattr(fake, "query", lambda text: asked.append(text) or fake._vector(text))
-
-    async def scenario():
-        engine = await Engine.open(tmp_path / "db.sqlite3", corpus)
-        try:
-            await engine.refresh()
-            assert engine.indexes.dense.by_article is (max_passages == "10")
-            return engine.answer(DECIDED_AT_SIZE)
-        finally:
-            await engine.close()
-
-    answer = asyncio.run(scenario())
-    assert len(asked) == (0 if max_passages == "10" else 1)
-    if max_passages == "10":  # answered from the words alone (the fake's cosines are random)
-        assert answer.answered
-
-
 def test_a_passage_scored_by_its_article_vector_knows_the_lead_that_vector_is_made_of():
     embedder = FakeEmbedder()
     articles = np.eye(3, embedder.dim, dtype=np.float32)

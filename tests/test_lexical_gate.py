@@ -35,16 +35,10 @@ def candidate(doc_id: str, score: float, coverage: float = 1.0) -> Candidate:
         # another passage of the best article is no rival; the next article's best is
         ([candidate("a", 10.0), candidate("a", 9.0), candidate("b", 5.0)], 0.5),
         ([candidate("a", 10.0), candidate("b", 10.0)], 0.0),
-        # a reprint of the best article is the same story, no rival either
-        ([candidate("a", 10.0), candidate("a-reprint", 9.9), candidate("b", 5.0)], 0.5),
     ],
 )
-def test_lead_margin_is_the_share_the_best_leads_the_next_story_by(found, margin) -> None:
-    assert lead_margin(found, {"a": ("a-reprint",), "a-reprint": ("a",)}) == pytest.approx(margin)
-
-
-def test_without_its_reprints_known_a_reprint_is_a_rival() -> None:
-    assert lead_margin([candidate("a", 10.0), candidate("a-reprint", 9.9)]) == pytest.approx(0.01)
+def test_lead_margin_is_the_share_the_best_leads_the_next_article_by(found, margin) -> None:
+    assert lead_margin(found) == pytest.approx(margin)
 
 
 @pytest.mark.parametrize(
@@ -59,15 +53,6 @@ def test_without_its_reprints_known_a_reprint_is_a_rival() -> None:
 )
 def test_decisive_needs_coverage_and_a_lead(found, decisive) -> None:
     assert lexically_decisive(found, RANKING) is decisive
-
-
-def test_passages_scored_by_their_articles_vector_need_a_smaller_lead() -> None:
-    """Such a vector can only reorder articles: a lead of .25 decides at size, not otherwise."""
-    ranking = ArabicRanking(decisive_coverage=0.6, decisive_margin=0.4, decisive_margin_by_article=0.2)
-    found = [candidate("a", 10.0, 0.7), candidate("b", 7.5)]
-    assert lexically_decisive(found, ranking, by_article=True)
-    assert not lexically_decisive(found, ranking, by_article=False)
-    assert not lexically_decisive([candidate("a", 10.0, 0.7), candidate("b", 8.5)], ranking, by_article=True)
 
 
 def test_a_decisive_arabic_question_is_answered_without_embedding_it(own_index) -> None:
