@@ -299,7 +299,10 @@ first = أول | الأولى
 second = الثانية | الثاني
 third = الثالث | الثالثة
 previous = السابقة | الماضي
-last = الماضي | الأخيرة | استمر | دام | استغرق
+last = الماضي | الأخيرة
+# the verb ("how long did the meeting last"; `expand` reads "last" closing a clause as "lasted")
+lasted = استمر | استمرت | دام | دامت | استغرق | استغرقت
+lasts = يستمر | تستمر | يدوم | تدوم | يستغرق | تستغرق
 hours = ساعات | ساعتين
 hour = ساعة
 """
