@@ -299,8 +299,8 @@ first = أول | الأولى
 second = الثانية | الثاني
 third = الثالث | الثالثة
 previous = السابقة | الماضي
-last = الماضي | الأخيرة
-# the verb ("how long did the meeting last"; `expand` reads "last" closing a clause as "lasted")
+last = الماضي | الأخيرة | استمر | دام | استغرق
+# the verb alone ("how long did the meeting last": `expand` reads such a "last" as "lasted")
 lasted = استمر | استمرت | دام | دامت | استغرق | استغرقت
 lasts = يستمر | تستمر | يدوم | تدوم | يستغرق | تستغرق
 hours = ساعات | ساعتين
