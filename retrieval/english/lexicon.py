@@ -33,6 +33,10 @@ deputy foreign minister = نائب وزير الخارجية
 defense minister = وزير الدفاع
 defence minister = وزير الدفاع
 defense ministry = وزارة الدفاع
+ministry of justice = وزارة العدل
+justice ministry = وزارة العدل
+called up = استدعاء | استدعى | استدعاؤهم | ضم
+call up = استدعاء | استدعى | ضم
 prime minister = رئيس الوزراء | رئيس الحكومة
 secretary of state = وزير الخارجية
 state department = وزارة الخارجية | الخارجية الأمريكية
@@ -791,6 +795,10 @@ annual = السنوي | السنوية | سنويا
 address = خطاب | خطابه | كلمة
 emissions = انبعاثات | الانبعاثات
 carbon = الكربون | كربون
+# and on the SaudiNewsNet English tuning questions (olympic: أوليمبي, which no article writes;
+# Justice: snapped to أغسطس)
+olympic = الأولمبي | الأولمبية | الأولمبياد
+justice = العدل | العدالة
 """
 
 
