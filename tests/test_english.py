@@ -664,3 +664,18 @@ def test_how_long_old_and_far_ask_for_a_kind_of_answer_not_about_a_topic(own_ind
     assert "long" not in answer.missing and "long" not in dict(answer.matched_on)
     concepts = expand_english("How old is he and how far is Moscow?", {})
     assert [c.english for c in concepts] == ["Moscow"]
+
+
+def test_last_closing_a_clause_is_the_verb_and_before_a_noun_the_adjective(own_index):
+    def renderings(question: str) -> set[str]:
+        concept = next(c for c in expand_english(question, {}) if c.english.lower() == "last")
+        return {r.text for r in concept.renderings}
+
+    assert {"استمر", "دام"} <= renderings("How long did the meeting last?")
+    assert "الماضي" not in renderings("how long did the talks last for")
+    assert "الماضي" in renderings("What did Putin say last week?")
+    assert "الماضي" in renderings("How long after the last round of talks?")
+    assert "الماضي" in renderings("Who finished last?")  # no "how long": the adjective
+    answer = answer_question(own_index, "How long did the Blinken Lavrov meeting last?")
+    assert answer.answered and ("last", "استمر") in answer.matched_on
+    assert "نحو ساعتين" in answer.results[0].snippet

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retrieval.analysis import analyze
@@ -23,6 +23,15 @@ _US_RE = re.compile(r"\bU\.\s?S\.?(?=\W|$)|\bUS\b")
 # "how long / old / far" ask for a duration, an age, a distance: the adjective is no topic
 # (it was rendered طويل, قديم, بعيدا and named missing when the articles lacked those).
 _HOW_ADJECTIVE_RE = re.compile(r"\b(how)\s+(?:long|old|far)\b", re.IGNORECASE)
+_HOW_LONG_RE = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
+# In a question asking how long, "last" closing a clause after no determiner is the verb ("How
+# long did the meeting last?": استمر, not الماضي) and is looked up as "lasted"; "the last round",
+# "last April" and "Who finished last?" are the adjective.
+_LAST_VERB_RE = re.compile(
+    r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )\blast\b"
+    r"(?=\s*(?:[?.!,;]|$|(?:for|about|around|nearly|almost|until|till)\b))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -134,7 +143,8 @@ def expand_english(
     Arabic words in a mixed question become concepts of their own, analyzed as they are.
     """
     text = _HOW_ADJECTIVE_RE.sub(r"\1", _US_RE.sub(" USA ", question))
-    words = english_words(text)
+    verbs = {m.start() for m in _LAST_VERB_RE.finditer(text)} if _HOW_LONG_RE.search(question) else set()
+    words = [replace(w, text="lasted") if w.start in verbs else w for w in english_words(text)]
     concepts: list[Concept] = []
     i = 0
     while i < len(words):

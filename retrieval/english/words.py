@@ -31,6 +31,7 @@ class Word:
     text: str
     typed: str
     position: int
+    start: int = 0  # its character offset in the text
 
     @property
     def capitalized(self) -> bool:
@@ -51,7 +52,7 @@ def english_words(text: str) -> list[Word]:
     for position, match in enumerate(_TOKEN_RE.finditer(text)):
         typed = _ORDINAL_SUFFIX_RE.sub("", re.sub(r"['’]s$", "", match.group()))
         typed = typed.replace("’", "'")
-        words.append(Word(typed.lower(), typed, position))
+        words.append(Word(typed.lower(), typed, position, match.start()))
     return words
 
 
