@@ -346,12 +346,21 @@ def _named_at(words, i: int) -> int:
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
         return 1 if _is_dual(words, i) and not _follows_dual(words, i) else 0
+    if _day_of_month(words, i):
+        return 0
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
         length += 1
     if i + length < len(words) and length < 3:
         length += 1  # what is counted: "10 طلبات"
     return length
+
+
+def _day_of_month(words, i: int) -> bool:
+    """Whether word `i` is a day's number before its month ("28 أكتوبر"): a date, which does not
+    say how many."""
+    months, _ = _calendar()
+    return words[i][0].isdigit() and i + 1 < len(words) and _bare(words[i + 1][0], months) in months
 
 
 def _is_dual(words, i: int) -> bool:

@@ -28,6 +28,7 @@ from retrieval.decision import (
     NO_ANSWER_KIND,
     NO_WINNER,
     OTHER_NATIONALITY,
+    PAST_EVENT,
     UPCOMING,
     ArabicRules,
     Decision,
@@ -61,7 +62,7 @@ from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRank
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
-from retrieval.upcoming import asks_outcome, asks_winner, reports_upcoming, reports_winner
+from retrieval.upcoming import asks_next, asks_outcome, asks_winner, reports_upcoming, reports_winner
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
@@ -336,8 +337,19 @@ def answer_question(
     asks_result = asks_outcome(query.text)
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = query.path == "ar" and asks_winner(query.text)
+    upcoming = asks_next(question) or asks_next(query.text)
     decision = decide_answer(
-        index, specifics, found, k, rules, kind, weights, asks_result=asks_result, asked=asked, asks_won=won
+        index,
+        specifics,
+        found,
+        k,
+        rules,
+        kind,
+        weights,
+        asks_result=asks_result,
+        asked=asked,
+        asks_won=won,
+        asks_upcoming=upcoming,
     )
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
@@ -381,6 +393,7 @@ def decide_answer(
     asks_result: bool = False,
     asked: Sequence[str] = (),
     asks_won: bool = False,
+    asks_upcoming: bool = False,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
@@ -409,6 +422,11 @@ def decide_answer(
         blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
     if found and not blocked and asks_won and isinstance(rules, ArabicRules) and rules.check_winner:
         blocked = "" if reports_winner(context_text(index, found[0].hit.position)) else NO_WINNER
+    if found and not blocked and asks_upcoming and isinstance(rules, ArabicRules) and rules.check_next:
+        text = context_text(index, found[0].hit.position)
+        frequency = partial(_frequency, index)
+        to_come = reports_upcoming(text, weights or {}, frequency, rules.upcoming_window)
+        blocked = "" if to_come else PAST_EVENT
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)

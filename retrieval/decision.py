@@ -21,6 +21,7 @@ NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or
 UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
 OTHER_NATIONALITY = "other_nationality"  # asks of one nationality's X; the best passage has another's
 NO_WINNER = "no_winner"  # asks who won; the best passage and its neighbours report no winner
+PAST_EVENT = "past_event"  # asks about the next of something; the best passage reports none to come
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -73,6 +74,10 @@ class ArabicRules:
     # A question asking who won over a best passage and neighbours reporting no winner, champion,
     # beaten side or score gets the closest passages (`upcoming.reports_winner`).
     check_winner: bool = True
+    # A question asking about the next of something (`upcoming.asks_next`) over a best passage
+    # with neighbours marking nothing as still to come within `upcoming_window` words of a
+    # question term gets the closest passages.
+    check_next: bool = True
 
 
 @dataclass(frozen=True)

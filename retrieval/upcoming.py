@@ -52,6 +52,12 @@ _WINNING_REPORTED = frozenset(
     for term in analyze(w)
 )
 _WHO = frozenset(normalize_arabic(w) for w in "من مين منو شكون".split())
+# Words by which a question asks about the next of something ("القمة الجاية", "the next summit").
+_NEXT_ASKED = frozenset(
+    normalize_arabic(w)
+    for w in "الجاي الجايه الجاية الجايين الجاييه المقبل المقبلة القادم القادمة التالي التالية".split()
+)
+_ENGLISH_NEXT = frozenset("next upcoming".split())
 _SCORE = re.compile(r"\d+\s*[-–:]\s*\d+")
 _PREFIXES = "وفبل"
 _FUTURE_PERSONS = "يتن"  # س + a present's prefix: ستعقد, سيلتقي, سنواصل
@@ -77,6 +83,14 @@ def asks_winner(question: str) -> bool:
         (_bare(w) in _WINNING_ASKED or w in _WINNING_ASKED) and (i == 0 or words[i - 1] in _WHO)
         for i, w in enumerate(words)
     )
+
+
+def asks_next(question: str) -> bool:
+    """Whether an Arabic or English `question` asks about the next of something: "امتى رح تكون
+    القمة الجاية بين بايدن وبوتين", "When is the next summit?". Such an event is still to come."""
+    if any(_bare(w) in _NEXT_ASKED or w in _NEXT_ASKED for w, _, _ in word_table(question)):
+        return True
+    return any(word.text in _ENGLISH_NEXT for word in english_words(question))
 
 
 def reports_winner(text: str) -> bool:
