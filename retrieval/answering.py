@@ -21,6 +21,7 @@ from retrieval.answer_kinds import (
     question_kind,
 )
 from retrieval.arabizi import arabizi_others, read_arabizi
+from retrieval.attributes import asked_attribute
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
     ARABIC_RULES,
@@ -350,6 +351,7 @@ def answer_question(
         asked=asked,
         asks_won=won,
         asks_upcoming=upcoming,
+        attribute=asked_attribute(question) or asked_attribute(query.text),
     )
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
@@ -394,6 +396,7 @@ def decide_answer(
     asked: Sequence[str] = (),
     asks_won: bool = False,
     asks_upcoming: bool = False,
+    attribute: frozenset[str] = frozenset(),
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
@@ -429,7 +432,8 @@ def decide_answer(
         blocked = "" if to_come else PAST_EVENT
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
-        held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)
+        stating = attribute if COUNT in kind_parts(kind) and rules.check_attribute else frozenset()
+        held = holds_answer(index, found[0].hit.position, kind, weights or {}, share, stating)
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
@@ -528,13 +532,19 @@ def context_text(index: SearchIndex, position: int) -> str:
 
 
 def holds_answer(
-    index: SearchIndex, position: int, kind: str, weights: dict[str, float], min_share: float = 0.0
+    index: SearchIndex,
+    position: int,
+    kind: str,
+    weights: dict[str, float],
+    min_share: float = 0.0,
+    stating: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether passage `position` or the passages either side hold an answer of `kind` that the
     question does not name itself, in a sentence holding `min_share` of the question's weight
-    (`ArabicRules.min_answer_sentence_share`)."""
+    (`ArabicRules.min_answer_sentence_share`) and one of the `stating` terms, if any (the
+    attribute asked: `attributes.asked_attribute`)."""
     text = context_text(index, position)
-    return any(share >= min_share for share in answer_sentence_shares(text, kind, weights))
+    return any(share >= min_share for share in answer_sentence_shares(text, kind, weights, stating))
 
 
 def question_specifics(

@@ -78,6 +78,9 @@ class ArabicRules:
     # with neighbours marking nothing as still to come within `upcoming_window` words of a
     # question term gets the closest passages.
     check_next: bool = True
+    # A how-many question asking an attribute (a population, a budget, a salary:
+    # `retrieval.attributes`) is answered only by a number in a sentence stating that attribute.
+    check_attribute: bool = True
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ class EnglishRules:
     min_far_closest_coverage: float = 0.4
     # As `ArabicRules.upcoming_window`, over the Arabic terms of the question's concepts.
     upcoming_window: int = 3
+    # As `ArabicRules.check_attribute`.
+    check_attribute: bool = True
 
 
 Rules = ArabicRules | EnglishRules

@@ -24,7 +24,7 @@ def test_without_the_check_the_past_meeting_answers(own_index):
 
 
 def test_a_next_event_the_passage_announces_is_answered(own_index):
-    """"ستعقد الأسبوع المقبل": the second round, still to come when the article was written."""
+    """ "ستعقد الأسبوع المقبل": the second round, still to come when the article was written."""
     answer = answer_question(own_index, "متى الجولة الجاية من الحوار الاستراتيجي حسب لافروف؟")
     assert answer.answered
 
