@@ -184,7 +184,16 @@ async def run_ask(args: argparse.Namespace) -> int:
     engine = await open_engine(args, at_once=True)  # embedding a large corpus is for `index`
     status = 0
     try:
-        await refresh(engine, known_too=False)
+        if configured_corpus(args.corpus) is None and not engine.corpus_dir.is_dir():
+            # The folder the store was built from was moved or deleted: the store still answers.
+            print(
+                f"corpusbot: the corpus this store was built from is gone ({engine.corpus_dir}); "
+                "answering from the store as last indexed (--corpus DIR or CORPUSBOT_CORPUS "
+                "names another)",
+                file=sys.stderr,
+            )
+        else:
+            await refresh(engine, known_too=False)
         dense = engine.dense_progress()
         if dense is not None and not dense.covered:
             print(

@@ -92,6 +92,24 @@ def test_own_corpus_and_a_bad_file(home, tmp_path):
     assert answer["answers"][0]["doc_id"] == "note"
 
 
+def test_a_store_whose_corpus_folder_is_gone_still_answers(home, tmp_path):
+    """The folder a store was built from is deleted: `ask` answers from the store as indexed
+    and says why it did not refresh; naming a missing folder is still an error."""
+    corpus = tmp_path / "gone"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("تقرير\nافتتح المتحف الوطني الجديد أبوابه للزوار يوم السبت.", "utf-8")
+    db = str(tmp_path / "gone.sqlite3")
+    assert corpusbot(home, "index", "--corpus", str(corpus), "--db", db).returncode == 0
+    (corpus / "note.txt").unlink()
+    corpus.rmdir()
+    done = corpusbot(home, "ask", "--db", db, "--json", "متى افتتح المتحف")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["answers"][0]["doc_id"] == "note"
+    assert "the corpus this store was built from is gone" in done.stderr and str(corpus) in done.stderr
+    named = corpusbot(home, "ask", "--db", db, "--corpus", str(corpus), "متى افتتح المتحف")
+    assert named.returncode == 1 and "corpus directory not found" in named.stderr
+
+
 def test_ask_says_what_it_skipped_once_and_doctor_keeps_saying_it(home, tmp_path):
     """A bad line known from indexing is not repeated on every `ask`; `index` and `doctor` list it."""
     corpus = tmp_path / "lines"
