@@ -334,7 +334,9 @@ def answer_question(
     specifics = question_specifics(index, resources, query, retrieval, question, rules)
     # The latest article's year matters to a question with a year only (a pass over every article).
     last_year = resources.last_year if any(s.year for s in specifics) else 0
-    kind = asked_kind(question, query)
+    attribute = asked_attribute(question) or asked_attribute(query.text)
+    # "What is the population of Haql?" asks a number as "how many people" does.
+    kind = asked_kind(question, query) or (COUNT if attribute else "")
     asks_result = asks_outcome(query.text)
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = query.path == "ar" and asks_winner(query.text)
@@ -351,7 +353,7 @@ def answer_question(
         asked=asked,
         asks_won=won,
         asks_upcoming=upcoming,
-        attribute=asked_attribute(question) or asked_attribute(query.text),
+        attribute=attribute,
     )
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
