@@ -29,7 +29,6 @@ from retrieval.decision import (
     NO_ANSWER_KIND,
     NO_WINNER,
     OTHER_NATIONALITY,
-    PAST_EVENT,
     UPCOMING,
     ArabicRules,
     Decision,
@@ -48,6 +47,7 @@ from retrieval.language import detect_language, question_content
 from retrieval.lexical_gate import lexically_decisive
 from retrieval.missing import (
     Specific,
+    after_the_articles,
     arabic_specifics,
     blocks_answer,
     english_specifics,
@@ -63,7 +63,13 @@ from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRank
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
-from retrieval.upcoming import asks_next, asks_outcome, asks_winner, reports_upcoming, reports_winner
+from retrieval.upcoming import (
+    asks_outcome,
+    asks_score,
+    asks_winner,
+    reports_upcoming,
+    reports_winner,
+)
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
@@ -334,13 +340,10 @@ def answer_question(
     specifics = question_specifics(index, resources, query, retrieval, question, rules)
     # The latest article's year matters to a question with a year only (a pass over every article).
     last_year = resources.last_year if any(s.year for s in specifics) else 0
-    attribute = asked_attribute(question) or asked_attribute(query.text)
-    # "What is the population of Haql?" asks a number as "how many people" does.
-    kind = asked_kind(question, query) or (COUNT if attribute else "")
+    kind = asked_kind(question, query)
     asks_result = asks_outcome(query.text)
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
-    won = query.path == "ar" and asks_winner(query.text)
-    upcoming = asks_next(question) or asks_next(query.text)
+    won = query.path == "ar" and (asks_winner(query.text) or asks_score(query.text))
     decision = decide_answer(
         index,
         specifics,
@@ -352,8 +355,8 @@ def answer_question(
         asks_result=asks_result,
         asked=asked,
         asks_won=won,
-        asks_upcoming=upcoming,
-        attribute=attribute,
+        attribute=asked_attribute(question) or asked_attribute(query.text),
+        after_period=any(after_the_articles(s, last_year) for s in specifics),
     )
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
@@ -397,21 +400,26 @@ def decide_answer(
     asks_result: bool = False,
     asked: Sequence[str] = (),
     asks_won: bool = False,
-    asks_upcoming: bool = False,
     attribute: frozenset[str] = frozenset(),
+    after_period: bool = False,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
     about (`lacks_subject`), a best passage without the kind of answer the question asks for
-    ("how long did the summit last?" and no duration near it), for a question that
-    `asks_result` (`asks_outcome`), one reporting the event as still to come and, for an Arabic
-    question (`asked`: its terms in order), one giving what it asks about another nationality
-    (`other_nationality`, as `ArabicRules.check_nationality` says). A best passage
-    sharing only generic words with the question is not shown as the closest."""
+    ("how long did the summit last?" and no duration near it; for a how-many question asking an
+    `attribute`, none in a sentence stating it), for a question that `asks_result`
+    (`asks_outcome`), one reporting the event as still to come, or any when the question names a
+    year `after_period` of the articles, for one asking who won or a match's result (`asks_won`),
+    one reporting no winner and, for an Arabic question (`asked`: its terms in order), one
+    giving what it asks about another nationality (`other_nationality`, as
+    `ArabicRules.check_nationality` says). A best passage sharing only generic words with the
+    question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
+    if found and not blocked and after_period and (asks_result or asks_won) and rules.check_after_period:
+        blocked = UPCOMING  # an outcome of an event dated after every article
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
@@ -427,11 +435,6 @@ def decide_answer(
         blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
     if found and not blocked and asks_won and isinstance(rules, ArabicRules) and rules.check_winner:
         blocked = "" if reports_winner(context_text(index, found[0].hit.position)) else NO_WINNER
-    if found and not blocked and asks_upcoming and isinstance(rules, ArabicRules) and rules.check_next:
-        text = context_text(index, found[0].hit.position)
-        frequency = partial(_frequency, index)
-        to_come = reports_upcoming(text, weights or {}, frequency, rules.upcoming_window)
-        blocked = "" if to_come else PAST_EVENT
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         stating = attribute if COUNT in kind_parts(kind) and rules.check_attribute else frozenset()

@@ -21,7 +21,6 @@ NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or
 UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
 OTHER_NATIONALITY = "other_nationality"  # asks of one nationality's X; the best passage has another's
 NO_WINNER = "no_winner"  # asks who won; the best passage and its neighbours report no winner
-PAST_EVENT = "past_event"  # asks about the next of something; the best passage reports none to come
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -74,13 +73,13 @@ class ArabicRules:
     # A question asking who won over a best passage and neighbours reporting no winner, champion,
     # beaten side or score gets the closest passages (`upcoming.reports_winner`).
     check_winner: bool = True
-    # A question asking about the next of something (`upcoming.asks_next`) over a best passage
-    # with neighbours marking nothing as still to come within `upcoming_window` words of a
-    # question term gets the closest passages.
-    check_next: bool = True
     # A how-many question asking an attribute (a population, a budget, a salary:
     # `retrieval.attributes`) is answered only by a number in a sentence stating that attribute.
     check_attribute: bool = True
+    # A question asking how something turned out (`upcoming.asks_outcome`, `asks_winner`) that
+    # names a year after the latest article's gets the closest passages: "من فاز برئاسة الفيفا
+    # في انتخابات فبراير 2016" over the passage announcing the vote (reason `upcoming`).
+    check_after_period: bool = True
 
 
 @dataclass(frozen=True)
@@ -114,6 +113,8 @@ class EnglishRules:
     upcoming_window: int = 3
     # As `ArabicRules.check_attribute`.
     check_attribute: bool = True
+    # As `ArabicRules.check_after_period`.
+    check_after_period: bool = True
 
 
 Rules = ArabicRules | EnglishRules

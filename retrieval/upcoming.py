@@ -51,13 +51,12 @@ _WINNING_REPORTED = frozenset(
     ).split()
     for term in analyze(w)
 )
-_WHO = frozenset(normalize_arabic(w) for w in "من مين منو شكون".split())
-# Words by which a question asks about the next of something ("القمة الجاية", "the next summit").
-_NEXT_ASKED = frozenset(
-    normalize_arabic(w)
-    for w in "الجاي الجايه الجاية الجايين الجاييه المقبل المقبلة القادم القادمة التالي التالية".split()
+# A match's result asked ("شو نتيجة ماتش الاتحاد وأحد"): a score or a winner answers it.
+_RESULT_ASKED = frozenset(normalize_arabic(w) for w in "نتيجة نتيجه النتيجة النتيجه".split())
+_MATCHES = frozenset(
+    normalize_arabic(w) for w in "ماتش الماتش مباراة مباراه المباراة المباراه مواجهة المواجهة".split()
 )
-_ENGLISH_NEXT = frozenset("next upcoming".split())
+_WHO = frozenset(normalize_arabic(w) for w in "من مين منو شكون".split())
 _SCORE = re.compile(r"\d+\s*[-–:]\s*\d+")
 _PREFIXES = "وفبل"
 _FUTURE_PERSONS = "يتن"  # س + a present's prefix: ستعقد, سيلتقي, سنواصل
@@ -85,12 +84,11 @@ def asks_winner(question: str) -> bool:
     )
 
 
-def asks_next(question: str) -> bool:
-    """Whether an Arabic or English `question` asks about the next of something: "امتى رح تكون
-    القمة الجاية بين بايدن وبوتين", "When is the next summit?". Such an event is still to come."""
-    if any(_bare(w) in _NEXT_ASKED or w in _NEXT_ASKED for w, _, _ in word_table(question)):
-        return True
-    return any(word.text in _ENGLISH_NEXT for word in english_words(question))
+def asks_score(question: str) -> bool:
+    """Whether an Arabic `question` asks a match's result ("شو صارت نتيجة ماتش الاتحاد وأحد"),
+    which a score or a winner answers (`reports_winner`), not the match's venue or date."""
+    words = {_bare(w) for w, _, _ in word_table(question)}
+    return not words.isdisjoint(_RESULT_ASKED) and not words.isdisjoint(_MATCHES)
 
 
 def reports_winner(text: str) -> bool:

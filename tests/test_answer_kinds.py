@@ -127,7 +127,7 @@ PASSAGES = (
 def test_a_name_is_a_title_and_name_a_name_with_its_fathers_or_a_kunya():
     text = "وقال الدكتور سامي العلي إن الجاني صالح بن شعيل الزهراني أقدم على القتل، وتبنى أبو سنان التفجير."
     spans = [text[start:end] for start, end in answer_spans(text, NAMED)]
-    assert spans == ["الدكتور سامي العلي إن الجاني", "صالح بن شعيل", "أبو سنان"]
+    assert spans == ["صالح بن شعيل", "أبو سنان"]  # the doctor quoted is the report's source
     assert answer_spans("غرق شاب في العشرين من عمره في سد الوادي.", NAMED) == ()
 
 
@@ -192,6 +192,21 @@ def test_a_feminine_dual_counts_two_and_only_its_counted_noun_is_marked(text, sp
 )
 def test_a_day_of_the_month_is_no_count(text, spans):
     assert [text[start:end] for start, end in answer_spans(text, COUNT)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # The report's source is not the person a name question asks about.
+        ("وقال المتحدث الإعلامي باسم شرطة المنطقة الرائد بدر السحيباني: إن الطفلة", []),
+        ("وفي التفاصيل صرح الرائد محمد الحمادي المتحدث الرسمي للدفاع المدني", []),
+        ("وأوضح مدير إدارة الإعلام سعد الثويني أن المطعم", []),
+        ("وكرم مدير المستشفى حارس الأمن", ["مدير المستشفى حارس الأمن"]),
+        ("كاشفًا أن منفذ العملية يكنى بـأبو سنان النجدي", ["بـأبو سنان"]),
+    ],
+)
+def test_a_name_answer_is_not_the_reports_source(text, spans):
+    assert [text[start:end] for start, end in answer_spans(text, NAMED)] == spans
 
 
 def test_how_many_over_a_passage_with_only_a_date_gets_the_closest_passages(own_index):
