@@ -47,7 +47,6 @@ from retrieval.language import detect_language, question_content
 from retrieval.lexical_gate import lexically_decisive
 from retrieval.missing import (
     Specific,
-    after_the_articles,
     arabic_specifics,
     blocks_answer,
     english_specifics,
@@ -63,13 +62,7 @@ from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRank
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
-from retrieval.upcoming import (
-    asks_outcome,
-    asks_score,
-    asks_winner,
-    reports_upcoming,
-    reports_winner,
-)
+from retrieval.upcoming import asks_outcome, asks_winner, reports_upcoming, reports_winner
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
@@ -343,7 +336,7 @@ def answer_question(
     kind = asked_kind(question, query)
     asks_result = asks_outcome(query.text)
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
-    won = query.path == "ar" and (asks_winner(query.text) or asks_score(query.text))
+    won = query.path == "ar" and asks_winner(query.text)
     decision = decide_answer(
         index,
         specifics,
@@ -356,7 +349,6 @@ def answer_question(
         asked=asked,
         asks_won=won,
         attribute=asked_attribute(question) or asked_attribute(query.text),
-        after_period=any(after_the_articles(s, last_year) for s in specifics),
     )
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
@@ -401,16 +393,14 @@ def decide_answer(
     asked: Sequence[str] = (),
     asks_won: bool = False,
     attribute: frozenset[str] = frozenset(),
-    after_period: bool = False,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
     about (`lacks_subject`), a best passage without the kind of answer the question asks for
     ("how long did the summit last?" and no duration near it; for a how-many question asking an
     `attribute`, none in a sentence stating it), for a question that `asks_result`
-    (`asks_outcome`), one reporting the event as still to come, or any when the question names a
-    year `after_period` of the articles, for one asking who won or a match's result (`asks_won`),
-    one reporting no winner and, for an Arabic question (`asked`: its terms in order), one
+    (`asks_outcome`), one reporting the event as still to come, for one asking who won
+    (`asks_won`), one reporting no winner and, for an Arabic question (`asked`: its terms in order), one
     giving what it asks about another nationality (`other_nationality`, as
     `ArabicRules.check_nationality` says). A best passage sharing only generic words with the
     question is not shown as the closest."""
@@ -418,8 +408,6 @@ def decide_answer(
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
-    if found and not blocked and after_period and (asks_result or asks_won) and rules.check_after_period:
-        blocked = UPCOMING  # an outcome of an event dated after every article
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)

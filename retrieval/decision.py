@@ -76,10 +76,6 @@ class ArabicRules:
     # A how-many question asking an attribute (a population, a budget, a salary:
     # `retrieval.attributes`) is answered only by a number in a sentence stating that attribute.
     check_attribute: bool = True
-    # A question asking how something turned out (`upcoming.asks_outcome`, `asks_winner`) that
-    # names a year after the latest article's gets the closest passages: "من فاز برئاسة الفيفا
-    # في انتخابات فبراير 2016" over the passage announcing the vote (reason `upcoming`).
-    check_after_period: bool = True
 
 
 @dataclass(frozen=True)
@@ -113,8 +109,6 @@ class EnglishRules:
     upcoming_window: int = 3
     # As `ArabicRules.check_attribute`.
     check_attribute: bool = True
-    # As `ArabicRules.check_after_period`.
-    check_after_period: bool = True
 
 
 Rules = ArabicRules | EnglishRules

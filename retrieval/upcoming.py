@@ -51,11 +51,6 @@ _WINNING_REPORTED = frozenset(
     ).split()
     for term in analyze(w)
 )
-# A match's result asked ("شو نتيجة ماتش الاتحاد وأحد"): a score or a winner answers it.
-_RESULT_ASKED = frozenset(normalize_arabic(w) for w in "نتيجة نتيجه النتيجة النتيجه".split())
-_MATCHES = frozenset(
-    normalize_arabic(w) for w in "ماتش الماتش مباراة مباراه المباراة المباراه مواجهة المواجهة".split()
-)
 _WHO = frozenset(normalize_arabic(w) for w in "من مين منو شكون".split())
 _SCORE = re.compile(r"\d+\s*[-–:]\s*\d+")
 _PREFIXES = "وفبل"
@@ -82,13 +77,6 @@ def asks_winner(question: str) -> bool:
         (_bare(w) in _WINNING_ASKED or w in _WINNING_ASKED) and (i == 0 or words[i - 1] in _WHO)
         for i, w in enumerate(words)
     )
-
-
-def asks_score(question: str) -> bool:
-    """Whether an Arabic `question` asks a match's result ("شو صارت نتيجة ماتش الاتحاد وأحد"),
-    which a score or a winner answers (`reports_winner`), not the match's venue or date."""
-    words = {_bare(w) for w, _, _ in word_table(question)}
-    return not words.isdisjoint(_RESULT_ASKED) and not words.isdisjoint(_MATCHES)
 
 
 def reports_winner(text: str) -> bool:
