@@ -95,6 +95,8 @@ _TITLES = (
     "الجنرال قائد القائد الملك الامير المستشاره الدكتور الدكتوره المهندس المهندسه الشيخ الاستاذ "
     "اللواء العميد العقيد د م"  # the last two: "د." and "م.", doctor and engineer
 )
+_SPOKESMEN = "المتحدث المتحدثه الناطق الناطقه"
+_SAYING = "قال قالت صرح صرحت اوضح اوضحت اكد اكدت اشار اشارت ذكر ذكرت افاد افادت بين بينت اعلن اعلنت كشف كشفت"
 _PLACE_CUES = "مدينه المدينه العاصمه عاصمه مقر جزيره ولايه مقاطعه اقليم منتجع قصر بلد دوله"
 # Capitals and cities of the news that CLDR's list (one city per time zone) lacks.
 _MORE_PLACES = (
@@ -134,6 +136,7 @@ WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
 PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
+SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 
 
 @lru_cache(maxsize=1)
@@ -340,9 +343,12 @@ def _person_at(words, i: int) -> int:
 
 
 def _named_at(words, i: int) -> int:
-    """A person after a title, a name with its father's ("صالح بن شعيل") or a kunya ("أبو سنان")."""
+    """A person after a title, a name with its father's ("صالح بن شعيل") or a kunya ("أبو سنان");
+    not the report's source: a spokesman, or a title right after a verb of saying ("وقال
+    المتحدث الإعلامي ... الرائد بدر السحيباني", "صرح مدير الإدارة"). A story that leaves the
+    drowned youth or the girl unnamed still names who announced it."""
     if length := _person_at(words, i):
-        return length
+        return 0 if _is_source(words, i) else length
     if i + 2 < len(words) and words[i + 1][0] in ("بن", "ابن") and starts_arabic(words[i][0]):
         return 3
     if i + 1 < len(words) and _bare(words[i][0], _KUNYA) in _KUNYA and starts_arabic(words[i + 1][0]):
@@ -350,15 +356,29 @@ def _named_at(words, i: int) -> int:
     return 0
 
 
+def _is_source(words, i: int) -> bool:
+    """Whether the title at word `i` introduces whom a report quotes (`_named_at`)."""
+    return _bare(words[i][0], SPOKESMEN) in SPOKESMEN or (i > 0 and _bare(words[i - 1][0], SAYING) in SAYING)
+
+
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
         return 1 if _is_dual(words, i) and not _follows_dual(words, i) else 0
+    if _day_of_month(words, i):
+        return 0
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
         length += 1
     if i + length < len(words) and length < 3:
         length += 1  # what is counted: "10 طلبات"
     return length
+
+
+def _day_of_month(words, i: int) -> bool:
+    """Whether word `i` is a day's number before its month ("28 أكتوبر"): a date, which does not
+    say how many."""
+    months, _ = _calendar()
+    return words[i][0].isdigit() and i + 1 < len(words) and _bare(words[i + 1][0], months) in months
 
 
 def _is_dual(words, i: int) -> bool:

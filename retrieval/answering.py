@@ -21,6 +21,7 @@ from retrieval.answer_kinds import (
     question_kind,
 )
 from retrieval.arabizi import arabizi_others, read_arabizi
+from retrieval.attributes import asked_attribute
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
     ARABIC_RULES,
@@ -337,7 +338,17 @@ def answer_question(
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = query.path == "ar" and asks_winner(query.text)
     decision = decide_answer(
-        index, specifics, found, k, rules, kind, weights, asks_result=asks_result, asked=asked, asks_won=won
+        index,
+        specifics,
+        found,
+        k,
+        rules,
+        kind,
+        weights,
+        asks_result=asks_result,
+        asked=asked,
+        asks_won=won,
+        attribute=asked_attribute(question) or asked_attribute(query.text),
     )
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
@@ -381,15 +392,18 @@ def decide_answer(
     asks_result: bool = False,
     asked: Sequence[str] = (),
     asks_won: bool = False,
+    attribute: frozenset[str] = frozenset(),
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
     about (`lacks_subject`), a best passage without the kind of answer the question asks for
-    ("how long did the summit last?" and no duration near it), for a question that
-    `asks_result` (`asks_outcome`), one reporting the event as still to come and, for an Arabic
-    question (`asked`: its terms in order), one giving what it asks about another nationality
-    (`other_nationality`, as `ArabicRules.check_nationality` says). A best passage
-    sharing only generic words with the question is not shown as the closest."""
+    ("how long did the summit last?" and no duration near it; for a how-many question asking an
+    `attribute`, none in a sentence stating it), for a question that `asks_result`
+    (`asks_outcome`), one reporting the event as still to come, for one asking who won
+    (`asks_won`), one reporting no winner and, for an Arabic question (`asked`: its terms in order), one
+    giving what it asks about another nationality (`other_nationality`, as
+    `ArabicRules.check_nationality` says). A best passage sharing only generic words with the
+    question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
@@ -411,7 +425,8 @@ def decide_answer(
         blocked = "" if reports_winner(context_text(index, found[0].hit.position)) else NO_WINNER
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
-        held = holds_answer(index, found[0].hit.position, kind, weights or {}, share)
+        stating = attribute if COUNT in kind_parts(kind) and rules.check_attribute else frozenset()
+        held = holds_answer(index, found[0].hit.position, kind, weights or {}, share, stating)
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
@@ -512,13 +527,19 @@ def context_text(index: SearchIndex, position: int) -> str:
 
 
 def holds_answer(
-    index: SearchIndex, position: int, kind: str, weights: dict[str, float], min_share: float = 0.0
+    index: SearchIndex,
+    position: int,
+    kind: str,
+    weights: dict[str, float],
+    min_share: float = 0.0,
+    stating: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether passage `position` or the passages either side hold an answer of `kind` that the
     question does not name itself, in a sentence holding `min_share` of the question's weight
-    (`ArabicRules.min_answer_sentence_share`)."""
+    (`ArabicRules.min_answer_sentence_share`) and one of the `stating` terms, if any (the
+    attribute asked: `attributes.asked_attribute`)."""
     text = context_text(index, position)
-    return any(share >= min_share for share in answer_sentence_shares(text, kind, weights))
+    return any(share >= min_share for share in answer_sentence_shares(text, kind, weights, stating))
 
 
 def question_specifics(

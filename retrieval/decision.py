@@ -73,6 +73,9 @@ class ArabicRules:
     # A question asking who won over a best passage and neighbours reporting no winner, champion,
     # beaten side or score gets the closest passages (`upcoming.reports_winner`).
     check_winner: bool = True
+    # A how-many question asking an attribute (a population, a budget, a salary:
+    # `retrieval.attributes`) is answered only by a number in a sentence stating that attribute.
+    check_attribute: bool = True
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ class EnglishRules:
     min_far_closest_coverage: float = 0.4
     # As `ArabicRules.upcoming_window`, over the Arabic terms of the question's concepts.
     upcoming_window: int = 3
+    # As `ArabicRules.check_attribute`.
+    check_attribute: bool = True
 
 
 Rules = ArabicRules | EnglishRules

@@ -163,11 +163,14 @@ def _unasked(inside: list[str], weights: dict[str, float]) -> bool:
     return not inside or not all(term in weights for term in inside)
 
 
-def answer_sentence_shares(text: str, kind: str, weights: dict[str, float]) -> list[float]:
+def answer_sentence_shares(
+    text: str, kind: str, weights: dict[str, float], stating: frozenset[str] = frozenset()
+) -> list[float]:
     """For each answer of `kind` in `text` that the question does not name (`unasked_answers`),
     the share of the question's `weights` its sentence holds: a date in a sentence sharing
     nothing with the question ("... الذي افتتح الأربعاء" for "when did the pipeline explode?")
-    answers some other question."""
+    answers some other question. With `stating` terms (`attributes.asked_attribute`), only
+    answers in a sentence holding one of them count: "100 سرير" is no population."""
     terms = analyze_spans(text)
     term_starts = [t.start for t in terms]
     sentences = split_sentences(text)
@@ -176,8 +179,11 @@ def answer_sentence_shares(text: str, kind: str, weights: dict[str, float]) -> l
     shares = []
     for start, _ in unasked_answers(text, kind, weights, terms):
         sentence = sentences[min(bisect_left(sentence_ends, start + 1), len(sentences) - 1)]
-        inside = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
-        shares.append(sum(weights[t] for t in {t.term for t in inside} & weights.keys()) / total)
+        span = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
+        inside = {t.term for t in span}
+        if stating and stating.isdisjoint(inside):
+            continue
+        shares.append(sum(weights[t] for t in inside & weights.keys()) / total)
     return shares
 
 

@@ -21,8 +21,8 @@ from retrieval.normalize import normalize_arabic, word_table
 _OUTCOME_WORDS = frozenset(
     normalize_arabic(w)
     for w in (
-        "نتيجة نتيجه نتائج نتايج فاز فازت الفائز الفائزة كسب كسبت ربح ربحت صدر صدرت "
-        "قرر قررت قرروا اتفق اتفقت اتفقوا انتهت انتهى حسم"
+        "نتيجة نتيجه نتائج نتايج النتيجة النتيجه النتائج النتايج "
+        "فاز فازت الفائز الفائزة كسب كسبت ربح ربحت صدر صدرت قرر قررت قرروا اتفق اتفقت اتفقوا انتهت انتهى حسم"
     ).split()
 )
 # English words asking an outcome, as `english_words` gives them.

@@ -17,6 +17,7 @@ from retrieval.answer_kinds import (
     question_kind,
 )
 from retrieval.answering import answer_question, path_ranking, prepare_query
+from retrieval.decision import CLOSEST, NO_ANSWER_KIND
 from retrieval.snippets import best_sentences
 from tests.test_snippets import weights_for
 
@@ -137,7 +138,7 @@ def test_a_duration_is_a_unit_after_its_cue_or_a_counted_unit_in_the_accusative(
 def test_a_name_is_a_title_and_name_a_name_with_its_fathers_or_a_kunya():
     text = "وقال الدكتور سامي العلي إن الجاني صالح بن شعيل الزهراني أقدم على القتل، وتبنى أبو سنان التفجير."
     spans = [text[start:end] for start, end in answer_spans(text, NAMED)]
-    assert spans == ["الدكتور سامي العلي إن الجاني", "صالح بن شعيل", "أبو سنان"]
+    assert spans == ["صالح بن شعيل", "أبو سنان"]  # the doctor quoted is the report's source
     assert answer_spans("غرق شاب في العشرين من عمره في سد الوادي.", NAMED) == ()
 
 
@@ -190,6 +191,40 @@ def test_a_doctor_or_engineer_before_a_name_answers_who():
 )
 def test_a_feminine_dual_counts_two_and_only_its_counted_noun_is_marked(text, spans):
     assert [text[start:end] for start, end in answer_spans(text, COUNT)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("عقب هبوط طائرة روسية في 28 أكتوبر الماضي", []),  # a day of the month: a date
+        ("في 7 ديسمبر 2021 اجتمع 5 وزراء", ["5 وزراء"]),
+        ("قتل 28 شخصا في أكتوبر", ["28 شخصا"]),
+    ],
+)
+def test_a_day_of_the_month_is_no_count(text, spans):
+    assert [text[start:end] for start, end in answer_spans(text, COUNT)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # The report's source is not the person a name question asks about.
+        ("وقال المتحدث الإعلامي باسم شرطة المنطقة الرائد بدر السحيباني: إن الطفلة", []),
+        ("وفي التفاصيل صرح الرائد محمد الحمادي المتحدث الرسمي للدفاع المدني", []),
+        ("وأوضح مدير إدارة الإعلام سعد الثويني أن المطعم", []),
+        ("وكرم مدير المستشفى حارس الأمن", ["مدير المستشفى حارس الأمن"]),
+        ("كاشفًا أن منفذ العملية يكنى بـأبو سنان النجدي", ["بـأبو سنان"]),
+    ],
+)
+def test_a_name_answer_is_not_the_reports_source(text, spans):
+    assert [text[start:end] for start, end in answer_spans(text, NAMED)] == spans
+
+
+def test_how_many_over_a_passage_with_only_a_date_gets_the_closest_passages(own_index):
+    """The passage on the Russian plane at Qamishli dates its landing ("28 أكتوبر") and counts
+    no soldiers."""
+    answer = answer_question(own_index, "كم جنديا روسيا في مطار القامشلي")
+    assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND)
 
 
 @pytest.mark.parametrize(

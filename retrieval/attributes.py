@@ -1,0 +1,57 @@
+"""Which attribute a how-many question asks of something (a place's population, a body's budget, a
+person's salary) and the words by which a passage states it. Near-topic questions ask for
+attributes the articles never give: "كم عدد سكان محافظة أملج" finds the passage on Umluj's new
+hospital and its "100 سرير", a number that is no population (issue 16: a detail never given).
+Pure functions over normalized words and index terms."""
+
+from __future__ import annotations
+
+from retrieval.analysis import analyze
+from retrieval.english.words import english_words
+from retrieval.normalize import normalize_arabic, word_table
+
+_PREFIXES = "وفبلك"
+
+
+def _group(asked: str, english: str, stated: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Normalized Arabic words asking the attribute, English words asking it, and the index
+    terms of the words stating it."""
+    return (
+        frozenset(normalize_arabic(w) for w in asked.split()),
+        frozenset(english.split()),
+        frozenset(t for w in stated.split() for t in analyze(w)),
+    )
+
+
+# The question's words (spoken forms too: "كيسكنو", Maghrebi "they live"), the English ones, and
+# the passage's. Sums of money in general are not here: a price, a cost or a fee is written in
+# too many ways (بمبلغ، بقيمة، بتكلفة، ريال) to tell a passage lacking it.
+ATTRIBUTES = (
+    _group(
+        "سكان السكان سكانها سكانه نسمة نسمه تعداد يسكن يسكنها يسكنو كيسكنو يسكنون قاطني",
+        "population inhabitants residents",
+        "سكان السكان سكانها نسمة تعداد ساكن قاطن يقطن يسكن السكاني",
+    ),
+    _group(
+        "ميزانية ميزانيه الميزانية الميزانيه ميزانيتها ميزانيته موازنة موازنه موازنتها",
+        "budget",
+        "ميزانية موازنة",
+    ),
+    _group(
+        "راتب راتبه راتبها رواتب الراتب مرتب مرتبه المرتب معاش اجر اجره",
+        "salary salaries wage wages",
+        "راتب رواتب مرتب مرتبات أجر أجور معاش",
+    ),
+)
+
+
+def asked_attribute(question: str) -> frozenset[str]:
+    """The index terms stating the attribute an Arabic or English `question` asks of something,
+    or an empty set when it asks none of `ATTRIBUTES`."""
+    words = {w for w, _, _ in word_table(question)}
+    words |= {w[1:] for w in words if len(w) > 3 and w[0] in _PREFIXES}
+    english = {w.text for w in english_words(question)}
+    for arabic, english_words_asking, stated in ATTRIBUTES:
+        if words & arabic or english & english_words_asking:
+            return stated
+    return frozenset()

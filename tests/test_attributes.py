@@ -1,0 +1,54 @@
+"""A how-many question asking an attribute of something (a population, a budget, a salary) is
+answered only by a number in a sentence stating it (issue 16: a detail never given). The seed
+articles give Nord Stream 2's sanctions and a fortnight of threats, never its budget."""
+
+from dataclasses import replace
+
+import pytest
+
+from retrieval.analysis import analyze
+from retrieval.answering import answer_question
+from retrieval.attributes import asked_attribute
+from retrieval.decision import ARABIC_RULES, CLOSEST, ENGLISH_RULES, NO_ANSWER_KIND
+from retrieval.snippets import answer_sentence_shares
+
+BUDGET = "كم ميزانية مشروع نورد ستريم 2"
+ENGLISH_BUDGET = "How much is the budget of Nord Stream 2?"
+
+
+@pytest.mark.parametrize("question", [BUDGET, ENGLISH_BUDGET])
+def test_a_budget_the_articles_never_give_gets_the_closest_passages(own_index, question):
+    answer = answer_question(own_index, question)
+    assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND)
+
+
+@pytest.mark.parametrize(("question", "rules"), [(BUDGET, ARABIC_RULES), (ENGLISH_BUDGET, ENGLISH_RULES)])
+def test_without_the_check_a_number_near_the_pipeline_answers(own_index, question, rules):
+    assert answer_question(own_index, question, rules=replace(rules, check_attribute=False)).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "stated_by"),
+    [
+        ("كم عدد سكان محافظة أملج", "نسمة"),
+        ("شحال من نسمة كيسكنو فالمخواة؟", "السكان"),
+        ("كم ميزانية الجامعة هالسنة؟", "الميزانية"),
+        ("قديش راتب اللاعب مع ناديه الجديد؟", "رواتب"),
+        ("What is the population of the governorate?", "سكانها"),
+    ],
+)
+def test_asked_attribute_reads_the_attribute_and_the_words_stating_it(question, stated_by):
+    assert set(analyze(stated_by)) <= asked_attribute(question)
+
+
+def test_asked_attribute_is_empty_for_other_counts():
+    assert asked_attribute("كم عدد الطلاب المقبولين") == frozenset()
+    assert asked_attribute("How many people died in the crash?") == frozenset()
+
+
+def test_only_a_number_in_a_sentence_stating_the_attribute_counts():
+    text = "افتتح المستشفى الجديد في المحافظة بسعة 100 سرير. ويبلغ عدد سكان المحافظة 90 ألف نسمة."
+    weights = {"محافظ": 1.0}
+    stating = asked_attribute("كم عدد سكان المحافظة")
+    assert len(answer_sentence_shares(text, "count", weights)) == 2
+    assert len(answer_sentence_shares(text, "count", weights, stating)) == 1
