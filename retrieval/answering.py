@@ -337,6 +337,9 @@ def answer_question(
     asks_result = asks_outcome(query.text)
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = query.path == "ar" and asks_winner(query.text)
+    # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
+    counts = COUNT in kind_parts(kind)
+    attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
     decision = decide_answer(
         index,
         specifics,
@@ -348,7 +351,7 @@ def answer_question(
         asks_result=asks_result,
         asked=asked,
         asks_won=won,
-        attribute=asked_attribute(question) or asked_attribute(query.text),
+        attribute=attribute,
     )
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
