@@ -340,23 +340,27 @@ def answer_question(
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
-    decision = decide_answer(
+    decide_on = partial(
+        decide_answer,
         index,
         specifics,
-        found,
-        k,
-        rules,
-        kind,
-        weights,
+        k=k,
+        rules=rules,
+        kind=kind,
+        weights=weights,
         asks_result=asks_result,
         asked=asked,
         asks_won=won,
         attribute=attribute,
     )
+    decision = decide_on(found)
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking)
+    # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
+    if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
+        decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
     answered = decision.answered
     return Answer(
@@ -474,8 +478,10 @@ def answer_passage_first(
     أكد بوتين، في اتصال هاتفي مع المبعوث الأميركي الخاص لشؤون المناخ جون كيري" is not the
     passage matching "بوتين كلم مين عن المناخ" best; a duration for how long: "قديش طول اجتماع
     بلينكن ولافروف" matches "بعد اجتماعه مع بلينكن" best, not "... اللقاء الذي استمرّ نحو ساعتين
-    مع لافروف" (the decision is still taken on the first passage). The passages either side are
-    not looked at: a capital named there is mostly its government acting."""
+    مع لافروف"; a number for how many: a later passage on the fire's cause matches "كم فدانا أحرق
+    حريق ..." best, the lead says how many acres burned (when the first passage holds no such
+    answer, the decision may then be taken on the moved one: `names_nothing_lacking`). The
+    passages either side are not looked at: a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
     asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
     if not chosen or not ratio or not asked:
@@ -501,6 +507,20 @@ def answer_passage_first(
     if c in chosen:  # a later result: shown first instead
         return [c, *(other for other in chosen if other is not c)]
     return [c, *chosen[1:]]
+
+
+def names_nothing_lacking(
+    index: SearchIndex, chosen: list[Candidate], found: list[Candidate], specifics: list[Specific]
+) -> bool:
+    """Whether the first passage shown was moved there from its article (`answer_passage_first`)
+    and it, with the passages either side, holds every name, number and rare word of the
+    question the articles have: then the decision may be taken on it. Not otherwise: "شحال دام
+    الاجتماع ديال بلينكن ولافروف فستوكهولم" must not be answered by the Reykjavik meeting's two
+    hours."""
+    if not chosen or not found or chosen[0] is found[0] or chosen[0].doc_id != found[0].doc_id:
+        return False
+    held = set(analyze(context_text(index, chosen[0].hit.position)))
+    return all(s.terms <= held for s in specifics if s.terms)
 
 
 def article_holds(index: SearchIndex, position: int, terms: Sequence[str]) -> frozenset[str]:

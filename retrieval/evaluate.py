@@ -38,6 +38,8 @@ from retrieval.vectors import SEED_FOLDER
 RANK_DEPTH = 10
 HALVES = ("tune", "check")
 _ALEF_RE = re.compile("[أإآٱ]")
+# Arabic-Indic and Eastern Arabic-Indic digits as ASCII: outlets write "٢٩" or "29" for one number.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _PARAGRAPH_SUFFIX_RE = re.compile(r"-\d+$")
 
 
@@ -67,8 +69,9 @@ class Report:
 
 
 def loose(text: str) -> str:
-    """Diacritics and tatweel removed and alef forms unified, to compare answer strings."""
-    return _ALEF_RE.sub("ا", araby.strip_tatweel(araby.strip_diacritics(text)))
+    """Diacritics and tatweel removed, alef forms unified and digits made ASCII, to compare
+    answer strings (script only: words are never rewritten)."""
+    return _ALEF_RE.sub("ا", araby.strip_tatweel(araby.strip_diacritics(text))).translate(_DIGITS)
 
 
 def ranked_documents(indexes: Indexes, question: str, depth: int = RANK_DEPTH) -> list[str]:

@@ -1,6 +1,7 @@
 """Choosing results: abstention first, one passage per article first, then more to fill k."""
 
 import asyncio
+from dataclasses import replace
 
 import pytest
 
@@ -192,3 +193,45 @@ def test_asking_a_persons_name_the_articles_never_give_gets_the_closest_passages
     (tmp_path / "named").mkdir()
     named_index = build(tmp_path / "named", {"a": [named], "b": filler})
     assert answer_question(named_index, "وش اسم الشاب اللي غرق بسد وادي حنيفة").answered
+
+
+def fire(lead: str) -> list[str]:
+    """An article on a fire whose third paragraph matches the questions below best."""
+    return [
+        lead,
+        "وتواصل فرق الدفاع المدني عملها في المنطقة منذ أيام بمساندة المتطوعين من القرى المجاورة.",
+        "ولا يزال سبب حريق الغابة في الوادي الشمالي عام 2019 قيد التحقيق، "
+        "وحريق الغابة في الوادي الشمالي هو الأكبر.",
+        "وفي ملف آخر، ناقش البرلمان الموازنة العامة للدولة وأقرها بالأغلبية.",
+    ]
+
+
+WEATHER = ["خبر عن الطقس والأمطار الغزيرة اليوم."]
+
+
+def test_how_many_shows_and_is_decided_on_the_passage_of_its_article_stating_a_number(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")  # BM25 alone, as at size before the vectors are ready
+    # The third paragraph matches the question best and states no number; the lead of the same
+    # article states the count: it is shown first and, naming everything the question names,
+    # answers (without count among the answer-passage kinds: the closest passages, no_answer_kind).
+    lead = (
+        "اندلع حريق الغابة في الوادي الشمالي الأسبوع الماضي، وأحرقت النيران نحو 62 ألف فدان "
+        "ودمرت عشرات المباني والمزارع."
+    )
+    index = build(tmp_path, {"a": fire(lead), "b": WEATHER})
+    question = "كم فدانا أحرق حريق الغابة في الوادي الشمالي؟"
+    answer = answer_question(index, question)
+    assert (answer.outcome, answer.results[0].passage_id) == ("answer", "a#0")
+    assert "62 ألف فدان" in answer.results[0].snippet
+    plain = answer_question(index, question, ranking=replace(ARABIC_RANKING, answer_passage_kinds=("where",)))
+    assert "62 ألف فدان" not in plain.shown[0].snippet
+    assert (plain.outcome, plain.reason) == (CLOSEST, NO_ANSWER_KIND)
+
+
+def test_a_moved_passage_lacking_a_number_the_question_names_does_not_decide(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
+    lead = "اندلع حريق الغابة في الوادي الشمالي، وأحرقت النيران في الوادي الشمالي نحو 62 ألف فدان."
+    index = build(tmp_path, {"a": fire(lead), "b": WEATHER})
+    answer = answer_question(index, "كم فدانا أحرق حريق الغابة في الوادي الشمالي عام 2019؟")
+    assert "62 ألف فدان" in answer.shown[0].snippet  # shown first all the same
+    assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND)  # decided on the third
