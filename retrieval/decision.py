@@ -109,6 +109,9 @@ class EnglishRules:
     upcoming_window: int = 3
     # As `ArabicRules.check_attribute`.
     check_attribute: bool = True
+    # A question asking no kind of answer but naming an attribute ("What is the population of
+    # Jeddah?") asks its number: checked as a how-many question's (`retrieval.attributes`).
+    attribute_asks_count: bool = True
 
 
 Rules = ArabicRules | EnglishRules
