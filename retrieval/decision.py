@@ -109,8 +109,8 @@ class EnglishRules:
     upcoming_window: int = 3
     # As `ArabicRules.check_attribute`.
     check_attribute: bool = True
-    # A question asking no kind of answer but naming an attribute ("What is the population of
-    # Jeddah?") asks its number: checked as a how-many question's (`retrieval.attributes`).
+    # "What is the population of Jeddah?" asks a number though no how-many word says so: checked
+    # as a how-many question asking that attribute (`attributes.asked_value`).
     attribute_asks_count: bool = True
 
 

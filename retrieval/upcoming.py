@@ -67,7 +67,8 @@ def _bare(word: str) -> str:
 
 
 def asks_outcome(question: str) -> bool:
-    """Whether an Arabic or English `question` asks how something turned out."""
+    """Whether an Arabic or English `question` asks how something turned out (in English also
+    whether it happened: "Did Putin attend COP26?")."""
     if any(_bare(w) in _OUTCOME_WORDS or w in _OUTCOME_WORDS for w, _, _ in word_table(question)):
         return True
     words = [word.text for word in english_words(question)]
