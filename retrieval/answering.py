@@ -21,7 +21,7 @@ from retrieval.answer_kinds import (
     question_kind,
 )
 from retrieval.arabizi import arabizi_others, read_arabizi
-from retrieval.attributes import asked_attribute
+from retrieval.attributes import asked_attribute, asked_value
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
     ARABIC_RULES,
@@ -32,6 +32,7 @@ from retrieval.decision import (
     UPCOMING,
     ArabicRules,
     Decision,
+    EnglishRules,
     Evidence,
     Rules,
     decide,
@@ -340,13 +341,17 @@ def answer_question(
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
+    decided_kind = kind
+    if not kind and isinstance(rules, EnglishRules) and rules.attribute_asks_count:
+        attribute = asked_value(question)
+        decided_kind = COUNT if attribute else kind
     decide_on = partial(
         decide_answer,
         index,
         specifics,
         k=k,
         rules=rules,
-        kind=kind,
+        kind=decided_kind,
         weights=weights,
         asks_result=asks_result,
         asked=asked,

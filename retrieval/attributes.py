@@ -6,11 +6,19 @@ Pure functions over normalized words and index terms."""
 
 from __future__ import annotations
 
+import re
+
 from retrieval.analysis import analyze
 from retrieval.english.words import english_words
 from retrieval.normalize import normalize_arabic, word_table
 
 _PREFIXES = "وفبلك"
+# "What is the population of Jeddah?", "What's the estimated population ...", "What was Warsaw's
+# population": an English question asking an attribute's value without "how many" (its first
+# two words after "the" are read).
+_WHAT_IS = re.compile(
+    r"^\s*what(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+)?([\w']+(?:\s+\w+)?)", re.IGNORECASE
+)
 
 
 def _group(asked: str, english: str, stated: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -55,3 +63,11 @@ def asked_attribute(question: str) -> frozenset[str]:
         if words & arabic or english & english_words_asking:
             return stated
     return frozenset()
+
+
+def asked_value(question: str) -> frozenset[str]:
+    """The index terms stating the attribute an English `question` asks the value of with "what
+    is the ..." (`_WHAT_IS`), or an empty set: "What is the population of Jeddah?" asks a number
+    as "how many people live in Jeddah?" does."""
+    match = _WHAT_IS.match(question)
+    return asked_attribute(match.group(1)) if match else frozenset()

@@ -109,6 +109,9 @@ class EnglishRules:
     upcoming_window: int = 3
     # As `ArabicRules.check_attribute`.
     check_attribute: bool = True
+    # "What is the population of Jeddah?" asks a number though no how-many word says so: checked
+    # as a how-many question asking that attribute (`attributes.asked_value`).
+    attribute_asks_count: bool = True
 
 
 Rules = ArabicRules | EnglishRules

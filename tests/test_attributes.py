@@ -8,7 +8,7 @@ import pytest
 
 from retrieval.analysis import analyze
 from retrieval.answering import answer_question
-from retrieval.attributes import asked_attribute
+from retrieval.attributes import asked_attribute, asked_value
 from retrieval.decision import ARABIC_RULES, CLOSEST, ENGLISH_RULES, NO_ANSWER_KIND
 from retrieval.snippets import answer_sentence_shares
 
@@ -52,3 +52,41 @@ def test_only_a_number_in_a_sentence_stating_the_attribute_counts():
     stating = asked_attribute("كم عدد سكان المحافظة")
     assert len(answer_sentence_shares(text, "count", weights)) == 2
     assert len(answer_sentence_shares(text, "count", weights, stating)) == 1
+
+
+WHAT_BUDGET = "What is the budget of Nord Stream 2?"
+
+
+def test_what_is_an_attribute_asks_its_number_in_english(own_index):
+    answer = answer_question(own_index, WHAT_BUDGET)
+    assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND)
+
+
+def test_without_reading_what_is_as_how_many_the_pipeline_passage_answers(own_index):
+    rules = replace(ENGLISH_RULES, attribute_asks_count=False)
+    assert answer_question(own_index, WHAT_BUDGET, rules=rules).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the population of Jeddah?",
+        "What's the population of Al Baha region?",
+        "What was Warsaw's population in 1901?",
+        "what is the estimated population of the governorate",
+    ],
+)
+def test_asked_value_reads_what_is_the_population(question):
+    assert set(analyze("السكان")) <= asked_value(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the budget include?",
+        "Who is the city's population growing fastest in?",
+        "ما هو عدد سكان جدة",
+    ],
+)
+def test_asked_value_is_empty_unless_what_is_asks_the_attribute(question):
+    assert asked_value(question) == frozenset()

@@ -75,3 +75,18 @@ def test_english_words_asking_an_outcome():
     assert asks_outcome("What was the result of the match?")
     assert asks_outcome(COP26_AGREED)
     assert not asks_outcome("When will the Saudi Super Cup be played?")
+
+
+def test_an_english_question_asking_whether_something_happened_asks_an_outcome():
+    assert asks_outcome("Did Putin attend the climate conference in Glasgow?")
+    assert asks_outcome("What did Russia and America decide about the third round?")
+    assert not asks_outcome("How did the two presidents talk?")
+    assert not asks_outcome("What did Biden say about Ukraine?")
+
+
+def test_whether_someone_went_to_a_conference_still_to_come_gets_the_closest_passages(own_index):
+    """ "... التي ستعقد في مدينة غلاسكو": the articles cannot say who attended."""
+    question = "Did Putin go to the climate conference in Glasgow?"
+    answer = answer_question(own_index, question)
+    assert (answer.outcome, answer.reason) == (CLOSEST, UPCOMING)
+    assert answer_question(own_index, question, rules=replace(ENGLISH_RULES, upcoming_window=0)).answered
