@@ -114,3 +114,20 @@ def test_an_h_after_a_vowel_may_be_the_arabic_ha():
     names = NameIndex(["الاتحاد", "اعتياد", "سارة"])
     assert terms(names, "Ittihad") == ["الاتحاد"]  # not اعتياد, "habit": an ain the name lacks
     assert terms(names, "Sarah") == ["سارة"]  # the h silent: a teh marbuta
+
+
+def test_an_h_between_a_vowel_and_a_consonant_is_written_with_no_long_vowel_before_it():
+    """Fahd is فهد: its silent-h reading (shape "fad") made فاض a perfect match, and فاهد wrote
+    the vowel a closed syllable leaves unwritten. After o the h stays silent (John: جون)."""
+    uses = {"فاض": 40, "فاهد": 2, "فهد": 300, "جون": 50, "محمود": 80, "ماحود": 1}
+    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    assert terms(names, "Fahd") == ["فهد"]
+    assert terms(names, "Mahmoud") == ["محمود"]
+    assert terms(names, "John") == ["جون"]
+
+
+def test_an_opening_ain_is_the_names_vowel_and_a_closing_heh_its_ah():
+    """Abdullah is عبدالله: read as "bdalh" it lost to the look-alike البدلاء ("bdla")."""
+    uses = {"البدلاء": 30, "عبدالله": 900}
+    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    assert terms(names, "Abdullah") == ["عبدالله"]

@@ -18,6 +18,9 @@ _VOWELS = "aeiou"
 _GLOTTAL = "عءئؤ"  # ain and the hamza seats (alef's hamza is normalized away)
 _ADJECTIVE_ENDINGS = ("al", "ian", "ic", "ish", "ese")
 _VOWEL_RUN_RE = re.compile(rf"[{_VOWELS}]{{2,}}|['’`-]")
+# An h closing a syllable after a, e, i or u is the Arabic's ha (Fahd فهد, Ahmed احمد, Mahmoud
+# محمود, Tehran طهران); after o it is often silent (John جون, Kohl كول).
+_CLOSED_H_RE = re.compile(r"[aeiu]h[b-df-hj-np-tv-xz]")
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class EnglishLetters:
     z_first: bool
     zays: int
     dh_or_z: bool
+    closed_h: bool  # an h between a vowel (not o) and a consonant: Fahd, Ahmed, Mahmoud
 
     @classmethod
     def of(cls, word: str) -> EnglishLetters:
@@ -47,6 +51,7 @@ class EnglishLetters:
             # بانثرز), not for "ss" (Nasser).
             zays=letters.count("z") + len(re.findall("(?<=[^s])s(?!s)", letters)),
             dh_or_z="dh" in letters or "z" in letters or "th" in letters,
+            closed_h=bool(_CLOSED_H_RE.search(letters)),
         )
 
 
@@ -96,7 +101,18 @@ def _letters_agree(english: EnglishLetters, arabic: str) -> bool:
         return False
     if (arabic[0] in "زظ") != english.z_first or arabic.count("ز") > english.zays:
         return False
+    if english.closed_h and not _closed_h(arabic):
+        return False
     return _ending_agrees(english.ending, arabic)
+
+
+def _closed_h(arabic: str) -> bool:
+    """Whether `arabic` writes a ha or heh with no long vowel before it (an opening alef is a
+    hamza's seat): Fahd is فهد, not فاهد nor فاض."""
+    return any(
+        char in "حه" and (i <= 1 or arabic[i - 1] not in "اوي") and i < len(arabic) - 1
+        for i, char in enumerate(arabic)
+    )
 
 
 def spells_letters(english: EnglishLetters, arabic: str) -> bool:

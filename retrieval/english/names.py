@@ -219,7 +219,7 @@ def _likeness(
     """How alike Arabic `form` is to an English name of `skeleton` and `shape` (0 when under
     the floor); `stripped`: the skeleton without an ending the stemmer may have taken;
     `letters`: the shape's letters."""
-    spelled = arabic_shape(form)
+    spelled = _spelled_as(form, shape)
     exact = arabic_skeleton(form) in (skeleton, stripped) and _repeats(spelled) <= _repeats(shape)
     discount = 1.0 if exact else snapping.near_discount  # only close: one consonant apart
     floor = snapping.min_similarity if exact else snapping.min_near_similarity
@@ -230,6 +230,19 @@ def _likeness(
         return 0.0
     similarity = difflib.SequenceMatcher(None, shape, spelled, autojunk=False).ratio() * discount
     return similarity if similarity >= floor else 0.0
+
+
+def _spelled_as(form: str, shape: str) -> str:
+    """Arabic `form`'s shape as an English name of `shape` would spell it: an opening ain is
+    the name's opening vowel and, for a name ending in "-a" or "-ah", a closing heh after a
+    consonant its "a" (Abdullah عبدالله: "abdala", not "bdalh", which the look-alike البدلاء,
+    "bdla", beat; Talal is not طاله)."""
+    spelled = arabic_shape(form)
+    if form[:1] == "ع" and shape[:1] in ("a", "i", "u"):
+        spelled = shape[0] + spelled
+    if shape.endswith("a") and len(form) > 2 and form.endswith("ه") and form[-2] not in _AR_VOWELS:
+        spelled = spelled.removesuffix("h") + "a"
+    return spelled
 
 
 def _consonants(term: str) -> str:
