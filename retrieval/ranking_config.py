@@ -79,6 +79,11 @@ class NameSnapping:
     """A runner-up spelling is kept within `near_best` of the best one (Hollande: هولاند and
     هولندي alike; further behind it is another word sharing the skeleton: Messi, ميسيز) and when
     the corpus uses it at least `min_frequency_share` as often as the most used one."""
+    rare_uses: int = 1
+    rare_best: float = 0.15
+    """A best spelling used in at most `rare_uses` passages is weighed against spellings up to
+    `rare_best` behind it (by `min_frequency_share`): a misspelling or look-alike used once does
+    not hide the name's usual spelling (Abdullah: عبدلله .91, عبدالله .83)."""
     min_everyday_share: float = 0.2
     """A capitalised word the dictionary also renders (Council: المجلس) is snapped only to a
     spelling the corpus uses at least `min_everyday_share` as often as that rendering: else

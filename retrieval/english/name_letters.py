@@ -4,9 +4,9 @@ The skeleton (`retrieval.english.names`) ignores ain and hamza and merges letter
 apart, so at 20,000 articles ordinary words share a name's skeleton: Biden بعيدين, Ibrahim البراعم,
 Rome الرومي. A transliteration writes ain or hamza inside a word only where the English has two
 vowels together or an apostrophe (Saud سعود, Taif الطائف), kha for "kh" (Khurais خريص, not
-كراس), tha only for "th", an opening zay (or zah) for "z" and only for it, zay elsewhere
-for "z" or a lone "s", and no final yeh or waw where the name ends in a consonant (an
-adjective's ending aside: Federal الفيدرالي).
+كراس) and not for a plain k (Kazan كازان, not خاصان), tha only for "th", an opening zay (or
+zah) for "z" and only for it, zay elsewhere for "z" or a lone "s", and no final yeh or waw
+where the name ends in a consonant (an adjective's ending aside: Federal الفيدرالي).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ class EnglishLetters:
 
     glottals: int  # vowel pairs and apostrophes: places for an ain or hamza inside the word
     ending: str  # "consonant" (Rome: its e is silent), "adjective" or "vowel" (Sabah, Kerry)
-    kh: bool
+    kh: bool  # the Arabic must write a kha
+    kha: bool  # the Arabic may write one
     th: bool
     h: bool
     z_first: bool
@@ -44,6 +45,9 @@ class EnglishLetters:
             glottals=len(_VOWEL_RUN_RE.findall(letters)),
             ending=_ending(letters),
             kh=bool(re.search("(?<!c)kh", letters)),  # Stockholm's k and h are two sounds
+            # Kha only where the name has a sound k does not spell: Khalid, Munich ميونخ, Juan
+            # خوان (Kazan is not خاصان, Kerry not خيري).
+            kha=bool(re.search("kh|ch|j|x", letters)),
             th="th" in letters,
             h="h" in letters,
             z_first=letters.startswith("z"),
@@ -94,6 +98,8 @@ def _letters_agree(english: EnglishLetters, arabic: str) -> bool:
     if _inner_glottals(arabic) > english.glottals:
         return False
     if english.kh and "خ" not in arabic:
+        return False
+    if "خ" in arabic and not english.kha:
         return False
     if "ث" in arabic and not english.th:
         return False

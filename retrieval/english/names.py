@@ -370,6 +370,10 @@ class NameIndex:
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
         alike = [m for m in scored if m.similarity >= scored[0].similarity - snapping.near_best]
+        if self._frequency is not None and alike and self._frequency(alike[0].term) <= snapping.rare_uses:
+            # A best spelling the corpus barely uses is a misspelling or a look-alike when a
+            # spelling a little further behind is in common use (عبدلله, عبدالله).
+            alike = [m for m in scored if m.similarity >= scored[0].similarity - snapping.rare_best]
         if self._frequency is not None and alike:
             # Spellings one stem apart (بالحاج, حاج) are one rendering once analysed: the first.
             alike = list({_stem(m.term): m for m in reversed(alike)}.values())[::-1]
