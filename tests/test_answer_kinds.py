@@ -332,3 +332,62 @@ def test_how_long_shows_the_passage_of_its_article_stating_the_duration(own_inde
     ranking = path_ranking(prepare_query(question, own_index.search, own_index.resources).path)
     plain = answer_question(own_index, question, ranking=replace(ranking, answer_passage_kinds=(WHERE, WHO)))
     assert "ساعتين" not in plain.shown[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "count"),
+    [
+        # A day before a Hijri month, with its year or without: a date, no count.
+        ("تبدأ الدراسة في 28 شوال المقبل", ["28 شوال المقبل"], []),
+        ("صدر القرار في 24 ذي القعدة 1436 هـ وشمل 40 طالبا", ["24 ذي القعدة 1436 هـ"], ["40 طالبا"]),
+        ("يفتتح المعرض في الخامس من ذي الحجة", ["الخامس من ذي الحجة"], []),
+        ("وذلك في 3 جمادى الأولى 1436هـ", ["3 جمادى الأولى 1436هـ"], []),
+        # A date in numerals, whatever its separators, the year first or last.
+        ("بتاريخ 24 /10 / 1436هـ الموافق", ["24 /10 / 1436هـ"], []),
+        ("صدر يوم 1436/10/24 هـ", ["1436/10/24 هـ"], []),
+        # A Hijri year marked so; unmarked, a number of four digits still counts.
+        ("منذ عام 1436 هـ سجل 1400 طالب", ["1436 هـ"], ["1400 طالب"]),
+        # A Hijri month alone is no date: صفر is also zero, رمضان also a name.
+        ("وصلت النسبة إلى صفر وقال رمضان", [], []),
+    ],
+)
+def test_a_hijri_date_answers_when_and_counts_nothing(text, when, count):
+    assert [text[a:b] for a, b in answer_spans(text, WHEN)] == when
+    assert [text[a:b] for a, b in answer_spans(text, COUNT)] == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("يبدأ الدوام 8 صباحاً ويستقبل 30 مراجعا", ["30 مراجعا"]),
+        ("تنطلق المباراة عند الساعة 9 بمشاركة 22 لاعبا", ["22 لاعبا"]),
+        ("وتنتهي عند 8:30 مساء", []),
+        ("أصيب 8 أشخاص صباحاً", ["8 أشخاص"]),
+    ],
+)
+def test_a_clock_time_is_no_count(text, count):
+    assert [text[a:b] for a, b in answer_spans(text, COUNT)] == count
+
+
+def test_when_marks_the_hijri_date_in_the_snippet():
+    passage = (
+        "أعلنت كلية المجتمع عن بدء التسجيل للطلاب الجدد في برامج الدبلوم هذا العام بعد موافقة الوزارة. "
+        "وأشار عميد الكلية إلى أن الدراسة تبدأ يوم 12 شوال 1436 هـ في المقر الجديد للكلية."
+    )
+    question = "متى يبدأ التسجيل للطلاب الجدد في كلية المجتمع"
+    typed = best_sentences(passage, weights_for(question), kind=question_kind(question))
+    assert [typed.text[a:b] for a, b in typed.answers] == ["يوم 12 شوال 1436 هـ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("يبدأ العام الدراسي في الـ8 من ذي القعدة المقبل", ["الـ8 من ذي القعدة المقبل"]),
+        ("ويبدأ التسجيل غرة شهر ذي القعدة", ["غرة شهر ذي القعدة"]),
+        ("تقام البطولة في رمضان المقبل", ["رمضان المقبل"]),
+        ("وفي 8 من شهر شوال 1436 هـ", ["8 من شهر شوال 1436 هـ"]),
+    ],
+)
+def test_a_hijri_day_written_otherwise_answers_when(text, when):
+    assert [text[a:b] for a, b in answer_spans(text, WHEN)] == when
+    assert answer_spans(text, COUNT) == ()
