@@ -79,15 +79,6 @@ _NUMBER_WORDS = (
 _WEEKDAYS = "السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه"
 _RELATIVE_DAYS = "امس البارحه غدا"
 _MONTHS_EXTRA = "كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين"
-# Hijri months, as Saudi news dates by them ("28 شوال", "في الخامس من ذي القعدة"); the words of a
-# two-word name are joined by "_". Alone, without a day before or a year after, one is no date:
-# صفر is also "zero", رمضان and رجب are also names.
-_HIJRI_MONTHS = (
-    "محرم صفر ربيع_الاول ربيع_الثاني ربيع_الاخر جمادى_الاولى جمادى_الاول جمادى_الاخره جمادى_الاخر "
-    "جمادى_الثانيه رجب شعبان رمضان شوال ذو_القعده ذي_القعده ذو_الحجه ذي_الحجه"
-)
-# What follows a Hijri year ("1436 هـ", "1436 هجرية"); "1436هـ" keeps its ه as one word.
-_HIJRI_SIGNS = "ه هجري هجريه"
 _PERIODS = "الاسبوع الشهر العام السنه"
 # Words that open a date before its month: "السابع من ديسمبر", "نهاية يوليو".
 _DAY_WORDS = (
@@ -125,13 +116,6 @@ _CONSTRUCT_DUAL = "تي"
 _NOT_CONSTRUCT = ("اتي", "يتي", "التي")
 _MIN_CONSTRUCT_CHARS = 6
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
-_HIJRI_YEAR_RE = re.compile(r"^1[34]\d\d(ه?)$")
-# A date in numerals ("24 /10 / 1436هـ", "2015/8/4"): its day, month and year, the year first or last.
-_NUMERAL_RE = re.compile(r"^(\d{1,4})ه?$")
-_NUMERIC_YEARS = (range(1300, 1500), range(1900, 2101))
-_LAST_HOUR, _LAST_MINUTE = 24, 59
-_HIJRI_DAY_RE = re.compile(r"^(ال)?\d{1,2}$")  # "28", "الـ8"
-_LONGEST_DATE = 6  # words before a number that a date holding it may start at: "8 من شهر ذي القعدة 1436"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -151,11 +135,6 @@ HOW_LONG = TIME_UNITS | DURATION_CUES | _words("وقت الوقت طولت طا�
 WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
 PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
-_CLOCK = _words("الساعه")
-HIJRI_MONTHS = frozenset(tuple(normalize_arabic(m).split("_")) for m in _HIJRI_MONTHS.split())
-_HIJRI_FIRST = frozenset(month[0] for month in HIJRI_MONTHS)
-HIJRI_SIGNS = _words(_HIJRI_SIGNS)
-_FIRST_OF_MONTH, _BEFORE_MONTH = _words("غرة"), _words("من شهر")
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 
@@ -303,89 +282,10 @@ def _date_words() -> frozenset[str]:
     return _calendar()[0] | WEEKDAYS | RELATIVE_DAYS
 
 
-def _hijri_month_at(words, i: int) -> int:
-    """Words of the Hijri month named at word `i` ("شوال", "وذي القعدة"), 0 when none."""
-    first = _bare(words[i][0], _HIJRI_FIRST) if i < len(words) else ""
-    if first not in _HIJRI_FIRST:
-        return 0
-    if i + 1 < len(words) and (first, words[i + 1][0]) in HIJRI_MONTHS:
-        return 2
-    return int((first,) in HIJRI_MONTHS)
-
-
-def _year_at(words, i: int, after_month: bool = False) -> int:
-    """Words of a year at word `i`: a Gregorian one, or a Hijri one marked so ("1436هـ", "1436
-    هـ") or right after its month ("28 شوال 1436"); 0 when none."""
-    if i >= len(words):
-        return 0
-    word = words[i][0]
-    if _YEAR_RE.match(word):
-        return 1
-    if not (hijri := _HIJRI_YEAR_RE.match(word)):
-        return 0
-    if hijri.group(1):
-        return 1
-    if i + 1 < len(words) and words[i + 1][0] in HIJRI_SIGNS:
-        return 2
-    return int(after_month)
-
-
-def _hijri_date_at(words, i: int) -> int:
-    """Words of a Hijri date at word `i`: a day ("28", "الـ8", "غرة") and the month, "من شهر"
-    between them or not ("8 من ذي القعدة"), and a year or a relative word after it ("24 ذي
-    القعدة 1436 هـ", "رمضان المقبل"); a month alone is none. 0 when none."""
-    day = int(i < len(words) and bool(_HIJRI_DAY_RE.match(words[i][0]) or words[i][0] in _FIRST_OF_MONTH))
-    gap = 0
-    while day and gap < 2 and i + day + gap < len(words) and words[i + day + gap][0] in _BEFORE_MONTH:
-        gap += 1
-    month = _hijri_month_at(words, i + day + gap)
-    if not month:
-        return 0
-    end = i + day + gap + month
-    after = _year_at(words, end, after_month=True) or int(end < len(words) and words[end][0] in RELATIVE)
-    return day + gap + month + after if day or after else 0
-
-
-def _numeric_date_at(words, i: int) -> int:
-    """Words of a date in numerals at word `i` ("24 /10 / 1436هـ", "2015/8/4"), 0 when none."""
-    numerals = [_NUMERAL_RE.match(w) for w, _, _ in words[i : i + 3]]
-    if len(numerals) < 3 or not all(numerals):
-        return 0
-    first, month, last = (int(m.group(1)) for m in numerals)
-    day, year = (first, last) if len(numerals[2].group(1)) == 4 else (last, first)
-    if not (1 <= month <= 12 and 1 <= day <= 31 and any(year in years for years in _NUMERIC_YEARS)):
-        return 0
-    signed = i + 3 < len(words) and words[i + 3][0] in HIJRI_SIGNS
-    return 3 + signed
-
-
-def _clock_at(words, i: int) -> int:
-    """Words of a clock time at word `i`: an hour in numerals, its minutes, and a time of day
-    after them ("8 صباحاً", "8:30 مساء") or "الساعة" before them ("الساعة 8"); 0 when none."""
-    if not (words[i][0].isdigit() and int(words[i][0]) <= _LAST_HOUR):
-        return 0
-    length = 1
-    if i + 1 < len(words) and words[i + 1][0].isdigit() and int(words[i + 1][0]) <= _LAST_MINUTE:
-        length = 2
-    for size in (length, 1):
-        if i + size < len(words) and _bare(words[i + size][0], TIMES_OF_DAY) in TIMES_OF_DAY:
-            return size + 1
-    return length if i > 0 and _bare(words[i - 1][0], _CLOCK) in _CLOCK else 0
-
-
-def _in_date_or_time(words, i: int) -> bool:
-    """Whether word `i`, a number, is part of a Hijri date, a date in numerals, a marked Hijri
-    year or a clock time: it says when, not how many."""
-    finders = (_hijri_date_at, _numeric_date_at, _clock_at, _year_at)
-    return any(find(words, j) > i - j for j in range(max(i - _LONGEST_DATE, 0), i + 1) for find in finders)
-
-
 def _date_at(words, i: int) -> int:
     months, _ = _calendar()
     word = words[i][0]
     bare = _bare(word, _date_words())
-    if length := _hijri_date_at(words, i) or _numeric_date_at(words, i):
-        return length
     if bare in months or bare in WEEKDAYS or bare in RELATIVE_DAYS or _YEAR_RE.match(word):
         # A day number before and a year after belong to the date ("7 ديسمبر 2021").
         length = 1
@@ -419,9 +319,7 @@ def _date_at(words, i: int) -> int:
         for length in (2, 3, 4):
             if i + length <= len(words) and _bare(words[i + length - 1][0], months) in months:
                 return length - 1 + _date_at(words, i + length - 1)
-            if hijri := _hijri_month_at(words, i + length - 1):
-                return length - 1 + hijri + _year_at(words, i + length - 1 + hijri, after_month=True)
-    return _year_at(words, i)
+    return 0
 
 
 def _place_at(words, i: int) -> int:
@@ -466,7 +364,7 @@ def _is_source(words, i: int) -> bool:
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
         return 1 if _is_dual(words, i) and not _follows_dual(words, i) else 0
-    if _day_of_month(words, i) or _in_date_or_time(words, i):
+    if _day_of_month(words, i):
         return 0
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
