@@ -39,8 +39,98 @@ FUNCTION_WORDS = frozenset(
     3ashan 3shan 3alashan 3lshan 3ashaan ba2a lessa lsa badd bade fih fi2 mafeesh mafish hal
     delwa2ty dilwa2ti halla2 hala2 naharda ennaharda embare7 mbare7 bokra bukra el7een ben bein
     anhy anhi bta3 beta3 ta3 ba3d 2abl abl 3and 3nd laa aywa tayeb keef kif shlon wesh ish lawen
-    lwen ila ela mta3 dyal wach chno kifach 3lach""".split()
+    lwen ila ela mta3 dyal wach chno kifach 3lach bel bil lel lil wel wil 3al""".split()
 )
+# Function and question words are a closed class: read by this table, not by the model, which
+# misreads several out of context ("wein" -> اوان, "ish" -> الش, "b kam" -> اب كام) and would hide
+# the question's kind (where, how many) from the answer-kind rules.
+_FIXED_SPELLINGS = """
+    في: fi fe
+    عن: 3an
+    على: 3ala 3la
+    مع: ma3 m3
+    من: men mn
+    بين: ben bein
+    بعد: ba3d
+    قبل: 2abl abl
+    عند: 3and 3nd
+    الى: ila ela
+    و: w wa we
+    ب: b bi be
+    ل: l le li
+    يا: ya
+    هل: hal
+    لا: laa
+    بس: bas
+    كمان: kaman kamaan
+    عشان: 3ashan 3shan 3alashan 3lshan 3ashaan
+    مش: mesh msh mish
+    مفيش: mafeesh mafish
+    فيه: fih
+    لسه: lessa lsa
+    بقى: ba2a
+    ايه: eh eih ayh
+    اي: ay
+    ليه: leh leih
+    ليش: lesh leish
+    علاش: 3lach
+    فين: feen fein fen
+    وين: wein wen wain
+    لوين: lawen lwen
+    انهي: anhy anhi
+    امتى: emta imta amta ematy
+    مين: meen mein miin
+    ازاي: ezay ezzay izay
+    كم: kam kaam
+    شو: shu shou sho
+    ايش: esh aysh eish ish
+    وش: wesh
+    واش: wach
+    شنو: chno
+    كيف: keef kif
+    شلون: shlon
+    كيفاش: kifach
+    هو: howa hwa
+    هي: heya hya
+    هم: homa hum
+    انا: ana
+    انت: enta
+    انتي: enti
+    احنا: ehna e7na
+    ده: da dah deh
+    دي: di
+    دول: dol
+    كده: keda kida
+    اللي: elly elli illi eli
+    دلوقتي: delwa2ty dilwa2ti
+    هلق: halla2 hala2
+    النهارده: naharda ennaharda
+    امبارح: embare7 mbare7
+    بكرة: bokra bukra
+    الحين: el7een
+    بتاع: bta3 beta3
+    تاع: ta3
+    متاع: mta3
+    ديال: dyal
+    بدي: badd bade
+    ايوه: aywa
+    طيب: tayeb
+"""
+FIXED_SPELLINGS = {
+    latin: arabic.strip()
+    for line in _FIXED_SPELLINGS.strip().splitlines()
+    for arabic, latins in [line.split(":")]
+    for latin in latins.split()
+}
+# A particle written together with the article ("fel a7sa" = في الاحسا): the particle by the
+# table, the article left to the model on the next word.
+_WITH_ARTICLE = {
+    **dict.fromkeys(("fel", "fil"), "في"),
+    **dict.fromkeys(("bel", "bil"), "ب"),
+    **dict.fromkeys(("lel", "lil"), "ل"),
+    **dict.fromkeys(("wel", "wil"), "و"),
+    "3al": "على",
+}
 _ENGLISH_WORDS = STOPWORDS | QUESTION_WORDS
 _MIN_SIGNALS = 2
 # The article the model writes onto the next word ("el wafd" -> الوفد).
@@ -84,32 +174,54 @@ def _stays_latin(word: str) -> bool:
     return word[0].isupper() or (word.lower(),) in lexicon()
 
 
-def reading_runs(text: str) -> list[tuple[bool, str]]:
-    """The question cut into runs: (True, Arabizi words to convert) or (False, words kept)."""
-    runs: list[tuple[bool, str]] = []
+def _read_tokens(text: str) -> list[tuple[bool, str]]:
+    """Each token as (True, an Arabizi word for the model) or (False, kept: a name or news word
+    as typed, a function word in its fixed Arabic); an article before no Arabizi word is dropped."""
+    tokens: list[tuple[bool, str]] = []
     for token in _TOKEN_RE.findall(text):
-        convert = not _stays_latin(_bare(token))
-        if runs and runs[-1][0] == convert:
-            runs[-1] = (convert, f"{runs[-1][1]} {token}")
+        bare = _bare(token)
+        lower = bare.lower()
+        if lower in FIXED_SPELLINGS:
+            tokens.append((False, token.replace(bare, FIXED_SPELLINGS[lower], 1)))
+        elif bare.isdigit():  # a number is kept as typed, not read by the model
+            tokens.append((False, token))
+        elif lower in _WITH_ARTICLE:
+            tokens += [(False, token.replace(bare, _WITH_ARTICLE[lower], 1)), (True, "el")]
         else:
-            runs.append((convert, token))
-    return runs
+            tokens.append((not _stays_latin(bare), token))
+    return [
+        (convert, token)
+        for (convert, token), after in zip(tokens, [*tokens[1:], (False, "")], strict=True)
+        if not (_bare(token).lower() in _ARTICLES and not after[0])
+    ]
+
+
+def reading_units(text: str) -> list[tuple[bool, str]]:
+    """The question cut into units: (True, an Arabizi word, with the article written onto it, to
+    convert) or (False, a word kept). Read one by one: in a run of words the model's reading of a
+    word changes with its neighbours ("el motaHades besm" -> المطحد سبم)."""
+    units: list[tuple[bool, str]] = []
+    for convert, token in _read_tokens(text):
+        if convert and units and units[-1][0] and units[-1][1].lower() in _ARTICLES:
+            units[-1] = (True, f"{units[-1][1]} {token}")
+        else:
+            units.append((convert, token))
+    return units
 
 
 @dataclass(frozen=True)
 class ArabiziReading:
     """A question's Arabic-script reading, and the Latin word each of its read words came from
-    (when the run's words pair up: the model writes "el" onto the next word)."""
+    (the model writes "el" onto the word it belongs to)."""
 
     text: str
     sources: tuple[tuple[str, str], ...] = ()  # (read word as written in `text`, Latin word)
 
 
-def _paired(run: str, read: str) -> list[tuple[str, str]]:
-    latin = [w for w in (_bare(t).lower() for t in run.split()) if w]
-    latin = [w for i, w in enumerate(latin) if w not in _ARTICLES or i == len(latin) - 1]
+def _paired(unit: str, read: str) -> list[tuple[str, str]]:
+    """The read word and the Latin word of a unit, when the reading is one word."""
     words = read.split()
-    return list(zip(words, latin, strict=True)) if len(words) == len(latin) else []
+    return [(words[0], _bare(unit.split()[-1]).lower())] if len(words) == 1 else []
 
 
 class ArabiziReader:
@@ -122,15 +234,16 @@ class ArabiziReader:
         self._lock = threading.Lock()
 
     def read(self, text: str) -> ArabiziReading:
-        """`text` with its Arabizi runs in Arabic script and its names left as typed."""
+        """`text` with its Arabizi words in Arabic script and its names left as typed."""
         text = " ".join(_CONTROL_RE.sub(" ", text).split())  # the reading is shown back to the user
-        runs = reading_runs(text)
-        pending = [part for convert, part in runs if convert]
+        units = reading_units(text)
+        pending = [part for convert, part in units if convert]
         with self._lock:
             converted = self._converter.convert(pending) if pending else []
         done = iter(converted)
-        reading = " ".join(next(done) if convert else part for convert, part in runs)
-        sources = [pair for run, read in zip(pending, converted, strict=True) for pair in _paired(run, read)]
+        reading = " ".join(next(done) if convert else part for convert, part in units)
+        pairs = zip(pending, converted, strict=True)
+        sources = [pair for unit, read in pairs for pair in _paired(unit, read)]
         return ArabiziReading(reading, tuple(sources))
 
     def spellings(self, word: str) -> list[tuple[str, float]]:

@@ -27,6 +27,10 @@ _PROCLITICS = "لبوفك"  # one-letter prefixes the corpus writes on words ("�
 MIN_SKELETON = 3
 # How alike (difflib ratio) a corpus word must look: طياره and توترات share a skeleton (.18).
 MIN_SIMILARITY = 0.6
+# A reading word the corpus does write still yields to the model's other spelling of it when the
+# articles write that one this many times as often ("sudani": الصدني, a word of a few passages,
+# and السوداني; "za2er": زقر and زائر).
+COMMON_SPELLING_RATIO = 20
 
 
 def loose_skeleton(word: str) -> str:
@@ -92,16 +96,23 @@ def _no_others(word: str) -> tuple[str, ...]:
 def snap_text(
     text: str,
     spelling: SpellingIndex,
-    known: Callable[[str], bool],
+    frequency: Callable[[str], int | None],
     others: Callable[[str], tuple[str, ...]] = _no_others,
 ) -> str:
-    """`text` with each Arabic word that is not `known` replaced by the first of its `others`
-    (other readings of it, best first) that is, else by its snapped corpus spelling."""
+    """`text` with each Arabic word the index does not know (`frequency` 0; None for a stopword)
+    replaced by the first of its `others` (other readings of it, best first) that it knows, else
+    by its snapped corpus spelling; a known word by the first of its `others` written
+    `COMMON_SPELLING_RATIO` times as often."""
     parts, last = [], 0
     for norm, start, end in word_table(text):
-        if not starts_arabic(norm) or known(norm):
+        count = frequency(norm) if starts_arabic(norm) else None
+        if count is None:
             continue
-        snapped = next((other for other in others(norm) if known(other)), None) or spelling.snap(norm)
+        if count:
+            common = COMMON_SPELLING_RATIO * count
+            snapped = next((other for other in others(norm) if (frequency(other) or 0) >= common), None)
+        else:
+            snapped = next((o for o in others(norm) if frequency(o)), None) or spelling.snap(norm)
         if snapped is not None:
             parts += [text[last:start], snapped]
             last = end
@@ -115,10 +126,11 @@ def snap_reading(
     others: Callable[[str], tuple[str, ...]] = _no_others,
 ) -> str:
     """An Arabizi reading with the words `index` does not know in the corpus's spelling: the
-    model's next likeliest spelling the corpus writes, else the nearest written word."""
+    model's next likeliest spelling the corpus writes, else the nearest written word; and a known
+    word in the model's other spelling when the articles write that one far more often."""
 
-    def known(word: str) -> bool:
+    def frequency(word: str) -> int | None:
         terms = analyze(word)
-        return not terms or index.known(terms[0])  # a stopword, or a term of the index
+        return index.scorer.document_frequency(terms[0]) if terms else None  # None: a stopword
 
-    return snap_text(reading, spelling, known, others)
+    return snap_text(reading, spelling, frequency, others)
