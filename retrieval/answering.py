@@ -144,61 +144,22 @@ def candidates(
 
 
 def dense_rerank(
-    found: list[Candidate],
-    similarities: np.ndarray,
-    dense_weight: float = ARABIC_RANKING.dense_weight,
-    article_shares: dict[str, float] | None = None,
-    article_weight: float = 0.0,
+    found: list[Candidate], similarities: np.ndarray, dense_weight: float = ARABIC_RANKING.dense_weight
 ) -> list[Candidate]:
-    """Candidates reordered by BM25 (scaled to the best) plus `dense_weight` x cosine, plus
-    `article_weight` x the share of the question's weight their article holds
-    (`article_shares`, from `article_coverage`)."""
+    """Candidates reordered by BM25 (scaled to the best) plus `dense_weight` x cosine."""
     if not found:
         return found
     top = max(abs(c.hit.score) for c in found) or 1.0
     mean, spread = float(similarities.mean()), float(similarities.std()) or 1.0
-    shares = article_shares or {}
     reranked = []
     for c in found:
         similarity = float(similarities[c.hit.position])
-        score = c.hit.score / top + dense_weight * similarity + article_weight * shares.get(c.doc_id, 0.0)
+        score = c.hit.score / top + dense_weight * similarity
         specificity = (similarity - mean) / spread
         evidence = Evidence(c.evidence.coverage, similarity, specificity)
         reranked.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, evidence))
     reranked.sort(key=lambda c: -c.hit.score)
     return reranked
-
-
-def article_coverage(
-    index: SearchIndex, found: list[Candidate], weights: dict[str, float]
-) -> dict[str, float]:
-    """Per document of `found`, the share of the question's `weights` its article's passages
-    hold anywhere (an article's passages are stored consecutively): of two reports of one
-    event, or two stories sharing names, the one naming more of what is asked ("... في إيران",
-    "... في مدينة مروة") is the likelier answer, though its best passage holds no more."""
-    doc_index = index.passages.doc_index
-    last = len(doc_index) - 1
-    spans: dict[str, tuple[int, int]] = {}
-    for c in found:
-        if c.doc_id in spans:
-            continue
-        start = end = c.hit.position
-        article = doc_index[start]
-        while start > 0 and doc_index[start - 1] == article:
-            start -= 1
-        while end < last and doc_index[end + 1] == article:
-            end += 1
-        spans[c.doc_id] = (start, end + 1)
-    terms = list(weights)
-    if not spans or not terms:
-        return dict.fromkeys(spans, 0.0)
-    term_weights = np.array([weights[t] for t in terms]) / (sum(weights.values()) or 1.0)
-    held = index.scorer.holds(np.concatenate([np.arange(a, b) for a, b in spans.values()]), terms)
-    shares, at = {}, 0
-    for doc_id, (a, b) in spans.items():
-        shares[doc_id] = float(term_weights @ held[:, at : at + b - a].any(axis=1))
-        at += b - a
-    return shares
 
 
 def indexed_forms(index: SearchIndex, terms: list[str]) -> list[str]:
@@ -250,9 +211,7 @@ def arabic_candidates(
     found = candidates(index, weights, limit, ranking)
     found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
     if dense is not None and found and not lexically_decisive(_left(found, withheld), ranking):
-        shares = article_coverage(index, found, weights) if ranking.article_weight else None
-        similarities = dense.scores(question)
-        found = dense_rerank(found, similarities, ranking.dense_weight, shares, ranking.article_weight)
+        found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found, spans=tuple(spans))
 
 

@@ -3,18 +3,9 @@
 import asyncio
 from dataclasses import replace
 
-import numpy as np
 import pytest
 
-from retrieval.answering import (
-    answer_question,
-    article_coverage,
-    bare_forms,
-    candidates,
-    dense_rerank,
-    query_terms,
-    term_weights,
-)
+from retrieval.answering import answer_question, bare_forms, candidates, query_terms, term_weights
 from retrieval.decision import CLOSEST, NO_ANSWER_KIND
 from retrieval.engine import Engine
 from retrieval.ranking_config import ARABIC_RANKING, ArabicRanking
@@ -244,26 +235,3 @@ def test_a_moved_passage_lacking_a_number_the_question_names_does_not_decide(tmp
     answer = answer_question(index, "كم فدانا أحرق حريق الغابة في الوادي الشمالي عام 2019؟")
     assert "62 ألف فدان" in answer.shown[0].snippet  # shown first all the same
     assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND)  # decided on the third
-
-
-def test_article_coverage_counts_the_question_words_anywhere_in_the_article(tmp_path):
-    filler = " ".join(["وتحدث السكان عن أحوال الطقس في المنطقة."] * 25)
-    index = build(
-        tmp_path,
-        {
-            "near": [
-                "ضربت الفيضانات القرى. " + filler,
-                "وسقط قتلى كثيرون. " + filler,
-                "وكان ذلك في إيران الشمالية. " + filler,
-            ],
-            "far": ["سقط قتلى في الفيضانات، وعدد قتلى الفيضانات يزيد. " + filler],
-        },
-    ).search
-    weights = term_weights(index, query_terms("قتلى الفيضانات في إيران"))
-    found = candidates(index, weights, 10)
-    shares = article_coverage(index, found, weights)
-    assert shares["near"] == pytest.approx(1.0)
-    assert 0 < shares["far"] < 1
-    flat = np.zeros(len(index))
-    assert dense_rerank(found, flat, 1.0)[0].doc_id == "far"  # one passage holding two words twice
-    assert dense_rerank(found, flat, 1.0, shares, 5.0)[0].doc_id == "near"
