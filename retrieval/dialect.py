@@ -84,12 +84,14 @@ def unprefixed(
     word: str, frequency: Callable[[str], int], ranking: ArabicRanking = ARABIC_RANKING
 ) -> str | None:
     """A normalized `word` without its spoken prefix (بـ or هـ/حـ before the present tense's
-    ي ت ن; هالـ for الـ; Maghrebi فـ for في), when the corpus commonly writes it so and rarely
-    as typed; else None."""
+    ي ت ن; هالـ for الـ; عالـ for على الـ; Maghrebi فـ for في) or the spoken negation around it
+    (مـ…ش), when the corpus commonly writes it so and rarely as typed; else None."""
     if len(word) > 4 and word[0] in "بهح" and word[1] in "يتن":
         bare = word[1:]  # بيرأس, هتغني, حنروح
-    elif word.startswith("هال") and len(word) > 5:
-        bare = word[1:]  # هالفترة
+    elif word.startswith(("هال", "عال")) and len(word) > 5:
+        bare = word[1:]  # هالفترة, عالحدود
+    elif len(word) > 5 and word[0] == "م" and word.endswith("ش"):
+        bare = word[2:-1] if word[1] == "ا" else word[1:-1]  # ميطلقش, مايعرفش
     elif len(word) > 4 and word[0] == "ف" and word[1] != "ي":
         bare = word[1:]  # Maghrebi ف for في: فستوكهولم
     else:

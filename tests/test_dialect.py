@@ -117,3 +117,15 @@ def test_a_counted_noun_with_the_accusative_alif_keeps_its_fa():
     question = "كم فدانا احرق الحريق"
     assert read_dialect(question, frequency_of(counts)) == question
     assert read_dialect(question, frequency_of({"دانا": 98, "فدانا": 5})) == "كم دانا احرق الحريق"
+
+
+def test_the_levantine_ala_with_the_article_is_undone_when_the_corpus_writes_the_bare_word():
+    assert read_dialect("قديش انصاب عالحرث", frequency_of({"حرث": 12})) == "كم انصاب الحرث"
+    assert read_dialect("عالحرث", frequency_of({"حرث": 2})) == "عالحرث"  # too rare to be sure
+
+
+def test_the_spoken_negation_around_a_verb_is_undone_when_the_corpus_writes_the_verb():
+    assert read_dialect("ليه ميطلقش", frequency_of({"يطلق": 40})) == "لماذا يطلق"
+    assert read_dialect("مايعرفش", frequency_of({"يعرف": 40})) == "يعرف"
+    # A word of its own that merely starts with م and ends with ش stays.
+    assert read_dialect("المعاش مشمش", frequency_of({"شم": 40, "عا": 40})) == "المعاش مشمش"
