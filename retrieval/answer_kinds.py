@@ -116,14 +116,6 @@ _CONSTRUCT_DUAL = "تي"
 _NOT_CONSTRUCT = ("اتي", "يتي", "التي")
 _MIN_CONSTRUCT_CHARS = 6
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
-# A Hijri year marked so ("1436 هـ", "1436/1437هـ": the sign normalized to ه) says when, not how many.
-_HIJRI_YEAR_RE = re.compile(r"^1[34]\d\d$")
-_HIJRI_MARKED_RE = re.compile(r"^1[34]\d\d(ه|هجري|هجريه)$")
-_HIJRI_SIGNS = "ه هجري هجريه"
-# A clock time ("الساعة 9", "8:30") says when, not how many.
-_CLOCK_WORDS = "الساعه ساعه"
-_CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
-_LAST_HOUR, _LAST_MINUTE = 24, 59
 
 
 def _words(text: str) -> frozenset[str]:
@@ -145,7 +137,6 @@ PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
-HIJRI_SIGNS, CLOCK_WORDS = _words(_HIJRI_SIGNS), _words(_CLOCK_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -250,13 +241,11 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     if not kind:
         return ()
     words = word_table(text)
-    parts = kind_parts(kind)
-    finders = [_FINDERS[part] for part in parts]
-    clock = _clock_times(text, words) if COUNT in parts else frozenset()
+    finders = [_FINDERS[part] for part in kind_parts(kind)]
     spans = []
     i = 0
     while i < len(words):
-        length = max(0 if finder is _count_at and i in clock else finder(words, i) for finder in finders)
+        length = max(finder(words, i) for finder in finders)
         if length:
             spans.append((words[i][1], words[i + length - 1][2]))
             i += length
@@ -375,7 +364,7 @@ def _is_source(words, i: int) -> bool:
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
         return 1 if _is_dual(words, i) and not _follows_dual(words, i) else 0
-    if _day_of_month(words, i) or _marked_hijri_year(words, i):
+    if _day_of_month(words, i):
         return 0
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
@@ -390,34 +379,6 @@ def _day_of_month(words, i: int) -> bool:
     say how many."""
     months, _ = _calendar()
     return words[i][0].isdigit() and i + 1 < len(words) and _bare(words[i + 1][0], months) in months
-
-
-def _marked_hijri_year(words, i: int) -> bool:
-    """Whether word `i` is a Hijri year marked so ("1436 هـ", the first of "1436/1437هـ"): a
-    college's admission year does not say how many students it has."""
-    if not _HIJRI_YEAR_RE.match(words[i][0]) or i + 1 >= len(words):
-        return False
-    after = words[i + 1][0]
-    return after in HIJRI_SIGNS or bool(_HIJRI_MARKED_RE.match(after))
-
-
-def _clock_times(text: str, words) -> frozenset[int]:
-    """Indices of the words of `text` that are a clock time: an hour after "الساعة" with its
-    minutes ("الساعة 9", "الساعة 10:45"), or hours and minutes written "8:30"."""
-    starts = {start: j for j, (_, start, _) in enumerate(words)}
-    found = set()
-    for match in _CLOCK_RE.finditer(text):
-        hour = starts.get(match.start())
-        if hour is not None and hour + 1 < len(words):
-            found.update((hour, hour + 1))
-    for j in range(1, len(words)):
-        word = words[j][0]
-        if _bare(words[j - 1][0], CLOCK_WORDS) in CLOCK_WORDS and word.isdigit() and int(word) <= _LAST_HOUR:
-            found.add(j)
-            after = words[j + 1][0] if j + 1 < len(words) else ""
-            if after.isdigit() and int(after) <= _LAST_MINUTE and words[j + 1][1] - words[j][2] == 1:
-                found.add(j + 1)
-    return frozenset(found)
 
 
 def _is_dual(words, i: int) -> bool:
