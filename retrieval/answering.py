@@ -27,6 +27,7 @@ from retrieval.decision import (
     ARABIC_RULES,
     ENGLISH_RULES,
     NO_ANSWER_KIND,
+    NO_ORDINAL,
     NO_WINNER,
     OTHER_NATIONALITY,
     UPCOMING,
@@ -63,7 +64,14 @@ from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRank
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
-from retrieval.upcoming import asks_outcome, asks_winner, reports_upcoming, reports_winner
+from retrieval.upcoming import (
+    asked_ordinal,
+    asks_outcome,
+    asks_winner,
+    reports_upcoming,
+    reports_winner,
+    writes_ordinal,
+)
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUERY_TERMS = 64
@@ -336,6 +344,7 @@ def answer_question(
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
     asks_result = asks_outcome(query.text)
+    ordinal = (asked_ordinal(question) or asked_ordinal(query.text)) if asks_result else frozenset()
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = query.path == "ar" and asks_winner(query.text)
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
@@ -357,6 +366,7 @@ def answer_question(
         asked=asked,
         asks_won=won,
         attribute=attribute,
+        ordinal=ordinal,
     )
     decision = decide_on(found)
     chosen = [found[i] for i in decision.chosen]
@@ -405,6 +415,7 @@ def decide_answer(
     asked: Sequence[str] = (),
     asks_won: bool = False,
     attribute: frozenset[str] = frozenset(),
+    ordinal: frozenset[str] = frozenset(),
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
@@ -414,8 +425,9 @@ def decide_answer(
     (`asks_outcome`), one reporting the event as still to come, for one asking who won
     (`asks_won`), one reporting no winner and, for an Arabic question (`asked`: its terms in order), one
     giving what it asks about another nationality (`other_nationality`, as
-    `ArabicRules.check_nationality` says). A best passage sharing only generic words with the
-    question is not shown as the closest."""
+    `ArabicRules.check_nationality` says); for a question asking the outcome of a numbered event
+    (`ordinal`: the ordinal's forms, `asked_ordinal`), one whose neighbours never write it. A best
+    passage sharing only generic words with the question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
@@ -424,6 +436,8 @@ def decide_answer(
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
         blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
+    if found and not blocked and ordinal and rules.check_ordinal:
+        blocked = "" if writes_ordinal(context_text(index, found[0].hit.position), ordinal) else NO_ORDINAL
     if (
         found
         and not blocked

@@ -32,8 +32,8 @@ def _group(asked: str, english: str, stated: str) -> tuple[frozenset[str], froze
 
 
 # The question's words (spoken forms too: "كيسكنو", Maghrebi "they live"), the English ones, and
-# the passage's. Sums of money in general are not here: a price, a cost or a fee is written in
-# too many ways (بمبلغ، بقيمة، بتكلفة، ريال) to tell a passage lacking it.
+# the passage's. A price or a cost is stated by a currency or by any of the ways a sum is
+# written (بمبلغ، بقيمة، بتكلفة، ريال): "كم تبلغ تكلفة إنشاء المحطة" is not answered by "50 ميجاوات".
 ATTRIBUTES = (
     _group(
         "سكان السكان سكانها سكانه نسمة نسمه تعداد يسكن يسكنها يسكنو كيسكنو يسكنون قاطني",
@@ -49,6 +49,13 @@ ATTRIBUTES = (
         "راتب راتبه راتبها رواتب الراتب مرتب مرتبه المرتب معاش اجر اجره",
         "salary salaries wage wages",
         "راتب رواتب مرتب مرتبات أجر أجور معاش",
+    ),
+    _group(
+        "سعر سعره سعرها السعر اسعار الاسعار تكلفة تكلفه تكلفته تكلفتها التكلفة التكلفه كلفة كلفه "
+        "كلفته كلفتها تكاليف التكاليف",
+        "price prices cost costs worth",
+        "سعر أسعار تكلفة كلفة تكاليف تكلف كلف قيمة مبلغ ثمن ريال ريالا ريالات دولار دولارا دولارات يورو "
+        "جنيه درهم دينار ليرة إسترليني",
     ),
 )
 

@@ -21,6 +21,7 @@ NO_ANSWER_KIND = "no_answer_kind"  # asks when / how many / how long; no date or
 UPCOMING = "upcoming"  # asks how something turned out; the best passage reports it as still to come
 OTHER_NATIONALITY = "other_nationality"  # asks of one nationality's X; the best passage has another's
 NO_WINNER = "no_winner"  # asks who won; the best passage and its neighbours report no winner
+NO_ORDINAL = "no_ordinal"  # asks the outcome of the nth event; the best passage never numbers one so
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -76,6 +77,9 @@ class ArabicRules:
     # A how-many question asking an attribute (a population, a budget, a salary:
     # `retrieval.attributes`) is answered only by a number in a sentence stating that attribute.
     check_attribute: bool = True
+    # A question asking the outcome of a numbered event ("the third round") over a best passage
+    # and neighbours that never write that ordinal gets the closest passages (`upcoming.asked_ordinal`).
+    check_ordinal: bool = True
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,8 @@ class EnglishRules:
     upcoming_window: int = 3
     # As `ArabicRules.check_attribute`.
     check_attribute: bool = True
+    # As `ArabicRules.check_ordinal`.
+    check_ordinal: bool = True
     # "What is the population of Jeddah?" asks a number though no how-many word says so: checked
     # as a how-many question asking that attribute (`attributes.asked_value`).
     attribute_asks_count: bool = True

@@ -22,7 +22,8 @@ _OUTCOME_WORDS = frozenset(
     normalize_arabic(w)
     for w in (
         "نتيجة نتيجه نتائج نتايج النتيجة النتيجه النتائج النتايج "
-        "فاز فازت الفائز الفائزة كسب كسبت ربح ربحت صدر صدرت قرر قررت قرروا اتفق اتفقت اتفقوا انتهت انتهى حسم"
+        "فاز فازت الفائز الفائزة كسب كسبت ربح ربحت صدر صدرت قرر قررت قرروا اتفق اتفقت اتفقوا اتفقو "
+        "انتهت انتهى حسم"
     ).split()
 )
 # English words asking an outcome, as `english_words` gives them.
@@ -123,6 +124,46 @@ def reports_upcoming(text: str, asked: Collection[str], frequency: Callable[[str
         if is_upcoming(word, frequency) and any(held[max(0, i - window) : i + window + 1]):
             return True
     return False
+
+
+# An event numbered in a series ("الجولة الثالثة", "the third Geneva meeting"): the nouns, and
+# each ordinal's Arabic forms (spoken ت for ث too) by its English word.
+_EVENT_NOUNS = frozenset(
+    normalize_arabic(w)
+    for w in "جولة الجولة اجتماع الاجتماع لقاء اللقاء جلسة الجلسة قمة القمة مرحلة المرحلة".split()
+)
+_ENGLISH_EVENT_NOUNS = frozenset("round meeting session summit phase talks".split())
+_ORDINALS = {
+    english: frozenset(normalize_arabic(w) for w in forms.split())
+    for english, forms in (
+        ("second", "الثاني الثانية التاني التانية ثاني ثانية"),
+        ("third", "الثالث الثالثة التالت التالتة ثالث ثالثة"),
+        ("fourth", "الرابع الرابعة رابع رابعة"),
+        ("fifth", "الخامس الخامسة خامس خامسة"),
+    )
+}
+
+
+def asked_ordinal(question: str) -> frozenset[str]:
+    """The Arabic forms of the ordinal numbering the event an Arabic or English `question` asks
+    about ("شو طلع من الجولة التالتة", "What did they agree at the third meeting?"), or an empty
+    set: its outcome is reported only by a passage that numbers the event so."""
+    words = [_bare(w) for w, _, _ in word_table(question)]
+    for i in range(1, len(words)):
+        if words[i - 1] in _EVENT_NOUNS:
+            for forms in _ORDINALS.values():
+                if words[i] in forms:
+                    return forms
+    english = [word.text for word in english_words(question)]
+    for i, word in enumerate(english):
+        if word in _ORDINALS and not _ENGLISH_EVENT_NOUNS.isdisjoint(english[i + 1 :]):
+            return _ORDINALS[word]
+    return frozenset()
+
+
+def writes_ordinal(text: str, forms: frozenset[str]) -> bool:
+    """Whether `text` writes one of the ordinal's `forms` (`asked_ordinal`)."""
+    return any(_bare(w) in forms or w in forms for w, _, _ in word_table(text))
 
 
 def _word_at(starts: list[int], offset: int) -> int:

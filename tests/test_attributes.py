@@ -1,6 +1,7 @@
-"""A how-many question asking an attribute of something (a population, a budget, a salary) is
-answered only by a number in a sentence stating it (issue 16: a detail never given). The seed
-articles give Nord Stream 2's sanctions and a fortnight of threats, never its budget."""
+"""A how-many question asking an attribute of something (a population, a budget, a salary, a price
+or a cost) is answered only by a number in a sentence stating it (issue 16: a detail never given).
+The seed articles give Nord Stream 2's sanctions and a fortnight of threats, never its budget or
+its cost."""
 
 from dataclasses import replace
 
@@ -14,15 +15,25 @@ from retrieval.snippets import answer_sentence_shares
 
 BUDGET = "كم ميزانية مشروع نورد ستريم 2"
 ENGLISH_BUDGET = "How much is the budget of Nord Stream 2?"
+COST = "كم تكلفة مشروع نورد ستريم 2؟"
+ENGLISH_COST = "How much did the Nord Stream 2 pipeline cost?"
 
 
-@pytest.mark.parametrize("question", [BUDGET, ENGLISH_BUDGET])
+@pytest.mark.parametrize("question", [BUDGET, ENGLISH_BUDGET, COST, ENGLISH_COST])
 def test_a_budget_the_articles_never_give_gets_the_closest_passages(own_index, question):
     answer = answer_question(own_index, question)
     assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND)
 
 
-@pytest.mark.parametrize(("question", "rules"), [(BUDGET, ARABIC_RULES), (ENGLISH_BUDGET, ENGLISH_RULES)])
+@pytest.mark.parametrize(
+    ("question", "rules"),
+    [
+        (BUDGET, ARABIC_RULES),
+        (ENGLISH_BUDGET, ENGLISH_RULES),
+        (COST, ARABIC_RULES),
+        (ENGLISH_COST, ENGLISH_RULES),
+    ],
+)
 def test_without_the_check_a_number_near_the_pipeline_answers(own_index, question, rules):
     assert answer_question(own_index, question, rules=replace(rules, check_attribute=False)).answered
 
@@ -35,6 +46,10 @@ def test_without_the_check_a_number_near_the_pipeline_answers(own_index, questio
         ("كم ميزانية الجامعة هالسنة؟", "الميزانية"),
         ("قديش راتب اللاعب مع ناديه الجديد؟", "رواتب"),
         ("What is the population of the governorate?", "سكانها"),
+        ("قديش سعر التذكرة من جدة للرياض؟", "ريالاً"),
+        ("كم تبلغ تكلفة إنشاء المحطة؟", "بتكلفة"),
+        ("المشروع تكلفته كام؟", "دولار"),
+        ("How much is the player's contract worth?", "بقيمة"),
     ],
 )
 def test_asked_attribute_reads_the_attribute_and_the_words_stating_it(question, stated_by):
@@ -44,6 +59,8 @@ def test_asked_attribute_reads_the_attribute_and_the_words_stating_it(question, 
 def test_asked_attribute_is_empty_for_other_counts():
     assert asked_attribute("كم عدد الطلاب المقبولين") == frozenset()
     assert asked_attribute("How many people died in the crash?") == frozenset()
+    # "how many times more did they pay a price for oil": ثمن is no sum asked.
+    assert asked_attribute("كم مرة اضطرت الدول إلى دفع ثمن أكبر مقابل النفط") == frozenset()
 
 
 def test_only_a_number_in_a_sentence_stating_the_attribute_counts():
@@ -52,6 +69,15 @@ def test_only_a_number_in_a_sentence_stating_the_attribute_counts():
     stating = asked_attribute("كم عدد سكان المحافظة")
     assert len(answer_sentence_shares(text, "count", weights)) == 2
     assert len(answer_sentence_shares(text, "count", weights, stating)) == 1
+
+
+def test_only_a_number_in_a_sentence_stating_a_sum_answers_a_cost():
+    text = "تنتج المحطة 50 ميجاوات من الكهرباء. وأنشئت المحطة بتكلفة 400 مليون ريال."
+    weights = {"محط": 1.0}
+    stating = asked_attribute("كم تبلغ تكلفة إنشاء المحطة؟")
+    assert len(answer_sentence_shares(text, "count", weights)) == 2
+    assert len(answer_sentence_shares(text, "count", weights, stating)) == 1
+    assert answer_sentence_shares(text.split(". ")[0], "count", weights, stating) == []
 
 
 WHAT_BUDGET = "What is the budget of Nord Stream 2?"

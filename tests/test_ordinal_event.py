@@ -1,0 +1,58 @@
+"""A question asking the outcome of a numbered event ("the third round") over a best passage and
+neighbours that never write that ordinal gets the closest passages (issues 15 and 16: the seed
+articles report the second Geneva round and name the third as not yet scheduled)."""
+
+from dataclasses import replace
+
+import pytest
+
+from retrieval.answering import answer_question
+from retrieval.decision import CLOSEST, ENGLISH_RULES, NO_ORDINAL
+from retrieval.normalize import normalize_arabic
+from retrieval.upcoming import asked_ordinal, asks_outcome, writes_ordinal
+
+THIRD_ROUND = "What did Russia and the US decide at the third round of the Geneva strategic stability talks?"
+THIRD = frozenset(normalize_arabic(w) for w in "الثالث الثالثة".split())
+
+
+def test_the_outcome_of_a_round_the_articles_never_number_gets_the_closest_passages(own_index):
+    answer = answer_question(own_index, THIRD_ROUND)
+    assert (answer.outcome, answer.reason) == (CLOSEST, NO_ORDINAL)
+
+
+def test_without_the_check_the_second_round_passage_answers(own_index):
+    rules = replace(ENGLISH_RULES, check_ordinal=False)
+    assert answer_question(own_index, THIRD_ROUND, rules=rules).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "شو طلع من الجولة التالتة لمحادثات جنيف؟ اتفقو على شي؟",
+        "ما نتائج الاجتماع الثالث بين الوفدين؟",
+        "What was agreed at the third meeting of the two delegations?",
+    ],
+)
+def test_asked_ordinal_reads_the_ordinal_of_an_event_noun(question):
+    assert asks_outcome(question)
+    assert asked_ordinal(question) >= THIRD
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "شو نتيجة الشوط الثاني من المباراة؟",  # a half, not an event in a series
+        "من فاز للمرة الثالثة بالبطولة؟",
+        "Who won the third quarter?",
+        "ما نتائج الاجتماع بين الوفدين؟",
+    ],
+)
+def test_asked_ordinal_is_empty_without_a_numbered_event(question):
+    assert asked_ordinal(question) == frozenset()
+
+
+def test_writes_ordinal_reads_the_ordinal_with_a_prefix_and_spoken():
+    forms = asked_ordinal("What was decided at the third round?")
+    assert writes_ordinal("تجتمعان قبل الاجتماع الثالث بين البلدين", forms)
+    assert writes_ordinal("وفي الجولة التالتة", forms)
+    assert not writes_ordinal("في اجتماعهما الثاني بجنيف", forms)
