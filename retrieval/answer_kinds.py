@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 
 from retrieval.normalize import normalize_arabic, starts_arabic, word_table
+from retrieval.stemming import light_stem
+from retrieval.stopwords import STOPWORDS
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
@@ -51,6 +53,11 @@ _ENGLISH_PATTERNS = (
     (WHERE, r"\bfein\b|\bfeen\b|\bwein\b|\bween\b"),
     (WHO, r"\bmeen\b|\bmin\b"),
 )
+# Words between "كم" and what it counts: "كم من مجموعة", "كم عدد القطع", "قديش في جنود".
+_COUNT_FILLERS = "من عدد في فيه"
+# A how-many question on a sum ("كم بلغت قيمة", "كم المبلغ الذي تقاضاه") counts a currency.
+_SUM_WORDS = "قيمه قيمته قيمتها بقيمه المبلغ مبلغ بمبلغ تكلفه تكلفته تكلفتها كلفه سعر سعره ثمن ثمنه"
+_CURRENCIES = "ريال دولار يورو جنيه درهم دينار ليره روبل"
 # A second kind asked with "and" ("... and where?"); kinds a question asks are joined by _JOIN.
 _AND_KIND_RE = re.compile(r"\band (when|where|how many|how much|how long)\b")
 _JOIN = "+"
@@ -97,6 +104,19 @@ _TITLES = (
 )
 _SPOKESMEN = "المتحدث المتحدثه الناطق الناطقه"
 _SAYING = "قال قالت صرح صرحت اوضح اوضحت اكد اكدت اشار اشارت ذكر ذكرت افاد افادت بين بينت اعلن اعلنت كشف كشفت"
+# A person speaking in a passage: a verb of saying or of a stance (أبدى، أشاد، حذر) up to
+# `_SPEAKER_REACH` words before their name (titles between: "قال وزير الخارجية الروسي سيرغي
+# لافروف"), or a word of saying right after it ("عن لافروف قوله", "لافروف قائلاً").
+_SPEAKING = (
+    "قال قالت يقول تقول صرح صرحت اوضح اوضحت اكد اكدت اضاف اضافت ذكر ذكرت اعلن اعلنت افاد افادت "
+    "اشار اشارت شدد شددت لفت لفتت تابع تابعت اعتبر اعتبرت ابدى ابدت اعرب اعربت اشاد اشادت حذر حذرت "
+    "دعا دعت طالب طالبت نفى نفت وصف وصفت"
+)
+_SPOKEN_AFTER = "قوله قولها قائلا قائله مضيفا مؤكدا"
+# Prepositions that, right before a name, make it another verb's object ("وأشاد بلينكن
+# بالمحادثات مع لافروف"); not further back ("أشار إلى أن روسيا تولي").
+_NOT_SPEAKING = "مع الى على عن من في بين حول ضد لدى"
+_SPEAKER_REACH = 6
 _PLACE_CUES = "مدينه المدينه العاصمه عاصمه مقر جزيره ولايه مقاطعه اقليم منتجع قصر بلد دوله"
 # Capitals and cities of the news that CLDR's list (one city per time zone) lacks.
 _MORE_PLACES = (
@@ -115,6 +135,7 @@ _MIN_DUAL_CHARS = 5
 _CONSTRUCT_DUAL = "تي"
 _NOT_CONSTRUCT = ("اتي", "يتي", "التي")
 _MIN_CONSTRUCT_CHARS = 6
+_DUAL_ENDINGS = ("تين", "تان", "تي", "ين", "ان")  # a dual's stem, to meet the noun counted
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -137,6 +158,8 @@ PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
+COUNT_FILLERS, SUM_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS)
+SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 
 
 @lru_cache(maxsize=1)
@@ -209,6 +232,44 @@ def _first_kind(question: str) -> str:
     return ""
 
 
+def counted_nouns(question: str) -> frozenset[str]:
+    """What an Arabic how-many question counts, as `counted_form` has it: the currencies for a
+    sum ("كم بلغت قيمة ..."), else the noun after "كم" ("كم فدانا أحرق الحريق": فدان; "كم عدد
+    فرق الإطفاء": فرق); empty when it names none."""
+    words = [w for w, _, _ in word_table(question)]
+    if any(_bare(w, SUM_WORDS) in SUM_WORDS for w in words):
+        return _currencies()
+    for i, word in enumerate(words):
+        if _bare(word, _KIND_WORDS) in QUESTION_WORDS[COUNT]:
+            after = [w for w in words[i + 1 : i + 4] if w not in COUNT_FILLERS]
+            noun = after[0] if after and starts_arabic(after[0]) and after[0] not in STOPWORDS else ""
+            return frozenset({counted_form(noun)}) if noun else frozenset()
+    return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    return frozenset(counted_form(w) for w in _words(_CURRENCIES))
+
+
+def counted_form(word: str) -> str:
+    """A counted noun without its accusative alif ("فدانا", "جيبا"), light-stemmed, so that the
+    question's "كم جيب" meets the article's "160 جيبًا"."""
+    return light_stem(word[:-1] if len(word) > 3 and word.endswith("ا") else word)
+
+
+def counts_noun(text: str, nouns: frozenset[str]) -> bool:
+    """Whether `text`, a count (`answer_spans` of COUNT), ends with one of the counted `nouns`,
+    or is a dual of one ("مجموعتي" for "كم مجموعة")."""
+    words = [w for w, _, _ in word_table(text)]
+    if not nouns or not words:
+        return False
+    if len(words) > 1:
+        return counted_form(words[-1]) in nouns
+    ending = next((e for e in _DUAL_ENDINGS if words[0].endswith(e)), "")
+    return bool(ending) and counted_form(words[0][: -len(ending)]) in nouns
+
+
 def _count_or_duration(after: list[str]) -> str:
     """ "كم" asks for a duration when a unit of time follows it, else for a number."""
     return DURATION if any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2]) else COUNT
@@ -261,6 +322,26 @@ def is_partial(text: str, kind: str) -> bool:
         return False
     words = [_bare(w, _date_words()) for w, _, _ in word_table(text)]
     return bool(words) and all(w in WEEKDAYS or w in RELATIVE_DAYS or w in TIMES_OF_DAY for w in words)
+
+
+def speaks(text: str, speaker: frozenset[str]) -> bool:
+    """Whether the person whose name has the index terms `speaker` speaks in `text`: a verb of
+    saying shortly before the name, within its clause and not with a preposition right before
+    the name ("مع لافروف": another's object), or a word of saying right after it. "وقال متحدث
+    باسم الخارجية إن بلينكن ... مع لافروف" quotes no word of Lavrov's."""
+    words = word_table(text)
+    for i, (word, _, _) in enumerate(words):
+        if light_stem(word) not in speaker:
+            continue
+        if i + 1 < len(words) and _bare(words[i + 1][0], SPOKEN_AFTER) in SPOKEN_AFTER:
+            return True
+        for j in range(i - 1, max(i - 1 - _SPEAKER_REACH, -1), -1):
+            between = text[words[j][2] : words[j + 1][1]]
+            if (j == i - 1 and words[j][0] in NOT_SPEAKING) or any(ch in ',،.:;؛"“”«»' for ch in between):
+                break
+            if _bare(words[j][0], SPEAKING) in SPEAKING:
+                return True
+    return False
 
 
 def is_place(text: str) -> bool:

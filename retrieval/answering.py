@@ -17,8 +17,10 @@ from retrieval.answer_kinds import (
     NAMED,
     WHEN,
     WHERE,
+    counted_nouns,
     kind_parts,
     question_kind,
+    speaks,
 )
 from retrieval.arabizi import arabizi_others, read_arabizi
 from retrieval.attributes import asked_attribute, asked_value
@@ -54,6 +56,7 @@ from retrieval.missing import (
     english_specifics,
     lacks_subject,
     missing_words,
+    quoted_speakers,
     subject_terms,
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
@@ -372,7 +375,11 @@ def answer_question(
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
-    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking)
+    counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
+    if not kind and query.path == "ar":
+        speaker = quoted(query.text, question)
+        chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
@@ -485,6 +492,7 @@ def answer_passage_first(
     weights: dict[str, float],
     kind: str,
     ranking: Ranking,
+    counted: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """`chosen` with another passage of the same article first, when the first passage does not
     say what is asked in a sentence holding `answer_passage_share` of the question's weight and
@@ -499,31 +507,69 @@ def answer_passage_first(
     بلينكن ولافروف" matches "بعد اجتماعه مع بلينكن" best, not "... اللقاء الذي استمرّ نحو ساعتين
     مع لافروف"; a number for how many: a later passage on the fire's cause matches "كم فدانا أحرق
     حريق ..." best, the lead says how many acres burned (when the first passage holds no such
-    answer, the decision may then be taken on the moved one: `names_nothing_lacking`). The
+    answer, the decision may then be taken on the moved one: `names_nothing_lacking`). When an
+    Arabic how-many question names what it counts (`counted` nouns: `counted_nouns`), a number
+    of it is looked for first: the first passage's "أكثر من 20 حريقا" does not say how many
+    acres, nor a count of people how much money. The
     passages either side are not looked at: a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
     asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
     if not chosen or not ratio or not asked:
         return chosen
+    # A number of the noun counted first, when the question names it; then any answer of the kind.
+    readings = (counted, frozenset()) if counted and asked == COUNT else (frozenset(),)
 
-    def said(position: int) -> float:
+    def said(position: int, nouns: frozenset[str]) -> float:
         """The most question weight a sentence of the passage saying what is asked holds."""
-        shares = answer_sentence_shares(index.passage_text(position), asked, weights)
+        shares = answer_sentence_shares(index.passage_text(position), asked, weights, counted=nouns)
         return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]
-    if said(first.hit.position):
+    floor = ratio * first.hit.score
+    same = [(i, c) for i, c in enumerate(found) if c.doc_id == first.doc_id and c.hit.score >= floor]
+    best, c = 0.0, first
+    for nouns in readings:
+        if said(first.hit.position, nouns):
+            return chosen
+        best, _, c = max(((said(c.hit.position, nouns), -i, c) for i, c in same), default=(0.0, 0, first))
+        if best:
+            break
+    return _shown_first(chosen, c) if best else chosen
+
+
+def speaker_passage_first(
+    index: SearchIndex, chosen: list[Candidate], found: list[Candidate], speaker: frozenset[str], ratio: float
+) -> list[Candidate]:
+    """`chosen` with the best-ranked passage of its article where the person an Arabic question
+    quotes speaks (`answer_kinds.speaks`; `speaker`: their name's terms) first, when the first
+    passage does not have them speaking and the other scores `ratio` of it at least: "شو قال
+    لافروف عن محادثاته مع بلينكن" matches the State Department's statement naming both best,
+    not "... عن لافروف قوله بعد اجتماعه مع بلينكن"."""
+    if not chosen or not speaker or not ratio:
+        return chosen
+    first = chosen[0]
+    if speaks(index.passage_text(first.hit.position), speaker):
         return chosen
     floor = ratio * first.hit.score
-    others = [
-        (said(c.hit.position), -i, c)
-        for i, c in enumerate(found)
-        if c.doc_id == first.doc_id and c.hit.score >= floor
-    ]
-    best, _, c = max(others, key=lambda o: o[:2], default=(0.0, 0, first))
-    if not best:
-        return chosen
-    if c in chosen:  # a later result: shown first instead
+    for c in found:
+        if (
+            c.doc_id == first.doc_id
+            and c.hit.score >= floor
+            and speaks(index.passage_text(c.hit.position), speaker)
+        ):
+            return _shown_first(chosen, c)
+    return chosen
+
+
+def quoted(text: str, typed: str) -> frozenset[str]:
+    """The terms of the first word naming each person an Arabic question `text` quotes
+    (`missing.quoted_speakers`; `typed`: the question as asked): "بوتين" in "وش قال بوتين لكيري"."""
+    return frozenset(t for a, b in quoted_speakers(text, typed, 1) for t in analyze(text[a:b]))
+
+
+def _shown_first(chosen: list[Candidate], c: Candidate) -> list[Candidate]:
+    """`chosen` with `c` first: in place of the first, or moved up when it is a later result."""
+    if c in chosen:
         return [c, *(other for other in chosen if other is not c)]
     return [c, *chosen[1:]]
 

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from retrieval.analysis import Term, analyze_spans, index_terms
-from retrieval.answer_kinds import answer_spans, is_partial
+from retrieval.answer_kinds import answer_spans, counts_noun, is_partial
 from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import is_heading, split_sentences, word_starts, words_between
@@ -164,20 +164,27 @@ def _unasked(inside: list[str], weights: dict[str, float]) -> bool:
 
 
 def answer_sentence_shares(
-    text: str, kind: str, weights: dict[str, float], stating: frozenset[str] = frozenset()
+    text: str,
+    kind: str,
+    weights: dict[str, float],
+    stating: frozenset[str] = frozenset(),
+    counted: frozenset[str] = frozenset(),
 ) -> list[float]:
     """For each answer of `kind` in `text` that the question does not name (`unasked_answers`),
     the share of the question's `weights` its sentence holds: a date in a sentence sharing
     nothing with the question ("... الذي افتتح الأربعاء" for "when did the pipeline explode?")
     answers some other question. With `stating` terms (`attributes.asked_attribute`), only
-    answers in a sentence holding one of them count: "100 سرير" is no population."""
+    answers in a sentence holding one of them count: "100 سرير" is no population. With `counted`
+    nouns (`answer_kinds.counted_nouns`), only counts of one of them."""
     terms = analyze_spans(text)
     term_starts = [t.start for t in terms]
     sentences = split_sentences(text)
     sentence_ends = [s.end for s in sentences]
     total = sum(weights.values()) or 1.0
     shares = []
-    for start, _ in unasked_answers(text, kind, weights, terms):
+    for start, end in unasked_answers(text, kind, weights, terms):
+        if counted and not counts_noun(text[start:end], counted):
+            continue
         sentence = sentences[min(bisect_left(sentence_ends, start + 1), len(sentences) - 1)]
         span = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
         inside = {t.term for t in span}

@@ -12,13 +12,17 @@ from retrieval.answer_kinds import (
     WHERE,
     WHO,
     answer_spans,
+    counted_nouns,
+    counts_noun,
     is_partial,
     kind_parts,
     question_kind,
+    speaks,
 )
 from retrieval.answering import answer_question, path_ranking, prepare_query
 from retrieval.decision import CLOSEST, NO_ANSWER_KIND
 from retrieval.snippets import best_sentences
+from retrieval.stemming import light_stem
 from tests.test_snippets import weights_for
 
 
@@ -332,3 +336,40 @@ def test_how_long_shows_the_passage_of_its_article_stating_the_duration(own_inde
     ranking = path_ranking(prepare_query(question, own_index.search, own_index.resources).path)
     plain = answer_question(own_index, question, ranking=replace(ranking, answer_passage_kinds=(WHERE, WHO)))
     assert "ساعتين" not in plain.shown[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "counts"),
+    [
+        ("كم فدانا أحرق الحريق؟", "62 ألف فدان", True),
+        ("كم فدانا أحرق الحريق؟", "20 حريقا", False),
+        ("كم جيب حدودي تبادل البلدان؟", "160 جيبًا", True),
+        ("كم عدد فرق الإطفاء؟", "9 فرق", True),
+        ("كم مجموعة عمل شكلوا؟", "مجموعتي", True),  # a dual in construct
+        ("كم بلغت قيمة المشروعات؟", "197 مليون ريال", True),  # a sum: a currency counts
+        ("كم المبلغ الذي تقاضاه؟", "سبعة آلاف ريال", True),
+        ("كم المبلغ الذي تقاضاه؟", "تسعة أشخاص", False),
+    ],
+)
+def test_a_how_many_question_naming_what_it_counts_is_answered_by_a_number_of_it(question, text, counts):
+    assert counts_noun(text, counted_nouns(question)) is counts
+
+
+@pytest.mark.parametrize("question", ["قديش عدد اللي ماتوا؟", "كم؟", "ماذا قال بوتين؟"])
+def test_a_question_naming_nothing_counted_has_no_counted_noun(question):
+    assert counted_nouns(question) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaking"),
+    [
+        ("ونقلت وكالات أنباء عن لافروف قوله إن المحادثات كانت بناءة.", True),
+        ("من جهته، قال لافروف إن بلاده مستعدة.", True),
+        ("وقال وزير الخارجية الروسي سيرغي لافروف إن بلاده مستعدة.", True),  # titles between
+        ("وأبدى لافروف استعداد موسكو لإزالة الأنقاض.", True),  # a stance
+        ("وقال متحدث باسم الخارجية، إن بلينكن التقى مع لافروف في ريكيافيك.", False),
+        ("وأشاد بلينكن بالمحادثات مع لافروف.", False),
+    ],
+)
+def test_a_person_speaks_after_a_verb_of_saying_or_before_a_word_of_it(text, speaking):
+    assert speaks(text, frozenset({light_stem("لافروف")})) is speaking

@@ -235,3 +235,42 @@ def test_a_moved_passage_lacking_a_number_the_question_names_does_not_decide(tmp
     answer = answer_question(index, "كم فدانا أحرق حريق الغابة في الوادي الشمالي عام 2019؟")
     assert "62 ألف فدان" in answer.shown[0].snippet  # shown first all the same
     assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND)  # decided on the third
+
+
+def test_how_many_naming_what_it_counts_shows_the_passage_with_a_number_of_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
+    # The third paragraph matches best and states a number, of fires: not of acres. The lead
+    # states the acres and is shown first; a question naming nothing counted keeps the third.
+    lead = "اندلع حريق الغابة في الوادي الشمالي وأتت النيران على نحو 62 ألف فدان."
+    third = "ولا يزال سبب حريق الغابة الذي أحرق الوادي الشمالي قيد التحقيق، وهو بين أكثر من 20 حريقا."
+    paragraphs = [lead, "وتواصل فرق الدفاع المدني عملها منذ أيام.", third, WEATHER[0]]
+    index = build(tmp_path, {"a": paragraphs, "b": ["خبر عن مباراة كرة القدم أمس."]})
+    acres = answer_question(index, "كم فدانا أحرق حريق الغابة في الوادي الشمالي؟")
+    assert acres.shown[0].passage_id == "a#0"
+    assert "62 ألف فدان" in acres.shown[0].snippet
+    fires = answer_question(index, "كم حريقا نشب مع حريق الغابة في الوادي الشمالي؟")
+    assert fires.shown[0].passage_id == "a#2"
+
+
+def test_how_much_money_shows_the_passage_with_a_sum_not_a_count_of_people(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
+    people = "واعترف الساحر المقبوض عليه في القرية بسحر تسعة أشخاص من عائلة واحدة."
+    sum_ = "وذكر الساحر في أقواله أنه عمل السحر مقابل سبعة آلاف ريال قدمت له."
+    index = build(tmp_path, {"a": [people, sum_], "b": ["خبر عن مباراة كرة القدم أمس."]})
+    answer = answer_question(index, "كم المبلغ الذي تقاضاه الساحر مقابل سحر العائلة في القرية؟")
+    assert "سبعة آلاف ريال" in answer.shown[0].snippet
+
+
+def test_what_did_x_say_shows_the_passage_where_x_speaks(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
+    statement = (
+        "وقال متحدث باسم الخارجية في بيان، إن بلينكن بحث خلال اللقاء مع لافروف المحادثات "
+        "الثنائية ومحادثات الاستقرار."
+    )
+    quote = "ونقلت وكالات الأنباء عن لافروف قوله بعد اجتماعه مع بلينكن إن النقاش كان بناء."
+    others = {name: [f"خبر {name} عن الطقس والأمطار اليوم."] for name in "bcdef"}
+    index = build(tmp_path, {"a": [statement, "وتناول اللقاء ملفات أخرى.", quote], **others})
+    answer = answer_question(index, "شو قال لافروف عن محادثاته مع بلينكن؟")
+    assert answer.shown[0].passage_id == "a#2"
+    plain = answer_question(index, "شو قال المتحدث عن محادثات بلينكن ولافروف؟")
+    assert plain.shown[0].passage_id == "a#0"
