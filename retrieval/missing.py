@@ -13,7 +13,7 @@ from itertools import dropwhile, takewhile
 from retrieval.analysis import Term
 from retrieval.answer_kinds import TITLES, is_place
 from retrieval.english.expand import Concept
-from retrieval.english.lexicon import people
+from retrieval.english.lexicon import lexicon, people
 from retrieval.english.words import subject_names
 from retrieval.generic_terms import GENERIC_TERMS
 from retrieval.index import SearchIndex
@@ -53,6 +53,7 @@ class Specific:
     kind: str  # NUMBER (lacking it rules out an answer), NAME or TERM
     year: int | None = None
     subject: bool = False  # a name the question asks about (`subject_names`)
+    listed_place: bool = False  # a place of the curated lexicon, named as a word (not "US")
 
 
 def arabic_specifics(
@@ -144,8 +145,16 @@ def english_specifics(index: SearchIndex, question: str, concepts: Sequence[Conc
         if number or name or not known:
             year = _year(concept.english) if number else None
             kind = NUMBER if number else (PLACE if _a_place(concept) else NAME) if name else TERM
-            specifics.append(Specific(concept.english, known, kind, year, subject=subject and kind == NAME))
+            listed = kind == PLACE and _listed_place(concept.english)
+            subject = subject and kind == NAME
+            specifics.append(Specific(concept.english, known, kind, year, subject, listed_place=listed))
     return specifics
+
+
+def _listed_place(english: str) -> bool:
+    """A one-word place the curated lexicon lists, typed as a word: not an acronym ("US" is also
+    written "الأمريكي", which the lexicon's الولايات المتحدة misses)."""
+    return not english.isupper() and (english.lower(),) in lexicon()
 
 
 def _a_place(concept: Concept) -> bool:
@@ -180,15 +189,23 @@ def blocks_answer(specifics: Iterable[Specific], top: frozenset[str]) -> bool:
 
 
 def subject_terms(specifics: Iterable[Specific]) -> list[str]:
-    """The index terms of the names an English question asks about (`Specific.subject`)."""
-    return sorted({t for s in specifics if s.subject for t in s.terms})
+    """The index terms of the names an English question asks about (`Specific.subject`) and of
+    the places of the curated lexicon it names (`Specific.listed_place`)."""
+    return sorted({t for s in specifics if s.subject or s.listed_place for t in s.terms})
 
 
 def lacks_subject(specifics: Iterable[Specific], article: frozenset[str]) -> bool:
     """Whether the best passage's article (`article`: which `subject_terms` it holds) never
     names the person the question asks about: "What did Messi say about the Super Cup?" is not
     answered by an article on the Super Cup alone. The article, not the passage: a passage
-    often names a person by title alone ("the Russian president")."""
+    often names a person by title alone ("the Russian president"). Nor one that never names a
+    place of the lexicon the question names and the articles know: "Who did Blinken meet in
+    Stockholm?" is not answered by the article on their meeting in Reykjavik, which holds its
+    other words (an unseen Latin spelling gives every concept the same weight in coverage, so
+    the place counts no more than the verb)."""
+    specifics = list(specifics)
+    if any(s.listed_place and s.terms and not s.terms & article for s in specifics):
+        return True
     subject = [s for s in specifics if s.subject]
     return bool(subject) and not any(s.terms & article for s in subject)
 

@@ -160,6 +160,18 @@ def test_function_words_are_not_concepts():
     assert [c.english for c in concepts] == ["Bab", "Hawa", "crossing"]
 
 
+def test_a_word_whose_every_sense_the_analysis_drops_is_no_concept():
+    """آلية ("mechanism") reads as إليه and بيّن ("signify") as بين, both stopwords: the
+    articles' word is not searchable, so the English word is none of the question's concepts (it
+    was kept with its Latin spelling alone and named missing: "Not in the articles: mechanism")."""
+    concepts = expand_english("How long was the Syria aid mechanism extended?", {})
+    assert "mechanism" not in [c.english for c in concepts] and "aid" in [c.english for c in concepts]
+    concepts = expand_english("What does the crown signify?", {"signify": ("بيّن",), "crown": ("تاج",)})
+    assert [c.english for c in concepts] == ["crown"]
+    # A name-like word keeps its Latin spelling, whatever its dictionary sense.
+    assert "Ila" in [c.english for c in expand_english("Where is Ila today?", {"ila": ("إلى",)})]
+
+
 def test_an_ambiguous_word_counts_once(tmp_path):
     """Five senses of one word weigh no more than one sense of another."""
     from retrieval.english.query import concept_scores

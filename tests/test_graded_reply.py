@@ -254,3 +254,14 @@ def test_an_english_passage_standing_far_out_in_meaning_is_the_closest_though_it
     weather = replace(alone, specificity=2.45)
     assert decide([Found("a", weather)], 3, ENGLISH_RULES, on_topic=False).outcome == NOT_FOUND
     assert decide([Found("a", alone)], 3, ARABIC_RULES, on_topic=False).outcome == NOT_FOUND
+
+
+def test_a_place_of_the_lexicon_the_best_article_never_names_gets_the_closest_passages(own_index):
+    """The Reykjavik article holds "Blinken" and "meet" (لقاء) and stands closest in meaning, but
+    the talks in Stockholm are another article's: the closest passages, that one among them. A
+    question on the Reykjavik meeting is still answered from it."""
+    answer = answer_question(own_index, "Who did Blinken meet in Stockholm?")
+    assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS)
+    assert "001_189fae57c8dc02ff" in [r.doc_id for r in answer.closest]
+    reykjavik = answer_question(own_index, "Where did Blinken and Lavrov meet in Reykjavik?")
+    assert reykjavik.answered and reykjavik.results[0].doc_id == "002_09334d7de83b752e"

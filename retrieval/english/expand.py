@@ -96,16 +96,24 @@ def _word_concept(
         renderings += _renderings((word.text,), "latin", expansion.latin_confidence)
         return Concept(word.typed, 1.0, tuple(renderings)) if renderings else None
     curated = _lookup(_single_words(), word.text)
+    senses = curated
     if curated:
         renderings += _renderings(curated, "lexicon", expansion.lexicon_confidence)
     elif not word.is_acronym:  # START, ICE: a name, not the everyday word
         everyday = _lookup(general_words(), word.text)
         if everyday:
+            senses = everyday
             renderings += _renderings(everyday, "lexicon", expansion.lexicon_confidence)
         else:
             senses = _lookup(dictionary, word.text)[: expansion.max_dictionary_senses]
             renderings += _renderings(senses, "dictionary", expansion.dictionary_confidence)
     looks_like_name = word.capitalized and not sentence_start and not curated
+    if senses and not renderings and not looks_like_name:
+        # Every Arabic sense is a stopword to the analysis (mechanism: آلية reads as إليه; around:
+        # حول): the articles' word is not searchable either, so the word asks nothing the index
+        # can hold, as an Arabic question's stopword. Kept, its Latin spelling would count as a
+        # name the articles lack ("Not in the articles: mechanism").
+        return None
     # The curated lexicon's rendering is the name's (Iraq: العراق); snapping would only add
     # look-alike words of a large vocabulary to it.
     if names is not None and (looks_like_name or not renderings):
