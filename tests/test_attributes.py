@@ -63,18 +63,25 @@ def test_asked_attribute_is_empty_for_other_counts():
     assert asked_attribute("كم مرة اضطرت الدول إلى دفع ثمن أكبر مقابل النفط") == frozenset()
 
 
-def test_only_a_number_in_a_sentence_stating_the_attribute_counts():
-    text = "افتتح المستشفى الجديد في المحافظة بسعة 100 سرير. ويبلغ عدد سكان المحافظة 90 ألف نسمة."
-    weights = {"محافظ": 1.0}
-    stating = asked_attribute("كم عدد سكان المحافظة")
-    assert len(answer_sentence_shares(text, "count", weights)) == 2
-    assert len(answer_sentence_shares(text, "count", weights, stating)) == 1
-
-
-def test_only_a_number_in_a_sentence_stating_a_sum_answers_a_cost():
-    text = "تنتج المحطة 50 ميجاوات من الكهرباء. وأنشئت المحطة بتكلفة 400 مليون ريال."
-    weights = {"محط": 1.0}
-    stating = asked_attribute("كم تبلغ تكلفة إنشاء المحطة؟")
+@pytest.mark.parametrize(
+    ("text", "stem", "question"),
+    [
+        (
+            "افتتح المستشفى الجديد في المحافظة بسعة 100 سرير. ويبلغ عدد سكان المحافظة 90 ألف نسمة.",
+            "محافظ",
+            "كم عدد سكان المحافظة",
+        ),
+        (
+            "تنتج المحطة 50 ميجاوات من الكهرباء. وأنشئت المحطة بتكلفة 400 مليون ريال.",
+            "محط",
+            "كم تبلغ تكلفة إنشاء المحطة؟",
+        ),
+    ],
+)
+def test_only_a_number_in_a_sentence_stating_the_attribute_counts(text, stem, question):
+    """A population needs a sentence stating it; a cost a sentence with a sum (not 50 ميجاوات)."""
+    weights = {stem: 1.0}
+    stating = asked_attribute(question)
     assert len(answer_sentence_shares(text, "count", weights)) == 2
     assert len(answer_sentence_shares(text, "count", weights, stating)) == 1
     assert answer_sentence_shares(text.split(". ")[0], "count", weights, stating) == []
