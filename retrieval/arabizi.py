@@ -30,17 +30,6 @@ PACKAGE = "egyptian-arabizi-franco"
 # Digits that stand for Arabic letters (2 hamza, 3 ain, 5 kha, 6 tah, 7 hah, 8 qaf, 9 sad),
 # inside or at the end of a lower-case word: "3an", "2al2ana", "ma3". Not "g7", "cop26", "2021".
 _DIGIT_WORD_RE = re.compile(r"^[a-z]*[2356789][a-z]+[a-z0-9]*$|^[a-z]{2,}[2356789]$")
-# Function and question words of Arabizi (Egyptian, Levantine, Gulf spellings), lower case.
-FUNCTION_WORDS = frozenset(
-    """el al il fe fi fel fil w wa we b bi be l le li ya men mn 3an 3ala 3la ma3 m3 mesh msh mish
-    eh eih ay leh leih lesh leish feen fein fen wein wen wain emta imta amta ematy meen mein miin
-    ezay ezzay izay kam kaam 2ad ad elly elli illi eli shu shou sho esh aysh eish ayh howa hwa
-    heya hya homa hum ana enta enti ehna e7na da di dah deh dol keda kida bas kaman kamaan
-    3ashan 3shan 3alashan 3lshan 3ashaan ba2a lessa lsa badd bade fih fi2 mafeesh mafish hal
-    delwa2ty dilwa2ti halla2 hala2 naharda ennaharda embare7 mbare7 bokra bukra el7een ben bein
-    anhy anhi bta3 beta3 ta3 ba3d 2abl abl 3and 3nd laa aywa tayeb keef kif shlon wesh ish lawen
-    lwen ila ela mta3 dyal wach chno kifach 3lach bel bil lel lil wel wil 3al""".split()
-)
 # Function and question words are a closed class: read by this table, not by the model, which
 # misreads several out of context ("wein" -> اوان, "ish" -> الش, "b kam" -> اب كام) and would hide
 # the question's kind (where, how many) from the answer-kind rules.
@@ -131,10 +120,14 @@ _WITH_ARTICLE = {
     **dict.fromkeys(("wel", "wil"), "و"),
     "3al": "على",
 }
-_ENGLISH_WORDS = STOPWORDS | QUESTION_WORDS
-_MIN_SIGNALS = 2
 # The article the model writes onto the next word ("el wafd" -> الوفد).
 _ARTICLES = frozenset({"el", "al", "il", "l"})
+# Function and question words of Arabizi (Egyptian, Levantine, Gulf, Maghrebi spellings), lower
+# case: the table's, the particles with the article, the article, and a few left to the model
+# ("2ad": قد or أد; "fi2").
+FUNCTION_WORDS = frozenset(FIXED_SPELLINGS) | frozenset(_WITH_ARTICLE) | _ARTICLES | {"2ad", "ad", "fi2"}
+_ENGLISH_WORDS = STOPWORDS | QUESTION_WORDS
+_MIN_SIGNALS = 2
 # Spellings of a word weighed when its reading is not a corpus word: how many, the beam's width,
 # and how far below the best (log-probability) one may be.
 SPELLINGS = 6
