@@ -525,16 +525,16 @@ def answer_passage_first(
         return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]
-    floor = ratio * first.hit.score
-    same = [(i, c) for i, c in enumerate(found) if c.doc_id == first.doc_id and c.hit.score >= floor]
-    best, c = 0.0, first
+    same = _same_article(found, first, ratio)
     for nouns in readings:
         if said(first.hit.position, nouns):
             return chosen
-        best, _, c = max(((said(c.hit.position, nouns), -i, c) for i, c in same), default=(0.0, 0, first))
+        best, _, shown = max(
+            ((said(c.hit.position, nouns), -i, c) for i, c in enumerate(same)), default=(0.0, 0, first)
+        )
         if best:
-            break
-    return _shown_first(chosen, c) if best else chosen
+            return _shown_first(chosen, shown)
+    return chosen
 
 
 def speaker_passage_first(
@@ -550,15 +550,22 @@ def speaker_passage_first(
     first = chosen[0]
     if speaks(index.passage_text(first.hit.position), speaker):
         return chosen
+    shown = next(
+        (
+            c
+            for c in _same_article(found, first, ratio)
+            if speaks(index.passage_text(c.hit.position), speaker)
+        ),
+        None,
+    )
+    return chosen if shown is None else _shown_first(chosen, shown)
+
+
+def _same_article(found: list[Candidate], first: Candidate, ratio: float) -> list[Candidate]:
+    """The passages of `found` from `first`'s article scoring `ratio` of it at least, in rank
+    order: those that may be shown in its place."""
     floor = ratio * first.hit.score
-    for c in found:
-        if (
-            c.doc_id == first.doc_id
-            and c.hit.score >= floor
-            and speaks(index.passage_text(c.hit.position), speaker)
-        ):
-            return _shown_first(chosen, c)
-    return chosen
+    return [c for c in found if c.doc_id == first.doc_id and c.hit.score >= floor]
 
 
 def quoted(text: str, typed: str) -> frozenset[str]:

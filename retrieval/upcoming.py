@@ -30,9 +30,9 @@ _OUTCOME_WORDS = frozenset(
 _ENGLISH_OUTCOME_WORDS = frozenset(
     "won win wins winner winners result results score outcome verdict agreed decided beat defeated".split()
 )
-# An English question opening with these asks whether something happened ("Did Putin attend
+# An English question opening with "did" asks whether something happened ("Did Putin attend
 # COP26?"), and "what did they agree / decide" asks an outcome in the verb's plain form.
-_ENGLISH_DID = frozenset({"did"})
+_ENGLISH_DID = "did"
 _ENGLISH_AFTER_DID = frozenset({"agree", "decide"})
 # Words marking an event as still to come ("السبت المقبل", "الجلسة المقررة", "غداً").
 _UPCOMING_WORDS = frozenset(
@@ -73,9 +73,9 @@ def asks_outcome(question: str) -> bool:
     if any(_bare(w) in _OUTCOME_WORDS or w in _OUTCOME_WORDS for w, _, _ in word_table(question)):
         return True
     words = [word.text for word in english_words(question)]
-    if words[:1] and words[0] in _ENGLISH_DID:
+    if words[:1] == [_ENGLISH_DID]:
         return True
-    outcome = _ENGLISH_OUTCOME_WORDS | (_ENGLISH_AFTER_DID if "did" in words else frozenset())
+    outcome = _ENGLISH_OUTCOME_WORDS | (_ENGLISH_AFTER_DID if _ENGLISH_DID in words else frozenset())
     return any(word in outcome for word in words)
 
 
