@@ -1,5 +1,6 @@
 """Shared fixtures: the evaluation indexes, built once per test run (the quality tests of both
-languages read them; building xquad-dev's takes seconds)."""
+languages read them; building xquad-dev's takes seconds); and the check every decision rule's
+tests make."""
 
 import asyncio
 from pathlib import Path
@@ -7,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from corpus import BUNDLED_CORPUS
+from retrieval.answering import answer_question
+from retrieval.decision import CLOSEST
 from retrieval.evaluate import build_index
 
 XQUAD = Path(__file__).parent / "data" / "xquad-dev"
@@ -25,3 +28,13 @@ def xquad_index(tmp_path_factory):
 @pytest.fixture(scope="session")
 def own_index(tmp_path_factory):
     return asyncio.run(build_index(BUNDLED_CORPUS, tmp_path_factory.mktemp("own") / "eval.sqlite3"))
+
+
+def assert_check_decides(index, question: str, reason: str, unchecked):
+    """Assert that a decision rule gives `question` the closest passages for `reason`, and that
+    the question is answered with the rule switched off (`unchecked`: the rules without it);
+    the answer with the rule, for a test's own further assertions."""
+    answer = answer_question(index, question)
+    assert (answer.outcome, answer.reason) == (CLOSEST, reason)
+    assert answer_question(index, question, rules=unchecked).answered
+    return answer

@@ -4,22 +4,20 @@ the passage on the elections' workshops)."""
 
 from dataclasses import replace
 
+from conftest import assert_check_decides
+
 from retrieval.answering import answer_question
-from retrieval.decision import ARABIC_RULES, CLOSEST, NO_WINNER
+from retrieval.decision import ARABIC_RULES, NO_WINNER
 from retrieval.upcoming import asks_winner, reports_winner
 
 FIGHTING_WINNER = "من فاز في المواجهات بين قوات كييف والانفصاليين في شرق أوكرانيا؟"
 
 
 def test_a_winner_the_articles_never_report_gets_the_closest_passages(own_index):
-    """The articles report the fighting renewed in eastern Ukraine, never who won it."""
-    answer = answer_question(own_index, FIGHTING_WINNER)
-    assert (answer.outcome, answer.reason) == (CLOSEST, NO_WINNER)
-
-
-def test_without_the_check_the_passage_on_the_fighting_answers(own_index):
-    rules = replace(ARABIC_RULES, check_winner=False)
-    assert answer_question(own_index, FIGHTING_WINNER, rules=rules).answered
+    """The articles report the fighting renewed in eastern Ukraine, never who won it; without
+    the check the passage on the fighting answers."""
+    unchecked = replace(ARABIC_RULES, check_winner=False)
+    assert_check_decides(own_index, FIGHTING_WINNER, NO_WINNER, unchecked)
 
 
 def test_a_winner_the_passage_reports_is_answered(xquad_index):

@@ -5,9 +5,9 @@ articles report the second Geneva round and name the third as not yet scheduled)
 from dataclasses import replace
 
 import pytest
+from conftest import assert_check_decides
 
-from retrieval.answering import answer_question
-from retrieval.decision import CLOSEST, ENGLISH_RULES, NO_ORDINAL
+from retrieval.decision import ENGLISH_RULES, NO_ORDINAL
 from retrieval.normalize import normalize_arabic
 from retrieval.upcoming import asked_ordinal, asks_outcome, writes_ordinal
 
@@ -16,13 +16,9 @@ THIRD = frozenset(normalize_arabic(w) for w in "الثالث الثالثة".spl
 
 
 def test_the_outcome_of_a_round_the_articles_never_number_gets_the_closest_passages(own_index):
-    answer = answer_question(own_index, THIRD_ROUND)
-    assert (answer.outcome, answer.reason) == (CLOSEST, NO_ORDINAL)
-
-
-def test_without_the_check_the_second_round_passage_answers(own_index):
-    rules = replace(ENGLISH_RULES, check_ordinal=False)
-    assert answer_question(own_index, THIRD_ROUND, rules=rules).answered
+    """Without the check the second round's passage answers."""
+    unchecked = replace(ENGLISH_RULES, check_ordinal=False)
+    assert_check_decides(own_index, THIRD_ROUND, NO_ORDINAL, unchecked)
 
 
 @pytest.mark.parametrize(

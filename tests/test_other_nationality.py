@@ -3,24 +3,22 @@ questions the corpus cannot answer, a fact the covered story does not hold)."""
 
 from dataclasses import replace
 
+from conftest import assert_check_decides
+
 from retrieval.analysis import analyze
 from retrieval.answering import answer_question
-from retrieval.decision import ARABIC_RULES, CLOSEST, OTHER_NATIONALITY
+from retrieval.decision import ARABIC_RULES, OTHER_NATIONALITY
 from retrieval.qualifiers import other_nationality
 
 AMERICAN_DELEGATION = "من ترأس الوفد الأمريكي في محادثات الاستقرار الاستراتيجي في جنيف؟"
 
 
 def test_the_delegation_of_a_nationality_the_story_never_gives_gets_the_closest_passages(own_index):
-    """The article names who led the Russian delegation (Ryabkov), not the American one."""
-    answer = answer_question(own_index, AMERICAN_DELEGATION)
-    assert (answer.outcome, answer.reason) == (CLOSEST, OTHER_NATIONALITY)
+    """The article names who led the Russian delegation (Ryabkov), not the American one; without
+    the check the other delegation answers."""
+    unchecked = replace(ARABIC_RULES, check_nationality=False)
+    answer = assert_check_decides(own_index, AMERICAN_DELEGATION, OTHER_NATIONALITY, unchecked)
     assert answer.closest[0].citation.doc_id.startswith("003_")
-
-
-def test_without_the_check_the_other_delegation_answers(own_index):
-    rules = replace(ARABIC_RULES, check_nationality=False)
-    assert answer_question(own_index, AMERICAN_DELEGATION, rules=rules).answered
 
 
 def test_the_delegation_the_story_gives_is_answered(own_index):
