@@ -160,6 +160,21 @@ def test_a_rare_reading_yields_to_the_models_far_commoner_spelling():
     assert snapped() == "الساحر الصدني"
 
 
+def test_an_unknown_readings_first_written_spelling_yields_to_a_far_commoner_one():
+    """"twaffa" is read توافع, which the articles never write; the model's next spellings they
+    write are توافى (a rare word) and, further down, توفى (died), written far more often."""
+    spelling = SpellingIndex(["توافي", "توفي", "طوافه"], frequency=lambda word: 1)
+    counts = {"توافع": 0, "توافي": 2, "طوافه": 31, "توفي": 309}
+    others = {"توافع": ("توافي", "طوافه", "توفي")}
+
+    def snapped():
+        return snap_text("اللي توافع وين", spelling, counts.get, lambda word: others.get(word, ()))
+
+    assert snapped() == "اللي توفي وين"  # طوافه is commoner than توافي, not 20 times as common
+    counts["توافي"] = 20  # a written spelling common enough is taken as before
+    assert snapped() == "اللي توافي وين"
+
+
 def test_a_replaced_index_is_freed_after_arabizi_questions():
     """The spelling index is held by the index's query resources, nowhere else: a refresh's new
     index and resources must not keep the old ones alive."""
