@@ -244,3 +244,20 @@ def test_other_spellings_are_the_models_own_best_first():
     scored = arabizi.load_reader().spellings("malaf")
     assert [s for s, _ in scored][: len(spellings)] == list(spellings)
     assert [score for _, score in scored] == sorted((score for _, score in scored), reverse=True)
+
+
+def test_an_arabizi_readings_spoken_negation_is_undone_its_question_word_kept():
+    """"mayesafersh" is read ميسفرش, a spoken negation the articles never write; they write
+    يسفر. The dialect reader undoes it, as for a question typed in Arabic script; the question
+    word stays as read (ليه, not لماذا: the Arabizi reading is shown as the asker wrote it)."""
+    from retrieval.documents import Document
+    from retrieval.index import SearchIndex
+    from retrieval.query_resources import QueryResources
+    from retrieval.store_corpus import StoredPassage
+
+    texts = [f"يسفر الاجتماع رقم {n} عن اتفاق" for n in range(4)] + ["وصل الوفد الى المدينة"]
+    passages = [StoredPassage(i, "d", i, 0, len(t), analyze(t)) for i, t in enumerate(texts)]
+    index = SearchIndex([Document(doc_id="d", title="", body=" ".join(texts))], passages)
+    query = prepare_query("el wafd mayesafersh leh?", index, QueryResources(index))
+    assert "يسفر" in query.read_as.split() and "ميسفرش" not in query.read_as
+    assert "ليه" in query.read_as
