@@ -268,13 +268,15 @@ def prepare_query(
     kept Latin; with `index` and its `resources`, misread words in the corpus's spelling) and
     takes the path its reading needs; anything else is asked as it is. Links, e-mail addresses
     and @mentions are left out. Spoken Arabic is read as the articles write it
-    (`retrieval.dialect`)."""
+    (`retrieval.dialect`), an Arabizi reading's content words too."""
     question = question_content(question)
     lang = detect_language(question)
     read = read_arabizi(question) if lang == "en" else None
     reading = read.text if read is not None else None
     if read is not None and index is not None and resources is not None:
         reading = snap_reading(index, resources.spelling, read.text, arabizi_others(read))
+        frequency, written = index.scorer.document_frequency, resources.spelling.written
+        reading = read_dialect(reading, frequency, written=written, standard=False)
     if reading:
         # Names left in Latin letters need the English path's lexicon and name snapping.
         path = "mixed" if count_scripts(reading)[1] else "ar"

@@ -50,17 +50,19 @@ def read_dialect(
     frequency: Callable[[str], int],
     ranking: ArabicRanking = ARABIC_RANKING,
     written: Callable[[str], bool] | None = None,
+    standard: bool = True,
 ) -> str:
     """`question` with spoken question words and particles in their standard form, spoken verb
     prefixes undone and, given `written` (whether the articles ever write a normalized word),
     merged letters restored and a verb's ending the articles do not write changed to one they do,
     where safe (`frequency`: passages holding an index term); the question itself when nothing
-    changed."""
+    changed. Without `standard`, function words are left as typed (an Arabizi reading: its
+    question words are shown as read, and its content words only are respelt)."""
     parts, last = [], 0
     for norm, start, end in word_table(question):
         if not starts_arabic(norm):
             continue
-        reading = "" if norm in _DROPPED else _standard(norm)
+        reading = ("" if norm in _DROPPED else _standard(norm)) if standard else None
         if reading is None and not is_stopword(norm):
             reading = unprefixed(norm, frequency, ranking)
             if reading is None and written is not None:

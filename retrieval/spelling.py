@@ -27,9 +27,10 @@ _PROCLITICS = "لبوفك"  # one-letter prefixes the corpus writes on words ("�
 MIN_SKELETON = 3
 # How alike (difflib ratio) a corpus word must look: طياره and توترات share a skeleton (.18).
 MIN_SIMILARITY = 0.6
-# A reading word the corpus does write still yields to the model's other spelling of it when the
-# articles write that one this many times as often ("sudani": الصدني, a word of a few passages,
-# and السوداني; "za2er": زقر and زائر).
+# A reading word the corpus does write (or the first spelling of an unknown one that it writes)
+# still yields to the model's later spelling of it when the articles write that one this many
+# times as often ("sudani": الصدني, a word of a few passages, and السوداني; "za2er": زقر and زائر;
+# "corona": كرونا unknown, كورنا once, كورونا in 114 passages).
 COMMON_SPELLING_RATIO = 20
 
 
@@ -101,18 +102,24 @@ def snap_text(
 ) -> str:
     """`text` with each Arabic word the index does not know (`frequency` 0; None for a stopword)
     replaced by the first of its `others` (other readings of it, best first) that it knows, else
-    by its snapped corpus spelling; a known word by the first of its `others` written
-    `COMMON_SPELLING_RATIO` times as often."""
+    by its snapped corpus spelling; a known word, or that first known other, by a later one of
+    its `others` written `COMMON_SPELLING_RATIO` times as often ("twaffa": توافع, unknown, then
+    توافى, a rare word, then توفى, written 150 times as often)."""
     parts, last = [], 0
     for norm, start, end in word_table(text):
         count = frequency(norm) if starts_arabic(norm) else None
         if count is None:
             continue
-        if count:
-            common = COMMON_SPELLING_RATIO * count
-            snapped = next((other for other in others(norm) if (frequency(other) or 0) >= common), None)
+        spellings = others(norm)
+        first = norm if count else next((o for o in spellings if frequency(o)), None)
+        if first is None:
+            snapped = spelling.snap(norm)
         else:
-            snapped = next((o for o in others(norm) if frequency(o)), None) or spelling.snap(norm)
+            # The reading, or the first other spelling written, yields to a later far commoner one.
+            common = COMMON_SPELLING_RATIO * (frequency(first) or 0)
+            later = spellings if count else spellings[spellings.index(first) + 1 :]
+            common_other = next((o for o in later if (frequency(o) or 0) >= common), None)
+            snapped = common_other or (None if first == norm else first)
         if snapped is not None:
             parts += [text[last:start], snapped]
             last = end

@@ -160,6 +160,21 @@ def test_a_rare_reading_yields_to_the_models_far_commoner_spelling():
     assert snapped() == "الساحر الصدني"
 
 
+def test_an_unknown_readings_first_written_spelling_yields_to_a_far_commoner_one():
+    """"twaffa" is read توافع, which the articles never write; the model's next spellings they
+    write are توافى (a rare word) and, further down, توفى (died), written far more often."""
+    spelling = SpellingIndex(["توافي", "توفي", "طوافه"], frequency=lambda word: 1)
+    counts = {"توافع": 0, "توافي": 2, "طوافه": 31, "توفي": 309}
+    others = {"توافع": ("توافي", "طوافه", "توفي")}
+
+    def snapped():
+        return snap_text("اللي توافع وين", spelling, counts.get, lambda word: others.get(word, ()))
+
+    assert snapped() == "اللي توفي وين"  # طوافه is commoner than توافي, not 20 times as common
+    counts["توافي"] = 20  # a written spelling common enough is taken as before
+    assert snapped() == "اللي توافي وين"
+
+
 def test_a_replaced_index_is_freed_after_arabizi_questions():
     """The spelling index is held by the index's query resources, nowhere else: a refresh's new
     index and resources must not keep the old ones alive."""
@@ -229,3 +244,20 @@ def test_other_spellings_are_the_models_own_best_first():
     scored = arabizi.load_reader().spellings("malaf")
     assert [s for s, _ in scored][: len(spellings)] == list(spellings)
     assert [score for _, score in scored] == sorted((score for _, score in scored), reverse=True)
+
+
+def test_an_arabizi_readings_spoken_negation_is_undone_its_question_word_kept():
+    """"mayesafersh" is read ميسفرش, a spoken negation the articles never write; they write
+    يسفر. The dialect reader undoes it, as for a question typed in Arabic script; the question
+    word stays as read (ليه, not لماذا: the Arabizi reading is shown as the asker wrote it)."""
+    from retrieval.documents import Document
+    from retrieval.index import SearchIndex
+    from retrieval.query_resources import QueryResources
+    from retrieval.store_corpus import StoredPassage
+
+    texts = [f"يسفر الاجتماع رقم {n} عن اتفاق" for n in range(4)] + ["وصل الوفد الى المدينة"]
+    passages = [StoredPassage(i, "d", i, 0, len(t), analyze(t)) for i, t in enumerate(texts)]
+    index = SearchIndex([Document(doc_id="d", title="", body=" ".join(texts))], passages)
+    query = prepare_query("el wafd mayesafersh leh?", index, QueryResources(index))
+    assert "يسفر" in query.read_as.split() and "ميسفرش" not in query.read_as
+    assert "ليه" in query.read_as
