@@ -42,7 +42,6 @@ from retrieval.decision import (
 )
 from retrieval.dense_index import DenseIndex
 from retrieval.dialect import read_dialect
-from retrieval.english.counted import english_counted_nouns
 from retrieval.english.expand import matched_on
 from retrieval.english.search import english_candidates
 from retrieval.generic_terms import holds_specific_term
@@ -376,7 +375,7 @@ def answer_question(
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
-    counted = counted_nouns(query.text) if query.path == "ar" else english_counted_nouns(question)
+    counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
@@ -508,23 +507,17 @@ def answer_passage_first(
     بلينكن ولافروف" matches "بعد اجتماعه مع بلينكن" best, not "... اللقاء الذي استمرّ نحو ساعتين
     مع لافروف"; a number for how many: a later passage on the fire's cause matches "كم فدانا أحرق
     حريق ..." best, the lead says how many acres burned (when the first passage holds no such
-    answer, the decision may then be taken on the moved one: `names_nothing_lacking`). When a
-    how-many question names what it counts (`counted` nouns: `counted_nouns`; an English one's,
-    `english_counted_nouns`, are the only number the English path looks for), a number of it is
-    looked for first: the first passage's "أكثر من 20 حريقا" does not say how many acres, nor a
-    count of people how much money. The passages either side are not looked at: a capital named
-    there is mostly its government acting."""
+    answer, the decision may then be taken on the moved one: `names_nothing_lacking`). When an
+    Arabic how-many question names what it counts (`counted` nouns: `counted_nouns`), a number
+    of it is looked for first: the first passage's "أكثر من 20 حريقا" does not say how many
+    acres, nor a count of people how much money. The
+    passages either side are not looked at: a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
     asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
-    if not asked and counted and COUNT in kind_parts(kind) and isinstance(ranking, EnglishRanking):
-        asked = COUNT if ranking.counted_passage_first else ""
     if not chosen or not ratio or not asked:
         return chosen
-    # A number of the noun counted first, when the question names it; then any answer of the kind
-    # (on a path whose `answer_passage_kinds` say so).
-    readings: tuple[frozenset[str], ...] = (frozenset(),)
-    if counted and asked == COUNT:
-        readings = (counted, frozenset()) if COUNT in ranking.answer_passage_kinds else (counted,)
+    # A number of the noun counted first, when the question names it; then any answer of the kind.
+    readings = (counted, frozenset()) if counted and asked == COUNT else (frozenset(),)
 
     def said(position: int, nouns: frozenset[str]) -> float:
         """The most question weight a sentence of the passage saying what is asked holds."""

@@ -112,9 +112,7 @@ class EnglishRanking:
     `dense_weight` x the passage's cosine as a z-score among all passages' cosines; snippets
     and the passage shown for "where" as `ArabicRanking.answer_kind_bonus` and
     `ArabicRanking.answer_passage_ratio` (not for "who": an English question's person is a
-    snapped name, and the rule cost the SaudiNewsNet held-out English snippet a question); for
-    "how many", with `counted_passage_first`, only a number of the noun the question counts
-    (`english.counted`): any number was tried and dropped (docs/tuning.md).
+    snapped name, and the rule cost the SaudiNewsNet held-out English snippet a question).
 
     The evidence handed to the decision: a passage's `margin` is its cosine minus the
     `margin_rank`-th best passage's; it is `agreed` when among the `agreement_rank` best both by
@@ -130,7 +128,6 @@ class EnglishRanking:
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
     answer_passage_kinds: tuple[str, ...] = ("where",)
-    counted_passage_first: bool = True
     margin_rank: int = 6
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6
