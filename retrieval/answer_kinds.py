@@ -10,7 +10,7 @@ people (a title and the name after it), reasons (a cue: بسبب، لأن، نظ
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from retrieval.normalize import normalize_arabic, starts_arabic, word_table
 from retrieval.stemming import light_stem
@@ -140,9 +140,6 @@ _SIDELINES = "هامش"
 _OCCASION_WORDS = 4
 _PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
-_NAME_BREAKS = '"“”«»:'  # a title followed by these is quoting, not naming
-_NOT_NAMES = frozenset({"باسم"})
-_NAME_STOPS = frozenset("ان انه انها بان".split())  # "that": what the titled person said follows
 # Feminine dual endings, normalized ("تين", "تان"), and words with those endings that are not
 # duals: -stan countries, protein and routine, Putin, Latin, sixty.
 _FEMININE_DUAL = ("تين", "تان")
@@ -326,9 +323,7 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     if not kind:
         return ()
     words = word_table(text)
-    finders = [
-        partial(_titled_name_at, text=text) if part == WHO else _FINDERS[part] for part in kind_parts(kind)
-    ]
+    finders = [_FINDERS[part] for part in kind_parts(kind)]
     spans = []
     i = 0
     while i < len(words):
@@ -449,25 +444,6 @@ def _person_at(words, i: int) -> int:
     return min(1 + _NAME_WORDS, len(words) - i)
 
 
-def _titled_name_at(words, i: int, text: str) -> int:
-    """A title and a name after it, up to a quote, a colon or "that" (أن، إن): "وزير الخارجية
-    الأمريكي “نعتقد..." and "وزير الخارجيّة الروسي أنّ روسيا" name no one. A name is a word that
-    is neither a title nor has the article (the ministry and the nationality do: "الخارجية
-    الروسي"), nor "باسم" ("الناطق باسم الكرملين ديمتري بيسكوف")."""
-    length = _person_at(words, i)
-    end = i + 1
-    while end < i + length:
-        word, between = words[end][0], text[words[end - 1][2] : words[end][1]]
-        if any(ch in _NAME_BREAKS for ch in between) or word in _NAME_STOPS:
-            break
-        end += 1
-    named = any(
-        not w.startswith("ال") and _bare(w, TITLES) not in TITLES and w not in _NOT_NAMES
-        for w, _, _ in words[i + 1 : end]
-    )
-    return end - i if length and named else 0
-
-
 def _named_at(words, i: int) -> int:
     """A person after a title, a name with its father's ("صالح بن شعيل") or a kunya ("أبو سنان");
     not the report's source: a spokesman, or a title right after a verb of saying ("وقال
@@ -585,6 +561,7 @@ _FINDERS = {
     NAMED: _named_at,
     COUNT: _count_at,
     DURATION: _duration_at,
+    WHO: _person_at,
     WHY: _reason_at,
     SIDELINES: _occasion_at,
 }
