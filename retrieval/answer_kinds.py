@@ -1,9 +1,11 @@
-"""What kind of answer a question asks for (a date, a place, a person, a number, a duration) and
-where a text holds one, so that a snippet can show the sentence that answers and mark the answer.
+"""What kind of answer a question asks for (a date, a place, a person, a number, a duration, a
+reason, the occasion on whose sidelines something happened) and where a text holds one, so that
+a snippet can show the sentence that answers and mark the answer.
 
 Question words in Modern Standard Arabic, the spoken dialects and English. Places come from the
 Arabic country and city names of the CLDR data that Babel ships; dates, numbers, durations and
-people (a title and the name after it) from word lists. Pure functions over normalized words."""
+people (a title and the name after it), reasons (a cue: بسبب، لأن، نظرا...) and occasions ("على
+هامش" and what follows) from word lists. Pure functions over normalized words."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from retrieval.stemming import light_stem
 from retrieval.stopwords import STOPWORDS
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
+WHY, SIDELINES = "why", "sidelines"  # a reason; the event on whose sidelines something happened
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
 _KUNYA = frozenset({"ابو", "ام"})
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمهم اسمو سميه سميته".split())
@@ -41,6 +44,7 @@ _ARABIC_QUESTION_WORDS = {
     WHERE: "اين وين فين فاين وينتا",
     WHO: "مين منو شكون",
     COUNT: "كم قديش قدي كام شحال",
+    WHY: "لماذا ليش ليه علاش لاش",
 }
 _ENGLISH_PATTERNS = (
     (DURATION, r"\bhow long\b|\bfor how many (?:days|weeks|months|years|hours)\b"),
@@ -49,6 +53,8 @@ _ENGLISH_PATTERNS = (
     (WHERE, r"\bwhere\b|\b(?:what|which) (?:city|country|place|town|state|region|venue)\b"),
     (NAMED, rf"\bnames? of (?:the |that |this )?(?:\w+ )?(?:{_ENGLISH_PERSONS})s?\b"),
     (WHO, r"\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
+    (WHY, r"\bwhy\b|\bfor what reason\b|\bwhat (?:is|was|were) the reasons? (?:for|behind)\b"),
+    (SIDELINES, r"(?=.*\b(?:what|which)\b).*\bsidelines?\b"),
     (WHEN, r"\bemta\b|\bimta\b|\bemte\b"),
     (WHERE, r"\bfein\b|\bfeen\b|\bwein\b|\bween\b"),
     (WHO, r"\bmeen\b|\bmin\b"),
@@ -123,6 +129,15 @@ _MORE_PLACES = (
     "جنيف|واشنطن|بكين|أنقرة|بغداد|الدوحة|الرباط|صنعاء|غزة|إسلام آباد|نيودلهي|مومباي|سيول|بيونغ يانغ|"
     "أوتاوا|لاهاي|ستراسبورغ|ميونيخ|فرانكفورت|ميلانو|برشلونة|سان بطرسبرغ|دافوس|شرم الشيخ"
 )
+# A reason or purpose ("... لكن إدارة بايدن تريد تجنب إثارة غضب برلين"), and the words after
+# the cue taken as the reason; "أجل" only after "من" (alone it is "postponed").
+_REASON_CUES = (
+    "لان لانه لانها لانهم بسبب جراء نتيجه نظرا اثر بهدف لتجنب تجنب خشيه سعيا انطلاقا تفاديا لتفادي حرصا بغيه"
+)
+_REASON_WORDS = 4
+# "على هامش" (on the sidelines of) and the words of the occasion after it.
+_SIDELINES = "هامش"
+_OCCASION_WORDS = 4
 _PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
 # Feminine dual endings, normalized ("تين", "تان"), and words with those endings that are not
@@ -160,6 +175,7 @@ TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 COUNT_FILLERS, SUM_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS)
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
+REASON_CUES, SIDELINES_WORD = _words(_REASON_CUES), normalize_arabic(_SIDELINES)
 
 
 @lru_cache(maxsize=1)
@@ -219,10 +235,15 @@ def _first_kind(question: str) -> str:
         for kind in (WHEN, WHERE, WHO):
             if bare in QUESTION_WORDS[kind]:
                 return kind
+        if _bare(word, QUESTION_WORDS[WHY]) in QUESTION_WORDS[WHY]:
+            return WHY
         if word in _WHICH and after:
             for kind, nouns in WHICH_NOUNS.items():
                 if after[0] in nouns:
                     return kind
+    # "على هامش شو", "ع هامش أي اجتماع": the occasion, asked with "what" or "which".
+    if SIDELINES_WORD in words and (_WHAT | frozenset(_WHICH)).intersection(words):
+        return SIDELINES
     # "من" ("who", but also "from") only opening the question or after "مع", and only when no
     # other question word asks something else ("من جهته، ماذا قال...").
     if not OTHER_QUESTION_WORDS.intersection(words):
@@ -519,11 +540,28 @@ def _duration_at(words, i: int) -> int:
     return 0
 
 
+def _reason_at(words, i: int) -> int:
+    """A cue of a reason or purpose and the words after it: "بسبب الخلافات", "من أجل بناء"."""
+    word = words[i][0]
+    if _bare(word, REASON_CUES) not in REASON_CUES and not (word == "اجل" and i and words[i - 1][0] == "من"):
+        return 0
+    return min(1 + _REASON_WORDS, len(words) - i)
+
+
+def _occasion_at(words, i: int) -> int:
+    """ "هامش" (of "على هامش") and the occasion named after it: "هامش انعقاد مجلس المنطقة"."""
+    if _bare(words[i][0], frozenset({SIDELINES_WORD})) != SIDELINES_WORD or i + 1 >= len(words):
+        return 0
+    return min(1 + _OCCASION_WORDS, len(words) - i)
+
+
 _FINDERS = {
     WHEN: _date_at,
     WHERE: _place_at,
-    WHO: _person_at,
     NAMED: _named_at,
     COUNT: _count_at,
     DURATION: _duration_at,
+    WHO: _person_at,
+    WHY: _reason_at,
+    SIDELINES: _occasion_at,
 }

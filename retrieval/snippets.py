@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from retrieval.analysis import Term, analyze_spans, index_terms
-from retrieval.answer_kinds import answer_spans, counts_noun, is_partial
+from retrieval.answer_kinds import SIDELINES, answer_spans, counts_noun, is_partial
 from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import is_heading, split_sentences, word_starts, words_between
@@ -175,7 +175,10 @@ def answer_sentence_shares(
     nothing with the question ("... الذي افتتح الأربعاء" for "when did the pipeline explode?")
     answers some other question. With `stating` terms (`attributes.asked_attribute`), only
     answers in a sentence holding one of them count: "100 سرير" is no population. With `counted`
-    nouns (`answer_kinds.counted_nouns`), only counts of one of them."""
+    nouns (`answer_kinds.counted_nouns`), only counts of one of them. The occasion a question asks
+    with "على هامش شو" (SIDELINES) is not counted in its own sentence's share: "على هامش اجتماعات
+    قادة مجموعة السبع" shares "اجتماع" with "على هامش شو كان اجتماع بلينكن ولافروف" and answers
+    another question."""
     terms = analyze_spans(text)
     term_starts = [t.start for t in terms]
     sentences = split_sentences(text)
@@ -188,6 +191,8 @@ def answer_sentence_shares(
         sentence = sentences[min(bisect_left(sentence_ends, start + 1), len(sentences) - 1)]
         span = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
         inside = {t.term for t in span}
+        if kind == SIDELINES:
+            inside = {t.term for t in span if not start <= t.start < end}
         if stating and stating.isdisjoint(inside):
             continue
         shares.append(sum(weights[t] for t in inside & weights.keys()) / total)

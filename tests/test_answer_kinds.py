@@ -1,4 +1,5 @@
-"""What a question asks for (a date, a place, a person, a number, a duration) and where a text holds one."""
+"""What a question asks for (a date, a place, a person, a number, a duration, a reason, an
+occasion) and where a text holds one."""
 
 from dataclasses import replace
 
@@ -8,9 +9,11 @@ from retrieval.answer_kinds import (
     COUNT,
     DURATION,
     NAMED,
+    SIDELINES,
     WHEN,
     WHERE,
     WHO,
+    WHY,
     answer_spans,
     counted_nouns,
     counts_noun,
@@ -61,7 +64,15 @@ from tests.test_snippets import weights_for
         ("What is the name of the stadium?", ""),
         ("ماذا قال بوتين عن المناخ؟", ""),
         ("من جهته، ماذا قال لافروف", ""),
-        ("Why did the talks stall?", ""),
+        ("Why did the talks stall?", WHY),
+        ("ليش ادارة بايدن ما عاقبت الشركة؟", WHY),
+        ("علاش الوزير ما بغاش يحضر؟", WHY),
+        ("ولماذا تأجل الاجتماع؟", WHY),
+        ("ع هامش شو انعقد لقاء الوزيرين؟", SIDELINES),
+        ("على هامش اي اجتماع التقى الوزيران", SIDELINES),
+        ("On the sidelines of what meeting did the ministers meet?", SIDELINES),
+        ("في أي مدينة التقى الوزيران على هامش القمة؟", WHERE),  # "على هامش" named, a place asked
+        ("التقى الوزيران على هامش القمة", ""),  # no question word
         ("Who was president when the war began?", WHEN),  # "when" not asked with "and"
         ("ووين كانت القمة؟", WHERE),
     ],
@@ -137,6 +148,39 @@ def test_a_duration_is_a_unit_after_its_cue_or_a_counted_unit_in_the_accusative(
     spans = [text[start:end] for start, end in answer_spans(text, DURATION)]
     assert spans == ["لمدة عام", "24 شهراً", "30 يوما"]
     assert answer_spans("وعقد الاجتماع في عام 2015 لمدة", DURATION) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("لكن الإدارة تريد تجنب إثارة غضب الحلفاء في أوروبا.", ["تجنب إثارة غضب الحلفاء في"]),
+        ("وتوترت العلاقات بسبب الخلافات حول الحدود.", ["بسبب الخلافات حول الحدود"]),
+        ("التقى الوزيران من أجل بناء علاقة مستقرة.", ["أجل بناء علاقة مستقرة"]),
+        ("وأجل المجلس الاجتماع إلى الأسبوع المقبل.", []),  # أجل alone: postponed, no reason
+        ("فبعدما لوحت الإدارة بالعقوبات قررت عدم فرضها.", []),
+    ],
+)
+def test_a_reason_is_its_cue_and_the_words_after_it(text, spans):
+    assert [text[start:end] for start, end in answer_spans(text, WHY)] == spans
+
+
+def test_an_occasion_is_what_follows_on_the_sidelines_of():
+    text = "والتقى الوزيران على هامش انعقاد مجلس المنطقة القطبية الشمالية في العاصمة."
+    assert [text[a:b] for a, b in answer_spans(text, SIDELINES)] == ["هامش انعقاد مجلس المنطقة القطبية"]
+
+
+def test_a_why_snippet_takes_the_next_sentence_giving_the_reason():
+    passage = (
+        "قررت الإدارة في نهاية المطاف عدم فرض عقوبات على الشركة المنفذة لمشروع خط الأنابيب "
+        "الذي يربط البلدين عبر البحر ويمر بالمياه الإقليمية لعدد من الدول المجاورة، بعد أسابيع من "
+        "التلويح بها في التصريحات الرسمية. "
+        "وهي تريد بذلك تجنب إثارة غضب الحلفاء في أوروبا."
+    )
+    question = "ليش الادارة ما فرضت عقوبات على الشركة المنفذة لخط الانابيب؟"
+    plain = best_sentences(passage, weights_for(question))
+    typed = best_sentences(passage, weights_for(question), kind=question_kind(question))
+    assert "تجنب إثارة غضب" not in plain.text
+    assert "تجنب إثارة غضب" in typed.text
 
 
 def test_a_name_is_a_title_and_name_a_name_with_its_fathers_or_a_kunya():
@@ -322,7 +366,7 @@ def test_of_the_passages_naming_a_person_the_one_sharing_most_with_the_question_
 
 def test_the_english_path_shows_another_passage_for_where_only():
     assert path_ranking("en").answer_passage_kinds == (WHERE,)
-    assert set(path_ranking("ar").answer_passage_kinds) == {WHERE, WHO, DURATION, COUNT}
+    assert set(path_ranking("ar").answer_passage_kinds) == {WHERE, WHO, DURATION, COUNT, SIDELINES}
 
 
 def test_how_long_shows_the_passage_of_its_article_stating_the_duration(own_index):
