@@ -151,6 +151,9 @@ _CONSTRUCT_DUAL = "تي"
 _NOT_CONSTRUCT = ("اتي", "يتي", "التي")
 _MIN_CONSTRUCT_CHARS = 6
 _DUAL_ENDINGS = ("تين", "تان", "تي", "ين", "ان")  # a dual's stem, to meet the noun counted
+# A count named before it: "بلغ عدد المتطوعين 177", "من المتطوعين وعددهم 177 شخصاً".
+_COUNT_LEADS = "عدد بعدد وعدد عددهم وعددهم عددها وعددها"
+_COUNT_LEAD_WORDS = 3  # words before a count looked at for the noun and its lead
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -161,6 +164,7 @@ def _words(text: str) -> frozenset[str]:
 QUESTION_WORDS = {kind: _words(words) for kind, words in _ARABIC_QUESTION_WORDS.items()}
 # The words a kind is asked with, stripped of their prefixes as one set.
 _KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE]
+_COUNT_LEADS_SET = _words(_COUNT_LEADS)
 OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
 _WHAT = _words("ما وما هي ماهي شو ايش وش شنو")
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
@@ -279,12 +283,16 @@ def counted_form(word: str) -> str:
     return light_stem(word[:-1] if len(word) > 3 and word.endswith("ا") else word)
 
 
-def counts_noun(text: str, nouns: frozenset[str]) -> bool:
+def counts_noun(text: str, nouns: frozenset[str], before: str = "") -> bool:
     """Whether `text`, a count (`answer_spans` of COUNT), ends with one of the counted `nouns`,
-    or is a dual of one ("مجموعتي" for "كم مجموعة")."""
+    is a dual of one ("مجموعتي" for "كم مجموعة"), or is the number of one named just `before` it
+    ("عدد المتطوعين 177", "المتطوعين وعددهم 177 شخصاً" for "كم عدد المتطوعين")."""
     words = [w for w, _, _ in word_table(text)]
     if not nouns or not words:
         return False
+    lead = [w for w, _, _ in word_table(before)][-_COUNT_LEAD_WORDS:]
+    if not _COUNT_LEADS_SET.isdisjoint(lead) and any(counted_form(w) in nouns for w in lead):
+        return True
     if len(words) > 1:
         return counted_form(words[-1]) in nouns
     ending = next((e for e in _DUAL_ENDINGS if words[0].endswith(e)), "")

@@ -186,9 +186,9 @@ def answer_sentence_shares(
     total = sum(weights.values()) or 1.0
     shares = []
     for start, end in unasked_answers(text, kind, weights, terms):
-        if counted and not counts_noun(text[start:end], counted):
-            continue
         sentence = sentences[min(bisect_left(sentence_ends, start + 1), len(sentences) - 1)]
+        if counted and not counts_noun(text[start:end], counted, text[sentence.start : start]):
+            continue
         span = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
         inside = {t.term for t in span}
         if kind == SIDELINES:

@@ -399,6 +399,20 @@ def test_a_how_many_question_naming_what_it_counts_is_answered_by_a_number_of_it
     assert counts_noun(text, counted_nouns(question)) is counts
 
 
+@pytest.mark.parametrize(
+    ("before", "counts"),
+    [
+        ("وأشار إلى أن جميع القائمين على المعرض من المتطوعين وعددهم ", True),
+        ("وبلغ عدد المتطوعين ", True),
+        ("وبلغ عدد الزوار ", False),  # another noun's number
+        ("وشارك المتطوعون في المعرض الذي استقبل ", False),  # the noun, no count of it
+    ],
+)
+def test_a_count_is_of_the_noun_named_just_before_it(before, counts):
+    question = "كم عدد المتطوعين الذين جهزوا المعرض؟"
+    assert counts_noun("177 شخصاً", counted_nouns(question), before) is counts
+
+
 @pytest.mark.parametrize("question", ["قديش عدد اللي ماتوا؟", "كم؟", "ماذا قال بوتين؟"])
 def test_a_question_naming_nothing_counted_has_no_counted_noun(question):
     assert counted_nouns(question) == frozenset()
