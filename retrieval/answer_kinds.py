@@ -34,7 +34,8 @@ _PERSON_NOUNS = frozenset(
 _ENGLISH_PERSONS = (
     "man|woman|boy|girl|child|kid|pilot|doctor|nurse|teacher|student|driver|player|coach|referee|"
     "killer|suspect|victim|citizen|worker|bomber|attacker|owner|person|mother|father|husband|wife|"
-    "official|employee|captain|farmer|winner|candidate|perpetrator|gunman|shooter"
+    "official|employee|captain|farmer|winner|candidate|perpetrator|gunman|shooter|executive|chief|ceo|"
+    "chairman|director|manager"
 )
 
 # Words that make a question ask for a kind of answer, normalized; "كم" asks for a number unless
@@ -51,7 +52,10 @@ _ENGLISH_PATTERNS = (
     (COUNT, r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|amount)\b"),
     (WHEN, r"\bwhen\b|\b(?:what|which) (?:year|date|day|month|time|century|decade)\b"),
     (WHERE, r"\bwhere\b|\b(?:what|which) (?:city|country|place|town|state|region|venue)\b"),
-    (NAMED, rf"\bnames? of (?:the |that |this )?(?:\w+ )?(?:{_ENGLISH_PERSONS})s?\b"),
+    # A person's name: a person noun up to four words on ("the name of Nord Stream 2 AG's chief
+    # executive"). Not any noun followed by "who": "the name of the dentist who killed Cecil the
+    # lion" is answered by a name without a title, which the name kind does not read.
+    (NAMED, rf"\bnames? of (?:the |that |this )?(?:[\w']+ ){{0,4}}(?:{_ENGLISH_PERSONS})s?\b"),
     (WHO, r"\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
     (WHY, r"\bwhy\b|\bfor what reason\b|\bwhat (?:is|was|were) the reasons? (?:for|behind)\b"),
     (SIDELINES, r"(?=.*\b(?:what|which)\b).*\bsidelines?\b"),
@@ -140,6 +144,9 @@ _SIDELINES = "هامش"
 _OCCASION_WORDS = 4
 _PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
+# A name this few words after a spokesman ("الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد ...") is
+# the spokesman's: the source of the report, not whom it is about.
+_SOURCE_WORDS = 8
 # Feminine dual endings, normalized ("تين", "تان"), and words with those endings that are not
 # duals: -stan countries, protein and routine, Putin, Latin, sixty.
 _FEMININE_DUAL = ("تين", "تان")
@@ -456,7 +463,11 @@ def _named_at(words, i: int) -> int:
     """A person after a title, a name with its father's ("صالح بن شعيل") or a kunya ("أبو سنان");
     not the report's source: a spokesman, or a title right after a verb of saying ("وقال
     المتحدث الإعلامي ... الرائد بدر السحيباني", "صرح مدير الإدارة"). A story that leaves the
-    drowned youth or the girl unnamed still names who announced it."""
+    drowned youth or the girl unnamed still names who announced it, nor a name within
+    `_SOURCE_WORDS` after a spokesman, past his office ("الناطق الإعلامي بشرطة منطقة مكة المكرمة
+    العقيد دكتور عاطي بن عطية القرشي")."""
+    if _after_spokesman(words, i):
+        return 0
     if length := _person_at(words, i):
         return 0 if _is_source(words, i) else length
     if i + 2 < len(words) and words[i + 1][0] in ("بن", "ابن") and starts_arabic(words[i][0]):
@@ -464,6 +475,11 @@ def _named_at(words, i: int) -> int:
     if i + 1 < len(words) and _bare(words[i][0], _KUNYA) in _KUNYA and starts_arabic(words[i + 1][0]):
         return 2
     return 0
+
+
+def _after_spokesman(words, i: int) -> bool:
+    """Whether word `i` comes within `_SOURCE_WORDS` after a spokesman (`_named_at`)."""
+    return any(_bare(w, SPOKESMEN) in SPOKESMEN for w, _, _ in words[max(i - _SOURCE_WORDS, 0) : i])
 
 
 def _is_source(words, i: int) -> bool:

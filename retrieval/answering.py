@@ -52,6 +52,7 @@ from retrieval.language import detect_language, question_content
 from retrieval.lexical_gate import lexically_decisive
 from retrieval.missing import (
     Specific,
+    after_the_articles,
     arabic_specifics,
     blocks_answer,
     english_specifics,
@@ -353,6 +354,8 @@ def answer_question(
     ordinal = (asked_ordinal(question) or asked_ordinal(query.text)) if asks_result else frozenset()
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = query.path == "ar" and asks_winner(query.text)
+    # Who won an event of a year after the latest article's: the articles can only preview it.
+    late = any(after_the_articles(s, last_year) for s in specifics) and (won or asks_winner(question))
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
@@ -371,6 +374,7 @@ def answer_question(
         asks_result=asks_result,
         asked=asked,
         asks_won=won,
+        late_winner=late and rules.check_late_winner,
         attribute=attribute,
         ordinal=ordinal,
     )
@@ -424,6 +428,7 @@ def decide_answer(
     asks_result: bool = False,
     asked: Sequence[str] = (),
     asks_won: bool = False,
+    late_winner: bool = False,
     attribute: frozenset[str] = frozenset(),
     ordinal: frozenset[str] = frozenset(),
 ) -> Decision:
@@ -433,7 +438,8 @@ def decide_answer(
     ("how long did the summit last?" and no duration near it; for a how-many question asking an
     `attribute`, none in a sentence stating it), for a question that `asks_result`
     (`asks_outcome`), one reporting the event as still to come, for one asking who won
-    (`asks_won`), one reporting no winner and, for an Arabic question (`asked`: its terms in order), one
+    (`asks_won`), one reporting no winner (and any passage, when it asks who won an event of a
+    year after the articles': `late_winner`) and, for an Arabic question (`asked`: its terms in order), one
     giving what it asks about another nationality (`other_nationality`, as
     `ArabicRules.check_nationality` says); for a question asking the outcome of a numbered event
     (`ordinal`: the ordinal's forms, `asked_ordinal`), one whose neighbours never write it. A best
@@ -442,6 +448,8 @@ def decide_answer(
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
+    if found and not blocked and late_winner:
+        blocked = UPCOMING
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)

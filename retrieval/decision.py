@@ -80,6 +80,9 @@ class ArabicRules:
     # A question asking the outcome of a numbered event ("the third round") over a best passage
     # and neighbours that never write that ordinal gets the closest passages (`upcoming.asked_ordinal`).
     check_ordinal: bool = True
+    # A question asking who won an event of a year after the latest article's ("من فاز برئاسة
+    # الفيفا في انتخابات فبراير 2016") gets the closest passages: the articles can only preview it.
+    check_late_winner: bool = True
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,8 @@ class EnglishRules:
     check_attribute: bool = True
     # As `ArabicRules.check_ordinal`.
     check_ordinal: bool = True
+    # As `ArabicRules.check_late_winner` ("Who won the Gulf Club Championship ... February 2016?").
+    check_late_winner: bool = True
     # "What is the population of Jeddah?" asks a number though no how-many word says so: checked
     # as a how-many question asking that attribute (`attributes.asked_value`).
     attribute_asks_count: bool = True

@@ -42,7 +42,10 @@ _UPCOMING_WORDS = frozenset(
     ).split()
 )
 # Words asking who won ("مين فاز بالانتخابات البلدية بالرياض"), and words by which a passage
-# reports a winner, a champion or a beaten side; a score ("3-1") reports one too.
+# reports a winner or a beaten side; a score ("3-1") reports one too. A champion's title and a
+# crowning (بطل، لقب، تتويج) are not among them: a preview names the sides by the titles they hold
+# ("النصر بطل الدوري"), the past editions' winners ("لقب النسخة الأولى") and the crowning each hopes
+# for ("ويأمل كل فريق في التتويج بلقبها"), and says nothing of who won the match asked about.
 _WINNING_ASKED = frozenset(
     normalize_arabic(w)
     for w in "فاز فازت فازوا فازو الفائز الفائزة الفائزين الفائزون كسب كسبت ربح ربحت".split()
@@ -51,11 +54,15 @@ _WINNING_REPORTED = frozenset(
     term
     for w in (
         "فاز فازت فازوا يفوز تفوز يفوزون فوز الفوز فوزه فوزها الفائز الفائزة الفائزين الفائزون فائز فائزة "
-        "توج تتوج توجت يتوج تتويج بطل البطل اللقب لقب انتصر انتصار تغلب تغلبت يتغلب هزم هزمت هزيمة "
+        "توج تتوج توجت يتوج انتصر انتصار تغلب تغلبت يتغلب هزم هزمت هزيمة "
         "خسر خسرت خسارة ظفر حصد حصدت نال نالت كسب كسبت ربح ربحت"
     ).split()
     for term in analyze(w)
 )
+# An English question asking who won or who was elected ("Who won the Gulf Club Championship
+# ...?"): "who" first and one of these among the next three words.
+_ENGLISH_WINNING_ASKED = frozenset("won win wins elected".split())
+_ENGLISH_WINNING_WINDOW = 3
 _WHO = frozenset(normalize_arabic(w) for w in "من مين منو شكون".split())
 _SCORE = re.compile(r"\d+\s*[-–:]\s*\d+")
 _PREFIXES = "وفبل"
@@ -80,13 +87,18 @@ def asks_outcome(question: str) -> bool:
 
 
 def asks_winner(question: str) -> bool:
-    """Whether an Arabic `question` asks who won (`_WINNING_ASKED` first or after a who-word):
-    not "من مدرب الاتحاد الذي فاز على ..." (the coach) nor "الاتحاد كسب بافينو بكام جون" (the score)."""
+    """Whether an Arabic or English `question` asks who won (`_WINNING_ASKED` first or after a
+    who-word; "who won", "who was elected"): not "من مدرب الاتحاد الذي فاز على ..." (the coach)
+    nor "الاتحاد كسب بافينو بكام جون" (the score)."""
     words = [w for w, _, _ in word_table(question)]
-    return any(
+    if any(
         (_bare(w) in _WINNING_ASKED or w in _WINNING_ASKED) and (i == 0 or words[i - 1] in _WHO)
         for i, w in enumerate(words)
-    )
+    ):
+        return True
+    english = [word.text for word in english_words(question)]
+    asked = english[1 : 1 + _ENGLISH_WINNING_WINDOW]
+    return english[:1] == ["who"] and not _ENGLISH_WINNING_ASKED.isdisjoint(asked)
 
 
 def reports_winner(text: str) -> bool:

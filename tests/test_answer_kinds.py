@@ -60,6 +60,8 @@ from tests.test_snippets import weights_for
         ("شنو سمية البنت اللي ماتت", NAMED),
         ("ما اسم منفذ التفجير", NAMED),
         ("What was the name of the Yemeni farmer killed?", NAMED),
+        ("What is the name of the shipping company's chief executive?", NAMED),
+        ("What was the name of the young dentist who opened the clinic?", WHO),  # no person noun
         ("ما اسم الملعب الذي استضاف المباراة", ""),  # a place's name: no person asked for
         ("What is the name of the stadium?", ""),
         ("ماذا قال بوتين عن المناخ؟", ""),
@@ -262,6 +264,10 @@ def test_a_day_of_the_month_is_no_count(text, spans):
         ("وأوضح مدير إدارة الإعلام سعد الثويني أن المطعم", []),
         ("وكرم مدير المستشفى حارس الأمن", ["مدير المستشفى حارس الأمن"]),
         ("كاشفًا أن منفذ العملية يكنى بـأبو سنان النجدي", ["بـأبو سنان"]),
+        # Nor is a name past the spokesman's office, whether after a title or with his father's.
+        ("وأوضح الناطق الإعلامي بشرطة المنطقة العقيد خالد بن سعد أن الجاني", []),
+        ("وأوضح الناطق الإعلامي بشرطة المنطقة خالد بن سعد أن الجاني", []),
+        ("وكرم الأمير فيصل بن خالد الطلاب المتفوقين", ["الأمير فيصل بن خالد الطلاب"]),
     ],
 )
 def test_a_name_answer_is_not_the_reports_source(text, spans):

@@ -36,3 +36,10 @@ def test_reports_winner_reads_winning_words_in_any_form_and_scores():
     assert reports_winner("الذي قاد البرونكوس للفوز في السوبر بول")
     assert reports_winner("انتهت المباراة بنتيجة 3-1")
     assert not reports_winner("عقدت اللجنة التنفيذية للانتخابات البلدية ورش عمل")
+
+
+def test_a_title_held_or_a_crowning_hoped_for_reports_no_winner():
+    """A preview names the sides by their titles and the past editions' winners: not who won."""
+    preview = "يلتقي الفريقان، الأول بطل الدوري والثاني بطل الكأس، ويأمل كل منهما التتويج باللقب"
+    assert not reports_winner(preview)
+    assert reports_winner("وتوج الفريق باللقب بعد فوزه في النهائي")
