@@ -276,42 +276,52 @@ def test_what_did_x_say_shows_the_passage_where_x_speaks(tmp_path, monkeypatch):
     assert plain.shown[0].passage_id == "a#0"
 
 
-def test_on_the_sidelines_of_what_shows_the_passage_naming_the_occasion(tmp_path, monkeypatch):
-    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
-    # The last paragraph matches "هامش" and "اجتماع" best, but its occasion is another meeting's
-    # and the words it shares with the question are the occasion's own: the third paragraph,
-    # naming where the ministers' meeting was held, is shown first.
-    paragraphs = [
-        "وأشاد الوزير سامر بالمحادثات البناءة مع الوزير كريم بعد اجتماعهما الأول في العاصمة.",
-        "وتناول اللقاء ملفات التجارة والطاقة والمياه.",
-        "وقال سامر للصحافيين خلال اللقاء الذي عقد على هامش انعقاد مجلس دول الشمال إن الحوار مفيد.",
-        "وفي سياق آخر، تناولت الصحف ملفات الطاقة والمياه في المنطقة.",
-        "ويتوقع أن يلتقي الرئيسان على هامش اجتماعات قادة المجموعة الاقتصادية في الخريف.",
-    ]
-    index = build(tmp_path, {"a": paragraphs, "b": ["خبر عن مباراة كرة القدم أمس."]})
-    question = "على هامش شو كان اجتماع سامر وكريم؟"
-    answer = answer_question(index, question)
-    assert answer.shown[0].passage_id == "a#2"
-    assert "مجلس دول الشمال" in answer.shown[0].snippet
-    plain = answer_question(index, question, ranking=replace(ARABIC_RANKING, answer_passage_kinds=("where",)))
-    assert plain.shown[0].passage_id == "a#4"
+# On the sidelines of what: the last paragraph matches "هامش" and "اجتماع" best, but its occasion
+# is another meeting's and the words it shares with the question are the occasion's own; the
+# third, naming where the ministers' meeting was held, is shown first.
+_SIDELINES_CASE = (
+    {
+        "a": [
+            "وأشاد الوزير سامر بالمحادثات البناءة مع الوزير كريم بعد اجتماعهما الأول في العاصمة.",
+            "وتناول اللقاء ملفات التجارة والطاقة والمياه.",
+            "وقال سامر للصحافيين خلال اللقاء الذي عقد على هامش انعقاد مجلس دول الشمال إن الحوار مفيد.",
+            "وفي سياق آخر، تناولت الصحف ملفات الطاقة والمياه في المنطقة.",
+            "ويتوقع أن يلتقي الرئيسان على هامش اجتماعات قادة المجموعة الاقتصادية في الخريف.",
+        ],
+        "b": ["خبر عن مباراة كرة القدم أمس."],
+    },
+    "على هامش شو كان اجتماع سامر وكريم؟",
+    ("a#2", "مجلس دول الشمال"),
+    ({"answer_passage_kinds": ("where",)}, "a#4"),
+)
+# Who: the passage ranked first names a spokesman in a sentence sharing "الجولة" with the
+# question; the third names the delegation's head in a sentence sharing "وفد التجارة" and
+# "الجولة" too.
+_WHO_CASE = (
+    {
+        "a": [
+            "وكانت مفاوضات وفد التجارة صعبة في الجولة. وقال الناطق باسم الوزارة فادي سالم إن الجولة انتهت.",
+            "وتناول الطرفان ملفات الطاقة والمياه.",
+            "وقال نائب الوزير كمال ناصر، الذي ترأس وفد التجارة في الجولة، إن التقدم بطيء في ملفات "
+            "كثيرة عالقة بين البلدين.",
+        ],
+        **{f"o{i}": [f"خبر رقم {i} عن مباراة كرة القدم أمس.", "وفاز الفريق بهدفين."] for i in range(6)},
+    },
+    "مين رئيس وفد التجارة في الجولة؟",
+    ("a#2", "كمال ناصر"),
+    ({"answer_passage_ratio": 0.0}, "a#0"),
+)
 
 
-def test_who_shows_the_person_whose_sentence_shares_most_with_the_question(tmp_path, monkeypatch):
+@pytest.mark.parametrize(("articles", "question", "shown", "switched_off"), [_SIDELINES_CASE, _WHO_CASE])
+def test_the_passage_saying_what_is_asked_is_shown(
+    tmp_path, monkeypatch, articles, question, shown, switched_off
+):
     monkeypatch.setenv("CORPUSBOT_DENSE", "0")
-    # The passage ranked first names a spokesman in a sentence sharing "الجولة" with the question;
-    # the third names the delegation's head in a sentence sharing "وفد التجارة" and "الجولة" too.
-    paragraphs = [
-        "وكانت مفاوضات وفد التجارة صعبة في الجولة. وقال الناطق باسم الوزارة فادي سالم إن الجولة انتهت.",
-        "وتناول الطرفان ملفات الطاقة والمياه.",
-        "وقال نائب الوزير كمال ناصر، الذي ترأس وفد التجارة في الجولة، إن التقدم بطيء في ملفات "
-        "كثيرة عالقة بين البلدين.",
-    ]
-    others = {f"o{i}": [f"خبر رقم {i} عن مباراة كرة القدم أمس.", "وفاز الفريق بهدفين."] for i in range(6)}
-    index = build(tmp_path, {"a": paragraphs, **others})
-    question = "مين رئيس وفد التجارة في الجولة؟"
+    index = build(tmp_path, articles)
     answer = answer_question(index, question)
-    assert answer.shown[0].passage_id == "a#2"
-    assert "كمال ناصر" in answer.shown[0].snippet
-    ranked = answer_question(index, question, ranking=replace(ARABIC_RANKING, answer_passage_ratio=0.0))
-    assert ranked.shown[0].passage_id == "a#0"
+    assert answer.shown[0].passage_id == shown[0]
+    assert shown[1] in answer.shown[0].snippet
+    change, plain_id = switched_off
+    plain = answer_question(index, question, ranking=replace(ARABIC_RANKING, **change))
+    assert plain.shown[0].passage_id == plain_id
