@@ -353,7 +353,7 @@ def answer_question(
     asks_result = asks_outcome(query.text)
     ordinal = (asked_ordinal(question) or asked_ordinal(query.text)) if asks_result else frozenset()
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
-    won = query.path == "ar" and asks_winner(query.text)
+    won = asks_winner(query.text) if query.path == "ar" else asks_winner(question)
     # Who won an event of a year after the latest article's: the articles can only preview it.
     late = any(after_the_articles(s, last_year) for s in specifics) and (won or asks_winner(question))
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
@@ -465,7 +465,7 @@ def decide_answer(
     ):
         context = analyze(context_text(index, found[0].hit.position))  # only when it can matter
         blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
-    if found and not blocked and asks_won and isinstance(rules, ArabicRules) and rules.check_winner:
+    if found and not blocked and asks_won and rules.check_winner:
         blocked = "" if reports_winner(context_text(index, found[0].hit.position)) else NO_WINNER
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0

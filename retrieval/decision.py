@@ -120,6 +120,8 @@ class EnglishRules:
     check_ordinal: bool = True
     # As `ArabicRules.check_late_winner` ("Who won the Gulf Club Championship ... February 2016?").
     check_late_winner: bool = True
+    # As `ArabicRules.check_winner` ("Who won the Saudi Super Cup?" over its preview).
+    check_winner: bool = True
     # "What is the population of Jeddah?" asks a number though no how-many word says so: checked
     # as a how-many question asking that attribute (`attributes.asked_value`).
     attribute_asks_count: bool = True

@@ -7,7 +7,7 @@ from dataclasses import replace
 from conftest import assert_check_decides
 
 from retrieval.answering import answer_question
-from retrieval.decision import ARABIC_RULES, NO_WINNER
+from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_WINNER
 from retrieval.upcoming import asks_winner, reports_winner
 
 FIGHTING_WINNER = "من فاز في المواجهات بين قوات كييف والانفصاليين في شرق أوكرانيا؟"
@@ -18,6 +18,12 @@ def test_a_winner_the_articles_never_report_gets_the_closest_passages(own_index)
     the check the passage on the fighting answers."""
     unchecked = replace(ARABIC_RULES, check_winner=False)
     assert_check_decides(own_index, FIGHTING_WINNER, NO_WINNER, unchecked)
+
+
+def test_an_english_winner_the_articles_never_report_gets_the_closest_passages(own_index):
+    """The same check on the English path ("Who won the Saudi Super Cup?" over its preview)."""
+    question = "Who won the fighting between Kyiv forces and separatists in eastern Ukraine?"
+    assert_check_decides(own_index, question, NO_WINNER, replace(ENGLISH_RULES, check_winner=False))
 
 
 def test_a_winner_the_passage_reports_is_answered(xquad_index):
