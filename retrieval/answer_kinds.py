@@ -171,7 +171,6 @@ def _words(text: str) -> frozenset[str]:
 QUESTION_WORDS = {kind: _words(words) for kind, words in _ARABIC_QUESTION_WORDS.items()}
 # The words a kind is asked with, stripped of their prefixes as one set.
 _KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE]
-_COUNT_LEADS_SET = _words(_COUNT_LEADS)
 OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
 _WHAT = _words("ما وما هي ماهي شو ايش وش شنو")
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
@@ -184,9 +183,9 @@ PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
-COUNT_FILLERS, SUM_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS)
+COUNT_FILLERS, SUM_WORDS, COUNT_LEADS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_COUNT_LEADS)
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
-REASON_CUES, SIDELINES_WORD = _words(_REASON_CUES), normalize_arabic(_SIDELINES)
+REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 
 
 @lru_cache(maxsize=1)
@@ -253,7 +252,7 @@ def _first_kind(question: str) -> str:
                 if after[0] in nouns:
                     return kind
     # "على هامش شو", "ع هامش أي اجتماع": the occasion, asked with "what" or "which".
-    if SIDELINES_WORD in words and (_WHAT | frozenset(_WHICH)).intersection(words):
+    if not SIDELINES_WORDS.isdisjoint(words) and (_WHAT | frozenset(_WHICH)).intersection(words):
         return SIDELINES
     # "من" ("who", but also "from") only opening the question or after "مع", and only when no
     # other question word asks something else ("من جهته، ماذا قال...").
@@ -298,7 +297,7 @@ def counts_noun(text: str, nouns: frozenset[str], before: str = "") -> bool:
     if not nouns or not words:
         return False
     lead = [w for w, _, _ in word_table(before)][-_COUNT_LEAD_WORDS:]
-    if not _COUNT_LEADS_SET.isdisjoint(lead) and any(counted_form(w) in nouns for w in lead):
+    if not COUNT_LEADS.isdisjoint(lead) and any(counted_form(w) in nouns for w in lead):
         return True
     if len(words) > 1:
         return counted_form(words[-1]) in nouns
@@ -574,7 +573,7 @@ def _reason_at(words, i: int) -> int:
 
 def _occasion_at(words, i: int) -> int:
     """ "هامش" (of "على هامش") and the occasion named after it: "هامش انعقاد مجلس المنطقة"."""
-    if _bare(words[i][0], frozenset({SIDELINES_WORD})) != SIDELINES_WORD or i + 1 >= len(words):
+    if _bare(words[i][0], SIDELINES_WORDS) not in SIDELINES_WORDS or i + 1 >= len(words):
         return 0
     return min(1 + _OCCASION_WORDS, len(words) - i)
 
