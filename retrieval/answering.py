@@ -66,6 +66,7 @@ from retrieval.normalize import count_scripts
 from retrieval.qualifiers import nationality_pairs, other_nationality
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
+from retrieval.repeats import without_repeats
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
@@ -391,6 +392,7 @@ def answer_question(
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
+    chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
     return Answer(
         question=question,

@@ -206,3 +206,43 @@ def test_removing_a_reprint_drops_its_pairs(tmp_path):
     (corpus / "sahil.txt").unlink()
     _, later = asyncio.run(ask(tmp_path, corpus, "ميناء الواحة"))
     assert later == {"okhbar": ("nakheel",), "nakheel": ("okhbar",)}
+
+
+SHARED = (
+    "وأوضح مدير مشروع السد أن بحيرة التخزين ستتسع لثمانين مليون متر مكعب من مياه الأمطار، "
+    "وأن المياه ستغذي مزارع الوادي الأخضر عبر قنوات مغطاة يبلغ طولها اثني عشر كيلومترا."
+)
+# Two outlets' own reports of two different events, sharing one paragraph of background.
+SHARING = {
+    "wadi": (
+        "صحيفة الوادي",
+        "زار أمير المنطقة موقع سد الوادي الأخضر أمس واطلع على سير الأعمال في جسم السد ومحطة "
+        "الضخ، واستمع إلى شرح عن مراحل التنفيذ ونسب الإنجاز من المقاول والجهات المشرفة.\n\n"
+        + SHARED
+        + "\n\nوأشاد الأمير بجهود العاملين في المشروع، ووجه بتسريع ربط القرى المجاورة بشبكة "
+        "الطرق الجديدة قبل موسم الشتاء، وبالتنسيق مع البلدية لتهيئة متنزه عند ضفة البحيرة.",
+    ),
+    "sahra": (
+        "صحيفة الصحراء",
+        "وقعت وزارة المياه عقدا مع شركة وطنية لصيانة محطات الضخ في ثلاث محافظات جنوبية لمدة "
+        "خمس سنوات، يشمل تدريب الكوادر المحلية وتوريد قطع الغيار وأنظمة المراقبة الذكية.\n\n"
+        + SHARED
+        + "\n\nوقال وكيل الوزارة إن العقد جزء من برنامج أوسع لرفع كفاءة التشغيل وخفض الفاقد، "
+        "مشيرا إلى أن الوزارة ستطرح منافسات مماثلة للمحافظات الشمالية مطلع العام المقبل.",
+    ),
+}
+
+
+def test_a_paragraph_two_articles_share_is_shown_once_citing_both(tmp_path):
+    corpus = tmp_path / "corpus"
+    build_corpus(corpus, {**SHARING, **OTHERS})
+    answer, reprints = asyncio.run(ask(tmp_path, corpus, "كم تتسع بحيرة سد الوادي الأخضر من مياه الأمطار؟"))
+    assert "sahra" not in reprints.get("wadi", ())  # not one story as wholes
+    shown = [r for r in answer.shown if SHARED[:40] in r.snippet]
+    assert len(shown) == 1, [r.snippet for r in answer.shown]
+    first = shown[0].citation
+    (other,) = set(SHARING) - {first.doc_id}
+    # The other article is cited with the shared paragraph, or shown with a passage of its own.
+    cited, listed = {r.doc_id for r in first.also_in}, {r.doc_id for r in answer.shown}
+    assert (other in cited) != (other in listed)
+    assert [r.rank for r in answer.shown] == list(range(1, len(answer.shown) + 1))
