@@ -63,11 +63,22 @@ _ENGLISH_PATTERNS = (
     (WHERE, r"\bfein\b|\bfeen\b|\bwein\b|\bween\b"),
     (WHO, r"\bmeen\b|\bmin\b"),
 )
-# Words between "كم" and what it counts: "كم من مجموعة", "كم عدد القطع", "قديش في جنود".
-_COUNT_FILLERS = "من عدد في فيه"
+# Words between "كم" and what it counts: "كم من مجموعة", "كم عدد القطع", "قديش في جنود", "قديش
+# كان عدد الناس".
+_COUNT_FILLERS = "من عدد في فيه كان كانت"
 # A how-many question on a sum ("كم بلغت قيمة", "كم المبلغ الذي تقاضاه") counts a currency.
-_SUM_WORDS = "قيمه قيمته قيمتها بقيمه المبلغ مبلغ بمبلغ تكلفه تكلفته تكلفتها كلفه سعر سعره ثمن ثمنه"
+_SUM_WORDS = (
+    "قيمه قيمته قيمتها بقيمه المبلغ مبلغ بمبلغ تكلفه تكلفته تكلفتها كلفه سعر سعره ثمن ثمنه راتب الراتب"
+)
+# A sum asked with no question word ("ضريبة الطرق تكلفة", "وش المبلغ اللي انودع"): only words
+# that name money (not قيمة, "value", nor كلفه, also "assigned him").
+_SUM_ASKED = "المبلغ مبلغ تكلفه تكلفته تكلفتها سعر سعره ثمن ثمنه راتب الراتب"
+# A percentage ("89%", "ثمانين في المائة") is a number of the rate named just before it.
+_PERCENT_WORDS = "المائه المئه بالمائه بالمئه"
 _CURRENCIES = "ريال دولار يورو جنيه درهم دينار ليره روبل"
+# A how-many question on people ("كم واحد", "عدد الناس", "عدد اللي ماتوا") counts persons.
+_PEOPLE_ASKED = "الناس ناس واحد حد شخص اشخاص افراد اللي الذين اللذين"
+_PERSONS = "شخص اشخاص فرد افراد نسمه"
 # A second kind asked with "and" ("... and where?"); kinds a question asks are joined by _JOIN.
 _AND_KIND_RE = re.compile(r"\band (when|where|how many|how much|how long)\b")
 _JOIN = "+"
@@ -184,6 +195,7 @@ TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 COUNT_FILLERS, SUM_WORDS, COUNT_LEADS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_COUNT_LEADS)
+PEOPLE_ASKED, PERCENT_WORDS, SUM_ASKED = _words(_PEOPLE_ASKED), _words(_PERCENT_WORDS), _words(_SUM_ASKED)
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 
@@ -265,22 +277,37 @@ def _first_kind(question: str) -> str:
 
 def counted_nouns(question: str) -> frozenset[str]:
     """What an Arabic how-many question counts, as `counted_form` has it: the currencies for a
-    sum ("كم بلغت قيمة ..."), else the noun after "كم" ("كم فدانا أحرق الحريق": فدان; "كم عدد
-    فرق الإطفاء": فرق); empty when it names none."""
+    sum ("كم بلغت قيمة ..."), persons for people ("كم واحد تجمعوا", "قديش عدد اللي ماتوا",
+    "عدد الناس اللي حضروا": شخص، أشخاص...), else the noun after "كم" ("كم فدانا أحرق الحريق":
+    فدان; "كم عدد فرق الإطفاء": فرق); empty when it names none."""
     words = [w for w, _, _ in word_table(question)]
     if any(_bare(w, SUM_WORDS) in SUM_WORDS for w in words):
         return _currencies()
     for i, word in enumerate(words):
         if _bare(word, _KIND_WORDS) in QUESTION_WORDS[COUNT]:
             after = [w for w in words[i + 1 : i + 4] if w not in COUNT_FILLERS]
+            if after and after[0] in PEOPLE_ASKED:
+                return persons()
             noun = after[0] if after and starts_arabic(after[0]) and after[0] not in STOPWORDS else ""
             return frozenset({counted_form(noun)}) if noun else frozenset()
     return frozenset()
 
 
+def asks_sum(question: str) -> bool:
+    """Whether an Arabic question names a sum of money it asks for (`_SUM_ASKED`), with or
+    without a question word."""
+    return any(_bare(w, SUM_ASKED) in SUM_ASKED for w, _, _ in word_table(question))
+
+
 @lru_cache(maxsize=1)
 def _currencies() -> frozenset[str]:
     return frozenset(counted_form(w) for w in _words(_CURRENCIES))
+
+
+@lru_cache(maxsize=1)
+def persons() -> frozenset[str]:
+    """The counted nouns of a how-many question on people (`counted_nouns`)."""
+    return frozenset(counted_form(w) for w in _words(_PERSONS))
 
 
 def counted_form(word: str) -> str:
@@ -292,12 +319,17 @@ def counted_form(word: str) -> str:
 def counts_noun(text: str, nouns: frozenset[str], before: str = "") -> bool:
     """Whether `text`, a count (`answer_spans` of COUNT), ends with one of the counted `nouns`,
     is a dual of one ("مجموعتي" for "كم مجموعة"), or is the number of one named just `before` it
-    ("عدد المتطوعين 177", "المتطوعين وعددهم 177 شخصاً" for "كم عدد المتطوعين")."""
+    ("عدد المتطوعين 177", "المتطوعين وعددهم 177 شخصاً" for "كم عدد المتطوعين"); a percentage
+    is the number of a rate named just before it ("بنسبة تجاوزت 89%" for "كم نسبة السعودة", not
+    "بزيادة 10%")."""
     words = [w for w, _, _ in word_table(text)]
     if not nouns or not words:
         return False
     lead = [w for w, _, _ in word_table(before)][-_COUNT_LEAD_WORDS:]
-    if not COUNT_LEADS.isdisjoint(lead) and any(counted_form(w) in nouns for w in lead):
+    named_before = any(counted_form(w) in nouns for w in lead)
+    if named_before and ("%" in text or "٪" in text or not PERCENT_WORDS.isdisjoint(words)):
+        return True
+    if not COUNT_LEADS.isdisjoint(lead) and named_before:
         return True
     if len(words) > 1:
         return counted_form(words[-1]) in nouns
@@ -343,7 +375,8 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     while i < len(words):
         length = max(finder(words, i) for finder in finders)
         if length:
-            spans.append((words[i][1], words[i + length - 1][2]))
+            end = words[i + length - 1][2]
+            spans.append((words[i][1], end + (text[end : end + 1] in ("%", "٪"))))  # "89%"
             i += length
         else:
             i += 1
@@ -494,7 +527,10 @@ def _count_at(words, i: int) -> int:
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
         length += 1
-    if i + length < len(words) and length < 3:
+    unit = words[i + length : i + length + 2]
+    if len(unit) == 2 and unit[0][0] == "في" and unit[1][0] in PERCENT_WORDS:
+        length += 2  # a percentage: "ثمانين في المائة"
+    elif i + length < len(words) and length < 3:
         length += 1  # what is counted: "10 طلبات"
     return length
 

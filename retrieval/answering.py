@@ -18,8 +18,10 @@ from retrieval.answer_kinds import (
     WHEN,
     WHERE,
     WHO,
+    asks_sum,
     counted_nouns,
     kind_parts,
+    persons,
     question_kind,
     speaks,
 )
@@ -384,14 +386,20 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
+    # A sum asked with no question word ("ضريبة الطرق المانيا تكلفة", "وش المبلغ اللي انودع")
+    # is shown as how much: the passage and sentence with an amount (the decision is not told).
+    shown_kind = kind or (COUNT if query.path == "ar" and asks_sum(query.text) else "")
+    chosen = answer_passage_first(index, chosen, found, weights, shown_kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
-    results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus)
+    # Not a number of persons sentence by sentence: a passage counts the dead, the injured and
+    # the rescued apart, and the best sentence is then the one the question's words point to.
+    in_sentences = frozenset() if counted == persons() else counted
+    results = _results(index, chosen, weights, shown_kind, ranking.answer_kind_bonus, in_sentences)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
     return Answer(
@@ -689,6 +697,7 @@ def _results(
     weights: dict[str, float],
     kind: str = "",
     kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
+    counted: frozenset[str] = frozenset(),
 ) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
@@ -698,7 +707,8 @@ def _results(
     earlier snippet shows: two results of one article never repeat a sentence (the first result
     then leaves an answer in the next passage to the result that passage is). A question asking
     for a `kind` of answer (a date, a place...) prefers the sentence that holds one, by
-    `kind_bonus` (the path's `answer_kind_bonus`)."""
+    `kind_bonus` (the path's `answer_kind_bonus`), and for how many a number of the `counted`
+    nouns (`answer_kinds.counted_nouns`) over other numbers."""
     taken: dict[str, list[tuple[int, int]]] = {}
     for c in chosen:
         passage = index.passages[c.hit.position]
@@ -714,7 +724,7 @@ def _results(
             elif taken_start >= passage.end:
                 end = min(end, taken_start)
         within = (passage.start - start, passage.end - start)
-        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus)
+        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted)
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)

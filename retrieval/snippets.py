@@ -6,10 +6,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from retrieval.analysis import Term, analyze_spans, index_terms
-from retrieval.answer_kinds import SIDELINES, answer_spans, counts_noun, is_partial
+from retrieval.answer_kinds import COUNT, SIDELINES, answer_spans, counts_noun, is_partial
 from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
-from retrieval.passages import is_heading, split_sentences, word_starts, words_between
+from retrieval.passages import Span, is_heading, split_sentences, word_starts, words_between
 from retrieval.ranking_config import ARABIC_RANKING
 
 MAX_SNIPPET_SENTENCES = 3
@@ -41,6 +41,7 @@ def best_sentences(
     within: tuple[int, int] | None = None,
     kind: str = "",
     kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
+    counted: frozenset[str] = frozenset(),
 ) -> Snippet:
     """The 1-3 consecutive sentences of `passage` covering the most query weight; with `within`,
     the best one starts in that [start, end) stretch of it (the retrieved passage, when `passage`
@@ -55,6 +56,9 @@ def best_sentences(
     holding none, or only half a one (`is_partial`: "الثلاثاء" for "when"), takes the sentence
     next to it that holds one, or is cut to its best sentence and that one when they would not
     fit (seed own Arabic answer-in-snippet .813 -> .832, English .819 -> .833; docs/tuning.md).
+    With the nouns a how-many question counts (`answer_kinds.counted_nouns`), only a number of
+    one of them is its answer, when the passage has one: "سبعة آلاف ريال" for "كم المبلغ", not
+    "تسعة أشخاص" in the sentence matching the question's words.
     The passage is analyzed once: sentences are bounded by space, so a sentence's words are the
     passage's words that start in it.
     """
@@ -66,6 +70,8 @@ def best_sentences(
     starts = word_starts(passage)
     headings = [is_heading(passage[s.start : s.end], words_between(starts, s.start, s.end)) for s in spans]
     answers = unasked_answers(passage, kind, weights, terms)
+    if counted and kind == COUNT:
+        answers = _counting(passage, answers, spans, counted) or answers
     answer_starts = [a[0] for a in answers]
     whole = [not is_partial(passage[a:b], kind) for a, b in answers]
     scored = []
@@ -124,6 +130,20 @@ def best_sentences(
     shown = tuple((a - start, b - start) for a, b in answers if start <= a and b <= end)
     marked = _merged(_marked(terms, start, end, weights.keys()) + shown)
     return Snippet(passage[start:end], marked, start, shown)
+
+
+def _counting(
+    passage: str, answers: list[tuple[int, int]], sentences: list[Span], counted: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The `answers` (counts) that count one of the `counted` nouns (`counts_noun`, with the
+    words of their sentence before them)."""
+    sentence_starts = [s.start for s in sentences]
+    counting = []
+    for a, b in answers:
+        start = sentence_starts[max(bisect_left(sentence_starts, a + 1) - 1, 0)]
+        if counts_noun(passage[a:b], counted, passage[start:a]):
+            counting.append((a, b))
+    return counting
 
 
 def unasked_answers(

@@ -24,6 +24,7 @@ from retrieval.answer_kinds import (
 )
 from retrieval.answering import answer_question, path_ranking, prepare_query
 from retrieval.decision import CLOSEST, NO_ANSWER_KIND
+from retrieval.normalize import normalize_arabic
 from retrieval.snippets import best_sentences
 from retrieval.stemming import light_stem
 from tests.test_snippets import weights_for
@@ -419,7 +420,27 @@ def test_a_count_is_of_the_noun_named_just_before_it(before, counts):
     assert counts_noun("177 شخصاً", counted_nouns(question), before) is counts
 
 
-@pytest.mark.parametrize("question", ["قديش عدد اللي ماتوا؟", "كم؟", "ماذا قال بوتين؟"])
+@pytest.mark.parametrize(
+    ("question", "text", "before", "counts"),
+    [
+        ("قديش عدد اللي ماتوا بالقنبلة؟", "74 ألف شخص", "وأودى الهجوم بحياة حوالى ", True),
+        ("قديش عدد اللي ماتوا بالقنبلة؟", "ثمانين في المائة", "دمر الانفجار ", False),
+        ("قديش كان عدد الناس اللي حضروا الحفلة؟", "5 آلاف شخص", "في حفلة حضرها ", True),
+        ("كم واحد تجمعوا على السياح؟", "60 شخصاً", "تجمع أكثر من ", True),
+        ("كم واحد تجمعوا على السياح؟", "أربعة مواطنين", "شجار بين ", False),
+        ("كم نسبة السعودة في وظائف المؤسسة؟", "89%", "حققت المؤسسة سعودة بنسبة تجاوزت ", True),
+        ("كم نسبة السعودة في وظائف المؤسسة؟", "10%", "بلغ الإنتاج مليون متر مكعب بزيادة ", False),
+        ("واش هو أقل راتب للعاملة؟", "750 ريالاً", "يبلغ الحد الأدنى ", True),  # a salary is a sum
+    ],
+)
+def test_people_a_rate_and_a_salary_are_counted_as_asked(question, text, before, counts):
+    text, before = normalize_arabic(text), normalize_arabic(before)
+    nouns = counted_nouns(normalize_arabic(question))
+    assert [(before + text)[a:b] for a, b in answer_spans(before + text, COUNT)][-1] == text
+    assert counts_noun(text, nouns, before) is counts
+
+
+@pytest.mark.parametrize("question", ["كم؟", "ماذا قال بوتين؟"])
 def test_a_question_naming_nothing_counted_has_no_counted_noun(question):
     assert counted_nouns(question) == frozenset()
 

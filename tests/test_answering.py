@@ -261,6 +261,33 @@ def test_how_much_money_shows_the_passage_with_a_sum_not_a_count_of_people(tmp_p
     assert "سبعة آلاف ريال" in answer.shown[0].snippet
 
 
+def test_a_sum_asked_without_a_question_word_shows_the_passage_with_an_amount(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
+    # The third paragraph holds every word of the keyword question and no amount; the lead has it.
+    lead = "كشف وزير النقل عن وصول نفقات مشروع ضريبة الطرق في ألمانيا إلى أكثر من 600 ألف يورو."
+    third = "وأوضح الوزير أن تكلفة ضريبة الطرق في ألمانيا شملت الاستشارات الخاصة بالمناقصة."
+    paragraphs = [lead, "وتأجل المشروع المثير للجدل إلى أجل غير مسمى.", third]
+    others = {name: [f"خبر {name} عن الطقس والأمطار اليوم."] for name in "bcdef"}
+    index = build(tmp_path, {"a": paragraphs, **others})
+    answer = answer_question(index, "ضريبة الطرق ألمانيا تكلفة")
+    assert answer.shown[0].passage_id == "a#0"
+    assert "600 ألف يورو" in answer.shown[0].snippet
+    plain = answer_question(index, "ضريبة الطرق ألمانيا الاستشارات")
+    assert plain.shown[0].passage_id == "a#2"
+
+
+def test_how_many_people_shows_a_number_of_persons_not_a_percentage(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
+    lead = "أحيت المدينة ذكرى القنبلة النووية التي أودت عند انفجارها بحياة حوالى 74 ألف شخص."
+    third = "ودمرت القنبلة النووية عند انفجارها فوق المدينة ثمانين في المائة من مبانيها وماتوا تحت الركام."
+    paragraphs = [lead, "ووقف السكان دقيقة صمت في الساحة.", third]
+    others = {name: [f"خبر {name} عن الطقس والأمطار اليوم."] for name in "bcdef"}
+    index = build(tmp_path, {"a": paragraphs, **others})
+    answer = answer_question(index, "قديش عدد اللي ماتوا بالقنبلة النووية فوق المدينة عند انفجارها؟")
+    assert answer.shown[0].passage_id == "a#0"
+    assert "74 ألف شخص" in answer.shown[0].snippet
+
+
 def test_what_did_x_say_shows_the_passage_where_x_speaks(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUSBOT_DENSE", "0")
     statement = (

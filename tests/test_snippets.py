@@ -1,6 +1,7 @@
 """Snippets: verbatim sentences of the passage, the best ones for the query, matched words marked."""
 
 from retrieval.analysis import analyze
+from retrieval.answer_kinds import counted_nouns
 from retrieval.snippets import MAX_SNIPPET_CHARS, best_sentences, highlight
 
 PASSAGE = (
@@ -74,3 +75,19 @@ def test_the_best_sentence_comes_from_the_retrieved_stretch_its_neighbours_from_
     assert passage in snippet.text  # the retrieved passage's sentence, not the better one before
     assert snippet.text in text and snippet.text != passage  # short: a neighbour joins it
     assert best_sentences(text, weights).text.startswith("وقال ريابكوف")  # without `within`
+
+
+def test_a_how_many_snippet_shows_a_number_of_what_is_counted():
+    # The sentence matching the question counts people; the sum asked is in the next sentence.
+    passage = (
+        "واعترف الساحر السوداني المقبوض عليه في مسكة بسحر تسعة أشخاص من العائلة نفسها، وأحيل "
+        "إلى شرطة المحافظة لاستكمال الإجراءات النظامية بحقه قبل إحالته إلى المحكمة العامة في "
+        "المحافظة للنظر في قضيته بعد أن ضبطته الجهات المختصة في منزله. وذكر في أقواله أنه حصل على سبعة "
+        "آلاف ريال. وتابعت الجهات "
+        "الأمنية التحقيق في القضية."
+    )
+    question = "كم المبلغ الذي تقاضاه الساحر السوداني مقابل سحر العائلة في مسكة؟"
+    weights = weights_for(question)
+    assert "سبعة آلاف ريال" not in best_sentences(passage, weights, kind="count").text
+    counted = counted_nouns(question)
+    assert "سبعة آلاف ريال" in best_sentences(passage, weights, kind="count", counted=counted).text
