@@ -73,9 +73,11 @@ from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, 
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
 from retrieval.upcoming import (
+    asked_match,
     asked_ordinal,
     asks_outcome,
     asks_winner,
+    reports_result,
     reports_upcoming,
     reports_winner,
     writes_ordinal,
@@ -357,6 +359,7 @@ def answer_question(
     ordinal = (asked_ordinal(question) or asked_ordinal(query.text)) if asks_result else frozenset()
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = asks_winner(query.text) if query.path == "ar" else asks_winner(question)
+    match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Who won an event of a year after the latest article's: the articles can only preview it.
     late = any(after_the_articles(s, last_year) for s in specifics) and (won or asks_winner(question))
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
@@ -380,6 +383,7 @@ def answer_question(
         late_winner=late and rules.check_late_winner,
         attribute=attribute,
         ordinal=ordinal,
+        match=match,
     )
     decision = decide_on(found)
     chosen = [found[i] for i in decision.chosen]
@@ -441,6 +445,7 @@ def decide_answer(
     late_winner: bool = False,
     attribute: frozenset[str] = frozenset(),
     ordinal: frozenset[str] = frozenset(),
+    match: tuple[str, ...] = (),
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
@@ -452,7 +457,8 @@ def decide_answer(
     year after the articles': `late_winner`) and, for an Arabic question (`asked`: its terms in order), one
     giving what it asks about another nationality (`other_nationality`, as
     `ArabicRules.check_nationality` says); for a question asking the outcome of a numbered event
-    (`ordinal`: the ordinal's forms, `asked_ordinal`), one whose neighbours never write it. A best
+    (`ordinal`: the ordinal's forms, `asked_ordinal`), one whose neighbours never write it; for
+    one asking a `match`'s result (its sides, `asked_match`), one reporting none of both sides. A best
     passage sharing only generic words with the question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
@@ -476,7 +482,11 @@ def decide_answer(
         context = analyze(context_text(index, found[0].hit.position))  # only when it can matter
         blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
     if found and not blocked and asks_won and rules.check_winner:
-        blocked = "" if reports_winner(context_text(index, found[0].hit.position)) else NO_WINNER
+        context = context_text(index, found[0].hit.position)
+        asked_terms = (weights or {}) if rules.check_prize else None
+        blocked = "" if reports_winner(context, asked_terms) else NO_WINNER
+    if found and not blocked and match:
+        blocked = "" if reports_result(context_text(index, found[0].hit.position), match) else NO_WINNER
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         stating = attribute if COUNT in kind_parts(kind) and rules.check_attribute else frozenset()

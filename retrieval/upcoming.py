@@ -59,6 +59,10 @@ _WINNING_REPORTED = frozenset(
     ).split()
     for term in analyze(w)
 )
+# A prize or a contest won ("فاز ... بجائزة", "الفائز في مسابقة"), as index terms, and within
+# how many terms after a word of winning it is read (`reports_winner`).
+_PRIZES = frozenset(term for w in "جائزة جوائز مسابقة".split() for term in analyze(w))
+_PRIZE_WINDOW = 4
 # An English question asking who won or who was elected ("Who won the Gulf Club Championship
 # ...?"): "who" first and one of these among the next three words.
 _ENGLISH_WINNING_ASKED = frozenset("won win wins elected".split())
@@ -101,10 +105,49 @@ def asks_winner(question: str) -> bool:
     return english[:1] == ["who"] and not _ENGLISH_WINNING_ASKED.isdisjoint(asked)
 
 
-def reports_winner(text: str) -> bool:
+# A match's result asked ("شو نتيجة ماتش الهلال والاهلي", "نتيجة مباراة X وY"): a word of result
+# and a match, whose sides are the word after the match and the next word opening with و.
+_RESULT_WORDS = frozenset(normalize_arabic(w) for w in "نتيجة نتيجه النتيجة النتيجه".split())
+_MATCH_WORDS = frozenset(normalize_arabic(w) for w in "ماتش مباراة مباراه المباراة المباراه".split())
+_SIDES_GAP = 2
+
+
+def asked_match(question: str) -> tuple[str, ...]:
+    """The index terms of the sides of the match whose result an Arabic `question` asks ("شو
+    نتيجة ماتش الهلال والاهلي الاماراتي": هلال، اهل), or () when it asks no match's result or
+    names no side."""
+    words = [w for w, _, _ in word_table(question)]
+    if not any(_bare(w) in _RESULT_WORDS or w in _RESULT_WORDS for w in words):
+        return ()
+    for i, word in enumerate(words):
+        if _bare(word) in _MATCH_WORDS or word in _MATCH_WORDS:
+            sides = words[i + 1 : i + 2]
+            sides += [w[1:] for w in words[i + 2 : i + 2 + _SIDES_GAP] if len(w) > 2 and w[0] == "و"][:1]
+            return tuple(term for side in sides for term in analyze(side))
+    return ()
+
+
+def reports_result(text: str, sides: tuple[str, ...]) -> bool:
+    """Whether `text` reports a result (`reports_winner`) and names every side of the match asked
+    (`asked_match`): "فوز الهلال على العين" is no result of a match of الهلال and الاهلي."""
+    return reports_winner(text) and set(sides) <= set(analyze(text))
+
+
+def reports_winner(text: str, asked: Collection[str] | None = None) -> bool:
     """Whether `text` reports a winner, a champion, a beaten side or a score (as index terms:
-    "للفوز", "وتوجت")."""
-    return bool(_SCORE.search(text)) or not _WINNING_REPORTED.isdisjoint(analyze(text))
+    "للفوز", "وتوجت"). Given the question's terms (`asked`), a win of a prize or a contest ("فاز
+    بدر الحميد بجائزة جريدة الرياض ... تذاكر لحضور مباراة السوبر": a reader's prize, within
+    `_PRIZE_WINDOW` terms after the word of winning) reports a winner only if the question asks
+    about a prize or a contest too: it is no winner of the match or election asked about."""
+    if _SCORE.search(text):
+        return True
+    terms = analyze(text)
+    if asked is None or not _PRIZES.isdisjoint(asked):
+        return not _WINNING_REPORTED.isdisjoint(terms)
+    return any(
+        term in _WINNING_REPORTED and _PRIZES.isdisjoint(terms[i + 1 : i + 1 + _PRIZE_WINDOW])
+        for i, term in enumerate(terms)
+    )
 
 
 def is_upcoming(word: str, frequency: Callable[[str], int]) -> bool:
