@@ -272,14 +272,10 @@ def test_a_nationality_is_also_its_country(delegations_index):
     assert ("Russian", "روسيا") in answer.matched_on
 
 
-def test_news_senses_the_dictionary_misses():
-    """The dictionary's ties is الروابط, normalized مطبّع, girl البنت, body الجسم: a news story
-    writes "تطبيع العلاقات", "فتاة", "جثة"; "claimed responsibility" is تبنى, not مدّعى."""
+def test_ties_are_relations_and_normalized_is_tatbi():
+    """The dictionary's ties is الروابط and normalized مطبّع: the article writes "تطبيع العلاقات"."""
     terms = _terms(expand_english("Why did Putin think US-Russia ties could be normalized?", {}))
     assert analyze("العلاقات")[0] in terms["ties"] and analyze("تطبيع")[0] in terms["normalized"]
-    terms = _terms(expand_english("Who claimed responsibility for the girl's body?", {}))
-    assert analyze("تبنت")[0] in terms["claimed responsibility"]
-    assert analyze("فتاة")[0] in terms["girl"] and analyze("جثة")[0] in terms["body"]
 
 
 def test_a_contraction_is_never_named_missing(delegations_index):

@@ -271,10 +271,6 @@ shaab = الشعب
 # news phrases a word-by-word reading misses
 crown prince = ولي العهد
 run for = الترشح | ترشح | يترشح
-claim responsibility = تبنى | تبنت | تبني
-claimed responsibility = تبنى | تبنت | تبني
-police station = مركز الشرطة | مركز شرطة | قسم الشرطة | قسم شرطة
-armed forces = القوات المسلحة
 # time
 january = يناير | كانون الثاني
 february = فبراير | شباط
@@ -803,13 +799,9 @@ carbon = الكربون | كربون
 # Justice: snapped to أغسطس)
 olympic = الأولمبي | الأولمبية | الأولمبياد
 justice = العدل | العدالة
-# seen on the English tuning failures of both corpora, fifth English session (ties: الروابط,
-# normalized: مطبّع, girl: البنت, body: الجسم, shut: أغلق alone)
+# and on the seed corpus's (ties: الروابط, normalized: مطبّع; news writes "تطبيع العلاقات")
 ties = العلاقات | علاقات | الروابط
 normalize = تطبيع | طبيعتها
-girl = فتاة | طفلة | الفتاة | الطفلة | البنت
-body = جثة | جثمان | الجثة | الجسم
-shut = أغلق | إغلاق | أغلقت
 """
 
 
