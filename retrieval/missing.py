@@ -14,7 +14,7 @@ from retrieval.analysis import Term
 from retrieval.answer_kinds import TITLES, is_place
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import lexicon, people
-from retrieval.english.words import subject_names
+from retrieval.english.words import is_contraction, subject_names
 from retrieval.generic_terms import GENERIC_TERMS
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import is_name
@@ -132,6 +132,10 @@ def english_specifics(index: SearchIndex, question: str, concepts: Sequence[Conc
     subjects = subject_names(question)
     specifics = []
     for concept in concepts:
+        if is_contraction(concept.english):
+            # Not a name the articles lack. It stays a concept: its weight in coverage was kept
+            # (docs/tuning.md, "Tried and dropped by the lead (tenth session)").
+            continue
         subject = bool(subjects) and set(concept.english.split()) <= subjects
         spellings = people().get(concept.english.lower())
         if spellings is not None:

@@ -24,7 +24,7 @@ from retrieval.english.expand import expand_english, matched_on
 from retrieval.english.names import NameIndex, arabic_skeleton, english_skeleton
 from retrieval.english.query import DenseScores, fuse
 from retrieval.english.support import english_checks
-from retrieval.english.words import english_words, is_content_word, word_forms
+from retrieval.english.words import english_words, is_content_word, is_contraction, word_forms
 from retrieval.evaluate import build_index
 from retrieval.store import Store
 
@@ -270,6 +270,25 @@ def test_a_nationality_is_also_its_country(delegations_index):
     answer = answer_question(delegations_index, "Who headed the Russian delegation at the Geneva talks?")
     assert answer.results[0].doc_id == "ru"
     assert ("Russian", "روسيا") in answer.matched_on
+
+
+def test_ties_are_relations_and_normalized_is_tatbi():
+    """The dictionary's ties is الروابط and normalized مطبّع: the article writes "تطبيع العلاقات"."""
+    terms = _terms(expand_english("Why did Putin think US-Russia ties could be normalized?", {}))
+    assert analyze("العلاقات")[0] in terms["ties"] and analyze("تطبيع")[0] in terms["normalized"]
+
+
+def test_a_contraction_is_never_named_missing(delegations_index):
+    """"Why didn't Biden sanction ..." printed "Not in the articles: didn't". The contraction
+    still counts as a concept (leaving it out of coverage cost own English answers), but it
+    names nothing the articles could hold; a name they lack is still said."""
+    assert is_contraction("didn't") and is_contraction("weren't") and is_contraction("they're")
+    assert not is_contraction("o'neill") and not is_contraction("dont") and not is_contraction("russia")
+    question = "Why didn't Ryabkov head the Russian delegation at the Geneva talks?"
+    assert "didn't" in [c.english for c in expand_english(question, {})]
+    assert "didn't" not in answer_question(delegations_index, question).missing
+    answer = answer_question(delegations_index, "Why wasn't Zorbulescu in the Russian delegation?")
+    assert "Zorbulescu" in answer.missing and "wasn't" not in answer.missing
 
 
 def test_matched_on_shows_the_rendering_the_first_result_holds():

@@ -18,6 +18,8 @@ QUESTION_WORDS = frozenset(
     whether its it's whats if so very just only still yet which according among""".split()
 )
 
+# A function word's contraction ("didn't", "weren't", "they're"; a possessive 's is dropped apart).
+_CONTRACTION_RE = re.compile(r"[a-z](?:n't|'ll|'re|'ve|'d|'m)$")
 # Verbs a question puts before its subject: "What did Messi say", "When was Navalny arrested".
 _AUXILIARIES = frozenset(
     "did does do is was were are has have had will would can could should may might".split()
@@ -76,6 +78,12 @@ def subject_names(question: str) -> frozenset[str]:
 def is_content_word(word: Word) -> bool:
     """A word that names part of the topic (not a function or question word)."""
     return word.text not in STOPWORDS and word.text not in QUESTION_WORDS
+
+
+def is_contraction(text: str) -> bool:
+    """Whether `text` (a word as `english_words` gives it) is a function word's contraction
+    ("cannot" too): it asks, it names nothing a passage could lack ("Why didn't Biden ...")."""
+    return text.lower() == "cannot" or bool(_CONTRACTION_RE.search(text.lower()))
 
 
 def word_forms(word: str) -> list[str]:
