@@ -279,9 +279,9 @@ def test_ties_are_relations_and_normalized_is_tatbi():
 
 
 def test_a_contraction_is_never_named_missing(delegations_index):
-    """"Why didn't Biden sanction ..." printed "Not in the articles: didn't". The contraction
-    still counts as a concept (leaving it out of coverage cost own English answers), but it
-    names nothing the articles could hold; a name they lack is still said."""
+    """A question like "Why didn't Biden sanction ...?" printed "Not in the articles: didn't".
+    The contraction still counts as a concept (leaving it out of coverage cost own English
+    answers), but it names nothing the articles could hold; a name they lack is still said."""
     assert is_contraction("didn't") and is_contraction("weren't") and is_contraction("they're")
     assert not is_contraction("o'neill") and not is_contraction("dont") and not is_contraction("russia")
     question = "Why didn't Ryabkov head the Russian delegation at the Geneva talks?"
