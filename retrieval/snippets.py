@@ -137,13 +137,20 @@ def _counting(
 ) -> list[tuple[int, int]]:
     """The `answers` (counts) that count one of the `counted` nouns (`counts_noun`, with the
     words of their sentence before them)."""
-    sentence_starts = [s.start for s in sentences]
-    counting = []
-    for a, b in answers:
-        start = sentence_starts[max(bisect_left(sentence_starts, a + 1) - 1, 0)]
-        if counts_noun(passage[a:b], counted, passage[start:a]):
-            counting.append((a, b))
-    return counting
+    ends = [s.end for s in sentences]
+    return [(a, b) for a, b in answers if _counts(passage, (a, b), _sentence_at(sentences, ends, a), counted)]
+
+
+def _sentence_at(sentences: list[Span], ends: list[int], position: int) -> Span:
+    """The sentence of `sentences` (in order; `ends`: their ends) holding `position`."""
+    return sentences[min(bisect_left(ends, position + 1), len(sentences) - 1)]
+
+
+def _counts(text: str, answer: tuple[int, int], sentence: Span, counted: frozenset[str]) -> bool:
+    """Whether the count at `answer` in `text` counts one of the `counted` nouns, read with the
+    words of its `sentence` before it (`counts_noun`)."""
+    a, b = answer
+    return counts_noun(text[a:b], counted, text[sentence.start : a])
 
 
 def unasked_answers(
@@ -206,8 +213,8 @@ def answer_sentence_shares(
     total = sum(weights.values()) or 1.0
     shares = []
     for start, end in unasked_answers(text, kind, weights, terms):
-        sentence = sentences[min(bisect_left(sentence_ends, start + 1), len(sentences) - 1)]
-        if counted and not counts_noun(text[start:end], counted, text[sentence.start : start]):
+        sentence = _sentence_at(sentences, sentence_ends, start)
+        if counted and not _counts(text, (start, end), sentence, counted):
             continue
         span = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
         inside = {t.term for t in span}

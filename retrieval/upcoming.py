@@ -78,10 +78,16 @@ def _bare(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in _PREFIXES else word
 
 
+def _among(word: str, words: Collection[str]) -> bool:
+    """Whether `word`, as written or without a prefix letter ("والفائز", "بالنتيجة"), is one of
+    `words`."""
+    return word in words or _bare(word) in words
+
+
 def asks_outcome(question: str) -> bool:
     """Whether an Arabic or English `question` asks how something turned out (in English also
     whether it happened: "Did Putin attend COP26?")."""
-    if any(_bare(w) in _OUTCOME_WORDS or w in _OUTCOME_WORDS for w, _, _ in word_table(question)):
+    if any(_among(w, _OUTCOME_WORDS) for w, _, _ in word_table(question)):
         return True
     words = [word.text for word in english_words(question)]
     if words[:1] == [_ENGLISH_DID]:
@@ -95,10 +101,7 @@ def asks_winner(question: str) -> bool:
     who-word; "who won", "who was elected"): not "من مدرب الاتحاد الذي فاز على ..." (the coach)
     nor "الاتحاد كسب بافينو بكام جون" (the score)."""
     words = [w for w, _, _ in word_table(question)]
-    if any(
-        (_bare(w) in _WINNING_ASKED or w in _WINNING_ASKED) and (i == 0 or words[i - 1] in _WHO)
-        for i, w in enumerate(words)
-    ):
+    if any(_among(w, _WINNING_ASKED) and (i == 0 or words[i - 1] in _WHO) for i, w in enumerate(words)):
         return True
     english = [word.text for word in english_words(question)]
     asked = english[1 : 1 + _ENGLISH_WINNING_WINDOW]
@@ -117,10 +120,10 @@ def asked_match(question: str) -> tuple[str, ...]:
     نتيجة ماتش الهلال والاهلي الاماراتي": هلال، اهل), or () when it asks no match's result or
     names no side."""
     words = [w for w, _, _ in word_table(question)]
-    if not any(_bare(w) in _RESULT_WORDS or w in _RESULT_WORDS for w in words):
+    if not any(_among(w, _RESULT_WORDS) for w in words):
         return ()
     for i, word in enumerate(words):
-        if _bare(word) in _MATCH_WORDS or word in _MATCH_WORDS:
+        if _among(word, _MATCH_WORDS):
             sides = words[i + 1 : i + 2]
             sides += [w[1:] for w in words[i + 2 : i + 2 + _SIDES_GAP] if len(w) > 2 and w[0] == "و"][:1]
             return tuple(term for side in sides for term in analyze(side))
@@ -130,7 +133,8 @@ def asked_match(question: str) -> tuple[str, ...]:
 def reports_result(text: str, sides: tuple[str, ...]) -> bool:
     """Whether `text` reports a result (`reports_winner`) and names every side of the match asked
     (`asked_match`): "فوز الهلال على العين" is no result of a match of الهلال and الاهلي."""
-    return reports_winner(text) and set(sides) <= set(analyze(text))
+    terms = analyze(text)
+    return set(sides) <= set(terms) and _reports_winner(text, terms)
 
 
 def reports_winner(text: str, asked: Collection[str] | None = None) -> bool:
@@ -139,9 +143,13 @@ def reports_winner(text: str, asked: Collection[str] | None = None) -> bool:
     بدر الحميد بجائزة جريدة الرياض ... تذاكر لحضور مباراة السوبر": a reader's prize, within
     `_PRIZE_WINDOW` terms after the word of winning) reports a winner only if the question asks
     about a prize or a contest too: it is no winner of the match or election asked about."""
+    return _reports_winner(text, analyze(text), asked)
+
+
+def _reports_winner(text: str, terms: list[str], asked: Collection[str] | None = None) -> bool:
+    """`reports_winner` of `text` analyzed into `terms`."""
     if _SCORE.search(text):
         return True
-    terms = analyze(text)
     if asked is None or not _PRIZES.isdisjoint(asked):
         return not _WINNING_REPORTED.isdisjoint(terms)
     return any(
@@ -218,7 +226,7 @@ def asked_ordinal(question: str) -> frozenset[str]:
 
 def writes_ordinal(text: str, forms: frozenset[str]) -> bool:
     """Whether `text` writes one of the ordinal's `forms` (`asked_ordinal`)."""
-    return any(_bare(w) in forms or w in forms for w, _, _ in word_table(text))
+    return any(_among(w, forms) for w, _, _ in word_table(text))
 
 
 def _word_at(starts: list[int], offset: int) -> int:
