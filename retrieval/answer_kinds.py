@@ -70,9 +70,9 @@ _COUNT_FILLERS = "من عدد في فيه كان كانت"
 _SUM_WORDS = (
     "قيمه قيمته قيمتها بقيمه المبلغ مبلغ بمبلغ تكلفه تكلفته تكلفتها كلفه سعر سعره ثمن ثمنه راتب الراتب"
 )
-# A sum asked with no question word ("ضريبة الطرق تكلفة", "وش المبلغ اللي انودع"): only words
-# that name money (not قيمة, "value", nor كلفه, also "assigned him").
-_SUM_ASKED = "المبلغ مبلغ تكلفه تكلفته تكلفتها سعر سعره ثمن ثمنه راتب الراتب"
+# A sum asked with no question word ("ضريبة الطرق تكلفة", "وش المبلغ اللي انودع"): the sum
+# words but these, which do not only name money (قيمة, "value"; كلفه, also "assigned him").
+_NOT_ONLY_MONEY = "قيمه قيمته قيمتها بقيمه كلفه"
 # A percentage ("89%", "ثمانين في المائة") is a number of the rate named just before it.
 _PERCENT_WORDS = "المائه المئه بالمائه بالمئه"
 _CURRENCIES = "ريال دولار يورو جنيه درهم دينار ليره روبل"
@@ -195,7 +195,8 @@ TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 COUNT_FILLERS, SUM_WORDS, COUNT_LEADS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_COUNT_LEADS)
-PEOPLE_ASKED, PERCENT_WORDS, SUM_ASKED = _words(_PEOPLE_ASKED), _words(_PERCENT_WORDS), _words(_SUM_ASKED)
+PEOPLE_ASKED, PERCENT_WORDS = _words(_PEOPLE_ASKED), _words(_PERCENT_WORDS)
+SUM_ASKED = SUM_WORDS - _words(_NOT_ONLY_MONEY)
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 
@@ -294,7 +295,7 @@ def counted_nouns(question: str) -> frozenset[str]:
 
 
 def asks_sum(question: str) -> bool:
-    """Whether an Arabic question names a sum of money it asks for (`_SUM_ASKED`), with or
+    """Whether an Arabic question names a sum of money it asks for (`SUM_ASKED`), with or
     without a question word."""
     return any(_bare(w, SUM_ASKED) in SUM_ASKED for w, _, _ in word_table(question))
 
