@@ -18,10 +18,8 @@ from retrieval.answer_kinds import (
     WHEN,
     WHERE,
     WHO,
-    asks_sum,
     counted_nouns,
     kind_parts,
-    persons,
     question_kind,
     speaks,
 )
@@ -54,7 +52,6 @@ from retrieval.language import detect_language, question_content
 from retrieval.lexical_gate import lexically_decisive
 from retrieval.missing import (
     Specific,
-    after_the_articles,
     arabic_specifics,
     blocks_answer,
     english_specifics,
@@ -360,8 +357,6 @@ def answer_question(
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = asks_winner(query.text) if query.path == "ar" else asks_winner(question)
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
-    # Who won an event of a year after the latest article's: the articles can only preview it.
-    late = any(after_the_articles(s, last_year) for s in specifics) and (won or asks_winner(question))
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
@@ -380,7 +375,6 @@ def answer_question(
         asks_result=asks_result,
         asked=asked,
         asks_won=won,
-        late_winner=late and rules.check_late_winner,
         attribute=attribute,
         ordinal=ordinal,
         match=match,
@@ -390,20 +384,14 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    # A sum asked with no question word ("ضريبة الطرق المانيا تكلفة", "وش المبلغ اللي انودع")
-    # is shown as how much: the passage and sentence with an amount (the decision is not told).
-    shown_kind = kind or (COUNT if query.path == "ar" and asks_sum(query.text) else "")
-    chosen = answer_passage_first(index, chosen, found, weights, shown_kind, ranking, counted)
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
-    # Not a number of persons sentence by sentence: a passage counts the dead, the injured and
-    # the rescued apart, and the best sentence is then the one the question's words point to.
-    in_sentences = frozenset() if counted == persons() else counted
-    results = _results(index, chosen, weights, shown_kind, ranking.answer_kind_bonus, in_sentences)
+    results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus, counted)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
     return Answer(
@@ -442,7 +430,6 @@ def decide_answer(
     asks_result: bool = False,
     asked: Sequence[str] = (),
     asks_won: bool = False,
-    late_winner: bool = False,
     attribute: frozenset[str] = frozenset(),
     ordinal: frozenset[str] = frozenset(),
     match: tuple[str, ...] = (),
@@ -453,8 +440,7 @@ def decide_answer(
     ("how long did the summit last?" and no duration near it; for a how-many question asking an
     `attribute`, none in a sentence stating it), for a question that `asks_result`
     (`asks_outcome`), one reporting the event as still to come, for one asking who won
-    (`asks_won`), one reporting no winner (and any passage, when it asks who won an event of a
-    year after the articles': `late_winner`) and, for an Arabic question (`asked`: its terms in order), one
+    (`asks_won`), one reporting no winner and, for an Arabic question (`asked`: its terms in order), one
     giving what it asks about another nationality (`other_nationality`, as
     `ArabicRules.check_nationality` says); for a question asking the outcome of a numbered event
     (`ordinal`: the ordinal's forms, `asked_ordinal`), one whose neighbours never write it; for
@@ -464,8 +450,6 @@ def decide_answer(
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
-    if found and not blocked and late_winner:
-        blocked = UPCOMING
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
@@ -483,8 +467,7 @@ def decide_answer(
         blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
     if found and not blocked and asks_won and rules.check_winner:
         context = context_text(index, found[0].hit.position)
-        asked_terms = (weights or {}) if rules.check_prize else None
-        blocked = "" if reports_winner(context, asked_terms) else NO_WINNER
+        blocked = "" if reports_winner(context) else NO_WINNER
     if found and not blocked and match:
         blocked = "" if reports_result(context_text(index, found[0].hit.position), match) else NO_WINNER
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):

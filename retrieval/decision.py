@@ -74,9 +74,6 @@ class ArabicRules:
     # A question asking who won over a best passage and neighbours reporting no winner, champion,
     # beaten side or score gets the closest passages (`upcoming.reports_winner`).
     check_winner: bool = True
-    # ... a prize or a contest won counting only when the question asks about one too
-    # (`upcoming.reports_winner`: a reader who won a prize is no winner of the match asked).
-    check_prize: bool = True
     # A question asking a match's result ("شو نتيجة ماتش الهلال والاهلي") over a best passage and
     # neighbours reporting no result, or not naming both sides, gets the closest passages
     # (`upcoming.asked_match`, `reports_result`; reason NO_WINNER).
@@ -87,9 +84,6 @@ class ArabicRules:
     # A question asking the outcome of a numbered event ("the third round") over a best passage
     # and neighbours that never write that ordinal gets the closest passages (`upcoming.asked_ordinal`).
     check_ordinal: bool = True
-    # A question asking who won an event of a year after the latest article's ("من فاز برئاسة
-    # الفيفا في انتخابات فبراير 2016") gets the closest passages: the articles can only preview it.
-    check_late_winner: bool = True
 
 
 @dataclass(frozen=True)
@@ -125,12 +119,8 @@ class EnglishRules:
     check_attribute: bool = True
     # As `ArabicRules.check_ordinal`.
     check_ordinal: bool = True
-    # As `ArabicRules.check_late_winner` ("Who won the Gulf Club Championship ... February 2016?").
-    check_late_winner: bool = True
     # As `ArabicRules.check_winner` ("Who won the Saudi Super Cup?" over its preview).
     check_winner: bool = True
-    # As `ArabicRules.check_prize`, over the Arabic terms of the question's concepts.
-    check_prize: bool = True
     # "What is the population of Jeddah?" asks a number though no how-many word says so: checked
     # as a how-many question asking that attribute (`attributes.asked_value`).
     attribute_asks_count: bool = True

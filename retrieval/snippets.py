@@ -71,7 +71,7 @@ def best_sentences(
     headings = [is_heading(passage[s.start : s.end], words_between(starts, s.start, s.end)) for s in spans]
     answers = unasked_answers(passage, kind, weights, terms)
     if counted and kind == COUNT:
-        answers = _counting(passage, answers, spans, counted) or answers
+        answers = _counting(passage, answers, counted) or answers
     answer_starts = [a[0] for a in answers]
     whole = [not is_partial(passage[a:b], kind) for a, b in answers]
     scored = []
@@ -132,25 +132,14 @@ def best_sentences(
     return Snippet(passage[start:end], marked, start, shown)
 
 
-def _counting(
-    passage: str, answers: list[tuple[int, int]], sentences: list[Span], counted: frozenset[str]
-) -> list[tuple[int, int]]:
-    """The `answers` (counts) that count one of the `counted` nouns (`counts_noun`, with the
-    words of their sentence before them)."""
-    ends = [s.end for s in sentences]
-    return [(a, b) for a, b in answers if _counts(passage, (a, b), _sentence_at(sentences, ends, a), counted)]
+def _counting(passage: str, answers: list[tuple[int, int]], counted: frozenset[str]) -> list[tuple[int, int]]:
+    """The `answers` (counts) that count one of the `counted` nouns (`counts_noun`)."""
+    return [(a, b) for a, b in answers if counts_noun(passage[a:b], counted)]
 
 
 def _sentence_at(sentences: list[Span], ends: list[int], position: int) -> Span:
     """The sentence of `sentences` (in order; `ends`: their ends) holding `position`."""
     return sentences[min(bisect_left(ends, position + 1), len(sentences) - 1)]
-
-
-def _counts(text: str, answer: tuple[int, int], sentence: Span, counted: frozenset[str]) -> bool:
-    """Whether the count at `answer` in `text` counts one of the `counted` nouns, read with the
-    words of its `sentence` before it (`counts_noun`)."""
-    a, b = answer
-    return counts_noun(text[a:b], counted, text[sentence.start : a])
 
 
 def unasked_answers(
@@ -214,7 +203,7 @@ def answer_sentence_shares(
     shares = []
     for start, end in unasked_answers(text, kind, weights, terms):
         sentence = _sentence_at(sentences, sentence_ends, start)
-        if counted and not _counts(text, (start, end), sentence, counted):
+        if counted and not counts_noun(text[start:end], counted):
             continue
         span = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
         inside = {t.term for t in span}

@@ -59,10 +59,6 @@ _WINNING_REPORTED = frozenset(
     ).split()
     for term in analyze(w)
 )
-# A prize or a contest won ("فاز ... بجائزة", "الفائز في مسابقة"), as index terms, and within
-# how many terms after a word of winning it is read (`reports_winner`).
-_PRIZES = frozenset(term for w in "جائزة جوائز مسابقة".split() for term in analyze(w))
-_PRIZE_WINDOW = 4
 # An English question asking who won or who was elected ("Who won the Gulf Club Championship
 # ...?"): "who" first and one of these among the next three words.
 _ENGLISH_WINNING_ASKED = frozenset("won win wins elected".split())
@@ -137,25 +133,15 @@ def reports_result(text: str, sides: tuple[str, ...]) -> bool:
     return set(sides) <= set(terms) and _reports_winner(text, terms)
 
 
-def reports_winner(text: str, asked: Collection[str] | None = None) -> bool:
+def reports_winner(text: str) -> bool:
     """Whether `text` reports a winner, a champion, a beaten side or a score (as index terms:
-    "للفوز", "وتوجت"). Given the question's terms (`asked`), a win of a prize or a contest ("فاز
-    بدر الحميد بجائزة جريدة الرياض ... تذاكر لحضور مباراة السوبر": a reader's prize, within
-    `_PRIZE_WINDOW` terms after the word of winning) reports a winner only if the question asks
-    about a prize or a contest too: it is no winner of the match or election asked about."""
-    return _reports_winner(text, analyze(text), asked)
+    "للفوز", "وتوجت")."""
+    return _reports_winner(text, analyze(text))
 
 
-def _reports_winner(text: str, terms: list[str], asked: Collection[str] | None = None) -> bool:
+def _reports_winner(text: str, terms: list[str]) -> bool:
     """`reports_winner` of `text` analyzed into `terms`."""
-    if _SCORE.search(text):
-        return True
-    if asked is None or not _PRIZES.isdisjoint(asked):
-        return not _WINNING_REPORTED.isdisjoint(terms)
-    return any(
-        term in _WINNING_REPORTED and _PRIZES.isdisjoint(terms[i + 1 : i + 1 + _PRIZE_WINDOW])
-        for i, term in enumerate(terms)
-    )
+    return bool(_SCORE.search(text)) or not _WINNING_REPORTED.isdisjoint(terms)
 
 
 def is_upcoming(word: str, frequency: Callable[[str], int]) -> bool:

