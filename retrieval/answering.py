@@ -471,12 +471,20 @@ def decide_answer(
     if found and not blocked and match:
         blocked = "" if reports_result(context_text(index, found[0].hit.position), match) else NO_WINNER
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
-        share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
+        share = _sentence_share(rules, kind)
         stating = attribute if COUNT in kind_parts(kind) and rules.check_attribute else frozenset()
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share, stating)
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
+
+
+def _sentence_share(rules: Rules, kind: str) -> float:
+    """The share of the question's weight the sentence of a `kind` answer must hold
+    (`holds_answer`): Arabic always, English for a person's name only."""
+    if isinstance(rules, ArabicRules):
+        return rules.min_answer_sentence_share
+    return rules.min_name_sentence_share if kind == NAMED else 0.0
 
 
 def lead_first(
@@ -672,8 +680,10 @@ def question_specifics(
         searched = partial(indexed_form, index)
         typed = question if query.read_as else ""
         speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
+        first = isinstance(rules, ArabicRules) and rules.speaker_first
         names = resources.arabic_names
-        return arabic_specifics(index, query.text, retrieval.spans, searched, names, typed, speaker_words)
+        spans = retrieval.spans
+        return arabic_specifics(index, query.text, spans, searched, names, typed, speaker_words, first)
     return english_specifics(index, query.text, retrieval.concepts)
 
 
