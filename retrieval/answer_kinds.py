@@ -172,6 +172,8 @@ _DUAL_ENDINGS = ("تين", "تان", "تي", "ين", "ان")  # a dual's stem, t
 # A count named before it: "بلغ عدد المتطوعين 177", "من المتطوعين وعددهم 177 شخصاً".
 _COUNT_LEADS = "عدد بعدد وعدد عددهم وعددهم عددها وعددها"
 _COUNT_LEAD_WORDS = 3  # words before a count looked at for the noun and its lead
+# Plurals that count without a number ("عشرات القتلى", "آلاف الزوار"): a vague quantity.
+_VAGUE = "عشرات مئات الاف آلاف ملايين مليارات بضع بضعه"
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -196,6 +198,7 @@ TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 COUNT_FILLERS, SUM_WORDS, COUNT_LEADS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_COUNT_LEADS)
 PEOPLE_ASKED, PERCENT_WORDS = _words(_PEOPLE_ASKED), _words(_PERCENT_WORDS)
+VAGUE = _words(_VAGUE)
 SUM_ASKED = SUM_WORDS - _words(_NOT_ONLY_MONEY)
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
@@ -336,6 +339,15 @@ def counts_noun(text: str, nouns: frozenset[str], before: str = "") -> bool:
         return counted_form(words[-1]) in nouns
     ending = next((e for e in _DUAL_ENDINGS if words[0].endswith(e)), "")
     return bool(ending) and counted_form(words[0][: -len(ending)]) in nouns
+
+
+def is_vague(text: str) -> bool:
+    """Whether `text`, a count (`answer_spans` of COUNT), states no number: its number words
+    are all plurals that count without one ("عشرات القتلى", "آلاف الزوار"; not "ثلاثة آلاف"),
+    which a how-many question answered elsewhere with "32 قتيلا" does not want first."""
+    numbers = [_bare(w, NUMBER_WORDS) for w, _, _ in word_table(text)]
+    numbers = [w for w in numbers if w.isdigit() or w in NUMBER_WORDS or w in VAGUE]
+    return bool(numbers) and all(_bare(w, VAGUE) in VAGUE for w in numbers)
 
 
 def _count_or_duration(after: list[str]) -> str:

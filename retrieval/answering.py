@@ -550,22 +550,27 @@ def answer_passage_first(
     asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
     if not chosen or not ratio or not asked:
         return chosen
-    # A number of the noun counted first, when the question names it; then any answer of the kind.
-    readings = (counted, frozenset()) if counted and asked == COUNT else (frozenset(),)
+    # A number of the noun counted first, when the question names it; then any answer of the
+    # kind; for how many, a number stated before a vague quantity in each.
+    nouns_read = (counted, frozenset()) if counted and asked == COUNT else (frozenset(),)
+    readings = [
+        (nouns, exact) for nouns in nouns_read for exact in ((True, False) if asked == COUNT else (False,))
+    ]
 
-    def said(position: int, nouns: frozenset[str]) -> float:
+    def said(position: int, nouns: frozenset[str], exact: bool) -> float:
         """The most question weight a sentence of the passage saying what is asked holds."""
-        shares = answer_sentence_shares(index.passage_text(position), asked, weights, counted=nouns)
+        text = index.passage_text(position)
+        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact)
         return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]
     same = _same_article(found, first, ratio)
-    for nouns in readings:
-        own = said(first.hit.position, nouns)
+    for nouns, exact in readings:
+        own = said(first.hit.position, nouns, exact)
         if own and asked != WHO:
             return chosen
         best, _, shown = max(
-            ((said(c.hit.position, nouns), -i, c) for i, c in enumerate(same)), default=(0.0, 0, first)
+            ((said(c.hit.position, nouns, exact), -i, c) for i, c in enumerate(same)), default=(0.0, 0, first)
         )
         if best > own:
             return _shown_first(chosen, shown)

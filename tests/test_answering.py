@@ -282,6 +282,14 @@ def test_how_much_money_shows_the_passage_with_a_sum_not_a_count_of_people(tmp_p
             "74 ألف شخص",
             "",
         ),
+        # How many victims: a number stated, not "tens of dead" in the paragraph matching best.
+        (
+            "أعلنت السلطات أن 32 شخصا لقوا حتفهم في التفجير الانتحاري الذي استهدف البلدة الحدودية.",
+            "وخلف التفجير الانتحاري في البلدة الحدودية عشرات القتلى من الضحايا الشبان.",
+            "كم عدد ضحايا التفجير الانتحاري في البلدة الحدودية؟",
+            "32 شخصا",
+            "",
+        ),
     ],
 )
 def test_the_asked_amount_or_count_shows_the_lead_holding_it(
