@@ -89,7 +89,7 @@ def test_a_how_many_snippet_shows_a_number_of_what_is_counted():
     question = "كم المبلغ الذي تقاضاه الساحر السوداني مقابل سحر العائلة في مسكة؟"
     weights = weights_for(question)
     plain = best_sentences(passage, weights, kind="count")
-    assert [plain.text[a:b] for a, b in plain.answers][0] == "تسعة أشخاص"
+    assert plain.text[plain.answers[0][0] : plain.answers[0][1]] == "تسعة أشخاص"
     counted = best_sentences(passage, weights, kind="count", counted=counted_nouns(question))
     assert [counted.text[a:b] for a, b in counted.answers] == ["سبعة آلاف ريال"]
 
