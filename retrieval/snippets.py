@@ -55,7 +55,11 @@ def best_sentences(
     one weigh `kind_bonus` more, may lie outside `within`, and the answers are marked; a snippet
     holding none, or only half a one (`is_partial`: "الثلاثاء" for "when"), takes the sentence
     next to it that holds one, or is cut to its best sentence and that one when they would not
-    fit (seed own Arabic answer-in-snippet .813 -> .832, English .819 -> .833; docs/tuning.md).
+    fit (seed own Arabic answer-in-snippet .813 -> .832, English .819 -> .833; docs/tuning.md),
+    or else one a sentence further on (a clause of an overlong sentence); a snippet holding one
+    takes a sentence next to it holding another when it fits, so that a reader sees both (the
+    date asked and another event's; SaudiNewsNet held-out Arabic .694 -> .716 with the vague
+    quantity below).
     With the nouns a how-many question counts (`answer_kinds.counted_nouns`), only a number of
     one of them is its answer, when the passage has one: "سبعة آلاف ريال" for "كم المبلغ", not
     "تسعة أشخاص" in the sentence matching the question's words; and a number stated, when the
