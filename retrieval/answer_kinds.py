@@ -159,6 +159,8 @@ _CONSTRUCT_DUAL = "تي"
 _NOT_CONSTRUCT = ("اتي", "يتي", "التي")
 _MIN_CONSTRUCT_CHARS = 6
 _DUAL_ENDINGS = ("تين", "تان", "تي", "ين", "ان")  # a dual's stem, to meet the noun counted
+# Plurals that count without a number ("عشرات القتلى", "آلاف الزوار"): a vague quantity.
+_VAGUE = "عشرات مئات الاف آلاف ملايين مليارات بضع بضعه"
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -182,6 +184,7 @@ TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 COUNT_FILLERS, SUM_WORDS, PERCENT_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_PERCENT_WORDS)
+VAGUE = _words(_VAGUE)
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 
@@ -297,6 +300,15 @@ def counts_noun(text: str, nouns: frozenset[str]) -> bool:
         return counted_form(words[-1]) in nouns
     ending = next((e for e in _DUAL_ENDINGS if words[0].endswith(e)), "")
     return bool(ending) and counted_form(words[0][: -len(ending)]) in nouns
+
+
+def is_vague(text: str) -> bool:
+    """Whether `text`, a count (`answer_spans` of COUNT), states no number: its number words
+    are all plurals that count without one ("عشرات القتلى", "آلاف الزوار"; not "ثلاثة آلاف"),
+    which a how-many question answered elsewhere with "32 قتيلا" does not want first."""
+    numbers = [_bare(w, NUMBER_WORDS) for w, _, _ in word_table(text)]
+    numbers = [w for w in numbers if w.isdigit() or w in NUMBER_WORDS or w in VAGUE]
+    return bool(numbers) and all(_bare(w, VAGUE) in VAGUE for w in numbers)
 
 
 def _count_or_duration(after: list[str]) -> str:

@@ -532,31 +532,38 @@ def answer_passage_first(
     answer, the decision may then be taken on the moved one: `names_nothing_lacking`). When an
     Arabic how-many question names what it counts (`counted` nouns: `counted_nouns`), a number
     of it is looked for first: the first passage's "أكثر من 20 حريقا" does not say how many
-    acres, nor a count of people how much money. An occasion for "على هامش شو": "على هامش انعقاد
-    مجلس ..." (`answer_kinds.SIDELINES`). For who, the first passage naming someone yields to
-    one whose person's sentence holds more of the question's weight: "مين كان رئيس وفد موسكو"
-    ranks the Kremlin spokesman's passage first, the delegation head's names "ترأس الوفد". The
+    acres, nor a count of people how much money; and in each reading a number stated before a
+    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). An occasion
+    for "على هامش شو": "على هامش انعقاد مجلس ..." (`answer_kinds.SIDELINES`). For who, the
+    first passage naming someone yields to one whose person's sentence holds more of the
+    question's weight: "مين كان رئيس وفد موسكو" ranks the Kremlin spokesman's passage first,
+    the delegation head's names "ترأس الوفد". The
     passages either side are not looked at: a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
     asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
     if not chosen or not ratio or not asked:
         return chosen
-    # A number of the noun counted first, when the question names it; then any answer of the kind.
-    readings = (counted, frozenset()) if counted and asked == COUNT else (frozenset(),)
+    # A number of the noun counted first, when the question names it; then any answer of the
+    # kind; for how many, a number stated before a vague quantity in each.
+    nouns_read = (counted, frozenset()) if counted and asked == COUNT else (frozenset(),)
+    readings = [
+        (nouns, exact) for nouns in nouns_read for exact in ((True, False) if asked == COUNT else (False,))
+    ]
 
-    def said(position: int, nouns: frozenset[str]) -> float:
+    def said(position: int, nouns: frozenset[str], exact: bool) -> float:
         """The most question weight a sentence of the passage saying what is asked holds."""
-        shares = answer_sentence_shares(index.passage_text(position), asked, weights, counted=nouns)
+        text = index.passage_text(position)
+        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact)
         return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]
     same = _same_article(found, first, ratio)
-    for nouns in readings:
-        own = said(first.hit.position, nouns)
+    for nouns, exact in readings:
+        own = said(first.hit.position, nouns, exact)
         if own and asked != WHO:
             return chosen
         best, _, shown = max(
-            ((said(c.hit.position, nouns), -i, c) for i, c in enumerate(same)), default=(0.0, 0, first)
+            ((said(c.hit.position, nouns, exact), -i, c) for i, c in enumerate(same)), default=(0.0, 0, first)
         )
         if best > own:
             return _shown_first(chosen, shown)

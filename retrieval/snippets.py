@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from retrieval.analysis import Term, analyze_spans, index_terms
-from retrieval.answer_kinds import COUNT, SIDELINES, answer_spans, counts_noun, is_partial
+from retrieval.answer_kinds import COUNT, SIDELINES, answer_spans, counts_noun, is_partial, is_vague
 from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import Span, is_heading, split_sentences, word_starts, words_between
@@ -55,10 +55,15 @@ def best_sentences(
     one weigh `kind_bonus` more, may lie outside `within`, and the answers are marked; a snippet
     holding none, or only half a one (`is_partial`: "الثلاثاء" for "when"), takes the sentence
     next to it that holds one, or is cut to its best sentence and that one when they would not
-    fit (seed own Arabic answer-in-snippet .813 -> .832, English .819 -> .833; docs/tuning.md).
+    fit (seed own Arabic answer-in-snippet .813 -> .832, English .819 -> .833; docs/tuning.md),
+    or else one a sentence further on (a clause of an overlong sentence); a snippet holding one
+    takes a sentence next to it holding another when it fits, so that a reader sees both (the
+    date asked and another event's; SaudiNewsNet held-out Arabic .694 -> .716 with the vague
+    quantity below).
     With the nouns a how-many question counts (`answer_kinds.counted_nouns`), only a number of
     one of them is its answer, when the passage has one: "سبعة آلاف ريال" for "كم المبلغ", not
-    "تسعة أشخاص" in the sentence matching the question's words.
+    "تسعة أشخاص" in the sentence matching the question's words; and a number stated, when the
+    passage has one, not a vague quantity (`is_vague`: "عشرات القتلى" before "32 قتيلا").
     The passage is analyzed once: sentences are bounded by space, so a sentence's words are the
     passage's words that start in it.
     """
@@ -72,6 +77,8 @@ def best_sentences(
     answers = unasked_answers(passage, kind, weights, terms)
     if counted and kind == COUNT:
         answers = _counting(passage, answers, counted) or answers
+    if kind == COUNT:
+        answers = [(a, b) for a, b in answers if not is_vague(passage[a:b])] or answers
     answer_starts = [a[0] for a in answers]
     whole = [not is_partial(passage[a:b], kind) for a, b in answers]
     scored = []
@@ -117,14 +124,25 @@ def best_sentences(
         first, last = min(first, j), max(last, j)
     if kind and not any(holds_whole[first : last + 1]):
         # No (whole) answer in the snippet: the sentence after it or before it (over a heading)
-        # holding one is taken too, or else with the best sentence alone, within MAX_SNIPPET_CHARS.
+        # holding one is taken too, or else with the best sentence alone, within MAX_SNIPPET_CHARS;
+        # then one a sentence further on, with the sentence between.
         before = first - 1 - (first > 1 and headings[first - 1])
-        for j in (last + 1, before):
+        for j in (last + 1, before, last + 2):
             if 0 <= j < len(spans) and not headings[j] and holds_whole[j]:
+                if j == last + 2 and headings[last + 1]:
+                    continue
                 if not fits(j):
                     first = last = best
                 if fits(j):
                     first, last = min(first, j), max(last, j)
+                break
+    elif kind and last - first + 1 < MAX_SNIPPET_SENTENCES:
+        # One answer shown: a sentence right before or after holding another is shown too, when
+        # it fits, so that the reader sees both ("سينعقد في 26 فبراير 2016" before "... في
+        # اجتماعها اليوم ... بعدما أبدى بلاتر في الثاني من يونيو الماضي").
+        for j in (first - 1, last + 1):
+            if 0 <= j < len(spans) and not headings[j] and holds_whole[j] and fits(j):
+                first, last = min(first, j), max(last, j)
                 break
     start, end = spans[first].start, spans[last].end
     shown = tuple((a - start, b - start) for a, b in answers if start <= a and b <= end)
@@ -185,13 +203,15 @@ def answer_sentence_shares(
     weights: dict[str, float],
     stating: frozenset[str] = frozenset(),
     counted: frozenset[str] = frozenset(),
+    exact: bool = False,
 ) -> list[float]:
     """For each answer of `kind` in `text` that the question does not name (`unasked_answers`),
     the share of the question's `weights` its sentence holds: a date in a sentence sharing
     nothing with the question ("... الذي افتتح الأربعاء" for "when did the pipeline explode?")
     answers some other question. With `stating` terms (`attributes.asked_attribute`), only
     answers in a sentence holding one of them count: "100 سرير" is no population. With `counted`
-    nouns (`answer_kinds.counted_nouns`), only counts of one of them. The occasion a question asks
+    nouns (`answer_kinds.counted_nouns`), only counts of one of them; `exact`, only counts stating
+    a number (not `is_vague`: "عشرات القتلى"). The occasion a question asks
     with "على هامش شو" (SIDELINES) is not counted in its own sentence's share: "على هامش اجتماعات
     قادة مجموعة السبع" shares "اجتماع" with "على هامش شو كان اجتماع بلينكن ولافروف" and answers
     another question."""
@@ -204,6 +224,8 @@ def answer_sentence_shares(
     for start, end in unasked_answers(text, kind, weights, terms):
         sentence = _sentence_at(sentences, sentence_ends, start)
         if counted and not counts_noun(text[start:end], counted):
+            continue
+        if exact and is_vague(text[start:end]):
             continue
         span = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
         inside = {t.term for t in span}

@@ -18,6 +18,7 @@ from retrieval.answer_kinds import (
     counted_nouns,
     counts_noun,
     is_partial,
+    is_vague,
     kind_parts,
     question_kind,
     speaks,
@@ -437,3 +438,18 @@ def test_a_question_naming_nothing_counted_has_no_counted_noun(question):
 )
 def test_a_person_speaks_after_a_verb_of_saying_or_before_a_word_of_it(text, speaking):
     assert speaks(text, frozenset({light_stem("لافروف")})) is speaking
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("عشرات القتلى", True),
+        ("وآلاف الزوار", True),
+        ("مئات", True),
+        ("ثلاثة آلاف زائر", False),
+        ("32 قتيلا", False),
+        ("مرتين", False),
+    ],
+)
+def test_a_plural_counting_without_a_number_is_a_vague_quantity(text, vague):
+    assert is_vague(text) is vague

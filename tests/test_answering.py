@@ -261,6 +261,18 @@ def test_how_much_money_shows_the_passage_with_a_sum_not_a_count_of_people(tmp_p
     assert "سبعة آلاف ريال" in answer.shown[0].snippet
 
 
+def test_how_many_shows_a_number_stated_over_a_vague_quantity(tmp_path, monkeypatch):
+    """Not "tens of dead" in the paragraph matching best: the lead states the number."""
+    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
+    lead = "أعلنت السلطات أن 32 شخصا لقوا حتفهم في التفجير الانتحاري الذي استهدف البلدة الحدودية."
+    third = "وخلف التفجير الانتحاري في البلدة الحدودية عشرات القتلى من الضحايا الشبان."
+    others = {name: [f"خبر {name} عن الطقس والأمطار اليوم."] for name in "bcdef"}
+    index = build(tmp_path, {"a": [lead, "ووقف السكان دقيقة صمت في الساحة.", third], **others})
+    answer = answer_question(index, "كم عدد ضحايا التفجير الانتحاري في البلدة الحدودية؟")
+    assert answer.shown[0].passage_id == "a#0"
+    assert "32 شخصا" in answer.shown[0].snippet
+
+
 def test_what_did_x_say_shows_the_passage_where_x_speaks(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUSBOT_DENSE", "0")
     statement = (

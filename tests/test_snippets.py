@@ -88,6 +88,54 @@ def test_a_how_many_snippet_shows_a_number_of_what_is_counted():
     )
     question = "كم المبلغ الذي تقاضاه الساحر السوداني مقابل سحر العائلة في مسكة؟"
     weights = weights_for(question)
-    assert "سبعة آلاف ريال" not in best_sentences(passage, weights, kind="count").text
-    counted = counted_nouns(question)
-    assert "سبعة آلاف ريال" in best_sentences(passage, weights, kind="count", counted=counted).text
+    plain = best_sentences(passage, weights, kind="count")
+    assert plain.text[plain.answers[0][0] : plain.answers[0][1]] == "تسعة أشخاص"
+    counted = best_sentences(passage, weights, kind="count", counted=counted_nouns(question))
+    assert [counted.text[a:b] for a, b in counted.answers] == ["سبعة آلاف ريال"]
+
+
+def test_a_how_many_snippet_shows_a_number_stated_over_a_vague_quantity():
+    # The sentence matching the question best gives "tens of dead"; the next one states the toll.
+    passage = (
+        "وخلف التفجير الانتحاري في البلدة الحدودية عشرات القتلى والجرحى بين الشبان المتطوعين الذين "
+        "تجمعوا في الحديقة العامة للبلدة الحدودية صباح الاثنين قبل انطلاقهم في رحلتهم الإنسانية إلى "
+        "المدينة المجاورة. وأعلنت السلطات لاحقا أن 32 شخصا لقوا حتفهم. وتابعت الشرطة التحقيق."
+    )
+    question = "كم عدد ضحايا التفجير الانتحاري في البلدة الحدودية؟"
+    snippet = best_sentences(passage, weights_for(question), kind="count", counted=counted_nouns(question))
+    assert "32 شخصا" in snippet.text
+    assert [snippet.text[a:b] for a, b in snippet.answers] == ["32 شخصا"]
+
+
+def test_a_snippet_without_the_answer_takes_it_a_clause_further_on():
+    # One overlong sentence cut into clauses: the sum asked is in the last, past a clause without one.
+    passage = (
+        "أعلن مدير عام الشؤون الصحية في المنطقة الشمالية أنه تم طرح منافسات تجهيز وحدة القلب وتطوير "
+        "غرف العمليات في المستشفى التخصصي بالمدينة، كما تم طرح منافسة تجهيز وحدة العيون المتقدمة "
+        "في المستشفى التخصصي بالمدينة. "
+        "وبين أن وحدة القلب ستعمل خلال ستة أشهر بتجهيز كامل تتحمل الوزارة تكلفته، وسيتم تطوير غرفة "
+        "العمليات لعمل عمليات القسطرة وعمليات القلب المفتوح بدعم من الوزارة، كما سيتم تجهيز "
+        "وحدة العيون بعدد من الأجهزة المتطورة مثل جهاز ليزر تصحيح البصر وإزالة الأجسام بالتفتيت والشفط "
+        "وجهاز تصوير شبكية العين للأطفال وطاولة عمليات العيون وليزر متعدد الطول الموجي وجهاز قص "
+        "السائل الزجاجي واستحلاب العدسة بما مجموعه حوالي "
+        "5 ملايين ريال."
+    )
+    question = "كم تبلغ قيمة الأجهزة المخصصة لوحدة العيون في المستشفى التخصصي بالمدينة؟"
+    weights = weights_for(question)
+    snippet = best_sentences(passage, weights, kind="count", counted=counted_nouns(question))
+    assert "5 ملايين ريال" in snippet.text
+    assert snippet.text.startswith("أعلن") and len(snippet.text) <= MAX_SNIPPET_CHARS
+
+
+def test_a_snippet_with_one_answer_shows_the_next_sentence_holding_another():
+    # The date asked is in the sentence before the one matching the question best.
+    passage = (
+        "أعلن الاتحاد الدولي أن الاجتماع الاستثنائي للجمعية العمومية سينعقد في 26 فبراير 2016. "
+        "وقررت اللجنة التنفيذية في اجتماعها في المدينة السويسرية موعد الاجتماع الاستثنائي للجمعية "
+        "العمومية لانتخاب رئيس جديد للاتحاد خلفا للرئيس بعدما أبدى في الثاني من يونيو الماضي اعتزامه "
+        "ترك المنصب وطرح ذلك في اجتماع استثنائي للجمعية العمومية بعد أيام من انتخابه لولاية خامسة."
+    )
+    question = "في أي موعد تجتمع الجمعية العمومية الاستثنائية لانتخاب خليفة الرئيس؟"
+    snippet = best_sentences(passage, weights_for(question), kind="when")
+    assert "26 فبراير 2016" in snippet.text
+    assert "الثاني من يونيو" in snippet.text
