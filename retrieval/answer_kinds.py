@@ -55,7 +55,9 @@ _ENGLISH_PATTERNS = (
     # "who": "the name of the dentist who killed Cecil the lion" is answered by a name without a
     # title, which the name kind does not read.
     (NAMED, rf"\bnames? of (?:the |that |this )?(?:\w+ )?(?:{_ENGLISH_PERSONS})s?\b"),
-    (WHO, r"\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
+    # In a question opening with "how" (how old, how did), a later who or whose is a relative
+    # pronoun ("How old is Ali, the patient whose treatment ..."): no person is asked.
+    (WHO, r"^(?!\s*how\b).*\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
     (WHY, r"\bwhy\b|\bfor what reason\b|\bwhat (?:is|was|were) the reasons? (?:for|behind)\b"),
     (SIDELINES, r"(?=.*\b(?:what|which)\b).*\bsidelines?\b"),
     (WHEN, r"\bemta\b|\bimta\b|\bemte\b"),

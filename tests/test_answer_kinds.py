@@ -77,6 +77,10 @@ from tests.test_snippets import weights_for
         ("في أي مدينة التقى الوزيران على هامش القمة؟", WHERE),  # "على هامش" named, a place asked
         ("التقى الوزيران على هامش القمة", ""),  # no question word
         ("Who was president when the war began?", WHEN),  # "when" not asked with "and"
+        # After "how", who and whose open a relative clause: no person is asked.
+        ("How old is Ali, the patient whose treatment was stopped?", ""),
+        ("How did the man who won the race celebrate?", ""),
+        ("What did the man who resigned say?", WHO),
         ("ووين كانت القمة؟", WHERE),
     ],
 )

@@ -155,3 +155,16 @@ def test_kha_spells_kh_ch_j_or_x_not_a_plain_k():
     assert terms(names, "Khalid") == ["خالد"]
     assert spells_letters(EnglishLetters.of("Munich"), "ميونخ")
     assert spells_letters(EnglishLetters.of("Juan"), "خوان")
+
+
+def test_a_final_c_after_a_vowel_may_be_turkish_c():
+    """Suruc is سوروتش or سروج: read as k only, it snapped to سوروكا (the Soroka hospital); a
+    final "-ic" stays English's k (Eric)."""
+    uses = {"سوروكا": 12, "سوروتش": 86, "سروج": 74, "اريك": 40, "اريتش": 40}
+    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    assert terms(names, "Suruc") == ["سوروتش"]
+    assert terms(names, "Soroka") == ["سوروكا"]
+    assert "اريتش" not in terms(names, "Eric")
+    del uses["سوروتش"]
+    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    assert terms(names, "Suruc") == ["سروج"]  # the usual spelling, near behind

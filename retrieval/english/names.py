@@ -122,10 +122,20 @@ def arabic_skeleton(term: str) -> str:
 
 
 def arabic_shape(term: str) -> str:
+    """Skeleton with vowels, تش one sound as in the skeleton: "سوروتش" → "surux"."""
     out = []
-    for char in term:
+    for char in term.replace("تش", "چ"):
         out.append(_AR_VOWELS.get(char) or _AR_LETTERS.get(char, ""))
     return _collapse("".join(out))
+
+
+def _readings(word: str) -> tuple[str, ...]:
+    """The spellings an English name's letters may stand for: a final c after a, e, o or u is
+    also Turkish c or ç (Suruc: سوروتش، سروج; Kovac: كوفاتش), not only k; "-ic" is English's
+    adjective ending (Arctic, Olympic)."""
+    if len(word) > 2 and word[-1] in "cC" and word[-2].lower() in "aeou":
+        return (word, f"{word[:-1]}ch", f"{word[:-1]}j")
+    return (word,)
 
 
 def _repeats(shape: str) -> int:
@@ -342,13 +352,11 @@ class NameIndex:
         filed = [w for w in self.filed.get(arabic_skeleton(bare)) if bare in clitic_forms(w)]
         return normalize_arabic(spelling) if normalize_arabic(spelling) in filed else next(iter(filed), None)
 
-    def _snap(self, word: str, limit: int, snapping: NameSnapping) -> list[NameMatch]:
-        curated = [self._written(s) for s in self._curated.get(word.lower(), ())]
-        written = list(dict.fromkeys(w for w in curated if w is not None))
-        if written:
-            return [NameMatch(w, 1.0) for w in written[:limit]]
-        initial = _english_initial(word)
-        letters = EnglishLetters.of(word)
+    def _likenesses(
+        self, word: str, initial: str, letters: EnglishLetters, snapping: NameSnapping
+    ) -> dict[str, float]:
+        """How alike each look-alike of `word` is to it (see `_likeness`), for the name's
+        `initial` and `letters`."""
         likeness: dict[str, float] = {}
         # An h after a vowel is silent (Sarah: سارة) or the Arabic's ha (Ittihad: الاتحاد).
         for skeleton, shape in dict.fromkeys(
@@ -366,6 +374,19 @@ class NameIndex:
                     likeness[term] = _likeness(
                         _without_article(term), skeleton, stripped, shape, counts, snapping
                     )
+        return likeness
+
+    def _snap(self, word: str, limit: int, snapping: NameSnapping) -> list[NameMatch]:
+        curated = [self._written(s) for s in self._curated.get(word.lower(), ())]
+        written = list(dict.fromkeys(w for w in curated if w is not None))
+        if written:
+            return [NameMatch(w, 1.0) for w in written[:limit]]
+        initial = _english_initial(word)
+        letters = EnglishLetters.of(word)
+        likeness: dict[str, float] = {}
+        for reading in _readings(word):
+            for term, alike in self._likenesses(reading, initial, letters, snapping).items():
+                likeness[term] = max(alike, likeness.get(term, 0.0))
         scored = [NameMatch(term, round(alike, 3)) for term, alike in likeness.items() if alike > 0]
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
