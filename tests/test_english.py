@@ -272,6 +272,12 @@ def test_a_nationality_is_also_its_country(delegations_index):
     assert ("Russian", "روسيا") in answer.matched_on
 
 
+def test_mers_is_korona():
+    """Saudi news writes MERS as كورونا: the acronym is not a word the articles lack."""
+    terms = _terms(expand_english("What did the health ministry say about MERS in Riyadh?", {}))
+    assert analyze("كورونا")[0] in terms["mers"]
+
+
 def test_ties_are_relations():
     """The dictionary's ties is الروابط: the article writes "تطبيع العلاقات"."""
     terms = _terms(expand_english("Why did Putin think US-Russia ties could be normalized?", {}))

@@ -81,6 +81,9 @@ shanghai cooperation organization = منظمة شنغهاي للتعاون
 sco = منظمة شنغهاي | شنغهاي
 g7 = مجموعة السبع
 g20 = مجموعة العشرين
+# health: Saudi news calls MERS by its virus, كورونا, or its full name
+mers = كورونا | متلازمة الشرق الأوسط التنفسية
+coronavirus = كورونا | فيروس كورونا
 # diplomacy and security
 arms control = الحد من التسلح | الحد من الأسلحة | ضبط التسلح
 arms = الأسلحة | التسلح
