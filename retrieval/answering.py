@@ -465,11 +465,11 @@ def decide_answer(
     ):
         context = analyze(context_text(index, found[0].hit.position))  # only when it can matter
         blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
-    if found and not blocked and asks_won and rules.check_winner:
+    winner = asks_won and rules.check_winner
+    if found and not blocked and (winner or match):
         context = context_text(index, found[0].hit.position)
-        blocked = "" if reports_winner(context) else NO_WINNER
-    if found and not blocked and match:
-        blocked = "" if reports_result(context_text(index, found[0].hit.position), match) else NO_WINNER
+        no_winner = winner and not reports_winner(context)
+        blocked = NO_WINNER if no_winner or (match and not reports_result(context, match)) else ""
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = _sentence_share(rules, kind)
         stating = attribute if COUNT in kind_parts(kind) and rules.check_attribute else frozenset()
