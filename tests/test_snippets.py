@@ -1,5 +1,7 @@
 """Snippets: verbatim sentences of the passage, the best ones for the query, matched words marked."""
 
+import pytest
+
 from retrieval.analysis import analyze
 from retrieval.answer_kinds import counted_nouns
 from retrieval.snippets import MAX_SNIPPET_CHARS, best_sentences, highlight
@@ -94,37 +96,44 @@ def test_a_how_many_snippet_shows_a_number_of_what_is_counted():
     assert [counted.text[a:b] for a, b in counted.answers] == ["سبعة آلاف ريال"]
 
 
-def test_a_how_many_snippet_shows_a_number_stated_over_a_vague_quantity():
-    # The sentence matching the question best gives "tens of dead"; the next one states the toll.
-    passage = (
-        "وخلف التفجير الانتحاري في البلدة الحدودية عشرات القتلى والجرحى بين الشبان المتطوعين الذين "
-        "تجمعوا في الحديقة العامة للبلدة الحدودية صباح الاثنين قبل انطلاقهم في رحلتهم الإنسانية إلى "
-        "المدينة المجاورة. وأعلنت السلطات لاحقا أن 32 شخصا لقوا حتفهم. وتابعت الشرطة التحقيق."
-    )
-    question = "كم عدد ضحايا التفجير الانتحاري في البلدة الحدودية؟"
+_VAGUE_TOLL = (
+    "وخلف التفجير الانتحاري في البلدة الحدودية عشرات القتلى والجرحى بين الشبان المتطوعين الذين "
+    "تجمعوا في الحديقة العامة للبلدة الحدودية صباح الاثنين قبل انطلاقهم في رحلتهم الإنسانية إلى "
+    "المدينة المجاورة. وأعلنت السلطات لاحقا أن 32 شخصا لقوا حتفهم. وتابعت الشرطة التحقيق."
+)
+# One overlong sentence cut into clauses: the sum asked is in the last, past a clause without one.
+_SUM_FURTHER_ON = (
+    "أعلن مدير عام الشؤون الصحية في المنطقة الشمالية أنه تم طرح منافسات تجهيز وحدة القلب وتطوير "
+    "غرف العمليات في المستشفى التخصصي بالمدينة، كما تم طرح منافسة تجهيز وحدة العيون المتقدمة "
+    "في المستشفى التخصصي بالمدينة. "
+    "وبين أن وحدة القلب ستعمل خلال ستة أشهر بتجهيز كامل تتحمل الوزارة تكلفته، وسيتم تطوير غرفة "
+    "العمليات لعمل عمليات القسطرة وعمليات القلب المفتوح بدعم من الوزارة، كما سيتم تجهيز "
+    "وحدة العيون بعدد من الأجهزة المتطورة مثل جهاز ليزر تصحيح البصر وإزالة الأجسام بالتفتيت والشفط "
+    "وجهاز تصوير شبكية العين للأطفال وطاولة عمليات العيون وليزر متعدد الطول الموجي وجهاز قص "
+    "السائل الزجاجي واستحلاب العدسة بما مجموعه حوالي "
+    "5 ملايين ريال."
+)
+
+
+@pytest.mark.parametrize(
+    ("passage", "question", "answer", "opening"),
+    [
+        # The sentence matching the question best gives "tens of dead"; the next one states the toll.
+        (_VAGUE_TOLL, "كم عدد ضحايا التفجير الانتحاري في البلدة الحدودية؟", "32 شخصا", "وخلف"),
+        (
+            _SUM_FURTHER_ON,
+            "كم تبلغ قيمة الأجهزة المخصصة لوحدة العيون في المستشفى التخصصي بالمدينة؟",
+            "5 ملايين ريال",
+            "أعلن",
+        ),
+    ],
+)
+def test_a_how_many_snippet_reaches_the_number_asked(passage, question, answer, opening):
+    """From the sentence matching the question best, a how-many snippet reaches the number asked:
+    a number stated over a vague quantity; a snippet without the answer reaches a clause further."""
     snippet = best_sentences(passage, weights_for(question), kind="count", counted=counted_nouns(question))
-    assert "32 شخصا" in snippet.text
-    assert [snippet.text[a:b] for a, b in snippet.answers] == ["32 شخصا"]
-
-
-def test_a_snippet_without_the_answer_takes_it_a_clause_further_on():
-    # One overlong sentence cut into clauses: the sum asked is in the last, past a clause without one.
-    passage = (
-        "أعلن مدير عام الشؤون الصحية في المنطقة الشمالية أنه تم طرح منافسات تجهيز وحدة القلب وتطوير "
-        "غرف العمليات في المستشفى التخصصي بالمدينة، كما تم طرح منافسة تجهيز وحدة العيون المتقدمة "
-        "في المستشفى التخصصي بالمدينة. "
-        "وبين أن وحدة القلب ستعمل خلال ستة أشهر بتجهيز كامل تتحمل الوزارة تكلفته، وسيتم تطوير غرفة "
-        "العمليات لعمل عمليات القسطرة وعمليات القلب المفتوح بدعم من الوزارة، كما سيتم تجهيز "
-        "وحدة العيون بعدد من الأجهزة المتطورة مثل جهاز ليزر تصحيح البصر وإزالة الأجسام بالتفتيت والشفط "
-        "وجهاز تصوير شبكية العين للأطفال وطاولة عمليات العيون وليزر متعدد الطول الموجي وجهاز قص "
-        "السائل الزجاجي واستحلاب العدسة بما مجموعه حوالي "
-        "5 ملايين ريال."
-    )
-    question = "كم تبلغ قيمة الأجهزة المخصصة لوحدة العيون في المستشفى التخصصي بالمدينة؟"
-    weights = weights_for(question)
-    snippet = best_sentences(passage, weights, kind="count", counted=counted_nouns(question))
-    assert "5 ملايين ريال" in snippet.text
-    assert snippet.text.startswith("أعلن") and len(snippet.text) <= MAX_SNIPPET_CHARS
+    assert [snippet.text[a:b] for a, b in snippet.answers] == [answer]
+    assert snippet.text.startswith(opening) and len(snippet.text) <= MAX_SNIPPET_CHARS
 
 
 def test_a_snippet_with_one_answer_shows_the_next_sentence_holding_another():
