@@ -12,7 +12,7 @@ import html
 import re
 
 from bot.display import shorten, shown_citation
-from bot.render_text import LIST_SEPARATOR, PARAGRAPH_BREAK, shown_date
+from bot.render_text import LIST_SEPARATOR, PARAGRAPH_BREAK, missing_lines, shown_date
 from bot.texts import text
 from retrieval.engine import script_counts
 from retrieval.models import Answer, Citation, Result
@@ -127,8 +127,7 @@ def render_answer_html(
     the articles lack are named. A result longer than `block_limit` characters has its snippet cut."""
     shown = answer.shown if results is None else results
     notes = [read_as_html(answer.read_as, lang)] if answer.read_as else []
-    if answer.missing:
-        notes.append(missing_html(answer.missing, lang))
+    notes += [missing_html(key, words, lang) for key, words in missing_lines(answer)]
     if not shown:
         return ["\n".join([f"{line_start('', lang)}{text('not_found', lang)}", *notes])]
     if not answer.answered and heading == "answer_heading":
@@ -145,10 +144,10 @@ def read_as_html(reading: str, lang: str) -> str:
     return f"{line_start('', lang)}<i>{text('read_as', lang)} {escape(reading)}</i>"
 
 
-def missing_html(words: tuple[str, ...], lang: str) -> str:
-    """The question's specific words the articles (or the passages shown) lack, like a search
-    engine's "Missing:" line: "Not in the articles: Modi, 2023"."""
-    return f"{line_start('', lang)}{text('missing', lang, words=escape(LIST_SEPARATOR[lang].join(words)))}"
+def missing_html(key: str, words: tuple[str, ...], lang: str) -> str:
+    """A line of the question's specific words the articles or the passages shown lack
+    (`missing_lines`), like a search engine's "Missing:" line: "Not in the articles: Modi, 2023"."""
+    return f"{line_start('', lang)}{text(key, lang, words=escape(LIST_SEPARATOR[lang].join(words)))}"
 
 
 def matched_on_html(pairs: tuple[tuple[str, str], ...], lang: str) -> str:

@@ -55,6 +55,14 @@ def citation_line(citation: Citation, lang: str) -> str:
     return " · ".join(part for part in parts if part) + f" [{citation.doc_id}]"
 
 
+def missing_lines(answer: Answer) -> list[tuple[str, tuple[str, ...]]]:
+    """The text keys and words of the "missing" lines: the words the articles lack ("Not in the
+    articles"), then those only the passages shown lack ("Not in the passages shown")."""
+    lacking = tuple(w for w in answer.missing if w not in answer.not_in_shown)
+    lines = (("missing", lacking), ("not_in_shown", answer.not_in_shown))
+    return [(key, words) for key, words in lines if words]
+
+
 def render_answer_text(answer: Answer, *, color: bool) -> str:
     """A readable answer: numbered snippets, each followed by its citation (for the closest
     passages, under a line saying so), and the question's words the articles lack."""
@@ -63,8 +71,8 @@ def render_answer_text(answer: Answer, *, color: bool) -> str:
     lines = [f"{start}{text('question_label', lang)}: {answer.question}"]
     if answer.read_as:  # Arabizi: the Arabic-script reading retrieval ran on
         lines.append(f"{start}{plain('read_as', lang)} {answer.read_as}")
-    if answer.missing:
-        lines.append(start + plain("missing", lang, words=LIST_SEPARATOR[lang].join(answer.missing)))
+    for key, words in missing_lines(answer):
+        lines.append(start + plain(key, lang, words=LIST_SEPARATOR[lang].join(words)))
     if not answer.shown:
         lines.append(start + text("not_found_terminal", lang))
         return "\n".join(lines)

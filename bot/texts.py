@@ -38,6 +38,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "❔ ليس في المقالات: {words}",
         "en": "❔ Not in the articles: {words}",
     },
+    "not_in_shown": {
+        "ar": "❔ ليس في الفقرات المعروضة: {words}",
+        "en": "❔ Not in the passages shown: {words}",
+    },
     "not_found": {
         "ar": "لم أجد في المقالات ما يجيب عن هذا السؤال. جرّب كلمات أخرى، أو اطلب /help.",
         "en": "Nothing in the articles answers this question. Try other words, or see /help.",

@@ -394,6 +394,8 @@ def answer_question(
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus, counted)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
+    shown_terms = _shown_terms(chosen, results) if specifics else []
+    missing, elsewhere = missing_words(specifics, last_year, shown_terms, answered)
     return Answer(
         question=question,
         lang=query.lang,
@@ -406,9 +408,8 @@ def answer_question(
         outcome=decision.outcome,
         reason=decision.reason,
         closest=() if answered else results,
-        missing=missing_words(
-            specifics, last_year, _shown_terms(chosen, results) if specifics else [], answered
-        ),
+        missing=missing,
+        not_in_shown=elsewhere,
     )
 
 

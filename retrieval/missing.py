@@ -244,18 +244,23 @@ def asks_elsewhere(specifics: Sequence[Specific], top: frozenset[str]) -> bool:
 
 def missing_words(
     specifics: Iterable[Specific], last_year: int, shown: Sequence[frozenset[str]], answered: bool
-) -> tuple[str, ...]:
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The names, numbers and years, as typed, that the articles lack or that none of the `shown`
-    passages hold, and years after the articles' dates. Rare terms the articles lack are named
-    only when the question is not answered: answered questions often word a verb differently
-    from the article ("انعقد" for "عقد"), and naming it would only confuse."""
+    passages hold, and years after the articles' dates; and, of those, the ones the articles do
+    hold elsewhere (only the passages shown lack them: "Putin" is in every article, not in the
+    closest passages), so a reply does not say the articles lack them. Rare terms the articles
+    lack are named only when the question is not answered: answered questions often word a verb
+    differently from the article ("انعقد" for "عقد"), and naming it would only confuse."""
     held = frozenset().union(*shown)
-    words = []
+    words, elsewhere = [], []
     for s in specifics:
         if s.kind != TERM:
             lacking = not s.terms or (bool(shown) and not s.terms & held)
         else:
             lacking = not s.terms and not answered
-        if lacking or (after_the_articles(s, last_year) and not s.terms & held):
+        late = after_the_articles(s, last_year) and not s.terms & held
+        if lacking or late:
             words.append(s.typed)
-    return tuple(dict.fromkeys(words))
+            if s.terms and not late:
+                elsewhere.append(s.typed)
+    return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(elsewhere))

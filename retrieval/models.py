@@ -149,6 +149,8 @@ class Answer:
     # Specific words of the question (names, numbers, years, rare terms) that the articles, or
     # the passages shown, do not hold.
     missing: tuple[str, ...] = ()
+    # ... of which the articles hold these elsewhere: only the passages shown lack them.
+    not_in_shown: tuple[str, ...] = ()
     # The question holds no Arabic or Latin letter ("???", "👍"): the bot asks for words. Not in
     # `to_json`, whose output stays as it was.
     no_words: bool = False
@@ -172,6 +174,7 @@ class Answer:
             "reason": self.reason,
             "closest": [_result_json(r) for r in self.closest],
             "missing": list(self.missing),
+            "not_in_shown": list(self.not_in_shown),
         }
 
 

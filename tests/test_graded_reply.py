@@ -3,6 +3,8 @@ reason, and the question's specific words the articles lack named (issue 16, ite
 
 from dataclasses import replace
 
+from bot.render_html import render_answer_html
+from bot.render_text import render_answer_text
 from retrieval.analysis import analyze
 from retrieval.answer_kinds import WHEN
 from retrieval.answering import answer_question
@@ -102,6 +104,17 @@ def test_a_year_the_best_passage_lacks_is_named_and_not_answered(own_index):
     assert "2021" in answer.missing and answer.closest and not answer.results
     answer = answer_question(own_index, "من سفير امريكا في موسكو في محادثات 2021")
     assert not answer.answered and answer.reason == MISSING_WORDS
+
+
+def test_words_the_articles_hold_elsewhere_are_named_apart_from_those_they_lack(own_index):
+    """2021 is in the articles but not in the closest passages: the reply must not say the
+    articles lack it; Sullivan they never name."""
+    answer = answer_question(own_index, "Did Sullivan meet America's envoy in Moscow at the 2021 meeting?")
+    assert {"Sullivan", "2021"} <= set(answer.missing) and answer.not_in_shown == ("2021",)
+    assert answer.to_json()["not_in_shown"] == ["2021"]
+    for reply in (render_answer_text(answer, color=False), render_answer_html(answer, "en")[0]):
+        assert "Not in the articles: Sullivan" in reply and "Not in the passages shown: 2021" in reply
+    assert "ليس في الفقرات المعروضة: 2021" in render_answer_html(answer, "ar")[0]
 
 
 def test_numbers_the_best_passage_lacks_block_an_answer_from_three_digits():
