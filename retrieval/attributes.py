@@ -87,7 +87,7 @@ def keyword_attribute(question: str) -> frozenset[str]:
     pipeline length and cost?", "ميزانية أمانة المنطقة الشرقية 2015"): with no question word it
     asks that attribute's value, as "what is the cost" does; else an empty set."""
     words = {w for w, _, _ in word_table(question)}
-    words |= {w[1:] for w in words if len(w) > 3 and w[0] in _PREFIXES}
+    words |= {w[1:] for w in words if len(w) > 2 and w[0] in _PREFIXES}  # "وما", "بأي"
     english = [w.text for w in english_words(question)]
     if words & _ARABIC_ASKING or _ENGLISH_ASKING.intersection(w.lower() for w in english):
         return frozenset()

@@ -131,6 +131,8 @@ def test_asked_value_is_empty_unless_what_is_asks_the_attribute(question):
         ("What is the cost of the pipeline?", False),  # asked_value reads it
         ("كم ميزانية الأمانة", False),  # a how-many question: its kind reads it
         ("شو ميزانية الأمانة؟", False),
+        ("وما سعر التذكرة", False),
+        ("بأي سعر تشتري الوزارة التمور", False),
         ("nord stream 2 sanctions", False),  # no attribute
     ],
 )
