@@ -24,7 +24,7 @@ from retrieval.answer_kinds import (
     speaks,
 )
 from retrieval.arabizi import arabizi_others, read_arabizi
-from retrieval.attributes import asked_attribute, asked_value, keyword_attribute
+from retrieval.attributes import asked_attribute, asked_value
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.decision import (
     ARABIC_RULES,
@@ -364,9 +364,7 @@ def answer_question(
     decided_kind = kind
     if not kind and isinstance(rules, EnglishRules) and rules.attribute_asks_count:
         attribute = asked_value(question)
-    if not kind and not attribute and rules.keyword_asks_value:
-        attribute = keyword_attribute(question) or keyword_attribute(query.text)
-    decided_kind = COUNT if attribute and not kind else kind
+        decided_kind = COUNT if attribute else kind
     decide_on = partial(
         decide_answer,
         index,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import analyze
-from retrieval.answer_kinds import OTHER_QUESTION_WORDS, QUESTION_WORDS
 from retrieval.english.words import english_words
 from retrieval.normalize import normalize_arabic, word_table
 
@@ -71,27 +70,6 @@ def asked_attribute(question: str) -> frozenset[str]:
         if words & arabic or english & english_words_asking:
             return stated
     return frozenset()
-
-
-# Words that make a question of a string of nouns: Arabic and spoken interrogatives (with "من",
-# "ما", "أي"), English question words and the auxiliaries a yes/no question opens with.
-_ARABIC_ASKING = frozenset().union(*QUESTION_WORDS.values(), OTHER_QUESTION_WORDS, {"من", "اي", "وش", "واش"})
-_ENGLISH_ASKING = frozenset(
-    "what who whom whose when where why how which is are was were do does did can could will would "
-    "should has have".split()
-)
-
-
-def keyword_attribute(question: str) -> frozenset[str]:
-    """The index terms stating the attribute a `question` of nouns alone names ("nord stream 2
-    pipeline length and cost?", "ميزانية أمانة المنطقة الشرقية 2015"): with no question word it
-    asks that attribute's value, as "what is the cost" does; else an empty set."""
-    words = {w for w, _, _ in word_table(question)}
-    words |= {w[1:] for w in words if len(w) > 2 and w[0] in _PREFIXES}  # "وما", "بأي"
-    english = [w.text for w in english_words(question)]
-    if words & _ARABIC_ASKING or _ENGLISH_ASKING.intersection(w.lower() for w in english):
-        return frozenset()
-    return asked_attribute(question)
 
 
 def asked_value(question: str) -> frozenset[str]:

@@ -93,9 +93,6 @@ class ArabicRules:
     # A when-question asking no saying is not answered by a date beside a verb of saying ("وفي
     # الرابع من ديسمبر، قال بايدن ..."): it dates the report (`report_dates.dates_report`).
     check_report_date: bool = True
-    # A question of nouns alone naming an attribute ("ميزانية أمانة المنطقة الشرقية 2015") asks
-    # its value: checked as a how-many question asking it (`attributes.keyword_attribute`).
-    keyword_asks_value: bool = True
 
 
 @dataclass(frozen=True)
@@ -142,9 +139,8 @@ class EnglishRules:
     # "What is the population of Jeddah?" asks a number though no how-many word says so: checked
     # as a how-many question asking that attribute (`attributes.asked_value`).
     attribute_asks_count: bool = True
-    # As `ArabicRules.check_report_date` and `keyword_asks_value`.
+    # As `ArabicRules.check_report_date`.
     check_report_date: bool = True
-    keyword_asks_value: bool = True
 
 
 Rules = ArabicRules | EnglishRules

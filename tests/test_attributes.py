@@ -10,7 +10,7 @@ from conftest import assert_check_decides
 
 from retrieval.analysis import analyze
 from retrieval.answering import answer_question
-from retrieval.attributes import asked_attribute, asked_value, keyword_attribute
+from retrieval.attributes import asked_attribute, asked_value
 from retrieval.decision import ARABIC_RULES, CLOSEST, ENGLISH_RULES, NO_ANSWER_KIND
 from retrieval.snippets import answer_sentence_shares
 
@@ -120,30 +120,3 @@ def test_asked_value_reads_what_is_the_population(question):
 )
 def test_asked_value_is_empty_unless_what_is_asks_the_attribute(question):
     assert asked_value(question) == frozenset()
-
-
-@pytest.mark.parametrize(
-    ("question", "asks"),
-    [
-        ("nord stream 2 pipeline length and cost?", True),
-        ("ميزانية أمانة المنطقة الشرقية 2015", True),
-        ("سعر تذكرة المباراة", True),
-        ("What is the cost of the pipeline?", False),  # asked_value reads it
-        ("كم ميزانية الأمانة", False),  # a how-many question: its kind reads it
-        ("شو ميزانية الأمانة؟", False),
-        ("وما سعر التذكرة", False),
-        ("بأي سعر تشتري الوزارة التمور", False),
-        ("nord stream 2 sanctions", False),  # no attribute
-    ],
-)
-def test_keyword_attribute_reads_a_question_of_nouns_alone(question, asks):
-    assert bool(keyword_attribute(question)) is asks
-
-
-@pytest.mark.parametrize(
-    ("question", "rules"),
-    [("nord stream 2 pipeline length and cost?", ENGLISH_RULES), ("تكلفة مشروع نورد ستريم 2", ARABIC_RULES)],
-)
-def test_a_keyword_question_naming_a_cost_never_given_gets_the_closest_passages(own_index, question, rules):
-    """Without `keyword_asks_value` the Nord Stream passage answers a cost the articles never give."""
-    assert_check_decides(own_index, question, NO_ANSWER_KIND, replace(rules, keyword_asks_value=False))
