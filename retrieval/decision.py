@@ -87,8 +87,8 @@ class ArabicRules:
     # A question asking the outcome of a numbered event ("the third round") over a best passage
     # and neighbours that never write that ordinal gets the closest passages (`upcoming.asked_ordinal`).
     check_ordinal: bool = True
-    # ... nor by one writing that event only as still to come ("قبل الاجتماع الثالث";
-    # `upcoming.writes_ordinal` with `held`).
+    # ... and so does one writing that event only as still to come ("قبل الاجتماع الثالث",
+    # "موعد اللقاء الثالث"; `upcoming.writes_ordinal` with `held`).
     ordinal_held: bool = True
     # A when-question asking no saying is not answered by a date beside a verb of saying ("وفي
     # الرابع من ديسمبر، قال بايدن ..."): it dates the report (`report_dates.dates_report`).
