@@ -350,6 +350,8 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     i = 0
     while i < len(words):
         length = max(finder(words, i) for finder in finders)
+        if length == 1 and _very(text, words[i]):
+            length = 0
         if length:
             end = words[i + length - 1][2]
             spans.append((words[i][1], end + (text[end : end + 1] in ("%", "٪"))))  # "89%"
@@ -357,6 +359,12 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
         else:
             i += 1
     return tuple(spans)
+
+
+def _very(text: str, word: tuple[str, int, int]) -> bool:
+    """Whether `word` reads as "غدا" (tomorrow) only because normalizing writes غ as ج: "جداً"
+    (very) is no date ("من الصعب جداً على الرئيس الروسي غزو أوكرانيا")."""
+    return _bare(word[0], RELATIVE_DAYS) == "جدا" and "غ" not in text[word[1] : word[2]]
 
 
 def is_partial(text: str, kind: str) -> bool:

@@ -66,6 +66,7 @@ from retrieval.qualifiers import nationality_pairs, other_nationality
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
 from retrieval.repeats import without_repeats
+from retrieval.report_dates import asks_saying
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
@@ -378,6 +379,7 @@ def answer_question(
         attribute=attribute,
         ordinal=ordinal,
         match=match,
+        asks_said=asks_saying(question) or asks_saying(query.text),
     )
     decision = decide_on(found)
     chosen = [found[i] for i in decision.chosen]
@@ -434,6 +436,7 @@ def decide_answer(
     attribute: frozenset[str] = frozenset(),
     ordinal: frozenset[str] = frozenset(),
     match: tuple[str, ...] = (),
+    asks_said: bool = False,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
     out (`blocks_answer`), and so do an article that never names the person the question asks
@@ -456,7 +459,8 @@ def decide_answer(
         frequency = partial(_frequency, index)
         blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
     if found and not blocked and ordinal and rules.check_ordinal:
-        blocked = "" if writes_ordinal(context_text(index, found[0].hit.position), ordinal) else NO_ORDINAL
+        text = context_text(index, found[0].hit.position)
+        blocked = "" if writes_ordinal(text, ordinal, held=rules.ordinal_held) else NO_ORDINAL
     if (
         found
         and not blocked
@@ -474,7 +478,8 @@ def decide_answer(
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         share = _sentence_share(rules, kind)
         stating = attribute if COUNT in kind_parts(kind) and rules.check_attribute else frozenset()
-        held = holds_answer(index, found[0].hit.position, kind, weights or {}, share, stating)
+        reports = not (rules.check_report_date and WHEN in kind_parts(kind) and not asks_said)
+        held = holds_answer(index, found[0].hit.position, kind, weights or {}, share, stating, reports)
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
@@ -664,13 +669,15 @@ def holds_answer(
     weights: dict[str, float],
     min_share: float = 0.0,
     stating: frozenset[str] = frozenset(),
+    reports: bool = True,
 ) -> bool:
     """Whether passage `position` or the passages either side hold an answer of `kind` that the
     question does not name itself, in a sentence holding `min_share` of the question's weight
     (`ArabicRules.min_answer_sentence_share`) and one of the `stating` terms, if any (the
-    attribute asked: `attributes.asked_attribute`)."""
+    attribute asked: `attributes.asked_attribute`); without `reports`, not the date of a saying."""
     text = context_text(index, position)
-    return any(share >= min_share for share in answer_sentence_shares(text, kind, weights, stating))
+    shares = answer_sentence_shares(text, kind, weights, stating, reports=reports)
+    return any(share >= min_share for share in shares)
 
 
 def question_specifics(

@@ -87,6 +87,12 @@ class ArabicRules:
     # A question asking the outcome of a numbered event ("the third round") over a best passage
     # and neighbours that never write that ordinal gets the closest passages (`upcoming.asked_ordinal`).
     check_ordinal: bool = True
+    # ... and so does one writing that event only as still to come ("قبل الاجتماع الثالث",
+    # "موعد اللقاء الثالث"; `upcoming.writes_ordinal` with `held`).
+    ordinal_held: bool = True
+    # A when-question asking no saying is not answered by a date beside a verb of saying ("وفي
+    # الرابع من ديسمبر، قال بايدن ..."): it dates the report (`report_dates.dates_report`).
+    check_report_date: bool = True
 
 
 @dataclass(frozen=True)
@@ -125,13 +131,16 @@ class EnglishRules:
     # title a neighbour writes in a sentence on something else ("مدير إدارة مستشفيات كابل").
     # Other English kinds take an answer anywhere near (0): their renderings miss too often.
     min_name_sentence_share: float = 0.1
-    # As `ArabicRules.check_ordinal`.
+    # As `ArabicRules.check_ordinal` and `ordinal_held`.
     check_ordinal: bool = True
+    ordinal_held: bool = True
     # As `ArabicRules.check_winner` ("Who won the Saudi Super Cup?" over its preview).
     check_winner: bool = True
     # "What is the population of Jeddah?" asks a number though no how-many word says so: checked
     # as a how-many question asking that attribute (`attributes.asked_value`).
     attribute_asks_count: bool = True
+    # As `ArabicRules.check_report_date`.
+    check_report_date: bool = True
 
 
 Rules = ArabicRules | EnglishRules

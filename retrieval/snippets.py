@@ -11,6 +11,7 @@ from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import Span, is_heading, split_sentences, word_starts, words_between
 from retrieval.ranking_config import ARABIC_RANKING
+from retrieval.report_dates import dates_report
 
 MAX_SNIPPET_SENTENCES = 3
 MAX_SNIPPET_CHARS = 700
@@ -204,6 +205,7 @@ def answer_sentence_shares(
     stating: frozenset[str] = frozenset(),
     counted: frozenset[str] = frozenset(),
     exact: bool = False,
+    reports: bool = True,
 ) -> list[float]:
     """For each answer of `kind` in `text` that the question does not name (`unasked_answers`),
     the share of the question's `weights` its sentence holds: a date in a sentence sharing
@@ -211,7 +213,8 @@ def answer_sentence_shares(
     answers some other question. With `stating` terms (`attributes.asked_attribute`), only
     answers in a sentence holding one of them count: "100 سرير" is no population. With `counted`
     nouns (`answer_kinds.counted_nouns`), only counts of one of them; `exact`, only counts stating
-    a number (not `is_vague`: "عشرات القتلى"). The occasion a question asks
+    a number (not `is_vague`: "عشرات القتلى"); without `reports`, no date of a saying
+    (`report_dates.dates_report`). The occasion a question asks
     with "على هامش شو" (SIDELINES) is not counted in its own sentence's share: "على هامش اجتماعات
     قادة مجموعة السبع" shares "اجتماع" with "على هامش شو كان اجتماع بلينكن ولافروف" and answers
     another question."""
@@ -226,6 +229,8 @@ def answer_sentence_shares(
         if counted and not counts_noun(text[start:end], counted):
             continue
         if exact and is_vague(text[start:end]):
+            continue
+        if not reports and dates_report(text, start, end):
             continue
         span = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
         inside = {t.term for t in span}

@@ -181,6 +181,8 @@ _EVENT_NOUNS = frozenset(
     normalize_arabic(w)
     for w in "جولة الجولة اجتماع الاجتماع لقاء اللقاء جلسة الجلسة قمة القمة مرحلة المرحلة".split()
 )
+# Words before an event noun writing the event as still to come: before it, its date set.
+_BEFORE = frozenset({"قبل", "قبيل", "موعد"})
 _ENGLISH_EVENT_NOUNS = frozenset("round meeting session summit phase talks".split())
 _ORDINALS = {
     english: frozenset(normalize_arabic(w) for w in forms.split())
@@ -210,9 +212,19 @@ def asked_ordinal(question: str) -> frozenset[str]:
     return frozenset()
 
 
-def writes_ordinal(text: str, forms: frozenset[str]) -> bool:
-    """Whether `text` writes one of the ordinal's `forms` (`asked_ordinal`)."""
-    return any(_among(w, forms) for w, _, _ in word_table(text))
+def writes_ordinal(text: str, forms: frozenset[str], *, held: bool = False) -> bool:
+    """Whether `text` writes one of the ordinal's `forms` (`asked_ordinal`); with `held`, not of
+    an event still to come: after "قبل" or "موعد" and its noun, or before an upcoming word
+    ("تجتمعان قبل الاجتماع الثالث", "تحديد موعد اللقاء الثالث", "الجولة الثالثة المقبلة" report no
+    third round's outcome)."""
+    words = [w for w, _, _ in word_table(text)]
+    return any(_among(w, forms) and not (held and _still_to_come(words, i)) for i, w in enumerate(words))
+
+
+def _still_to_come(words: list[str], i: int) -> bool:
+    """Whether the numbered event at word `i` (its ordinal) is written as still to come."""
+    before = i >= 2 and _bare(words[i - 1]) in _EVENT_NOUNS and _bare(words[i - 2]) in _BEFORE
+    return before or (i + 1 < len(words) and _bare(words[i + 1]) in _UPCOMING_WORDS)
 
 
 def _word_at(starts: list[int], offset: int) -> int:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from conftest import assert_check_decides
 
-from retrieval.decision import ENGLISH_RULES, NO_ORDINAL
+from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ORDINAL
 from retrieval.normalize import normalize_arabic
 from retrieval.upcoming import asked_ordinal, asks_outcome, writes_ordinal
 
@@ -52,3 +52,19 @@ def test_writes_ordinal_reads_the_ordinal_with_a_prefix_and_spoken():
     assert writes_ordinal("تجتمعان قبل الاجتماع الثالث بين البلدين", forms)
     assert writes_ordinal("وفي الجولة التالتة", forms)
     assert not writes_ordinal("في اجتماعهما الثاني بجنيف", forms)
+
+
+def test_writes_ordinal_held_skips_an_event_still_to_come():
+    """ "قبل الاجتماع الثالث" and "موعد اللقاء الثالث" write the third meeting as not yet held."""
+    forms = asked_ordinal("What was decided at the third round?")
+    assert not writes_ordinal("تجتمعان قبل الاجتماع الثالث ولم يحدد موعد اللقاء الثالث", forms, held=True)
+    assert not writes_ordinal("تنطلق الجولة الثالثة المقبلة في فيينا", forms, held=True)
+    assert writes_ordinal("واتفق الوفدان في الجولة الثالثة على بيان", forms, held=True)
+
+
+def test_the_outcome_of_a_round_written_only_as_still_to_come_gets_the_closest_passages(own_index):
+    """The seed article writes the third meeting only as not yet held; without `ordinal_held`
+    its passage answers the spoken question."""
+    question = "شو طلع من الجولة التالتة لمحادثات جنيف بين روسيا وامريكا؟ اتفقو على شي؟"
+    unchecked = replace(ARABIC_RULES, ordinal_held=False)
+    assert_check_decides(own_index, question, NO_ORDINAL, unchecked)
