@@ -65,8 +65,8 @@ _ENGLISH_PATTERNS = (
     (WHO, r"\bmeen\b|\bmin\b"),
 )
 # Words between "كم" and what it counts: "كم من مجموعة", "كم عدد القطع", "قديش في جنود", "قديش
-# كان عدد الناس", and the verbs of amounting: "كم بلغ عدد الزوار", "كم يبلغ طول الوادي".
-_COUNT_FILLERS = "من عدد في فيه كان كانت بلغ بلغت يبلغ تبلغ وصل وصلت يصل تصل"
+# كان عدد الناس".
+_COUNT_FILLERS = "من عدد في فيه كان كانت"
 # A how-many question on a sum ("كم بلغت قيمة", "كم المبلغ الذي تقاضاه") counts a currency.
 _SUM_WORDS = (
     "قيمه قيمته قيمتها بقيمه المبلغ مبلغ بمبلغ تكلفه تكلفته تكلفتها كلفه سعر سعره ثمن ثمنه راتب الراتب"
@@ -90,9 +90,6 @@ _TIME_UNITS = (
     "شهرين عام اعوام عامين سنه سنوات سنين سنتين عقد عقود قرن قرون يوما اسبوعا شهرا عاما عقدا قرنا"
 )
 _DUAL_UNITS = "ساعتين ساعتان يومين يومان اسبوعين شهرين عامين سنتين عقدين"
-# Masculine duals of nouns with a broken plural: they count two, and cannot be a plural as
-# "مواطنين" or "لاعبين" can ("أنقذ حرس الحدود شخصين").
-_DUAL_PEOPLE = "شخصين شخصان طفلين طفلان رجلين رجلان شابين شابان ولدين ولدان قتيلين قتيلان جريحين جريحان"
 _DURATION_CUES = "لمده مده طيله طوال طول"
 # "ما المدة التي استغرقها", "ما أقصى مدة": a duration asked with "what" and "length of time".
 _DURATION_ASKED = "مده المده"
@@ -167,9 +164,6 @@ _DUAL_ENDINGS = ("تين", "تان", "تي", "ين", "ان")  # a dual's stem, t
 # Plurals that count without a number ("عشرات القتلى", "آلاف الزوار"): a vague quantity.
 _VAGUE = "عشرات مئات الاف آلاف ملايين مليارات بضع بضعه"
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
-# A number glued to its unit ("نحو80كم", "20كم"), not a year with its era ("2015م", "1436ه").
-_GLUED_COUNT_RE = re.compile(r"^\D*?(\d+)[^\d\W]+$")
-_ERA_YEAR_RE = re.compile(r"^1[3-9]\d\d$|^20\d\d$")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -182,7 +176,7 @@ _KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHER
 OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
 _WHAT = _words("ما وما هي ماهي شو ايش وش شنو")
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
-TIME_UNITS, DUAL_UNITS, DUAL_PEOPLE = _words(_TIME_UNITS), _words(_DUAL_UNITS), _words(_DUAL_PEOPLE)
+TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
 DURATION_CUES, NUMBER_WORDS = _words(_DURATION_CUES), _words(_NUMBER_WORDS)
 DURATION_ASKED = _words(_DURATION_ASKED)
 HOW_LONG = TIME_UNITS | DURATION_CUES | _words("وقت الوقت طولت طالت دام دامت استمر استمرت استغرق استغرقت")
@@ -494,8 +488,6 @@ def _is_source(words, i: int) -> bool:
 
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
-        if _is_glued_count(words[i][0]):
-            return 1
         return 1 if _is_dual(words, i) and not _follows_dual(words, i) else 0
     if _day_of_month(words, i):
         return 0
@@ -510,12 +502,6 @@ def _count_at(words, i: int) -> int:
     return length
 
 
-def _is_glued_count(word: str) -> bool:
-    """A number written against its unit, with no space: "نحو80كم", "20كم"; not a year."""
-    match = _GLUED_COUNT_RE.match(word)
-    return bool(match) and not _ERA_YEAR_RE.match(match.group(1))
-
-
 def _day_of_month(words, i: int) -> bool:
     """Whether word `i` is a day's number before its month ("28 أكتوبر"): a date, which does not
     say how many."""
@@ -524,15 +510,11 @@ def _day_of_month(words, i: int) -> bool:
 
 
 def _is_dual(words, i: int) -> bool:
-    """Whether word `i` is a dual that counts two: a unit of time ("يومين"), a person ("شخصين"),
-    a feminine dual ("مرتين", "الدولتين") or a feminine dual in construct before the noun it is
-    of ("مجموعتي عمل": "كم مجموعة عمل" asks for it)."""
+    """Whether word `i` is a dual that counts two: a unit of time ("يومين"), a feminine dual
+    ("مرتين", "الدولتين") or a feminine dual in construct before the noun it is of ("مجموعتي
+    عمل": "كم مجموعة عمل" asks for it)."""
     word = words[i][0]
-    if (
-        _bare(word, DUAL_UNITS) in DUAL_UNITS
-        or _bare(word, DUAL_PEOPLE) in DUAL_PEOPLE
-        or _is_feminine_dual(word)
-    ):
+    if _bare(word, DUAL_UNITS) in DUAL_UNITS or _is_feminine_dual(word):
         return True
     return i + 1 < len(words) and starts_arabic(words[i + 1][0]) and _is_construct_dual(word)
 
