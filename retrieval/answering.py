@@ -476,21 +476,14 @@ def decide_answer(
         no_winner = winner and not reports_winner(context)
         blocked = NO_WINNER if no_winner or (match and not reports_result(context, match)) else ""
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
-        share = _sentence_share(rules, kind)
+        # English renderings miss too often for an answer's sentence to be asked to share them.
+        share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
         stating = attribute if COUNT in kind_parts(kind) and rules.check_attribute else frozenset()
         reports = not (rules.check_report_date and WHEN in kind_parts(kind) and not asks_said)
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share, stating, reports)
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
-
-
-def _sentence_share(rules: Rules, kind: str) -> float:
-    """The share of the question's weight the sentence of a `kind` answer must hold
-    (`holds_answer`): Arabic always, English for a person's name only."""
-    if isinstance(rules, ArabicRules):
-        return rules.min_answer_sentence_share
-    return rules.min_name_sentence_share if kind == NAMED else 0.0
 
 
 def lead_first(
@@ -539,8 +532,7 @@ def answer_passage_first(
     Arabic how-many question names what it counts (`counted` nouns: `counted_nouns`), a number
     of it is looked for first: the first passage's "أكثر من 20 حريقا" does not say how many
     acres, nor a count of people how much money; and in each reading a number stated before a
-    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). An occasion
-    for "على هامش شو": "على هامش انعقاد مجلس ..." (`answer_kinds.SIDELINES`). For who, the
+    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). For who, the
     first passage naming someone yields to one whose person's sentence holds more of the
     question's weight: "مين كان رئيس وفد موسكو" ranks the Kremlin spokesman's passage first,
     the delegation head's names "ترأس الوفد". The
@@ -695,10 +687,9 @@ def question_specifics(
         searched = partial(indexed_form, index)
         typed = question if query.read_as else ""
         speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
-        first = isinstance(rules, ArabicRules) and rules.speaker_first
         names = resources.arabic_names
         spans = retrieval.spans
-        return arabic_specifics(index, query.text, spans, searched, names, typed, speaker_words, first)
+        return arabic_specifics(index, query.text, spans, searched, names, typed, speaker_words)
     return english_specifics(index, query.text, retrieval.concepts)
 
 

@@ -65,12 +65,10 @@ class ArabicRules:
     # event as still to come within this many words of a question term (`retrieval.upcoming`).
     upcoming_window: int = 3
     # The person a question quotes ("شو قال سامي الجابر عن ...") is read from this many words
-    # after the verb of saying (and any title); the rarest the articles know must be in the best
+    # after the verb of saying (and any title), or before it when spoken Arabic asks "what"
+    # after it ("هو مورينيو قال إيه عن ..."); the rarest the articles know must be in the best
     # passage's article (`missing.quoted_speakers`, `lacks_subject`). 0: not checked.
     speaker_words: int = 2
-    # ... and from the words right before a verb of saying a "what" follows, as spoken Arabic
-    # asks it ("هو مورينيو قال إيه عن رحيل لوكاس سيلفا"; `missing.quoted_speakers`).
-    speaker_first: bool = True
     # A question on one nationality's X (الوفد الأمريكي) over a best passage giving X another's
     # only (الوفد الروسي) gets the closest passages (`retrieval.qualifiers`).
     check_nationality: bool = True
@@ -126,11 +124,6 @@ class EnglishRules:
     upcoming_window: int = 3
     # As `ArabicRules.check_attribute`.
     check_attribute: bool = True
-    # As `ArabicRules.min_answer_sentence_share`, for a question asking a person's name only
-    # (NAMED): "What was the name of the suicide bomber ... Kabul airport" is not answered by a
-    # title a neighbour writes in a sentence on something else ("مدير إدارة مستشفيات كابل").
-    # Other English kinds take an answer anywhere near (0): their renderings miss too often.
-    min_name_sentence_share: float = 0.1
     # As `ArabicRules.check_ordinal` and `ordinal_held`.
     check_ordinal: bool = True
     ordinal_held: bool = True

@@ -41,7 +41,7 @@ _SPEECH_WORDS = frozenset(
 _NOT_SPEAKERS = frozenset(normalize_arabic(w) for w in "عنه عنها عنهم عليه عليها عليهم له لها لهم".split())
 # Spoken Arabic puts the speaker first and asks "what" after the verb ("هو مورينيو قال إيه عن
 # رحيل لوكاس سيلفا", "ماكرون قال ايه عن القمة"): a verb of saying followed by one of these reads
-# the speaker from the words before it (`quoted_speakers`, `ArabicRules.speaker_first`).
+# the speaker from the words before it (`quoted_speakers`).
 _WHAT_AFTER = frozenset(normalize_arabic(w) for w in "ايه إيه ايش إيش شو وش شنو اش واش ماذا".split())
 NUMBER, NAME, TERM = "number", "name", "term"
 PLACE = "place"  # an English question's name that is a country or city
@@ -68,19 +68,17 @@ def arabic_specifics(
     names: frozenset[str],
     typed: str = "",
     speaker_words: int = 0,
-    speaker_first: bool = False,
 ) -> list[Specific]:
     """Numbers, years and words the index does not know, of an Arabic question `text` analysed
     into `terms` (`analyze_spans`, as ranked); `searched` gives the form a question term was
     searched as (see `answering.indexed_form`); `names` are the Arabic spellings of names
     (`QueryResources.arabic_names`); `typed`, the question as asked when `text` is a reading of
     it (Arabizi, spoken Arabic respelt), whose words alone can be its subject, read from up to
-    `speaker_words` words after a verb of saying (and, with `speaker_first`, before one asking
-    "what": `quoted_speakers`)."""
+    `speaker_words` words after a verb of saying or before one asking "what" (`quoted_speakers`)."""
     terms = list(terms)
     speakers = {
         rarest_in(index, terms, searched, span)
-        for span in quoted_speakers(text, typed or text, speaker_words, before=speaker_first)
+        for span in quoted_speakers(text, typed or text, speaker_words)
     }
     specifics = []
     for word in terms:
@@ -101,12 +99,12 @@ def arabic_specifics(
     return specifics
 
 
-def quoted_speakers(text: str, typed: str, length: int = 2, *, before: bool = False) -> list[tuple[int, int]]:
+def quoted_speakers(text: str, typed: str, length: int = 2) -> list[tuple[int, int]]:
     """The spans of `text` naming the people an Arabic question quotes or asks the stance of:
     up to `length` words after a verb of saying or a noun of a stance (`_SPEECH_WORDS`)
     and any titles, up to a function word: "ميسي" in "ماذا قال ميسي عن السوبر", "محمد السادس" in
-    "شنو قال الملك محمد السادس على". With `before`, also up to `length` words right before a verb
-    of saying that a "what" follows (`_WHAT_AFTER`), back to a function word or a title:
+    "شنو قال الملك محمد السادس على"; and up to `length` words right before a verb of saying that
+    a "what" follows (`_WHAT_AFTER`), back to a function word or a title:
     "مورينيو" in "هو مورينيو قال إيه عن ...". Only words as the asker `typed` them: a word read
     from Arabizi or respelt may be another word the articles know."""
     words = word_table(text)
@@ -119,7 +117,7 @@ def quoted_speakers(text: str, typed: str, length: int = 2, *, before: bool = Fa
         name = list(takewhile(lambda w: _typed_word(w[0], asked), name))
         if name and name[0][0] not in _NOT_SPEAKERS:
             spans.append((name[0][1], name[-1][2]))
-        if before and words[i + 1][0] in _WHAT_AFTER:
+        if words[i + 1][0] in _WHAT_AFTER:
             back = reversed(words[max(i - length, 0) : i])
             name = list(takewhile(lambda w: _typed_word(w[0], asked) and w[0] not in TITLES, back))[::-1]
             if name:
