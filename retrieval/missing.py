@@ -78,7 +78,7 @@ def arabic_specifics(
     terms = list(terms)
     speakers = {
         rarest_in(index, terms, searched, span)
-        for span in quoted_speakers(text, typed or text, speaker_words)
+        for span in quoted_speakers(text, typed or text, speaker_words, before=True)
     }
     specifics = []
     for word in terms:
@@ -99,12 +99,12 @@ def arabic_specifics(
     return specifics
 
 
-def quoted_speakers(text: str, typed: str, length: int = 2) -> list[tuple[int, int]]:
+def quoted_speakers(text: str, typed: str, length: int = 2, *, before: bool = False) -> list[tuple[int, int]]:
     """The spans of `text` naming the people an Arabic question quotes or asks the stance of:
     up to `length` words after a verb of saying or a noun of a stance (`_SPEECH_WORDS`)
     and any titles, up to a function word: "ميسي" in "ماذا قال ميسي عن السوبر", "محمد السادس" in
-    "شنو قال الملك محمد السادس على"; and up to `length` words right before a verb of saying that
-    a "what" follows (`_WHAT_AFTER`), back to a function word or a title:
+    "شنو قال الملك محمد السادس على". With `before`, also up to `length` words right before a verb
+    of saying that a "what" follows (`_WHAT_AFTER`), back to a function word or a title:
     "مورينيو" in "هو مورينيو قال إيه عن ...". Only words as the asker `typed` them: a word read
     from Arabizi or respelt may be another word the articles know."""
     words = word_table(text)
@@ -117,7 +117,7 @@ def quoted_speakers(text: str, typed: str, length: int = 2) -> list[tuple[int, i
         name = list(takewhile(lambda w: _typed_word(w[0], asked), name))
         if name and name[0][0] not in _NOT_SPEAKERS:
             spans.append((name[0][1], name[-1][2]))
-        if words[i + 1][0] in _WHAT_AFTER:
+        if before and words[i + 1][0] in _WHAT_AFTER:
             back = reversed(words[max(i - length, 0) : i])
             name = list(takewhile(lambda w: _typed_word(w[0], asked) and w[0] not in TITLES, back))[::-1]
             if name:

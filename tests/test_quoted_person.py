@@ -46,9 +46,15 @@ def test_a_name_read_from_arabizi_or_respelt_is_not_taken_for_the_subject():
 
 def test_the_speaker_spoken_arabic_names_before_the_verb_and_its_what_is_read_too():
     """ "هو مورينيو قال إيه عن ...": the speaker first, "what" after the verb."""
-    assert _names("هو مورينيو قال إيه عن رحيل اللاعب") == ["مورينيو"]
-    assert _names("الرئيس ماكرون قال ايه عن القمة") == ["ماكرون"]  # back to the title
-    assert _names("ريابكف قال في اتفاق على موعد القمة") == []  # no "what" after the verb
+
+    def before(question: str) -> list[str]:
+        return [question[a:b] for a, b in quoted_speakers(question, question, 2, before=True)]
+
+    assert before("هو مورينيو قال إيه عن رحيل اللاعب") == ["مورينيو"]
+    assert before("الرئيس ماكرون قال ايه عن القمة") == ["ماكرون"]  # back to the title
+    assert before("ريابكف قال في اتفاق على موعد القمة") == []  # no "what" after the verb
+    # The passage shown for what a person said is looked for after the verb only.
+    assert _names("هو مورينيو قال إيه عن رحيل اللاعب") == []
 
 
 def test_a_speaker_named_first_whom_the_best_article_never_names_gets_the_closest_passages(own_index):
