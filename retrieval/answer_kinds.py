@@ -1,11 +1,11 @@
 """What kind of answer a question asks for (a date, a place, a person, a number, a duration, a
-reason) and where a text holds one, so that a snippet can show the sentence that answers and
-mark the answer.
+reason, the occasion on whose sidelines something happened) and where a text holds one, so that
+a snippet can show the sentence that answers and mark the answer.
 
 Question words in Modern Standard Arabic, the spoken dialects and English. Places come from the
 Arabic country and city names of the CLDR data that Babel ships; dates, numbers, durations and
-people (a title and the name after it) and reasons (a cue: بسبب، لأن، نظرا...) from word lists.
-Pure functions over normalized words."""
+people (a title and the name after it), reasons (a cue: بسبب، لأن، نظرا...) and occasions ("على
+هامش" and what follows) from word lists. Pure functions over normalized words."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from retrieval.stemming import light_stem
 from retrieval.stopwords import STOPWORDS
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
-WHY = "why"  # a reason
+WHY, SIDELINES = "why", "sidelines"  # a reason; the event on whose sidelines something happened
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
 _KUNYA = frozenset({"ابو", "ام"})
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمهم اسمو سميه سميته".split())
@@ -59,6 +59,7 @@ _ENGLISH_PATTERNS = (
     # pronoun ("How old is Ali, the patient whose treatment ..."): no person is asked.
     (WHO, r"^(?!\s*how\b).*\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
     (WHY, r"\bwhy\b|\bfor what reason\b|\bwhat (?:is|was|were) the reasons? (?:for|behind)\b"),
+    (SIDELINES, r"(?=.*\b(?:what|which)\b).*\bsidelines?\b"),
     (WHEN, r"\bemta\b|\bimta\b|\bemte\b"),
     (WHERE, r"\bfein\b|\bfeen\b|\bwein\b|\bween\b"),
     (WHO, r"\bmeen\b|\bmin\b"),
@@ -144,6 +145,9 @@ _REASON_CUES = (
     "لان لانه لانها لانهم بسبب جراء نتيجه نظرا اثر بهدف لتجنب تجنب خشيه سعيا انطلاقا تفاديا لتفادي حرصا بغيه"
 )
 _REASON_WORDS = 4
+# "على هامش" (on the sidelines of) and the words of the occasion after it.
+_SIDELINES = "هامش"
+_OCCASION_WORDS = 4
 _PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
 # Feminine dual endings, normalized ("تين", "تان"), and words with those endings that are not
@@ -184,7 +188,7 @@ SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 COUNT_FILLERS, SUM_WORDS, PERCENT_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_PERCENT_WORDS)
 VAGUE = _words(_VAGUE)
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
-REASON_CUES = _words(_REASON_CUES)
+REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +254,9 @@ def _first_kind(question: str) -> str:
             for kind, nouns in WHICH_NOUNS.items():
                 if after[0] in nouns:
                     return kind
+    # "على هامش شو", "ع هامش أي اجتماع": the occasion, asked with "what" or "which".
+    if not SIDELINES_WORDS.isdisjoint(words) and (_WHAT | frozenset(_WHICH)).intersection(words):
+        return SIDELINES
     # "من" ("who", but also "from") only opening the question or after "مع", and only when no
     # other question word asks something else ("من جهته، ماذا قال...").
     if not OTHER_QUESTION_WORDS.intersection(words):
@@ -575,6 +582,13 @@ def _reason_at(words, i: int) -> int:
     return min(1 + _REASON_WORDS, len(words) - i)
 
 
+def _occasion_at(words, i: int) -> int:
+    """ "هامش" (of "على هامش") and the occasion named after it: "هامش انعقاد مجلس المنطقة"."""
+    if _bare(words[i][0], SIDELINES_WORDS) not in SIDELINES_WORDS or i + 1 >= len(words):
+        return 0
+    return min(1 + _OCCASION_WORDS, len(words) - i)
+
+
 _FINDERS = {
     WHEN: _date_at,
     WHERE: _place_at,
@@ -583,4 +597,5 @@ _FINDERS = {
     DURATION: _duration_at,
     WHO: _person_at,
     WHY: _reason_at,
+    SIDELINES: _occasion_at,
 }

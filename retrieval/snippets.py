@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from retrieval.analysis import Term, analyze_spans, index_terms
-from retrieval.answer_kinds import COUNT, answer_spans, counts_noun, is_partial, is_vague
+from retrieval.answer_kinds import COUNT, SIDELINES, answer_spans, counts_noun, is_partial, is_vague
 from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import Span, is_heading, split_sentences, word_starts, words_between
@@ -214,7 +214,9 @@ def answer_sentence_shares(
     answers in a sentence holding one of them count: "100 سرير" is no population. With `counted`
     nouns (`answer_kinds.counted_nouns`), only counts of one of them; `exact`, only counts stating
     a number (not `is_vague`: "عشرات القتلى"); without `reports`, no date of a saying
-    (`report_dates.dates_report`)."""
+    (`report_dates.dates_report`). The occasion a question asks with "على هامش شو" (SIDELINES)
+    is not counted in its own sentence's share: "على هامش اجتماعات قادة مجموعة السبع" shares
+    "اجتماع" with "على هامش شو كان اجتماع بلينكن ولافروف" and answers another question."""
     terms = analyze_spans(text)
     term_starts = [t.start for t in terms]
     sentences = split_sentences(text)
@@ -231,6 +233,8 @@ def answer_sentence_shares(
             continue
         span = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
         inside = {t.term for t in span}
+        if kind == SIDELINES:
+            inside = {t.term for t in span if not start <= t.start < end}
         if stating and stating.isdisjoint(inside):
             continue
         shares.append(sum(weights[t] for t in inside & weights.keys()) / total)

@@ -9,6 +9,7 @@ from retrieval.answer_kinds import (
     COUNT,
     DURATION,
     NAMED,
+    SIDELINES,
     WHEN,
     WHERE,
     WHO,
@@ -70,6 +71,9 @@ from tests.test_snippets import weights_for
         ("ليش ادارة بايدن ما عاقبت الشركة؟", WHY),
         ("علاش الوزير ما بغاش يحضر؟", WHY),
         ("ولماذا تأجل الاجتماع؟", WHY),
+        ("ع هامش شو انعقد لقاء الوزيرين؟", SIDELINES),
+        ("على هامش اي اجتماع التقى الوزيران", SIDELINES),
+        ("On the sidelines of what meeting did the ministers meet?", SIDELINES),
         ("في أي مدينة التقى الوزيران على هامش القمة؟", WHERE),  # "على هامش" named, a place asked
         ("التقى الوزيران على هامش القمة", ""),  # no question word
         ("Who was president when the war began?", WHEN),  # "when" not asked with "and"
@@ -165,6 +169,11 @@ def test_a_duration_is_a_unit_after_its_cue_or_a_counted_unit_in_the_accusative(
 )
 def test_a_reason_is_its_cue_and_the_words_after_it(text, spans):
     assert [text[start:end] for start, end in answer_spans(text, WHY)] == spans
+
+
+def test_an_occasion_is_what_follows_on_the_sidelines_of():
+    text = "والتقى الوزيران على هامش انعقاد مجلس المنطقة القطبية الشمالية في العاصمة."
+    assert [text[a:b] for a, b in answer_spans(text, SIDELINES)] == ["هامش انعقاد مجلس المنطقة القطبية"]
 
 
 def test_a_why_snippet_takes_the_next_sentence_giving_the_reason():
@@ -365,7 +374,7 @@ def test_of_the_passages_naming_a_person_the_one_sharing_most_with_the_question_
 
 def test_the_english_path_shows_another_passage_for_where_only():
     assert path_ranking("en").answer_passage_kinds == (WHERE,)
-    assert set(path_ranking("ar").answer_passage_kinds) == {WHERE, WHO, DURATION, COUNT}
+    assert set(path_ranking("ar").answer_passage_kinds) == {WHERE, WHO, DURATION, COUNT, SIDELINES}
 
 
 def test_how_long_shows_the_passage_of_its_article_stating_the_duration(own_index):
