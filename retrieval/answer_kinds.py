@@ -59,7 +59,6 @@ _ENGLISH_PATTERNS = (
     # pronoun ("How old is Ali, the patient whose treatment ..."): no person is asked.
     (WHO, r"^(?!\s*how\b).*\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
     (WHY, r"\bwhy\b|\bfor what reason\b|\bwhat (?:is|was|were) the reasons? (?:for|behind)\b"),
-    (SIDELINES, r"(?=.*\b(?:what|which)\b).*\bsidelines?\b"),
     (WHEN, r"\bemta\b|\bimta\b|\bemte\b"),
     (WHERE, r"\bfein\b|\bfeen\b|\bwein\b|\bween\b"),
     (WHO, r"\bmeen\b|\bmin\b"),
@@ -145,7 +144,8 @@ _REASON_CUES = (
     "لان لانه لانها لانهم بسبب جراء نتيجه نظرا اثر بهدف لتجنب تجنب خشيه سعيا انطلاقا تفاديا لتفادي حرصا بغيه"
 )
 _REASON_WORDS = 4
-# "على هامش" (on the sidelines of) and the words of the occasion after it.
+# "على هامش" (on the sidelines of) and the words of the occasion after it; asked in Arabic only
+# (the English reading lost a held-out snippet, docs/tuning.md).
 _SIDELINES = "هامش"
 _OCCASION_WORDS = 4
 _PREFIXES = "وفبلك"

@@ -73,9 +73,10 @@ from tests.test_snippets import weights_for
         ("ولماذا تأجل الاجتماع؟", WHY),
         ("ع هامش شو انعقد لقاء الوزيرين؟", SIDELINES),
         ("على هامش اي اجتماع التقى الوزيران", SIDELINES),
-        ("On the sidelines of what meeting did the ministers meet?", SIDELINES),
         ("في أي مدينة التقى الوزيران على هامش القمة؟", WHERE),  # "على هامش" named, a place asked
         ("التقى الوزيران على هامش القمة", ""),  # no question word
+        # English reads no occasion: the renderings of its words miss too often (docs/tuning.md).
+        ("On the sidelines of what meeting did the ministers meet?", ""),
         ("Who was president when the war began?", WHEN),  # "when" not asked with "and"
         # After "how", who and whose open a relative clause: no person is asked.
         ("How old is Ali, the patient whose treatment was stopped?", ""),
