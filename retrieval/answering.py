@@ -689,8 +689,7 @@ def question_specifics(
         typed = question if query.read_as else ""
         speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
         names = resources.arabic_names
-        spans = retrieval.spans
-        return arabic_specifics(index, query.text, spans, searched, names, typed, speaker_words)
+        return arabic_specifics(index, query.text, retrieval.spans, searched, names, typed, speaker_words)
     return english_specifics(index, query.text, retrieval.concepts)
 
 
