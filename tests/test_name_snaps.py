@@ -168,3 +168,10 @@ def test_a_final_c_after_a_vowel_may_be_turkish_c():
     del uses["سوروتش"]
     names = NameIndex(list(uses), frequency=lambda word: uses[word])
     assert terms(names, "Suruc") == ["سروج"]  # the usual spelling, near behind
+
+
+def test_an_h_after_a_digraphs_h_is_sounded():
+    """Mashhad is مشهد: the second h was read as silent ("maxad"), and مشاد won."""
+    uses = {"مشاد": 20, "مشهد": 480}
+    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    assert terms(names, "Mashhad") == ["مشهد"]

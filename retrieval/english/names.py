@@ -95,7 +95,9 @@ def _english_sounds(word: str, sounded_h: bool = False) -> list[str]:
                 out.append(_EN_VOWELS[char])
             elif char == "c" and word[i + 1 : i + 2] in ("e", "i", "y"):
                 out.append("s")
-            elif char != "h" or i == 0:  # a later h is silent or lengthening: "Sarah", "Mohammed"
+            elif char != "h" or i == 0 or word[i - 1] == "h":
+                # A later h is silent or lengthening ("Sarah", "Mohammed"), unless after a
+                # digraph's h: Mashhad مشهد.
                 out.append(_EN_LETTERS.get(char, ""))
             elif sounded_h and word[i - 1] in _EN_VOWELS:
                 out.append("h")
