@@ -227,11 +227,6 @@ def written(text: str, role: AskedRole) -> tuple[bool, bool]:
     return mentioned, False
 
 
-def ties(text: str, role: AskedRole) -> bool:
-    """Whether a sentence of `text` ties a name to the role and all its qualifiers."""
-    return written(text, role)[1]
-
-
 def unanswered(texts: Iterable[str], role: AskedRole) -> bool:
     """Whether the best articles' `texts` give no one the role asked, on evidence: they write
     it with (part of) its qualifier and never tie a name to it all ("وزير الخارجية الأمريكي"

@@ -9,7 +9,7 @@ from conftest import assert_check_decides
 
 from retrieval.answering import answer_question
 from retrieval.decision import ARABIC_RULES, NO_ROLE
-from retrieval.roles import asked_role, ties
+from retrieval.roles import asked_role, unanswered, written
 
 UNCHECKED = replace(ARABIC_RULES, role_articles=0)
 
@@ -50,6 +50,10 @@ def test_the_role_and_its_qualifier_are_read_after_a_who_word_only():
     assert asked_role("من نظم القمة الروسية الأمريكية؟") is None  # no role word
 
 
+def ties(text, role):
+    return written(text, role)[1]
+
+
 def test_a_name_must_stand_with_the_role_and_its_qualifier_in_one_sentence():
     ambassador = asked_role("مين السفير الروسي في القاهرة؟")
     assert ambassador is not None
@@ -59,3 +63,18 @@ def test_a_name_must_stand_with_the_role_and_its_qualifier_in_one_sentence():
     assert not ties("وقال السفير الأمريكي في القاهرة جوناثان كوهين إن الزيارة مهمة.", ambassador)
     assert not ties("استقبل الوزير السفير الروسي. وزار القاهرة أمس.", ambassador)  # no name; Cairo elsewhere
     assert not ties("وقال السفير الروسي في القاهرة “نحن نرحب بالزيارة”.", ambassador)  # a quotation, no name
+
+
+def test_a_role_never_written_is_evidence_only_when_a_country_qualifies_it():
+    """"الزعيم البروتستانتي" paraphrases an article that never calls its man so: no decline;
+    no article writing a Russian ambassador is one."""
+    texts = ["قال جون كالفن إن الإصلاح مستمر."]
+    protestant = asked_role("من هو الزعيم البروتستانتي الذي درس في باريس؟")
+    ambassador = asked_role("مين السفير الروسي في واشنطن؟")
+    assert protestant is not None and not unanswered(texts, protestant)
+    assert ambassador is not None and unanswered(texts, ambassador)
+    # Written otherwise qualified, with nobody tied to it: the American minister for Iceland's.
+    minister = asked_role("مين وزير خارجية ايسلندا؟")
+    assert minister is not None
+    assert unanswered(["وقال وزير الخارجية الأمريكي أنتوني بلينكن إن اللقاء مثمر."], minister)
+    assert not unanswered(["وقال وزير خارجية آيسلندا جودلاوجور ثوردارسون إن اللقاء مثمر."], minister)
