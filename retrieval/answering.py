@@ -31,6 +31,7 @@ from retrieval.decision import (
     ENGLISH_RULES,
     NO_ANSWER_KIND,
     NO_ORDINAL,
+    NO_ROLE,
     NO_WINNER,
     OTHER_NATIONALITY,
     UPCOMING,
@@ -67,6 +68,7 @@ from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
 from retrieval.repeats import without_repeats
 from retrieval.report_dates import asks_saying
+from retrieval.roles import AskedRole, asked_role, unanswered
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
@@ -354,10 +356,15 @@ def answer_question(
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
     asks_result = asks_outcome(query.text)
-    ordinal = (asked_ordinal(question) or asked_ordinal(query.text)) if asks_result else frozenset()
+    # Where or when the nth event is (to be) held: a passage numbering it so may say; one that
+    # never does cannot ("أين ستعقد الجولة الثالثة" over the second round's passage).
+    placed = rules.check_ordinal_place and not {WHERE, WHEN}.isdisjoint(kind_parts(kind))
+    ordinal = (asked_ordinal(question) or asked_ordinal(query.text)) if asks_result or placed else frozenset()
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = asks_winner(query.text) if query.path == "ar" else asks_winner(question)
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
+    # Read from the question as written: an Arabizi reading's words are guesses.
+    role = asked_role(question) if isinstance(rules, ArabicRules) and rules.role_articles else None
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
@@ -379,6 +386,7 @@ def answer_question(
         attribute=attribute,
         ordinal=ordinal,
         match=match,
+        role=role,
         asks_said=asks_saying(question) or asks_saying(query.text),
     )
     decision = decide_on(found)
@@ -436,6 +444,7 @@ def decide_answer(
     attribute: frozenset[str] = frozenset(),
     ordinal: frozenset[str] = frozenset(),
     match: tuple[str, ...] = (),
+    role: AskedRole | None = None,
     asks_said: bool = False,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
@@ -448,7 +457,9 @@ def decide_answer(
     giving what it asks about another nationality (`other_nationality`, as
     `ArabicRules.check_nationality` says); for a question asking the outcome of a numbered event
     (`ordinal`: the ordinal's forms, `asked_ordinal`), one whose neighbours never write it; for
-    one asking a `match`'s result (its sides, `asked_match`), one reporting none of both sides. A best
+    one asking a `match`'s result (its sides, `asked_match`), one reporting none of both sides; for
+    one asking who holds a `role` (`roles.asked_role`), best articles that write it otherwise
+    qualified and tie no name to it (`roles.unanswered`, `ArabicRules.role_articles`). A best
     passage sharing only generic words with the question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
@@ -460,7 +471,8 @@ def decide_answer(
         blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
     if found and not blocked and ordinal and rules.check_ordinal:
         text = context_text(index, found[0].hit.position)
-        blocked = "" if writes_ordinal(text, ordinal, held=rules.ordinal_held) else NO_ORDINAL
+        held = rules.ordinal_held and asks_result  # an event still to come may be where or when asked
+        blocked = "" if writes_ordinal(text, ordinal, held=held) else NO_ORDINAL
     if (
         found
         and not blocked
@@ -475,6 +487,10 @@ def decide_answer(
         context = context_text(index, found[0].hit.position)
         no_winner = winner and not reports_winner(context)
         blocked = NO_WINNER if no_winner or (match and not reports_result(context, match)) else ""
+    if found and not blocked and role is not None and isinstance(rules, ArabicRules):
+        articles = list(dict.fromkeys(c.doc_id for c in found))[: rules.role_articles]
+        texts = [index.documents[doc_id].body for doc_id in articles]
+        blocked = NO_ROLE if unanswered(texts, role) else ""
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         # English renderings miss too often for an answer's sentence to be asked to share them.
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0

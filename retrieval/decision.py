@@ -22,6 +22,7 @@ UPCOMING = "upcoming"  # asks how something turned out; the best passage reports
 OTHER_NATIONALITY = "other_nationality"  # asks of one nationality's X; the best passage has another's
 NO_WINNER = "no_winner"  # asks who won; the best passage and its neighbours report no winner
 NO_ORDINAL = "no_ordinal"  # asks the outcome of the nth event; the best passage never numbers one so
+NO_ROLE = "no_role"  # asks who holds a role; no best passage ties a name to it and its qualifier
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -88,9 +89,17 @@ class ArabicRules:
     # ... and so does one writing that event only as still to come ("قبل الاجتماع الثالث",
     # "موعد اللقاء الثالث"; `upcoming.writes_ordinal` with `held`).
     ordinal_held: bool = True
+    # ... and a question asking where or when a numbered event is (to be) held over a best
+    # passage and neighbours that never write that ordinal ("أين ستعقد الجولة الثالثة").
+    check_ordinal_place: bool = True
     # A when-question asking no saying is not answered by a date beside a verb of saying ("وفي
     # الرابع من ديسمبر، قال بايدن ..."): it dates the report (`report_dates.dates_report`).
     check_report_date: bool = True
+    # A who-question asking a qualified role ("مين السفير الروسي", "من ترأس الوفد الأمريكي")
+    # gets the closest passages when the best passages' first `role_articles` articles write
+    # the role otherwise qualified, or a country's not at all, and no sentence of them ties a
+    # name to the role and its qualifier (`roles.unanswered`). 0: off.
+    role_articles: int = 3
 
 
 @dataclass(frozen=True)
@@ -124,9 +133,10 @@ class EnglishRules:
     upcoming_window: int = 3
     # As `ArabicRules.check_attribute`.
     check_attribute: bool = True
-    # As `ArabicRules.check_ordinal` and `ordinal_held`.
+    # As `ArabicRules.check_ordinal`, `ordinal_held` and `check_ordinal_place`.
     check_ordinal: bool = True
     ordinal_held: bool = True
+    check_ordinal_place: bool = True
     # As `ArabicRules.check_winner` ("Who won the Saudi Super Cup?" over its preview).
     check_winner: bool = True
     # "What is the population of Jeddah?" asks a number though no how-many word says so: checked

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from conftest import assert_check_decides
 
+from retrieval.answering import answer_question
 from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_ORDINAL
 from retrieval.normalize import normalize_arabic
 from retrieval.upcoming import asked_ordinal, asks_outcome, writes_ordinal
@@ -68,3 +69,13 @@ def test_the_outcome_of_a_round_written_only_as_still_to_come_gets_the_closest_p
     question = "شو طلع من الجولة التالتة لمحادثات جنيف بين روسيا وامريكا؟ اتفقو على شي؟"
     unchecked = replace(ARABIC_RULES, ordinal_held=False)
     assert_check_decides(own_index, question, NO_ORDINAL, unchecked)
+
+
+def test_where_a_round_the_articles_never_number_is_held_gets_the_closest_passages(own_index):
+    """"Where will the third round be held?" found the first round's passage; without
+    `check_ordinal_place` it answered. A question asking when the second round is to be held
+    keeps its answer: the articles write it as coming ("الجولة الثانية ... ستعقد الأسبوع المقبل")."""
+    question = "أين ستعقد الجولة الثالثة من محادثات الاستقرار الاستراتيجي؟"
+    unchecked = replace(ARABIC_RULES, check_ordinal_place=False)
+    assert_check_decides(own_index, question, NO_ORDINAL, unchecked)
+    assert answer_question(own_index, "متى قال لافروف ان الجولة الثانية ستعقد؟").answered

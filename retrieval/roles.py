@@ -1,0 +1,243 @@
+"""Who holds a role: "مين السفير الروسي في واشنطن", "من ترأس الوفد الأمريكي" ask the person
+in one role of one country or body. A covered story often names someone else in it (the
+Russian delegation's head for the American's, the US minister for Iceland's) or the role with
+no one (a company "ومديرها العام"). The question is answered only by a sentence tying a name to
+the role and its qualifier (issue 16: near-topic questions). Pure functions over text.
+
+The dropped reading (docs/tuning.md, fifth session) asked the literal role noun in the best
+passage; here a role is one of a group of ways to write it (رئيس، ترأس، مدير، مسؤول ...), the
+qualifier may be written as the country, its adjective or its capital, and the tie may be in
+any of the best passages, so that a role written otherwise still answers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from retrieval.analysis import is_stopword
+from retrieval.answer_kinds import SAYING
+from retrieval.normalize import word_table
+
+# Ways of writing a role, as normalized words without "ال": the words of one group stand for
+# each other (the question's "رئيس الوفد" is the passage's "ترأس الوفد").
+_ROLE_GROUPS = (
+    "رئيس رئيسه تراس تراست يتراس راس يراس مدير مديره قائد زعيم مدرب",  # مدرب: المدير الفني
+    "سفير سفيره مبعوث مبعوثه مندوب مندوبه ممثل ممثله",
+    "متحدث متحدثه متحدت متحدته ناطق ناطقه",  # متحدت: spoken ت for ث
+    "وزير وزيره",
+    "محافظ",
+    "امين",
+)
+_GROUP_OF = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group.split()}
+# Words a role phrase carries that qualify no one: "المدير العام", "الرئيس التنفيذي".
+_ROLE_ADJECTIVES = frozenset("عام العام تنفيذي التنفيذي الجديد جديد الحالي حالي السابق سابق".split())
+# A minister's portfolio: part of the role, the country comes after it.
+_PORTFOLIOS = frozenset("خارجيه داخليه دفاع ماليه عدل صحه تعليم طاقه اقتصاد".split())
+# A country written as its adjective, its name or its capital (normalized, prefixes of words).
+_NATIONS = (
+    ("روس", "موسكو", "الكرملين", "كرملين"),
+    ("امريك", "اميرك", "واشنطن"),
+    ("اوكران", "كييف"),
+    ("صين", "بكين"),
+    ("فرنس", "باريس"),
+    ("بريطان", "لندن"),
+    ("الماني", "المان", "برلين"),
+    ("ترك", "انقره"),
+    ("ايران", "طهران"),
+    ("سعود", "الرياض"),
+    ("مصر", "القاهره"),
+    ("امم", "دولي"),  # the UN's envoy is the international one: "المبعوث الأممي" / "الدولي"
+)
+# Who-words opening the question, and the words that may stand between them and the role.
+_WHO = frozenset("من مين منو مينو".split())
+_NAME_ASKED = frozenset("اسم اسمه اسمها اسمو".split())
+_FILLERS = frozenset("هو هي هوه هيه كان كانت يكون ايه ايش شو وش ما هو".split())
+# Words between a role and its qualifier that qualify nothing: "بتاع شركة", "المتحدث باسم".
+_LINKS = frozenset("بتاع بتاعه بتاعت تبع تبعه حق ديال متاع باسم بسم بإسم".split())
+# A relative pronoun (or "when") ends the role phrase: what follows says what the person did.
+_RELATIVES = frozenset("اللي يلي الذي التي اللذي عندما حين حينما".split())  # not "الي": also إلى
+_PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف")
+_SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مديراً"
+# How far (in words) the qualifier may be from the role in a passage's sentence.
+QUALIFIER_REACH = 6
+_SENTENCE_RE = re.compile(r"[^.!?؟\n]+")
+_QUOTES = "\"“”«»'"
+
+
+@dataclass(frozen=True)
+class AskedRole:
+    """The role a who-question asks (its group) and what qualifies it: each qualifier is one
+    or more normalized words, any of which writes it ("البيت الابيض": البيت or الابيض)."""
+
+    group: int
+    qualifiers: tuple[tuple[str, ...], ...]
+
+
+def _base(word: str) -> str:
+    """A normalized word without its article, conjunction or possessive: "ومديرها" -> "مدير"
+    (a role word is looked for first as written: the و of "وزير" is no conjunction)."""
+    stripped = [word] + [word[len(p) :] for p in _PREFIXES if word.startswith(p) and len(word) - len(p) >= 3]
+    for form in stripped[:2]:
+        if form in _GROUP_OF:
+            return form
+        for suffix in _SUFFIXES:
+            if form.endswith(suffix) and form[: -len(suffix)] in _GROUP_OF:
+                return form[: -len(suffix)]
+    return stripped[1] if len(stripped) > 1 else word
+
+
+def _accusative(word: str) -> bool:
+    """Whether a role word is written accusative ("مديرا"; not "مديرها", his director)."""
+    if word.endswith("ها"):
+        return False
+    form = word[1:] if word[:1] in "وف" and word[1:-1] in _GROUP_OF else word
+    return form.endswith("ا") and form[:-1] in _GROUP_OF
+
+
+def _group(word: str) -> int | None:
+    return _GROUP_OF.get(_base(word))
+
+
+def _nation(word: str) -> int | None:
+    """Which country of `_NATIONS` a word writes, with any prefix ("لروسيا", "والأمريكي")."""
+    forms = [word] + [word[len(p) :] for p in (*_PREFIXES, "ل", "ب") if word.startswith(p)]
+    for i, nation in enumerate(_NATIONS):
+        if any(f.startswith(n) and len(f) - len(n) <= 3 for f in forms for n in nation):
+            return i
+    return None
+
+
+def asked_role(question: str) -> AskedRole | None:
+    """The role a question opening with a who-word (or asking a name: "اسمه ايه") asks
+    about, when a role word comes right after it (fillers such as هو / كان between), with its
+    qualifiers: the first content word after the role phrase (or the one after it, unless
+    that is a country: "البيت الابيض" -> البيت or الابيض), and any country named in the three
+    words after the first ("السفير الروسي" -> الروسي; "ترأس الوفد الأمريكي" -> الوفد and
+    الامريكي); a minister's portfolio and the word
+    after it ("وزير خارجية ايسلندا" -> خارجية, ايسلندا). The phrase ends at a relative
+    pronoun ("اللي قالت ..."). None for any other question, or a role with nothing after it."""
+    words = [w for w, _, _ in word_table(question)]
+    i = 0
+    while i < len(words) and (words[i] in _FILLERS or words[i] in ("و", "ف")):
+        i += 1
+    if i >= len(words) or not (words[i] in _WHO or words[i] in _NAME_ASKED):
+        return None
+    i += 1
+    while i < len(words) and words[i] in _FILLERS:
+        i += 1
+    if i >= len(words) or (group := _group(words[i])) is None:
+        return None
+    after = words[i + 1 :]
+    ends = [j for j, w in enumerate(after) if w in _RELATIVES]  # "اللي قال ...": what they did
+    after = after[: ends[0]] if ends else after
+    rest = [w for w in after if w not in _ROLE_ADJECTIVES and w not in _LINKS and not is_stopword(w)]
+    if not rest:
+        return None
+    nations = [(w,) for w in rest[1:4] if _nation(w) is not None]
+    if _base(rest[0]) in _PORTFOLIOS:  # "وزير خارجية ايسلندا": the ministry, then whose
+        qualifiers = [(rest[0],), tuple(rest[1:2])] if len(rest) > 1 else [(rest[0],)]
+    elif nations and nations[0] == (rest[1],):  # "الوفد الأمريكي": the delegation and whose
+        qualifiers = [(rest[0],)]
+    else:  # a name of two words may be written by either ("المتحدثة باسم الأبيض")
+        qualifiers = [tuple(rest[:2])]
+    return AskedRole(group, tuple(dict.fromkeys(qualifiers + nations)))
+
+
+def _matches(word: str, qualifier: str) -> bool:
+    """Whether a passage's word writes a question's qualifier: the same word without its
+    article, or the same country in another form (روسيا، الروسي، موسكو)."""
+    nation = _nation(qualifier)
+    if nation is not None:
+        return _nation(word) == nation
+    a, b = _base(word), _base(qualifier)
+    if len(a) == len(b) >= 6 and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return True  # one letter spoken otherwise: "البنتاقون" for "البنتاغون"
+    short = min(len(a), len(b))
+    return short >= 3 and (a == b or a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
+
+
+def _names_someone(sentence: str, words: Sequence[tuple[str, int, int]], at: int, end: int) -> bool:
+    """Whether a name stands with the role written at words[at] (its phrase running to
+    words[end - 1]): the word after the phrase is no function word and no quotation ("وزير
+    الخارجية الأمريكي أنتوني بلينكن"), or one after a comma a few words on ("المبعوث الدولي
+    إلى سوريا، غير بيدرسون"); or the role follows a comma or "الذي" after a name ("ريابكوف،
+    الذي ترأس الوفد الروسي", "X، سفير روسيا")."""
+    after_comma = False
+    for k in range(end, min(len(words), end + QUALIFIER_REACH)):
+        gap = sentence[words[k - 1][2] : words[k][1]]
+        if any(q in gap for q in _QUOTES):
+            break
+        after_comma = after_comma or "،" in gap or "," in gap
+        if (k == end or after_comma) and not is_stopword(words[k][0]):
+            return True
+    if _accusative(words[at][0]):  # "تعيين فلان مديراً": the name comes before
+        return True
+    if at > 0:
+        before = sentence[words[at - 1][2] : words[at][1]]
+        if "،" in before or "," in before or words[at - 1][0] in ("الذي", "التي"):
+            return True
+        # "أكد أشرف سالمان وزير الاستثمار": a name, not a verb of saying, right before the role
+        # ("ومديرها" after a company is a conjunct, not an apposition).
+        previous = words[at - 1][0]
+        joined = words[at][0][:1] in "وف" and _base(words[at][0]) != words[at][0]
+        verb = previous in SAYING or (previous[:1] in "وف" and previous[1:] in SAYING)
+        if not (joined or verb or is_stopword(previous) or any(q in before for q in _QUOTES)):
+            return True
+    return False
+
+
+def _in_phrase(word: str, role: AskedRole) -> bool:
+    """Whether a word after a role is still its phrase: an adjective of roles, a qualifier, a
+    country, a portfolio or a link ("باسم")."""
+    return (
+        word in _ROLE_ADJECTIVES
+        or any(_matches(word, q) for qs in role.qualifiers for q in qs)
+        or _nation(word) is not None
+        or _base(word) in _PORTFOLIOS
+        or word in _LINKS
+    )
+
+
+def written(text: str, role: AskedRole) -> tuple[bool, bool]:
+    """Whether a sentence of `text` writes the role (any word of its group) with one of its
+    qualifiers within QUALIFIER_REACH words, and whether one `ties` it: with every qualifier
+    and a name standing with it (`_names_someone`)."""
+    mentioned = False
+    for match in _SENTENCE_RE.finditer(text):
+        sentence = match.group()
+        words = word_table(sentence)
+        for at, (word, _, _) in enumerate(words):
+            if _group(word) != role.group:
+                continue
+            low, high = max(0, at - QUALIFIER_REACH), min(len(words), at + QUALIFIER_REACH + 1)
+            near = [w for w, _, _ in words[low:high]]
+            held = [any(_matches(w, q) for w in near for q in qs) for qs in role.qualifiers]
+            mentioned = mentioned or any(held)
+            if not all(held):
+                continue
+            end = at + 1
+            while end < len(words) and (
+                _in_phrase(words[end][0], role)
+                or (is_stopword(words[end][0]) and _in_phrase(words[min(end + 1, len(words) - 1)][0], role))
+            ):  # "سفير روسيا في القاهرة": a preposition before a qualifier is the phrase's too
+                end += 1
+            if _names_someone(sentence, words, at, end):
+                return True, True
+    return mentioned, False
+
+
+def unanswered(texts: Iterable[str], role: AskedRole) -> bool:
+    """Whether the best articles' `texts` give no one the role asked, on evidence: they write
+    it with (part of) its qualifier and never tie a name to it all ("وزير الخارجية الأمريكي"
+    for Iceland's, "ترأس الوفد الروسي" for the American, a company "ومديرها العام" unnamed), or
+    a country's role ("السفير الروسي") is not written at all. A role otherwise qualified and
+    never written is no evidence: questions paraphrase ("الزعيم البروتستانتي" for a student
+    who turned Protestant)."""
+    mentioned = False
+    for text in texts:
+        seen, tied = written(text, role)
+        if tied:
+            return False
+        mentioned = mentioned or seen
+    return mentioned or any(_nation(q) is not None for qs in role.qualifiers for q in qs)
