@@ -96,7 +96,9 @@ _NUMBER_WORDS = (
     "واحد واحده اثنان اثنين اثنتين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثمان ثماني "
     "ثمانيه تسع تسعه عشر عشره عشرون عشرين ثلاثون ثلاثين اربعون اربعين خمسون خمسين ستون ستين "
     "سبعون سبعين ثمانون ثمانين تسعون تسعين مئه مائه مئتين مئات الف الفين الاف آلاف مليون ملايين "
-    "مليار مليارات عشرات نصف ربع ثلث"
+    "مليار مليارات عشرات نصف ربع ثلث "
+    # The accusative a thousand, a million or a billion takes after 11-99 ("363 ألفاً").
+    "الفا مليونا مليارا"
 )
 _WEEKDAYS = "السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه"
 _RELATIVE_DAYS = "امس البارحه غدا"
@@ -163,6 +165,8 @@ _MIN_CONSTRUCT_CHARS = 6
 _DUAL_ENDINGS = ("تين", "تان", "تي", "ين", "ان")  # a dual's stem, to meet the noun counted
 # Plurals that count without a number ("عشرات القتلى", "آلاف الزوار"): a vague quantity.
 _VAGUE = "عشرات مئات الاف آلاف ملايين مليارات بضع بضعه"
+# "Of them" after a number ("تلقينا إجابات عن تسع منها"): it counts a noun named before it.
+_PARTITIVE = "منها منهم منهن منهما"
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -186,7 +190,7 @@ TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 COUNT_FILLERS, SUM_WORDS, PERCENT_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_PERCENT_WORDS)
-VAGUE = _words(_VAGUE)
+VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 
@@ -302,6 +306,13 @@ def counts_noun(text: str, nouns: frozenset[str]) -> bool:
         return counted_form(words[-1]) in nouns
     ending = next((e for e in _DUAL_ENDINGS if words[0].endswith(e)), "")
     return bool(ending) and counted_form(words[0][: -len(ending)]) in nouns
+
+
+def is_partitive(text: str) -> bool:
+    """Whether `text`, a count (`answer_spans` of COUNT), counts "of them" ("تسع منها"): a part
+    of something counted before it, which it does not name."""
+    words = [w for w, _, _ in word_table(text)]
+    return len(words) > 1 and words[-1] in PARTITIVE
 
 
 def is_vague(text: str) -> bool:
@@ -497,17 +508,44 @@ def _is_source(words, i: int) -> bool:
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
         return 1 if _is_dual(words, i) and not _follows_dual(words, i) else 0
-    if _day_of_month(words, i):
+    if _day_of_month(words, i) or _in_year_pair(words, i):
         return 0
     length = 1
-    while i + length < len(words) and length < 3 and _number_at(words, i + length):
+    while i + length < len(words) and length < 3 and _number_part(words, i + length):
         length += 1
     unit = words[i + length : i + length + 2]
     if len(unit) == 2 and unit[0][0] == "في" and unit[1][0] in PERCENT_WORDS:
         length += 2  # a percentage: "ثمانين في المائة"
-    elif i + length < len(words) and length < 3:
-        length += 1  # what is counted: "10 طلبات"
+    elif i + length < len(words) and (length < 3 or _and_digits(words, i + length - 1)):
+        length += 1  # what is counted: "10 طلبات", "363 ألفاً و378 شخصاً"
     return length
+
+
+def _number_part(words, i: int) -> bool:
+    """Whether word `i` continues the number before it: a number, or digits after "and"."""
+    return _number_at(words, i) or _and_digits(words, i)
+
+
+def _and_digits(words, i: int) -> bool:
+    """Whether word `i` is a number's further part joined with "and" ("363 ألفاً و378 شخصاً")."""
+    word = words[i][0]
+    return word[:1] == "و" and word[1:].isdigit()
+
+
+def _in_year_pair(words, i: int) -> bool:
+    """Whether word `i` is one of two years in a row, an academic or fiscal year ("العام الدراسي
+    1435/1436هـ", "2015/2016"): a year, which does not say how many."""
+    return any(
+        _year_number(words[j][0]) and _year_number(words[j + 1][0]) == _year_number(words[j][0]) + 1
+        for j in (i - 1, i)
+        if j >= 0 and j + 1 < len(words)
+    )
+
+
+def _year_number(word: str) -> int:
+    """The four-digit number `word` opens with (a Hijri year may carry its "هـ"), or 0."""
+    digits = word[:4]
+    return int(digits) if digits.isdigit() and not word[4:5].isdigit() else 0
 
 
 def _day_of_month(words, i: int) -> bool:
