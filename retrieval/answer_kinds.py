@@ -96,9 +96,7 @@ _NUMBER_WORDS = (
     "واحد واحده اثنان اثنين اثنتين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثمان ثماني "
     "ثمانيه تسع تسعه عشر عشره عشرون عشرين ثلاثون ثلاثين اربعون اربعين خمسون خمسين ستون ستين "
     "سبعون سبعين ثمانون ثمانين تسعون تسعين مئه مائه مئتين مئات الف الفين الاف آلاف مليون ملايين "
-    "مليار مليارات عشرات نصف ربع ثلث "
-    # The accusative a thousand, a million or a billion takes after 11-99 ("363 ألفاً").
-    "الفا مليونا مليارا"
+    "مليار مليارات عشرات نصف ربع ثلث"
 )
 _WEEKDAYS = "السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه"
 _RELATIVE_DAYS = "امس البارحه غدا"
@@ -508,44 +506,17 @@ def _is_source(words, i: int) -> bool:
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
         return 1 if _is_dual(words, i) and not _follows_dual(words, i) else 0
-    if _day_of_month(words, i) or _in_year_pair(words, i):
+    if _day_of_month(words, i):
         return 0
     length = 1
-    while i + length < len(words) and length < 3 and _number_part(words, i + length):
+    while i + length < len(words) and length < 3 and _number_at(words, i + length):
         length += 1
     unit = words[i + length : i + length + 2]
     if len(unit) == 2 and unit[0][0] == "في" and unit[1][0] in PERCENT_WORDS:
         length += 2  # a percentage: "ثمانين في المائة"
-    elif i + length < len(words) and (length < 3 or _and_digits(words, i + length - 1)):
-        length += 1  # what is counted: "10 طلبات", "363 ألفاً و378 شخصاً"
+    elif i + length < len(words) and length < 3:
+        length += 1  # what is counted: "10 طلبات"
     return length
-
-
-def _number_part(words, i: int) -> bool:
-    """Whether word `i` continues the number before it: a number, or digits after "and"."""
-    return _number_at(words, i) or _and_digits(words, i)
-
-
-def _and_digits(words, i: int) -> bool:
-    """Whether word `i` is a number's further part joined with "and" ("363 ألفاً و378 شخصاً")."""
-    word = words[i][0]
-    return word[:1] == "و" and word[1:].isdigit()
-
-
-def _in_year_pair(words, i: int) -> bool:
-    """Whether word `i` is one of two years in a row, an academic or fiscal year ("العام الدراسي
-    1435/1436هـ", "2015/2016"): a year, which does not say how many."""
-    return any(
-        _year_number(words[j][0]) and _year_number(words[j + 1][0]) == _year_number(words[j][0]) + 1
-        for j in (i - 1, i)
-        if j >= 0 and j + 1 < len(words)
-    )
-
-
-def _year_number(word: str) -> int:
-    """The four-digit number `word` opens with (a Hijri year may carry its "هـ"), or 0."""
-    digits = word[:4]
-    return int(digits) if digits.isdigit() and not word[4:5].isdigit() else 0
 
 
 def _day_of_month(words, i: int) -> bool:
