@@ -163,6 +163,8 @@ _MIN_CONSTRUCT_CHARS = 6
 _DUAL_ENDINGS = ("تين", "تان", "تي", "ين", "ان")  # a dual's stem, to meet the noun counted
 # Plurals that count without a number ("عشرات القتلى", "آلاف الزوار"): a vague quantity.
 _VAGUE = "عشرات مئات الاف آلاف ملايين مليارات بضع بضعه"
+# "Of them" after a number ("تلقينا إجابات عن تسع منها"): it counts a noun named before it.
+_PARTITIVE = "منها منهم منهن منهما"
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -186,7 +188,7 @@ TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 COUNT_FILLERS, SUM_WORDS, PERCENT_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_PERCENT_WORDS)
-VAGUE = _words(_VAGUE)
+VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 
@@ -302,6 +304,13 @@ def counts_noun(text: str, nouns: frozenset[str]) -> bool:
         return counted_form(words[-1]) in nouns
     ending = next((e for e in _DUAL_ENDINGS if words[0].endswith(e)), "")
     return bool(ending) and counted_form(words[0][: -len(ending)]) in nouns
+
+
+def is_partitive(text: str) -> bool:
+    """Whether `text`, a count (`answer_spans` of COUNT), counts "of them" ("تسع منها"): a part
+    of something counted before it, which it does not name."""
+    words = [w for w, _, _ in word_table(text)]
+    return len(words) > 1 and words[-1] in PARTITIVE
 
 
 def is_vague(text: str) -> bool:

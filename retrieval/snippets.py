@@ -6,7 +6,15 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from retrieval.analysis import Term, analyze_spans, index_terms
-from retrieval.answer_kinds import COUNT, SIDELINES, answer_spans, counts_noun, is_partial, is_vague
+from retrieval.answer_kinds import (
+    COUNT,
+    SIDELINES,
+    answer_spans,
+    counts_noun,
+    is_partial,
+    is_partitive,
+    is_vague,
+)
 from retrieval.clauses import bounded_sentences
 from retrieval.normalize import normalize_arabic, word_table
 from retrieval.passages import Span, is_heading, split_sentences, word_starts, words_between
@@ -152,8 +160,13 @@ def best_sentences(
 
 
 def _counting(passage: str, answers: list[tuple[int, int]], counted: frozenset[str]) -> list[tuple[int, int]]:
-    """The `answers` (counts) that count one of the `counted` nouns (`counts_noun`)."""
-    return [(a, b) for a, b in answers if counts_noun(passage[a:b], counted)]
+    """The `answers` (counts) that count one of the `counted` nouns (`counts_noun`), and, when
+    some do, those counting "of them" (`is_partitive`): beside "نحو 10 طلبات", "تلقينا إجابات عن
+    تسع منها" answers "رد على كام طلب" too. Alone, a part "of them" may be of anything."""
+    counting = [(a, b) for a, b in answers if counts_noun(passage[a:b], counted)]
+    if not counting:
+        return []
+    return [(a, b) for a, b in answers if (a, b) in counting or is_partitive(passage[a:b])]
 
 
 def _sentence_at(sentences: list[Span], ends: list[int], position: int) -> Span:

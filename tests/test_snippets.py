@@ -148,3 +148,31 @@ def test_a_snippet_with_one_answer_shows_the_next_sentence_holding_another():
     snippet = best_sentences(passage, weights_for(question), kind="when")
     assert "26 فبراير 2016" in snippet.text
     assert "الثاني من يونيو" in snippet.text
+
+
+# The part answered is counted "of them", beside the number of what is counted.
+_PART_OF_THEM = (
+    "وقال الوزير إن بلاده أرسلت قائمة مطالب إلى الجانب الآخر. "
+    "وأضاف الوزير: تلقينا إجابات عن سبع منها فقط. "
+    "وبدورنا تلقينا نحو 12 طلبا من الجانب الآخر واستجبنا لها جميعا."
+)
+# A part "of them" in a passage counting nothing the question counts.
+_PART_ALONE = (
+    "وقاد المدافع الفريق في العرقلات هذا الموسم ضمن قائمة النجوم. "
+    "وقام الظهير بأربع اعتراضات، تم إرجاع اثنين منها للهدف."
+)
+
+
+def test_a_part_counted_of_them_answers_beside_a_number_of_what_is_counted():
+    question = "الجانب الآخر رد على كام طلب بس؟"
+    counted = counted_nouns(question)
+    snippet = best_sentences(_PART_OF_THEM, weights_for(question), kind="count", counted=counted)
+    assert [snippet.text[a:b] for a, b in snippet.answers] == ["سبع منها", "12 طلبا"]
+
+
+def test_a_part_counted_of_them_alone_counts_nothing_asked():
+    question = "كم عدد لاعبي الدفاع في قائمة النجوم؟"
+    counted = counted_nouns(question)
+    snippet = best_sentences(_PART_ALONE, weights_for(question), kind="count", counted=counted)
+    # Not the part alone: every count stays an answer, as when nothing counts what is asked.
+    assert [snippet.text[a:b] for a, b in snippet.answers] == ["بأربع اعتراضات", "اثنين منها"]
