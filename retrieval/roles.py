@@ -59,6 +59,8 @@ _LINKS = frozenset("بتاع بتاعه بتاعت تبع تبعه حق ديال
 _RELATIVES = frozenset("اللي يلي الذي التي اللذي عندما حين حينما".split())  # not "الي": also إلى
 _PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف")
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مديراً"
+# Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
+_OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
 # How far (in words) the qualifier may be from the role in a passage's sentence.
 QUALIFIER_REACH = 6
 _SENTENCE_RE = re.compile(r"[^.!?؟\n]+")
@@ -178,10 +180,12 @@ def _names_someone(sentence: str, words: Sequence[tuple[str, int, int]], at: int
         if "،" in before or "," in before or words[at - 1][0] in ("الذي", "التي"):
             return True
         # "أكد أشرف سالمان وزير الاستثمار": a name, not a verb of saying, right before the role
-        # ("ومديرها" after a company is a conjunct, not an apposition).
+        # ("ومديرها" after a company is a conjunct, not an apposition), nor a word carrying an
+        # object pronoun, which a name does not ("تهديدات أطلقها الرئيس التركي").
         previous = words[at - 1][0]
         joined = words[at][0][:1] in "وف" and _base(words[at][0]) != words[at][0]
         verb = previous in SAYING or (previous[:1] in "وف" and previous[1:] in SAYING)
+        verb = verb or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
         if not (joined or verb or is_stopword(previous) or any(q in before for q in _QUOTES)):
             return True
     return False
