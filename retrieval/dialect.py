@@ -44,6 +44,7 @@ _SPOKEN_FUNCTION = {
     "متل": "مثل",
     "بلي": "أن",
 }
+_WITH_SPOKEN = {**_STANDARD, **_SPOKEN_FUNCTION}
 # Particles of the spoken future and progressive, and of wanting and belonging, as stopwords
 # are: dropped ("رح يبدأ" -> "يبدأ", "الاجتماع ديال بلينكن" -> "الاجتماع بلينكن").
 _DROPPED = frozenset(
@@ -90,7 +91,7 @@ def read_dialect(
 def _standard(norm: str, spoken_words: bool = True) -> str | None:
     """A spoken function word's standard form (also after و or ف), None for any other word;
     without `spoken_words`, only question words and particles (`_STANDARD`)."""
-    table = {**_STANDARD, **_SPOKEN_FUNCTION} if spoken_words else _STANDARD
+    table = _WITH_SPOKEN if spoken_words else _STANDARD
     bare = norm[1:] if len(norm) > 2 and norm[0] in "وف" and norm[1:] in table else norm
     standard = table.get(bare)
     return None if standard is None else norm[: len(norm) - len(bare)] + standard
