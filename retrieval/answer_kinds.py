@@ -348,9 +348,11 @@ def _bare(word: str, table: frozenset[str]) -> str:
     return word[1:]
 
 
+@lru_cache(maxsize=1 << 13)
 def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     """[start, end) spans of `text` that hold an answer of `kind` (of either of its
-    `kind_parts`): dates, places, people (a title and the words after it), numbers or durations."""
+    `kind_parts`): dates, places, people (a title and the words after it), numbers or durations.
+    Cached: one question reads the same passage's spans for every sentence check and move."""
     if not kind:
         return ()
     words = word_table(text)
