@@ -3,9 +3,8 @@
 On the question side only, and shown to the user as the reading when it changed what is searched:
 question words and particles become their Modern Standard forms (شو -> ماذا, فين -> أين, اللي ->
 الذي, رح dropped: stopwords, which change no search, but for الآن, which the articles write for
-هلق, هلأ, دلوقتي and الحين; spoken function words the stopwords lack, كانو, متل, بلي, تبعو, the
-same way); and a spoken verb prefix is undone (بيرأس -> يرأس, هتغني -> تغني, هالفترة -> الفترة)
-when that is safe: the corpus commonly writes the bare word and rarely the typed one
+هلق, هلأ, دلوقتي and الحين); and a spoken verb prefix is undone (بيرأس -> يرأس, هتغني -> تغني,
+هالفترة -> الفترة) when that is safe: the corpus commonly writes the bare word and rarely the typed one
 (`ArabicRanking.min_snap_*`).
 
 A letter that speech merges is restored (ت for ث: التلاته -> الثلاثه; د for ذ; ي for ئ) only in
@@ -36,15 +35,6 @@ _STANDARD = {
     **dict.fromkeys("هلق هلا دلوقتي الحين دحين".split(), "الآن"),
     **dict.fromkeys("هيك كده كدا".split(), "هكذا"),
 }
-# Spoken function words the stopwords lack, read as the standard ones (stopwords too): the
-# spoken plural كانو, Levantine متل (like), Maghrebi بلي (that). Unknown to the
-# articles, each held the coverage of its question down as a rare word would (`spoken_words`).
-_SPOKEN_FUNCTION = {
-    "كانو": "كانوا",
-    "متل": "مثل",
-    "بلي": "أن",
-}
-_WITH_SPOKEN = {**_STANDARD, **_SPOKEN_FUNCTION}
 # Particles of the spoken future and progressive, and of wanting and belonging, as stopwords
 # are: dropped ("رح يبدأ" -> "يبدأ", "الاجتماع ديال بلينكن" -> "الاجتماع بلينكن").
 _DROPPED = frozenset(
@@ -53,8 +43,6 @@ _DROPPED = frozenset(
         "رح راح عم غادي بدو بدنا بدك بدكم بدهن ديال ديالو ديالها ديالهم ديالي ديالنا".split(),
     )
 )
-# The Levantine possessive تبع in its spoken forms only (تبعه, تبعها are also "followed").
-_SPOKEN_DROPPED = frozenset(map(normalize_arabic, "تبعو تبعون".split()))
 
 
 def read_dialect(
@@ -74,8 +62,7 @@ def read_dialect(
     for norm, start, end in word_table(question):
         if not starts_arabic(norm):
             continue
-        dropped = norm in _DROPPED or (ranking.spoken_words and norm in _SPOKEN_DROPPED)
-        reading = ("" if dropped else _standard(norm, ranking.spoken_words)) if standard else None
+        reading = ("" if norm in _DROPPED else _standard(norm)) if standard else None
         if reading is None and not is_stopword(norm):
             reading = unprefixed(norm, frequency, ranking)
             if reading is None and written is not None:
@@ -88,12 +75,11 @@ def read_dialect(
     return " ".join("".join([*parts, question[last:]]).split()) if parts else question
 
 
-def _standard(norm: str, spoken_words: bool = True) -> str | None:
-    """A spoken function word's standard form (also after و or ف), None for any other word;
-    without `spoken_words`, only question words and particles (`_STANDARD`)."""
-    table = _WITH_SPOKEN if spoken_words else _STANDARD
-    bare = norm[1:] if len(norm) > 2 and norm[0] in "وف" and norm[1:] in table else norm
-    standard = table.get(bare)
+def _standard(norm: str) -> str | None:
+    """A spoken question word's or particle's standard form (also after و or ف), None for any
+    other word."""
+    bare = norm[1:] if len(norm) > 2 and norm[0] in "وف" and norm[1:] in _STANDARD else norm
+    standard = _STANDARD.get(bare)
     return None if standard is None else norm[: len(norm) - len(bare)] + standard
 
 

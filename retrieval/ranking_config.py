@@ -62,9 +62,6 @@ class ArabicRanking:
     min_snap_stem: int = 3
     decisive_coverage: float = 0.6
     decisive_margin: float = 0.4
-    # Spoken function words the stopwords lack (كانو, متل, بلي; تبعو dropped) read as the
-    # standard ones (`dialect._SPOKEN_FUNCTION`).
-    spoken_words: bool = True
 
 
 @dataclass(frozen=True)

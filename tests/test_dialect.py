@@ -1,11 +1,9 @@
 """Spoken Arabic in a question read as the articles write it (issue 16, item 3)."""
 
-from dataclasses import replace
 
 from retrieval.answering import answer_question
 from retrieval.dialect import read_dialect
 from retrieval.normalize import normalize_arabic
-from retrieval.ranking_config import ARABIC_RANKING
 from retrieval.stemming import light_stem
 
 
@@ -133,23 +131,4 @@ def test_the_spoken_negation_around_a_verb_is_undone_when_the_corpus_writes_the_
     # A word of its own that merely starts with م and ends with ش stays.
     assert read_dialect("المعاش مشمش", frequency_of({"شم": 40, "عا": 40})) == "المعاش مشمش"
 
-
-def test_spoken_function_words_the_stopwords_lack_are_read_as_the_standard_ones():
-    reading = read_dialect("فين كانو مجتمعين؟ الوفد تبعو قال بلي الحل متل الأول", frequency_of({}))
-    assert reading == "أين كانوا مجتمعين؟ الوفد قال أن الحل مثل الأول"
-    # تبعه is also "followed him": only the spoken forms of the possessive are dropped.
-    assert read_dialect("من تبعه", frequency_of({})) == "من تبعه"
-
-
-def test_spoken_function_words_are_left_as_typed_with_the_switch_off():
-    off = replace(ARABIC_RANKING, spoken_words=False)
-    question = "فين كانو مجتمعين؟ الوفد تبعو قال بلي الحل متل الأول"
-    reading = read_dialect(question, frequency_of({}), off)
-    assert reading == "أين كانو مجتمعين؟ الوفد تبعو قال بلي الحل متل الأول"
-
-
-def test_a_spoken_plural_of_was_no_longer_holds_the_coverage_down_on_the_bundled_corpus(own_index):
-    answer = answer_question(own_index, "فين كانو مجتمعين وزرا خارجية شنغهاي؟")
-    assert answer.read_as == "أين كانوا مجتمعين وزرا خارجية شنغهاي؟"
-    assert answer.answered
 
