@@ -5,14 +5,14 @@ question's terms sitting together in one sentence (or window of words) tell the 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from retrieval.analysis import analyze_spans
 from retrieval.candidates import Candidate
 from retrieval.index import Hit
-from retrieval.passages import split_sentences
+from retrieval.passages import sentence_breaks
 from retrieval.ranking_config import Ranking
 
 
@@ -61,7 +61,9 @@ def proximity_rerank(
     top = max(abs(c.hit.score) for c in head) or 1.0
     rescored = []
     for c in head:
-        share = together_share(text_of(c.hit.position), groups, window)
+        # A passage the index shows holding fewer than two groups is not read (most of the cost).
+        meeting = sum(not g.terms.isdisjoint(c.matched) for g in groups) >= 2
+        share = together_share(text_of(c.hit.position), groups, window) if meeting else 0.0
         score = c.hit.score + weight * top * share
         rescored.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.evidence))
     rescored.sort(key=lambda c: -c.hit.score)
@@ -70,10 +72,10 @@ def proximity_rerank(
 
 def _sentences(text: str, found: list[tuple[int, int, int]]) -> list[set[int]]:
     """The groups each sentence holds."""
-    ends = [s.end for s in split_sentences(text)]
+    breaks = sentence_breaks(text)
     held: dict[int, set[int]] = {}
     for _, start, group in found:
-        held.setdefault(bisect_left(ends, start + 1), set()).add(group)
+        held.setdefault(bisect_right(breaks, start), set()).add(group)
     return list(held.values())
 
 
