@@ -63,7 +63,6 @@ from retrieval.missing import (
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
 from retrieval.normalize import count_scripts
-from retrieval.proximity import TermGroup, proximity_rerank
 from retrieval.qualifiers import nationality_pairs, other_nationality
 from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
@@ -229,8 +228,6 @@ def arabic_candidates(
     weights = term_weights(index, indexed_forms(index, query_terms(spans)))
     found = candidates(index, weights, limit, ranking)
     found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
-    groups = [TermGroup(max(w, 0.0), frozenset([t])) for t, w in weights.items()]
-    found = proximity_rerank(found, index.passage_text, groups, ranking)
     if dense is not None and found and not lexically_decisive(_left(found, withheld), ranking):
         found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found, spans=tuple(spans))

@@ -71,12 +71,6 @@ def split_sentences(text: str) -> list[Span]:
     return spans
 
 
-def sentence_breaks(text: str) -> list[int]:
-    """Where each sentence break of `split_sentences` ends, ascending: the words of a sentence
-    are those with as many breaks before them (cheaper than the spans, for grouping words)."""
-    return [match.end() for match in _SENTENCE_END_RE.finditer(text)]
-
-
 def _paragraph_spans(body: str) -> list[Span]:
     starts = word_starts(body)
     spans, start = [], 0

@@ -65,12 +65,6 @@ class ArabicRanking:
     # Spoken function words the stopwords lack (كانو, متل, بلي; تبعو dropped) read as the
     # standard ones (`dialect._SPOKEN_FUNCTION`).
     spoken_words: bool = True
-    # Term proximity (`retrieval.proximity`): the first `proximity_depth` candidates (before
-    # dense reranking) raised by `proximity_weight` x the best's score x the share of the
-    # question's idf mass one sentence (`proximity_window` 0) or run of that many terms holds.
-    proximity_weight: float = 0.0
-    proximity_depth: int = 20
-    proximity_window: int = 0
 
 
 @dataclass(frozen=True)
@@ -143,10 +137,6 @@ class EnglishRanking:
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6
     lead_margin: float = 0.4
-    # Term proximity over the concepts' Arabic terms, after fusion (see `ArabicRanking`).
-    proximity_weight: float = 0.0
-    proximity_depth: int = 20
-    proximity_window: int = 0
     expansion: EnglishExpansion = EnglishExpansion()
 
 

@@ -12,7 +12,6 @@ from retrieval.english.names import NameIndex
 from retrieval.english.query import DenseScores, rank_english, term_weights
 from retrieval.index import SearchIndex
 from retrieval.order_stats import nth_highest_sparse
-from retrieval.proximity import TermGroup, proximity_rerank
 from retrieval.ranking_config import ENGLISH_EXPANSION, ENGLISH_RANKING, EnglishExpansion, EnglishRanking
 
 
@@ -53,15 +52,4 @@ def english_candidates(
             evidence = Evidence(coverage, similarity, specificity, margin, agreed)
         doc_id = index.passages[hit.position].doc_id
         found.append(Candidate(hit, doc_id, ranked.match.matched(hit.position), evidence))
-    found = proximity_rerank(found, index.passage_text, concept_groups(index, concepts), ranking)
     return Retrieval(term_weights(index, concepts), found, tuple(concepts))
-
-
-def concept_groups(index: SearchIndex, concepts: list[Concept]) -> list[TermGroup]:
-    """The concepts the corpus mentions as proximity's term groups, weighed as concept coverage
-    weighs them (`query.match_concepts`)."""
-    return [
-        TermGroup(c.weight * max(index.idf(t) for t in c.terms), frozenset(c.terms))
-        for c in concepts
-        if any(index.known(t) for t in c.terms)
-    ]
