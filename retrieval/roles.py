@@ -11,13 +11,14 @@ any of the best passages, so that a role written otherwise still answers."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from retrieval.analysis import is_stopword
 from retrieval.answer_kinds import SAYING
 from retrieval.normalize import word_table
+from retrieval.passages import split_sentences
+from retrieval.qualifiers import COUNTRIES
 
 # Ways of writing a role, as normalized words without "ال": the words of one group stand for
 # each other (the question's "رئيس الوفد" is the passage's "ترأس الوفد").
@@ -35,20 +36,7 @@ _ROLE_ADJECTIVES = frozenset("عام العام تنفيذي التنفيذي ا
 # A minister's portfolio: part of the role, the country comes after it.
 _PORTFOLIOS = frozenset("خارجيه داخليه دفاع ماليه عدل صحه تعليم طاقه اقتصاد".split())
 # A country written as its adjective, its name or its capital (normalized, prefixes of words).
-_NATIONS = (
-    ("روس", "موسكو", "الكرملين", "كرملين"),
-    ("امريك", "اميرك", "واشنطن"),
-    ("اوكران", "كييف"),
-    ("صين", "بكين"),
-    ("فرنس", "باريس"),
-    ("بريطان", "لندن"),
-    ("الماني", "المان", "برلين"),
-    ("ترك", "انقره"),
-    ("ايران", "طهران"),
-    ("سعود", "الرياض"),
-    ("مصر", "القاهره"),
-    ("امم", "دولي"),  # the UN's envoy is the international one: "المبعوث الأممي" / "الدولي"
-)
+_NATIONS = tuple(tuple(forms.split()) for _, forms in COUNTRIES if forms)
 # Who-words opening the question, and the words that may stand between them and the role.
 _WHO = frozenset("من مين منو مينو".split())
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمو".split())
@@ -73,7 +61,6 @@ _TITLES = frozenset(
 _LIST_MARKS = ("–", "-", ":", "—")
 # How far (in words) the qualifier may be from the role in a passage's sentence.
 QUALIFIER_REACH = 6
-_SENTENCE_RE = re.compile(r"[^.!?؟\n]+")
 _QUOTES = "\"“”«»'"
 
 
@@ -265,8 +252,8 @@ def written(text: str, role: AskedRole, strict: bool = False) -> tuple[bool, boo
     qualifiers within QUALIFIER_REACH words, and whether one `ties` it: with every qualifier
     and a name standing with it (`_names_someone`)."""
     mentioned = False
-    for match in _SENTENCE_RE.finditer(text):
-        sentence = match.group()
+    for span in split_sentences(text):
+        sentence = text[span.start : span.end]
         words = word_table(sentence)
         for at, (word, _, _) in enumerate(words):
             if role_group(word) != role.group:
