@@ -43,6 +43,7 @@ def test_the_role_and_its_words_are_read_after_who_or_the_name_asked():
     assert role_words("What is the name of Nord Stream 2 AG's chief executive?") is not None
     assert role_words("Who is the Russian deputy foreign minister?") is None  # another role
     assert role_words("Who was elected FIFA president?") is None  # what was done, not whose role
+    assert role_words("Who was the final Prime Minister of East Germany?") is None  # another time
     assert role_words("Who succeeded Mullah Omar as leader of the Taliban?") is None
     assert role_words("What did the Russian ambassador say?") is None  # asks what, not who
     assert role_words("Who is the coach?") is None  # nothing qualifies it

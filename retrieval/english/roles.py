@@ -29,8 +29,10 @@ _ROLES = {
 }
 # Verbs of a role: their object is what the role is of ("headed the US delegation").
 _ROLE_VERBS = frozenset("headed heads led leads chaired chairs coached coaches".split())
-# Before the role: another role ("deputy foreign minister") or no qualifier ("the new coach").
-_OTHER_ROLE = frozenset("deputy vice assistant acting former".split())
+# Before the role: another role ("deputy foreign minister", "Prime Minister": رئيس الوزراء)
+# or one of another time ("the final Prime Minister", "the V&A's first director"), whose
+# holder the reader cannot tell from today's; or no qualifier ("the new coach").
+_OTHER_ROLE = frozenset("deputy vice assistant acting former prime first last final previous".split())
 _NO_QUALIFIER = frozenset(
     "the new current present general executive first second third fourth fifth last next".split()
 )
