@@ -59,6 +59,10 @@ _TITLES = frozenset(
 )
 # Marks between list items, not between a name and its title.
 _LIST_MARKS = ("–", "-", ":", "—")
+# A role written as a verb: its holder's name and titles may stand between it and the body
+# headed ("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا"), so its qualifier may be twice
+# as far.
+_ROLE_VERBS = frozenset("تراس تراست يتراس راس يراس".split())
 # How far (in words) the qualifier may be from the role in a passage's sentence.
 QUALIFIER_REACH = 6
 _QUOTES = "\"“”«»'"
@@ -258,7 +262,8 @@ def written(text: str, role: AskedRole, strict: bool = False) -> tuple[bool, boo
         for at, (word, _, _) in enumerate(words):
             if role_group(word) != role.group:
                 continue
-            low, high = max(0, at - QUALIFIER_REACH), min(len(words), at + QUALIFIER_REACH + 1)
+            reach = QUALIFIER_REACH * (2 if _base(word) in _ROLE_VERBS else 1)
+            low, high = max(0, at - reach), min(len(words), at + reach + 1)
             near = [w for w, _, _ in words[low:high]]
             held = [any(_matches(w, q) for w in near for q in qs) for qs in role.qualifiers]
             mentioned = mentioned or any(held)

@@ -109,3 +109,9 @@ def test_strict_names_take_a_title_for_the_name_it_opens():
     assert role is not None
     assert written("وذكر المدير الفني الكابتن محمد المعالج أن العمل بدأ.", role, strict=True)[1]
     assert written("وقال المدير الفني لنادي ضمك محمد المعالج إن العمل بدأ.", role, strict=True)[1]
+
+
+def test_a_role_verbs_qualifier_may_stand_past_its_holders_name_and_titles():
+    role = asked_role("من ترأس وفد روسيا في جنيف؟")
+    assert role is not None
+    assert written("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا إلى جنيف.", role, strict=True)[1]
