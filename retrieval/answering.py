@@ -45,6 +45,7 @@ from retrieval.decision import (
 from retrieval.dense_index import DenseIndex
 from retrieval.dialect import read_dialect
 from retrieval.english.expand import matched_on
+from retrieval.english.roles import asked_role as english_role
 from retrieval.english.search import english_candidates
 from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
@@ -365,6 +366,8 @@ def answer_question(
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Read from the question as written: an Arabizi reading's words are guesses.
     role = asked_role(question) if isinstance(rules, ArabicRules) and rules.role_articles else None
+    if isinstance(rules, EnglishRules) and rules.role_articles:
+        role = english_role(question, concepts)
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
@@ -459,7 +462,8 @@ def decide_answer(
     (`ordinal`: the ordinal's forms, `asked_ordinal`), one whose neighbours never write it; for
     one asking a `match`'s result (its sides, `asked_match`), one reporting none of both sides; for
     one asking who holds a `role` (`roles.asked_role`), best articles that write it otherwise
-    qualified and tie no name to it (`roles.unanswered`, `ArabicRules.role_articles`). A best
+    qualified and tie no name to it (`roles.unanswered`, the rules' `role_articles`; English:
+    `english.roles.asked_role`). A best
     passage sharing only generic words with the question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
@@ -487,10 +491,10 @@ def decide_answer(
         context = context_text(index, found[0].hit.position)
         no_winner = winner and not reports_winner(context)
         blocked = NO_WINNER if no_winner or (match and not reports_result(context, match)) else ""
-    if found and not blocked and role is not None and isinstance(rules, ArabicRules):
+    if found and not blocked and role is not None and rules.role_articles:
         articles = list(dict.fromkeys(c.doc_id for c in found))[: rules.role_articles]
         texts = [index.documents[doc_id].body for doc_id in articles]
-        blocked = NO_ROLE if unanswered(texts, role) else ""
+        blocked = NO_ROLE if unanswered(texts, role, rules.role_strict_names) else ""
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         # English renderings miss too often for an answer's sentence to be asked to share them.
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0

@@ -100,6 +100,9 @@ class ArabicRules:
     # the role otherwise qualified, or a country's not at all, and no sentence of them ties a
     # name to the role and its qualifier (`roles.unanswered`). 0: off.
     role_articles: int = 3
+    # ... a name standing after the role begins with no role word and no word with the article
+    # but a title ("المدرب الوطني فيصل البدين" names no one: `roles._may_name`).
+    role_strict_names: bool = True
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,11 @@ class EnglishRules:
     attribute_asks_count: bool = True
     # As `ArabicRules.check_report_date`.
     check_report_date: bool = True
+    # As `ArabicRules.role_articles`, the role and its qualifiers read from the English words
+    # and their Arabic renderings ("Who is the Russian ambassador in Washington?":
+    # `english.roles.asked_role`). 0: off.
+    role_articles: int = 3
+    role_strict_names: bool = True
 
 
 Rules = ArabicRules | EnglishRules

@@ -9,18 +9,36 @@ from itertools import pairwise
 
 from retrieval.analysis import analyze
 
-# Adjectives of nationality (and a few regions') as index terms: the qualifier that tells one
-# delegation, minister or side of a story from another.
-NATIONALITIES = frozenset(
-    term
-    for word in (
-        "الأمريكي الأميركي الأمريكان الروسي الروس الصيني الفرنسي البريطاني الألماني التركي الإيراني "
-        "الأوكراني السعودي المصري الإماراتي القطري الكويتي الإسرائيلي الفلسطيني السوري العراقي "
-        "اليمني الأردني الهندي الياباني الإيطالي الإسباني الأوروبي الباكستاني الأفغاني البحريني "
-        "العماني المغربي الجزائري التونسي الليبي السوداني الكوري الهولندي البرازيلي البرتغالي الكندي"
-    ).split()
-    for term in analyze(word)
+# Countries, one line each: their adjectives of nationality (and a few regions') as written,
+# and how the role reader (`retrieval.roles.nation`) knows them: normalized prefixes of the
+# adjective, the name or the capital ("موسكو" writes the Russian one). A country either leaves
+# empty is not read by that one.
+COUNTRIES = (
+    ("الروسي الروس", "روس موسكو الكرملين كرملين"),
+    ("الأمريكي الأميركي الأمريكان", "امريك اميرك واشنطن"),
+    ("الأوكراني", "اوكران كييف"),
+    ("الصيني", "صين بكين"),
+    ("الفرنسي", "فرنس باريس"),
+    ("البريطاني", "بريطان لندن"),
+    ("الألماني", "الماني المان برلين"),
+    ("التركي", "ترك انقره"),
+    ("الإيراني", "ايران طهران"),
+    ("السعودي", "سعود الرياض"),
+    ("المصري", "مصر القاهره"),
+    ("", "امم دولي"),  # the UN's envoy is the international one: "المبعوث الأممي" / "الدولي"
+    *(
+        (adjective, "")
+        for adjective in (
+            "الإماراتي القطري الكويتي الإسرائيلي الفلسطيني السوري العراقي اليمني الأردني الهندي "
+            "الياباني الإيطالي الإسباني الأوروبي الباكستاني الأفغاني البحريني العماني المغربي "
+            "الجزائري التونسي الليبي السوداني الكوري الهولندي البرازيلي البرتغالي الكندي"
+        ).split()
+    ),
 )
+
+# The adjectives as index terms: the qualifier that tells one delegation, minister or side of a
+# story from another.
+NATIONALITIES = frozenset(term for adjectives, _ in COUNTRIES for term in analyze(adjectives))
 
 # "his counterpart": "وزير الخارجية الأمريكي بلينكن ونظيره الروسي" gives the Russian minister too.
 COUNTERPARTS = frozenset(analyze("نظير نظيره نظيرته نظراؤه"))

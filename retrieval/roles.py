@@ -11,13 +11,14 @@ any of the best passages, so that a role written otherwise still answers."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from retrieval.analysis import is_stopword
 from retrieval.answer_kinds import SAYING
 from retrieval.normalize import word_table
+from retrieval.passages import split_sentences
+from retrieval.qualifiers import COUNTRIES
 
 # Ways of writing a role, as normalized words without "ال": the words of one group stand for
 # each other (the question's "رئيس الوفد" is the passage's "ترأس الوفد").
@@ -35,20 +36,7 @@ _ROLE_ADJECTIVES = frozenset("عام العام تنفيذي التنفيذي ا
 # A minister's portfolio: part of the role, the country comes after it.
 _PORTFOLIOS = frozenset("خارجيه داخليه دفاع ماليه عدل صحه تعليم طاقه اقتصاد".split())
 # A country written as its adjective, its name or its capital (normalized, prefixes of words).
-_NATIONS = (
-    ("روس", "موسكو", "الكرملين", "كرملين"),
-    ("امريك", "اميرك", "واشنطن"),
-    ("اوكران", "كييف"),
-    ("صين", "بكين"),
-    ("فرنس", "باريس"),
-    ("بريطان", "لندن"),
-    ("الماني", "المان", "برلين"),
-    ("ترك", "انقره"),
-    ("ايران", "طهران"),
-    ("سعود", "الرياض"),
-    ("مصر", "القاهره"),
-    ("امم", "دولي"),  # the UN's envoy is the international one: "المبعوث الأممي" / "الدولي"
-)
+_NATIONS = tuple(tuple(forms.split()) for _, forms in COUNTRIES if forms)
 # Who-words opening the question, and the words that may stand between them and the role.
 _WHO = frozenset("من مين منو مينو".split())
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمو".split())
@@ -61,9 +49,22 @@ _PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف")
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مديراً"
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
 _OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
+# The article a noun or an adjective carries, a name's first word not (`_may_name`).
+_ARTICLES = ("ال", "وال", "فال", "بال", "كال", "لل")
+# Titles before a name: "وزير الدفاع الكويتي الشيخ خالد الجراح".
+_TITLES = frozenset(
+    "الشيخ الدكتور الامير الاميره اللواء العميد الفريق المهندس الاستاذ السيد السيده المستشار "
+    "العقيد المقدم الرائد النقيب الكابتن الدكتوره الاستاذه الشيخه المهندسه الحاج البروفيسور "
+    "الجنرال المشير".split()
+)
+# Marks between list items, not between a name and its title.
+_LIST_MARKS = ("–", "-", ":", "—")
+# A role written as a verb: its holder's name and titles may stand between it and the body
+# headed ("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا"), so its qualifier may be twice
+# as far.
+_ROLE_VERBS = frozenset("تراس تراست يتراس راس يراس".split())
 # How far (in words) the qualifier may be from the role in a passage's sentence.
 QUALIFIER_REACH = 6
-_SENTENCE_RE = re.compile(r"[^.!?؟\n]+")
 _QUOTES = "\"“”«»'"
 
 
@@ -74,6 +75,9 @@ class AskedRole:
 
     group: int
     qualifiers: tuple[tuple[str, ...], ...]
+    # Whose role it is, when the question says (English "Japan's ambassador"): the first
+    # country or owner written with the role must be it ("السفير السعودي في اليابان" is not).
+    owner: tuple[str, ...] = ()
 
 
 def _base(word: str) -> str:
@@ -97,15 +101,21 @@ def _accusative(word: str) -> bool:
     return form.endswith("ا") and form[:-1] in _GROUP_OF
 
 
-def _group(word: str) -> int | None:
+def role_group(word: str) -> int | None:
+    """Which group of `_ROLE_GROUPS` a word writes ("ومديرها": the director's), if any."""
     return _GROUP_OF.get(_base(word))
 
 
-def _nation(word: str) -> int | None:
+def portfolio(word: str) -> bool:
+    """Whether a word is a minister's portfolio ("الخارجية")."""
+    return _base(word) in _PORTFOLIOS
+
+
+def nation(word: str) -> int | None:
     """Which country of `_NATIONS` a word writes, with any prefix ("لروسيا", "والأمريكي")."""
     forms = [word] + [word[len(p) :] for p in (*_PREFIXES, "ل", "ب") if word.startswith(p)]
-    for i, nation in enumerate(_NATIONS):
-        if any(f.startswith(n) and len(f) - len(n) <= 3 for f in forms for n in nation):
+    for i, country in enumerate(_NATIONS):
+        if any(f.startswith(n) and len(f) - len(n) <= 3 for f in forms for n in country):
             return i
     return None
 
@@ -128,7 +138,7 @@ def asked_role(question: str) -> AskedRole | None:
     i += 1
     while i < len(words) and words[i] in _FILLERS:
         i += 1
-    if i >= len(words) or (group := _group(words[i])) is None:
+    if i >= len(words) or (group := role_group(words[i])) is None:
         return None
     after = words[i + 1 :]
     ends = [j for j, w in enumerate(after) if w in _RELATIVES]  # "اللي قال ...": what they did
@@ -136,7 +146,7 @@ def asked_role(question: str) -> AskedRole | None:
     rest = [w for w in after if w not in _ROLE_ADJECTIVES and w not in _LINKS and not is_stopword(w)]
     if not rest:
         return None
-    nations = [(w,) for w in rest[1:4] if _nation(w) is not None]
+    nations = [(w,) for w in rest[1:4] if nation(w) is not None]
     if _base(rest[0]) in _PORTFOLIOS:  # "وزير خارجية ايسلندا": the ministry, then whose
         qualifiers = [(rest[0],), tuple(rest[1:2])] if len(rest) > 1 else [(rest[0],)]
     elif nations and nations[0] == (rest[1],):  # "الوفد الأمريكي": the delegation and whose
@@ -149,9 +159,9 @@ def asked_role(question: str) -> AskedRole | None:
 def _matches(word: str, qualifier: str) -> bool:
     """Whether a passage's word writes a question's qualifier: the same word without its
     article, or the same country in another form (روسيا، الروسي، موسكو)."""
-    nation = _nation(qualifier)
-    if nation is not None:
-        return _nation(word) == nation
+    country = nation(qualifier)
+    if country is not None:
+        return nation(word) == country
     a, b = _base(word), _base(qualifier)
     if len(a) == len(b) >= 6 and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
         return True  # one letter spoken otherwise: "البنتاقون" for "البنتاغون"
@@ -159,23 +169,47 @@ def _matches(word: str, qualifier: str) -> bool:
     return short >= 3 and (a == b or a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
 
 
-def _names_someone(sentence: str, words: Sequence[tuple[str, int, int]], at: int, end: int) -> bool:
+def _may_name(word: str, strict: bool) -> bool:
+    """Whether a word after a role may begin its holder's name: no function word; `strict`,
+    no role word either ("مدير المستشفى ومدير الخدمات") nor a word with the article, which
+    is an adjective or a noun ("المدرب الوطني فيصل البدين", "بالمدرب الروماني"), unless a
+    title ("الشيخ", "الدكتور") opens the name."""
+    if is_stopword(word):
+        return False
+    if not strict:
+        return True
+    article = word.startswith(_ARTICLES) and word not in _TITLES
+    return not article and role_group(word) is None
+
+
+def _names_someone(
+    sentence: str,
+    words: Sequence[tuple[str, int, int]],
+    at: int,
+    end: int,
+    role: AskedRole,
+    strict: bool = False,
+) -> bool:
     """Whether a name stands with the role written at words[at] (its phrase running to
     words[end - 1]): the word after the phrase is no function word and no quotation ("وزير
     الخارجية الأمريكي أنتوني بلينكن"), or one after a comma a few words on ("المبعوث الدولي
-    إلى سوريا، غير بيدرسون"); or the role follows a comma or "الذي" after a name ("ريابكوف،
-    الذي ترأس الوفد الروسي", "X، سفير روسيا")."""
+    إلى سوريا، غير بيدرسون"), as `_may_name` (`strict`) says; or the role follows a comma or
+    "الذي" after a name ("ريابكوف، الذي ترأس الوفد الروسي", "X، سفير روسيا"); `strict`, not
+    after a qualifier of the role ("مدير المستشفى – مدير الخدمات") nor when a preposition
+    joins the role to what came before ("واجتمع بالمدرب الروماني"), nor after a dash or a
+    colon, which list roles ("– مدير الخدمات الطبية – مدير الخدمات المساندة")."""
     after_comma = False
     for k in range(end, min(len(words), end + QUALIFIER_REACH)):
         gap = sentence[words[k - 1][2] : words[k][1]]
         if any(q in gap for q in _QUOTES):
             break
         after_comma = after_comma or "،" in gap or "," in gap
-        if (k == end or after_comma) and not is_stopword(words[k][0]):
+        if (k == end or after_comma) and _may_name(words[k][0], strict):
             return True
     if _accusative(words[at][0]):  # "تعيين فلان مديراً": the name comes before
         return True
-    if at > 0:
+    governed = strict and words[at][0].startswith(("بال", "لل", "كال"))
+    if at > 0 and not governed:
         before = sentence[words[at - 1][2] : words[at][1]]
         if "،" in before or "," in before or words[at - 1][0] in ("الذي", "التي"):
             return True
@@ -186,7 +220,10 @@ def _names_someone(sentence: str, words: Sequence[tuple[str, int, int]], at: int
         joined = words[at][0][:1] in "وف" and _base(words[at][0]) != words[at][0]
         verb = previous in SAYING or (previous[:1] in "وف" and previous[1:] in SAYING)
         verb = verb or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
-        if not (joined or verb or is_stopword(previous) or any(q in before for q in _QUOTES)):
+        qualifier = strict and any(_matches(previous, q) for qs in role.qualifiers for q in qs)
+        listed = strict and any(mark in before for mark in _LIST_MARKS)
+        quoted = any(q in before for q in _QUOTES)
+        if not (joined or verb or qualifier or listed or quoted or is_stopword(previous)):
             return True
     return False
 
@@ -197,24 +234,36 @@ def _in_phrase(word: str, role: AskedRole) -> bool:
     return (
         word in _ROLE_ADJECTIVES
         or any(_matches(word, q) for qs in role.qualifiers for q in qs)
-        or _nation(word) is not None
+        or nation(word) is not None
         or _base(word) in _PORTFOLIOS
         or word in _LINKS
     )
 
 
-def written(text: str, role: AskedRole) -> tuple[bool, bool]:
+def _owned(phrase: Sequence[str], owner: tuple[str, ...]) -> bool:
+    """Whether the first word of a role's `phrase` writing the `owner` or any country writes
+    the owner ("السفير الياباني لدى السعودية"; not "السفير السعودي في اليابان")."""
+    for word in phrase:
+        if any(_matches(word, o) for o in owner):
+            return True
+        if nation(word) is not None:
+            return False
+    return True
+
+
+def written(text: str, role: AskedRole, strict: bool = False) -> tuple[bool, bool]:
     """Whether a sentence of `text` writes the role (any word of its group) with one of its
     qualifiers within QUALIFIER_REACH words, and whether one `ties` it: with every qualifier
     and a name standing with it (`_names_someone`)."""
     mentioned = False
-    for match in _SENTENCE_RE.finditer(text):
-        sentence = match.group()
+    for span in split_sentences(text):
+        sentence = text[span.start : span.end]
         words = word_table(sentence)
         for at, (word, _, _) in enumerate(words):
-            if _group(word) != role.group:
+            if role_group(word) != role.group:
                 continue
-            low, high = max(0, at - QUALIFIER_REACH), min(len(words), at + QUALIFIER_REACH + 1)
+            reach = QUALIFIER_REACH * (2 if _base(word) in _ROLE_VERBS else 1)
+            low, high = max(0, at - reach), min(len(words), at + reach + 1)
             near = [w for w, _, _ in words[low:high]]
             held = [any(_matches(w, q) for w in near for q in qs) for qs in role.qualifiers]
             mentioned = mentioned or any(held)
@@ -226,12 +275,14 @@ def written(text: str, role: AskedRole) -> tuple[bool, bool]:
                 or (is_stopword(words[end][0]) and _in_phrase(words[min(end + 1, len(words) - 1)][0], role))
             ):  # "سفير روسيا في القاهرة": a preposition before a qualifier is the phrase's too
                 end += 1
-            if _names_someone(sentence, words, at, end):
+            if role.owner and not _owned([w for w, _, _ in words[at + 1 : end]], role.owner):
+                continue
+            if _names_someone(sentence, words, at, end, role, strict):
                 return True, True
     return mentioned, False
 
 
-def unanswered(texts: Iterable[str], role: AskedRole) -> bool:
+def unanswered(texts: Iterable[str], role: AskedRole, strict: bool = False) -> bool:
     """Whether the best articles' `texts` give no one the role asked, on evidence: they write
     it with (part of) its qualifier and never tie a name to it all ("وزير الخارجية الأمريكي"
     for Iceland's, "ترأس الوفد الروسي" for the American, a company "ومديرها العام" unnamed), or
@@ -240,8 +291,8 @@ def unanswered(texts: Iterable[str], role: AskedRole) -> bool:
     who turned Protestant)."""
     mentioned = False
     for text in texts:
-        seen, tied = written(text, role)
+        seen, tied = written(text, role, strict)
         if tied:
             return False
         mentioned = mentioned or seen
-    return mentioned or any(_nation(q) is not None for qs in role.qualifiers for q in qs)
+    return mentioned or any(nation(q) is not None for qs in role.qualifiers for q in qs)
