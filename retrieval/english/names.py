@@ -347,6 +347,15 @@ class NameIndex:
             found = self._snapped[key] = self._snap(word, limit, snapping)
         return list(found)
 
+    def _own_uses(self, term: str) -> int:
+        """How many passages use `term` as a name's spelling: none known when the analysis took
+        its opening consonant for a clitic and left a stem too short to be a name (بعيش is
+        ب + عيش, "living": the count is that word's), so a rival spelling is not outnumbered."""
+        stem = arabic_skeleton(_stem(term))
+        if len(stem) < MIN_SKELETON and stem[:1] != arabic_skeleton(_without_article(term))[:1]:
+            return 0
+        return self.uses(term)
+
     def _written(self, spelling: str) -> str | None:
         """The corpus's word for curated Arabic `spelling`: itself, else a form of it with a
         clitic or article (والكويت), or None when no article writes it."""
@@ -400,7 +409,7 @@ class NameIndex:
         if self._frequency is not None and alike:
             # Spellings one stem apart (بالحاج, حاج) are one rendering once analysed: the first.
             alike = list({_stem(m.term): m for m in reversed(alike)}.values())[::-1]
-            uses = {m.term: self._frequency(m.term) for m in alike}
+            uses = {m.term: self._own_uses(m.term) for m in alike}
             usual = max(uses.values())
             # A name's usual spelling is frequent; the look-alike words are not all.
             alike = [m for m in alike if uses[m.term] >= snapping.min_frequency_share * usual]
