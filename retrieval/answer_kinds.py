@@ -4,7 +4,8 @@ a snippet can show the sentence that answers and mark the answer.
 
 Question words in Modern Standard Arabic, the spoken dialects and English. Places come from the
 Arabic country and city names of the CLDR data that Babel ships; dates, numbers, durations and
-people (a title and the name after it), reasons (a cue: بسبب، لأن، نظرا...) and occasions ("على
+people (a title and the name after it, a name before its title, a player or a scorer named,
+a name with its father's), reasons (a cue: بسبب، لأن، نظرا...) and occasions ("على
 هامش" and what follows) from word lists. Pure functions over normalized words."""
 
 from __future__ import annotations
@@ -118,6 +119,11 @@ _TITLES = (
     "اللواء العميد العقيد د م"  # the last two: "د." and "م.", doctor and engineer
 )
 _SPOKESMEN = "المتحدث المتحدثه الناطق الناطقه"
+# People named by what they play as, the name after them answering who ("ونال اللاعب الحسن السقطي").
+_PLAYERS = "اللاعب اللاعبه المدرب المهاجم الحارس"
+# Verbs of scoring, the scorer named a word or two after them ("سجل للسعودية عبدالرحمن اليامي").
+_SCORING = "سجل سجلها سجله احرز احرزه احرزها"
+_SCORER_REACH = 2
 _SAYING = "قال قالت صرح صرحت اوضح اوضحت اكد اكدت اشار اشارت ذكر ذكرت افاد افادت بين بينت اعلن اعلنت كشف كشفت"
 # A person speaking in a passage: a verb of saying or of a stance (أبدى، أشاد، حذر) up to
 # `_SPEAKER_REACH` words before their name (titles between: "قال وزير الخارجية الروسي سيرغي
@@ -166,6 +172,7 @@ _VAGUE = "عشرات مئات الاف آلاف ملايين مليارات بض
 # "Of them" after a number ("تلقينا إجابات عن تسع منها"): it counts a noun named before it.
 _PARTITIVE = "منها منهم منهن منهما"
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
+_ARTICLE_RE = re.compile(r"^[وفبك]?(ال|لل)")  # the article, after a one-letter prefix or as لل
 
 
 def _words(text: str) -> frozenset[str]:
@@ -187,8 +194,10 @@ PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
+PLAYERS, SCORING = _words(_PLAYERS), _words(_SCORING)
 COUNT_FILLERS, SUM_WORDS, PERCENT_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_PERCENT_WORDS)
 VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
+ONE = _words("واحد واحده")
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 
@@ -486,6 +495,54 @@ def _person_at(words, i: int) -> int:
     return min(1 + _NAME_WORDS, len(words) - i)
 
 
+def _who_at(words, i: int) -> int:
+    """A person for who: a title and the name after it (`_person_at`); a name of two words
+    before its title ("وسيتولى ايريك شميت رئيس جوجل منصب ...": when the question names the
+    role, the title's words are all asked and only the name is not); a player or a coach and
+    the words after ("ونال اللاعب الحسن السقطي"); a scorer named after the verb of scoring
+    ("سجل للسعودية عبدالرحمن اليامي"); a name with its father's ("أحمد بن راشد"), as for a name
+    asked (`_named_at`)."""
+    if length := _person_at(words, i):
+        return length
+    if (
+        i + 2 < len(words)
+        and _is_name(words[i][0])
+        and _is_name(words[i + 1][0])
+        and _spaced(words, i, i + 2)
+        and _person_at(words, i + 2)
+    ):
+        return 2 + _person_at(words, i + 2)
+    word = words[i][0]
+    if _bare(word, PLAYERS) in PLAYERS and i + 1 < len(words) and words[i + 1][0] not in STOPWORDS:
+        return min(3, len(words) - i)
+    if _bare(word, SCORING) in SCORING:
+        for j in range(i + 1, min(i + 1 + _SCORER_REACH, len(words))):
+            if _is_name(words[j][0]):
+                return min(j - i + 2, len(words) - i)
+    if i + 2 < len(words) and words[i + 1][0] in ("بن", "ابن") and _is_name(word):
+        return 3
+    return 0
+
+
+def _spaced(words, i: int, j: int) -> bool:
+    """Whether words `i` to `j` are parted by single spaces only (no comma: "من جهته، عبر رئيس")."""
+    return all(words[k + 1][1] - words[k][2] == 1 for k in range(i, j))
+
+
+def _is_name(word: str) -> bool:
+    """Whether `word` may be a given name or a family name: Arabic, no article, no function
+    word, title or verb of saying."""
+    return (
+        starts_arabic(word)
+        and len(word) > 2
+        and not _ARTICLE_RE.match(word)
+        and word not in STOPWORDS
+        and _bare(word, TITLES) not in TITLES
+        and _bare(word, SPEAKING) not in SPEAKING
+        and _bare(word, SAYING) not in SAYING
+    )
+
+
 def _named_at(words, i: int) -> int:
     """A person after a title, a name with its father's ("صالح بن شعيل") or a kunya ("أبو سنان");
     not the report's source: a spokesman, or a title right after a verb of saying ("وقال
@@ -508,7 +565,7 @@ def _is_source(words, i: int) -> bool:
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
         return 1 if _is_dual(words, i) and not _follows_dual(words, i) else 0
-    if _day_of_month(words, i):
+    if _day_of_month(words, i) or _one_of(words, i):
         return 0
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
@@ -519,6 +576,11 @@ def _count_at(words, i: int) -> int:
     elif i + length < len(words) and length < 3:
         length += 1  # what is counted: "10 طلبات"
     return length
+
+
+def _one_of(words, i: int) -> bool:
+    """Whether word `i` is "one" of "one of" ("واحد من أبرز الفنانين"): a member, no count."""
+    return words[i][0] in ONE and i + 1 < len(words) and words[i + 1][0] == "من"
 
 
 def _day_of_month(words, i: int) -> bool:
@@ -606,7 +668,7 @@ _FINDERS = {
     NAMED: _named_at,
     COUNT: _count_at,
     DURATION: _duration_at,
-    WHO: _person_at,
+    WHO: _who_at,
     WHY: _reason_at,
     SIDELINES: _occasion_at,
 }

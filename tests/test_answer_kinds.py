@@ -409,6 +409,34 @@ def test_a_how_many_question_naming_what_it_counts_is_answered_by_a_number_of_it
 
 
 @pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # A name of two words before its title: the title alone may be all the question's words.
+        ("وسيتولى سامر خليل رئيس الشركة منصب المدير.", ["سامر خليل رئيس الشركة منصب المدير"]),
+        ("من جهته، أكد رئيس النادي أن الفريق جاهز.", ["رئيس النادي أن الفريق جاهز"]),  # a comma: no name
+        ("ونال اللاعب فهد سالم الميدالية الذهبية.", ["اللاعب فهد سالم"]),  # a player named
+        ("وسجل للفريق ماجد ناصر في الدقيقة العاشرة.", ["وسجل للفريق ماجد ناصر"]),  # the scorer
+        ("ونفذ الحكم في المدعو سعيد بن خالد الحربي.", ["سعيد بن خالد"]),  # a name with its father's
+        ("وسجلت الأسعار ارتفاعا طفيفا.", []),
+    ],
+)
+def test_who_is_answered_by_a_name_before_its_title_a_player_a_scorer_or_a_father(text, people):
+    assert [text[a:b] for a, b in answer_spans(text, WHO)] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("يعد واحد من أبرز الفنانين في المنطقة.", []),  # "one of": a member, no count
+        ("وأصيب شخص واحد في الحادث.", ["واحد في"]),
+        ("وحضر الحفل خمسة آلاف شخص.", ["خمسة آلاف شخص"]),
+    ],
+)
+def test_one_of_is_no_count(text, counts):
+    assert [text[a:b] for a, b in answer_spans(text, COUNT)] == counts
+
+
+@pytest.mark.parametrize(
     ("question", "text", "before", "counts"),
     [
         ("قديش كان عدد المتطوعين بالمعرض؟", "177 متطوعا", "وشارك في تجهيز المعرض ", True),  # كان skipped
