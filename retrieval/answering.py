@@ -485,12 +485,7 @@ def decide_answer(
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
-        window, before_nth = rules.upcoming_window, rules.before_nth
-        blocked = (
-            UPCOMING
-            if reports_upcoming(text, weights or {}, frequency, window, before_nth=before_nth)
-            else ""
-        )
+        blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
     if found and not blocked and happening:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)

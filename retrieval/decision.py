@@ -68,9 +68,6 @@ class ArabicRules:
     upcoming_window: int = 3
     # "What came out of" asks an outcome too ("شو طلع من"; `upcoming.asks_outcome`).
     came_out: bool = True
-    # A numbered event after "قبل" or "موعد" marks the event as still to come ("تجتمعان قبل
-    # الاجتماع الثالث"; `upcoming.reports_upcoming`).
-    before_nth: bool = True
     # A question asking whether something happened, by "هل" and a past verb ("هل زار بلينكن
     # كييف"), over a best passage writing the verb only as still to come, or lacking it and
     # marking something as to come near a question term, gets the closest passages
@@ -148,7 +145,6 @@ class EnglishRules:
     upcoming_window: int = 3
     # As `ArabicRules.came_out` ("What came out of the third round?").
     came_out: bool = True
-    before_nth: bool = True
     # As `ArabicRules.check_attribute`.
     check_attribute: bool = True
     # As `ArabicRules.check_ordinal`, `ordinal_held` and `check_ordinal_place`.

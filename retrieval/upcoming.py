@@ -241,27 +241,17 @@ def is_upcoming(word: str, frequency: Callable[[str], int]) -> bool:
     return frequency(present[0]) >= max(frequency(future[0]), 1)
 
 
-def reports_upcoming(
-    text: str,
-    asked: Collection[str],
-    frequency: Callable[[str], int],
-    window: int,
-    *,
-    before_nth: bool = False,
-) -> bool:
+def reports_upcoming(text: str, asked: Collection[str], frequency: Callable[[str], int], window: int) -> bool:
     """Whether passage `text` marks an event as still to come within `window` words of a term
-    of the question (`asked`, index terms); with `before_nth`, a numbered event after "قبل" or
-    "موعد" marks one too: "مجموعتي عمل ... تجتمعان قبل الاجتماع الثالث" have not met yet."""
+    of the question (`asked`, index terms)."""
     words = word_table(text)
     starts = [start for _, start, _ in words]
     held = [False] * len(words)
     for term in analyze_spans(text):
         if term.term in asked:
             held[_word_at(starts, term.start)] = True
-    bare = [w for w, _, _ in words]
-    for i, word in enumerate(bare):
-        later = is_upcoming(word, frequency) or (before_nth and _numbered_later(bare, i))
-        if later and any(held[max(0, i - window) : i + window + 1]):
+    for i, (word, _, _) in enumerate(words):
+        if is_upcoming(word, frequency) and any(held[max(0, i - window) : i + window + 1]):
             return True
     return False
 
@@ -310,11 +300,6 @@ def writes_ordinal(text: str, forms: frozenset[str], *, held: bool = False) -> b
     third round's outcome)."""
     words = [w for w, _, _ in word_table(text)]
     return any(_among(w, forms) and not (held and _still_to_come(words, i)) for i, w in enumerate(words))
-
-
-def _numbered_later(words: list[str], i: int) -> bool:
-    """Whether word `i` is an ordinal numbering an event after "قبل" or "موعد" (`_still_to_come`)."""
-    return any(_among(words[i], forms) for forms in _ORDINALS.values()) and _still_to_come(words, i)
 
 
 def _still_to_come(words: list[str], i: int) -> bool:
