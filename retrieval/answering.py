@@ -33,6 +33,7 @@ from retrieval.decision import (
     NO_ORDINAL,
     NO_ROLE,
     NO_WINNER,
+    NOT_QUOTED,
     OTHER_NATIONALITY,
     UPCOMING,
     ArabicRules,
@@ -73,11 +74,14 @@ from retrieval.roles import AskedRole, asked_role, unanswered
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
+from retrieval.unquoted import asks_saying_verb, unquoted
 from retrieval.upcoming import (
+    asked_happening,
     asked_match,
     asked_ordinal,
     asks_outcome,
     asks_winner,
+    happening_unreported,
     reports_result,
     reports_upcoming,
     reports_winner,
@@ -356,7 +360,11 @@ def answer_question(
     # The latest article's year matters to a question with a year only (a pass over every article).
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
-    asks_result = asks_outcome(query.text)
+    asks_result = asks_outcome(query.text, came_out=rules.came_out)
+    # "هل زار بلينكن كييف": whether it happened, not reported by a passage writing it only as to come.
+    happening = (
+        asked_happening(query.text) if isinstance(rules, ArabicRules) and rules.check_happening else ""
+    )
     # Where or when the nth event is (to be) held: a passage numbering it so may say; one that
     # never does cannot ("أين ستعقد الجولة الثالثة" over the second round's passage).
     placed = rules.check_ordinal_place and not {WHERE, WHEN}.isdisjoint(kind_parts(kind))
@@ -368,6 +376,9 @@ def answer_question(
     role = asked_role(question) if isinstance(rules, ArabicRules) and rules.role_articles else None
     if isinstance(rules, EnglishRules) and rules.role_articles:
         role = english_role(question, concepts)
+    # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
+    quoting = isinstance(rules, ArabicRules) and rules.quoted_articles and not kind
+    said_by = frozenset(subject_terms(specifics)) if quoting and asks_saying_verb(query.text) else frozenset()
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
@@ -384,12 +395,14 @@ def answer_question(
         kind=decided_kind,
         weights=weights,
         asks_result=asks_result,
+        happening=happening,
         asked=asked,
         asks_won=won,
         attribute=attribute,
         ordinal=ordinal,
         match=match,
         role=role,
+        said_by=said_by,
         asks_said=asks_saying(question) or asks_saying(query.text),
     )
     decision = decide_on(found)
@@ -442,12 +455,14 @@ def decide_answer(
     weights: dict[str, float] | None = None,
     *,
     asks_result: bool = False,
+    happening: str = "",
     asked: Sequence[str] = (),
     asks_won: bool = False,
     attribute: frozenset[str] = frozenset(),
     ordinal: frozenset[str] = frozenset(),
     match: tuple[str, ...] = (),
     role: AskedRole | None = None,
+    said_by: frozenset[str] = frozenset(),
     asks_said: bool = False,
 ) -> Decision:
     """The decision on `found`, a number the articles or the best passage lack ruling an answer
@@ -463,7 +478,9 @@ def decide_answer(
     one asking a `match`'s result (its sides, `asked_match`), one reporting none of both sides; for
     one asking who holds a `role` (`roles.asked_role`), best articles that write it otherwise
     qualified and tie no name to it (`roles.unanswered`, the rules' `role_articles`; English:
-    `english.roles.asked_role`). A best
+    `english.roles.asked_role`); for one asking what a person said (`said_by`: their name's
+    terms), best articles where they never speak (`unquoted.unquoted`,
+    `ArabicRules.quoted_articles`). A best
     passage sharing only generic words with the question is not shown as the closest."""
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
@@ -473,6 +490,11 @@ def decide_answer(
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
         blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
+    if found and not blocked and happening:
+        text = index.passage_text(found[0].hit.position)
+        frequency = partial(_frequency, index)
+        unreported = happening_unreported(text, happening, weights or {}, frequency, rules.upcoming_window)
+        blocked = UPCOMING if unreported else ""
     if found and not blocked and ordinal and rules.check_ordinal:
         text = context_text(index, found[0].hit.position)
         held = rules.ordinal_held and asks_result  # an event still to come may be where or when asked
@@ -495,6 +517,10 @@ def decide_answer(
         articles = list(dict.fromkeys(c.doc_id for c in found))[: rules.role_articles]
         texts = [index.documents[doc_id].body for doc_id in articles]
         blocked = NO_ROLE if unanswered(texts, role, rules.role_strict_names) else ""
+    if found and not blocked and said_by and isinstance(rules, ArabicRules) and rules.quoted_articles:
+        articles = list(dict.fromkeys(c.doc_id for c in found))[: rules.quoted_articles]
+        texts = [index.documents[doc_id].body for doc_id in articles]
+        blocked = NOT_QUOTED if unquoted(texts, said_by) else ""
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         # English renderings miss too often for an answer's sentence to be asked to share them.
         share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0

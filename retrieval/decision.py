@@ -23,6 +23,7 @@ OTHER_NATIONALITY = "other_nationality"  # asks of one nationality's X; the best
 NO_WINNER = "no_winner"  # asks who won; the best passage and its neighbours report no winner
 NO_ORDINAL = "no_ordinal"  # asks the outcome of the nth event; the best passage never numbers one so
 NO_ROLE = "no_role"  # asks who holds a role; no best passage ties a name to it and its qualifier
+NOT_QUOTED = "not_quoted"  # asks what a person said; the best articles never have them speaking
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -65,6 +66,13 @@ class ArabicRules:
     # A question asking how something turned out is not answered by a best passage marking the
     # event as still to come within this many words of a question term (`retrieval.upcoming`).
     upcoming_window: int = 3
+    # "What came out of" asks an outcome too ("شو طلع من"; `upcoming.asks_outcome`).
+    came_out: bool = True
+    # A question asking whether something happened, by "هل" and a past verb ("هل زار بلينكن
+    # كييف"), over a best passage writing the verb only as still to come, or lacking it and
+    # marking something as to come near a question term, gets the closest passages
+    # (`upcoming.asked_happening`, `happening_unreported`; reason UPCOMING).
+    check_happening: bool = True
     # The person a question quotes ("شو قال سامي الجابر عن ...") is read from this many words
     # after the verb of saying (and any title), or before it when spoken Arabic asks "what"
     # after it ("هو مورينيو قال إيه عن ..."); the rarest the articles know must be in the best
@@ -103,6 +111,10 @@ class ArabicRules:
     # ... a name standing after the role begins with no role word and no word with the article
     # but a title ("المدرب الوطني فيصل البدين" names no one: `roles._may_name`).
     role_strict_names: bool = True
+    # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
+    # the best passages' first `quoted_articles` articles never have that person speaking
+    # (`unquoted.unquoted`; reason NOT_QUOTED). 0: off.
+    quoted_articles: int = 3
 
 
 @dataclass(frozen=True)
@@ -134,6 +146,8 @@ class EnglishRules:
     min_far_closest_coverage: float = 0.4
     # As `ArabicRules.upcoming_window`, over the Arabic terms of the question's concepts.
     upcoming_window: int = 3
+    # As `ArabicRules.came_out` ("What came out of the third round?").
+    came_out: bool = True
     # As `ArabicRules.check_attribute`.
     check_attribute: bool = True
     # As `ArabicRules.check_ordinal`, `ordinal_held` and `check_ordinal_place`.

@@ -13,9 +13,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection
 
-from retrieval.analysis import analyze, analyze_spans
+from retrieval.analysis import analyze, analyze_spans, is_stopword
 from retrieval.english.words import english_words
 from retrieval.normalize import normalize_arabic, word_table
+from retrieval.stemming import light_stem
 
 # Words asking how something turned out: a result, winning, a verdict issued, a decision, an agreement.
 _OUTCOME_WORDS = frozenset(
@@ -26,6 +27,12 @@ _OUTCOME_WORDS = frozenset(
         "انتهت انتهى حسم"
     ).split()
 )
+# What came out of something ("شو طلع من الجولة", "what came out of the third round"; `asks_outcome`
+# with `came_out`): the spoken verb asks an outcome only with "من" after it ("طلع الرئيس" is
+# someone going up or turning out to be). أسفر and نتج were left out: "ما الذي أسفرت عنه الجولة
+# الثانية" is answered by the article whose best passage announces that round (docs/tuning.md).
+_CAME_OUT = frozenset(normalize_arabic(w) for w in "طلع طلعت طلعو طلعوا".split())
+_OF = normalize_arabic("من")
 # English words asking an outcome, as `english_words` gives them.
 _ENGLISH_OUTCOME_WORDS = frozenset(
     "won win wins winner winners result results score outcome verdict agreed decided beat defeated".split()
@@ -34,6 +41,9 @@ _ENGLISH_OUTCOME_WORDS = frozenset(
 # COP26?"), and "what did they agree / decide" asks an outcome in the verb's plain form.
 _ENGLISH_DID = "did"
 _ENGLISH_AFTER_DID = frozenset({"agree", "decide"})
+# "What came out of the third round?": "came" or "come" with "out of" after it.
+_ENGLISH_CAME = frozenset({"came", "come"})
+_OUT_OF = ["out", "of"]
 # Words marking an event as still to come ("السبت المقبل", "الجلسة المقررة", "غداً").
 _UPCOMING_WORDS = frozenset(
     normalize_arabic(w)
@@ -80,16 +90,87 @@ def _among(word: str, words: Collection[str]) -> bool:
     return word in words or _bare(word) in words
 
 
-def asks_outcome(question: str) -> bool:
+def asks_outcome(question: str, *, came_out: bool = False) -> bool:
     """Whether an Arabic or English `question` asks how something turned out (in English also
-    whether it happened: "Did Putin attend COP26?")."""
-    if any(_among(w, _OUTCOME_WORDS) for w, _, _ in word_table(question)):
+    whether it happened: "Did Putin attend COP26?"); with `came_out`, also what came out of it
+    ("شو طلع من", "what came out of")."""
+    arabic = [w for w, _, _ in word_table(question)]
+    if any(_among(w, _OUTCOME_WORDS) for w in arabic):
         return True
     words = [word.text for word in english_words(question)]
     if words[:1] == [_ENGLISH_DID]:
         return True
+    if came_out and _came_out(arabic, words):
+        return True
     outcome = _ENGLISH_OUTCOME_WORDS | (_ENGLISH_AFTER_DID if _ENGLISH_DID in words else frozenset())
     return any(word in outcome for word in words)
+
+
+def _came_out(arabic: list[str], english: list[str]) -> bool:
+    """Whether a question's normalized `arabic` words or its `english` words ask what came out of
+    something (`asks_outcome`)."""
+    for i, word in enumerate(arabic):
+        if _among(word, _CAME_OUT) and arabic[i + 1 : i + 2] == [_OF]:
+            return True
+    return any(w in _ENGLISH_CAME and english[i + 1 : i + 3] == _OUT_OF for i, w in enumerate(english))
+
+
+# "هل" + a past verb asks whether something happened ("هل زار بلينكن كييف"), as English "did"
+# does; not with a copula or an auxiliary, whose event is the noun after it ("هل تم تمديد").
+_WHETHER = normalize_arabic("هل")
+_NOT_EVENTS = frozenset(
+    normalize_arabic(w) for w in "كان كانت كانو كانوا تم تمت يوجد توجد هناك فيه في".split()
+)
+# Letters a verb and its verbal noun may differ by (اتفق / اتفاق; وافق / موافقة aside), and how
+# many others must be left for the verb to be known by them: زار would be وزير's زر.
+_WEAK = str.maketrans("", "", "اويىء")
+_MIN_SKELETON = 3
+
+
+def asked_happening(question: str) -> str:
+    """The verb of an Arabic `question` asking whether something happened ("هل غزت روسيا
+    أوكرانيا" -> "غزت"), normalized, or "" (a noun after "هل": "هل أمريكا بتتوقع", "هل الاتفاق")."""
+    words = [w for w, _, _ in word_table(question)]
+    if words[:1] != [_WHETHER] or len(words) < 2:
+        return ""
+    verb = words[1]
+    if verb in _NOT_EVENTS or verb.startswith("ال") or is_stopword(verb) or not verb.isalpha():
+        return ""
+    return verb
+
+
+def _verb_forms(verb: str) -> tuple[str, bool]:
+    """What a word's light stem opens with when it is a form of `verb` (`asked_happening`), and
+    whether that is the verb's letters but the weak ones (else its stem)."""
+    stem = light_stem(verb)
+    if stem.endswith("ت") and len(stem) > 3:
+        stem = stem[:-1]
+    skeleton = stem.translate(_WEAK)
+    return (skeleton, True) if len(skeleton) >= _MIN_SKELETON else (stem, False)
+
+
+def writes_verb(word: str, verb: str) -> bool:
+    """Whether normalized `word` opens with `verb` (`asked_happening`: "زارت" for "زار") or, by its
+    letters but the weak ones when three are left, is one of its forms ("الاتفاق" for "اتفقت"); a
+    feminine ت is no letter of the verb."""
+    opening, weak = _verb_forms(verb)
+    stem = light_stem(word)
+    return (stem.translate(_WEAK) if weak else stem).startswith(opening)
+
+
+def happening_unreported(
+    text: str, verb: str, asked: Collection[str], frequency: Callable[[str], int], window: int
+) -> bool:
+    """Whether passage `text` does not report that `verb` (`asked_happening`) happened but what is
+    to come: it writes the verb only within `window` words of a word marking the event as still
+    to come (`is_upcoming`: "سيتم افتتاح"), or never and marks one as to come near a term of the
+    question (`asked`, index terms; `reports_upcoming`)."""
+    words = [w for w, _, _ in word_table(text)]
+    forms = [i for i, w in enumerate(words) if writes_verb(w, verb)]
+    if not forms:
+        return reports_upcoming(text, asked, frequency, window)
+    upcoming = [i for i, w in enumerate(words) if is_upcoming(w, frequency)]
+    return all(any(abs(i - j) <= window for j in upcoming) for i in forms)
 
 
 def asks_winner(question: str) -> bool:
