@@ -514,12 +514,10 @@ def decide_answer(
         no_winner = winner and not reports_winner(context)
         blocked = NO_WINNER if no_winner or (match and not reports_result(context, match)) else ""
     if found and not blocked and role is not None and rules.role_articles:
-        articles = list(dict.fromkeys(c.doc_id for c in found))[: rules.role_articles]
-        texts = [index.documents[doc_id].body for doc_id in articles]
+        texts = _article_bodies(index, found, rules.role_articles)
         blocked = NO_ROLE if unanswered(texts, role, rules.role_strict_names) else ""
     if found and not blocked and said_by and isinstance(rules, ArabicRules) and rules.quoted_articles:
-        articles = list(dict.fromkeys(c.doc_id for c in found))[: rules.quoted_articles]
-        texts = [index.documents[doc_id].body for doc_id in articles]
+        texts = _article_bodies(index, found, rules.quoted_articles)
         blocked = NOT_QUOTED if unquoted(texts, said_by) else ""
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         # English renderings miss too often for an answer's sentence to be asked to share them.
@@ -530,6 +528,12 @@ def decide_answer(
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
+
+
+def _article_bodies(index: SearchIndex, found: Sequence[Candidate], articles: int) -> list[str]:
+    """The whole texts of the first `articles` distinct articles among the best passages."""
+    doc_ids = list(dict.fromkeys(c.doc_id for c in found))[:articles]
+    return [index.documents[doc_id].body for doc_id in doc_ids]
 
 
 def lead_first(
