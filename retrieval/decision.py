@@ -108,9 +108,6 @@ class ArabicRules:
     # the role otherwise qualified, or a country's not at all, and no sentence of them ties a
     # name to the role and its qualifier (`roles.unanswered`). 0: off.
     role_articles: int = 3
-    # ... a name standing after the role begins with no role word and no word with the article
-    # but a title ("المدرب الوطني فيصل البدين" names no one: `roles._may_name`).
-    role_strict_names: bool = True
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking
     # (`unquoted.unquoted`; reason NOT_QUOTED). 0: off.
@@ -165,7 +162,6 @@ class EnglishRules:
     # and their Arabic renderings ("Who is the Russian ambassador in Washington?":
     # `english.roles.asked_role`). 0: off.
     role_articles: int = 3
-    role_strict_names: bool = True
 
 
 Rules = ArabicRules | EnglishRules

@@ -49,16 +49,6 @@ _PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف")
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مديراً"
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
 _OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
-# The article a noun or an adjective carries, a name's first word not (`_may_name`).
-_ARTICLES = ("ال", "وال", "فال", "بال", "كال", "لل")
-# Titles before a name: "وزير الدفاع الكويتي الشيخ خالد الجراح".
-_TITLES = frozenset(
-    "الشيخ الدكتور الامير الاميره اللواء العميد الفريق المهندس الاستاذ السيد السيده المستشار "
-    "العقيد المقدم الرائد النقيب الكابتن الدكتوره الاستاذه الشيخه المهندسه الحاج البروفيسور "
-    "الجنرال المشير".split()
-)
-# Marks between list items, not between a name and its title.
-_LIST_MARKS = ("–", "-", ":", "—")
 # A role written as a verb: its holder's name and titles may stand between it and the body
 # headed ("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا"), so its qualifier may be twice
 # as far.
@@ -169,17 +159,9 @@ def _matches(word: str, qualifier: str) -> bool:
     return short >= 3 and (a == b or a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
 
 
-def _may_name(word: str, strict: bool) -> bool:
-    """Whether a word after a role may begin its holder's name: no function word; `strict`,
-    no role word either ("مدير المستشفى ومدير الخدمات") nor a word with the article, which
-    is an adjective or a noun ("المدرب الوطني فيصل البدين", "بالمدرب الروماني"), unless a
-    title ("الشيخ", "الدكتور") opens the name."""
-    if is_stopword(word):
-        return False
-    if not strict:
-        return True
-    article = word.startswith(_ARTICLES) and word not in _TITLES
-    return not article and role_group(word) is None
+def _may_name(word: str) -> bool:
+    """Whether a word after a role may begin its holder's name: no function word."""
+    return not is_stopword(word)
 
 
 def _names_someone(
@@ -188,28 +170,23 @@ def _names_someone(
     at: int,
     end: int,
     role: AskedRole,
-    strict: bool = False,
 ) -> bool:
     """Whether a name stands with the role written at words[at] (its phrase running to
     words[end - 1]): the word after the phrase is no function word and no quotation ("وزير
     الخارجية الأمريكي أنتوني بلينكن"), or one after a comma a few words on ("المبعوث الدولي
-    إلى سوريا، غير بيدرسون"), as `_may_name` (`strict`) says; or the role follows a comma or
-    "الذي" after a name ("ريابكوف، الذي ترأس الوفد الروسي", "X، سفير روسيا"); `strict`, not
-    after a qualifier of the role ("مدير المستشفى – مدير الخدمات") nor when a preposition
-    joins the role to what came before ("واجتمع بالمدرب الروماني"), nor after a dash or a
-    colon, which list roles ("– مدير الخدمات الطبية – مدير الخدمات المساندة")."""
+    إلى سوريا، غير بيدرسون"); or the role follows a comma or "الذي" after a name ("ريابكوف،
+    الذي ترأس الوفد الروسي", "X، سفير روسيا")."""
     after_comma = False
     for k in range(end, min(len(words), end + QUALIFIER_REACH)):
         gap = sentence[words[k - 1][2] : words[k][1]]
         if any(q in gap for q in _QUOTES):
             break
         after_comma = after_comma or "،" in gap or "," in gap
-        if (k == end or after_comma) and _may_name(words[k][0], strict):
+        if (k == end or after_comma) and _may_name(words[k][0]):
             return True
     if _accusative(words[at][0]):  # "تعيين فلان مديراً": the name comes before
         return True
-    governed = strict and words[at][0].startswith(("بال", "لل", "كال"))
-    if at > 0 and not governed:
+    if at > 0:
         before = sentence[words[at - 1][2] : words[at][1]]
         if "،" in before or "," in before or words[at - 1][0] in ("الذي", "التي"):
             return True
@@ -220,10 +197,8 @@ def _names_someone(
         joined = words[at][0][:1] in "وف" and _base(words[at][0]) != words[at][0]
         verb = previous in SAYING or (previous[:1] in "وف" and previous[1:] in SAYING)
         verb = verb or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
-        qualifier = strict and any(_matches(previous, q) for qs in role.qualifiers for q in qs)
-        listed = strict and any(mark in before for mark in _LIST_MARKS)
         quoted = any(q in before for q in _QUOTES)
-        if not (joined or verb or qualifier or listed or quoted or is_stopword(previous)):
+        if not (joined or verb or quoted or is_stopword(previous)):
             return True
     return False
 
@@ -251,7 +226,7 @@ def _owned(phrase: Sequence[str], owner: tuple[str, ...]) -> bool:
     return True
 
 
-def written(text: str, role: AskedRole, strict: bool = False) -> tuple[bool, bool]:
+def written(text: str, role: AskedRole) -> tuple[bool, bool]:
     """Whether a sentence of `text` writes the role (any word of its group) with one of its
     qualifiers within QUALIFIER_REACH words, and whether one `ties` it: with every qualifier
     and a name standing with it (`_names_someone`)."""
@@ -277,12 +252,12 @@ def written(text: str, role: AskedRole, strict: bool = False) -> tuple[bool, boo
                 end += 1
             if role.owner and not _owned([w for w, _, _ in words[at + 1 : end]], role.owner):
                 continue
-            if _names_someone(sentence, words, at, end, role, strict):
+            if _names_someone(sentence, words, at, end, role):
                 return True, True
     return mentioned, False
 
 
-def unanswered(texts: Iterable[str], role: AskedRole, strict: bool = False) -> bool:
+def unanswered(texts: Iterable[str], role: AskedRole) -> bool:
     """Whether the best articles' `texts` give no one the role asked, on evidence: they write
     it with (part of) its qualifier and never tie a name to it all ("وزير الخارجية الأمريكي"
     for Iceland's, "ترأس الوفد الروسي" for the American, a company "ومديرها العام" unnamed), or
@@ -291,7 +266,7 @@ def unanswered(texts: Iterable[str], role: AskedRole, strict: bool = False) -> b
     who turned Protestant)."""
     mentioned = False
     for text in texts:
-        seen, tied = written(text, role, strict)
+        seen, tied = written(text, role)
         if tied:
             return False
         mentioned = mentioned or seen

@@ -83,35 +83,7 @@ def test_a_role_never_written_is_evidence_only_when_a_country_qualifies_it():
     assert not unanswered(["وقال وزير خارجية آيسلندا جودلاوجور ثوردارسون إن اللقاء مثمر."], minister)
 
 
-@pytest.mark.parametrize(
-    ("question", "sentence"),
-    [
-        # An adjective after the role, not a name: "المدرب الوطني".
-        ("من المدرب الهولندي للمنتخب؟", "تعاقد المنتخب الهولندي مع المدرب الوطني فيصل البدين أمس."),
-        # A preposition joins the role to the verb before it, no name: "واجتمع بالمدرب".
-        ("من هو المدرب الإيطالي لنادي الاتحاد؟", "وصل إلى ميلانو الإيطالية واجتمع بالمدرب الروماني بولوني."),
-        # Roles listed after dashes: the role before is no name, nor its qualifier.
-        (
-            "مين مدير مستشفى الملك فيصل؟",
-            "تقرر إعفاء كل من: – مدير المستشفى – مدير الخدمات الطبية – مدير الخدمات المساندة",
-        ),
-    ],
-)
-def test_strict_names_take_no_adjective_role_word_or_list_for_a_name(question, sentence):
-    role = asked_role(question)
-    assert role is not None
-    assert written(sentence, role)[1]  # the loose reading took a name
-    assert not written(sentence, role, strict=True)[1]
-
-
-def test_strict_names_take_a_title_for_the_name_it_opens():
-    role = asked_role("من المدير الفني لنادي ضمك؟")
-    assert role is not None
-    assert written("وذكر المدير الفني الكابتن محمد المعالج أن العمل بدأ.", role, strict=True)[1]
-    assert written("وقال المدير الفني لنادي ضمك محمد المعالج إن العمل بدأ.", role, strict=True)[1]
-
-
 def test_a_role_verbs_qualifier_may_stand_past_its_holders_name_and_titles():
     role = asked_role("من ترأس وفد روسيا في جنيف؟")
     assert role is not None
-    assert written("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا إلى جنيف.", role, strict=True)[1]
+    assert written("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا إلى جنيف.", role)[1]
