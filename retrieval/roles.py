@@ -159,18 +159,7 @@ def _matches(word: str, qualifier: str) -> bool:
     return short >= 3 and (a == b or a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
 
 
-def _may_name(word: str) -> bool:
-    """Whether a word after a role may begin its holder's name: no function word."""
-    return not is_stopword(word)
-
-
-def _names_someone(
-    sentence: str,
-    words: Sequence[tuple[str, int, int]],
-    at: int,
-    end: int,
-    role: AskedRole,
-) -> bool:
+def _names_someone(sentence: str, words: Sequence[tuple[str, int, int]], at: int, end: int) -> bool:
     """Whether a name stands with the role written at words[at] (its phrase running to
     words[end - 1]): the word after the phrase is no function word and no quotation ("وزير
     الخارجية الأمريكي أنتوني بلينكن"), or one after a comma a few words on ("المبعوث الدولي
@@ -182,7 +171,7 @@ def _names_someone(
         if any(q in gap for q in _QUOTES):
             break
         after_comma = after_comma or "،" in gap or "," in gap
-        if (k == end or after_comma) and _may_name(words[k][0]):
+        if (k == end or after_comma) and not is_stopword(words[k][0]):
             return True
     if _accusative(words[at][0]):  # "تعيين فلان مديراً": the name comes before
         return True
@@ -252,7 +241,7 @@ def written(text: str, role: AskedRole) -> tuple[bool, bool]:
                 end += 1
             if role.owner and not _owned([w for w, _, _ in words[at + 1 : end]], role.owner):
                 continue
-            if _names_someone(sentence, words, at, end, role):
+            if _names_someone(sentence, words, at, end):
                 return True, True
     return mentioned, False
 
