@@ -812,7 +812,6 @@ class BotApiStub(BotApiUrls):
         self._answered_queries: set[str] = set()
         self._chat_instances: dict[int, str] = {}
         self._faults: dict[str, list[_Fault]] = {}
-        self._outages: dict[str, tuple[float, int]] = {}  # method -> (until, status)
         self._delays: dict[str, list[float]] = {}
         self._consumed: set[int] = set()
         self._active_poll: _Poll | None = None
@@ -907,20 +906,12 @@ class BotApiStub(BotApiUrls):
         """Shorthand for ``fail_next(method, status=DROP, times=times)``."""
         self.fail_next(method, status=DROP, times=times)
 
-    def fail_for(self, method: str, seconds: float, status: int = 502) -> None:
-        """An outage: every call of ``method`` in the next ``seconds`` fails with ``status``
-        (a 5xx, or ``DROP``); calls are recorded as with :meth:`fail_next`."""
-        self._outages[method.lower()] = (time.monotonic() + seconds, status)
-
     def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
         """A slow Bot API: the next ``times`` calls of ``method`` are carried out (a message is
         sent all the same) but answered only ``seconds`` later, past a client's read timeout."""
         self._delays.setdefault(method.lower(), []).extend([seconds] * times)
 
     def _take_fault(self, method: str) -> _Fault | None:
-        until, status = self._outages.get(method.lower(), (0.0, 0))
-        if time.monotonic() < until:
-            return _Fault(status=status, retry_after=1, remaining=0, description=None)
         for key in (method.lower(), "*"):
             queue = self._faults.get(key)
             if queue:
