@@ -75,6 +75,10 @@ _SUM_WORDS = (
 _PERCENT_WORDS = "المائه المئه بالمائه بالمئه"
 _CURRENCIES = "ريال دولار يورو جنيه درهم دينار ليره روبل"
 # A second kind asked with "and" ("... and where?"); kinds a question asks are joined by _JOIN.
+# English question words before a "when" that then joins a clause (`_joins_clause`), and the
+# words after which "when" still asks ("until when").
+_EN_QUESTION_WORDS = frozenset("what which who whom whose where why how".split())
+_WHEN_ASKED_AFTER = frozenset("until till since and or".split())
 _AND_KIND_RE = re.compile(r"\band (when|where|how many|how much|how long)\b")
 _JOIN = "+"
 # "أي" followed by one of these asks for that kind ("في أي مدينة", "بأي سنة").
@@ -244,7 +248,7 @@ def _first_kind(question: str) -> str:
     """The kind asked by the question's first question word (English patterns first)."""
     latin = question.casefold()
     for kind, pattern in _ENGLISH_PATTERNS:
-        if re.search(pattern, latin):
+        if (match := re.search(pattern, latin)) and not (kind == WHEN and _joins_clause(latin, match)):
             return kind
     words = [w for w, _, _ in word_table(question)]
     for i, word in enumerate(words):
@@ -334,6 +338,16 @@ def is_vague(text: str) -> bool:
 def _count_or_duration(after: list[str]) -> str:
     """ "كم" asks for a duration when a unit of time follows it, else for a number."""
     return DURATION if any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2]) else COUNT
+
+
+def _joins_clause(latin: str, match: re.Match) -> bool:
+    """Whether `match`, a bare "when" of the casefolded question `latin`, joins a clause to a
+    question another question word asks ("Where was Barcelona ... when Bartomeu said ...", "How
+    old was he when he died?"): no date is asked. Not after "until", "since" or "and"."""
+    if match.group() != "when":
+        return False
+    before = re.findall(r"[a-z]+", latin[: match.start()])
+    return not _EN_QUESTION_WORDS.isdisjoint(before) and before[-1] not in _WHEN_ASKED_AFTER
 
 
 def _and_kind(question: str) -> str:

@@ -77,7 +77,11 @@ from tests.test_snippets import weights_for
         ("التقى الوزيران على هامش القمة", ""),  # no question word
         # English reads no occasion: the renderings of its words miss too often (docs/tuning.md).
         ("On the sidelines of what meeting did the ministers meet?", ""),
-        ("Who was president when the war began?", WHEN),  # "when" not asked with "and"
+        # A "when" after another question word joins a clause: no date is asked.
+        ("Who was president when the war began?", WHO),
+        ("Where was the team on tour when the president spoke?", WHERE),
+        ("How old was the actor when he died?", ""),
+        ("Was the treaty extended, and until when?", WHEN),
         # After "how", who and whose open a relative clause: no person is asked.
         ("How old is Ali, the patient whose treatment was stopped?", ""),
         ("How did the man who won the race celebrate?", ""),
