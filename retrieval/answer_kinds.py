@@ -4,8 +4,8 @@ a snippet can show the sentence that answers and mark the answer.
 
 Question words in Modern Standard Arabic, the spoken dialects and English. Places come from the
 Arabic country and city names of the CLDR data that Babel ships; dates, numbers, durations and
-people (a title and the name after it, a name before its title, a player or a scorer named,
-a name with its father's), reasons (a cue: بسبب، لأن، نظرا...) and occasions ("على
+people (a title and the name after it, a name before its title, a player or a scorer
+named), reasons (a cue: بسبب، لأن، نظرا...) and occasions ("على
 هامش" and what follows) from word lists. Pure functions over normalized words."""
 
 from __future__ import annotations
@@ -75,6 +75,10 @@ _SUM_WORDS = (
 _PERCENT_WORDS = "المائه المئه بالمائه بالمئه"
 _CURRENCIES = "ريال دولار يورو جنيه درهم دينار ليره روبل"
 # A second kind asked with "and" ("... and where?"); kinds a question asks are joined by _JOIN.
+# English question words before a "when" that then joins a clause (`_joins_clause`), and the
+# words after which "when" still asks ("until when").
+_EN_QUESTION_WORDS = frozenset("what which who whom whose where why how".split())
+_WHEN_ASKED_AFTER = frozenset("until till since and or".split())
 _AND_KIND_RE = re.compile(r"\band (when|where|how many|how much|how long)\b")
 _JOIN = "+"
 # "أي" followed by one of these asks for that kind ("في أي مدينة", "بأي سنة").
@@ -244,7 +248,7 @@ def _first_kind(question: str) -> str:
     """The kind asked by the question's first question word (English patterns first)."""
     latin = question.casefold()
     for kind, pattern in _ENGLISH_PATTERNS:
-        if re.search(pattern, latin):
+        if (match := re.search(pattern, latin)) and not (kind == WHEN and _joins_clause(latin, match)):
             return kind
     words = [w for w, _, _ in word_table(question)]
     for i, word in enumerate(words):
@@ -334,6 +338,16 @@ def is_vague(text: str) -> bool:
 def _count_or_duration(after: list[str]) -> str:
     """ "كم" asks for a duration when a unit of time follows it, else for a number."""
     return DURATION if any(_bare(w, HOW_LONG) in HOW_LONG for w in after[:2]) else COUNT
+
+
+def _joins_clause(latin: str, match: re.Match) -> bool:
+    """Whether `match`, a bare "when" of the casefolded question `latin`, joins a clause to a
+    question another question word asks ("Where was Barcelona ... when Bartomeu said ...", "How
+    old was he when he died?"): no date is asked. Not after "until", "since" or "and"."""
+    if match.group() != "when":
+        return False
+    before = re.findall(r"[a-z]+", latin[: match.start()])
+    return not _EN_QUESTION_WORDS.isdisjoint(before) and before[-1] not in _WHEN_ASKED_AFTER
 
 
 def _and_kind(question: str) -> str:
@@ -500,8 +514,9 @@ def _who_at(words, i: int) -> int:
     before its title ("وسيتولى ايريك شميت رئيس جوجل منصب ...": when the question names the
     role, the title's words are all asked and only the name is not); a player or a coach and
     the words after ("ونال اللاعب الحسن السقطي"); a scorer named after the verb of scoring
-    ("سجل للسعودية عبدالرحمن اليامي"); a name with its father's ("أحمد بن راشد"), as for a name
-    asked (`_named_at`)."""
+    ("سجل للسعودية عبدالرحمن اليامي"). Not a name with its father's ("أحمد بن راشد", read for a
+    name asked by `_named_at`): on English who-questions it gained one tuning snippet and lost
+    one held-out (docs/tuning.md, `ensnip2`)."""
     if length := _person_at(words, i):
         return length
     if (
@@ -519,8 +534,6 @@ def _who_at(words, i: int) -> int:
         for j in range(i + 1, min(i + 1 + _SCORER_REACH, len(words))):
             if _is_name(words[j][0]):
                 return min(j - i + 2, len(words) - i)
-    if i + 2 < len(words) and words[i + 1][0] in ("بن", "ابن") and _is_name(word):
-        return 3
     return 0
 
 

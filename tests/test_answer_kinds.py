@@ -77,7 +77,11 @@ from tests.test_snippets import weights_for
         ("التقى الوزيران على هامش القمة", ""),  # no question word
         # English reads no occasion: the renderings of its words miss too often (docs/tuning.md).
         ("On the sidelines of what meeting did the ministers meet?", ""),
-        ("Who was president when the war began?", WHEN),  # "when" not asked with "and"
+        # A "when" after another question word joins a clause: no date is asked.
+        ("Who was president when the war began?", WHO),
+        ("Where was the team on tour when the president spoke?", WHERE),
+        ("How old was the actor when he died?", ""),
+        ("Was the treaty extended, and until when?", WHEN),
         # After "how", who and whose open a relative clause: no person is asked.
         ("How old is Ali, the patient whose treatment was stopped?", ""),
         ("How did the man who won the race celebrate?", ""),
@@ -416,11 +420,11 @@ def test_a_how_many_question_naming_what_it_counts_is_answered_by_a_number_of_it
         ("من جهته، أكد رئيس النادي أن الفريق جاهز.", ["رئيس النادي أن الفريق جاهز"]),  # a comma: no name
         ("ونال اللاعب فهد سالم الميدالية الذهبية.", ["اللاعب فهد سالم"]),  # a player named
         ("وسجل للفريق ماجد ناصر في الدقيقة العاشرة.", ["وسجل للفريق ماجد ناصر"]),  # the scorer
-        ("ونفذ الحكم في المدعو سعيد بن خالد الحربي.", ["سعيد بن خالد"]),  # a name with its father's
+        ("ونفذ الحكم في المدعو سعيد بن خالد الحربي.", []),  # a name with its father's: no who answer
         ("وسجلت الأسعار ارتفاعا طفيفا.", []),
     ],
 )
-def test_who_is_answered_by_a_name_before_its_title_a_player_a_scorer_or_a_father(text, people):
+def test_who_is_answered_by_a_name_before_its_title_a_player_or_a_scorer(text, people):
     assert [text[a:b] for a, b in answer_spans(text, WHO)] == people
 
 
