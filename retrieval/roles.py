@@ -29,7 +29,6 @@ _ROLE_GROUPS = (
     "وزير وزيره",
     "محافظ",
     "امين",
-    "قنصل قنصله",
 )
 _GROUP_OF = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group.split()}
 # Words a role phrase carries that qualify no one: "المدير العام", "الرئيس التنفيذي".

@@ -12,7 +12,7 @@ from retrieval.decision import ENGLISH_RULES, NO_ROLE
 from retrieval.english.expand import expand_english
 from retrieval.english.roles import asked_role, role_words
 from retrieval.english.search import load_dictionary
-from retrieval.roles import role_group, written
+from retrieval.roles import written
 
 UNCHECKED = replace(ENGLISH_RULES, role_articles=0)
 
@@ -71,22 +71,3 @@ def test_whose_role_it_is_is_the_first_country_written_with_it(sentence, tied):
     role = english_role("Who is Japan's ambassador to Saudi Arabia?")
     assert role is not None
     assert written(sentence, role)[1] is tied
-
-
-def test_a_consul_is_a_role_of_its_own(tmp_path):
-    """ "consul" is read as a role (القنصل), apart from an ambassador's: the consul's passage
-    answers who the consul is, not who the ambassador is."""
-    from test_english import news_index
-
-    articles = [
-        ("consul", "قال القنصل السعودي في مشهد عبدالرحمن الشهري إن القنصلية تتابع أوضاع المواطنين هناك."),
-        ("rain", "توقعت الأرصاد هطول أمطار رعدية على مرتفعات الطائف خلال الأيام المقبلة."),
-    ]
-    index = news_index(tmp_path, articles, "2015-07-24")
-    read = role_words("Who is the Saudi consul in Mashhad?")
-    assert read is not None and read.role == "قنصل"
-    assert role_group("القنصل") is not None and role_group("القنصل") != role_group("السفير")
-    answer = answer_question(index, "Who is the Saudi consul in Mashhad?")
-    assert answer.answered and "الشهري" in answer.results[0].snippet
-    ambassador = answer_question(index, "Who is the Saudi ambassador in Mashhad?")
-    assert (ambassador.answered, ambassador.reason) == (False, NO_ROLE)

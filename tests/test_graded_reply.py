@@ -240,9 +240,6 @@ def test_the_names_a_question_asks_about_follow_its_auxiliary_verb():
         ("Who did the Broncos beat?", {"Broncos"}),
         ("What is the capital of France?", set()),
         ("Where did the talks in Geneva take place?", set()),
-        # Past a title, the name after it: the office's owner is not whom it asks about.
-        ("What did UN envoy Martin Griffiths say about Aden airport?", {"Martin", "Griffiths"}),
-        ("How many goals did Messi score against Real Madrid?", {"Messi"}),
     ):
         assert subject_names(question) == names, question
 

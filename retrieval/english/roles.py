@@ -26,7 +26,6 @@ _ROLES = {
     **dict.fromkeys("spokesman spokeswoman spokesperson".split(), "متحدث"),
     **dict.fromkeys(["minister"], "وزير"),
     **dict.fromkeys(["governor"], "محافظ"),
-    **dict.fromkeys(["consul"], "قنصل"),
 }
 # Verbs of a role: their object is what the role is of ("headed the US delegation").
 _ROLE_VERBS = frozenset("headed heads led leads chaired chairs coached coaches".split())

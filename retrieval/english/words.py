@@ -25,15 +25,6 @@ _AUXILIARIES = frozenset(
     "did does do is was were are has have had will would can could should may might".split()
 )
 
-# A title or office between a name's owner and the name: "What did UN envoy Martin Griffiths
-# say", "did the Egyptian actor Nour El-Sherif": the person is the name after it.
-_TITLES = frozenset(
-    """envoy ambassador consul minister president premier chancellor king prince princess emir sheikh
-    spokesman spokeswoman spokesperson secretary chief chairman director manager coach captain
-    striker midfielder defender goalkeeper player star actor actress singer artist writer official
-    commander general leader governor mayor""".split()
-)
-
 
 @dataclass(frozen=True)
 class Word:
@@ -70,28 +61,18 @@ def english_words(text: str) -> list[Word]:
 def subject_names(question: str) -> frozenset[str]:
     """The capitalized words, as typed, right after the question's first auxiliary verb (an
     article aside): whom it asks about ("What did Lionel Messi say about ..." → Lionel, Messi;
-    "How many goals did Messi score?" → Messi); past a title that follows them, the name after
-    it ("did UN envoy Martin Griffiths say" → Martin, Griffiths). Empty when none follow it."""
+    "How many goals did Messi score?" → Messi). Empty when none follow it."""
     words = english_words(question)
     at = next((i for i, w in enumerate(words) if w.text in _AUXILIARIES), len(words))
     run = words[at + 1 :]
     if run and run[0].text == "the":
         run = run[1:]
-    subject = _capitalized_run(run)
-    rest = run[len(subject) :]
-    if rest and rest[0].text in _TITLES and _capitalized_run(rest[1:]):
-        subject = _capitalized_run(rest[1:])
-    return frozenset(w.typed for w in subject)
-
-
-def _capitalized_run(words: list[Word]) -> list[Word]:
-    """The capitalized words (no numbers) that open `words`."""
-    run = []
-    for word in words:
+    subject = []
+    for word in run:
         if not word.capitalized or word.is_number:
             break
-        run.append(word)
-    return run
+        subject.append(word.typed)
+    return frozenset(subject)
 
 
 def is_content_word(word: Word) -> bool:
