@@ -26,6 +26,7 @@ from retrieval.answer_kinds import (
 from retrieval.arabizi import arabizi_others, read_arabizi
 from retrieval.attributes import asked_attribute, asked_value
 from retrieval.candidates import Candidate, Retrieval
+from retrieval.counted import asked_counted, counts_asked
 from retrieval.decision import (
     ARABIC_RULES,
     ENGLISH_RULES,
@@ -81,6 +82,7 @@ from retrieval.upcoming import (
     asked_match,
     asked_ordinal,
     asks_outcome,
+    asks_whether_won,
     asks_winner,
     happening_unreported,
     reports_result,
@@ -372,6 +374,8 @@ def answer_question(
     ordinal = (asked_ordinal(question) or asked_ordinal(query.text)) if asks_result or placed else frozenset()
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = asks_winner(query.text) if query.path == "ar" else asks_winner(question)
+    whether = isinstance(rules, ArabicRules) and rules.whether_won and query.path == "ar"
+    won = won or (whether and asks_whether_won(query.text))
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Read from the question as written: an Arabizi reading's words are guesses.
     role = asked_role(question) if isinstance(rules, ArabicRules) and rules.role_articles else None
@@ -383,6 +387,8 @@ def answer_question(
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
+    reads_counted = counts and not attribute and isinstance(rules, ArabicRules) and rules.counted_window
+    counted_asked = asked_counted(query.text) if reads_counted else frozenset()
     decided_kind = kind
     if not kind and isinstance(rules, EnglishRules) and rules.attribute_asks_count:
         attribute = asked_value(question)
@@ -400,6 +406,7 @@ def answer_question(
         asked=asked,
         asks_won=won,
         attribute=attribute,
+        counted=counted_asked,
         ordinal=ordinal,
         match=match,
         role=role,
@@ -462,6 +469,7 @@ def decide_answer(
     asked: Sequence[str] = (),
     asks_won: bool = False,
     attribute: frozenset[str] = frozenset(),
+    counted: frozenset[str] = frozenset(),
     ordinal: frozenset[str] = frozenset(),
     match: tuple[str, ...] = (),
     role: AskedRole | None = None,
@@ -472,7 +480,8 @@ def decide_answer(
     out (`blocks_answer`), and so do an article that never names the person the question asks
     about (`lacks_subject`), a best passage without the kind of answer the question asks for
     ("how long did the summit last?" and no duration near it; for a how-many question asking an
-    `attribute`, none in a sentence stating it), for a question that `asks_result`
+    `attribute`, none in a sentence stating it; for one naming what it counts, `counted`, none
+    in a sentence naming that in the best articles: `counted.counts_asked`), for a question that `asks_result`
     (`asks_outcome`), one reporting the event as still to come, for one asking who won
     (`asks_won`), one reporting no winner and, for an Arabic question (`asked`: its terms in order), one
     giving what it asks about another nationality (`other_nationality`, as
@@ -528,6 +537,9 @@ def decide_answer(
         stating = attribute if COUNT in kind_parts(kind) and rules.check_attribute else frozenset()
         reports = not (rules.check_report_date and WHEN in kind_parts(kind) and not asks_said)
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share, stating, reports)
+        if held and counted and isinstance(rules, ArabicRules):
+            texts = _article_bodies(index, found, rules.counted_articles)
+            held = any(counts_asked(text, counted, weights or {}, rules.counted_window) for text in texts)
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)

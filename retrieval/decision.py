@@ -84,6 +84,9 @@ class ArabicRules:
     # A question asking who won over a best passage and neighbours reporting no winner, champion,
     # beaten side or score gets the closest passages (`upcoming.reports_winner`).
     check_winner: bool = True
+    # ... and so does one asking whether someone won ("هل فاز الفيلم بالأوسكار";
+    # `upcoming.asks_whether_won`).
+    whether_won: bool = True
     # A question asking a match's result ("شو نتيجة ماتش الهلال والاهلي") over a best passage and
     # neighbours reporting no result, or not naming both sides, gets the closest passages
     # (`upcoming.asked_match`, `reports_result`; reason NO_WINNER).
@@ -91,6 +94,12 @@ class ArabicRules:
     # A how-many question asking an attribute (a population, a budget, a salary:
     # `retrieval.attributes`) is answered only by a number in a sentence stating that attribute.
     check_attribute: bool = True
+    # Any other how-many question naming what it counts ("كم عدد زوار ...") is answered only
+    # when one of the best passages' first `counted_articles` articles has a number within
+    # `counted_window` words of it in its sentence, a broken plural met by its consonants
+    # (`retrieval.counted`; reason NO_ANSWER_KIND); a window of 0: off.
+    counted_window: int = 6
+    counted_articles: int = 3
     # A question asking the outcome of a numbered event ("the third round") over a best passage
     # and neighbours that never write that ordinal gets the closest passages (`upcoming.asked_ordinal`).
     check_ordinal: bool = True
