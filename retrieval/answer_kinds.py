@@ -1,6 +1,5 @@
 """What kind of answer a question asks for (a date, a place, a person, a number, a duration, a
-reason or an event's cause, the occasion on whose sidelines something happened; an age, a weight
-or a temperature as a number of its units) and where a text holds one, so that
+reason, the occasion on whose sidelines something happened) and where a text holds one, so that
 a snippet can show the sentence that answers and mark the answer.
 
 Question words in Modern Standard Arabic, the spoken dialects and English. Places come from the
@@ -20,7 +19,6 @@ from retrieval.stopwords import STOPWORDS
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
 WHY, SIDELINES = "why", "sidelines"  # a reason; the event on whose sidelines something happened
-CAUSE = "cause"  # an event's cause, asked "ما سبب": a reason, looked for in its article's passages
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
 _KUNYA = frozenset({"ابو", "ام"})
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمهم اسمو سميه سميته".split())
@@ -149,19 +147,8 @@ _MORE_PLACES = (
 # A reason or purpose ("... لكن إدارة بايدن تريد تجنب إثارة غضب برلين"), and the words after
 # the cue taken as the reason; "أجل" only after "من" (alone it is "postponed").
 _REASON_CUES = (
-    "لان لانه لانها لانهم بسبب جراء نتيجه نظرا اثر بهدف لتجنب تجنب خشيه سعيا انطلاقا تفاديا لتفادي حرصا بغيه "
-    "ناتج ناتجه ناجم ناجمه"
+    "لان لانه لانها لانهم بسبب جراء نتيجه نظرا اثر بهدف لتجنب تجنب خشيه سعيا انطلاقا تفاديا لتفادي حرصا بغيه"
 )
-# "ما سبب الحريق", "شو السبب اللي ...": the cause asked with a what-word right before it.
-_CAUSE_ASKED = "سبب السبب اسباب الاسباب"
-# A measure asked with "كم" or a what-word right before it ("كم عمر", "ما وزن", "شحال هو العمر"),
-# and the units its number is written with ("77 عاما", "12 طناً", "46 درجة").
-_MEASURES = (
-    ("عمر عمره عمرها العمر", "عام اعوام سنه سنوات سنين"),
-    ("وزن وزنه وزنها الوزن", "طن طنا اطنان كيلو كيلوغرام كيلوجرام كجم جرام غرام"),
-    ("حراره الحراره", "درجه درجات"),
-)
-_MEASURE_FILLERS = "هو هي"
 _REASON_WORDS = 4
 # "على هامش" (on the sidelines of) and the words of the occasion after it; asked in Arabic only
 # (the English reading lost a held-out snippet, docs/tuning.md).
@@ -213,8 +200,6 @@ VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
 ONE = _words("واحد واحده")
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
-CAUSE_ASKED, MEASURE_FILLERS = _words(_CAUSE_ASKED), _words(_MEASURE_FILLERS)
-MEASURES = tuple((_words(asked), _words(units)) for asked, units in _MEASURES)
 
 
 @lru_cache(maxsize=1)
@@ -271,11 +256,6 @@ def _first_kind(question: str) -> str:
             return DURATION
         if bare in QUESTION_WORDS[COUNT]:
             return _count_or_duration(after)
-        if word in _WHAT and (asked := _asked_after(words, i)):
-            if asked in CAUSE_ASKED:
-                return CAUSE
-            if _measure_units(asked):
-                return COUNT
         for kind in (WHEN, WHERE, WHO):
             if bare in QUESTION_WORDS[kind]:
                 return kind
@@ -297,33 +277,13 @@ def _first_kind(question: str) -> str:
     return ""
 
 
-def _asked_after(words: list[str], i: int) -> str:
-    """The word a what- or how-many word at `i` asks about, past "هو" / "هي": "العمر" in
-    "شحال هو العمر الأقصى"."""
-    after = [w for w in words[i + 1 : i + 3] if w not in MEASURE_FILLERS]
-    return after[0] if after else ""
-
-
-def _measure_units(word: str) -> frozenset[str]:
-    """The units, as `counted_form` has them, of the measure `word` asks (an age, a weight, a
-    temperature), or none."""
-    units = next((u for asked, u in MEASURES if _bare(word, asked) in asked), frozenset())
-    return frozenset(counted_form(u) for u in units)
-
-
 def counted_nouns(question: str) -> frozenset[str]:
     """What an Arabic how-many question counts, as `counted_form` has it: the currencies for a
-    sum ("كم بلغت قيمة ..."), the units of a measure asked right after "كم" or a what-word ("كم
-    عمر": years, "ما وزن": tons, kilograms), else the noun after "كم" ("كم فدانا أحرق الحريق":
-    فدان; "كم عدد فرق الإطفاء": فرق); empty when it names none."""
+    sum ("كم بلغت قيمة ..."), else the noun after "كم" ("كم فدانا أحرق الحريق": فدان; "كم عدد
+    فرق الإطفاء": فرق); empty when it names none."""
     words = [w for w, _, _ in word_table(question)]
     if any(_bare(w, SUM_WORDS) in SUM_WORDS for w in words):
         return _currencies()
-    for i, word in enumerate(words):
-        if (word in _WHAT or _bare(word, _KIND_WORDS) in QUESTION_WORDS[COUNT]) and (
-            units := _measure_units(_asked_after(words, i))
-        ):
-            return units
     for i, word in enumerate(words):
         if _bare(word, _KIND_WORDS) in QUESTION_WORDS[COUNT]:
             after = [w for w in words[i + 1 : i + 4] if w not in COUNT_FILLERS]
@@ -710,6 +670,5 @@ _FINDERS = {
     DURATION: _duration_at,
     WHO: _who_at,
     WHY: _reason_at,
-    CAUSE: _reason_at,
     SIDELINES: _occasion_at,
 }

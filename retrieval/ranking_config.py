@@ -29,10 +29,10 @@ class ArabicRanking:
     candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine.
     In a snippet, for a question asking when / where / who / how many / how long, a sentence
     holding such an answer (or, for why, a reason's cue) weighs `answer_kind_bonus` more
-    (`retrieval.snippets`). For "where", "who", "how long", "how many", "on the sidelines of
-    what" and "what caused" (`answer_passage_kinds`), the first result shows another passage of
-    its article naming a place, a person, a duration, a number, an occasion or a reason in a
-    sentence with `answer_passage_share` of the question's weight, scoring `answer_passage_ratio` of the first
+    (`retrieval.snippets`). For "where", "who", "how long", "how many" and "on the sidelines of
+    what" (`answer_passage_kinds`), the first result shows another passage of its article naming
+    a place, a person, a duration, a number or an occasion in a sentence with
+    `answer_passage_share` of the question's weight, scoring `answer_passage_ratio` of the first
     passage at least, when that one names none (for who, or none in a sentence holding as much
     of the weight) (`answering.answer_passage_first`): at size the lead often states the number
     the later passage matching the question's words lacks.
@@ -56,7 +56,7 @@ class ArabicRanking:
     answer_kind_bonus: float = 0.5
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
-    answer_passage_kinds: tuple[str, ...] = ("where", "who", "duration", "count", "sidelines", "cause")
+    answer_passage_kinds: tuple[str, ...] = ("where", "who", "duration", "count", "sidelines")
     min_snap_frequency: int = 3
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
