@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from retrieval.normalize import normalize_arabic, starts_arabic, word_table
+from retrieval.normalize import normalize_arabic, starts_arabic, without_proclitic, word_table
 from retrieval.stemming import light_stem
 from retrieval.stopwords import STOPWORDS
 
@@ -366,9 +366,7 @@ def _and_kind(question: str) -> str:
 
 def _bare(word: str, table: frozenset[str]) -> str:
     """`word`, or without a one-letter conjunction or preposition when that is in `table`."""
-    if word in table or len(word) < 3 or word[0] not in _PREFIXES:
-        return word
-    return word[1:]
+    return word if word in table else without_proclitic(word, _PREFIXES, 3)
 
 
 @lru_cache(maxsize=1 << 13)
@@ -494,7 +492,7 @@ def _place_at(words, i: int) -> int:
     word = words[i][0]
     if _bare(word, PLACE_CUES) in PLACE_CUES and i + 1 < len(words):
         return 2
-    for first in (word, word[1:] if len(word) > 3 and word[0] in _PREFIXES else word):
+    for first in (word, without_proclitic(word, _PREFIXES)):
         longest = places.get(first, 0)
         for length in range(min(longest, len(words) - i), 0, -1):
             phrase = " ".join([first] + [w for w, _, _ in words[i + 1 : i + length]])
@@ -623,7 +621,7 @@ def _follows_dual(words, i: int) -> bool:
 
 def _stripped(word: str) -> str:
     """`word` without a one-letter prefix and the article, as a dual's ending is judged."""
-    word = word[1:] if word[:1] in _PREFIXES and len(word) > _MIN_DUAL_CHARS else word
+    word = without_proclitic(word, _PREFIXES, _MIN_DUAL_CHARS + 1)
     return word[2:] if word.startswith("ال") else word
 
 

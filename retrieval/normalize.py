@@ -110,6 +110,14 @@ def distinct_words(texts: Iterable[str]) -> set[str]:
     return {norm for token in tokens for norm in _normalized_word(token)}
 
 
+def without_proclitic(word: str, letters: str, min_chars: int = 4) -> str:
+    """`word` without its first letter when that is one of the one-letter conjunctions or
+    prepositions `letters` (و ف ب ل ك) and `word` has at least `min_chars` letters, so that short
+    words (وفد, بلد) keep theirs; which letters a reader strips is its own (a verb of saying
+    takes و ف only)."""
+    return word[1:] if len(word) >= min_chars and word[0] in letters else word
+
+
 def starts_arabic(word: str) -> bool:
     """Whether a normalized word begins with an Arabic letter (hamza to yeh)."""
     return bool(word) and "\u0621" <= word[0] <= "\u064a"

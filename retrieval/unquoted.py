@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from retrieval.answer_kinds import SPEAKING, speaks
-from retrieval.normalize import normalize_arabic, word_table
+from retrieval.normalize import normalize_arabic, without_proclitic, word_table
 from retrieval.stemming import light_stem
 
 # Verbs of saying a question asks by ("شو قال ترامب", "بماذا صرح"): a stance (موقف, رأي) may be
@@ -32,7 +32,7 @@ def asks_saying_verb(question: str) -> bool:
     words = [w for w, _, _ in word_table(question)]
     for i, word in enumerate(words):
         beside = words[max(i - 1, 0) : i] + words[i + 1 : i + 2]
-        if _bare(word) in _ASKED_SAYING and not _WHAT.isdisjoint(beside):
+        if without_proclitic(word, _PREFIXES) in _ASKED_SAYING and not _WHAT.isdisjoint(beside):
             return True
     return False
 
@@ -49,7 +49,7 @@ def quotes(text: str, speaker: frozenset[str]) -> bool:
             continue
         if text[end : end + 2].strip()[:1] in _OPENING_QUOTE:
             return True
-        if i + 1 < len(words) and _bare(words[i + 1][0]) in SPEAKING:
+        if i + 1 < len(words) and without_proclitic(words[i + 1][0], _PREFIXES) in SPEAKING:
             return True
     return False
 
@@ -57,7 +57,3 @@ def quotes(text: str, speaker: frozenset[str]) -> bool:
 def unquoted(texts: Iterable[str], speaker: frozenset[str]) -> bool:
     """Whether none of the articles' `texts` has the person `speaker` names speaking."""
     return bool(speaker) and not any(quotes(text, speaker) for text in texts)
-
-
-def _bare(word: str) -> str:
-    return word[1:] if len(word) > 3 and word[0] in _PREFIXES else word

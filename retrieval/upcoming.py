@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 
 from retrieval.analysis import analyze, analyze_spans, is_stopword
 from retrieval.english.words import english_words
-from retrieval.normalize import normalize_arabic, word_table
+from retrieval.normalize import normalize_arabic, without_proclitic, word_table
 from retrieval.stemming import light_stem
 
 # Words asking how something turned out: a result, winning, a verdict issued, a decision, an agreement.
@@ -81,7 +81,7 @@ _MIN_FUTURE_LETTERS = 5
 
 
 def _bare(word: str) -> str:
-    return word[1:] if len(word) > 3 and word[0] in _PREFIXES else word
+    return without_proclitic(word, _PREFIXES)
 
 
 def _among(word: str, words: Collection[str]) -> bool:

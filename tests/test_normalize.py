@@ -3,7 +3,7 @@
 import pytest
 
 from retrieval.analysis import analyze, analyze_spans
-from retrieval.normalize import distinct_words, normalize_arabic, word_spans
+from retrieval.normalize import distinct_words, normalize_arabic, without_proclitic, word_spans
 from retrieval.stemming import light_stem
 
 
@@ -86,3 +86,12 @@ def test_spans_point_into_the_original_text():
 @pytest.mark.parametrize("text", ["", "   ", "!!! ... ؟؟", "😀😀", "\x00\x01"])
 def test_no_words_gives_no_terms(text):
     assert analyze(text) == []
+
+
+def test_a_one_letter_proclitic_is_taken_off_long_enough_words_only() -> None:
+    assert without_proclitic("وقال", "وف") == "قال"
+    assert without_proclitic("فقال", "وف") == "قال"
+    assert without_proclitic("بقال", "وف") == "بقال"  # ب is not among the letters asked
+    assert without_proclitic("وفد", "وفبلك") == "وفد"  # too short: the و is the word's
+    assert without_proclitic("وفد", "وفبلك", 3) == "فد"
+    assert without_proclitic("", "وف") == ""
