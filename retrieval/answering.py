@@ -82,7 +82,6 @@ from retrieval.upcoming import (
     asked_match,
     asked_ordinal,
     asks_outcome,
-    asks_whether_won,
     asks_winner,
     happening_unreported,
     reports_result,
@@ -374,8 +373,6 @@ def answer_question(
     ordinal = (asked_ordinal(question) or asked_ordinal(query.text)) if asks_result or placed else frozenset()
     asked = [t.term for t in retrieval.spans] if query.path == "ar" else []
     won = asks_winner(query.text) if query.path == "ar" else asks_winner(question)
-    whether = isinstance(rules, ArabicRules) and rules.whether_won and query.path == "ar"
-    won = won or (whether and asks_whether_won(query.text))
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Read from the question as written: an Arabizi reading's words are guesses.
     role = asked_role(question) if isinstance(rules, ArabicRules) and rules.role_articles else None

@@ -84,9 +84,6 @@ class ArabicRules:
     # A question asking who won over a best passage and neighbours reporting no winner, champion,
     # beaten side or score gets the closest passages (`upcoming.reports_winner`).
     check_winner: bool = True
-    # ... and so does one asking whether someone won ("هل فاز الفيلم بالأوسكار";
-    # `upcoming.asks_whether_won`).
-    whether_won: bool = True
     # A question asking a match's result ("شو نتيجة ماتش الهلال والاهلي") over a best passage and
     # neighbours reporting no result, or not naming both sides, gets the closest passages
     # (`upcoming.asked_match`, `reports_result`; reason NO_WINNER).

@@ -214,14 +214,6 @@ def reports_result(text: str, sides: tuple[str, ...]) -> bool:
     return set(sides) <= set(terms) and _reports_winner(text, terms)
 
 
-def asks_whether_won(question: str) -> bool:
-    """Whether an Arabic `question` asks whether someone won, "هل" + a verb of winning ("هل فاز
-    الفيلم بالأوسكار"): like who won, answered only by a passage reporting a win, which news
-    writes as a noun as often as a verb ("فوز الفيلم")."""
-    words = [w for w, _, _ in word_table(question)]
-    return words[:1] == [_WHETHER] and len(words) > 1 and words[1] in _WINNING_ASKED
-
-
 def reports_winner(text: str) -> bool:
     """Whether `text` reports a winner, a champion, a beaten side or a score (as index terms:
     "للفوز", "وتوجت")."""

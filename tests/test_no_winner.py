@@ -8,7 +8,7 @@ from conftest import assert_check_decides
 
 from retrieval.answering import answer_question
 from retrieval.decision import ARABIC_RULES, ENGLISH_RULES, NO_WINNER
-from retrieval.upcoming import asks_whether_won, asks_winner, reports_winner
+from retrieval.upcoming import asks_winner, reports_winner
 
 FIGHTING_WINNER = "من فاز في المواجهات بين قوات كييف والانفصاليين في شرق أوكرانيا؟"
 
@@ -57,20 +57,3 @@ def test_asks_winner_reads_english_who_won_and_who_was_elected():
     assert not asks_winner("Who said the federation won the bid?")  # asks the speaker
     assert not asks_winner("How many votes did the winner get?")
 
-
-def test_whether_someone_won_the_articles_never_report_gets_the_closest_passages(own_index):
-    """"هل" + a verb of winning asks a win as "who won" does: the Geneva talks' passage reports
-    none; without the reading it answers."""
-    question = "هل فازت الولايات المتحدة في مفاوضات جنيف؟"
-    assert_check_decides(own_index, question, NO_WINNER, replace(ARABIC_RULES, whether_won=False))
-
-
-def test_whether_someone_won_the_passage_reports_is_answered(xquad_index):
-    assert answer_question(xquad_index, "هل فاز فريق دنفر برونكوز بسوبر بول 50؟").answered
-
-
-def test_asks_whether_won_reads_hal_and_a_verb_of_winning():
-    assert asks_whether_won("هل فاز فيلم النبي بجائزة الأوسكار؟")
-    assert asks_whether_won("هل ربحت روسيا الحرب")
-    assert not asks_whether_won("هل زار بوتين واشنطن")
-    assert not asks_whether_won("من فاز بالانتخابات")  # who won: `asks_winner`'s
