@@ -46,7 +46,6 @@ from retrieval.decision import (
 )
 from retrieval.dense_index import DenseIndex
 from retrieval.dialect import read_dialect
-from retrieval.english.counted import english_counted
 from retrieval.english.expand import matched_on
 from retrieval.english.roles import asked_role as english_role
 from retrieval.english.search import english_candidates
@@ -422,8 +421,6 @@ def answer_question(
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
-    if query.path != "ar" and COUNT in kind_parts(kind):
-        counted = english_counted(question, concepts)  # for the snippet only: no passage move
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus, counted)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
@@ -796,7 +793,7 @@ def _results(
                 end = min(end, taken_start)
         within = (passage.start - start, passage.end - start)
         snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted)
-        taken[passage.doc_id].append((start + snippet.start, start + snippet.end))
+        taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)
 

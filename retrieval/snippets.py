@@ -24,10 +24,6 @@ from retrieval.report_dates import dates_report
 MAX_SNIPPET_SENTENCES = 3
 MAX_SNIPPET_CHARS = 700
 MIN_SNIPPET_CHARS = 200
-# A snippet holding no answer of the kind asked may show one up to this many sentences (clauses)
-# past it with "…" for those between, when the whole stretch does not fit MAX_SNIPPET_CHARS.
-MAX_SKIPPED_SENTENCES = 2
-GAP = " … "
 # Openings that point to the sentence before ("وهو كذلك الظهير الرباعي الأكبر سناً": who is
 # "he"?): a best sentence that starts with one takes that sentence too (xquad-dev Arabic
 # answer-in-snippet .832 -> .835; other sets unchanged).
@@ -46,13 +42,6 @@ class Snippet:
     highlights: tuple[tuple[int, int], ...]
     start: int = 0
     answers: tuple[tuple[int, int], ...] = ()  # spans of what the question asks for (a date...)
-    skipped: tuple[int, int] = (0, 0)  # [start, end) of the passage left out at GAP, if any
-
-    @property
-    def end(self) -> int:
-        """Where the snippet ends in the passage."""
-        left_out = self.skipped[1] - self.skipped[0]
-        return self.start + len(self.text) + (left_out - len(GAP) if left_out else 0)
 
 
 def best_sentences(
@@ -76,9 +65,7 @@ def best_sentences(
     holding none, or only half a one (`is_partial`: "الثلاثاء" for "when"), takes the sentence
     next to it that holds one, or is cut to its best sentence and that one when they would not
     fit (seed own Arabic answer-in-snippet .813 -> .832, English .819 -> .833; docs/tuning.md),
-    or else one a sentence further on (a clause of an overlong sentence), or else one up to
-    MAX_SKIPPED_SENTENCES further with GAP for those between, when the stretch to it would not
-    fit (the players' count two clauses past a 316-character lead); a snippet holding one
+    or else one a sentence further on (a clause of an overlong sentence); a snippet holding one
     takes a sentence next to it holding another when it fits, so that a reader sees both (the
     date asked and another event's; SaudiNewsNet held-out Arabic .694 -> .716 with the vague
     quantity below).
@@ -158,14 +145,6 @@ def best_sentences(
                 if fits(j):
                     first, last = min(first, j), max(last, j)
                 break
-        if not any(holds_whole[first : last + 1]):
-            later = _later_answer(spans, holds_whole, headings, last)
-            if later >= 0:
-                if _joined(spans, first, last, later) > MAX_SNIPPET_CHARS:
-                    first = last = best
-                if _joined(spans, first, last, later) <= MAX_SNIPPET_CHARS:
-                    shown_first = Span(spans[first].start, spans[last].end)
-                    return _gapped(passage, terms, weights, answers, shown_first, spans[later])
     elif kind and last - first + 1 < MAX_SNIPPET_SENTENCES:
         # One answer shown: a sentence right before or after holding another is shown too, when
         # it fits, so that the reader sees both ("سينعقد في 26 فبراير 2016" before "... في
@@ -178,45 +157,6 @@ def best_sentences(
     shown = tuple((a - start, b - start) for a, b in answers if start <= a and b <= end)
     marked = _merged(_marked(terms, start, end, weights.keys()) + shown)
     return Snippet(passage[start:end], marked, start, shown)
-
-
-def _later_answer(spans: list[Span], holds_whole: list[bool], headings: list[bool], last: int) -> int:
-    """The first sentence within MAX_SKIPPED_SENTENCES past the one after `last` holding a whole
-    answer, with no heading after `last` up to it, or -1."""
-    for j in range(last + 1, min(last + 2 + MAX_SKIPPED_SENTENCES, len(spans))):
-        if headings[j]:
-            return -1
-        if holds_whole[j] and j > last + 1:
-            return j
-    return -1
-
-
-def _joined(spans: list[Span], first: int, last: int, later: int) -> int:
-    """The length of sentences `first`..`last` and `later` shown with GAP between."""
-    return spans[last].end - spans[first].start + len(GAP) + spans[later].end - spans[later].start
-
-
-def _gapped(
-    passage: str,
-    terms: list[Term],
-    weights: dict[str, float],
-    answers: list[tuple[int, int]],
-    shown: Span,
-    later: Span,
-) -> Snippet:
-    """The snippet of the `shown` stretch of `passage` and its `later` sentence, what lies
-    between left out at GAP; highlights and answers moved to where they stand in it."""
-    start, end = shown.start, shown.end
-    shift = later.start - (end - start + len(GAP))
-    pieces = ((start, end, start), (later.start, later.end, shift))
-
-    def moved(spans) -> tuple[tuple[int, int], ...]:
-        return tuple((a - off, b - off) for lo, hi, off in pieces for a, b in spans if lo <= a and b <= hi)
-
-    held = moved(answers)
-    marked = moved(_marked(terms, 0, len(passage), weights.keys()))
-    text = passage[start:end] + GAP + passage[later.start : later.end]
-    return Snippet(text, _merged(marked + held), start, held, (end, later.start))
 
 
 def _counting(passage: str, answers: list[tuple[int, int]], counted: frozenset[str]) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ import pytest
 
 from retrieval.analysis import analyze
 from retrieval.answer_kinds import counted_nouns
-from retrieval.snippets import GAP, MAX_SNIPPET_CHARS, best_sentences, highlight
+from retrieval.snippets import MAX_SNIPPET_CHARS, best_sentences, highlight
 
 PASSAGE = (
     "القواعد الروسية\n\n"
@@ -176,37 +176,3 @@ def test_a_part_counted_of_them_alone_counts_nothing_asked():
     snippet = best_sentences(_PART_ALONE, weights_for(question), kind="count", counted=counted)
     # Not the part alone: every count stays an answer, as when nothing counts what is asked.
     assert [snippet.text[a:b] for a, b in snippet.answers] == ["بأربع اعتراضات", "اثنين منها"]
-
-
-# The list's count two sentences past the lead, which with the sentence between would not fit.
-_COUNT_TWO_ON = (
-    "أعلن الجهاز الفني للمنتخب الوطني الأول لكرة القدم قائمة اللاعبين المختارين للمعسكر الإعدادي "
-    "الذي يقام في العاصمة استعدادا للمباريات الودية أمام منتخبات الجوار ضمن برنامج الإعداد "
-    "للتصفيات القارية المؤهلة إلى نهائيات كأس العالم وكأس آسيا، وذلك بحضور المدير الفني للمنتخب "
-    "وأعضاء الجهاز الإداري والطبي في المقر الرئيسي للاتحاد. "
-    "ويأمل الجهاز الفني أن يستفيد من المعسكر في تجربة العناصر الشابة التي برزت في مسابقة الدوري "
-    "هذا الموسم وأن يقف على جاهزية المحترفين في الأندية الخارجية قبل انطلاق التصفيات القارية، "
-    "مؤكدا أن الباب مفتوح أمام كل لاعب يثبت جدارته في التدريبات وأن الاختيار يخضع لمعايير فنية "
-    "بحتة بعيدا عن الأسماء والأندية والضغوط الإعلامية والجماهيرية المعتادة في مثل هذه المناسبات. "
-    "وضمت القائمة 34 لاعبا من أندية الدوري المحلي والمحترفين في الخارج. "
-    "وتنطلق التدريبات مساء اليوم."
-)
-
-
-def test_a_snippet_shows_the_answer_two_sentences_on_with_a_gap_for_what_lies_between():
-    question = "كم لاعبا ضمت قائمة المنتخب الوطني للمعسكر الإعدادي في العاصمة؟"
-    snippet = best_sentences(_COUNT_TWO_ON, weights_for(question), kind="count")
-    assert _COUNT_TWO_ON.index(" وتنطلق") > MAX_SNIPPET_CHARS  # the stretch to it would not fit
-    assert [snippet.text[a:b] for a, b in snippet.answers] == ["34 لاعبا"]
-    lead, later = snippet.text.split(GAP)
-    assert _COUNT_TWO_ON.startswith(lead) and later in _COUNT_TWO_ON and "ويأمل" not in snippet.text
-    assert len(snippet.text) <= MAX_SNIPPET_CHARS
-    assert snippet.end == _COUNT_TWO_ON.index(later) + len(later)
-    marked = [snippet.text[a:b] for a, b in snippet.highlights]
-    assert "للمعسكر" in marked and marked[-2:] == ["القائمة", "34 لاعبا"]  # both pieces marked
-
-
-def test_a_snippet_without_the_kind_asked_stays_whole():
-    question = "كم لاعبا ضمت قائمة المنتخب الوطني للمعسكر الإعدادي في العاصمة؟"
-    snippet = best_sentences(_COUNT_TWO_ON, weights_for(question))
-    assert GAP not in snippet.text and snippet.text in _COUNT_TWO_ON
