@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from retrieval.analysis import is_stopword
 from retrieval.answer_kinds import COUNT, counted_nouns
-from retrieval.normalize import starts_arabic, word_table
+from retrieval.normalize import starts_arabic, without_article, word_table
 from retrieval.passages import split_sentences
 from retrieval.snippets import unasked_answers
 
@@ -33,10 +33,7 @@ _DUALS = ("تين", "تان", "تي", "ين", "ان")
 def consonants(word: str) -> str:
     """The consonants of a normalized word without its article, a sound plural's ending, a
     final ة/ه or an accusative alif: "الزوار" and "زائرا" are both "زر"."""
-    for article in _ARTICLES:
-        if word.startswith(article) and len(word) - len(article) >= 3:
-            word = word[len(article) :]
-            break
+    word = without_article(word, _ARTICLES, 3)
     for ending in _PLURALS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             word = word[: -len(ending)]

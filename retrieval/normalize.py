@@ -118,6 +118,15 @@ def without_proclitic(word: str, letters: str, min_chars: int = 4) -> str:
     return word[1:] if len(word) >= min_chars and word[0] in letters else word
 
 
+def without_article(word: str, articles: tuple[str, ...], min_rest: int) -> str:
+    """`word` without the first of `articles` (ال with a clitic before it, "وال", "لل") it opens
+    with, when at least `min_rest` letters remain."""
+    for article in articles:
+        if word.startswith(article) and len(word) - len(article) >= min_rest:
+            return word[len(article) :]
+    return word
+
+
 def starts_arabic(word: str) -> bool:
     """Whether a normalized word begins with an Arabic letter (hamza to yeh)."""
     return bool(word) and "\u0621" <= word[0] <= "\u064a"

@@ -9,7 +9,7 @@ chosen by measurement (xquad-dev Arabic hit@1 .897 -> .919, see the commit).
 
 from __future__ import annotations
 
-from retrieval.normalize import starts_arabic
+from retrieval.normalize import starts_arabic, without_article
 
 _ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
@@ -25,10 +25,7 @@ def light_stem(word: str) -> str:
         return word
     if word.startswith("و") and len(word) > 3:
         word = word[1:]
-    for article in _ARTICLES:
-        if word.startswith(article) and len(word) - len(article) >= 2:
-            word = word[len(article) :]
-            break
+    word = without_article(word, _ARTICLES, 2)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             word = word[: -len(suffix)]

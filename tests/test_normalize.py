@@ -3,7 +3,13 @@
 import pytest
 
 from retrieval.analysis import analyze, analyze_spans
-from retrieval.normalize import distinct_words, normalize_arabic, without_proclitic, word_spans
+from retrieval.normalize import (
+    distinct_words,
+    normalize_arabic,
+    without_article,
+    without_proclitic,
+    word_spans,
+)
 from retrieval.stemming import light_stem
 
 
@@ -95,3 +101,11 @@ def test_a_one_letter_proclitic_is_taken_off_long_enough_words_only() -> None:
     assert without_proclitic("وفد", "وفبلك") == "وفد"  # too short: the و is the word's
     assert without_proclitic("وفد", "وفبلك", 3) == "فد"
     assert without_proclitic("", "وف") == ""
+
+
+def test_the_article_is_taken_off_when_enough_letters_remain() -> None:
+    articles = ("وال", "لل", "ال")
+    assert without_article("والزوار", articles, 3) == "زوار"
+    assert without_article("للزوار", articles, 3) == "زوار"
+    assert without_article("الدم", articles, 3) == "الدم"  # two letters would remain
+    assert without_article("الدم", articles, 2) == "دم"
