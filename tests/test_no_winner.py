@@ -56,4 +56,3 @@ def test_asks_winner_reads_english_who_won_and_who_was_elected():
     assert asks_winner("Who was elected president of the federation?")
     assert not asks_winner("Who said the federation won the bid?")  # asks the speaker
     assert not asks_winner("How many votes did the winner get?")
-
