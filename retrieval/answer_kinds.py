@@ -35,7 +35,7 @@ _PERSON_NOUNS = frozenset(
 _ENGLISH_PERSONS = (
     "man|woman|boy|girl|child|kid|pilot|doctor|nurse|teacher|student|driver|player|coach|referee|"
     "killer|suspect|victim|citizen|worker|bomber|attacker|owner|person|mother|father|husband|wife|"
-    "official|employee|captain|farmer|winner|candidate|perpetrator|gunman|shooter"
+    "official|employee|captain|farmer|winner|candidate|perpetrator|gunman|shooter|sorcerer|graduate"
 )
 
 # Words that make a question ask for a kind of answer, normalized; "كم" asks for a number unless
@@ -54,8 +54,9 @@ _ENGLISH_PATTERNS = (
     (WHERE, r"\bwhere\b|\b(?:what|which) (?:city|country|place|town|state|region|venue)\b"),
     # A person's name: a person noun ("the name of the Yemeni farmer"). Not any noun followed by
     # "who": "the name of the dentist who killed Cecil the lion" is answered by a name without a
-    # title, which the name kind does not read.
-    (NAMED, rf"\bnames? of (?:the |that |this )?(?:\w+ )?(?:{_ENGLISH_PERSONS})s?\b"),
+    # title, which the name kind does not read. Up to two words before the noun: "the two Italian
+    # pilots", "the Sudanese sorcerer".
+    (NAMED, rf"\bnames? of (?:the |that |this )?(?:\w+ ){{0,2}}(?:{_ENGLISH_PERSONS})s?\b"),
     # In a question opening with "how" (how old, how did), a later who or whose is a relative
     # pronoun ("How old is Ali, the patient whose treatment ..."): no person is asked.
     (WHO, r"^(?!\s*how\b).*\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),

@@ -63,6 +63,8 @@ from tests.test_snippets import weights_for
         ("ما اسم منفذ التفجير", NAMED),
         ("What was the name of the Yemeni farmer killed?", NAMED),
         ("What was the name of the young dentist who opened the clinic?", WHO),  # no person noun
+        ("What were the names of the two Italian pilots?", NAMED),  # two words before the noun
+        ("What is the name of the Gaza graduate who thanked his mother?", NAMED),
         ("ما اسم الملعب الذي استضاف المباراة", ""),  # a place's name: no person asked for
         ("What is the name of the stadium?", ""),
         ("ماذا قال بوتين عن المناخ؟", ""),
