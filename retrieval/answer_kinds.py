@@ -21,6 +21,7 @@ WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
 WHY, SIDELINES = "why", "sidelines"  # a reason; the event on whose sidelines something happened
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
 _KUNYA = frozenset({"ابو", "ام"})
+_SON_OF = frozenset({"بن", "ابن"})
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمهم اسمو سميه سميته".split())
 # People a question asks the name of, normalized ("اسم الملعب" asks for a place's name: not these).
 _PERSON_NOUNS = frozenset(
@@ -124,6 +125,9 @@ _TITLES = (
     "اللواء العميد العقيد د م"  # the last two: "د." and "م.", doctor and engineer
 )
 _SPOKESMEN = "المتحدث المتحدثه الناطق الناطقه"
+# Titles that honour rather than appoint: a doctor or a sheikh may be the person a question asks
+# the name of; the rest of `_TITLES` are offices (`_named_at`).
+_HONORIFICS = "الدكتور الدكتوره المهندس المهندسه الشيخ الاستاذ د م"
 # People named by what they play as, the name after them answering who ("ونال اللاعب الحسن السقطي").
 _PLAYERS = "اللاعب اللاعبه المدرب المهاجم الحارس"
 # Verbs of scoring, the scorer named a word or two after them ("سجل للسعودية عبدالرحمن اليامي").
@@ -199,6 +203,7 @@ PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
+OFFICES = TITLES - _words(_HONORIFICS)
 PLAYERS, SCORING = _words(_PLAYERS), _words(_SCORING)
 COUNT_FILLERS, SUM_WORDS, PERCENT_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_PERCENT_WORDS)
 VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
@@ -559,10 +564,14 @@ def _named_at(words, i: int) -> int:
     """A person after a title, a name with its father's ("صالح بن شعيل") or a kunya ("أبو سنان");
     not the report's source: a spokesman, or a title right after a verb of saying ("وقال
     المتحدث الإعلامي ... الرائد بدر السحيباني", "صرح مدير الإدارة"). A story that leaves the
-    drowned youth or the girl unnamed still names who announced it."""
+    drowned youth or the girl unnamed still names who announced it, and the official who acted:
+    no name after an office (`OFFICES`: "الأمير فيصل بن مشعل", the governor, for the sorcerer
+    his court sentenced)."""
     if length := _person_at(words, i):
-        return 0 if _is_source(words, i) else length
-    if i + 2 < len(words) and words[i + 1][0] in ("بن", "ابن") and starts_arabic(words[i][0]):
+        return 0 if _is_source(words, i) or _bare(words[i][0], OFFICES) in OFFICES else length
+    if any(_bare(w, OFFICES) in OFFICES or w in _SON_OF for w, _, _ in words[max(i - 2, 0) : i]):
+        return 0  # the name of an official, or a grandfather's: "فيصل بن مشعل بن سعود"
+    if i + 2 < len(words) and words[i + 1][0] in _SON_OF and starts_arabic(words[i][0]):
         return 3
     if i + 1 < len(words) and _bare(words[i][0], _KUNYA) in _KUNYA and starts_arabic(words[i + 1][0]):
         return 2
