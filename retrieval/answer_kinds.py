@@ -21,6 +21,7 @@ WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
 WHY, SIDELINES = "why", "sidelines"  # a reason; the event on whose sidelines something happened
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
 _KUNYA = frozenset({"ابو", "ام"})
+_SON_OF = frozenset({"بن", "ابن"})
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمهم اسمو سميه سميته".split())
 # People a question asks the name of, normalized ("اسم الملعب" asks for a place's name: not these).
 _PERSON_NOUNS = frozenset(
@@ -35,7 +36,7 @@ _PERSON_NOUNS = frozenset(
 _ENGLISH_PERSONS = (
     "man|woman|boy|girl|child|kid|pilot|doctor|nurse|teacher|student|driver|player|coach|referee|"
     "killer|suspect|victim|citizen|worker|bomber|attacker|owner|person|mother|father|husband|wife|"
-    "official|employee|captain|farmer|winner|candidate|perpetrator|gunman|shooter"
+    "official|employee|captain|farmer|winner|candidate|perpetrator|gunman|shooter|sorcerer|graduate"
 )
 
 # Words that make a question ask for a kind of answer, normalized; "كم" asks for a number unless
@@ -54,8 +55,9 @@ _ENGLISH_PATTERNS = (
     (WHERE, r"\bwhere\b|\b(?:what|which) (?:city|country|place|town|state|region|venue)\b"),
     # A person's name: a person noun ("the name of the Yemeni farmer"). Not any noun followed by
     # "who": "the name of the dentist who killed Cecil the lion" is answered by a name without a
-    # title, which the name kind does not read.
-    (NAMED, rf"\bnames? of (?:the |that |this )?(?:\w+ )?(?:{_ENGLISH_PERSONS})s?\b"),
+    # title, which the name kind does not read. Up to two words before the noun: "the two Italian
+    # pilots", "the Sudanese sorcerer".
+    (NAMED, rf"\bnames? of (?:the |that |this )?(?:\w+ ){{0,2}}(?:{_ENGLISH_PERSONS})s?\b"),
     # In a question opening with "how" (how old, how did), a later who or whose is a relative
     # pronoun ("How old is Ali, the patient whose treatment ..."): no person is asked.
     (WHO, r"^(?!\s*how\b).*\bwho(?:m|se)?\b|\b(?:what|which) (?:person|president|minister|official)\b"),
@@ -123,6 +125,9 @@ _TITLES = (
     "اللواء العميد العقيد د م"  # the last two: "د." and "م.", doctor and engineer
 )
 _SPOKESMEN = "المتحدث المتحدثه الناطق الناطقه"
+# Titles that honour rather than appoint: a doctor or a sheikh may be the person a question asks
+# the name of; the rest of `_TITLES` are offices (`_named_at`).
+_HONORIFICS = "الدكتور الدكتوره المهندس المهندسه الشيخ الاستاذ د م"
 # People named by what they play as, the name after them answering who ("ونال اللاعب الحسن السقطي").
 _PLAYERS = "اللاعب اللاعبه المدرب المهاجم الحارس"
 # Verbs of scoring, the scorer named a word or two after them ("سجل للسعودية عبدالرحمن اليامي").
@@ -198,6 +203,7 @@ PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
 TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
+OFFICES = TITLES - _words(_HONORIFICS)
 PLAYERS, SCORING = _words(_PLAYERS), _words(_SCORING)
 COUNT_FILLERS, SUM_WORDS, PERCENT_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_PERCENT_WORDS)
 VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
@@ -558,10 +564,14 @@ def _named_at(words, i: int) -> int:
     """A person after a title, a name with its father's ("صالح بن شعيل") or a kunya ("أبو سنان");
     not the report's source: a spokesman, or a title right after a verb of saying ("وقال
     المتحدث الإعلامي ... الرائد بدر السحيباني", "صرح مدير الإدارة"). A story that leaves the
-    drowned youth or the girl unnamed still names who announced it."""
+    drowned youth or the girl unnamed still names who announced it, and the official who acted:
+    no name after an office (`OFFICES`: "الأمير فيصل بن مشعل", the governor, for the sorcerer
+    his court sentenced)."""
     if length := _person_at(words, i):
-        return 0 if _is_source(words, i) else length
-    if i + 2 < len(words) and words[i + 1][0] in ("بن", "ابن") and starts_arabic(words[i][0]):
+        return 0 if _is_source(words, i) or _bare(words[i][0], OFFICES) in OFFICES else length
+    if any(_bare(w, OFFICES) in OFFICES or w in _SON_OF for w, _, _ in words[max(i - 2, 0) : i]):
+        return 0  # the name of an official, or a grandfather's: "فيصل بن مشعل بن سعود"
+    if i + 2 < len(words) and words[i + 1][0] in _SON_OF and starts_arabic(words[i][0]):
         return 3
     if i + 1 < len(words) and _bare(words[i][0], _KUNYA) in _KUNYA and starts_arabic(words[i + 1][0]):
         return 2
