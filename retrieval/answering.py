@@ -18,6 +18,7 @@ from retrieval.answer_kinds import (
     WHEN,
     WHERE,
     WHO,
+    asks_measure,
     counted_nouns,
     kind_parts,
     question_kind,
@@ -414,7 +415,8 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
+    measures = query.path == "ar" or asks_measure(question)
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted, measures)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
@@ -573,6 +575,7 @@ def answer_passage_first(
     kind: str,
     ranking: Ranking,
     counted: frozenset[str] = frozenset(),
+    measures: bool = True,
 ) -> list[Candidate]:
     """`chosen` with another passage of the same article first, when the first passage does not
     say what is asked in a sentence holding `answer_passage_share` of the question's weight and
@@ -611,7 +614,7 @@ def answer_passage_first(
     def said(position: int, nouns: frozenset[str], exact: bool) -> float:
         """The most question weight a sentence of the passage saying what is asked holds."""
         text = index.passage_text(position)
-        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact)
+        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact, measures=measures)
         return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]

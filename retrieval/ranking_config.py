@@ -129,7 +129,7 @@ class EnglishRanking:
     answer_kind_bonus: float = 0.5
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
-    answer_passage_kinds: tuple[str, ...] = ("where", "age")
+    answer_passage_kinds: tuple[str, ...] = ("where", "age", "count")
     margin_rank: int = 6
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6
