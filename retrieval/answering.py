@@ -594,7 +594,11 @@ def answer_passage_first(
     Arabic how-many question names what it counts (`counted` nouns: `counted_nouns`), a number
     of it is looked for first: the first passage's "أكثر من 20 حريقا" does not say how many
     acres, nor a count of people how much money; and in each reading a number stated before a
-    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). An occasion
+    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). Without
+    `measures` (an English how-many question asking neither a sum nor a length of time), a count
+    of a currency or a time unit says nothing: the boy's age "(خمس سنوات)" does not say how many
+    foods he is allergic to. An age for "how old": the lead names the man, a later passage "في سن
+    الثالثة والعشرين". An occasion
     for "على هامش شو": "على هامش انعقاد مجلس ..." (`answer_kinds.SIDELINES`). For who, the
     first passage naming someone yields to one whose person's sentence holds more of the
     question's weight: "مين كان رئيس وفد موسكو" ranks the Kremlin spokesman's passage first,

@@ -112,9 +112,10 @@ class EnglishExpansion:
 class EnglishRanking:
     """English and mixed questions: BM25 over the concepts scaled to the best passage, plus
     `dense_weight` x the passage's cosine as a z-score among all passages' cosines; snippets
-    and the passage shown for "where" as `ArabicRanking.answer_kind_bonus` and
-    `ArabicRanking.answer_passage_ratio` (not for "who": an English question's person is a
-    snapped name, and the rule cost the SaudiNewsNet held-out English snippet a question).
+    and the passage shown for "where", "how old" and "how many" as `ArabicRanking.answer_kind_bonus`
+    and `ArabicRanking.answer_passage_ratio` (not for "who": an English question's person is a
+    snapped name, and the rule cost the SaudiNewsNet held-out English snippet a question; for how
+    many, a count of time or money does not answer unless asked: `answer_kinds.asks_measure`).
 
     The evidence handed to the decision: a passage's `margin` is its cosine minus the
     `margin_rank`-th best passage's; it is `agreed` when among the `agreement_rank` best both by
