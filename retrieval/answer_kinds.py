@@ -81,10 +81,6 @@ _CURRENCIES = "ريال دولار يورو جنيه درهم دينار لير�
 # words after which "when" still asks ("until when").
 _EN_QUESTION_WORDS = frozenset("what which who whom whose where why how".split())
 _WHEN_ASKED_AFTER = frozenset("until till since and or".split())
-_MEASURE_ASKED_RE = re.compile(
-    r"\bhow much\b|\bhow many (?:\w+ )?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|"
-    r"dollars?|riyals?|euros?|pounds?)\b"
-)
 _AND_KIND_RE = re.compile(r"\band (when|where|how many|how much|how long)\b")
 _JOIN = "+"
 # "أي" followed by one of these asks for that kind ("في أي مدينة", "بأي سنة").
@@ -326,19 +322,6 @@ def counts_noun(text: str, nouns: frozenset[str]) -> bool:
         return counted_form(words[-1]) in nouns
     ending = next((e for e in _DUAL_ENDINGS if words[0].endswith(e)), "")
     return bool(ending) and counted_form(words[0][: -len(ending)]) in nouns
-
-
-def asks_measure(question: str) -> bool:
-    """Whether an English how-many question asks a sum or a length of time ("how much", "how many
-    years"): then a count of a currency or a time unit may answer it (`is_measure`)."""
-    return bool(_MEASURE_ASKED_RE.search(question.casefold()))
-
-
-def is_measure(text: str) -> bool:
-    """Whether `text`, a count, counts a unit of time or a currency ("خمس سنوات", "1.3 مليار
-    دولار"): an age, a duration or a sum, not how many things."""
-    words = [w for w, _, _ in word_table(text)]
-    return any(w in TIME_UNITS or counted_form(w) in _currencies() for w in words)
 
 
 def is_partitive(text: str) -> bool:

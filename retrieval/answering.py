@@ -18,7 +18,6 @@ from retrieval.answer_kinds import (
     WHEN,
     WHERE,
     WHO,
-    asks_measure,
     counted_nouns,
     kind_parts,
     question_kind,
@@ -415,8 +414,7 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    measures = query.path == "ar" or asks_measure(question)
-    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted, measures)
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
@@ -575,7 +573,6 @@ def answer_passage_first(
     kind: str,
     ranking: Ranking,
     counted: frozenset[str] = frozenset(),
-    measures: bool = True,
 ) -> list[Candidate]:
     """`chosen` with another passage of the same article first, when the first passage does not
     say what is asked in a sentence holding `answer_passage_share` of the question's weight and
@@ -594,15 +591,12 @@ def answer_passage_first(
     Arabic how-many question names what it counts (`counted` nouns: `counted_nouns`), a number
     of it is looked for first: the first passage's "أكثر من 20 حريقا" does not say how many
     acres, nor a count of people how much money; and in each reading a number stated before a
-    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). Without
-    `measures` (an English how-many question asking neither a sum nor a length of time), a count
-    of a currency or a time unit says nothing: the boy's age "(خمس سنوات)" does not say how many
-    foods he is allergic to. An age for "how old": the lead names the man, a later passage "في سن
-    الثالثة والعشرين". An occasion
-    for "على هامش شو": "على هامش انعقاد مجلس ..." (`answer_kinds.SIDELINES`). For who, the
-    first passage naming someone yields to one whose person's sentence holds more of the
-    question's weight: "مين كان رئيس وفد موسكو" ranks the Kremlin spokesman's passage first,
-    the delegation head's names "ترأس الوفد". The
+    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). An age for
+    an English "how old": the lead names the man, a later passage says "في سن الثالثة
+    والعشرين". An occasion for "على هامش شو": "على هامش انعقاد مجلس ..."
+    (`answer_kinds.SIDELINES`). For who, the first passage naming someone yields to one whose
+    person's sentence holds more of the question's weight: "مين كان رئيس وفد موسكو" ranks the
+    Kremlin spokesman's passage first, the delegation head's names "ترأس الوفد". The
     passages either side are not looked at: a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
     asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
@@ -618,7 +612,7 @@ def answer_passage_first(
     def said(position: int, nouns: frozenset[str], exact: bool) -> float:
         """The most question weight a sentence of the passage saying what is asked holds."""
         text = index.passage_text(position)
-        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact, measures=measures)
+        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact)
         return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]

@@ -112,10 +112,9 @@ class EnglishExpansion:
 class EnglishRanking:
     """English and mixed questions: BM25 over the concepts scaled to the best passage, plus
     `dense_weight` x the passage's cosine as a z-score among all passages' cosines; snippets
-    and the passage shown for "where", "how old" and "how many" as `ArabicRanking.answer_kind_bonus`
-    and `ArabicRanking.answer_passage_ratio` (not for "who": an English question's person is a
-    snapped name, and the rule cost the SaudiNewsNet held-out English snippet a question; for how
-    many, a count of time or money does not answer unless asked: `answer_kinds.asks_measure`).
+    and the passage shown for "where" and "how old" as `ArabicRanking.answer_kind_bonus` and
+    `ArabicRanking.answer_passage_ratio` (not for "who": an English question's person is a
+    snapped name, and the rule cost the SaudiNewsNet held-out English snippet a question).
 
     The evidence handed to the decision: a passage's `margin` is its cosine minus the
     `margin_rank`-th best passage's; it is `agreed` when among the `agreement_rank` best both by
@@ -130,7 +129,7 @@ class EnglishRanking:
     answer_kind_bonus: float = 0.5
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
-    answer_passage_kinds: tuple[str, ...] = ("where", "age", "count")
+    answer_passage_kinds: tuple[str, ...] = ("where", "age")
     margin_rank: int = 6
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6

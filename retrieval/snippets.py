@@ -11,7 +11,6 @@ from retrieval.answer_kinds import (
     SIDELINES,
     answer_spans,
     counts_noun,
-    is_measure,
     is_partial,
     is_partitive,
     is_vague,
@@ -220,7 +219,6 @@ def answer_sentence_shares(
     counted: frozenset[str] = frozenset(),
     exact: bool = False,
     reports: bool = True,
-    measures: bool = True,
 ) -> list[float]:
     """For each answer of `kind` in `text` that the question does not name (`unasked_answers`),
     the share of the question's `weights` its sentence holds: a date in a sentence sharing
@@ -243,8 +241,6 @@ def answer_sentence_shares(
         if counted and not counts_noun(text[start:end], counted):
             continue
         if exact and is_vague(text[start:end]):
-            continue
-        if not measures and is_measure(text[start:end]):
             continue
         if not reports and dates_report(text, start, end):
             continue

@@ -353,19 +353,3 @@ def test_an_english_how_old_shows_the_passage_of_its_article_stating_the_age(tmp
     assert "23 عاما" in answer_question(index, question).shown[0].snippet
     plain = replace(ENGLISH_RANKING, answer_passage_kinds=("where",))
     assert "23 عاما" not in answer_question(index, question, ranking=plain).shown[0].snippet
-
-
-def test_an_english_how_many_passes_over_a_count_of_years_to_the_passage_counting_the_things(tmp_path):
-    # The first passage's only number is the boy's age ("خمس سنوات"): no count of foods. The
-    # passage of the same article counting them is shown first.
-    first = "يعاني الطفل البريطاني (خمس سنوات) من حالة أكزيما حادة وحساسية من الطعام أقعدته عن المشي. " + (
-        "وتضررت حياة الأسرة كلها، وتنقلت بين المستشفيات والعيادات بحثا عن علاج يخفف معاناته. " * 4
-    )
-    aside = "وتعمل البلدية على إصلاح الطريق المؤدي إلى الحي منذ أشهر، وتنتظر وصول المعدات. " * 4
-    count = "وقالت والدة الطفل البريطاني إن ابنها يعاني من حساسية تجاه 20 نوعاً من الطعام."
-    others = ["افتتحت البلدية حديقة عامة جديدة في وسط المدينة.", "ارتفعت أسعار الذهب خلال الأسبوع الماضي."]
-    index = build(tmp_path, {"a": [first, aside, count], "b": others[:1], "c": others[1:]})
-    question = "How many kinds of food is the British boy with eczema allergic to?"
-    assert "20 نوعاً" in answer_question(index, question).shown[0].snippet
-    plain = replace(ENGLISH_RANKING, answer_passage_kinds=("where", "age"))
-    assert "20 نوعاً" not in answer_question(index, question, ranking=plain).shown[0].snippet
