@@ -19,6 +19,7 @@ from retrieval.stopwords import STOPWORDS
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
 WHY, SIDELINES = "why", "sidelines"  # a reason; the event on whose sidelines something happened
+AGE = "age"  # "how old": a number of years, or a number after "العمر"
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
 _KUNYA = frozenset({"ابو", "ام"})
 _SON_OF = frozenset({"بن", "ابن"})
@@ -51,6 +52,7 @@ _ARABIC_QUESTION_WORDS = {
 _ENGLISH_PATTERNS = (
     (DURATION, r"\bhow long\b|\bfor how many (?:days|weeks|months|years|hours)\b"),
     (COUNT, r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|amount)\b"),
+    (AGE, r"\bhow old\b|\b(?:what|which) age\b|\bat the age of\b"),
     (WHEN, r"\bwhen\b|\b(?:what|which) (?:year|date|day|month|time|century|decade)\b"),
     (WHERE, r"\bwhere\b|\b(?:what|which) (?:city|country|place|town|state|region|venue)\b"),
     # A person's name: a person noun ("the name of the Yemeni farmer"). Not any noun followed by
@@ -97,6 +99,8 @@ _TIME_UNITS = (
 )
 _DUAL_UNITS = "ساعتين ساعتان يومين يومان اسبوعين شهرين عامين سنتين عقدين"
 _DURATION_CUES = "لمده مده طيله طوال طول"
+_AGE_UNITS = "عام عاما سنه سنوات سنين ربيعا"
+_AGE_CUES = "العمر عمره عمرها سن"  # "البالغ من العمر 36 عاما", "عمره 18", "في سن الثالثة والعشرين"
 # "ما المدة التي استغرقها", "ما أقصى مدة": a duration asked with "what" and "length of time".
 _DURATION_ASKED = "مده المده"
 _NUMBER_WORDS = (
@@ -197,6 +201,7 @@ WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
 TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
 DURATION_CUES, NUMBER_WORDS = _words(_DURATION_CUES), _words(_NUMBER_WORDS)
 DURATION_ASKED = _words(_DURATION_ASKED)
+AGE_UNITS, AGE_CUES = _words(_AGE_UNITS), _words(_AGE_CUES)
 HOW_LONG = TIME_UNITS | DURATION_CUES | _words("وقت الوقت طولت طالت دام دامت استمر استمرت استغرق استغرقت")
 WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
 PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
@@ -668,6 +673,20 @@ def _duration_at(words, i: int) -> int:
     return 0
 
 
+def _age_at(words, i: int) -> int:
+    """An age: a number of years ("(36 عاماً)", "18 ربيعا") or a number or an ordinal after
+    "العمر" / "عمره" / "سن" ("عمره 18", "في سن الثالثة والعشرين"). English asks it with "how
+    old"; a count would take the first passage's dates and other numbers for it."""
+    cue = _bare(words[i][0], AGE_CUES) in AGE_CUES and i + 1 < len(words)
+    if cue and (_number_at(words, i + 1) or words[i + 1][0] in HOURS):
+        return 2
+    if _number_at(words, i):
+        for length in (2, 3):
+            if i + length <= len(words) and _bare(words[i + length - 1][0], AGE_UNITS) in AGE_UNITS:
+                return length
+    return 0
+
+
 def _reason_at(words, i: int) -> int:
     """A cue of a reason or purpose and the words after it: "بسبب الخلافات", "من أجل بناء"."""
     word = words[i][0]
@@ -689,6 +708,7 @@ _FINDERS = {
     NAMED: _named_at,
     COUNT: _count_at,
     DURATION: _duration_at,
+    AGE: _age_at,
     WHO: _who_at,
     WHY: _reason_at,
     SIDELINES: _occasion_at,

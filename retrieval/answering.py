@@ -591,11 +591,12 @@ def answer_passage_first(
     Arabic how-many question names what it counts (`counted` nouns: `counted_nouns`), a number
     of it is looked for first: the first passage's "أكثر من 20 حريقا" does not say how many
     acres, nor a count of people how much money; and in each reading a number stated before a
-    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). An occasion
-    for "على هامش شو": "على هامش انعقاد مجلس ..." (`answer_kinds.SIDELINES`). For who, the
-    first passage naming someone yields to one whose person's sentence holds more of the
-    question's weight: "مين كان رئيس وفد موسكو" ranks the Kremlin spokesman's passage first,
-    the delegation head's names "ترأس الوفد". The
+    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). An age for
+    an English "how old": the lead names the man, a later passage says "في سن الثالثة
+    والعشرين". An occasion for "على هامش شو": "على هامش انعقاد مجلس ..."
+    (`answer_kinds.SIDELINES`). For who, the first passage naming someone yields to one whose
+    person's sentence holds more of the question's weight: "مين كان رئيس وفد موسكو" ranks the
+    Kremlin spokesman's passage first, the delegation head's names "ترأس الوفد". The
     passages either side are not looked at: a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
     asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")

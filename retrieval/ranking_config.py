@@ -112,7 +112,7 @@ class EnglishExpansion:
 class EnglishRanking:
     """English and mixed questions: BM25 over the concepts scaled to the best passage, plus
     `dense_weight` x the passage's cosine as a z-score among all passages' cosines; snippets
-    and the passage shown for "where" as `ArabicRanking.answer_kind_bonus` and
+    and the passage shown for "where" and "how old" as `ArabicRanking.answer_kind_bonus` and
     `ArabicRanking.answer_passage_ratio` (not for "who": an English question's person is a
     snapped name, and the rule cost the SaudiNewsNet held-out English snippet a question).
 
@@ -129,7 +129,7 @@ class EnglishRanking:
     answer_kind_bonus: float = 0.5
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
-    answer_passage_kinds: tuple[str, ...] = ("where",)
+    answer_passage_kinds: tuple[str, ...] = ("where", "age")
     margin_rank: int = 6
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6

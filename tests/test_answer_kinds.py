@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 
 from retrieval.answer_kinds import (
+    AGE,
     COUNT,
     DURATION,
     NAMED,
@@ -57,6 +58,8 @@ from tests.test_snippets import weights_for
         ("Who heads the Russian delegation?", WHO),
         ("How many troops did Russia gather?", COUNT),
         ("How long did the meeting last?", DURATION),
+        ("At what age did the actor die?", AGE),
+        ("How many people aged over 14 read a newspaper?", COUNT),
         ("Blinken w Lavrov et2ablo awel marra fein?", WHERE),
         ("وش اسم الشاب اللي غرق بالسد", NAMED),
         ("شنو سمية البنت اللي ماتت", NAMED),
@@ -82,11 +85,12 @@ from tests.test_snippets import weights_for
         # A "when" after another question word joins a clause: no date is asked.
         ("Who was president when the war began?", WHO),
         ("Where was the team on tour when the president spoke?", WHERE),
-        ("How old was the actor when he died?", ""),
+        ("How old was the actor when he died?", AGE),
         ("Was the treaty extended, and until when?", WHEN),
         # After "how", who and whose open a relative clause: no person is asked.
-        ("How old is Ali, the patient whose treatment was stopped?", ""),
+        ("How old is Ali, the patient whose treatment was stopped?", AGE),
         ("How did the man who won the race celebrate?", ""),
+        ("How far is the stadium from the man who owns it?", ""),
         ("What did the man who resigned say?", WHO),
         ("ووين كانت القمة؟", WHERE),
     ],
@@ -162,6 +166,15 @@ def test_a_duration_is_a_unit_after_its_cue_or_a_counted_unit_in_the_accusative(
     spans = [text[start:end] for start, end in answer_spans(text, DURATION)]
     assert spans == ["لمدة عام", "24 شهراً", "30 يوما"]
     assert answer_spans("وعقد الاجتماع في عام 2015 لمدة", DURATION) == ()
+
+
+def test_an_age_is_a_number_of_years_or_a_number_after_a_word_of_age():
+    text = (
+        "وقالت والدته (36 عاماً) إن الطفل البالغ من العمر 5 سنوات، وأقدم مواطن في سن الثالثة "
+        "والعشرين على صدم المسجد يوم 23 يوليو، ومرت 3 أشهر، وسن قانون جديد."
+    )
+    spans = [text[start:end] for start, end in answer_spans(text, AGE)]
+    assert spans == ["36 عاماً", "العمر 5", "سن الثالثة"]
 
 
 @pytest.mark.parametrize(
@@ -384,8 +397,8 @@ def test_of_the_passages_naming_a_person_the_one_sharing_most_with_the_question_
     assert "جون كيري" in first.snippet and "لافروف" not in first.snippet
 
 
-def test_the_english_path_shows_another_passage_for_where_only():
-    assert path_ranking("en").answer_passage_kinds == (WHERE,)
+def test_the_english_path_shows_another_passage_for_where_and_age_only():
+    assert path_ranking("en").answer_passage_kinds == (WHERE, AGE)
     assert set(path_ranking("ar").answer_passage_kinds) == {WHERE, WHO, DURATION, COUNT, SIDELINES}
 
 

@@ -8,7 +8,7 @@ import pytest
 from retrieval.answering import answer_question, bare_forms, candidates, query_terms, term_weights
 from retrieval.decision import CLOSEST, NO_ANSWER_KIND
 from retrieval.engine import Engine
-from retrieval.ranking_config import ARABIC_RANKING, ArabicRanking
+from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking
 
 PARAGRAPH = "{n}. ناقش المجلس البلدي مشروع الحديقة العامة الجديدة في جلسته {n} وقرر تمويل المرحلة {n}."
 
@@ -337,3 +337,19 @@ def test_the_passage_saying_what_is_asked_is_shown(
     change, plain_id = switched_off
     plain = answer_question(index, question, ranking=replace(ARABIC_RANKING, **change))
     assert plain.shown[0].passage_id == plain_id
+
+
+def test_an_english_how_old_shows_the_passage_of_its_article_stating_the_age(tmp_path):
+    # The passage naming the mosque and the car best states no age; a later passage of the same
+    # article does, past what the first one's snippet can reach.
+    first = "صدم شاب بسيارة والده جدار مسجد في محافظة بيش أثناء صلاة الفجر، ولم يصب أحد من المصلين. " + (
+        "وتضررت واجهة المبنى والسور الخارجي وعدد من النوافذ، وحضرت فرق الدفاع المدني إلى الموقع. " * 4
+    )
+    aside = "وتعمل البلدية على إصلاح الطريق المؤدي إلى الحي منذ أشهر، وتنتظر وصول المعدات. " * 4
+    age = "وقال الناطق باسم الشرطة إن الشاب البالغ من العمر 23 عاما نقل إلى المستشفى بعد أن صدم المسجد."
+    others = ["افتتحت البلدية حديقة عامة جديدة في وسط المدينة.", "ارتفعت أسعار الذهب خلال الأسبوع الماضي."]
+    index = build(tmp_path, {"a": [first, aside, age], "b": others[:1], "c": others[1:]})
+    question = "How old is the young man who rammed his father's car into the mosque?"
+    assert "23 عاما" in answer_question(index, question).shown[0].snippet
+    plain = replace(ENGLISH_RANKING, answer_passage_kinds=("where",))
+    assert "23 عاما" not in answer_question(index, question, ranking=plain).shown[0].snippet
