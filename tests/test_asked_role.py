@@ -90,7 +90,7 @@ def test_a_role_verbs_qualifier_may_stand_past_its_holders_name_and_titles():
 
 
 def test_a_nationality_right_after_the_role_is_whose_it_is():
-    """"المدرب الإيطالي" is not the Romanian coach the article names (`role_owner`)."""
+    """The Italian coach ("المدرب الإيطالي") is not the Romanian one the article names (`role_owner`)."""
     role = asked_role("من هو المدرب الإيطالي لنادي الاتحاد؟", nation_owner=True)
     assert role is not None and role.owner_adjective
     romanian = "وصل الوفد إلى ميلانو الإيطالية واجتمع بالمدرب الروماني بولوني الذي طلب لاعبين."
@@ -100,7 +100,7 @@ def test_a_nationality_right_after_the_role_is_whose_it_is():
 
 
 def test_the_roles_of_a_list_name_no_one():
-    """"إعفاء كل من: – مدير المستشفى – مدير الخدمات الطبية": what a role heads (its genitive, the
+    """In "إعفاء كل من: – مدير المستشفى – مدير الخدمات الطبية" what a role heads (its genitive, the
     next role) and a role after a dash are no name (`role_lists`)."""
     role = asked_role("مين كان مدير مستشفى الملك فيصل اللي انعفى؟")
     assert role is not None
@@ -120,7 +120,7 @@ def test_a_role_verb_is_followed_by_its_holder_not_what_it_heads():
 
 
 def test_the_rarer_word_of_a_two_word_qualifier_must_be_in_the_article():
-    """"مستشفى بني مالك": an article on another hospital ties its director to "مستشفى" only."""
+    """An article on another hospital ties its director to "مستشفى", not to "مستشفى بني مالك"."""
     role = asked_role("من هو مدير مستشفى بني مالك العام؟")
     assert role is not None
     narrow = narrowed(role, {"مستشفي": 50, "بني": 3}.get)
