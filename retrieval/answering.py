@@ -71,7 +71,7 @@ from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
 from retrieval.repeats import without_repeats
 from retrieval.report_dates import asks_saying
-from retrieval.roles import AskedRole, asked_role, narrowed, unanswered
+from retrieval.roles import AskedRole, asked_role, unanswered
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
@@ -374,11 +374,7 @@ def answer_question(
     won = asks_winner(query.text) if query.path == "ar" else asks_winner(question)
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Read from the question as written: an Arabizi reading's words are guesses.
-    role = None
-    if isinstance(rules, ArabicRules) and rules.role_articles:
-        role = asked_role(question, rules.role_owner)
-        if role is not None and rules.role_specific:
-            role = narrowed(role, partial(_frequency, index))
+    role = asked_role(question) if isinstance(rules, ArabicRules) and rules.role_articles else None
     if isinstance(rules, EnglishRules) and rules.role_articles:
         role = english_role(question, concepts)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.

@@ -114,12 +114,8 @@ class ArabicRules:
     # the role otherwise qualified, or a country's not at all, and no sentence of them ties a
     # name to the role and its qualifier (`roles.unanswered`). 0: off.
     role_articles: int = 3
-    # ... reading a country right after the role as whose it is ("المدرب الإيطالي" is not
-    # "بالمدرب الروماني": `roles.asked_role`'s `nation_owner`), asking an article that ties
-    # it to write the rarer word of a two-word qualifier ("مستشفى بني مالك": `roles.narrowed`),
-    # and taking no role word after a role for a name ("مدير المستشفى ومدير الخدمات": `lists`).
-    role_owner: bool = True
-    role_specific: bool = True
+    # ... taking no role of a list for a name ("– مدير المستشفى – مدير الخدمات"), nor what a
+    # role without the article heads ("ومدير الخدمات": `roles.unanswered`'s `lists`).
     role_lists: bool = True
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking

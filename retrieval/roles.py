@@ -11,12 +11,12 @@ any of the best passages, so that a role written otherwise still answers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from retrieval.analysis import is_stopword
 from retrieval.answer_kinds import SAYING
-from retrieval.normalize import normalize_arabic, word_table
+from retrieval.normalize import word_table
 from retrieval.passages import split_sentences
 from retrieval.qualifiers import COUNTRIES
 
@@ -33,14 +33,10 @@ _ROLE_GROUPS = (
 _GROUP_OF = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group.split()}
 # Words a role phrase carries that qualify no one: "المدير العام", "الرئيس التنفيذي".
 _ROLE_ADJECTIVES = frozenset("عام العام تنفيذي التنفيذي الجديد جديد الحالي حالي السابق سابق".split())
-# Adjectives of roles that look like a nationality's ("المدير الفني"; `_other_nationality`).
-_ROLE_NISBAS = frozenset("التنفيذي الحالي الفني الرسمي".split())
 # A minister's portfolio: part of the role, the country comes after it.
 _PORTFOLIOS = frozenset("خارجيه داخليه دفاع ماليه عدل صحه تعليم طاقه اقتصاد".split())
 # A country written as its adjective, its name or its capital (normalized, prefixes of words).
 _NATIONS = tuple(tuple(forms.split()) for _, forms in COUNTRIES if forms)
-# The countries' adjectives ("الإيطالي"), which say whose a role is when right after it.
-_NATIONALITIES = frozenset(normalize_arabic(a) for adjectives, _ in COUNTRIES for a in adjectives.split())
 # Who-words opening the question, and the words that may stand between them and the role.
 _WHO = frozenset("من مين منو مينو".split())
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمو".split())
@@ -73,16 +69,9 @@ class AskedRole:
 
     group: int
     qualifiers: tuple[tuple[str, ...], ...]
-    # Whose role it is, when the question says (English "Japan's ambassador", Arabic "المدرب
-    # الإيطالي"): the first country or owner written with the role must be it ("السفير
-    # السعودي في اليابان" is not Japan's, "بالمدرب الروماني" not the Italian).
+    # Whose role it is, when the question says (English "Japan's ambassador"): the first
+    # country or owner written with the role must be it ("السفير السعودي في اليابان" is not).
     owner: tuple[str, ...] = ()
-    # Whether the owner is a nationality written right after the role ("المدرب الإيطالي"), so
-    # that another adjective there is someone else's role ("بالمدرب الروماني").
-    owner_adjective: bool = False
-    # The rarest word of each qualifier of two words (`narrowed`), which an article tying the
-    # role must write somewhere: "مستشفى بني مالك" is not any "مدير مستشفى".
-    specific: tuple[str, ...] = ()
 
 
 def _base(word: str) -> str:
@@ -125,7 +114,7 @@ def nation(word: str) -> int | None:
     return None
 
 
-def asked_role(question: str, nation_owner: bool = False) -> AskedRole | None:
+def asked_role(question: str) -> AskedRole | None:
     """The role a question opening with a who-word (or asking a name: "اسمه ايه") asks
     about, when a role word comes right after it (fillers such as هو / كان between), with its
     qualifiers: the first content word after the role phrase (or the one after it, unless
@@ -133,9 +122,7 @@ def asked_role(question: str, nation_owner: bool = False) -> AskedRole | None:
     words after the first ("السفير الروسي" -> الروسي; "ترأس الوفد الأمريكي" -> الوفد and
     الامريكي); a minister's portfolio and the word
     after it ("وزير خارجية ايسلندا" -> خارجية, ايسلندا). The phrase ends at a relative
-    pronoun ("اللي قالت ..."). With `nation_owner`, a country right after the role is whose
-    it is (`AskedRole.owner`: "المدرب الإيطالي"). None for any other question, or a role with
-    nothing after it."""
+    pronoun ("اللي قالت ..."). None for any other question, or a role with nothing after it."""
     words = [w for w, _, _ in word_table(question)]
     i = 0
     while i < len(words) and (words[i] in _FILLERS or words[i] in ("و", "ف")):
@@ -160,32 +147,7 @@ def asked_role(question: str, nation_owner: bool = False) -> AskedRole | None:
         qualifiers = [(rest[0],)]
     else:  # a name of two words may be written by either ("المتحدثة باسم الأبيض")
         qualifiers = [tuple(rest[:2])]
-    adjective = nation_owner and _adjective(rest[0]) in _NATIONALITIES
-    owner = (rest[0],) if adjective else ()
-    return AskedRole(group, tuple(dict.fromkeys(qualifiers + nations)), owner, adjective)
-
-
-def narrowed(role: AskedRole, frequency: Callable[[str], int]) -> AskedRole:
-    """`role` with the rarer word of each qualifier of two (`frequency`: in how many passages
-    the articles write it) as `AskedRole.specific`: either word may stand with the role in a
-    sentence ("المتحدثة باسم الأبيض"), the rarer one must be in the article."""
-    pairs = [qs for qs in role.qualifiers if len(qs) > 1]
-    return replace(role, specific=tuple(min(qs, key=frequency) for qs in pairs))
-
-
-def _adjective(word: str) -> str:
-    """A word as an adjective with the article: "بالمدرب"'s "الروماني" stays, "الإيطالية" is
-    "الايطالي"."""
-    word = word.removesuffix("ه") if word.endswith("يه") else word
-    return word if word.startswith("ال") else ""
-
-
-def _other_nationality(word: str, owner: tuple[str, ...]) -> bool:
-    """Whether `word`, right after a role whose `owner` is a nationality ("المدرب الإيطالي"),
-    is another adjective of the kind ("بالمدرب الروماني", "المدرب الوطني"): a word with the
-    article ending in ي that is no adjective of roles."""
-    nisba = _adjective(word).endswith("ي") and len(word) >= 6 and word not in _ROLE_NISBAS
-    return nisba and not any(_matches(word, o) for o in owner)
+    return AskedRole(group, tuple(dict.fromkeys(qualifiers + nations)))
 
 
 def _matches(word: str, qualifier: str) -> bool:
@@ -211,16 +173,17 @@ def _names_someone(
     next role of a list ("مدير المستشفى ومدير الخدمات الطبية"), nor the word right after a
     role without the article, its genitive ("ومدير الخدمات"); or the role follows a comma or
     "الذي" after a name ("ريابكوف، الذي ترأس الوفد الروسي", "X، سفير روسيا")."""
+    role_word = words[at][0]
+    # "مدير الخدمات": a role noun without the article heads the word after it (a verb does not).
+    heads = lists and not role_word.startswith(_DEFINITE) and _base(role_word) not in _ROLE_VERBS
+    heads = heads and not _accusative(role_word)
     after_comma = False
     for k in range(end, min(len(words), end + QUALIFIER_REACH)):
         gap = sentence[words[k - 1][2] : words[k][1]]
         if any(q in gap for q in _QUOTES):
             break
         after_comma = after_comma or "،" in gap or "," in gap
-        role_word = words[at][0]
-        bare = not role_word.startswith(_DEFINITE) and _base(role_word) not in _ROLE_VERBS
-        headed = k == at + 1 and bare and not _accusative(role_word)
-        listed = lists and (role_group(words[k][0]) is not None or headed)
+        listed = (lists and role_group(words[k][0]) is not None) or (heads and k == at + 1)
         if (k == end or after_comma) and not is_stopword(words[k][0]) and not listed:
             return True
     if _accusative(words[at][0]):  # "تعيين فلان مديراً": the name comes before
@@ -269,14 +232,8 @@ def _owned(phrase: Sequence[str], owner: tuple[str, ...]) -> bool:
 def written(text: str, role: AskedRole, lists: bool = False) -> tuple[bool, bool]:
     """Whether a sentence of `text` writes the role (any word of its group) with one of its
     qualifiers within QUALIFIER_REACH words, and whether one `ties` it: with every qualifier
-    and a name standing with it (`_names_someone`, `lists`), in a text writing the role's
-    `specific` words."""
+    and a name standing with it (`_names_someone`, `lists`)."""
     mentioned = False
-    if role.specific:
-        every = [w for w, _, _ in word_table(text)]
-        specific = all(any(_matches(w, word) for w in every) for word in role.specific)
-    else:
-        specific = True
     for span in split_sentences(text):
         sentence = text[span.start : span.end]
         words = word_table(sentence)
@@ -298,10 +255,7 @@ def written(text: str, role: AskedRole, lists: bool = False) -> tuple[bool, bool
                 end += 1
             if role.owner and not _owned([w for w, _, _ in words[at + 1 : end]], role.owner):
                 continue
-            following = words[at + 1][0] if at + 1 < len(words) else ""
-            if role.owner_adjective and _other_nationality(following, role.owner):
-                continue
-            if specific and _names_someone(sentence, words, at, end, lists):
+            if _names_someone(sentence, words, at, end, lists):
                 return True, True
     return mentioned, False
 
