@@ -521,7 +521,8 @@ def decide_answer(
         blocked = NO_WINNER if no_winner or (match and not reports_result(context, match)) else ""
     if found and not blocked and role is not None and rules.role_articles:
         texts = _article_bodies(index, found, rules.role_articles)
-        blocked = NO_ROLE if unanswered(texts, role) else ""
+        lists = isinstance(rules, ArabicRules) and rules.role_lists
+        blocked = NO_ROLE if unanswered(texts, role, lists) else ""
     if found and not blocked and said_by and isinstance(rules, ArabicRules) and rules.quoted_articles:
         texts = _article_bodies(index, found, rules.quoted_articles)
         blocked = NOT_QUOTED if unquoted(texts, said_by) else ""

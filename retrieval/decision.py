@@ -114,6 +114,9 @@ class ArabicRules:
     # the role otherwise qualified, or a country's not at all, and no sentence of them ties a
     # name to the role and its qualifier (`roles.unanswered`). 0: off.
     role_articles: int = 3
+    # ... taking no role of a list for a name ("– مدير المستشفى – مدير الخدمات"), nor what a
+    # role without the article heads ("ومدير الخدمات": `roles.unanswered`'s `lists`).
+    role_lists: bool = True
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking
     # (`unquoted.unquoted`; reason NOT_QUOTED). 0: off.

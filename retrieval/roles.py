@@ -46,6 +46,10 @@ _LINKS = frozenset("بتاع بتاعه بتاعت تبع تبعه حق ديال
 # A relative pronoun (or "when") ends the role phrase: what follows says what the person did.
 _RELATIVES = frozenset("اللي يلي الذي التي اللذي عندما حين حينما".split())  # not "الي": also إلى
 _PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف")
+# Marks between the items of a list of roles ("– مدير المستشفى – مدير الخدمات"), not between
+# a name and its title.
+_LIST_MARKS = ("–", "-", ":", "—")
+_DEFINITE = ("وال", "فال", "بال", "كال", "لل", "ال")
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مديراً"
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
 _OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
@@ -159,19 +163,28 @@ def _matches(word: str, qualifier: str) -> bool:
     return short >= 3 and (a == b or a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
 
 
-def _names_someone(sentence: str, words: Sequence[tuple[str, int, int]], at: int, end: int) -> bool:
+def _names_someone(
+    sentence: str, words: Sequence[tuple[str, int, int]], at: int, end: int, lists: bool = False
+) -> bool:
     """Whether a name stands with the role written at words[at] (its phrase running to
     words[end - 1]): the word after the phrase is no function word and no quotation ("وزير
     الخارجية الأمريكي أنتوني بلينكن"), or one after a comma a few words on ("المبعوث الدولي
-    إلى سوريا، غير بيدرسون"); or the role follows a comma or "الذي" after a name ("ريابكوف،
-    الذي ترأس الوفد الروسي", "X، سفير روسيا")."""
+    إلى سوريا، غير بيدرسون"); with `lists`, not what the role heads either: a role word, the
+    next role of a list ("مدير المستشفى ومدير الخدمات الطبية"), nor the word right after a
+    role without the article, its genitive ("ومدير الخدمات"); or the role follows a comma or
+    "الذي" after a name ("ريابكوف، الذي ترأس الوفد الروسي", "X، سفير روسيا")."""
+    role_word = words[at][0]
+    # "مدير الخدمات": a role noun without the article heads the word after it (a verb does not).
+    heads = lists and not role_word.startswith(_DEFINITE) and _base(role_word) not in _ROLE_VERBS
+    heads = heads and not _accusative(role_word)
     after_comma = False
     for k in range(end, min(len(words), end + QUALIFIER_REACH)):
         gap = sentence[words[k - 1][2] : words[k][1]]
         if any(q in gap for q in _QUOTES):
             break
         after_comma = after_comma or "،" in gap or "," in gap
-        if (k == end or after_comma) and not is_stopword(words[k][0]):
+        listed = (lists and role_group(words[k][0]) is not None) or (heads and k == at + 1)
+        if (k == end or after_comma) and not is_stopword(words[k][0]) and not listed:
             return True
     if _accusative(words[at][0]):  # "تعيين فلان مديراً": the name comes before
         return True
@@ -187,7 +200,8 @@ def _names_someone(sentence: str, words: Sequence[tuple[str, int, int]], at: int
         verb = previous in SAYING or (previous[:1] in "وف" and previous[1:] in SAYING)
         verb = verb or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
         quoted = any(q in before for q in _QUOTES)
-        if not (joined or verb or quoted or is_stopword(previous)):
+        listed = lists and any(mark in before for mark in _LIST_MARKS)
+        if not (joined or verb or quoted or listed or is_stopword(previous)):
             return True
     return False
 
@@ -215,10 +229,10 @@ def _owned(phrase: Sequence[str], owner: tuple[str, ...]) -> bool:
     return True
 
 
-def written(text: str, role: AskedRole) -> tuple[bool, bool]:
+def written(text: str, role: AskedRole, lists: bool = False) -> tuple[bool, bool]:
     """Whether a sentence of `text` writes the role (any word of its group) with one of its
     qualifiers within QUALIFIER_REACH words, and whether one `ties` it: with every qualifier
-    and a name standing with it (`_names_someone`)."""
+    and a name standing with it (`_names_someone`, `lists`)."""
     mentioned = False
     for span in split_sentences(text):
         sentence = text[span.start : span.end]
@@ -241,12 +255,12 @@ def written(text: str, role: AskedRole) -> tuple[bool, bool]:
                 end += 1
             if role.owner and not _owned([w for w, _, _ in words[at + 1 : end]], role.owner):
                 continue
-            if _names_someone(sentence, words, at, end):
+            if _names_someone(sentence, words, at, end, lists):
                 return True, True
     return mentioned, False
 
 
-def unanswered(texts: Iterable[str], role: AskedRole) -> bool:
+def unanswered(texts: Iterable[str], role: AskedRole, lists: bool = False) -> bool:
     """Whether the best articles' `texts` give no one the role asked, on evidence: they write
     it with (part of) its qualifier and never tie a name to it all ("وزير الخارجية الأمريكي"
     for Iceland's, "ترأس الوفد الروسي" for the American, a company "ومديرها العام" unnamed), or
@@ -255,7 +269,7 @@ def unanswered(texts: Iterable[str], role: AskedRole) -> bool:
     who turned Protestant)."""
     mentioned = False
     for text in texts:
-        seen, tied = written(text, role)
+        seen, tied = written(text, role, lists)
         if tied:
             return False
         mentioned = mentioned or seen

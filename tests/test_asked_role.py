@@ -87,3 +87,23 @@ def test_a_role_verbs_qualifier_may_stand_past_its_holders_name_and_titles():
     role = asked_role("من ترأس وفد روسيا في جنيف؟")
     assert role is not None
     assert written("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا إلى جنيف.", role)[1]
+
+
+def test_the_roles_of_a_list_name_no_one():
+    """In "إعفاء كل من: – مدير المستشفى – مدير الخدمات الطبية" what a role heads (its genitive, the
+    next role) and a role after a dash are no name (`role_lists`)."""
+    role = asked_role("مين كان مدير مستشفى الملك فيصل اللي انعفى؟")
+    assert role is not None
+    listed = "وتقرر إعفاء كل من: – مدير المستشفى – مدير الخدمات الطبية – مدير الخدمات المساندة."
+    joined = "وتقرر إعفاء كل من: مدير المستشفى ومدير الخدمات الطبية ومدير الخدمات المساندة."
+    for text in (listed, joined):
+        assert written(text, role)[1]
+        assert written(text, role, lists=True) == (True, False)
+    named = "وقال مدير مستشفى الملك فيصل الدكتور خالد العمري إن المريض بخير."
+    assert written(named, role, lists=True)[1]
+
+
+def test_a_role_verb_is_followed_by_its_holder_not_what_it_heads():
+    role = asked_role("من ترأس وفد روسيا في جنيف؟")
+    assert role is not None
+    assert written("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا إلى جنيف.", role, lists=True)[1]
