@@ -326,8 +326,15 @@ def counts_noun(text: str, nouns: frozenset[str]) -> bool:
         return False
     if len(words) > 1:
         return counted_form(words[-1]) in nouns
-    ending = next((e for e in _DUAL_ENDINGS if words[0].endswith(e)), "")
-    return bool(ending) and counted_form(words[0][: -len(ending)]) in nouns
+    stem = without_dual_ending(words[0])
+    return stem != words[0] and counted_form(stem) in nouns
+
+
+def without_dual_ending(word: str, min_stem: int = 0) -> str:
+    """`word` without a dual's ending ("مجموعتي" → "مجموع"), when at least `min_stem` letters
+    are left; unchanged without one."""
+    ending = next((e for e in _DUAL_ENDINGS if word.endswith(e) and len(word) - len(e) >= min_stem), "")
+    return word[: -len(ending)] if ending else word
 
 
 def is_partitive(text: str) -> bool:

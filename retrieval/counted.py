@@ -12,7 +12,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from retrieval.analysis import is_stopword
-from retrieval.answer_kinds import COUNT, counted_nouns
+from retrieval.answer_kinds import COUNT, counted_nouns, without_dual_ending
 from retrieval.normalize import starts_arabic, without_article, word_table
 from retrieval.passages import split_sentences
 from retrieval.snippets import unasked_answers
@@ -27,7 +27,7 @@ _INNER_WEAK = frozenset("وي")
 # "الأشخاص": "طاقم من ثلاثة رواد").
 _BY_OTHERS = frozenset({"ضح", "نس", "شخص"})  # their `consonants`
 _MIN_CONSONANTS = 2
-_DUALS = ("تين", "تان", "تي", "ين", "ان")
+_MIN_DUAL_STEM = 3
 
 
 def consonants(word: str) -> str:
@@ -62,8 +62,7 @@ def asked_counted(question: str) -> frozenset[str]:
 
 def _undual(word: str) -> str:
     """`word` without a dual's ending ("مجموعتي" → "مجموع"), which counts by itself."""
-    ending = next((e for e in _DUALS if word.endswith(e) and len(word) - len(e) >= 3), "")
-    return word[: -len(ending)] if ending else word
+    return without_dual_ending(word, _MIN_DUAL_STEM)
 
 
 def _is_dual(word: str) -> bool:
