@@ -17,6 +17,7 @@ from retrieval.answer_kinds import (
     NAMED,
     WHEN,
     WHERE,
+    WHO,
     counted_nouns,
     kind_parts,
     question_kind,
@@ -591,11 +592,10 @@ def answer_passage_first(
     of it is looked for first: the first passage's "أكثر من 20 حريقا" does not say how many
     acres, nor a count of people how much money; and in each reading a number stated before a
     vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). An occasion
-    for "على هامش شو": "على هامش انعقاد مجلس ..." (`answer_kinds.SIDELINES`). For the
-    `answer_passage_compared` kinds, the first passage naming one yields to one whose answer's
-    sentence holds more of the question's weight: "مين كان رئيس وفد موسكو" ranks the Kremlin
-    spokesman's passage first, the delegation head's names "ترأس الوفد"; a count of the
-    volunteers asked is not the first passage's other count. The
+    for "على هامش شو": "على هامش انعقاد مجلس ..." (`answer_kinds.SIDELINES`). For who, the
+    first passage naming someone yields to one whose person's sentence holds more of the
+    question's weight: "مين كان رئيس وفد موسكو" ranks the Kremlin spokesman's passage first,
+    the delegation head's names "ترأس الوفد". The
     passages either side are not looked at: a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
     asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
@@ -618,7 +618,7 @@ def answer_passage_first(
     same = _same_article(found, first, ratio)
     for nouns, exact in readings:
         own = said(first.hit.position, nouns, exact)
-        if own and asked not in ranking.answer_passage_compared:
+        if own and asked != WHO:
             return chosen
         best, _, shown = max(
             ((said(c.hit.position, nouns, exact), -i, c) for i, c in enumerate(same)), default=(0.0, 0, first)

@@ -33,10 +33,9 @@ class ArabicRanking:
     what" (`answer_passage_kinds`), the first result shows another passage of its article naming
     a place, a person, a duration, a number or an occasion in a sentence with
     `answer_passage_share` of the question's weight, scoring `answer_passage_ratio` of the first
-    passage at least, when that one names none (for `answer_passage_compared` kinds, none in a
-    sentence holding as much of the weight) (`answering.answer_passage_first`): at size the lead
-    often states the number the later passage matching the question's words lacks, and a first
-    passage's other count is not the one asked.
+    passage at least, when that one names none (for who, or none in a sentence holding as much
+    of the weight) (`answering.answer_passage_first`): at size the lead often states the number
+    the later passage matching the question's words lacks.
 
     A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
     holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
@@ -58,7 +57,6 @@ class ArabicRanking:
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
     answer_passage_kinds: tuple[str, ...] = ("where", "who", "duration", "count", "sidelines")
-    answer_passage_compared: tuple[str, ...] = ("who", "count")
     min_snap_frequency: int = 3
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
@@ -132,7 +130,6 @@ class EnglishRanking:
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
     answer_passage_kinds: tuple[str, ...] = ("where",)
-    answer_passage_compared: tuple[str, ...] = ()
     margin_rank: int = 6
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6

@@ -261,22 +261,6 @@ def test_how_much_money_shows_the_passage_with_a_sum_not_a_count_of_people(tmp_p
     assert "سبعة آلاف ريال" in answer.shown[0].snippet
 
 
-def test_how_many_shows_the_count_whose_sentence_shares_most_with_the_question(tmp_path, monkeypatch):
-    """The lead's count of tons is no count of volunteers: the passage counting them is shown."""
-    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
-    lead = (
-        "انطلقت حملة تنظيف الشاطئ الجنوبي صباح السبت بمشاركة المتطوعين من أهالي المدينة والجمعيات. "
-        "وجمعت الحملة 40 طنا من النفايات."
-    )
-    count = "وبلغ عدد المتطوعين المشاركين في حملة التنظيف 177 شخصا."
-    others = {name: [f"خبر {name} عن الطقس والأمطار اليوم."] for name in "bcdef"}
-    index = build(tmp_path, {"a": [lead, "ووقف السكان دقيقة صمت في الساحة.", count], **others})
-    question = "كم عدد المتطوعين المشاركين في حملة تنظيف الشاطئ الجنوبي؟"
-    assert "177 شخصا" in answer_question(index, question).shown[0].snippet
-    who_only = replace(ARABIC_RANKING, answer_passage_compared=("who",))
-    assert answer_question(index, question, ranking=who_only).shown[0].passage_id == "a#0"
-
-
 def test_how_many_shows_a_number_stated_over_a_vague_quantity(tmp_path, monkeypatch):
     """Not "tens of dead" in the paragraph matching best: the lead states the number."""
     monkeypatch.setenv("CORPUSBOT_DENSE", "0")
