@@ -149,7 +149,7 @@ _MORE_PLACES = (
     "أوتاوا|لاهاي|ستراسبورغ|ميونيخ|فرانكفورت|ميلانو|برشلونة|سان بطرسبرغ|دافوس|شرم الشيخ|"
     "لاس فيجاس|لاس فيغاس"
 )
-# Saudi regions and cities (CLDR names Riyadh alone): SaudiNewsNet's where is mostly one of them.
+# Saudi regions and cities, where the kingdom's news happens (CLDR names Riyadh alone).
 # Not "الخبر" (also "the news") nor "المدينة" alone (a place cue already).
 _SAUDI_PLACES = (
     "جدة|مكة|مكة المكرمة|المدينة المنورة|الدمام|الطائف|أبها|تبوك|حائل|جازان|جيزان|نجران|بريدة|"
