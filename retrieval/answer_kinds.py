@@ -155,7 +155,15 @@ _PLACE_CUES = "مدينه المدينه العاصمه عاصمه مقر جزي
 # Capitals and cities of the news that CLDR's list (one city per time zone) lacks.
 _MORE_PLACES = (
     "جنيف|واشنطن|بكين|أنقرة|بغداد|الدوحة|الرباط|صنعاء|غزة|إسلام آباد|نيودلهي|مومباي|سيول|بيونغ يانغ|"
-    "أوتاوا|لاهاي|ستراسبورغ|ميونيخ|فرانكفورت|ميلانو|برشلونة|سان بطرسبرغ|دافوس|شرم الشيخ"
+    "أوتاوا|لاهاي|ستراسبورغ|ميونيخ|فرانكفورت|ميلانو|برشلونة|سان بطرسبرغ|دافوس|شرم الشيخ|"
+    "لاس فيجاس|لاس فيغاس"
+)
+# Saudi regions and cities, where the kingdom's news happens (CLDR names Riyadh alone).
+# Not "الخبر" (also "the news") nor "المدينة" alone (a place cue already).
+_SAUDI_PLACES = (
+    "جدة|مكة|مكة المكرمة|المدينة المنورة|الدمام|الطائف|أبها|تبوك|حائل|جازان|جيزان|نجران|بريدة|"
+    "عنيزة|القصيم|الأحساء|الهفوف|القطيف|الجبيل|الظهران|ينبع|الباحة|عرعر|سكاكا|الجوف|عسير|"
+    "خميس مشيط|حفر الباطن|الخرج|رابغ|القريات|المجمعة|الدرعية"
 )
 # A reason or purpose ("... لكن إدارة بايدن تريد تجنب إثارة غضب برلين"), and the words after
 # the cue taken as the reason; "أجل" only after "من" (alone it is "postponed").
@@ -230,7 +238,7 @@ def _calendar() -> tuple[frozenset[str], dict[str, int]]:
     arabic = Locale("ar")
     names = list(arabic.territories.values())
     names += [zone["city"] for zone in arabic.time_zones.values() if "city" in zone]
-    names += _MORE_PLACES.split("|")
+    names += _MORE_PLACES.split("|") + _SAUDI_PLACES.split("|")
     for name in names:
         words = [w for w, _, _ in word_table(name)]
         if words and not (len(words) == 1 and len(words[0]) < 3):

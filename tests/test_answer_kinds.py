@@ -132,6 +132,11 @@ def test_when_and_where_is_answered_with_the_day_and_the_place_marked(own_index,
     assert answer.answered and "ريكيافيك" in marked and "الأربعاء" in marked
 
 
+def test_saudi_cities_and_regions_are_places_but_not_the_news():
+    text = "اندلع حريق بجدة وآخر في محافظة الطائف، ونقل الخبر من مكة المكرمة إلى خميس مشيط."
+    assert [text[a:b] for a, b in answer_spans(text, WHERE)] == ["بجدة", "الطائف", "مكة المكرمة", "خميس مشيط"]
+
+
 TEXT = (
     "وأشاد لافروف بالمحادثات مع بلينكن في ريكيافيك يوم الثلاثاء السابع من ديسمبر 2021 لمدة ساعتين، "
     "وقال وزير الخارجية الروسي سيرجي لافروف إن موسكو قدمت 10 طلبات في مدينة جنيف."
