@@ -220,7 +220,6 @@ OFFICES = TITLES - _words(_HONORIFICS)
 PLAYERS, SCORING = _words(_PLAYERS), _words(_SCORING)
 COUNT_FILLERS, SUM_WORDS, PERCENT_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_PERCENT_WORDS)
 VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
-ONE = _words("واحد واحده")
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 
@@ -606,7 +605,7 @@ def _is_source(words, i: int) -> bool:
 def _count_at(words, i: int) -> int:
     if not _number_at(words, i):
         return 1 if _is_dual(words, i) and not _follows_dual(words, i) else 0
-    if _day_of_month(words, i) or _one_of(words, i):
+    if _day_of_month(words, i):
         return 0
     length = 1
     while i + length < len(words) and length < 3 and _number_at(words, i + length):
@@ -618,10 +617,6 @@ def _count_at(words, i: int) -> int:
         length += 1  # what is counted: "10 طلبات"
     return length
 
-
-def _one_of(words, i: int) -> bool:
-    """Whether word `i` is "one" of "one of" ("واحد من أبرز الفنانين"): a member, no count."""
-    return words[i][0] in ONE and i + 1 < len(words) and words[i + 1][0] == "من"
 
 
 def _day_of_month(words, i: int) -> bool:
