@@ -178,7 +178,9 @@ def _listed_place(english: str) -> bool:
 
 
 def _a_place(concept: Concept) -> bool:
-    return any(r.source != "latin" and is_place(r.text) for r in concept.renderings)
+    """Whether an English name renders as a place; not by a snap to a corpus spelling alone
+    ("Iniesta" snaps to عنيزة, a Saudi city: the person asked about stays a person)."""
+    return any(r.source not in ("latin", "name") and is_place(r.text) for r in concept.renderings)
 
 
 def _year(digits: str) -> int | None:

@@ -278,3 +278,19 @@ def test_a_place_of_the_lexicon_the_best_article_never_names_gets_the_closest_pa
     assert "001_189fae57c8dc02ff" in [r.doc_id for r in answer.closest]
     reykjavik = answer_question(own_index, "Where did Blinken and Lavrov meet in Reykjavik?")
     assert reykjavik.answered and reykjavik.results[0].doc_id == "002_09334d7de83b752e"
+
+
+def test_a_name_snapped_to_a_places_spelling_stays_the_person_asked_about(own_index):
+    """A rendering from the name snapping alone does not make a name a place: "Iniesta" snaps to
+    عنيزة at size, and as a place it was no subject, so an article never naming him answered."""
+    from retrieval.english.expand import Concept, Rendering
+    from retrieval.missing import NAME, PLACE, english_specifics
+
+    def concept(source: str) -> Concept:
+        renderings = (Rendering(("جنيف",), source, 0.8, "جنيف"), Rendering(("iniesta",), "latin", 1.0))
+        return Concept("Iniesta", 1.0, renderings)
+
+    snapped = english_specifics(own_index.search, "What did Iniesta say?", [concept("name")])
+    assert [(s.kind, s.subject) for s in snapped] == [(NAME, True)]
+    translated = english_specifics(own_index.search, "What did Iniesta say?", [concept("dictionary")])
+    assert [s.kind for s in translated] == [PLACE]
