@@ -17,7 +17,6 @@ from retrieval.normalize import starts_arabic, without_article, word_table
 from retrieval.passages import split_sentences
 from retrieval.snippets import unasked_answers
 
-_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _PLURALS = ("ين", "ون", "ات")
 # Letters a broken plural or a derived form adds or drops around the root's consonants; و and ي
 # only after the first letter ("وزير" keeps its و, "زوار" loses it).
@@ -33,7 +32,7 @@ _MIN_DUAL_STEM = 3
 def consonants(word: str) -> str:
     """The consonants of a normalized word without its article, a sound plural's ending, a
     final ة/ه or an accusative alif: "الزوار" and "زائرا" are both "زر"."""
-    word = without_article(word, _ARTICLES, 3)
+    word = without_article(word, 3)
     for ending in _PLURALS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             word = word[: -len(ending)]

@@ -110,6 +110,11 @@ def distinct_words(texts: Iterable[str]) -> set[str]:
     return {norm for token in tokens for norm in _normalized_word(token)}
 
 
+# The article, alone or after a one-letter conjunction or preposition ("وال", "لل": ل + ال),
+# normalized; no two open with the same letter, so their order does not matter.
+ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
+
+
 def without_proclitic(word: str, letters: str, min_chars: int = 4) -> str:
     """`word` without its first letter when that is one of the one-letter conjunctions or
     prepositions `letters` (و ف ب ل ك) and `word` has at least `min_chars` letters, so that short
@@ -118,10 +123,10 @@ def without_proclitic(word: str, letters: str, min_chars: int = 4) -> str:
     return word[1:] if len(word) >= min_chars and word[0] in letters else word
 
 
-def without_article(word: str, articles: tuple[str, ...], min_rest: int) -> str:
-    """`word` without the first of `articles` (ال with a clitic before it, "وال", "لل") it opens
-    with, when at least `min_rest` letters remain."""
-    for article in articles:
+def without_article(word: str, min_rest: int) -> str:
+    """`word` without the article it opens with (`ARTICLES`), when at least `min_rest` letters
+    remain."""
+    for article in ARTICLES:
         if word.startswith(article) and len(word) - len(article) >= min_rest:
             return word[len(article) :]
     return word

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from retrieval.analysis import is_stopword
 from retrieval.answer_kinds import SAYING
-from retrieval.normalize import word_table
+from retrieval.normalize import ARTICLES, word_table
 from retrieval.passages import split_sentences
 from retrieval.qualifiers import COUNTRIES
 
@@ -49,7 +49,6 @@ _PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف")
 # Marks between the items of a list of roles ("– مدير المستشفى – مدير الخدمات"), not between
 # a name and its title.
 _LIST_MARKS = ("–", "-", ":", "—")
-_DEFINITE = ("وال", "فال", "بال", "كال", "لل", "ال")
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مديراً"
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
 _OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
@@ -175,7 +174,7 @@ def _names_someone(
     "الذي" after a name ("ريابكوف، الذي ترأس الوفد الروسي", "X، سفير روسيا")."""
     role_word = words[at][0]
     # "مدير الخدمات": a role noun without the article heads the word after it (a verb does not).
-    heads = lists and not role_word.startswith(_DEFINITE) and _base(role_word) not in _ROLE_VERBS
+    heads = lists and not role_word.startswith(ARTICLES) and _base(role_word) not in _ROLE_VERBS
     heads = heads and not _accusative(role_word)
     after_comma = False
     for k in range(end, min(len(words), end + QUALIFIER_REACH)):

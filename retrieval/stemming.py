@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from retrieval.normalize import starts_arabic, without_article
 
-_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 _PREPOSITIONS = "بل"
 _MIN_AFTER_PREPOSITION = 3
@@ -25,7 +24,7 @@ def light_stem(word: str) -> str:
         return word
     if word.startswith("و") and len(word) > 3:
         word = word[1:]
-    word = without_article(word, _ARTICLES, 2)
+    word = without_article(word, 2)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             word = word[: -len(suffix)]

@@ -17,7 +17,7 @@ from itertools import pairwise
 from retrieval.analysis import analyze
 from retrieval.english.name_letters import EnglishLetters, spells_letters
 from retrieval.filed_words import FiledWords
-from retrieval.normalize import normalize_arabic, starts_arabic
+from retrieval.normalize import ARTICLES, normalize_arabic, starts_arabic
 from retrieval.ranking_config import NAME_SNAPPING, NameSnapping
 
 # English letters and digraphs → skeleton classes (vowels, w, y and silent h give nothing).
@@ -58,11 +58,10 @@ _STRIPPABLE_ENDINGS = ("n", "t", "h")
 # snapped only to close spellings (`NameSnapping.min_short_similarity`).
 MIN_SKELETON = 2
 # Clitics an article's word may carry before a name: "and", "with", "for", the article.
-_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
-_ARTICLES = _CLITICS[:6]
+_CLITICS = (*ARTICLES, "و", "ب", "ل", "ف", "ك")
 # By first letter, in order: a name's hundreds of look-alikes are each tried against them.
 _CLITICS_BY_FIRST = {c[0]: tuple(x for x in _CLITICS if x[0] == c[0]) for c in _CLITICS}
-_ARTICLES_BY_FIRST = {c[0]: tuple(x for x in _ARTICLES if x[0] == c[0]) for c in _ARTICLES}
+_ARTICLES_BY_FIRST = {c[0]: tuple(x for x in ARTICLES if x[0] == c[0]) for c in ARTICLES}
 SNAPS_REMEMBERED = 10_000
 _AR_OPENING_VOWELS = set("اأإآعءئؤ")
 
