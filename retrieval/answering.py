@@ -12,6 +12,7 @@ import numpy as np
 
 from retrieval.analysis import Term, analyze, analyze_spans
 from retrieval.answer_kinds import (
+    AGE,
     COUNT,
     DURATION,
     NAMED,
@@ -414,7 +415,8 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
+    over = share_mass(weights, ranking)
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted, over)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
@@ -441,6 +443,16 @@ def answer_question(
         missing=missing,
         not_in_shown=elsewhere,
     )
+
+
+def share_mass(weights: dict[str, float], ranking: Ranking) -> float | None:
+    """The question weight a sentence's share is taken over in the passage move: an English
+    question's without its Latin-script terms (`EnglishRanking.arabic_shares`), which a few
+    Arabic sentences carry ("the Society for the Study of ...": they still count when held) and
+    most cannot; None (all of it) otherwise."""
+    if not (isinstance(ranking, EnglishRanking) and ranking.arabic_shares):
+        return None
+    return sum(w for term, w in weights.items() if not count_scripts(term)[1])
 
 
 def asked_kind(question: str, query: Query) -> str:
@@ -484,7 +496,8 @@ def decide_answer(
     one asking a `match`'s result (its sides, `asked_match`), one reporting none of both sides; for
     one asking who holds a `role` (`roles.asked_role`), best articles that write it otherwise
     qualified and tie no name to it (`roles.unanswered`, the rules' `role_articles`; English:
-    `english.roles.asked_role`); for one asking what a person said (`said_by`: their name's
+    `english.roles.asked_role`); for an English one asking how old, best articles stating no
+    age (`EnglishRules.age_articles`); for one asking what a person said (`said_by`: their name's
     terms), best articles where they never speak (`unquoted.unquoted`,
     `ArabicRules.quoted_articles`). A best
     passage sharing only generic words with the question is not shown as the closest."""
@@ -522,7 +535,11 @@ def decide_answer(
     if found and not blocked and role is not None and rules.role_articles:
         texts = _article_bodies(index, found, rules.role_articles)
         lists = isinstance(rules, ArabicRules) and rules.role_lists
-        blocked = NO_ROLE if unanswered(texts, role, lists) else ""
+        blocked = NO_ROLE if unanswered(texts, role, lists, rules.role_reported) else ""
+    ages = isinstance(rules, EnglishRules) and rules.age_articles and AGE in kind_parts(kind)
+    if found and not blocked and ages:
+        texts = _article_bodies(index, found, rules.age_articles)
+        blocked = "" if any(answer_sentence_shares(t, AGE, weights or {}) for t in texts) else NO_ANSWER_KIND
     if found and not blocked and said_by and isinstance(rules, ArabicRules) and rules.quoted_articles:
         texts = _article_bodies(index, found, rules.quoted_articles)
         blocked = NOT_QUOTED if unquoted(texts, said_by) else ""
@@ -574,9 +591,11 @@ def answer_passage_first(
     kind: str,
     ranking: Ranking,
     counted: frozenset[str] = frozenset(),
+    over: float | None = None,
 ) -> list[Candidate]:
     """`chosen` with another passage of the same article first, when the first passage does not
-    say what is asked in a sentence holding `answer_passage_share` of the question's weight and
+    say what is asked in a sentence holding `answer_passage_share` of the question's weight (or
+    of `over`: `share_mass`) and
     another scoring `answer_passage_ratio` of it at least does: of those, the one whose sentence
     holds the most of that weight (a later result is moved first). What is asked, for the
     `answer_passage_kinds` of the path: a place for a question asking where (or where and
@@ -613,7 +632,7 @@ def answer_passage_first(
     def said(position: int, nouns: frozenset[str], exact: bool) -> float:
         """The most question weight a sentence of the passage saying what is asked holds."""
         text = index.passage_text(position)
-        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact)
+        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact, over=over)
         return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]
