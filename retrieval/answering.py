@@ -415,8 +415,7 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    over = share_mass(weights, ranking)
-    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted, over)
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
@@ -443,16 +442,6 @@ def answer_question(
         missing=missing,
         not_in_shown=elsewhere,
     )
-
-
-def share_mass(weights: dict[str, float], ranking: Ranking) -> float | None:
-    """The question weight a sentence's share is taken over in the passage move: an English
-    question's without its Latin-script terms (`EnglishRanking.arabic_shares`), which a few
-    Arabic sentences carry ("the Society for the Study of ...": they still count when held) and
-    most cannot; None (all of it) otherwise."""
-    if not (isinstance(ranking, EnglishRanking) and ranking.arabic_shares):
-        return None
-    return sum(w for term, w in weights.items() if not count_scripts(term)[1])
 
 
 def asked_kind(question: str, query: Query) -> str:
@@ -591,11 +580,9 @@ def answer_passage_first(
     kind: str,
     ranking: Ranking,
     counted: frozenset[str] = frozenset(),
-    over: float | None = None,
 ) -> list[Candidate]:
     """`chosen` with another passage of the same article first, when the first passage does not
-    say what is asked in a sentence holding `answer_passage_share` of the question's weight (or
-    of `over`: `share_mass`) and
+    say what is asked in a sentence holding `answer_passage_share` of the question's weight and
     another scoring `answer_passage_ratio` of it at least does: of those, the one whose sentence
     holds the most of that weight (a later result is moved first). What is asked, for the
     `answer_passage_kinds` of the path: a place for a question asking where (or where and
@@ -632,7 +619,7 @@ def answer_passage_first(
     def said(position: int, nouns: frozenset[str], exact: bool) -> float:
         """The most question weight a sentence of the passage saying what is asked holds."""
         text = index.passage_text(position)
-        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact, over=over)
+        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact)
         return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]

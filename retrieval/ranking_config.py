@@ -122,13 +122,7 @@ class EnglishRanking:
 
     At size, where passages are scored by their article's vector (headline and lead), the first
     result shows its article's lead instead of the passage ranked first when the lead scores
-    within `lead_margin` of it (`answering.lead_first`; the decision is taken on the ranked one).
-
-    With `arabic_shares`, a sentence's share of the question in the passage move is taken over
-    the question's Arabic-script terms (and numbers) alone (`answering.share_weights`): the
-    question's Latin words count in its weights when a few articles carry them, but no Arabic
-    sentence holds them, and they kept a sentence stating the answer under
-    `answer_passage_share`."""
+    within `lead_margin` of it (`answering.lead_first`; the decision is taken on the ranked one)."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     dense_weight: float = 0.22
@@ -136,7 +130,6 @@ class EnglishRanking:
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
     answer_passage_kinds: tuple[str, ...] = ("where", "age")
-    arabic_shares: bool = True
     margin_rank: int = 6
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6

@@ -219,12 +219,11 @@ def answer_sentence_shares(
     counted: frozenset[str] = frozenset(),
     exact: bool = False,
     reports: bool = True,
-    over: float | None = None,
 ) -> list[float]:
     """For each answer of `kind` in `text` that the question does not name (`unasked_answers`),
-    the share of the question's `weights` (of `over`, when given) its sentence holds: a date in
-    a sentence sharing nothing with the question ("... الذي افتتح الأربعاء" for "when did the
-    pipeline explode?") answers some other question. With `stating` terms (`attributes.asked_attribute`), only
+    the share of the question's `weights` its sentence holds: a date in a sentence sharing
+    nothing with the question ("... الذي افتتح الأربعاء" for "when did the pipeline explode?")
+    answers some other question. With `stating` terms (`attributes.asked_attribute`), only
     answers in a sentence holding one of them count: "100 سرير" is no population. With `counted`
     nouns (`answer_kinds.counted_nouns`), only counts of one of them; `exact`, only counts stating
     a number (not `is_vague`: "عشرات القتلى"); without `reports`, no date of a saying
@@ -235,7 +234,7 @@ def answer_sentence_shares(
     term_starts = [t.start for t in terms]
     sentences = split_sentences(text)
     sentence_ends = [s.end for s in sentences]
-    total = (sum(weights.values()) if over is None else over) or 1.0
+    total = sum(weights.values()) or 1.0
     shares = []
     for start, end in unasked_answers(text, kind, weights, terms):
         sentence = _sentence_at(sentences, sentence_ends, start)

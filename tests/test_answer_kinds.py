@@ -25,10 +25,10 @@ from retrieval.answer_kinds import (
     question_kind,
     speaks,
 )
-from retrieval.answering import answer_question, path_ranking, path_rules, prepare_query, share_mass
+from retrieval.answering import answer_question, path_ranking, path_rules, prepare_query
 from retrieval.decision import CLOSEST, NO_ANSWER_KIND
 from retrieval.normalize import normalize_arabic
-from retrieval.snippets import answer_sentence_shares, best_sentences
+from retrieval.snippets import best_sentences
 from retrieval.stemming import light_stem
 from tests.test_snippets import weights_for
 
@@ -407,16 +407,6 @@ def test_an_english_how_old_the_articles_never_answer_gets_the_closest_passages(
     # The seed articles name Navalny (his health, his arrest), never his age.
     unchecked = replace(path_rules("en"), age_articles=0)
     assert_check_decides(own_index, "How old is Navalny?", NO_ANSWER_KIND, unchecked)
-
-
-def test_the_english_passage_move_shares_are_taken_over_the_arabic_script_terms():
-    weights = {"سحايا": 2.0, "meningitis": 2.0, "2015": 1.0}  # index terms
-    assert share_mass(weights, path_ranking("en")) == 3.0
-    assert share_mass(weights, replace(path_ranking("en"), arabic_shares=False)) is None
-    assert share_mass(weights, path_ranking("ar")) is None
-    text = "وأعلنت وزارة الصحة حملة تطعيم ضد السحايا في مكة المكرمة."
-    assert answer_sentence_shares(text, WHERE, weights) == [0.4]
-    assert answer_sentence_shares(text, WHERE, weights, over=3.0) == [2.0 / 3.0]
 
 
 def test_the_english_path_shows_another_passage_for_where_and_age_only():
