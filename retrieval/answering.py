@@ -12,6 +12,7 @@ import numpy as np
 
 from retrieval.analysis import Term, analyze, analyze_spans
 from retrieval.answer_kinds import (
+    AGE,
     COUNT,
     DURATION,
     NAMED,
@@ -484,7 +485,8 @@ def decide_answer(
     one asking a `match`'s result (its sides, `asked_match`), one reporting none of both sides; for
     one asking who holds a `role` (`roles.asked_role`), best articles that write it otherwise
     qualified and tie no name to it (`roles.unanswered`, the rules' `role_articles`; English:
-    `english.roles.asked_role`); for one asking what a person said (`said_by`: their name's
+    `english.roles.asked_role`); for an English one asking how old, best articles stating no
+    age (`EnglishRules.age_articles`); for one asking what a person said (`said_by`: their name's
     terms), best articles where they never speak (`unquoted.unquoted`,
     `ArabicRules.quoted_articles`). A best
     passage sharing only generic words with the question is not shown as the closest."""
@@ -522,7 +524,11 @@ def decide_answer(
     if found and not blocked and role is not None and rules.role_articles:
         texts = _article_bodies(index, found, rules.role_articles)
         lists = isinstance(rules, ArabicRules) and rules.role_lists
-        blocked = NO_ROLE if unanswered(texts, role, lists) else ""
+        blocked = NO_ROLE if unanswered(texts, role, lists, rules.role_reported) else ""
+    ages = isinstance(rules, EnglishRules) and rules.age_articles and AGE in kind_parts(kind)
+    if found and not blocked and ages:
+        texts = _article_bodies(index, found, rules.age_articles)
+        blocked = "" if any(answer_sentence_shares(t, AGE, weights or {}) for t in texts) else NO_ANSWER_KIND
     if found and not blocked and said_by and isinstance(rules, ArabicRules) and rules.quoted_articles:
         texts = _article_bodies(index, found, rules.quoted_articles)
         blocked = NOT_QUOTED if unquoted(texts, said_by) else ""

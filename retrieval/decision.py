@@ -117,6 +117,10 @@ class ArabicRules:
     # ... taking no role of a list for a name ("– مدير المستشفى – مدير الخدمات"), nor what a
     # role without the article heads ("ومدير الخدمات": `roles.unanswered`'s `lists`).
     role_lists: bool = True
+    # ... nor a name after a comma and "إن" a few words after the role: "وقال متحدث باسم
+    # الخارجية الأمريكية في بيان، إن بلينكن ..." quotes the spokesman, it does not name him
+    # (`roles.unanswered`'s `reported`).
+    role_reported: bool = True
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking
     # (`unquoted.unquoted`; reason NOT_QUOTED). 0: off.
@@ -171,6 +175,15 @@ class EnglishRules:
     # and their Arabic renderings ("Who is the Russian ambassador in Washington?":
     # `english.roles.asked_role`). 0: off.
     role_articles: int = 3
+    # As `ArabicRules.role_reported` ("What is the name of the State Department spokesman?").
+    role_reported: bool = True
+    # A how-old question is answered only when one of the best passages' first `age_articles`
+    # articles states an age (`answer_kinds.AGE`: a number of years, a number after "العمر"):
+    # the article naming the person asked about need not say how old they are ("How old is
+    # Navalny?"); the age often sits in a later passage of it, which the passage move shows
+    # (`EnglishRanking.answer_passage_kinds`). Else the closest passages (reason
+    # NO_ANSWER_KIND). 0: off.
+    age_articles: int = 3
 
 
 Rules = ArabicRules | EnglishRules

@@ -45,6 +45,9 @@ _FILLERS = frozenset("هو هي هوه هيه كان كانت يكون ايه ا
 _LINKS = frozenset("بتاع بتاعه بتاعت تبع تبعه حق ديال متاع باسم بسم بإسم".split())
 # A relative pronoun (or "when") ends the role phrase: what follows says what the person did.
 _RELATIVES = frozenset("اللي يلي الذي التي اللذي عندما حين حينما".split())  # not "الي": also إلى
+# After a comma, "إن" opens what the role said: "وقال متحدث باسم الخارجية في بيان، إن بلينكن ..."
+# names Blinken as the one spoken of, not as the spokesman.
+_REPORTED = frozenset("ان انه انها بان بانه بانها".split())
 _PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف")
 # Marks between the items of a list of roles ("– مدير المستشفى – مدير الخدمات"), not between
 # a name and its title.
@@ -163,14 +166,20 @@ def _matches(word: str, qualifier: str) -> bool:
 
 
 def _names_someone(
-    sentence: str, words: Sequence[tuple[str, int, int]], at: int, end: int, lists: bool = False
+    sentence: str,
+    words: Sequence[tuple[str, int, int]],
+    at: int,
+    end: int,
+    lists: bool = False,
+    reported: bool = False,
 ) -> bool:
     """Whether a name stands with the role written at words[at] (its phrase running to
     words[end - 1]): the word after the phrase is no function word and no quotation ("وزير
     الخارجية الأمريكي أنتوني بلينكن"), or one after a comma a few words on ("المبعوث الدولي
     إلى سوريا، غير بيدرسون"); with `lists`, not what the role heads either: a role word, the
     next role of a list ("مدير المستشفى ومدير الخدمات الطبية"), nor the word right after a
-    role without the article, its genitive ("ومدير الخدمات"); or the role follows a comma or
+    role without the article, its genitive ("ومدير الخدمات"); with `reported`, nor a name after
+    a comma and "إن" (`_REPORTED`: what the role said); or the role follows a comma or
     "الذي" after a name ("ريابكوف، الذي ترأس الوفد الروسي", "X، سفير روسيا")."""
     role_word = words[at][0]
     # "مدير الخدمات": a role noun without the article heads the word after it (a verb does not).
@@ -182,6 +191,8 @@ def _names_someone(
         if any(q in gap for q in _QUOTES):
             break
         after_comma = after_comma or "،" in gap or "," in gap
+        if reported and after_comma and words[k][0] in _REPORTED:
+            break
         listed = (lists and role_group(words[k][0]) is not None) or (heads and k == at + 1)
         if (k == end or after_comma) and not is_stopword(words[k][0]) and not listed:
             return True
@@ -228,10 +239,10 @@ def _owned(phrase: Sequence[str], owner: tuple[str, ...]) -> bool:
     return True
 
 
-def written(text: str, role: AskedRole, lists: bool = False) -> tuple[bool, bool]:
+def written(text: str, role: AskedRole, lists: bool = False, reported: bool = False) -> tuple[bool, bool]:
     """Whether a sentence of `text` writes the role (any word of its group) with one of its
     qualifiers within QUALIFIER_REACH words, and whether one `ties` it: with every qualifier
-    and a name standing with it (`_names_someone`, `lists`)."""
+    and a name standing with it (`_names_someone`, `lists`, `reported`)."""
     mentioned = False
     for span in split_sentences(text):
         sentence = text[span.start : span.end]
@@ -254,12 +265,12 @@ def written(text: str, role: AskedRole, lists: bool = False) -> tuple[bool, bool
                 end += 1
             if role.owner and not _owned([w for w, _, _ in words[at + 1 : end]], role.owner):
                 continue
-            if _names_someone(sentence, words, at, end, lists):
+            if _names_someone(sentence, words, at, end, lists, reported):
                 return True, True
     return mentioned, False
 
 
-def unanswered(texts: Iterable[str], role: AskedRole, lists: bool = False) -> bool:
+def unanswered(texts: Iterable[str], role: AskedRole, lists: bool = False, reported: bool = False) -> bool:
     """Whether the best articles' `texts` give no one the role asked, on evidence: they write
     it with (part of) its qualifier and never tie a name to it all ("وزير الخارجية الأمريكي"
     for Iceland's, "ترأس الوفد الروسي" for the American, a company "ومديرها العام" unnamed), or
@@ -268,7 +279,7 @@ def unanswered(texts: Iterable[str], role: AskedRole, lists: bool = False) -> bo
     who turned Protestant)."""
     mentioned = False
     for text in texts:
-        seen, tied = written(text, role, lists)
+        seen, tied = written(text, role, lists, reported)
         if tied:
             return False
         mentioned = mentioned or seen

@@ -4,6 +4,7 @@ occasion) and where a text holds one."""
 from dataclasses import replace
 
 import pytest
+from conftest import assert_check_decides
 
 from retrieval.answer_kinds import (
     AGE,
@@ -24,7 +25,7 @@ from retrieval.answer_kinds import (
     question_kind,
     speaks,
 )
-from retrieval.answering import answer_question, path_ranking, prepare_query
+from retrieval.answering import answer_question, path_ranking, path_rules, prepare_query
 from retrieval.decision import CLOSEST, NO_ANSWER_KIND
 from retrieval.normalize import normalize_arabic
 from retrieval.snippets import best_sentences
@@ -400,6 +401,12 @@ def test_of_the_passages_naming_a_person_the_one_sharing_most_with_the_question_
     # sentence holds more of the question's words ("المناخ", "بوتين").
     first = answer_question(own_index, "مع مين حكى بوتين بالتلفون عن موضوع المناخ؟").shown[0]
     assert "جون كيري" in first.snippet and "لافروف" not in first.snippet
+
+
+def test_an_english_how_old_the_articles_never_answer_gets_the_closest_passages(own_index):
+    # The seed articles name Navalny (his health, his arrest), never his age.
+    unchecked = replace(path_rules("en"), age_articles=0)
+    assert_check_decides(own_index, "How old is Navalny?", NO_ANSWER_KIND, unchecked)
 
 
 def test_the_english_path_shows_another_passage_for_where_and_age_only():

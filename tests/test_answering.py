@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from retrieval.answering import answer_question, bare_forms, candidates, query_terms, term_weights
-from retrieval.decision import CLOSEST, NO_ANSWER_KIND
+from retrieval.decision import CLOSEST, ENGLISH_RULES, NO_ANSWER_KIND
 from retrieval.engine import Engine
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking
 
@@ -339,17 +339,33 @@ def test_the_passage_saying_what_is_asked_is_shown(
     assert plain.shown[0].passage_id == plain_id
 
 
+# The passage naming the mosque and the car best states no age; a later passage of the same
+# article does, past what the first one's snippet can reach.
+_RAMMED = "صدم شاب بسيارة والده جدار مسجد في محافظة بيش أثناء صلاة الفجر، ولم يصب أحد من المصلين. " + (
+    "وتضررت واجهة المبنى والسور الخارجي وعدد من النوافذ، وحضرت فرق الدفاع المدني إلى الموقع. " * 4
+)
+_ASIDE = "وتعمل البلدية على إصلاح الطريق المؤدي إلى الحي منذ أشهر، وتنتظر وصول المعدات. " * 4
+_AGED = "وقال الناطق باسم الشرطة إن الشاب البالغ من العمر 23 عاما نقل إلى المستشفى بعد أن صدم المسجد."
+_OTHERS = {
+    "b": ["افتتحت البلدية حديقة عامة جديدة في وسط المدينة."],
+    "c": ["ارتفعت أسعار الذهب خلال الأسبوع الماضي."],
+}
+_HOW_OLD = "How old is the young man who rammed his father's car into the mosque?"
+
+
 def test_an_english_how_old_shows_the_passage_of_its_article_stating_the_age(tmp_path):
-    # The passage naming the mosque and the car best states no age; a later passage of the same
-    # article does, past what the first one's snippet can reach.
-    first = "صدم شاب بسيارة والده جدار مسجد في محافظة بيش أثناء صلاة الفجر، ولم يصب أحد من المصلين. " + (
-        "وتضررت واجهة المبنى والسور الخارجي وعدد من النوافذ، وحضرت فرق الدفاع المدني إلى الموقع. " * 4
-    )
-    aside = "وتعمل البلدية على إصلاح الطريق المؤدي إلى الحي منذ أشهر، وتنتظر وصول المعدات. " * 4
-    age = "وقال الناطق باسم الشرطة إن الشاب البالغ من العمر 23 عاما نقل إلى المستشفى بعد أن صدم المسجد."
-    others = ["افتتحت البلدية حديقة عامة جديدة في وسط المدينة.", "ارتفعت أسعار الذهب خلال الأسبوع الماضي."]
-    index = build(tmp_path, {"a": [first, aside, age], "b": others[:1], "c": others[1:]})
-    question = "How old is the young man who rammed his father's car into the mosque?"
-    assert "23 عاما" in answer_question(index, question).shown[0].snippet
+    index = build(tmp_path, {"a": [_RAMMED, _ASIDE, _AGED], **_OTHERS})
+    question = _HOW_OLD
+    answer = answer_question(index, question)
+    assert answer.answered and "23 عاما" in answer.shown[0].snippet
     plain = replace(ENGLISH_RANKING, answer_passage_kinds=("where",))
     assert "23 عاما" not in answer_question(index, question, ranking=plain).shown[0].snippet
+
+
+def test_an_english_how_old_over_articles_stating_no_age_gets_the_closest_passages(tmp_path):
+    # The article names the young man and what he did, never his age ("How old is Navalny?").
+    index = build(tmp_path, {"a": [_RAMMED, _ASIDE], **_OTHERS})
+    answer = answer_question(index, _HOW_OLD)
+    assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND)
+    assert answer.closest[0].doc_id == "a"
+    assert answer_question(index, _HOW_OLD, rules=replace(ENGLISH_RULES, age_articles=0)).answered

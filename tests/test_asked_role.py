@@ -107,3 +107,9 @@ def test_a_role_verb_is_followed_by_its_holder_not_what_it_heads():
     role = asked_role("من ترأس وفد روسيا في جنيف؟")
     assert role is not None
     assert written("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا إلى جنيف.", role, lists=True)[1]
+
+
+def test_a_spokesman_who_only_reports_what_was_said_is_named_by_no_one(own_index):
+    # "وقال متحدث باسم الخارجية الأمريكية في بيان، إن بلينكن ...": the spokesman is unnamed.
+    question = "مين المتحدث باسم الخارجية الامريكية"
+    assert_check_decides(own_index, question, NO_ROLE, replace(ARABIC_RULES, role_reported=False))

@@ -71,3 +71,19 @@ def test_whose_role_it_is_is_the_first_country_written_with_it(sentence, tied):
     role = english_role("Who is Japan's ambassador to Saudi Arabia?")
     assert role is not None
     assert written(sentence, role)[1] is tied
+
+
+def test_a_spokesman_quoted_but_never_named_gets_the_closest_passages(own_index):
+    # "وقال متحدث باسم الخارجية الأمريكية في بيان، إن بلينكن ...": Blinken is spoken of.
+    question = "What is the name of the State Department spokesman?"
+    assert_check_decides(own_index, question, NO_ROLE, replace(ENGLISH_RULES, role_reported=False))
+
+
+def test_a_name_after_a_comma_and_inna_is_what_the_role_said():
+    role = english_role("Who is the spokesman of the US State Department?")
+    assert role is not None
+    quoted = "وقال متحدث باسم الخارجية الأمريكية في بيان، إن بلينكن عبر عن قلقه."
+    assert written(quoted, role) == (True, True)  # without `reported`: Blinken read as his name
+    assert written(quoted, role, reported=True) == (True, False)
+    named = "وقال المتحدث باسم الخارجية الأمريكية، نيد برايس، إن بلينكن عبر عن قلقه."
+    assert written(named, role, reported=True) == (True, True)
