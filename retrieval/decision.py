@@ -117,6 +117,15 @@ class ArabicRules:
     # ... taking no role of a list for a name ("– مدير المستشفى – مدير الخدمات"), nor what a
     # role without the article heads ("ومدير الخدمات": `roles.unanswered`'s `lists`).
     role_lists: bool = True
+    # ... nor a word reading as a verb after the role phrase ("محافظ الطائف قام بزيارة":
+    # `roles._verb_like`).
+    role_verbs: bool = True
+    # ... nor the role of another body of the kind the question names ("مدير مستشفى الخرمة"
+    # for "مستشفى بني مالك", "نادي «سلمان الحزم»" for "نادي الحزم": `roles.AskedRole.body`).
+    role_bodies: bool = True
+    # The passage shown first for such a question is one of its article tying a name to the
+    # role when the best does not ("ترأس الوفد الروسي ... ريابكوف": `answering.role_passage_first`).
+    role_passage_first: bool = True
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking
     # (`unquoted.unquoted`; reason NOT_QUOTED). 0: off.

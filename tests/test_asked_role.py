@@ -9,7 +9,7 @@ from conftest import assert_check_decides
 
 from retrieval.answering import answer_question
 from retrieval.decision import ARABIC_RULES, NO_ROLE
-from retrieval.roles import asked_role, unanswered, written
+from retrieval.roles import RoleReading, asked_role, unanswered, written
 
 UNCHECKED = replace(ARABIC_RULES, role_articles=0)
 
@@ -98,12 +98,13 @@ def test_the_roles_of_a_list_name_no_one():
     joined = "وتقرر إعفاء كل من: مدير المستشفى ومدير الخدمات الطبية ومدير الخدمات المساندة."
     for text in (listed, joined):
         assert written(text, role)[1]
-        assert written(text, role, lists=True) == (True, False)
+        assert written(text, role, RoleReading(lists=True)) == (True, False)
     named = "وقال مدير مستشفى الملك فيصل الدكتور خالد العمري إن المريض بخير."
-    assert written(named, role, lists=True)[1]
+    assert written(named, role, RoleReading(lists=True))[1]
 
 
 def test_a_role_verb_is_followed_by_its_holder_not_what_it_heads():
     role = asked_role("من ترأس وفد روسيا في جنيف؟")
     assert role is not None
-    assert written("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا إلى جنيف.", role, lists=True)[1]
+    text = "ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا إلى جنيف."
+    assert written(text, role, RoleReading(lists=True))[1]
