@@ -618,7 +618,6 @@ def _count_at(words, i: int) -> int:
     return length
 
 
-
 def _day_of_month(words, i: int) -> bool:
     """Whether word `i` is a day's number before its month ("28 أكتوبر"): a date, which does not
     say how many."""

@@ -4,7 +4,7 @@ snippets and citations. Pure given the index, so it is tested and evaluated dire
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -72,7 +72,7 @@ from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
 from retrieval.repeats import without_repeats
 from retrieval.report_dates import asks_saying
-from retrieval.roles import AskedRole, asked_role, unanswered
+from retrieval.roles import AskedRole, RoleReading, asked_role, unanswered, written
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
@@ -375,7 +375,8 @@ def answer_question(
     won = asks_winner(query.text) if query.path == "ar" else asks_winner(question)
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Read from the question as written: an Arabizi reading's words are guesses.
-    role = asked_role(question) if isinstance(rules, ArabicRules) and rules.role_articles else None
+    arabic = isinstance(rules, ArabicRules)
+    role = asked_role(question, bodies=rules.role_bodies) if arabic and rules.role_articles else None
     if isinstance(rules, EnglishRules) and rules.role_articles:
         role = english_role(question, concepts)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
@@ -419,6 +420,10 @@ def answer_question(
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
+    if role is not None and isinstance(rules, ArabicRules) and rules.role_passage_first:
+        chosen = role_passage_first(
+            index, chosen, found, role, role_reading(rules), ranking.answer_passage_ratio
+        )
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
@@ -523,8 +528,7 @@ def decide_answer(
         blocked = NO_WINNER if no_winner or (match and not reports_result(context, match)) else ""
     if found and not blocked and role is not None and rules.role_articles:
         texts = _article_bodies(index, found, rules.role_articles)
-        lists = isinstance(rules, ArabicRules) and rules.role_lists
-        blocked = NO_ROLE if unanswered(texts, role, lists, rules.role_reported) else ""
+        blocked = NO_ROLE if unanswered(texts, role, role_reading(rules)) else ""
     ages = isinstance(rules, EnglishRules) and rules.age_articles and AGE in kind_parts(kind)
     if found and not blocked and ages:
         texts = _article_bodies(index, found, rules.age_articles)
@@ -544,6 +548,13 @@ def decide_answer(
         blocked = "" if held else NO_ANSWER_KIND
     on_topic = bool(found) and holds_specific_term(found[0].matched)
     return decide(found, k, rules, blocked=blocked, on_topic=on_topic, reprints=index.reprints)
+
+
+def role_reading(rules: Rules) -> RoleReading:
+    """How strictly the path's rules read a passage's role (English: lists and verbs as written)."""
+    if not isinstance(rules, ArabicRules):
+        return RoleReading(reported=rules.role_reported)
+    return RoleReading(lists=rules.role_lists, verbs=rules.role_verbs, reported=rules.role_reported)
 
 
 def _article_bodies(index: SearchIndex, found: Sequence[Candidate], articles: int) -> list[str]:
@@ -646,18 +657,42 @@ def speaker_passage_first(
     passage does not have them speaking and the other scores `ratio` of it at least: "شو قال
     لافروف عن محادثاته مع بلينكن" matches the State Department's statement naming both best,
     not "... عن لافروف قوله بعد اجتماعه مع بلينكن"."""
-    if not chosen or not speaker or not ratio:
+    if not speaker:
+        return chosen
+    return _passage_first(index, chosen, found, partial(speaks, speaker=speaker), ratio)
+
+
+def role_passage_first(
+    index: SearchIndex,
+    chosen: list[Candidate],
+    found: list[Candidate],
+    role: AskedRole,
+    reading: RoleReading,
+    ratio: float,
+) -> list[Candidate]:
+    """`chosen` with the best-ranked passage of its article tying a name to the `role` asked
+    (`roles.written`) first, when the first passage does not and the other scores `ratio` of it
+    at least: "مين راس الوفد الروسي" matches the passages on the talks best, the one naming
+    Ryabkov "ترأس الوفد"."""
+    return _passage_first(index, chosen, found, lambda text: written(text, role, reading)[1], ratio)
+
+
+def _passage_first(
+    index: SearchIndex,
+    chosen: list[Candidate],
+    found: list[Candidate],
+    shows: Callable[[str], bool],
+    ratio: float,
+) -> list[Candidate]:
+    """`chosen` with the best-ranked passage of its article whose text `shows` what is asked
+    first, when the first passage's does not and it scores `ratio` of it at least."""
+    if not chosen or not ratio:
         return chosen
     first = chosen[0]
-    if speaks(index.passage_text(first.hit.position), speaker):
+    if shows(index.passage_text(first.hit.position)):
         return chosen
     shown = next(
-        (
-            c
-            for c in _same_article(found, first, ratio)
-            if speaks(index.passage_text(c.hit.position), speaker)
-        ),
-        None,
+        (c for c in _same_article(found, first, ratio) if shows(index.passage_text(c.hit.position))), None
     )
     return chosen if shown is None else _shown_first(chosen, shown)
 

@@ -121,6 +121,18 @@ class ArabicRules:
     # الخارجية الأمريكية في بيان، إن بلينكن ..." quotes the spokesman, it does not name him
     # (`roles.unanswered`'s `reported`).
     role_reported: bool = True
+
+    # ... nor a word reading as a verb after the role phrase ("محافظ الطائف قام بزيارة":
+    # `roles._verb_like`).
+    role_verbs: bool = True
+    # ... nor the role of another body of the kind the question names ("مدير مستشفى الخرمة"
+    # for "مستشفى بني مالك", "نادي «سلمان الحزم»" for "نادي الحزم": `roles.AskedRole.body`).
+    # Off: held-out one unanswerable met for one answerable shown only as closest (docs/tuning.md).
+    role_bodies: bool = False
+    # The passage shown first for such a question is one of its article tying a name to the
+    # role when the best does not ("ترأس الوفد الروسي ... ريابكوف": `answering.role_passage_first`).
+    # Off: the seed tuning snippets it gains did not recur held-out (docs/tuning.md).
+    role_passage_first: bool = False
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking
     # (`unquoted.unquoted`; reason NOT_QUOTED). 0: off.

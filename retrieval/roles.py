@@ -33,6 +33,8 @@ _ROLE_GROUPS = (
 _GROUP_OF = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group.split()}
 # Words a role phrase carries that qualify no one: "المدير العام", "الرئيس التنفيذي".
 _ROLE_ADJECTIVES = frozenset("عام العام تنفيذي التنفيذي الجديد جديد الحالي حالي السابق سابق".split())
+# ... and that name an office, not its body ("المدير الفني لنادي ضمك", "المتحدث الرسمي لجامعة").
+_OFFICE_ADJECTIVES = frozenset("فني الفني رسمي الرسمي".split())
 # A minister's portfolio: part of the role, the country comes after it.
 _PORTFOLIOS = frozenset("خارجيه داخليه دفاع ماليه عدل صحه تعليم طاقه اقتصاد".split())
 # A country written as its adjective, its name or its capital (normalized, prefixes of words).
@@ -74,6 +76,21 @@ class AskedRole:
     # Whose role it is, when the question says (English "Japan's ambassador"): the first
     # country or owner written with the role must be it ("السفير السعودي في اليابان" is not).
     owner: tuple[str, ...] = ()
+    # The body whose role it is, when the question writes it as a noun and its name ("نادي
+    # الحزم", "مستشفى بني مالك": the kind's forms, then the name): a passage writing the role of
+    # that kind of body otherwise named ("مدير مستشفى الخرمة") ties no one to it.
+    body: tuple[tuple[str, ...], str] | None = None
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    """How strictly a passage's role is read (`ArabicRules`, `EnglishRules`): `lists`, a role of
+    a list or what a role heads names no one; `verbs`, nor a word reading as a verb after the
+    role phrase; `reported`, nor a name after a comma and "إن" (`_REPORTED`: what the role said)."""
+
+    lists: bool = False
+    verbs: bool = False
+    reported: bool = False
 
 
 def _base(word: str) -> str:
@@ -116,7 +133,58 @@ def nation(word: str) -> int | None:
     return None
 
 
-def asked_role(question: str) -> AskedRole | None:
+def _kinds(word: str) -> tuple[str, ...]:
+    """The forms a body's kind may take without its preposition ("لنادي" -> لنادي, نادي)."""
+    return (word, word[1:]) if word[:1] in "لب" and len(word) > 4 else (word,)
+
+
+def _asked_body(rest: Sequence[str]) -> tuple[tuple[str, ...], str] | None:
+    """The body a role's phrase names as a noun without the article and the name it heads
+    ("نادي الحزم", "لنادي ضمك"), after any country ("المدرب الإيطالي لنادي الاتحاد"), if any."""
+    words = list(rest)
+    while words and nation(words[0]) is not None:
+        words = words[1:]
+    if len(words) < 2 or words[0].startswith(ARTICLES) or _base(words[0]) in _PORTFOLIOS:
+        return None
+    if nation(words[0]) is not None or nation(words[1]) is not None:
+        return None
+    return _kinds(words[0]), words[1]
+
+
+def _writes_kind(word: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a passage's word writes a body's kind without the article, its conjunction or
+    preposition aside ("ونادي", "لمستشفى"; not "النادي", "للنادي")."""
+    if word.startswith("لل"):
+        return False
+    return any(set(word[:n]) <= set("وفبل") and word[n:] in kinds for n in range(3))
+
+
+def _body_names(words: Sequence[tuple[str, int, int]], kinds: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where a sentence writes a body's kind without the article, with the word naming it."""
+    return [(k, words[k + 1][0]) for k, (word, _, _) in enumerate(words[:-1]) if _writes_kind(word, kinds)]
+
+
+def _other_body(
+    named: Sequence[tuple[int, str]],
+    at: int,
+    earlier: str,
+    body: tuple[tuple[str, ...], str],
+    phrase: Sequence[str],
+) -> bool:
+    """Whether the body of a role written at word `at` is another of the kind asked: the
+    sentence's nearest mention of that kind without the article (`named`), or when it has none
+    the article's last before it (`earlier`: "مدير المستشفى" after "مستشفى الخرمة"), names
+    another than the question's (`name`: "مستشفى بني مالك"; "نادي «سلمان الحزم»" for "نادي
+    الحزم"); or the role's `phrase` writes the kind with the article ("مديرة النادي") and the
+    article never named one."""
+    kinds, name = body
+    nearest = min(named, key=lambda m: abs(m[0] - at))[1] if named else earlier
+    if not nearest:
+        return any(word.startswith(ARTICLES) and _base(word) in kinds for word in phrase)
+    return not _matches(nearest, name)
+
+
+def asked_role(question: str, bodies: bool = False) -> AskedRole | None:
     """The role a question opening with a who-word (or asking a name: "اسمه ايه") asks
     about, when a role word comes right after it (fillers such as هو / كان between), with its
     qualifiers: the first content word after the role phrase (or the one after it, unless
@@ -139,7 +207,8 @@ def asked_role(question: str) -> AskedRole | None:
     after = words[i + 1 :]
     ends = [j for j, w in enumerate(after) if w in _RELATIVES]  # "اللي قال ...": what they did
     after = after[: ends[0]] if ends else after
-    rest = [w for w in after if w not in _ROLE_ADJECTIVES and w not in _LINKS and not is_stopword(w)]
+    adjectives = _ROLE_ADJECTIVES | _OFFICE_ADJECTIVES if bodies else _ROLE_ADJECTIVES
+    rest = [w for w in after if w not in adjectives and w not in _LINKS and not is_stopword(w)]
     if not rest:
         return None
     nations = [(w,) for w in rest[1:4] if nation(w) is not None]
@@ -149,7 +218,8 @@ def asked_role(question: str) -> AskedRole | None:
         qualifiers = [(rest[0],)]
     else:  # a name of two words may be written by either ("المتحدثة باسم الأبيض")
         qualifiers = [tuple(rest[:2])]
-    return AskedRole(group, tuple(dict.fromkeys(qualifiers + nations)))
+    body = _asked_body(rest) if bodies else None
+    return AskedRole(group, tuple(dict.fromkeys(qualifiers + nations)), body=body)
 
 
 def _matches(word: str, qualifier: str) -> bool:
@@ -165,22 +235,37 @@ def _matches(word: str, qualifier: str) -> bool:
     return short >= 3 and (a == b or a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
 
 
+def _saying(word: str) -> bool:
+    """Whether a word is a verb of saying, with its conjunction or without ("وأكد")."""
+    return word in SAYING or (word[:1] in "وف" and word[1:] in SAYING)
+
+
+def _verb_like(sentence: str, words: Sequence[tuple[str, int, int]], k: int) -> bool:
+    """Whether the word at `k`, after a role phrase, reads as what its holder did rather than
+    his name ("محافظ الطائف قام بزيارة", "... أكد أن"): a verb of saying, or a word followed,
+    with no mark between, by a function word or a preposition's noun ("بالمشروع", "بزيارة"),
+    which a name's first word is not: the rest of the name follows it."""
+    if _saying(words[k][0]):
+        return True
+    if k + 1 >= len(words) or sentence[words[k][2] : words[k + 1][1]].strip():
+        return False
+    after = words[k + 1][0]
+    verbal_noun = after[:1] == "ب" and after.endswith("ه") and len(after) >= 5  # "بزياره"
+    return is_stopword(after) or after.startswith(("بال", "لل")) or verbal_noun
+
+
 def _names_someone(
-    sentence: str,
-    words: Sequence[tuple[str, int, int]],
-    at: int,
-    end: int,
-    lists: bool = False,
-    reported: bool = False,
+    sentence: str, words: Sequence[tuple[str, int, int]], at: int, end: int, reading: RoleReading
 ) -> bool:
     """Whether a name stands with the role written at words[at] (its phrase running to
     words[end - 1]): the word after the phrase is no function word and no quotation ("وزير
     الخارجية الأمريكي أنتوني بلينكن"), or one after a comma a few words on ("المبعوث الدولي
     إلى سوريا، غير بيدرسون"); with `lists`, not what the role heads either: a role word, the
     next role of a list ("مدير المستشفى ومدير الخدمات الطبية"), nor the word right after a
-    role without the article, its genitive ("ومدير الخدمات"); with `reported`, nor a name after
-    a comma and "إن" (`_REPORTED`: what the role said); or the role follows a comma or
-    "الذي" after a name ("ريابكوف، الذي ترأس الوفد الروسي", "X، سفير روسيا")."""
+    role without the article, its genitive ("ومدير الخدمات"); or the role follows a comma or
+    "الذي" after a name ("ريابكوف، الذي ترأس الوفد الروسي", "X، سفير روسيا"). With `verbs`, a
+    word reading as a verb (`_verb_like`) names no one."""
+    lists, reported = reading.lists, reading.reported
     role_word = words[at][0]
     # "مدير الخدمات": a role noun without the article heads the word after it (a verb does not).
     heads = lists and not role_word.startswith(ARTICLES) and _base(role_word) not in _ROLE_VERBS
@@ -194,7 +279,8 @@ def _names_someone(
         if reported and after_comma and words[k][0] in _REPORTED:
             break
         listed = (lists and role_group(words[k][0]) is not None) or (heads and k == at + 1)
-        if (k == end or after_comma) and not is_stopword(words[k][0]) and not listed:
+        verb = reading.verbs and _verb_like(sentence, words, k)
+        if (k == end or after_comma) and not is_stopword(words[k][0]) and not listed and not verb:
             return True
     if _accusative(words[at][0]):  # "تعيين فلان مديراً": the name comes before
         return True
@@ -207,8 +293,7 @@ def _names_someone(
         # object pronoun, which a name does not ("تهديدات أطلقها الرئيس التركي").
         previous = words[at - 1][0]
         joined = words[at][0][:1] in "وف" and _base(words[at][0]) != words[at][0]
-        verb = previous in SAYING or (previous[:1] in "وف" and previous[1:] in SAYING)
-        verb = verb or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
+        verb = _saying(previous) or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
         quoted = any(q in before for q in _QUOTES)
         listed = lists and any(mark in before for mark in _LIST_MARKS)
         if not (joined or verb or quoted or listed or is_stopword(previous)):
@@ -221,6 +306,7 @@ def _in_phrase(word: str, role: AskedRole) -> bool:
     country, a portfolio or a link ("باسم")."""
     return (
         word in _ROLE_ADJECTIVES
+        or word in _OFFICE_ADJECTIVES
         or any(_matches(word, q) for qs in role.qualifiers for q in qs)
         or nation(word) is not None
         or _base(word) in _PORTFOLIOS
@@ -239,14 +325,16 @@ def _owned(phrase: Sequence[str], owner: tuple[str, ...]) -> bool:
     return True
 
 
-def written(text: str, role: AskedRole, lists: bool = False, reported: bool = False) -> tuple[bool, bool]:
+def written(text: str, role: AskedRole, reading: RoleReading = RoleReading()) -> tuple[bool, bool]:
     """Whether a sentence of `text` writes the role (any word of its group) with one of its
     qualifiers within QUALIFIER_REACH words, and whether one `ties` it: with every qualifier
-    and a name standing with it (`_names_someone`, `lists`, `reported`)."""
+    and a name standing with it (`_names_someone`, `reading`), of the body asked if it says."""
     mentioned = False
+    earlier = ""  # the name of the body of the kind asked the article last wrote
     for span in split_sentences(text):
         sentence = text[span.start : span.end]
         words = word_table(sentence)
+        named = _body_names(words, role.body[0]) if role.body is not None else []
         for at, (word, _, _) in enumerate(words):
             if role_group(word) != role.group:
                 continue
@@ -265,12 +353,16 @@ def written(text: str, role: AskedRole, lists: bool = False, reported: bool = Fa
                 end += 1
             if role.owner and not _owned([w for w, _, _ in words[at + 1 : end]], role.owner):
                 continue
-            if _names_someone(sentence, words, at, end, lists, reported):
+            phrase = [w for w, _, _ in words[at + 1 : end]]
+            if role.body is not None and _other_body(named, at, earlier, role.body, phrase):
+                continue
+            if _names_someone(sentence, words, at, end, reading):
                 return True, True
+        earlier = named[-1][1] if named else earlier
     return mentioned, False
 
 
-def unanswered(texts: Iterable[str], role: AskedRole, lists: bool = False, reported: bool = False) -> bool:
+def unanswered(texts: Iterable[str], role: AskedRole, reading: RoleReading = RoleReading()) -> bool:
     """Whether the best articles' `texts` give no one the role asked, on evidence: they write
     it with (part of) its qualifier and never tie a name to it all ("وزير الخارجية الأمريكي"
     for Iceland's, "ترأس الوفد الروسي" for the American, a company "ومديرها العام" unnamed), or
@@ -279,7 +371,7 @@ def unanswered(texts: Iterable[str], role: AskedRole, lists: bool = False, repor
     who turned Protestant)."""
     mentioned = False
     for text in texts:
-        seen, tied = written(text, role, lists, reported)
+        seen, tied = written(text, role, reading)
         if tied:
             return False
         mentioned = mentioned or seen

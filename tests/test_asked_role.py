@@ -9,7 +9,7 @@ from conftest import assert_check_decides
 
 from retrieval.answering import answer_question
 from retrieval.decision import ARABIC_RULES, NO_ROLE
-from retrieval.roles import asked_role, unanswered, written
+from retrieval.roles import RoleReading, asked_role, unanswered, written
 
 UNCHECKED = replace(ARABIC_RULES, role_articles=0)
 
@@ -98,15 +98,54 @@ def test_the_roles_of_a_list_name_no_one():
     joined = "وتقرر إعفاء كل من: مدير المستشفى ومدير الخدمات الطبية ومدير الخدمات المساندة."
     for text in (listed, joined):
         assert written(text, role)[1]
-        assert written(text, role, lists=True) == (True, False)
+        assert written(text, role, RoleReading(lists=True)) == (True, False)
     named = "وقال مدير مستشفى الملك فيصل الدكتور خالد العمري إن المريض بخير."
-    assert written(named, role, lists=True)[1]
+    assert written(named, role, RoleReading(lists=True))[1]
 
 
 def test_a_role_verb_is_followed_by_its_holder_not_what_it_heads():
     role = asked_role("من ترأس وفد روسيا في جنيف؟")
     assert role is not None
-    assert written("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا إلى جنيف.", role, lists=True)[1]
+    text = "ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا إلى جنيف."
+    assert written(text, role, RoleReading(lists=True))[1]
+
+
+def test_a_verb_after_the_role_names_no_one():
+    """ "محافظ الطائف قام بزيارة" says what the governor did, not who he is (`role_verbs`)."""
+    role = asked_role("مين محافظ الطائف؟")
+    assert role is not None
+    visit = "وكان محافظ الطائف قام بزيارة للمستشفى أمس."
+    assert written(visit, role)[1]
+    assert written(visit, role, RoleReading(verbs=True)) == (True, False)
+    named = "وأكد محافظ الطائف سعد الميموني أن المشروع يخدم الأهالي."
+    assert written(named, role, RoleReading(verbs=True))[1]
+
+
+def test_the_role_of_another_body_of_the_kind_asked_ties_no_one():
+    """ "مدير مستشفى الخرمة" is not the director asked of "مستشفى بني مالك", nor the article's
+    "مدير المستشفى" after it; a club named "سلمان الحزم" is not "نادي الحزم" (`role_bodies`)."""
+    hospital = asked_role("مين مدير مستشفى بني مالك؟", bodies=True)
+    club = asked_role("من هو رئيس نادي الحزم؟", bodies=True)
+    assert hospital is not None and club is not None
+    other = "نقل المصاب إلى مستشفى الخرمة. وقال مدير المستشفى نصر هليمة إن حالته مستقرة."
+    assert written(other, hospital) == (True, False)
+    assert written(other, replace(hospital, body=None))[1]
+    asked = "نقل المصاب إلى مستشفى بني مالك. وقال مدير المستشفى نصر هليمة إن حالته مستقرة."
+    assert written(asked, hospital)[1]
+    salman = "استضاف نادي «سلمان الحزم» الطلاب، واستقبلهم مدير النادي طراد الشمري."
+    assert written(salman, club) == (True, False)
+    assert written(salman, replace(club, body=None))[1]
+    assert written("وقال رئيس نادي الحزم محمد العبدلي إن الفريق جاهز.", club)[1]
+
+
+def test_the_passage_shown_first_ties_a_name_to_the_role(own_index):
+    """ "من رأس وفد موسكو" matches the talks' passages best; the one naming Ryabkov "الذي ترأس
+    الوفد الروسي" is shown first with `role_passage_first` (off by default)."""
+    question = "من رأس وفد موسكو في جولة جنيف الثانية؟"
+    answer = answer_question(own_index, question, rules=replace(ARABIC_RULES, role_passage_first=True))
+    assert answer.answered and "ريابكوف" in answer.results[0].snippet
+    unmoved = answer_question(own_index, question)
+    assert "ريابكوف" not in unmoved.results[0].snippet
 
 
 def test_a_spokesman_who_only_reports_what_was_said_is_named_by_no_one(own_index):

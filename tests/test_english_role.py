@@ -12,7 +12,7 @@ from retrieval.decision import ENGLISH_RULES, NO_ROLE
 from retrieval.english.expand import expand_english
 from retrieval.english.roles import asked_role, role_words
 from retrieval.english.search import load_dictionary
-from retrieval.roles import written
+from retrieval.roles import RoleReading, written
 
 UNCHECKED = replace(ENGLISH_RULES, role_articles=0)
 
@@ -84,6 +84,6 @@ def test_a_name_after_a_comma_and_inna_is_what_the_role_said():
     assert role is not None
     quoted = "وقال متحدث باسم الخارجية الأمريكية في بيان، إن بلينكن عبر عن قلقه."
     assert written(quoted, role) == (True, True)  # without `reported`: Blinken read as his name
-    assert written(quoted, role, reported=True) == (True, False)
+    assert written(quoted, role, RoleReading(reported=True)) == (True, False)
     named = "وقال المتحدث باسم الخارجية الأمريكية، نيد برايس، إن بلينكن عبر عن قلقه."
-    assert written(named, role, reported=True) == (True, True)
+    assert written(named, role, RoleReading(reported=True)) == (True, True)
