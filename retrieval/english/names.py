@@ -324,10 +324,12 @@ class NameIndex:
         """How many passages use written `word` (0 without a frequency)."""
         return self._frequency(word) if self._frequency is not None else 0
 
-    def candidates(self, skeleton: str) -> list[str]:
+    def candidates(self, skeleton: str, stripped: str = "") -> list[str]:
+        """Words filed under `skeleton`, a swap or deletion of it, or `stripped` (it without an
+        ending the stemmer may have taken)."""
         keys = [skeleton, *_swaps(skeleton)]
-        if len(skeleton) > MIN_SKELETON and skeleton[-1] in _STRIPPABLE_ENDINGS:
-            keys.append(skeleton[:-1])
+        if len(skeleton) > MIN_SKELETON and stripped:
+            keys.append(stripped)
         keys += _deletions(skeleton)
         found: list[str] = []
         for key in dict.fromkeys(keys):
@@ -389,7 +391,7 @@ class NameIndex:
             if snapping.tightened and _english_sounds(word)[-1:] in (["a"], ["i"], ["u"]):
                 stripped = ""  # Iniesta ends in a vowel: عنيزة lacks its t, not an ending
             counts = Counter(shape)
-            for term in self.candidates(skeleton):
+            for term in self.candidates(skeleton, stripped):
                 if likeness.get(term, 0.0) == 0.0 and any(
                     _initials_agree(initial, _arabic_initials(form))
                     and spells_letters(letters, form, snapping.tightened)
