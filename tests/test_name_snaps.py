@@ -200,6 +200,10 @@ def test_a_spelling_ends_as_the_name_does():
     assert terms(NameIndex(["جنيف"]), "Geneva") == ["جنيف"]
     assert terms(NameIndex(["جوزيه"]), "Jose") == ["جوزيه"]
     assert terms(NameIndex(["الزكاه"]), "Zakat") == ["الزكاه"]
+    # A number glued on, a plural's s kept, a nisba for an "-an" adjective (XQuAD's articles).
+    assert terms(NameIndex(["ابولو1"]), "Apollo") == ["ابولو1"]
+    assert terms(NameIndex(["البرونكوس"]), "Bronco") == ["البرونكوس"]
+    assert terms(NameIndex(["الايديكاريه"]), "Ediacaran") == ["الايديكاريه"]
 
 
 def test_a_snap_covers_the_whole_skeleton_and_no_twinned_letters():

@@ -28,7 +28,7 @@ class EnglishLetters:
     """What an English name's letters allow an Arabic spelling of it."""
 
     glottals: int  # vowel pairs and apostrophes: places for an ain or hamza inside the word
-    ending: str  # "consonant", "t", "e" (Rome: silent), "adjective", "i", "u", "h" or "vowel"
+    ending: str  # "consonant", "t", "an", "e" (Rome: silent), "adjective", "i", "u", "h", "vowel"
     kh: bool  # the Arabic must write a kha
     kha: bool  # the Arabic may write one
     th: bool
@@ -60,7 +60,7 @@ class EnglishLetters:
 
 
 def _ending(letters: str) -> str:
-    """ "consonant" when the name ends in one, "t" in a t, "e" in a silent e (Rome, Mosque),
+    """ "consonant" when the name ends in one, "t" in a t, "an" in -an, "e" in a silent e (Rome),
     "adjective" in an English adjective's ending (Federal, Canarian: the Arabic's is a final
     yeh), "i" in an i sound (Dubai, Kerry, Rupee), "u" in an o or u (Aramco), "h" in a vowel
     and h (Saleh, Jeddah), else "vowel" (Geneva, Pele)."""
@@ -82,6 +82,8 @@ def _ending(letters: str) -> str:
         return "h"
     if letters[-1:] in ("a", "w"):
         return "vowel"
+    if letters.endswith("an"):
+        return "an"  # a name or an adjective (Ediacaran: الايدياكارية)
     return "t" if letters.endswith("t") else "consonant"
 
 
@@ -89,17 +91,21 @@ def _ending_agrees(ending: str, arabic: str, endings: bool) -> bool:
     """A name ending in a consonant does not end in yeh, waw, ain or hamza (Nile: النيلي,
     Google: جولي); Spain اسبانيا and Rome روما end in alef. With `endings` (see `NameSnapping`)
     it ends in teh marbuta only for a t (Zakat: الزكاة; Bandar is not بانذارة) or, after a long
-    vowel, a silent e (Jose: خوسيه; Mutaib is not متابعيه); a name ending in an i sound ends
-    in yeh, alef maksura, alef (Italy: ايطاليا), a glottal (Sinai: سيناء) or ية (Rupee: روبية)
-    (Aquilani is not العقلان), one in o or u in waw or a glottal (Yanbu: ينبع), one in a vowel
-    and h not in yeh or waw (Saleh is not سالي). A name ending in a or a pronounced e may lose
-    it (Geneva: جنيف)."""
+    vowel, a silent e (Jose: خوسيه; Mutaib is not متابعيه) or an "-an" (Ediacaran); a name
+    ending in an i sound ends in yeh, alef maksura, alef (Italy: ايطاليا), a glottal (Sinai:
+    سيناء) or ية (Rupee: روبية) (Aquilani is not العقلان), one in o or u in waw or a glottal
+    (Yanbu: ينبع), one in a vowel and h not in yeh or waw (Saleh is not سالي), a plural's s
+    aside. A name ending in a or a pronounced e may lose it (Geneva: جنيف)."""
     last = arabic[-1]
-    if ending in ("consonant", "t", "e"):
-        heh = last == "ه" and (ending == "consonant" or (ending == "e" and arabic[-2:-1] not in "اوي"))
+    if ending in ("consonant", "t", "e", "an"):
+        heh = last == "ه" and (
+            ending == "consonant" or (ending in ("e", "an") and arabic[-2:-1] not in "اوي")
+        )
         return last not in "يوى" and last not in _GLOTTAL and not (endings and heh)
     if not endings:
         return True
+    if last in "سز" and len(arabic) > 2:
+        last = arabic[-2]  # the plural's s, kept by the Arabic (Bronco: البرونكوس)
     if ending == "i":
         return last in "يىا" or last in _GLOTTAL or arabic.endswith("يه")
     if ending == "u":
@@ -147,5 +153,8 @@ def _closed_h(arabic: str) -> bool:
 
 def spells_letters(english: EnglishLetters, arabic: str, tightened: bool = True) -> bool:
     """Whether normalized Arabic word `arabic` (without its clitic or article) writes the
-    letters `english` asks for and none it lacks; `tightened`: `NameSnapping.tightened`."""
+    letters `english` asks for and none it lacks; `tightened`: `NameSnapping.tightened`, which
+    also reads a word glued to a number without it (Apollo: ابولو1)."""
+    if tightened:
+        arabic = arabic.rstrip("0123456789")
     return len(arabic) > 1 and _letters_agree(english, arabic, tightened)
