@@ -28,7 +28,7 @@ class EnglishLetters:
     """What an English name's letters allow an Arabic spelling of it."""
 
     glottals: int  # vowel pairs and apostrophes: places for an ain or hamza inside the word
-    ending: str  # "consonant" (Rome: its e is silent), "adjective" or "vowel" (Sabah, Kerry)
+    ending: str  # "consonant", "t", "an", "e" (Rome: silent), "adjective", "i", "u", "h", "vowel"
     kh: bool  # the Arabic must write a kha
     kha: bool  # the Arabic may write one
     th: bool
@@ -60,28 +60,58 @@ class EnglishLetters:
 
 
 def _ending(letters: str) -> str:
-    """ "consonant" when the name ends in one (a silent e aside: Rome, Mosque), "adjective"
-    when in an English adjective's ending (Federal, Canarian: the Arabic's is a final yeh),
-    else "vowel"."""
+    """ "consonant" when the name ends in one, "t" in a t, "an" in -an, "e" in a silent e (Rome),
+    "adjective" in an English adjective's ending (Federal, Canarian: the Arabic's is a final
+    yeh), "i" in an i sound (Dubai, Kerry, Rupee), "u" in an o or u (Aramco), "h" in a vowel
+    and h (Saleh, Jeddah), else "vowel" (Geneva, Pele)."""
     if letters.endswith(_ADJECTIVE_ENDINGS):
         return "adjective"
     if letters.endswith("ys"):  # Grammys: جرامي
-        return "vowel"
+        return "i"
     if letters.endswith("e"):
         # Mosque, League: the u only spells the consonant before it.
         silent = letters[-2:-1] not in _VOWELS or letters[-3:-1] in ("qu", "gu")
-        return "consonant" if silent else "vowel"
-    if letters[-1:] in (*_VOWELS, "y", "w") or (letters.endswith("h") and letters[-2:-1] in _VOWELS):
+        if silent:
+            return "e"
+        return "i" if letters.endswith(("ee", "ie", "ye")) else "vowel"
+    if letters[-1:] in ("i", "y"):
+        return "i"
+    if letters[-1:] in ("o", "u"):
+        return "u"
+    if letters.endswith("h") and letters[-2:-1] in _VOWELS:
+        return "h"
+    if letters[-1:] in ("a", "w"):
         return "vowel"
-    return "consonant"
+    if letters.endswith("an"):
+        return "an"  # a name or an adjective (Ediacaran: الايدياكارية)
+    return "t" if letters.endswith("t") else "consonant"
 
 
-def _ending_agrees(ending: str, arabic: str) -> bool:
+def _ending_agrees(ending: str, arabic: str, endings: bool) -> bool:
     """A name ending in a consonant does not end in yeh, waw, ain or hamza (Nile: النيلي,
-    Google: جولي); Spain اسبانيا and Rome روما end in alef. A name ending in a vowel may lose
-    it (Geneva: جنيف)."""
-    if ending == "consonant":
-        return arabic[-1] not in "يوى" and arabic[-1] not in _GLOTTAL
+    Google: جولي); Spain اسبانيا and Rome روما end in alef. With `endings` (see `NameSnapping`)
+    it ends in teh marbuta only for a t (Zakat: الزكاة; Bandar is not بانذارة) or, after a long
+    vowel, a silent e (Jose: خوسيه; Mutaib is not متابعيه) or an "-an" (Ediacaran); a name
+    ending in an i sound ends in yeh, alef maksura, alef (Italy: ايطاليا), a glottal (Sinai:
+    سيناء) or ية (Rupee: روبية) (Aquilani is not العقلان), one in o or u in waw or a glottal
+    (Yanbu: ينبع), one in a vowel and h not in yeh or waw (Saleh is not سالي), a plural's s
+    aside. A name ending in a or a pronounced e may lose it (Geneva: جنيف)."""
+    last = arabic[-1]
+    if ending in ("consonant", "t", "e", "an"):
+        heh = last == "ه" and (
+            ending == "consonant" or (ending in ("e", "an") and arabic[-2:-1] not in "اوي")
+        )
+        return last not in "يوى" and last not in _GLOTTAL and not (endings and heh)
+    if not endings:
+        return True
+    if last in "سز" and len(arabic) > 2:
+        last = arabic[-2]  # the plural's s, kept by the Arabic (Bronco: البرونكوس)
+    if ending == "i":
+        return last in "يىا" or last in _GLOTTAL or arabic.endswith("يه")
+    if ending == "u":
+        return last == "و" or last in _GLOTTAL
+    if ending == "h":
+        return last not in "يو"
     return True
 
 
@@ -94,7 +124,7 @@ def _inner_glottals(arabic: str) -> int:
     )
 
 
-def _letters_agree(english: EnglishLetters, arabic: str) -> bool:
+def _letters_agree(english: EnglishLetters, arabic: str, tightened: bool) -> bool:
     if _inner_glottals(arabic) > english.glottals:
         return False
     if english.kh and "خ" not in arabic:
@@ -109,7 +139,7 @@ def _letters_agree(english: EnglishLetters, arabic: str) -> bool:
         return False
     if english.closed_h and not _closed_h(arabic):
         return False
-    return _ending_agrees(english.ending, arabic)
+    return _ending_agrees(english.ending, arabic, tightened)
 
 
 def _closed_h(arabic: str) -> bool:
@@ -121,7 +151,10 @@ def _closed_h(arabic: str) -> bool:
     )
 
 
-def spells_letters(english: EnglishLetters, arabic: str) -> bool:
+def spells_letters(english: EnglishLetters, arabic: str, tightened: bool = True) -> bool:
     """Whether normalized Arabic word `arabic` (without its clitic or article) writes the
-    letters `english` asks for and none it lacks."""
-    return len(arabic) > 1 and _letters_agree(english, arabic)
+    letters `english` asks for and none it lacks; `tightened`: `NameSnapping.tightened`, which
+    also reads a word glued to a number without it (Apollo: ابولو1)."""
+    if tightened:
+        arabic = arabic.rstrip("0123456789")
+    return len(arabic) > 1 and _letters_agree(english, arabic, tightened)

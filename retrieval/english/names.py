@@ -147,6 +147,15 @@ def _repeats(shape: str) -> int:
     return sum(a == b for a, b in pairwise(consonants))
 
 
+def _twinned(form: str) -> bool:
+    """Whether two different letters of one skeleton class stand side by side (تطوير: t, t):
+    two consonants where an English name has one (Tower is not تطوير)."""
+    form = form.replace("تش", "چ")
+    return any(
+        a != b and a in _AR_LETTERS and _AR_LETTERS[a] == _AR_LETTERS.get(b) for a, b in pairwise(form)
+    )
+
+
 def _deletions(skeleton: str) -> list[str]:
     if len(skeleton) < 4:
         return []
@@ -231,6 +240,8 @@ def _likeness(
     the floor); `stripped`: the skeleton without an ending the stemmer may have taken;
     `letters`: the shape's letters."""
     spelled = _spelled_as(form, shape)
+    if snapping.tightened and (_twinned(form) or _repeats(spelled) != _repeats(shape)):
+        return 0.0
     exact = arabic_skeleton(form) in (skeleton, stripped) and _repeats(spelled) <= _repeats(shape)
     discount = 1.0 if exact else snapping.near_discount  # only close: one consonant apart
     floor = snapping.min_similarity if exact else snapping.min_near_similarity
@@ -313,10 +324,12 @@ class NameIndex:
         """How many passages use written `word` (0 without a frequency)."""
         return self._frequency(word) if self._frequency is not None else 0
 
-    def candidates(self, skeleton: str) -> list[str]:
+    def candidates(self, skeleton: str, stripped: str = "") -> list[str]:
+        """Words filed under `skeleton`, a swap or deletion of it, or `stripped` (it without an
+        ending the stemmer may have taken)."""
         keys = [skeleton, *_swaps(skeleton)]
-        if len(skeleton) > MIN_SKELETON and skeleton[-1] in _STRIPPABLE_ENDINGS:
-            keys.append(skeleton[:-1])
+        if len(skeleton) > MIN_SKELETON and stripped:
+            keys.append(stripped)
         keys += _deletions(skeleton)
         found: list[str] = []
         for key in dict.fromkeys(keys):
@@ -375,10 +388,13 @@ class NameIndex:
             if len(skeleton) < MIN_SKELETON:
                 continue
             stripped = skeleton[:-1] if skeleton[-1] in _STRIPPABLE_ENDINGS else ""
+            if snapping.tightened and _english_sounds(word)[-1:] in (["a"], ["i"], ["u"]):
+                stripped = ""  # Iniesta ends in a vowel: عنيزة lacks its t, not an ending
             counts = Counter(shape)
-            for term in self.candidates(skeleton):
+            for term in self.candidates(skeleton, stripped):
                 if likeness.get(term, 0.0) == 0.0 and any(
-                    _initials_agree(initial, _arabic_initials(form)) and spells_letters(letters, form)
+                    _initials_agree(initial, _arabic_initials(form))
+                    and spells_letters(letters, form, snapping.tightened)
                     for form in clitic_forms(term)
                 ):
                     likeness[term] = _likeness(
