@@ -167,9 +167,10 @@ def candidates(
     ]
 
 
-def dense_rerank(found: list[Candidate], similarities: np.ndarray, weights: np.ndarray) -> list[Candidate]:
-    """Candidates reordered by BM25 (scaled to the best) plus the passage's dense weight
-    (`weights`, one per passage position: `dense_weights`) x its cosine."""
+def dense_rerank(
+    found: list[Candidate], similarities: np.ndarray, dense_weight: float = ARABIC_RANKING.dense_weight
+) -> list[Candidate]:
+    """Candidates reordered by BM25 (scaled to the best) plus `dense_weight` x cosine."""
     if not found:
         return found
     top = max(abs(c.hit.score) for c in found) or 1.0
@@ -177,20 +178,12 @@ def dense_rerank(found: list[Candidate], similarities: np.ndarray, weights: np.n
     reranked = []
     for c in found:
         similarity = float(similarities[c.hit.position])
-        score = c.hit.score / top + float(weights[c.hit.position]) * similarity
+        score = c.hit.score / top + dense_weight * similarity
         specificity = (similarity - mean) / spread
         evidence = Evidence(c.evidence.coverage, similarity, specificity)
         reranked.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, evidence))
     reranked.sort(key=lambda c: -c.hit.score)
     return reranked
-
-
-def dense_weights(dense: DenseIndex, ranking: ArabicRanking) -> np.ndarray:
-    """Per passage position, `ranking.article_dense_weight` where the passage is scored by its
-    article's vector (at size, before its own is made) and that weight is set, else
-    `ranking.dense_weight`."""
-    article = ranking.dense_weight if ranking.article_dense_weight is None else ranking.article_dense_weight
-    return np.where(dense.by_article, article, ranking.dense_weight)
 
 
 def indexed_forms(index: SearchIndex, terms: list[str]) -> list[str]:
@@ -242,7 +235,7 @@ def arabic_candidates(
     found = candidates(index, weights, limit, ranking)
     found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
     if dense is not None and found and not lexically_decisive(_left(found, withheld), ranking):
-        found = dense_rerank(found, dense.scores(question), dense_weights(dense, ranking))
+        found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found, spans=tuple(spans))
 
 

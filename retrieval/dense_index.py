@@ -68,13 +68,6 @@ class DenseIndex:
         return np.diff(self._article_starts, append=len(self.doc_rows))
 
     @cached_property
-    def by_article(self) -> np.ndarray:
-        """Per passage position, whether it is scored by its article's vector (no vector of its own)."""
-        by_article = np.ones(len(self.doc_rows), dtype=bool)
-        by_article[self.positions] = False
-        return by_article
-
-    @cached_property
     def leads(self) -> np.ndarray | None:
         """Per passage position, the position of the lead passage whose article vector it is
         scored by (headline and lead: `retrieval.vectors.LEAD_WORDS`), or its own where it has a

@@ -26,9 +26,7 @@ class ArabicRanking:
     BM25 ranked `title_rerank_depth` times the passages needed. For a question asking when,
     where, how many or how long, the first `answer_kind_depth` of those whose own passage holds
     such an answer get `answer_kind_weight` of their score added. With passage embeddings the
-    candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine, or
-    `article_dense_weight` x cosine for a passage scored by its article's vector (headline and
-    lead, at size, before the passage has its own; None: `dense_weight` there too).
+    candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine.
     In a snippet, for a question asking when / where / who / how many / how long, a sentence
     holding such an answer (or, for why, a reason's cue) weighs `answer_kind_bonus` more
     (`retrieval.snippets`). For "where", "who", "how long", "how many" and "on the sidelines of
@@ -55,7 +53,6 @@ class ArabicRanking:
     answer_kind_weight: float = 0.2
     answer_kind_depth: int = 20
     dense_weight: float = 8.0
-    article_dense_weight: float | None = None
     answer_kind_bonus: float = 0.5
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1

@@ -18,13 +18,8 @@ from corpus import BUNDLED_CORPUS
 from retrieval import embedding as dense_module
 from retrieval import engine as engine_module
 from retrieval import vectors
-from retrieval.answering import dense_rerank, dense_weights
-from retrieval.candidates import Candidate
-from retrieval.decision import Evidence
 from retrieval.dense_index import DenseIndex
 from retrieval.engine import Engine
-from retrieval.ranking_config import ARABIC_RANKING
-from retrieval.searcher import Hit
 from retrieval.store import Store
 from retrieval.vectors import article_text, passage_key
 
@@ -255,21 +250,3 @@ def test_at_size_an_english_answer_shows_its_articles_lead_when_it_scores_close_
         assert shown.outcome == ranked.outcome
 
     asyncio.run(scenario())
-
-
-def test_a_passage_scored_by_its_articles_vector_gets_the_article_dense_weight():
-    """Headline-and-lead cosines and a passage's own are weighed apart (`ArabicRanking`)."""
-    embedder = FakeEmbedder()
-    doc_rows = np.array([0, 0, 1, 1])
-    own = np.array([1, 3])  # the second passage of each article has its own vector
-    index = DenseIndex(embedder, np.eye(2, embedder.dim), doc_rows, own, np.eye(2, embedder.dim))
-    assert index.by_article.tolist() == [True, False, True, False]
-    ranking = replace(ARABIC_RANKING, dense_weight=8.0, article_dense_weight=2.0)
-    assert dense_weights(index, ranking).tolist() == [2.0, 8.0, 2.0, 8.0]
-    assert dense_weights(index, replace(ranking, article_dense_weight=None)).tolist() == [8.0] * 4
-    found = [Candidate(Hit(p, 1.0), f"d{p}", frozenset(), Evidence(1.0)) for p in (0, 1)]
-    similarities = np.array([0.9, 0.8, 0.0, 0.0])
-    # 1 + 2 x .9 = 2.8 for the article-scored passage, 1 + 8 x .8 = 7.4 for the other
-    reranked = dense_rerank(found, similarities, dense_weights(index, ranking))
-    assert [c.hit.position for c in reranked] == [1, 0]
-    assert [round(c.hit.score, 6) for c in reranked] == [7.4, 2.8]
