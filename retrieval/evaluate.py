@@ -79,8 +79,8 @@ def loose(text: str) -> str:
 def ranked_documents(indexes: Indexes, question: str, depth: int = RANK_DEPTH) -> list[str]:
     """Distinct documents in the order their best passages rank among all passages, before
     abstention. The English path scores every passage once and hands back the best `limit` of
-    that one order, so it is asked for more only until `depth` documents are found (ranking all
-    113,000 passages of the 20k store cost three seconds an English question); the Arabic path
+    that one order, so it is asked for more only until `depth` documents are found (a candidate
+    for each of a large corpus's passages was most of an evaluation's time); the Arabic path
     reranks whatever BM25 hands it, so it gets every passage."""
     query = prepare_query(question, indexes.search, indexes.resources)
     everything = len(indexes.search)
