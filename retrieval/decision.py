@@ -121,7 +121,6 @@ class ArabicRules:
     # الخارجية الأمريكية في بيان، إن بلينكن ..." quotes the spokesman, it does not name him
     # (`roles.unanswered`'s `reported`).
     role_reported: bool = True
-
     # ... nor a word reading as a verb after the role phrase ("محافظ الطائف قام بزيارة":
     # `roles._verb_like`).
     role_verbs: bool = True

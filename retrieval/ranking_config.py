@@ -87,14 +87,14 @@ class NameSnapping:
     `rare_best` behind it (by `min_frequency_share`): a misspelling or look-alike used once does
     not hide the name's usual spelling (Abdullah: عبدلله .91, عبدالله .83)."""
     min_everyday_share: float = 0.2
+    """A capitalised word the dictionary also renders (Council: المجلس) is snapped only to a
+    spelling the corpus uses at least `min_everyday_share` as often as that rendering: else
+    the articles use the everyday word, and the look-alike (كاونسيل) is another name's."""
     tightened: bool = True
     """A spelling must also end as the name does (Aquilani is not العقلان, Bandar not بانذارة,
     Saleh not سالي), cover its whole skeleton (Iniesta is not عنيزة: its t is no ending the
     stemmer took), not write two consonants where the name has one (Tower is not تطوير), nor
     fewer repeated consonants (Tottenham is not تنام); False for ablations (docs/tuning.md)."""
-    """A capitalised word the dictionary also renders (Council: المجلس) is snapped only to a
-    spelling the corpus uses at least `min_everyday_share` as often as that rendering: else
-    the articles use the everyday word, and the look-alike (كاونسيل) is another name's."""
 
 
 @dataclass(frozen=True)
