@@ -116,8 +116,8 @@ def _snap_floor(stem: str, frequency: Callable[[str], int], ranking: ArabicRanki
 
 
 # Letters speech merges, and the letter the articles write: ت for ث (تلاتة), د for ذ (هادا),
-# ي for ئ (القذايف), س for ث (Egyptian سانية), ز for ذ (Egyptian زكرى).
-_SPOKEN_LETTERS = {"ت": "ث", "د": "ذ", "ي": "ئ", "س": "ث", "ز": "ذ"}
+# ي for ئ (القذايف), س for ث (Egyptian سانية), ز for ذ (Egyptian زكرى), ض for ظ (Gulf محافض).
+_SPOKEN_LETTERS = {"ت": "ث", "د": "ذ", "ي": "ئ", "س": "ث", "ز": "ذ", "ض": "ظ"}
 
 
 def respelled(

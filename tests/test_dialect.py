@@ -53,6 +53,16 @@ def test_a_merged_letter_is_restored_in_a_word_the_articles_never_write():
     assert read_dialect(question, common) == "أين وقعت القذايف الحوتية بالتلاتة"
 
 
+def test_the_gulf_dad_for_za_is_restored_in_a_word_the_articles_never_write():
+    """Gulf typing writes ض for ظ (محافض): read as the articles write it, as ت for ث is."""
+    common = frequency_of({"محافظ": 3000, "الظروف": 400})
+    written = {"محافظ", "الظروف"}.__contains__
+    assert read_dialect("مين محافض ينبع", common, written=written) == "من محافظ ينبع"
+    assert read_dialect("الضروف", common, written=written) == "الظروف"
+    # A word the articles write with ض stays (ضرب is not ظرب).
+    assert read_dialect("ضرب", frequency_of({"ضرب": 50}), written={"ضرب"}.__contains__) == "ضرب"
+
+
 def test_a_word_the_articles_write_keeps_its_letters_whatever_its_stem_shares():
     # الحوت (a whale) has the stem of the misspelt الحوتية; the articles write it: it stays.
     common = frequency_of({"الحوثية": 900, "الحوت": 12})
