@@ -415,10 +415,7 @@ def answer_question(
     decision = decide_on(found)
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
-        stating = partial(states_kind, index, kind, weights, ranking.answer_passage_share)
-        chosen = lead_first(
-            chosen, found, indexes.dense.leads, ranking.lead_margin, stating if ranking.lead_yields else None
-        )
+        chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
@@ -571,20 +568,13 @@ def _article_bodies(index: SearchIndex, found: Sequence[Candidate], articles: in
 
 
 def lead_first(
-    chosen: list[Candidate],
-    found: list[Candidate],
-    leads: np.ndarray | None,
-    margin: float,
-    stating: Callable[[int], bool] | None = None,
+    chosen: list[Candidate], found: list[Candidate], leads: np.ndarray | None, margin: float
 ) -> list[Candidate]:
     """`chosen`, its first passage replaced by its article's lead when that is among `found`
     and scores within `margin` of it, while both are scored by the article's vector (`leads`:
     `DenseIndex.leads`, at size): that vector is the headline and lead's meaning and cannot tell
     the passages apart, their words barely do, and news gives what, when, where and who in the
-    lead. Not when `stating` (a passage's position: whether it says what is asked) holds for the
-    first passage and not for the lead: the first passage's words then found the answer below
-    the lead ("Who spoke for Iraq's oil ministry ...": the ministry's spokesman is named three
-    passages on). Only the passage shown changes: the answer's decision was taken on the best one."""
+    lead. Only the passage shown changes: the answer's decision was taken on the best one."""
     if not chosen or leads is None or not margin:
         return chosen
     first = chosen[0]
@@ -593,19 +583,8 @@ def lead_first(
         return chosen
     for c in found:
         if c.hit.position == lead and c.hit.score >= first.hit.score - margin:
-            if stating is not None and stating(first.hit.position) and not stating(lead):
-                return chosen
             return [c, *chosen[1:]]
     return chosen
-
-
-def states_kind(
-    index: SearchIndex, kind: str, weights: dict[str, float], share: float, position: int
-) -> bool:
-    """Whether the passage at `position` says what a question of `kind` asks (a date, a place, a
-    person, a number...) in a sentence holding `share` of the question's weight at least."""
-    text = index.passage_text(position)
-    return any(s >= share for part in kind_parts(kind) for s in answer_sentence_shares(text, part, weights))
 
 
 def answer_passage_first(

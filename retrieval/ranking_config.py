@@ -127,8 +127,7 @@ class EnglishRanking:
 
     At size, where passages are scored by their article's vector (headline and lead), the first
     result shows its article's lead instead of the passage ranked first when the lead scores
-    within `lead_margin` of it (`answering.lead_first`; the decision is taken on the ranked one),
-    unless `lead_yields` and the ranked one says what is asked while the lead does not."""
+    within `lead_margin` of it (`answering.lead_first`; the decision is taken on the ranked one)."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     dense_weight: float = 0.22
@@ -140,7 +139,6 @@ class EnglishRanking:
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6
     lead_margin: float = 0.4
-    lead_yields: bool = True
     expansion: EnglishExpansion = EnglishExpansion()
 
 

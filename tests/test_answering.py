@@ -2,19 +2,14 @@
 
 import asyncio
 from dataclasses import replace
-from functools import partial
 
-import numpy as np
 import pytest
 
-from retrieval.answer_kinds import WHO
 from retrieval.answering import (
     answer_question,
     bare_forms,
     candidates,
-    lead_first,
     query_terms,
-    states_kind,
     term_weights,
 )
 from retrieval.decision import CLOSEST, ENGLISH_RULES, NO_ANSWER_KIND
@@ -405,29 +400,3 @@ def test_an_english_how_old_is_answered_by_an_age_right_after_the_name(tmp_path)
     index = build(tmp_path, {"a": [stated], "d": [_OTHER_AGE], **_OTHERS})
     answer = answer_question(index, "How old is Aldrin?")
     assert answer.answered and "85 عاما" in answer.shown[0].snippet
-
-
-# The lead reports the exports; the ministry's spokesman is named two passages on.
-_EXPORTS_LEAD = "قال مسؤولون في شركة نفط الجنوب أمس إن صادرات النفط من الموانئ الجنوبية بلغت مستوى قياسيا."
-_EXPORTS_MIDDLE = "وتعتمد الحكومة على عائدات النفط في تمويل معظم بنود الموازنة العامة للدولة."
-_EXPORTS_SPOKESMAN = "وقال المتحدث باسم وزارة النفط عاصم جهاد إن صادرات النفط ستواصل الارتفاع الشهر المقبل."
-
-
-def test_at_size_the_lead_is_not_shown_over_a_passage_saying_what_is_asked(tmp_path):
-    """At size a passage is scored by its article's vector, and the lead is shown when it
-    scores close to the best (`lead_first`); not when the best names the person asked about
-    and the lead names no one."""
-    index = build(tmp_path, {"a": [_EXPORTS_LEAD, _EXPORTS_MIDDLE, _EXPORTS_SPOKESMAN], **_OTHERS}).search
-    weights = term_weights(index, ["صادر", "نفط", "وزار", "متحدث"])
-    found = candidates(index, weights, 10, ARABIC_RANKING)
-    spokesman = next(c for c in found if "عاصم جهاد" in index.passage_text(c.hit.position))
-    lead = next(
-        c
-        for c in found
-        if c.doc_id == "a" and c is not spokesman and "نفط الجنوب" in index.passage_text(c.hit.position)
-    )
-    leads = np.array([lead.hit.position] * 3 + list(range(3, len(index))))
-    stating = partial(states_kind, index, WHO, weights, ENGLISH_RANKING.answer_passage_share)
-    assert stating(spokesman.hit.position) and not stating(lead.hit.position)
-    assert lead_first([spokesman], found, leads, 10.0, stating) == [spokesman]
-    assert lead_first([spokesman], found, leads, 10.0) == [lead]
