@@ -62,7 +62,6 @@ from retrieval.missing import (
     english_specifics,
     lacks_subject,
     missing_words,
-    name_terms,
     quoted_speakers,
     subject_terms,
 )
@@ -533,10 +532,7 @@ def decide_answer(
     ages = isinstance(rules, EnglishRules) and rules.age_articles and AGE in kind_parts(kind)
     if found and not blocked and ages:
         texts = _article_bodies(index, found, rules.age_articles)
-        reach = rules.age_subject_reach
-        named = name_terms(specifics) if reach else frozenset()
-        stated = any(answer_sentence_shares(t, AGE, weights or {}, named=named, reach=reach) for t in texts)
-        blocked = "" if stated else NO_ANSWER_KIND
+        blocked = "" if any(answer_sentence_shares(t, AGE, weights or {}) for t in texts) else NO_ANSWER_KIND
     if found and not blocked and said_by and isinstance(rules, ArabicRules) and rules.quoted_articles:
         texts = _article_bodies(index, found, rules.quoted_articles)
         blocked = NOT_QUOTED if unquoted(texts, said_by) else ""

@@ -196,10 +196,6 @@ class EnglishRules:
     # (`EnglishRanking.answer_passage_kinds`). Else the closest passages (reason
     # NO_ANSWER_KIND). 0: off.
     age_articles: int = 3
-    # ... and, when the question names a person (`missing.name_terms`), only an age with one of
-    # the name's terms among the `age_subject_reach` terms before it: "How old is Buzz Aldrin?"
-    # is not answered by another article's "محسن الفضلي (عمره 34 سنة)". 0: any age.
-    age_subject_reach: int = 6
 
 
 Rules = ArabicRules | EnglishRules

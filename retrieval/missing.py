@@ -216,13 +216,6 @@ def subject_terms(specifics: Iterable[Specific]) -> list[str]:
     return sorted({t for s in specifics if s.subject or s.listed_place for t in s.terms})
 
 
-def name_terms(specifics: Iterable[Specific]) -> frozenset[str]:
-    """The index terms of the names of an English question that are no place: whose age an
-    answer states next to them ("How old was Egyptian actor Nour El-Sherif when he died?": the
-    subject reading stops at "Egyptian", the name is further on)."""
-    return frozenset(t for s in specifics if s.kind in (NAME, KNOWN_NAME) for t in s.terms)
-
-
 def lacks_subject(specifics: Iterable[Specific], article: frozenset[str]) -> bool:
     """Whether the best passage's article (`article`: which `subject_terms` it holds) never
     names the person the question asks about: "What did Messi say about the Super Cup?" is not

@@ -219,8 +219,6 @@ def answer_sentence_shares(
     counted: frozenset[str] = frozenset(),
     exact: bool = False,
     reports: bool = True,
-    named: frozenset[str] = frozenset(),
-    reach: int = 0,
 ) -> list[float]:
     """For each answer of `kind` in `text` that the question does not name (`unasked_answers`),
     the share of the question's `weights` its sentence holds: a date in a sentence sharing
@@ -229,9 +227,7 @@ def answer_sentence_shares(
     answers in a sentence holding one of them count: "100 سرير" is no population. With `counted`
     nouns (`answer_kinds.counted_nouns`), only counts of one of them; `exact`, only counts stating
     a number (not `is_vague`: "عشرات القتلى"); without `reports`, no date of a saying
-    (`report_dates.dates_report`); with `named` terms, only answers with one of them among the
-    `reach` terms before them (an age is its person's: "محسن الفضلي (عمره 34 سنة)" is not the
-    age of an astronaut a sentence before). The occasion a question asks with "على هامش شو" (SIDELINES)
+    (`report_dates.dates_report`). The occasion a question asks with "على هامش شو" (SIDELINES)
     is not counted in its own sentence's share: "على هامش اجتماعات قادة مجموعة السبع" shares
     "اجتماع" with "على هامش شو كان اجتماع بلينكن ولافروف" and answers another question."""
     terms = analyze_spans(text)
@@ -247,9 +243,6 @@ def answer_sentence_shares(
         if exact and is_vague(text[start:end]):
             continue
         if not reports and dates_report(text, start, end):
-            continue
-        before = bisect_left(term_starts, start)
-        if named and named.isdisjoint(t.term for t in terms[max(0, before - reach) : before]):
             continue
         span = terms[bisect_left(term_starts, sentence.start) : bisect_left(term_starts, sentence.end)]
         inside = {t.term for t in span}
