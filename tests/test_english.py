@@ -106,6 +106,18 @@ def test_translated_place_names_and_demonyms_come_from_the_lexicon():
     assert set(analyze("المنطقة الشرقية")) <= concepts["eastern province"]
 
 
+def test_a_governorate_spelled_like_an_everyday_word_comes_from_the_lexicon():
+    """Snapped, Kharj would be خارج ("outside") and Rass راس ("head"): their skeletons and vowels
+    are those of everyday words the articles use far more often than the places."""
+    vocabulary = ["خارج", "الخرج", "راس", "الرس"]
+    names = NameIndex(vocabulary, frequency=lambda word: 5000 if word in ("خارج", "راس") else 50)
+    concepts = _terms(
+        expand_english("Who is the governor of Al-Kharj, and how far is it from Rass?", {}, names)
+    )
+    assert concepts["al kharj"] == set(analyze("الخرج"))
+    assert set(analyze("الرس")) <= concepts["rass"] and not set(analyze("راس")) & concepts["rass"]
+
+
 def test_lexicon_phrases_win_over_their_words():
     concepts = _terms(expand_english("When were the arms control talks with the foreign minister?", {}))
     assert set(analyze("الحد من التسلح")) <= concepts["arms control"]

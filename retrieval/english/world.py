@@ -178,6 +178,37 @@ yanbu = ينبع
 umluj = أملج
 al ula = العلا
 mina = منى
+# Governorates whose transliteration is spelled like an everyday word (Kharj: خارج, "outside";
+# Rass: راس, "head") or that snapping cannot reach
+al kharj = الخرج
+kharj = الخرج
+al rass = الرس
+rass = الرس
+hafr al batin = حفر الباطن
+hafar al batin = حفر الباطن
+khafji = الخفجي
+al khafji = الخفجي
+majmaah = المجمعة
+al majmaah = المجمعة
+zulfi = الزلفي
+al zulfi = الزلفي
+dawadmi = الدوادمي
+al dawadmi = الدوادمي
+qurayyat = القريات
+al qurayyat = القريات
+sakaka = سكاكا
+wadi al dawasir = وادي الدواسر
+bisha = بيشة
+bishah = بيشة
+baish = بيش
+qunfudhah = القنفذة
+al qunfudhah = القنفذة
+lith = الليث
+al lith = الليث
+rabigh = رابغ
+sabya = صبيا
+abu arish = أبو عريش
+sharurah = شرورة
 arafat = عرفات
 muzdalifah = مزدلفة
 """
