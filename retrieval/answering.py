@@ -376,7 +376,11 @@ def answer_question(
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Read from the question as written: an Arabizi reading's words are guesses.
     arabic = isinstance(rules, ArabicRules)
-    role = asked_role(question, bodies=rules.role_bodies) if arabic and rules.role_articles else None
+    role = (
+        asked_role(question, bodies=rules.role_bodies, names=rules.role_names)
+        if arabic and rules.role_articles
+        else None
+    )
     if isinstance(rules, EnglishRules) and rules.role_articles:
         role = english_role(question, concepts)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.

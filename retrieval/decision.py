@@ -129,6 +129,9 @@ class ArabicRules:
     # Held-out one unanswerable met, one answerable shown as closest with its gold; blind snn17's
     # tuning half one more unanswerable met (docs/tuning.md).
     role_bodies: bool = True
+    # ... nor a role phrase starting the body's name the question writes in two or three words
+    # and going on with another ("رئيس اللجنة المحلية" for "لجنة الفصل بالطعون": `AskedRole.name`).
+    role_names: bool = True
     # The passage shown first for such a question is one of its article tying a name to the
     # role when the best does not ("ترأس الوفد الروسي ... ريابكوف": `answering.role_passage_first`).
     # Seed tuning +4 snippets, held-out identical, blind seed17's tuning half +1 (docs/tuning.md).

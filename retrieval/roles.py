@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import dropwhile, takewhile
 
 from retrieval.analysis import is_stopword
-from retrieval.answer_kinds import SAYING
+from retrieval.answer_kinds import SAYING, TITLES
 from retrieval.normalize import ARTICLES, word_table
 from retrieval.passages import split_sentences
 from retrieval.qualifiers import COUNTRIES
@@ -55,12 +56,16 @@ _PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف")
 # a name and its title.
 _LIST_MARKS = ("–", "-", ":", "—")
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مديراً"
+# A role word and its ه that is another noun (normalized ة): "محافظة الطائف" is the governorate.
+_OTHER_NOUNS = frozenset({"محافظه"})
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
 _OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
 # A role written as a verb: its holder's name and titles may stand between it and the body
 # headed ("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا"), so its qualifier may be twice
 # as far.
 _ROLE_VERBS = frozenset("تراس تراست يتراس راس يراس".split())
+# The most words of a body's name after the role a passage must write ("لجنة الفصل بالطعون").
+_NAME_WORDS = 3
 # How far (in words) the qualifier may be from the role in a passage's sentence.
 QUALIFIER_REACH = 6
 _QUOTES = "\"“”«»'"
@@ -80,6 +85,10 @@ class AskedRole:
     # الحزم", "مستشفى بني مالك": the kind's forms, then the name): a passage writing the role of
     # that kind of body otherwise named ("مدير مستشفى الخرمة") ties no one to it.
     body: tuple[tuple[str, ...], str] | None = None
+    # The body's whole name as the question writes it after the role, when two or three words
+    # ("لجنة الفصل بالطعون"): a passage's role phrase starting it must write all of it
+    # ("رئيس اللجنة المحلية للانتخابات" is another committee's head).
+    name: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,7 @@ def _base(word: str) -> str:
     (a role word is looked for first as written: the و of "وزير" is no conjunction)."""
     stripped = [word] + [word[len(p) :] for p in _PREFIXES if word.startswith(p) and len(word) - len(p) >= 3]
     for form in stripped[:2]:
-        if form in _GROUP_OF:
+        if form in _GROUP_OF or form in _OTHER_NOUNS:
             return form
         for suffix in _SUFFIXES:
             if form.endswith(suffix) and form[: -len(suffix)] in _GROUP_OF:
@@ -184,7 +193,18 @@ def _other_body(
     return not _matches(nearest, name)
 
 
-def asked_role(question: str, bodies: bool = False) -> AskedRole | None:
+def _asked_name(after: Sequence[str]) -> tuple[str, ...]:
+    """The body's name right after a role's phrase in a question, two or three words up to a
+    function word or a country ("لجنة الفصل بالطعون في ..." -> لجنه الفصل بالطعون); () for a
+    one-word name, a minister's portfolio or a country first."""
+    words = list(dropwhile(lambda w: w in _ROLE_ADJECTIVES or w in _OFFICE_ADJECTIVES or w in _LINKS, after))
+    if not words or _base(words[0]) in _PORTFOLIOS:
+        return ()
+    name = list(takewhile(lambda w: not is_stopword(w) and nation(w) is None, words))[:_NAME_WORDS]
+    return tuple(name) if len(name) >= 2 else ()
+
+
+def asked_role(question: str, bodies: bool = False, names: bool = False) -> AskedRole | None:
     """The role a question opening with a who-word (or asking a name: "اسمه ايه") asks
     about, when a role word comes right after it (fillers such as هو / كان between), with its
     qualifiers: the first content word after the role phrase (or the one after it, unless
@@ -219,7 +239,8 @@ def asked_role(question: str, bodies: bool = False) -> AskedRole | None:
     else:  # a name of two words may be written by either ("المتحدثة باسم الأبيض")
         qualifiers = [tuple(rest[:2])]
     body = _asked_body(rest) if bodies else None
-    return AskedRole(group, tuple(dict.fromkeys(qualifiers + nations)), body=body)
+    name = _asked_name(after) if names else ()
+    return AskedRole(group, tuple(dict.fromkeys(qualifiers + nations)), body=body, name=name)
 
 
 def _matches(word: str, qualifier: str) -> bool:
@@ -233,6 +254,34 @@ def _matches(word: str, qualifier: str) -> bool:
         return True  # one letter spoken otherwise: "البنتاقون" for "البنتاغون"
     short = min(len(a), len(b))
     return short >= 3 and (a == b or a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
+
+
+def _writes_other_name(
+    sentence: str, words: Sequence[tuple[str, int, int]], at: int, name: Sequence[str]
+) -> bool:
+    """Whether the phrase after the role at words[at] starts the body's `name` and then writes
+    another ("رئيس اللجنة المحلية للانتخابات" for "لجنة الفصل بالطعون"): after a word of the
+    name one word may be added ("العليا") before the next, but a definite word (not a title)
+    that is not followed by the name's next word replaces it. The phrase may end early, at a
+    mark, a title or a name ("يترأس اللجنة د. أحمد ...": the committee named before)."""
+    skipped = _ROLE_ADJECTIVES | _OFFICE_ADJECTIVES | _LINKS
+    first = next((k for k in range(at + 1, len(words)) if words[k][0] not in skipped), len(words))
+    if first >= len(words) or not _matches(words[first][0], name[0]):
+        return False
+    matched, added = 1, False
+    for k in range(first + 1, len(words)):
+        word = words[k][0]
+        if matched == len(name):
+            return False
+        if sentence[words[k - 1][2] : words[k][1]].strip() or not word.startswith(ARTICLES) or word in TITLES:
+            return added  # the phrase ends: a mark, a name, a title or a function word follows
+        if _matches(word, name[matched]):
+            matched, added = matched + 1, False
+        elif added:
+            return True
+        else:
+            added = True
+    return added
 
 
 def _saying(word: str) -> bool:
@@ -354,6 +403,8 @@ def written(text: str, role: AskedRole, reading: RoleReading = RoleReading()) ->
             if role.owner and not _owned([w for w, _, _ in words[at + 1 : end]], role.owner):
                 continue
             phrase = [w for w, _, _ in words[at + 1 : end]]
+            if role.name and _writes_other_name(sentence, words, at, role.name):
+                continue
             if role.body is not None and _other_body(named, at, earlier, role.body, phrase):
                 continue
             if _names_someone(sentence, words, at, end, reading):
