@@ -72,7 +72,7 @@ from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
 from retrieval.repeats import without_repeats
 from retrieval.report_dates import asks_saying
-from retrieval.roles import AskedRole, RoleReading, asked_role, unanswered, written
+from retrieval.roles import AskedRole, RoleReading, asked_role, tying_sentence, unanswered, written
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
@@ -431,7 +431,9 @@ def answer_question(
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
-    results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus, counted)
+    tie = role is not None and isinstance(rules, ArabicRules) and rules.role_tie_snippet
+    tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
+    results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus, counted, tying)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
     shown_terms = _shown_terms(chosen, results) if specifics else []
@@ -813,6 +815,7 @@ def _results(
     kind: str = "",
     kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
     counted: frozenset[str] = frozenset(),
+    tying: Callable[[str], int | None] | None = None,
 ) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
@@ -823,7 +826,9 @@ def _results(
     then leaves an answer in the next passage to the result that passage is). A question asking
     for a `kind` of answer (a date, a place...) prefers the sentence that holds one, by
     `kind_bonus` (the path's `answer_kind_bonus`), and for how many a number of the `counted`
-    nouns (`answer_kinds.counted_nouns`) over other numbers."""
+    nouns (`answer_kinds.counted_nouns`) over other numbers. With `tying` (a who-by-role
+    question's `roles.tying_sentence`), a snippet's best sentence is the first of its passage
+    and neighbours tying the role to its holder, when one does."""
     taken: dict[str, list[tuple[int, int]]] = {}
     for c in chosen:
         passage = index.passages[c.hit.position]
@@ -839,7 +844,8 @@ def _results(
             elif taken_start >= passage.end:
                 end = min(end, taken_start)
         within = (passage.start - start, passage.end - start)
-        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted)
+        best_at = tying(body[start:end]) if tying is not None else None
+        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted, best_at)
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)

@@ -136,6 +136,9 @@ class ArabicRules:
     # role when the best does not ("ترأس الوفد الروسي ... ريابكوف": `answering.role_passage_first`).
     # Seed tuning +4 snippets, held-out identical, blind seed17's tuning half +1 (docs/tuning.md).
     role_passage_first: bool = True
+    # ... and its snippet's best sentence the one tying the role to its holder ("على شرف محافظ
+    # الطائف فهد بن معمر", not "محافظ الطائف قام بزيارة": `roles.tying_sentence`).
+    role_tie_snippet: bool = True
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking
     # (`unquoted.unquoted`; reason NOT_QUOTED). 0: off.

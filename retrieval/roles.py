@@ -11,14 +11,14 @@ any of the best passages, so that a role written otherwise still answers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import dropwhile, takewhile
 
 from retrieval.analysis import is_stopword
 from retrieval.answer_kinds import SAYING, TITLES
 from retrieval.normalize import ARTICLES, word_table
-from retrieval.passages import split_sentences
+from retrieval.passages import Span, split_sentences
 from retrieval.qualifiers import COUNTRIES
 
 # Ways of writing a role, as normalized words without "ال": the words of one group stand for
@@ -374,16 +374,16 @@ def _owned(phrase: Sequence[str], owner: tuple[str, ...]) -> bool:
     return True
 
 
-def written(text: str, role: AskedRole, reading: RoleReading = RoleReading()) -> tuple[bool, bool]:
-    """Whether a sentence of `text` writes the role (any word of its group) with one of its
-    qualifiers within QUALIFIER_REACH words, and whether one `ties` it: with every qualifier
+def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterator[tuple[Span, bool, bool]]:
+    """Each sentence of `text`, whether it writes the role (any word of its group) with one of
+    its qualifiers within QUALIFIER_REACH words, and whether it `ties` it: with every qualifier
     and a name standing with it (`_names_someone`, `reading`), of the body asked if it says."""
-    mentioned = False
     earlier = ""  # the name of the body of the kind asked the article last wrote
     for span in split_sentences(text):
         sentence = text[span.start : span.end]
         words = word_table(sentence)
         named = _body_names(words, role.body[0]) if role.body is not None else []
+        mentioned = tied = False
         for at, (word, _, _) in enumerate(words):
             if role_group(word) != role.group:
                 continue
@@ -408,9 +408,28 @@ def written(text: str, role: AskedRole, reading: RoleReading = RoleReading()) ->
             if role.body is not None and _other_body(named, at, earlier, role.body, phrase):
                 continue
             if _names_someone(sentence, words, at, end, reading):
-                return True, True
+                tied = True
+                break
+        yield span, mentioned, tied
         earlier = named[-1][1] if named else earlier
+
+
+def written(text: str, role: AskedRole, reading: RoleReading = RoleReading()) -> tuple[bool, bool]:
+    """Whether a sentence of `text` writes the role with one of its qualifiers, and whether one
+    ties a name to it (`_sentence_roles`)."""
+    mentioned = False
+    for _, seen, tied in _sentence_roles(text, role, reading):
+        if tied:
+            return True, True
+        mentioned = mentioned or seen
     return mentioned, False
+
+
+def tying_sentence(text: str, role: AskedRole, reading: RoleReading = RoleReading()) -> int | None:
+    """Where the first sentence of `text` tying a name to the role starts, if one does: the
+    sentence a who-by-role snippet shows ("على شرف محافظ الطائف فهد بن معمر", not "محافظ
+    الطائف قام بزيارة" in the same passage)."""
+    return next((span.start for span, _, tied in _sentence_roles(text, role, reading) if tied), None)
 
 
 def unanswered(texts: Iterable[str], role: AskedRole, reading: RoleReading = RoleReading()) -> bool:
