@@ -560,7 +560,12 @@ def role_reading(rules: Rules) -> RoleReading:
     """How strictly the path's rules read a passage's role (English: lists and verbs as written)."""
     if not isinstance(rules, ArabicRules):
         return RoleReading(reported=rules.role_reported)
-    return RoleReading(lists=rules.role_lists, verbs=rules.role_verbs, reported=rules.role_reported)
+    return RoleReading(
+        lists=rules.role_lists,
+        verbs=rules.role_verbs,
+        reported=rules.role_reported,
+        deputies=rules.role_deputies,
+    )
 
 
 def _article_bodies(index: SearchIndex, found: Sequence[Candidate], articles: int) -> list[str]:

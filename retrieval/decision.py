@@ -132,6 +132,9 @@ class ArabicRules:
     # ... nor a role phrase starting the body's name the question writes in two or three words
     # and going on with another ("رئيس اللجنة المحلية" for "لجنة الفصل بالطعون": `AskedRole.name`).
     role_names: bool = True
+    # ... nor a deputy's or an assistant's title ("نائب رئيس هيئة الأركان الجنرال ..." for the
+    # chairman: `roles.RoleReading.deputies`).
+    role_deputies: bool = True
     # The passage shown first for such a question is one of its article tying a name to the
     # role when the best does not ("ترأس الوفد الروسي ... ريابكوف": `answering.role_passage_first`).
     # Seed tuning +4 snippets, held-out identical, blind seed17's tuning half +1 (docs/tuning.md).

@@ -60,6 +60,9 @@ _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مد�
 _OTHER_NOUNS = frozenset({"محافظه"})
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
 _OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
+# Words making the role after them a deputy's: "نائب رئيس هيئة الأركان الجنرال ..." names the
+# vice chairman, not the chairman.
+_DEPUTIES = frozenset("نائب مساعد".split())
 # A role written as a verb: its holder's name and titles may stand between it and the body
 # headed ("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا"), so its qualifier may be twice
 # as far.
@@ -95,11 +98,13 @@ class AskedRole:
 class RoleReading:
     """How strictly a passage's role is read (`ArabicRules`, `EnglishRules`): `lists`, a role of
     a list or what a role heads names no one; `verbs`, nor a word reading as a verb after the
-    role phrase; `reported`, nor a name after a comma and "إن" (`_REPORTED`: what the role said)."""
+    role phrase; `reported`, nor a name after a comma and "إن" (`_REPORTED`: what the role said);
+    `deputies`, nor a role written as a deputy's or an assistant's title (`_DEPUTIES`)."""
 
     lists: bool = False
     verbs: bool = False
     reported: bool = False
+    deputies: bool = False
 
 
 def _base(word: str) -> str:
@@ -406,6 +411,8 @@ def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterato
             if role.name and _writes_other_name(sentence, words, at, role.name):
                 continue
             if role.body is not None and _other_body(named, at, earlier, role.body, phrase):
+                continue
+            if reading.deputies and at > 0 and _base(words[at - 1][0]) in _DEPUTIES:
                 continue
             if _names_someone(sentence, words, at, end, reading):
                 tied = True

@@ -155,6 +155,17 @@ def test_a_role_phrase_going_on_with_another_bodys_name_ties_no_one():
     assert not asked_role("مين محافظ الطائف؟", names=True).name  # one word: the qualifier as before
 
 
+def test_a_deputys_title_ties_no_one_to_the_role():
+    # "نائب رئيس هيئة الأركان" names the vice chairman, not the chairman (`role_deputies`).
+    role = asked_role("مين رئيس هيئة الاركان المشتركه الامريكيه؟")
+    assert role is not None
+    deputy = "واعتبر نائب رئيس هيئة الأركان المشتركة الأمريكية، الجنرال جون هايتن، أن الحوار مهم."
+    assert written(deputy, role)[1]
+    assert written(deputy, role, RoleReading(deputies=True)) == (True, False)
+    chairman = "واعتبر رئيس هيئة الأركان المشتركة الأمريكية، الجنرال مارك ميلي، أن الحوار مهم."
+    assert written(chairman, role, RoleReading(deputies=True))[1]
+
+
 def test_the_governorate_is_no_governor():
     # Normalized, "محافظة" (the governorate) is "محافظه", which reads as "his governor".
     governor = role_group("محافظ")
