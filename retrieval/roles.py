@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import dropwhile, takewhile
 
 from retrieval.analysis import is_stopword
-from retrieval.answer_kinds import SAYING, TITLES
+from retrieval.answer_kinds import TITLES, is_saying
 from retrieval.normalize import ARTICLES, word_table
 from retrieval.passages import Span, split_sentences
 from retrieval.qualifiers import COUNTRIES
@@ -289,17 +289,12 @@ def _writes_other_name(
     return added
 
 
-def _saying(word: str) -> bool:
-    """Whether a word is a verb of saying, with its conjunction or without ("وأكد")."""
-    return word in SAYING or (word[:1] in "وف" and word[1:] in SAYING)
-
-
 def _verb_like(sentence: str, words: Sequence[tuple[str, int, int]], k: int) -> bool:
     """Whether the word at `k`, after a role phrase, reads as what its holder did rather than
     his name ("محافظ الطائف قام بزيارة", "... أكد أن"): a verb of saying, or a word followed,
     with no mark between, by a function word or a preposition's noun ("بالمشروع", "بزيارة"),
     which a name's first word is not: the rest of the name follows it."""
-    if _saying(words[k][0]):
+    if is_saying(words[k][0]):
         return True
     if k + 1 >= len(words) or sentence[words[k][2] : words[k + 1][1]].strip():
         return False
@@ -347,7 +342,7 @@ def _names_someone(
         # object pronoun, which a name does not ("تهديدات أطلقها الرئيس التركي").
         previous = words[at - 1][0]
         joined = words[at][0][:1] in "وف" and _base(words[at][0]) != words[at][0]
-        verb = _saying(previous) or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
+        verb = is_saying(previous) or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
         quoted = any(q in before for q in _QUOTES)
         listed = lists and any(mark in before for mark in _LIST_MARKS)
         if not (joined or verb or quoted or listed or is_stopword(previous)):
