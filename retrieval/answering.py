@@ -377,7 +377,9 @@ def answer_question(
     # Read from the question as written: an Arabizi reading's words are guesses.
     arabic = isinstance(rules, ArabicRules)
     role = (
-        asked_role(question, bodies=rules.role_bodies, names=rules.role_names)
+        asked_role(
+            question, bodies=rules.role_bodies, names=rules.role_names, nationalities=rules.role_nationalities
+        )
         if arabic and rules.role_articles
         else None
     )

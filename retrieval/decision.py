@@ -135,6 +135,9 @@ class ArabicRules:
     # ... nor a deputy's or an assistant's title ("نائب رئيس هيئة الأركان الجنرال ..." for the
     # chairman: `roles.RoleReading.deputies`).
     role_deputies: bool = True
+    # ... nor, for a role asked with a nationality ("المدرب الإيطالي"), a role followed by
+    # another ("بالمدرب الروماني": `roles.AskedRole.nationality`).
+    role_nationalities: bool = True
     # The passage shown first for such a question is one of its article tying a name to the
     # role when the best does not ("ترأس الوفد الروسي ... ريابكوف": `answering.role_passage_first`).
     # Seed tuning +4 snippets, held-out identical, blind seed17's tuning half +1 (docs/tuning.md).

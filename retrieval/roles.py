@@ -17,7 +17,7 @@ from itertools import dropwhile, takewhile
 
 from retrieval.analysis import is_stopword
 from retrieval.answer_kinds import TITLES, is_saying
-from retrieval.normalize import ARTICLES, word_table
+from retrieval.normalize import ARTICLES, normalize_arabic, word_table
 from retrieval.passages import Span, split_sentences
 from retrieval.qualifiers import COUNTRIES
 
@@ -40,6 +40,10 @@ _OFFICE_ADJECTIVES = frozenset("فني الفني رسمي الرسمي".split()
 _PORTFOLIOS = frozenset("خارجيه داخليه دفاع ماليه عدل صحه تعليم طاقه اقتصاد".split())
 # A country written as its adjective, its name or its capital (normalized, prefixes of words).
 _NATIONS = tuple(tuple(forms.split()) for _, forms in COUNTRIES if forms)
+# The countries' adjectives ("الإيطالي"), which say whose a role is right after it.
+_NATIONALITIES = frozenset(normalize_arabic(a) for adjectives, _ in COUNTRIES for a in adjectives.split())
+# Adjectives of an office shaped like a nationality's ("المبعوث الخاص", "المتحدث العسكري").
+_OFFICE_NISBAS = frozenset("خاص الخاص رئاسي الرئاسي اعلامي الاعلامي عسكري العسكري اقليمي الاقليمي".split())
 # Who-words opening the question, and the words that may stand between them and the role.
 _WHO = frozenset("من مين منو مينو".split())
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمو".split())
@@ -92,6 +96,9 @@ class AskedRole:
     # ("لجنة الفصل بالطعون"): a passage's role phrase starting it must write all of it
     # ("رئيس اللجنة المحلية للانتخابات" is another committee's head).
     name: tuple[str, ...] = ()
+    # The nationality written right after the role ("المدرب الإيطالي"): a passage's role followed
+    # by another ("بالمدرب الروماني") is someone else's.
+    nationality: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,7 +216,9 @@ def _asked_name(after: Sequence[str]) -> tuple[str, ...]:
     return tuple(name) if len(name) >= 2 else ()
 
 
-def asked_role(question: str, bodies: bool = False, names: bool = False) -> AskedRole | None:
+def asked_role(
+    question: str, bodies: bool = False, names: bool = False, nationalities: bool = False
+) -> AskedRole | None:
     """The role a question opening with a who-word (or asking a name: "اسمه ايه") asks
     about, when a role word comes right after it (fillers such as هو / كان between), with its
     qualifiers: the first content word after the role phrase (or the one after it, unless
@@ -245,7 +254,10 @@ def asked_role(question: str, bodies: bool = False, names: bool = False) -> Aske
         qualifiers = [tuple(rest[:2])]
     body = _asked_body(rest) if bodies else None
     name = _asked_name(after) if names else ()
-    return AskedRole(group, tuple(dict.fromkeys(qualifiers + nations)), body=body, name=name)
+    first = next((w for w in after if w not in adjectives and w not in _LINKS), "")
+    nationality = first if nationalities and first in _NATIONALITIES else ""
+    qualified = tuple(dict.fromkeys(qualifiers + nations))
+    return AskedRole(group, qualified, body=body, name=name, nationality=nationality)
 
 
 def _matches(word: str, qualifier: str) -> bool:
@@ -287,6 +299,16 @@ def _writes_other_name(
         else:
             added = True
     return added
+
+
+def _other_nationality(words: Sequence[tuple[str, int, int]], at: int, nationality: str) -> bool:
+    """Whether the role at words[at] is followed by another nationality than the one asked
+    ("بالمدرب الروماني" for "المدرب الإيطالي"): a definite adjective in ي right after it, its
+    office's adjectives aside ("المبعوث الخاص")."""
+    skipped = _ROLE_ADJECTIVES | _OFFICE_ADJECTIVES | _OFFICE_NISBAS
+    word = next((w for w, _, _ in words[at + 1 :] if w not in skipped), "")
+    nisba = word.startswith("ال") and word.endswith("ي") and len(word) >= 6
+    return nisba and not _matches(word, nationality)
 
 
 def _verb_like(sentence: str, words: Sequence[tuple[str, int, int]], k: int) -> bool:
@@ -406,6 +428,8 @@ def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterato
             if role.name and _writes_other_name(sentence, words, at, role.name):
                 continue
             if role.body is not None and _other_body(named, at, earlier, role.body, phrase):
+                continue
+            if role.nationality and _other_nationality(words, at, role.nationality):
                 continue
             if reading.deputies and at > 0 and _base(words[at - 1][0]) in _DEPUTIES:
                 continue

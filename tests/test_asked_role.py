@@ -166,6 +166,21 @@ def test_a_deputys_title_ties_no_one_to_the_role():
     assert written(chairman, role, RoleReading(deputies=True))[1]
 
 
+def test_a_role_of_another_nationality_than_asked_ties_no_one():
+    # "المدرب الإيطالي" is not "بالمدرب الروماني" (`role_nationalities`).
+    question = "من هو المدرب الإيطالي لنادي الاتحاد؟"
+    role, loose = asked_role(question, nationalities=True), asked_role(question)
+    assert role is not None and loose is not None and role.nationality == "الايطالي"
+    other = "وصل معسكر نادي الاتحاد في ميلانو الإيطالية واجتمع بالمدرب الروماني لازلو بولوني أمس."
+    assert written(other, role) == (True, False)
+    assert written(other, loose)[1]
+    asked = "وصل معسكر نادي الاتحاد في ميلانو الإيطالية واجتمع بالمدرب الإيطالي ماركو روسي أمس."
+    assert written(asked, role)[1]
+    envoy = asked_role("مين المبعوث الامريكى لشؤون المناخ", nationalities=True)
+    assert envoy is not None
+    assert written("واتصل بوتين بالمبعوث الخاص الأمريكي لشؤون المناخ جون كيري.", envoy)[1]
+
+
 def test_the_governorate_is_no_governor():
     # Normalized, "محافظة" (the governorate) is "محافظه", which reads as "his governor".
     governor = role_group("محافظ")
