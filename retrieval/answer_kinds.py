@@ -220,6 +220,7 @@ OFFICES = TITLES - _words(_HONORIFICS)
 PLAYERS, SCORING = _words(_PLAYERS), _words(_SCORING)
 COUNT_FILLERS, SUM_WORDS, PERCENT_WORDS = _words(_COUNT_FILLERS), _words(_SUM_WORDS), _words(_PERCENT_WORDS)
 VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
+_SAYING_VERBS = SAYING - {"بين"}  # `is_saying`
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 
@@ -244,6 +245,12 @@ def _calendar() -> tuple[frozenset[str], dict[str, int]]:
             places[words[0]] = max(places.get(words[0], 0), len(words))
             places.setdefault("\0" + " ".join(words), len(words))
     return frozenset(months), places
+
+
+def is_saying(word: str) -> bool:
+    """Whether a normalized word is a verb of saying, bare or after a conjunction ("وأكد");
+    not "بين", also "between" ("عقد الاجتماع الخميس بين الوفدين")."""
+    return word in _SAYING_VERBS or (word[:1] in "وف" and word[1:] in _SAYING_VERBS)
 
 
 def question_kind(question: str) -> str:

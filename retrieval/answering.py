@@ -72,7 +72,7 @@ from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
 from retrieval.repeats import without_repeats
 from retrieval.report_dates import asks_saying
-from retrieval.roles import AskedRole, RoleReading, asked_role, unanswered, written
+from retrieval.roles import AskedRole, RoleReading, asked_role, tying_sentence, unanswered, written
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
@@ -376,7 +376,13 @@ def answer_question(
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Read from the question as written: an Arabizi reading's words are guesses.
     arabic = isinstance(rules, ArabicRules)
-    role = asked_role(question, bodies=rules.role_bodies) if arabic and rules.role_articles else None
+    role = (
+        asked_role(
+            question, bodies=rules.role_bodies, names=rules.role_names, nationalities=rules.role_nationalities
+        )
+        if arabic and rules.role_articles
+        else None
+    )
     if isinstance(rules, EnglishRules) and rules.role_articles:
         role = english_role(question, concepts)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
@@ -427,7 +433,9 @@ def answer_question(
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
-    results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus, counted)
+    tie = role is not None and isinstance(rules, ArabicRules) and rules.role_tie_snippet
+    tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
+    results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus, counted, tying)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
     shown_terms = _shown_terms(chosen, results) if specifics else []
@@ -554,7 +562,12 @@ def role_reading(rules: Rules) -> RoleReading:
     """How strictly the path's rules read a passage's role (English: lists and verbs as written)."""
     if not isinstance(rules, ArabicRules):
         return RoleReading(reported=rules.role_reported)
-    return RoleReading(lists=rules.role_lists, verbs=rules.role_verbs, reported=rules.role_reported)
+    return RoleReading(
+        lists=rules.role_lists,
+        verbs=rules.role_verbs,
+        reported=rules.role_reported,
+        deputies=rules.role_deputies,
+    )
 
 
 def _article_bodies(index: SearchIndex, found: Sequence[Candidate], articles: int) -> list[str]:
@@ -809,6 +822,7 @@ def _results(
     kind: str = "",
     kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
     counted: frozenset[str] = frozenset(),
+    tying: Callable[[str], int | None] | None = None,
 ) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
@@ -819,7 +833,9 @@ def _results(
     then leaves an answer in the next passage to the result that passage is). A question asking
     for a `kind` of answer (a date, a place...) prefers the sentence that holds one, by
     `kind_bonus` (the path's `answer_kind_bonus`), and for how many a number of the `counted`
-    nouns (`answer_kinds.counted_nouns`) over other numbers."""
+    nouns (`answer_kinds.counted_nouns`) over other numbers. With `tying` (a who-by-role
+    question's `roles.tying_sentence`), a snippet's best sentence is the first of its passage
+    and neighbours tying the role to its holder, when one does."""
     taken: dict[str, list[tuple[int, int]]] = {}
     for c in chosen:
         passage = index.passages[c.hit.position]
@@ -835,7 +851,8 @@ def _results(
             elif taken_start >= passage.end:
                 end = min(end, taken_start)
         within = (passage.start - start, passage.end - start)
-        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted)
+        best_at = tying(body[start:end]) if tying is not None else None
+        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted, best_at)
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.answer_kinds import SAYING
+from retrieval.answer_kinds import is_saying
 from retrieval.normalize import word_table
 
 # English verbs of saying a question may ask with ("When did Lavrov say ...").
@@ -19,20 +19,13 @@ _ENGLISH_SAYING = frozenset(
 # ("يوم" or "في" opening the date too: "وقال يوم الأربعاء").
 _GAP = re.compile(r"[\s،,\-–]*")
 _DATE_OPENERS = frozenset({"يوم", "في"})
-# Verbs of saying; not "بين" (also "between": "عقد الاجتماع الخميس بين الوفدين").
-_SAYING = SAYING - {"بين"}
-
-
-def _saying(word: str) -> bool:
-    """Whether a normalized word is a verb of saying, bare or after a conjunction ("وقال")."""
-    return word in _SAYING or (len(word) > 3 and word[0] in "وف" and word[1:] in _SAYING)
 
 
 def asks_saying(question: str) -> bool:
     """Whether `question` asks about something said (then the report's date is its answer)."""
     words = {w for w, _, _ in word_table(question)}
     english = set(re.findall(r"[a-z]+", question.lower()))
-    return any(_saying(w) for w in words) or bool(english & _ENGLISH_SAYING)
+    return any(is_saying(w) for w in words) or bool(english & _ENGLISH_SAYING)
 
 
 def dates_report(text: str, start: int, end: int) -> bool:
@@ -40,11 +33,13 @@ def dates_report(text: str, start: int, end: int) -> bool:
     between: "وفي الرابع من ديسمبر، قال ..." or "أعلن، السبت الماضي، ...": it dates the saying."""
     after = text[end : end + 40]
     following = word_table(after)
-    if following and _GAP.fullmatch(after[: following[0][1]]) and _saying(following[0][0]):
+    if following and _GAP.fullmatch(after[: following[0][1]]) and is_saying(following[0][0]):
         return True
     before = text[max(0, start - 40) : start]
     preceding = list(word_table(before))
     opener = preceding[-1] if len(preceding) > 1 else None
     if opener and opener[0] in _DATE_OPENERS and _GAP.fullmatch(before[opener[2] :]):
         before, preceding = before[: opener[1]], preceding[:-1]
-    return bool(preceding) and bool(_GAP.fullmatch(before[preceding[-1][2] :])) and _saying(preceding[-1][0])
+    return (
+        bool(preceding) and bool(_GAP.fullmatch(before[preceding[-1][2] :])) and is_saying(preceding[-1][0])
+    )

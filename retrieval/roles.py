@@ -11,13 +11,14 @@ any of the best passages, so that a role written otherwise still answers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import dropwhile, takewhile
 
 from retrieval.analysis import is_stopword
-from retrieval.answer_kinds import SAYING
-from retrieval.normalize import ARTICLES, word_table
-from retrieval.passages import split_sentences
+from retrieval.answer_kinds import TITLES, is_saying
+from retrieval.normalize import ARTICLES, normalize_arabic, word_table
+from retrieval.passages import Span, split_sentences
 from retrieval.qualifiers import COUNTRIES
 
 # Ways of writing a role, as normalized words without "ال": the words of one group stand for
@@ -39,6 +40,10 @@ _OFFICE_ADJECTIVES = frozenset("فني الفني رسمي الرسمي".split()
 _PORTFOLIOS = frozenset("خارجيه داخليه دفاع ماليه عدل صحه تعليم طاقه اقتصاد".split())
 # A country written as its adjective, its name or its capital (normalized, prefixes of words).
 _NATIONS = tuple(tuple(forms.split()) for _, forms in COUNTRIES if forms)
+# The countries' adjectives ("الإيطالي"), which say whose a role is right after it.
+_NATIONALITIES = frozenset(normalize_arabic(a) for adjectives, _ in COUNTRIES for a in adjectives.split())
+# Adjectives of an office shaped like a nationality's ("المبعوث الخاص", "المتحدث العسكري").
+_OFFICE_NISBAS = frozenset("خاص الخاص رئاسي الرئاسي اعلامي الاعلامي عسكري العسكري اقليمي الاقليمي".split())
 # Who-words opening the question, and the words that may stand between them and the role.
 _WHO = frozenset("من مين منو مينو".split())
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمو".split())
@@ -55,12 +60,19 @@ _PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف")
 # a name and its title.
 _LIST_MARKS = ("–", "-", ":", "—")
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مديراً"
+# A role word and its ه that is another noun (normalized ة): "محافظة الطائف" is the governorate.
+_OTHER_NOUNS = frozenset({"محافظه"})
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
 _OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
+# Words making the role after them a deputy's: "نائب رئيس هيئة الأركان الجنرال ..." names the
+# vice chairman, not the chairman.
+_DEPUTIES = frozenset("نائب مساعد".split())
 # A role written as a verb: its holder's name and titles may stand between it and the body
 # headed ("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا"), so its qualifier may be twice
 # as far.
 _ROLE_VERBS = frozenset("تراس تراست يتراس راس يراس".split())
+# The most words of a body's name after the role a passage must write ("لجنة الفصل بالطعون").
+_NAME_WORDS = 3
 # How far (in words) the qualifier may be from the role in a passage's sentence.
 QUALIFIER_REACH = 6
 _QUOTES = "\"“”«»'"
@@ -80,17 +92,26 @@ class AskedRole:
     # الحزم", "مستشفى بني مالك": the kind's forms, then the name): a passage writing the role of
     # that kind of body otherwise named ("مدير مستشفى الخرمة") ties no one to it.
     body: tuple[tuple[str, ...], str] | None = None
+    # The body's whole name as the question writes it after the role, when two or three words
+    # ("لجنة الفصل بالطعون"): a passage's role phrase starting it must write all of it
+    # ("رئيس اللجنة المحلية للانتخابات" is another committee's head).
+    name: tuple[str, ...] = ()
+    # The nationality written right after the role ("المدرب الإيطالي"): a passage's role followed
+    # by another ("بالمدرب الروماني") is someone else's.
+    nationality: str = ""
 
 
 @dataclass(frozen=True)
 class RoleReading:
     """How strictly a passage's role is read (`ArabicRules`, `EnglishRules`): `lists`, a role of
     a list or what a role heads names no one; `verbs`, nor a word reading as a verb after the
-    role phrase; `reported`, nor a name after a comma and "إن" (`_REPORTED`: what the role said)."""
+    role phrase; `reported`, nor a name after a comma and "إن" (`_REPORTED`: what the role said);
+    `deputies`, nor a role written as a deputy's or an assistant's title (`_DEPUTIES`)."""
 
     lists: bool = False
     verbs: bool = False
     reported: bool = False
+    deputies: bool = False
 
 
 def _base(word: str) -> str:
@@ -98,7 +119,7 @@ def _base(word: str) -> str:
     (a role word is looked for first as written: the و of "وزير" is no conjunction)."""
     stripped = [word] + [word[len(p) :] for p in _PREFIXES if word.startswith(p) and len(word) - len(p) >= 3]
     for form in stripped[:2]:
-        if form in _GROUP_OF:
+        if form in _GROUP_OF or form in _OTHER_NOUNS:
             return form
         for suffix in _SUFFIXES:
             if form.endswith(suffix) and form[: -len(suffix)] in _GROUP_OF:
@@ -184,7 +205,20 @@ def _other_body(
     return not _matches(nearest, name)
 
 
-def asked_role(question: str, bodies: bool = False) -> AskedRole | None:
+def _asked_name(after: Sequence[str]) -> tuple[str, ...]:
+    """The body's name right after a role's phrase in a question, two or three words up to a
+    function word or a country ("لجنة الفصل بالطعون في ..." -> لجنه الفصل بالطعون); () for a
+    one-word name, a minister's portfolio or a country first."""
+    words = list(dropwhile(lambda w: w in _ROLE_ADJECTIVES or w in _OFFICE_ADJECTIVES or w in _LINKS, after))
+    if not words or _base(words[0]) in _PORTFOLIOS:
+        return ()
+    name = list(takewhile(lambda w: not is_stopword(w) and nation(w) is None, words))[:_NAME_WORDS]
+    return tuple(name) if len(name) >= 2 else ()
+
+
+def asked_role(
+    question: str, bodies: bool = False, names: bool = False, nationalities: bool = False
+) -> AskedRole | None:
     """The role a question opening with a who-word (or asking a name: "اسمه ايه") asks
     about, when a role word comes right after it (fillers such as هو / كان between), with its
     qualifiers: the first content word after the role phrase (or the one after it, unless
@@ -219,7 +253,11 @@ def asked_role(question: str, bodies: bool = False) -> AskedRole | None:
     else:  # a name of two words may be written by either ("المتحدثة باسم الأبيض")
         qualifiers = [tuple(rest[:2])]
     body = _asked_body(rest) if bodies else None
-    return AskedRole(group, tuple(dict.fromkeys(qualifiers + nations)), body=body)
+    name = _asked_name(after) if names else ()
+    first = next((w for w in after if w not in adjectives and w not in _LINKS), "")
+    nationality = first if nationalities and first in _NATIONALITIES else ""
+    qualified = tuple(dict.fromkeys(qualifiers + nations))
+    return AskedRole(group, qualified, body=body, name=name, nationality=nationality)
 
 
 def _matches(word: str, qualifier: str) -> bool:
@@ -235,9 +273,42 @@ def _matches(word: str, qualifier: str) -> bool:
     return short >= 3 and (a == b or a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
 
 
-def _saying(word: str) -> bool:
-    """Whether a word is a verb of saying, with its conjunction or without ("وأكد")."""
-    return word in SAYING or (word[:1] in "وف" and word[1:] in SAYING)
+def _writes_other_name(
+    sentence: str, words: Sequence[tuple[str, int, int]], at: int, name: Sequence[str]
+) -> bool:
+    """Whether the phrase after the role at words[at] starts the body's `name` and then writes
+    another ("رئيس اللجنة المحلية للانتخابات" for "لجنة الفصل بالطعون"): after a word of the
+    name one word may be added ("العليا") before the next, but a definite word (not a title)
+    that is not followed by the name's next word replaces it. The phrase may end early, at a
+    mark, a title or a name ("يترأس اللجنة د. أحمد ...": the committee named before)."""
+    skipped = _ROLE_ADJECTIVES | _OFFICE_ADJECTIVES | _LINKS
+    first = next((k for k in range(at + 1, len(words)) if words[k][0] not in skipped), len(words))
+    if first >= len(words) or not _matches(words[first][0], name[0]):
+        return False
+    matched, added = 1, False
+    for k in range(first + 1, len(words)):
+        word = words[k][0]
+        if matched == len(name):
+            return False
+        if sentence[words[k - 1][2] : words[k][1]].strip() or not word.startswith(ARTICLES) or word in TITLES:
+            return added  # the phrase ends: a mark, a name, a title or a function word follows
+        if _matches(word, name[matched]):
+            matched, added = matched + 1, False
+        elif added:
+            return True
+        else:
+            added = True
+    return added
+
+
+def _other_nationality(words: Sequence[tuple[str, int, int]], at: int, nationality: str) -> bool:
+    """Whether the role at words[at] is followed by another nationality than the one asked
+    ("بالمدرب الروماني" for "المدرب الإيطالي"): a definite adjective in ي right after it, its
+    office's adjectives aside ("المبعوث الخاص")."""
+    skipped = _ROLE_ADJECTIVES | _OFFICE_ADJECTIVES | _OFFICE_NISBAS
+    word = next((w for w, _, _ in words[at + 1 :] if w not in skipped), "")
+    nisba = word.startswith("ال") and word.endswith("ي") and len(word) >= 6
+    return nisba and not _matches(word, nationality)
 
 
 def _verb_like(sentence: str, words: Sequence[tuple[str, int, int]], k: int) -> bool:
@@ -245,7 +316,7 @@ def _verb_like(sentence: str, words: Sequence[tuple[str, int, int]], k: int) -> 
     his name ("محافظ الطائف قام بزيارة", "... أكد أن"): a verb of saying, or a word followed,
     with no mark between, by a function word or a preposition's noun ("بالمشروع", "بزيارة"),
     which a name's first word is not: the rest of the name follows it."""
-    if _saying(words[k][0]):
+    if is_saying(words[k][0]):
         return True
     if k + 1 >= len(words) or sentence[words[k][2] : words[k + 1][1]].strip():
         return False
@@ -293,7 +364,7 @@ def _names_someone(
         # object pronoun, which a name does not ("تهديدات أطلقها الرئيس التركي").
         previous = words[at - 1][0]
         joined = words[at][0][:1] in "وف" and _base(words[at][0]) != words[at][0]
-        verb = _saying(previous) or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
+        verb = is_saying(previous) or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
         quoted = any(q in before for q in _QUOTES)
         listed = lists and any(mark in before for mark in _LIST_MARKS)
         if not (joined or verb or quoted or listed or is_stopword(previous)):
@@ -325,16 +396,16 @@ def _owned(phrase: Sequence[str], owner: tuple[str, ...]) -> bool:
     return True
 
 
-def written(text: str, role: AskedRole, reading: RoleReading = RoleReading()) -> tuple[bool, bool]:
-    """Whether a sentence of `text` writes the role (any word of its group) with one of its
-    qualifiers within QUALIFIER_REACH words, and whether one `ties` it: with every qualifier
+def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterator[tuple[Span, bool, bool]]:
+    """Each sentence of `text`, whether it writes the role (any word of its group) with one of
+    its qualifiers within QUALIFIER_REACH words, and whether it `ties` it: with every qualifier
     and a name standing with it (`_names_someone`, `reading`), of the body asked if it says."""
-    mentioned = False
     earlier = ""  # the name of the body of the kind asked the article last wrote
     for span in split_sentences(text):
         sentence = text[span.start : span.end]
         words = word_table(sentence)
         named = _body_names(words, role.body[0]) if role.body is not None else []
+        mentioned = tied = False
         for at, (word, _, _) in enumerate(words):
             if role_group(word) != role.group:
                 continue
@@ -354,12 +425,37 @@ def written(text: str, role: AskedRole, reading: RoleReading = RoleReading()) ->
             if role.owner and not _owned([w for w, _, _ in words[at + 1 : end]], role.owner):
                 continue
             phrase = [w for w, _, _ in words[at + 1 : end]]
+            if role.name and _writes_other_name(sentence, words, at, role.name):
+                continue
             if role.body is not None and _other_body(named, at, earlier, role.body, phrase):
                 continue
+            if role.nationality and _other_nationality(words, at, role.nationality):
+                continue
+            if reading.deputies and at > 0 and _base(words[at - 1][0]) in _DEPUTIES:
+                continue
             if _names_someone(sentence, words, at, end, reading):
-                return True, True
+                tied = True
+                break
+        yield span, mentioned, tied
         earlier = named[-1][1] if named else earlier
+
+
+def written(text: str, role: AskedRole, reading: RoleReading = RoleReading()) -> tuple[bool, bool]:
+    """Whether a sentence of `text` writes the role with one of its qualifiers, and whether one
+    ties a name to it (`_sentence_roles`)."""
+    mentioned = False
+    for _, seen, tied in _sentence_roles(text, role, reading):
+        if tied:
+            return True, True
+        mentioned = mentioned or seen
     return mentioned, False
+
+
+def tying_sentence(text: str, role: AskedRole, reading: RoleReading = RoleReading()) -> int | None:
+    """Where the first sentence of `text` tying a name to the role starts, if one does: the
+    sentence a who-by-role snippet shows ("على شرف محافظ الطائف فهد بن معمر", not "محافظ
+    الطائف قام بزيارة" in the same passage)."""
+    return next((span.start for span, _, tied in _sentence_roles(text, role, reading) if tied), None)
 
 
 def unanswered(texts: Iterable[str], role: AskedRole, reading: RoleReading = RoleReading()) -> bool:

@@ -51,10 +51,13 @@ def best_sentences(
     kind: str = "",
     kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
     counted: frozenset[str] = frozenset(),
+    best_at: int | None = None,
 ) -> Snippet:
     """The 1-3 consecutive sentences of `passage` covering the most query weight; with `within`,
     the best one starts in that [start, end) stretch of it (the retrieved passage, when `passage`
-    is it with its neighbours) and neighbours may come from either side.
+    is it with its neighbours) and neighbours may come from either side. With `best_at`, the
+    best one is the sentence holding that position (a who-by-role question's sentence tying the
+    role to its holder, `roles.tying_sentence`), whatever it weighs.
 
     Starts from the single best sentence and adds a neighbour when it brings query terms the
     snippet does not have yet; a snippet shorter than MIN_SNIPPET_CHARS also takes the next
@@ -105,6 +108,8 @@ def best_sentences(
         i for i, span in enumerate(spans) if within is None or within[0] <= span.start < within[1] or holds[i]
     ]
     best = max(eligible or range(len(spans)), key=lambda i: (scored[i][0], -i))
+    if best_at is not None:
+        best = next((i for i, span in enumerate(spans) if span.start <= best_at < span.end), best)
     first = last = best
     covered = set(scored[best][1])
 
