@@ -41,6 +41,9 @@ prime minister = رئيس الوزراء | رئيس الحكومة
 secretary of state = وزير الخارجية
 state department = وزارة الخارجية | الخارجية الأمريكية
 secretary general = الأمين العام
+pkk = حزب العمال الكردستاني | العمال الكردستاني
+wfp = برنامج الأغذية العالمي
+ipo = اكتتاب | الاكتتاب | طرح عام
 white house = البيت الأبيض
 kremlin = الكرملين
 pentagon = البنتاغون | البنتاجون | وزارة الدفاع
@@ -799,6 +802,10 @@ fire = حريق | الحريق | حرائق | النار
 fires = حرائق | الحرائق | حريق
 blaze = حريق | الحريق | النيران
 tons = طن | أطنان | الأطنان
+fake = وهمي | وهمية | مزيف | مزور
+caught = ضبط | القبض | قبض | أمسك
+suspects = المشتبه بهم | مشتبه | المتهمين | متهمين
+futsal = كرة الصالات | الصالات
 # news senses the dictionary misses, seen on the seed corpus's English tuning questions (annual:
 # النبات الحولي, address: العنوان, emissions: الإشعاعات)
 annual = السنوي | السنوية | سنويا
