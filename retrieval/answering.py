@@ -19,9 +19,7 @@ from retrieval.answer_kinds import (
     WHEN,
     WHERE,
     WHO,
-    answer_spans,
     counted_nouns,
-    counts_noun,
     kind_parts,
     question_kind,
     speaks,
@@ -237,10 +235,7 @@ def arabic_candidates(
     spans = analyze_spans(question)
     weights = term_weights(index, indexed_forms(index, query_terms(spans)))
     found = candidates(index, weights, limit, ranking)
-    kind = question_kind(question)
-    counts = COUNT in kind_parts(kind)
-    counted = with_kin(counted_nouns(question), ranking.counted_kin) if counts else frozenset()
-    found = answer_kind_rerank(index, found, weights, kind, ranking, counted)
+    found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
     if dense is not None and found and not lexically_decisive(_left(found, withheld), ranking):
         found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found, spans=tuple(spans))
@@ -252,31 +247,20 @@ def _left(found: list[Candidate], withheld: Collection[str]) -> list[Candidate]:
 
 
 def answer_kind_rerank(
-    index: SearchIndex,
-    found: list[Candidate],
-    weights: dict[str, float],
-    kind: str,
-    ranking: ArabicRanking,
-    counted: frozenset[str] = frozenset(),
+    index: SearchIndex, found: list[Candidate], weights: dict[str, float], kind: str, ranking: ArabicRanking
 ) -> list[Candidate]:
     """The first `answer_kind_depth` candidates reordered, the score of each whose own passage
     holds an answer of `kind` the question does not name (`unasked_answers`) raised by
     `answer_kind_weight` of itself: "how old is X" prefers the passage on X with an age in it
     over the one that only names X. The passages either side do not count here (they did
-    worse: the answer is then often outside the snippet). A how-many question's passage whose
-    count is of the noun it names (`counted`: `counted_nouns` with its kin) gains
-    `counted_kind_weight` more: "كم شخص طلعوهم ... من الشقة" and "ستة أشخاص", which BM25 cannot
-    meet (a broken plural), over another fire's "أكثر من 20 حريقا"."""
+    worse: the answer is then often outside the snippet)."""
     if RANKED_KINDS.isdisjoint(kind_parts(kind)) or not ranking.answer_kind_weight or not found:
         return found
     head = found[: ranking.answer_kind_depth]
     rescored = []
     for c in head:
-        text = index.passage_text(c.hit.position)
-        held = holds_unasked_answer(text, kind, weights)
-        spans = answer_spans(text, COUNT) if held and counted else ()
-        counts = any(counts_noun(text[a:b], counted) for a, b in spans)
-        score = c.hit.score * (1.0 + ranking.answer_kind_weight * held + ranking.counted_kind_weight * counts)
+        held = holds_unasked_answer(index.passage_text(c.hit.position), kind, weights)
+        score = c.hit.score * (1.0 + ranking.answer_kind_weight * held)
         rescored.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.evidence))
     rescored.sort(key=lambda c: -c.hit.score)
     return rescored + found[len(head) :]

@@ -52,7 +52,6 @@ class ArabicRanking:
     title_rerank_depth: int = 3
     answer_kind_weight: float = 0.2
     answer_kind_depth: int = 20
-    counted_kind_weight: float = 0.2  # more for a count of the noun asked (`answer_kind_rerank`); 0: off
     dense_weight: float = 8.0
     answer_kind_bonus: float = 0.5
     answer_passage_ratio: float = 0.5
