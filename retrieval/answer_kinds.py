@@ -314,15 +314,6 @@ def counted_nouns(question: str) -> frozenset[str]:
     return frozenset()
 
 
-def with_kin(nouns: frozenset[str], kin: tuple[str, ...]) -> frozenset[str]:
-    """`nouns` (`counted_nouns`) with the other words of each `kin` group (space-separated
-    words counting the same thing, `ArabicRanking.counted_kin`) holding one of them, as
-    `counted_form` has them: "كم شخص" is answered by "ستة أشخاص" (a broken plural), "عدد
-    الناس" by "5 آلاف شخص", "كم جنديا" by "أربعة من عناصر"."""
-    groups = [frozenset(counted_form(w) for w in _words(group)) for group in kin]
-    return nouns.union(*(group for group in groups if group & nouns))
-
-
 @lru_cache(maxsize=1)
 def _currencies() -> frozenset[str]:
     return frozenset(counted_form(w) for w in _words(_CURRENCIES))

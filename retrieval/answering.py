@@ -23,7 +23,6 @@ from retrieval.answer_kinds import (
     kind_parts,
     question_kind,
     speaks,
-    with_kin,
 )
 from retrieval.arabizi import arabizi_others, read_arabizi
 from retrieval.attributes import asked_attribute, asked_value
@@ -417,7 +416,6 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    counted = with_kin(counted, ranking.counted_kin) if isinstance(ranking, ArabicRanking) else counted
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)

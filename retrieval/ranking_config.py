@@ -62,15 +62,6 @@ class ArabicRanking:
     min_snap_stem: int = 3
     decisive_coverage: float = 0.6
     decisive_margin: float = 0.4
-    # Words counting the same thing (`answer_kinds.with_kin`): a how-many question's counted
-    # noun in a group is met by a number of any word of it, for the passage shown and the
-    # snippet's sentence; () for none. Each group from the SaudiNewsNet tuning halves
-    # (docs/tuning.md, "counts").
-    counted_kin: tuple[str, ...] = (
-        "شخص اشخاص شخصا فرد افراد نسمه ناس الناس واحد مواطن مواطنين مواطنا ضحيه ضحايا",
-        "جندي جنود جنديا عسكري عسكريين عسكريا عنصر عناصر عنصرا",
-        "زائر زوار زاير زائرا",
-    )
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,10 @@ from retrieval.answer_kinds import (
     kind_parts,
     question_kind,
     speaks,
-    with_kin,
 )
 from retrieval.answering import answer_question, path_ranking, path_rules, prepare_query
 from retrieval.decision import CLOSEST, NO_ANSWER_KIND
 from retrieval.normalize import normalize_arabic
-from retrieval.ranking_config import ARABIC_RANKING
 from retrieval.snippets import best_sentences
 from retrieval.stemming import light_stem
 from tests.test_snippets import weights_for
@@ -488,24 +486,6 @@ def test_a_count_is_read_whole_and_counts_what_ends_it(question, text, before, c
     nouns = counted_nouns(normalize_arabic(question))
     assert [(before + text)[a:b] for a, b in answer_spans(before + text, COUNT)][-1] == text
     assert counts_noun(text, nouns) is counts
-
-
-@pytest.mark.parametrize(
-    ("question", "text", "counts"),
-    [
-        ("كم شخص طلعوهم الدفاع المدني من الشقة؟", "ستة أشخاص", True),  # a broken plural
-        ("قديش كان عدد الناس اللي حضروا الحفلة؟", "5 آلاف شخص", True),
-        ("كم جنديا قتلوا في الانفجار؟", "أربعة من عناصر", True),
-        ("بيجيله كام زاير في السنة؟", "2.5 مليون زائر", True),  # a spoken spelling
-        ("كم جنديا قتلوا في الانفجار؟", "ستة أشخاص", False),  # kin of another group
-        ("كم فدانا أحرق الحريق؟", "ستة أشخاص", False),  # a noun of no group
-    ],
-)
-def test_a_count_of_a_word_counting_the_same_thing_counts_it(question, text, counts):
-    """Without the table (switched off) none of these counts the question's own noun."""
-    nouns = counted_nouns(normalize_arabic(question))
-    assert counts_noun(normalize_arabic(text), with_kin(nouns, ARABIC_RANKING.counted_kin)) is counts
-    assert counts_noun(normalize_arabic(text), with_kin(nouns, ())) is False
 
 
 @pytest.mark.parametrize("question", ["كم؟", "ماذا قال بوتين؟"])
