@@ -148,6 +148,18 @@ def test_everyday_words_beat_the_dictionarys_odd_sense():
     assert set(analyze("الحصاد")) <= found["harvest"]  # words the table lacks still use the dictionary
 
 
+def test_how_many_questions_words_render_as_news_counts_them():
+    """The dictionary's fire is النار (gunfire to news), its tons الأطنان ("4.1 طن"), its caught
+    مسك: a fire's, a seizure's and an arrest's counts were not found."""
+    dictionary = {"fire": ("النار",), "caught": ("مسك",), "tons": ("الأطنان",)}
+    found = _terms(expand_english("How many people were hurt when a generator caught fire?", dictionary))
+    assert set(analyze("حريق")) <= found["caught fire"] and "fire" not in found
+    found = _terms(expand_english("How many tons of food were seized after the fire?", dictionary))
+    assert set(analyze("طن")) <= found["tons"] and set(analyze("حريق")) <= found["fire"]
+    found = _terms(expand_english("How many vendors were caught by the police?", dictionary))
+    assert set(analyze("القبض")) <= found["caught"] and not set(analyze("مسك")) & found["caught"]
+
+
 def test_number_words_match_digits_and_words():
     found = _terms(expand_english("How many times did the two ministers meet?", {}))
     assert {"2"} | set(analyze("اثنين")) <= found["two"]
