@@ -378,7 +378,7 @@ def answer_question(
     arabic = isinstance(rules, ArabicRules)
     role = (
         asked_role(
-            question, bodies=rules.role_bodies, names=rules.role_names, nationalities=rules.role_nationalities
+            question, bodies=rules.role_bodies
         )
         if arabic and rules.role_articles
         else None

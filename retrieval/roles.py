@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import dropwhile, takewhile
 
 from retrieval.analysis import is_stopword
-from retrieval.answer_kinds import TITLES, is_saying
-from retrieval.normalize import ARTICLES, normalize_arabic, word_table
+from retrieval.answer_kinds import is_saying
+from retrieval.normalize import ARTICLES, word_table
 from retrieval.passages import Span, split_sentences
 from retrieval.qualifiers import COUNTRIES
 
@@ -40,10 +39,6 @@ _OFFICE_ADJECTIVES = frozenset("فني الفني رسمي الرسمي".split()
 _PORTFOLIOS = frozenset("خارجيه داخليه دفاع ماليه عدل صحه تعليم طاقه اقتصاد".split())
 # A country written as its adjective, its name or its capital (normalized, prefixes of words).
 _NATIONS = tuple(tuple(forms.split()) for _, forms in COUNTRIES if forms)
-# The countries' adjectives ("الإيطالي"), which say whose a role is right after it.
-_NATIONALITIES = frozenset(normalize_arabic(a) for adjectives, _ in COUNTRIES for a in adjectives.split())
-# Adjectives of an office shaped like a nationality's ("المبعوث الخاص", "المتحدث العسكري").
-_OFFICE_NISBAS = frozenset("خاص الخاص رئاسي الرئاسي اعلامي الاعلامي عسكري العسكري اقليمي الاقليمي".split())
 # Who-words opening the question, and the words that may stand between them and the role.
 _WHO = frozenset("من مين منو مينو".split())
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمو".split())
@@ -71,8 +66,6 @@ _DEPUTIES = frozenset("نائب مساعد".split())
 # headed ("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا"), so its qualifier may be twice
 # as far.
 _ROLE_VERBS = frozenset("تراس تراست يتراس راس يراس".split())
-# The most words of a body's name after the role a passage must write ("لجنة الفصل بالطعون").
-_NAME_WORDS = 3
 # How far (in words) the qualifier may be from the role in a passage's sentence.
 QUALIFIER_REACH = 6
 _QUOTES = "\"“”«»'"
@@ -92,13 +85,6 @@ class AskedRole:
     # الحزم", "مستشفى بني مالك": the kind's forms, then the name): a passage writing the role of
     # that kind of body otherwise named ("مدير مستشفى الخرمة") ties no one to it.
     body: tuple[tuple[str, ...], str] | None = None
-    # The body's whole name as the question writes it after the role, when two or three words
-    # ("لجنة الفصل بالطعون"): a passage's role phrase starting it must write all of it
-    # ("رئيس اللجنة المحلية للانتخابات" is another committee's head).
-    name: tuple[str, ...] = ()
-    # The nationality written right after the role ("المدرب الإيطالي"): a passage's role followed
-    # by another ("بالمدرب الروماني") is someone else's.
-    nationality: str = ""
 
 
 @dataclass(frozen=True)
@@ -205,20 +191,7 @@ def _other_body(
     return not _matches(nearest, name)
 
 
-def _asked_name(after: Sequence[str]) -> tuple[str, ...]:
-    """The body's name right after a role's phrase in a question, two or three words up to a
-    function word or a country ("لجنة الفصل بالطعون في ..." -> لجنه الفصل بالطعون); () for a
-    one-word name, a minister's portfolio or a country first."""
-    words = list(dropwhile(lambda w: w in _ROLE_ADJECTIVES or w in _OFFICE_ADJECTIVES or w in _LINKS, after))
-    if not words or _base(words[0]) in _PORTFOLIOS:
-        return ()
-    name = list(takewhile(lambda w: not is_stopword(w) and nation(w) is None, words))[:_NAME_WORDS]
-    return tuple(name) if len(name) >= 2 else ()
-
-
-def asked_role(
-    question: str, bodies: bool = False, names: bool = False, nationalities: bool = False
-) -> AskedRole | None:
+def asked_role(question: str, bodies: bool = False) -> AskedRole | None:
     """The role a question opening with a who-word (or asking a name: "اسمه ايه") asks
     about, when a role word comes right after it (fillers such as هو / كان between), with its
     qualifiers: the first content word after the role phrase (or the one after it, unless
@@ -253,11 +226,7 @@ def asked_role(
     else:  # a name of two words may be written by either ("المتحدثة باسم الأبيض")
         qualifiers = [tuple(rest[:2])]
     body = _asked_body(rest) if bodies else None
-    name = _asked_name(after) if names else ()
-    first = next((w for w in after if w not in adjectives and w not in _LINKS), "")
-    nationality = first if nationalities and first in _NATIONALITIES else ""
-    qualified = tuple(dict.fromkeys(qualifiers + nations))
-    return AskedRole(group, qualified, body=body, name=name, nationality=nationality)
+    return AskedRole(group, tuple(dict.fromkeys(qualifiers + nations)), body=body)
 
 
 def _matches(word: str, qualifier: str) -> bool:
@@ -271,44 +240,6 @@ def _matches(word: str, qualifier: str) -> bool:
         return True  # one letter spoken otherwise: "البنتاقون" for "البنتاغون"
     short = min(len(a), len(b))
     return short >= 3 and (a == b or a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
-
-
-def _writes_other_name(
-    sentence: str, words: Sequence[tuple[str, int, int]], at: int, name: Sequence[str]
-) -> bool:
-    """Whether the phrase after the role at words[at] starts the body's `name` and then writes
-    another ("رئيس اللجنة المحلية للانتخابات" for "لجنة الفصل بالطعون"): after a word of the
-    name one word may be added ("العليا") before the next, but a definite word (not a title)
-    that is not followed by the name's next word replaces it. The phrase may end early, at a
-    mark, a title or a name ("يترأس اللجنة د. أحمد ...": the committee named before)."""
-    skipped = _ROLE_ADJECTIVES | _OFFICE_ADJECTIVES | _LINKS
-    first = next((k for k in range(at + 1, len(words)) if words[k][0] not in skipped), len(words))
-    if first >= len(words) or not _matches(words[first][0], name[0]):
-        return False
-    matched, added = 1, False
-    for k in range(first + 1, len(words)):
-        word = words[k][0]
-        if matched == len(name):
-            return False
-        if sentence[words[k - 1][2] : words[k][1]].strip() or not word.startswith(ARTICLES) or word in TITLES:
-            return added  # the phrase ends: a mark, a name, a title or a function word follows
-        if _matches(word, name[matched]):
-            matched, added = matched + 1, False
-        elif added:
-            return True
-        else:
-            added = True
-    return added
-
-
-def _other_nationality(words: Sequence[tuple[str, int, int]], at: int, nationality: str) -> bool:
-    """Whether the role at words[at] is followed by another nationality than the one asked
-    ("بالمدرب الروماني" for "المدرب الإيطالي"): a definite adjective in ي right after it, its
-    office's adjectives aside ("المبعوث الخاص")."""
-    skipped = _ROLE_ADJECTIVES | _OFFICE_ADJECTIVES | _OFFICE_NISBAS
-    word = next((w for w, _, _ in words[at + 1 :] if w not in skipped), "")
-    nisba = word.startswith("ال") and word.endswith("ي") and len(word) >= 6
-    return nisba and not _matches(word, nationality)
 
 
 def _verb_like(sentence: str, words: Sequence[tuple[str, int, int]], k: int) -> bool:
@@ -425,11 +356,7 @@ def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterato
             if role.owner and not _owned([w for w, _, _ in words[at + 1 : end]], role.owner):
                 continue
             phrase = [w for w, _, _ in words[at + 1 : end]]
-            if role.name and _writes_other_name(sentence, words, at, role.name):
-                continue
             if role.body is not None and _other_body(named, at, earlier, role.body, phrase):
-                continue
-            if role.nationality and _other_nationality(words, at, role.nationality):
                 continue
             if reading.deputies and at > 0 and _base(words[at - 1][0]) in _DEPUTIES:
                 continue
