@@ -140,7 +140,7 @@ class ArabicRules:
     role_passage_first: bool = True
     # ... and its snippet's best sentence the one tying the role to its holder ("على شرف محافظ
     # الطائف فهد بن معمر", not "محافظ الطائف قام بزيارة": `roles.tying_sentence`). Every measured
-    # row identical; flagged for a blind round (docs/tuning.md).
+    # row identical, blind seed18 and snn18 too: kept for the sentence shown (docs/tuning.md).
     role_tie_snippet: bool = True
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking
