@@ -139,6 +139,13 @@ def test_dictionary_senses_and_names_become_renderings():
     assert "what" not in found and "say" not in found
 
 
+def test_a_governor_is_the_governorates_head_not_a_ruler():
+    """The dictionary's "governor" is الحاكم (a ruler); Saudi copy writes محافظ (a governorate's
+    head) or أمير (a region's)."""
+    found = _terms(expand_english("Who is the governor of Al-Kharj?", {"governor": ("الحاكم",)}))
+    assert set(analyze("محافظ")) <= found["governor"] and not set(analyze("الحاكم")) & found["governor"]
+
+
 def test_everyday_words_beat_the_dictionarys_odd_sense():
     """The dictionary renders "used" as مستعمل only; news says استخدم."""
     dictionary = {"used": ("مستعمل",), "harvest": ("الحصاد",)}
