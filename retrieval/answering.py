@@ -376,13 +376,7 @@ def answer_question(
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Read from the question as written: an Arabizi reading's words are guesses.
     arabic = isinstance(rules, ArabicRules)
-    role = (
-        asked_role(
-            question, bodies=rules.role_bodies
-        )
-        if arabic and rules.role_articles
-        else None
-    )
+    role = asked_role(question, bodies=rules.role_bodies) if arabic and rules.role_articles else None
     if isinstance(rules, EnglishRules) and rules.role_articles:
         role = english_role(question, concepts)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
@@ -426,14 +420,14 @@ def answer_question(
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
-    if role is not None and isinstance(rules, ArabicRules) and rules.role_passage_first:
+    if role is not None and arabic and rules.role_passage_first:
         chosen = role_passage_first(
             index, chosen, found, role, role_reading(rules), ranking.answer_passage_ratio
         )
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
-    tie = role is not None and isinstance(rules, ArabicRules) and rules.role_tie_snippet
+    tie = role is not None and arabic and rules.role_tie_snippet
     tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
     results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus, counted, tying)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
