@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from retrieval.analysis import is_stopword
-from retrieval.dotting import redotted
 from retrieval.joined_names import read_joined
 from retrieval.normalize import normalize_arabic, starts_arabic, word_table
 from retrieval.ranking_config import ARABIC_RANKING, ArabicRanking
@@ -58,8 +57,7 @@ def read_dialect(
     prefixes undone and, given `written` (whether the articles ever write a normalized word),
     merged letters restored and a verb's ending the articles do not write changed to one they do,
     where safe (`frequency`: passages holding an index term); the question itself when nothing
-    changed. Given `written`, a misdotted word is read as the articles write it
-    (`retrieval.dotting`), and a name the articles write joined and the question split (or the
+    changed. Given `written`, a name the articles write joined and the question split (or the
     other way round) is also searched as they write it (`retrieval.joined_names`). Without
     `standard`, function words are left as typed (an Arabizi reading: its question words are
     shown as read, and its content words only are respelt)."""
@@ -74,8 +72,6 @@ def read_dialect(
                 reading = respelled(norm, frequency, written, ranking)
             if reading is None and written is not None:
                 reading = inflected(norm, frequency, written, ranking)
-            if reading is None and written is not None and ranking.dotting_typos:
-                reading = redotted(norm, frequency, written, ranking)
         if reading is not None and normalize_arabic(reading) != norm:
             parts += [question[last:start], reading]
             last = end

@@ -42,9 +42,7 @@ class ArabicRanking:
     often as the typed one, whose stem has `min_snap_stem` letters. With `joined_names`, a
     name split in the question and joined in the articles (أبو عريش, أبوعريش), or the other way
     round, is searched in both forms when the articles write the other commonly, by the same
-    `min_snap_frequency` (`retrieval.joined_names`; False for ablations). With `dotting_typos`,
-    a word the articles never write (nor its stem) is read as its one-letter redotting they write in
-    `min_typo_frequency` passages at least (`retrieval.dotting`; False for ablations).
+    `min_snap_frequency` (`retrieval.joined_names`; False for ablations).
 
     The question is embedded only when BM25's own evidence is not decisive
     (`retrieval.lexical_gate`): decisive when its best passage holds `decisive_coverage` of the
@@ -66,8 +64,6 @@ class ArabicRanking:
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
     joined_names: bool = True
-    dotting_typos: bool = True
-    min_typo_frequency: int = 20
     decisive_coverage: float = 0.6
     decisive_margin: float = 0.4
 
