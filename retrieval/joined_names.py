@@ -2,9 +2,9 @@
 أبو عريش, عبدالعزيز / عبد العزيز): the question also searched as the articles write it.
 
 The index keeps each spelling as written, one term joined and two split, and the articles use
-both (on the 20k SaudiNewsNet store أبوعريش in 25 passages, أبو عريش in 29): so a split pair is
-searched in its joined form too when the articles write that, beside the pair as typed; a joined
-word the articles never write is searched as its two parts. Query side only, like
+both, often about equally (docs/tuning.md): so a split pair is searched in its joined form too
+when the articles write that, beside the pair as typed; a joined word the articles never write
+is searched as its two parts. Query side only, like
 `retrieval.dialect`: the index and its analysis are unchanged."""
 
 from __future__ import annotations

@@ -40,9 +40,9 @@ class ArabicRanking:
     A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
     holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
     often as the typed one, whose stem has `min_snap_stem` letters. With `joined_names`, a
-    name split in the question and joined in the articles (أبو عريش, أبوعريش), or the other way
-    round, is searched in both forms when the articles write the other commonly, by the same
-    `min_snap_frequency` (`retrieval.joined_names`; False for ablations).
+    name the question splits (أبو عريش) is also searched joined when the articles write it so
+    in `min_snap_frequency` passages, and a joined one they never write as its two parts
+    (`retrieval.joined_names`; False for ablations).
 
     The question is embedded only when BM25's own evidence is not decisive
     (`retrieval.lexical_gate`): decisive when its best passage holds `decisive_coverage` of the
