@@ -4,8 +4,8 @@
 The index keeps each spelling as written, one term joined and two split, and the articles use
 both, often about equally (docs/tuning.md): so a split pair is searched in its joined form too
 when the articles write that, beside the pair as typed; a joined word the articles never write
-is searched as its two parts. Query side only, like
-`retrieval.dialect`: the index and its analysis are unchanged."""
+is searched as its two parts. Query side only, like `retrieval.dialect`: the index and its
+analysis are unchanged."""
 
 from __future__ import annotations
 
