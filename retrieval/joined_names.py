@@ -32,7 +32,7 @@ def read_joined(
     holding an index term, at least `min_snap_frequency`); the question itself otherwise."""
     words = word_table(question)
     parts, last = [], 0
-    for (norm, start, end), following in zip(words, (*words[1:], None), strict=True):
+    for (norm, start, end), following in zip(words, (*words[1:], None), strict=False):
         if start < last:  # the second part of a name just joined
             continue
         if norm in JOINING_PARTS and following is not None and not question[end : following[1]].strip():

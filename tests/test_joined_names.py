@@ -21,6 +21,7 @@ def test_a_split_name_stays_as_typed_when_the_joined_form_is_rare_or_never_writt
     assert read_joined("ابو هريرة", frequency_of({"ابوهريرة": 9}), written) == "ابو هريرة"  # unwritten
     # Words between the parts are no name: "أبو، عريش".
     assert read_joined("أبو، عريش", frequency_of({"ابوعريش": 25}), written) == "أبو، عريش"
+    assert read_joined("\u200f \n", frequency_of({}), written) == "\u200f \n"  # no words at all
 
 
 def test_a_joined_name_the_articles_never_write_is_searched_as_its_parts():
