@@ -39,7 +39,10 @@ class ArabicRanking:
 
     A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
     holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
-    often as the typed one, whose stem has `min_snap_stem` letters.
+    often as the typed one, whose stem has `min_snap_stem` letters. With `joined_names`, a
+    name the question splits (أبو عريش) is also searched joined when the articles write it so
+    in `min_snap_frequency` passages, and a joined one they never write as its two parts
+    (`retrieval.joined_names`; False for ablations).
 
     The question is embedded only when BM25's own evidence is not decisive
     (`retrieval.lexical_gate`): decisive when its best passage holds `decisive_coverage` of the
@@ -60,6 +63,7 @@ class ArabicRanking:
     min_snap_frequency: int = 3
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
+    joined_names: bool = True
     decisive_coverage: float = 0.6
     decisive_margin: float = 0.4
 
