@@ -19,6 +19,7 @@ from retrieval.stopwords import STOPWORDS
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
 WHY, SIDELINES = "why", "sidelines"  # a reason; the event on whose sidelines something happened
+HIDING = "hiding"  # where something was hidden: "مخبأة داخل 6 جوالين", no place name
 AGE = "age"  # "how old": a number of years, or a number after "العمر"
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
 _KUNYA = frozenset({"ابو", "ام"})
@@ -174,6 +175,15 @@ _REASON_WORDS = 4
 # "على هامش" (on the sidelines of) and the words of the occasion after it; asked in Arabic only
 # (the English reading lost a held-out snippet, docs/tuning.md).
 _SIDELINES = "هامش"
+# Words that ask or tell where something was hidden (smuggled pills, weapons): "وين كانت مخباه",
+# "فين كانو مخبيين"; in a passage "مخبأة داخل ..." or "أخفوها في ...", and the words after the
+# word of place taken as the hiding place.
+_HIDDEN = (
+    "مخبا مخباه مخبات مخبي مخبيه مخبيين مخبين مخبيا خبا خباها خبوا خبوها خباوا مخفي مخفيه مخفيين "
+    "اخفوا اخفوها اخفاها اخفى اخفيت خبئت اخفاء اخفائها تخبئه"
+)
+_HIDING_PLACES = "داخل بداخل في تحت بين خلف"
+_HIDING_WORDS = 4
 _OCCASION_WORDS = 4
 _PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
@@ -223,6 +233,7 @@ VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
 _SAYING_VERBS = SAYING - {"بين"}  # `is_saying`
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
+HIDDEN, HIDING_PLACES = _words(_HIDDEN), _words(_HIDING_PLACES)
 
 
 @lru_cache(maxsize=1)
@@ -262,6 +273,28 @@ def question_kind(question: str) -> str:
         return first
     second = _and_kind(question)
     return f"{first}{_JOIN}{second}" if second and second != first else first
+
+
+def with_kind(kind: str, other: str) -> str:
+    """`kind` with `other` asked too (`kind_parts` gives both)."""
+    return f"{kind}{_JOIN}{other}" if kind else other
+
+
+def asks_person_named(question: str) -> bool:
+    """Whether a who-question asks about a person by a person noun ("من هو الجاني", "مين
+    المتهم", "من الفائز"): as "ما اسم الجاني" does, it asks that person's name, which the news
+    writes with no title ("في المدعو صالح بن شعيل")."""
+    words = [w for w, _, _ in word_table(question)]
+    for i, word in enumerate(words):
+        if word == "من" or _bare(word, QUESTION_WORDS[WHO]) in QUESTION_WORDS[WHO]:
+            after = [w for w in words[i + 1 : i + 3] if w not in ("هو", "هي", "هم")]
+            return bool(after) and after[0] in _PERSON_NOUNS
+    return False
+
+
+def asks_hiding(question: str) -> bool:
+    """Whether a where-question asks where something was hidden ("وين كانت مخباه الحبوب")."""
+    return any(_bare(w, HIDDEN) in HIDDEN for w, _, _ in word_table(question))
 
 
 def kind_parts(kind: str) -> tuple[str, ...]:
@@ -718,6 +751,15 @@ def _occasion_at(words, i: int) -> int:
     return min(1 + _OCCASION_WORDS, len(words) - i)
 
 
+def _hiding_at(words, i: int) -> int:
+    """A word of hiding, a word of place and the words after it: "مخبأة داخل عدد (6) جوالين"."""
+    if _bare(words[i][0], HIDDEN) not in HIDDEN or i + 1 >= len(words):
+        return 0
+    if _bare(words[i + 1][0], HIDING_PLACES) not in HIDING_PLACES:
+        return 0
+    return min(2 + _HIDING_WORDS, len(words) - i)
+
+
 _FINDERS = {
     WHEN: _date_at,
     WHERE: _place_at,
@@ -728,4 +770,5 @@ _FINDERS = {
     WHO: _who_at,
     WHY: _reason_at,
     SIDELINES: _occasion_at,
+    HIDING: _hiding_at,
 }

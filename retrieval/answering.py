@@ -15,14 +15,18 @@ from retrieval.answer_kinds import (
     AGE,
     COUNT,
     DURATION,
+    HIDING,
     NAMED,
     WHEN,
     WHERE,
     WHO,
+    asks_hiding,
+    asks_person_named,
     counted_nouns,
     kind_parts,
     question_kind,
     speaks,
+    with_kind,
 )
 from retrieval.arabizi import arabizi_others, read_arabizi
 from retrieval.attributes import asked_attribute, asked_value
@@ -429,7 +433,9 @@ def answer_question(
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
     tie = role is not None and arabic and rules.role_tie_snippet
     tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
-    results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus, counted, tying)
+    shown = shown_kind(kind, query.text, rules) if arabic else kind
+    beside = arabic and rules.answer_beside
+    results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
     shown_terms = _shown_terms(chosen, results) if specifics else []
@@ -455,6 +461,18 @@ def asked_kind(question: str, query: Query) -> str:
     """The kind of answer the question asks for (`retrieval.answer_kinds`), also read from its
     Arabic-script reading."""
     return question_kind(question) or (question_kind(query.text) if query.text != question else "")
+
+
+def shown_kind(kind: str, text: str, rules: ArabicRules) -> str:
+    """The kind of answer an Arabic question's snippets look for: its `kind`, with a name for a
+    who-question naming a person noun ("من هو الجاني": `ArabicRules.person_named`) and a hiding
+    place for where something was hidden (`ArabicRules.hiding_place`). The decision and the
+    passage moves keep `kind`."""
+    if kind == WHO and rules.person_named and asks_person_named(text):
+        return with_kind(kind, NAMED)
+    if WHERE in kind_parts(kind) and rules.hiding_place and asks_hiding(text):
+        return with_kind(kind, HIDING)
+    return kind
 
 
 def decide_answer(
@@ -817,6 +835,7 @@ def _results(
     kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
     counted: frozenset[str] = frozenset(),
     tying: Callable[[str], int | None] | None = None,
+    beside: bool = False,
 ) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
@@ -846,7 +865,7 @@ def _results(
                 end = min(end, taken_start)
         within = (passage.start - start, passage.end - start)
         best_at = tying(body[start:end]) if tying is not None else None
-        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted, best_at)
+        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted, best_at, beside)
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)
