@@ -202,6 +202,9 @@ _DUAL_ENDINGS = ("تين", "تان", "تي", "ين", "ان")  # a dual's stem, t
 _VAGUE = "عشرات مئات الاف آلاف ملايين مليارات بضع بضعه"
 # "Of them" after a number ("تلقينا إجابات عن تسع منها"): it counts a noun named before it.
 _PARTITIVE = "منها منهم منهن منهما"
+# An answer read over several words ends with its sentence (`answer_spans`); False: it did not.
+ENDS_AT_SENTENCE = True
+_SENTENCE_END = re.compile(r"[.!?؟]\s|\n")  # not a decimal point
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 _ARTICLE_RE = re.compile(r"^[وفبك]?(ال|لل)")  # the article, after a one-letter prefix or as لل
 
@@ -449,6 +452,8 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
         length = max(finder(words, i) for finder in finders)
         if length == 1 and _very(text, words[i]):
             length = 0
+        if ENDS_AT_SENTENCE:
+            length = _within_sentence(text, words, i, length)
         if length:
             end = words[i + length - 1][2]
             spans.append((words[i][1], end + (text[end : end + 1] in ("%", "٪"))))  # "89%"
@@ -456,6 +461,16 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
         else:
             i += 1
     return tuple(spans)
+
+
+def _within_sentence(text: str, words, i: int, length: int) -> int:
+    """`length` words from word `i`, or fewer, ending where a sentence does: a title's name read
+    on past "الملك فهد الدولي بالرياض." would take the next sentence's "سجل", whose scorer
+    then goes unread."""
+    for k in range(i, i + length - 1):
+        if _SENTENCE_END.search(text, words[k][2], words[k + 1][1]):
+            return k - i + 1
+    return length
 
 
 def _very(text: str, word: tuple[str, int, int]) -> bool:

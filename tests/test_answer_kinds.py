@@ -10,6 +10,7 @@ from retrieval.answer_kinds import (
     AGE,
     COUNT,
     DURATION,
+    HIDING,
     NAMED,
     SIDELINES,
     WHEN,
@@ -17,6 +18,8 @@ from retrieval.answer_kinds import (
     WHO,
     WHY,
     answer_spans,
+    asks_hiding,
+    asks_person_named,
     counted_nouns,
     counts_noun,
     is_partial,
@@ -24,9 +27,10 @@ from retrieval.answer_kinds import (
     kind_parts,
     question_kind,
     speaks,
+    with_kind,
 )
-from retrieval.answering import answer_question, path_ranking, path_rules, prepare_query
-from retrieval.decision import CLOSEST, NO_ANSWER_KIND
+from retrieval.answering import answer_question, path_ranking, path_rules, prepare_query, shown_kind
+from retrieval.decision import ARABIC_RULES, CLOSEST, NO_ANSWER_KIND
 from retrieval.normalize import normalize_arabic
 from retrieval.snippets import best_sentences
 from retrieval.stemming import light_stem
@@ -521,3 +525,51 @@ def test_a_person_speaks_after_a_verb_of_saying_or_before_a_word_of_it(text, spe
 )
 def test_a_plural_counting_without_a_number_is_a_vague_quantity(text, vague):
     assert is_vague(text) is vague
+
+
+@pytest.mark.parametrize(
+    ("question", "person", "hiding"),
+    [
+        ("من هو الجاني الذي نفذ فيه حكم القصاص في منطقة الباحة", True, False),
+        ("مين المتهم بسرقة السيارة؟", True, False),
+        ("من هو وزير الخارجية الروسي؟", False, False),  # a title: who already reads it
+        ("مين الى سجل اول هدف للخويا", False, False),
+        ("وين كانت مخباه حبوب الكبتاجون", False, True),
+        ("فين كانو مخبيين الحبوب المخدرة", False, True),
+        ("وين صار الحادث؟", False, False),
+    ],
+)
+def test_a_person_noun_asks_a_name_and_a_word_of_hiding_a_hiding_place(question, person, hiding):
+    assert asks_person_named(question) is person
+    assert asks_hiding(question) is hiding
+    expected = question_kind(question)
+    if person:
+        expected = with_kind(expected, NAMED)
+    elif hiding:
+        expected = with_kind(expected, HIDING)
+    assert shown_kind(question_kind(question), question, ARABIC_RULES) == expected
+    off = replace(ARABIC_RULES, person_named=False, hiding_place=False)
+    assert shown_kind(question_kind(question), question, off) == question_kind(question)
+
+
+def test_a_hiding_place_is_a_word_of_hiding_a_word_of_place_and_what_follows():
+    text = "وعثر على الحبوب مخبأة داخل عدد (6) جوالين بلاستيكية، ثم أخفوها بطريقة سرية."
+    assert [text[a:b] for a, b in answer_spans(text, HIDING)] == ["مخبأة داخل عدد (6) جوالين بلاستيكية"]
+
+
+def test_an_answer_too_far_from_the_best_sentence_is_shown_beside_the_snippets_nearest():
+    filler = "وذلك بعد أن أكملت الجهات المختصة كل الإجراءات النظامية اللازمة في القضية منذ سنوات طويلة "
+    passage = " ".join(
+        [
+            "نفذت وزارة الداخلية حكم القتل قصاصا في المدعو صالح بن شعيل الزهراني، " + filler * 2 + ".",
+            "وقد تمكنت سلطات الأمن من القبض على الجاني المذكور وإحالته للمحكمة، " + filler * 4 + ".",
+            "ونفذ القصاص أمس بمحافظة الحجرة بمنطقة الباحة.",
+        ]
+    )
+    question = "من هو الجاني الذي نفذ فيه حكم القصاص في منطقة الباحة"
+    kind = with_kind(question_kind(question), NAMED)
+    cut = best_sentences(passage, weights_for(question), kind=kind)
+    beside = best_sentences(passage, weights_for(question), kind=kind, beside=True)
+    assert "صالح بن شعيل" not in cut.text
+    assert beside.text.startswith("نفذت وزارة الداخلية") and "القبض على الجاني" in beside.text
+    assert [beside.text[a:b] for a, b in beside.answers] == ["صالح بن شعيل"]
