@@ -237,6 +237,12 @@ _SAYING_VERBS = SAYING - {"بين"}  # `is_saying`
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
 HIDDEN, HIDING_PLACES = _words(_HIDDEN), _words(_HIDING_PLACES)
+KEYWORD_NOUNS = {
+    COUNT: _words("عدد عددها عددهم اعداد حصيله"),
+    DURATION: _words("مده المده"),
+    WHEN: _words("موعد"),
+}
+_KEYWORDS = frozenset().union(*KEYWORD_NOUNS.values())
 
 
 @lru_cache(maxsize=1)
@@ -293,6 +299,13 @@ def asks_person_named(question: str) -> bool:
             after = [w for w in words[i + 1 : i + 3] if w not in ("هو", "هي", "هم")]
             return bool(after) and after[0] in _PERSON_NOUNS
     return False
+
+
+def keyword_kind(question: str) -> str:
+    """The kind a question with no question word asks by a noun ("عدد ضحايا فيضانات بورما", "مدة
+    رحلة الأيتام", "موعد مباراة الهلال"): a number, a duration, a date; else ""."""
+    words = {_bare(w, _KEYWORDS) for w, _, _ in word_table(question)}
+    return next((kind for kind, nouns in KEYWORD_NOUNS.items() if not nouns.isdisjoint(words)), "")
 
 
 def asks_hiding(question: str) -> bool:

@@ -23,6 +23,7 @@ from retrieval.answer_kinds import (
     asks_hiding,
     asks_person_named,
     counted_nouns,
+    keyword_kind,
     kind_parts,
     question_kind,
     speaks,
@@ -464,10 +465,13 @@ def asked_kind(question: str, query: Query) -> str:
 
 
 def shown_kind(kind: str, text: str, rules: ArabicRules) -> str:
-    """The kind of answer an Arabic question's snippets look for: its `kind`, with a name for a
+    """The kind of answer an Arabic question's snippets look for: the kind a question with none
+    asks by a noun ("عدد ضحايا ...": `ArabicRules.keyword_kinds`); its `kind`, with a name for a
     who-question naming a person noun ("من هو الجاني": `ArabicRules.person_named`) and a hiding
     place for where something was hidden (`ArabicRules.hiding_place`). The decision and the
     passage moves keep `kind`."""
+    if not kind and rules.keyword_kinds:
+        return keyword_kind(text)
     if kind == WHO and rules.person_named and asks_person_named(text):
         return with_kind(kind, NAMED)
     if WHERE in kind_parts(kind) and rules.hiding_place and asks_hiding(text):

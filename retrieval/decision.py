@@ -146,6 +146,10 @@ class ArabicRules:
     # name with its father's or a kunya as its answer too, as for "ما اسم الجاني"
     # (`answer_kinds.asks_person_named`; the decision is not told).
     person_named: bool = True
+    # The snippets of a question with no question word asking by a noun ("عدد ضحايا فيضانات
+    # بورما", "مدة رحلة الأيتام", "موعد المباراة") look for a number, a duration or a date
+    # (`answer_kinds.keyword_kind`; the decision is not told).
+    keyword_kinds: bool = True
     # The snippets of a where-question asking where something was hidden ("وين كانت مخباه
     # الحبوب") take "مخبأة داخل ..." as its answer too (`answer_kinds.asks_hiding`).
     hiding_place: bool = True
