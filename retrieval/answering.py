@@ -421,7 +421,10 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
+    shown = shown_kind(kind, query.text, rules) if arabic else kind
+    # A kind asked by a noun alone moves the passage shown too, when `keyword_passage` says so.
+    moved = shown if arabic and not kind and rules.keyword_passage else kind
+    chosen = answer_passage_first(index, chosen, found, weights, moved, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
@@ -434,7 +437,6 @@ def answer_question(
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
     tie = role is not None and arabic and rules.role_tie_snippet
     tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
-    shown = shown_kind(kind, query.text, rules) if arabic else kind
     beside = arabic and rules.answer_beside
     results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])

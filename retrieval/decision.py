@@ -150,6 +150,9 @@ class ArabicRules:
     # بورما", "مدة رحلة الأيتام", "موعد المباراة") look for a number, a duration or a date
     # (`answer_kinds.keyword_kind`; the decision is not told).
     keyword_kinds: bool = True
+    # ... and the first result shows the passage of its article stating one
+    # (`answering.answer_passage_first`, as for a question word).
+    keyword_passage: bool = False
     # The snippets of a where-question asking where something was hidden ("وين كانت مخباه
     # الحبوب") take "مخبأة داخل ..." as its answer too (`answer_kinds.asks_hiding`).
     hiding_place: bool = True

@@ -24,6 +24,7 @@ from retrieval.answer_kinds import (
     counts_noun,
     is_partial,
     is_vague,
+    keyword_kind,
     kind_parts,
     question_kind,
     speaks,
@@ -573,3 +574,28 @@ def test_an_answer_too_far_from_the_best_sentence_is_shown_beside_the_snippets_n
     assert "صالح بن شعيل" not in cut.text
     assert beside.text.startswith("نفذت وزارة الداخلية") and "القبض على الجاني" in beside.text
     assert [beside.text[a:b] for a, b in beside.answers] == ["صالح بن شعيل"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("عدد ضحايا فيضانات بورما", COUNT),
+        ("شاشات تفاعلية الانتخابات البلدية مكة عددها", COUNT),
+        ("مدة رحلة الأيتام", DURATION),
+        ("موعد مباراة الهلال ولخويا", WHEN),
+        ("حكم السوبر لندن", ""),
+    ],
+)
+def test_a_question_with_no_question_word_asks_by_its_noun(question, kind):
+    assert question_kind(question) == ""
+    assert keyword_kind(question) == kind
+    assert shown_kind("", question, ARABIC_RULES) == kind
+    assert shown_kind("", question, replace(ARABIC_RULES, keyword_kinds=False)) == ""
+
+
+def test_an_answer_read_over_several_words_ends_with_its_sentence():
+    text = "على أرض استاد الملك فهد الدولي بالرياض. سجل للخويا يوسف المساكني، ووصل 2.5 مليون زائر."
+    spans = [text[a:b] for a, b in answer_spans(text, WHO)]
+    assert "سجل للخويا يوسف المساكني" in spans  # the title's name stops at the full stop
+    assert not any("." in span and "2.5" not in span for span in spans)
+    assert [text[a:b] for a, b in answer_spans(text, COUNT)][-1] == "2.5 مليون"  # a decimal point ends none
