@@ -19,7 +19,6 @@ from retrieval.stopwords import STOPWORDS
 
 WHEN, WHERE, WHO, COUNT, DURATION = "when", "where", "who", "count", "duration"
 WHY, SIDELINES = "why", "sidelines"  # a reason; the event on whose sidelines something happened
-HIDING = "hiding"  # where something was hidden: "مخبأة داخل 6 جوالين", no place name
 AGE = "age"  # "how old": a number of years, or a number after "العمر"
 NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot ...": a person's name
 _KUNYA = frozenset({"ابو", "ام"})
@@ -175,15 +174,6 @@ _REASON_WORDS = 4
 # "على هامش" (on the sidelines of) and the words of the occasion after it; asked in Arabic only
 # (the English reading lost a held-out snippet, docs/tuning.md).
 _SIDELINES = "هامش"
-# Words that ask or tell where something was hidden (smuggled pills, weapons): "وين كانت مخباه",
-# "فين كانو مخبيين"; in a passage "مخبأة داخل ..." or "أخفوها في ...", and the words after the
-# word of place taken as the hiding place.
-_HIDDEN = (
-    "مخبا مخباه مخبات مخبي مخبيه مخبيين مخبين مخبيا خبا خباها خبوا خبوها خباوا مخفي مخفيه مخفيين "
-    "اخفوا اخفوها اخفاها اخفى اخفيت خبئت اخفاء اخفائها تخبئه"
-)
-_HIDING_PLACES = "داخل بداخل في تحت بين خلف"
-_HIDING_WORDS = 4
 _OCCASION_WORDS = 4
 _PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
@@ -202,9 +192,6 @@ _DUAL_ENDINGS = ("تين", "تان", "تي", "ين", "ان")  # a dual's stem, t
 _VAGUE = "عشرات مئات الاف آلاف ملايين مليارات بضع بضعه"
 # "Of them" after a number ("تلقينا إجابات عن تسع منها"): it counts a noun named before it.
 _PARTITIVE = "منها منهم منهن منهما"
-# An answer read over several words ends with its sentence (`answer_spans`); False: it did not.
-ENDS_AT_SENTENCE = True
-_SENTENCE_END = re.compile(r"[.!?؟]\s|\n")  # not a decimal point
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 _ARTICLE_RE = re.compile(r"^[وفبك]?(ال|لل)")  # the article, after a one-letter prefix or as لل
 
@@ -236,7 +223,6 @@ VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
 _SAYING_VERBS = SAYING - {"بين"}  # `is_saying`
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
-HIDDEN, HIDING_PLACES = _words(_HIDDEN), _words(_HIDING_PLACES)
 KEYWORD_NOUNS = {
     COUNT: _words("عدد عددها عددهم اعداد حصيله"),
     DURATION: _words("مده المده"),
@@ -284,33 +270,11 @@ def question_kind(question: str) -> str:
     return f"{first}{_JOIN}{second}" if second and second != first else first
 
 
-def with_kind(kind: str, other: str) -> str:
-    """`kind` with `other` asked too (`kind_parts` gives both)."""
-    return f"{kind}{_JOIN}{other}" if kind else other
-
-
-def asks_person_named(question: str) -> bool:
-    """Whether a who-question asks about a person by a person noun ("من هو الجاني", "مين
-    المتهم", "من الفائز"): as "ما اسم الجاني" does, it asks that person's name, which the news
-    writes with no title ("في المدعو صالح بن شعيل")."""
-    words = [w for w, _, _ in word_table(question)]
-    for i, word in enumerate(words):
-        if word == "من" or _bare(word, QUESTION_WORDS[WHO]) in QUESTION_WORDS[WHO]:
-            after = [w for w in words[i + 1 : i + 3] if w not in ("هو", "هي", "هم")]
-            return bool(after) and after[0] in _PERSON_NOUNS
-    return False
-
-
 def keyword_kind(question: str) -> str:
     """The kind a question with no question word asks by a noun ("عدد ضحايا فيضانات بورما", "مدة
     رحلة الأيتام", "موعد مباراة الهلال"): a number, a duration, a date; else ""."""
     words = {_bare(w, _KEYWORDS) for w, _, _ in word_table(question)}
     return next((kind for kind, nouns in KEYWORD_NOUNS.items() if not nouns.isdisjoint(words)), "")
-
-
-def asks_hiding(question: str) -> bool:
-    """Whether a where-question asks where something was hidden ("وين كانت مخباه الحبوب")."""
-    return any(_bare(w, HIDDEN) in HIDDEN for w, _, _ in word_table(question))
 
 
 def kind_parts(kind: str) -> tuple[str, ...]:
@@ -465,8 +429,6 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
         length = max(finder(words, i) for finder in finders)
         if length == 1 and _very(text, words[i]):
             length = 0
-        if ENDS_AT_SENTENCE:
-            length = _within_sentence(text, words, i, length)
         if length:
             end = words[i + length - 1][2]
             spans.append((words[i][1], end + (text[end : end + 1] in ("%", "٪"))))  # "89%"
@@ -474,16 +436,6 @@ def answer_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
         else:
             i += 1
     return tuple(spans)
-
-
-def _within_sentence(text: str, words, i: int, length: int) -> int:
-    """`length` words from word `i`, or fewer, ending where a sentence does: a title's name read
-    on past "الملك فهد الدولي بالرياض." would take the next sentence's "سجل", whose scorer
-    then goes unread."""
-    for k in range(i, i + length - 1):
-        if _SENTENCE_END.search(text, words[k][2], words[k + 1][1]):
-            return k - i + 1
-    return length
 
 
 def _very(text: str, word: tuple[str, int, int]) -> bool:
@@ -779,15 +731,6 @@ def _occasion_at(words, i: int) -> int:
     return min(1 + _OCCASION_WORDS, len(words) - i)
 
 
-def _hiding_at(words, i: int) -> int:
-    """A word of hiding, a word of place and the words after it: "مخبأة داخل عدد (6) جوالين"."""
-    if _bare(words[i][0], HIDDEN) not in HIDDEN or i + 1 >= len(words):
-        return 0
-    if _bare(words[i + 1][0], HIDING_PLACES) not in HIDING_PLACES:
-        return 0
-    return min(2 + _HIDING_WORDS, len(words) - i)
-
-
 _FINDERS = {
     WHEN: _date_at,
     WHERE: _place_at,
@@ -798,5 +741,4 @@ _FINDERS = {
     WHO: _who_at,
     WHY: _reason_at,
     SIDELINES: _occasion_at,
-    HIDING: _hiding_at,
 }

@@ -15,19 +15,15 @@ from retrieval.answer_kinds import (
     AGE,
     COUNT,
     DURATION,
-    HIDING,
     NAMED,
     WHEN,
     WHERE,
     WHO,
-    asks_hiding,
-    asks_person_named,
     counted_nouns,
     keyword_kind,
     kind_parts,
     question_kind,
     speaks,
-    with_kind,
 )
 from retrieval.arabizi import arabizi_others, read_arabizi
 from retrieval.attributes import asked_attribute, asked_value
@@ -421,10 +417,7 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    shown = shown_kind(kind, query.text, rules) if arabic else kind
-    # A kind asked by a noun alone moves the passage shown too, when `keyword_passage` says so.
-    moved = shown if arabic and not kind and rules.keyword_passage else kind
-    chosen = answer_passage_first(index, chosen, found, weights, moved, ranking, counted)
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
@@ -437,6 +430,7 @@ def answer_question(
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
     tie = role is not None and arabic and rules.role_tie_snippet
     tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
+    shown = shown_kind(kind, query.text, rules) if arabic else kind
     beside = arabic and rules.answer_beside
     results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
@@ -467,17 +461,11 @@ def asked_kind(question: str, query: Query) -> str:
 
 
 def shown_kind(kind: str, text: str, rules: ArabicRules) -> str:
-    """The kind of answer an Arabic question's snippets look for: the kind a question with none
-    asks by a noun ("عدد ضحايا ...": `ArabicRules.keyword_kinds`); its `kind`, with a name for a
-    who-question naming a person noun ("من هو الجاني": `ArabicRules.person_named`) and a hiding
-    place for where something was hidden (`ArabicRules.hiding_place`). The decision and the
-    passage moves keep `kind`."""
+    """The kind of answer an Arabic question's snippets look for: its `kind`, or the kind a
+    question with none asks by a noun ("عدد ضحايا فيضانات بورما": `ArabicRules.keyword_kinds`).
+    The decision and the passage moves keep `kind`."""
     if not kind and rules.keyword_kinds:
         return keyword_kind(text)
-    if kind == WHO and rules.person_named and asks_person_named(text):
-        return with_kind(kind, NAMED)
-    if WHERE in kind_parts(kind) and rules.hiding_place and asks_hiding(text):
-        return with_kind(kind, HIDING)
     return kind
 
 

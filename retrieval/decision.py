@@ -142,20 +142,10 @@ class ArabicRules:
     # الطائف فهد بن معمر", not "محافظ الطائف قام بزيارة": `roles.tying_sentence`). Every measured
     # row identical, blind seed18 and snn18 too: kept for the sentence shown (docs/tuning.md).
     role_tie_snippet: bool = True
-    # The snippets of a who-question naming a person noun ("من هو الجاني", "مين المتهم") take a
-    # name with its father's or a kunya as its answer too, as for "ما اسم الجاني"
-    # (`answer_kinds.asks_person_named`; the decision is not told).
-    person_named: bool = True
     # The snippets of a question with no question word asking by a noun ("عدد ضحايا فيضانات
     # بورما", "مدة رحلة الأيتام", "موعد المباراة") look for a number, a duration or a date
     # (`answer_kinds.keyword_kind`; the decision is not told).
     keyword_kinds: bool = True
-    # ... and the first result shows the passage of its article stating one
-    # (`answering.answer_passage_first`, as for a question word).
-    keyword_passage: bool = False
-    # The snippets of a where-question asking where something was hidden ("وين كانت مخباه
-    # الحبوب") take "مخبأة داخل ..." as its answer too (`answer_kinds.asks_hiding`).
-    hiding_place: bool = True
     # A snippet without the answer asked, whose answer's sentence does not fit beside its best
     # sentence, shows that sentence with the snippet's sentence nearest it instead
     # (`snippets.best_sentences(beside=...)`): "في المدعو صالح بن شعيل" before a long sentence.
