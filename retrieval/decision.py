@@ -149,6 +149,7 @@ class ArabicRules:
     # A snippet without the answer asked, whose answer's sentence does not fit beside its best
     # sentence, shows that sentence with the snippet's sentence nearest it instead
     # (`snippets.best_sentences(beside=...)`): "في المدعو صالح بن شعيل" before a long sentence.
+    # Held-out +1 only with `keyword_kinds` (each alone identical): switch them off together.
     answer_beside: bool = True
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking

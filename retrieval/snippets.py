@@ -69,7 +69,8 @@ def best_sentences(
     holding none, or only half a one (`is_partial`: "الثلاثاء" for "when"), takes the sentence
     next to it that holds one, or is cut to its best sentence and that one when they would not
     fit (seed own Arabic answer-in-snippet .813 -> .832, English .819 -> .833; docs/tuning.md),
-    or else one a sentence further on (a clause of an overlong sentence); a snippet holding one
+    or else one a sentence further on (a clause of an overlong sentence); with `beside`, one
+    that fits beside neither shows it with the snippet's sentence nearest it; a snippet holding one
     takes a sentence next to it holding another when it fits, so that a reader sees both (the
     date asked and another event's; SaudiNewsNet held-out Arabic .694 -> .716 with the vague
     quantity below).
