@@ -223,6 +223,12 @@ VAGUE, PARTITIVE = _words(_VAGUE), _words(_PARTITIVE)
 _SAYING_VERBS = SAYING - {"بين"}  # `is_saying`
 SPEAKING, SPOKEN_AFTER, NOT_SPEAKING = _words(_SPEAKING), _words(_SPOKEN_AFTER), _words(_NOT_SPEAKING)
 REASON_CUES, SIDELINES_WORDS = _words(_REASON_CUES), _words(_SIDELINES)
+KEYWORD_NOUNS = {
+    COUNT: _words("عدد عددها عددهم اعداد حصيله"),
+    DURATION: _words("مده المده"),
+    WHEN: _words("موعد"),
+}
+_KEYWORDS = frozenset().union(*KEYWORD_NOUNS.values())
 
 
 @lru_cache(maxsize=1)
@@ -262,6 +268,13 @@ def question_kind(question: str) -> str:
         return first
     second = _and_kind(question)
     return f"{first}{_JOIN}{second}" if second and second != first else first
+
+
+def keyword_kind(question: str) -> str:
+    """The kind a question with no question word asks by a noun ("عدد ضحايا فيضانات بورما", "مدة
+    رحلة الأيتام", "موعد مباراة الهلال"): a number, a duration, a date; else ""."""
+    words = {_bare(w, _KEYWORDS) for w, _, _ in word_table(question)}
+    return next((kind for kind, nouns in KEYWORD_NOUNS.items() if not nouns.isdisjoint(words)), "")
 
 
 def kind_parts(kind: str) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from retrieval.answer_kinds import (
     WHERE,
     WHO,
     counted_nouns,
+    keyword_kind,
     kind_parts,
     question_kind,
     speaks,
@@ -429,7 +430,9 @@ def answer_question(
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
     tie = role is not None and arabic and rules.role_tie_snippet
     tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
-    results = _results(index, chosen, weights, kind, ranking.answer_kind_bonus, counted, tying)
+    shown = shown_kind(kind, query.text, rules) if arabic else kind
+    beside = arabic and rules.answer_beside
+    results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
     shown_terms = _shown_terms(chosen, results) if specifics else []
@@ -455,6 +458,15 @@ def asked_kind(question: str, query: Query) -> str:
     """The kind of answer the question asks for (`retrieval.answer_kinds`), also read from its
     Arabic-script reading."""
     return question_kind(question) or (question_kind(query.text) if query.text != question else "")
+
+
+def shown_kind(kind: str, text: str, rules: ArabicRules) -> str:
+    """The kind of answer an Arabic question's snippets look for: its `kind`, or the kind a
+    question with none asks by a noun ("عدد ضحايا فيضانات بورما": `ArabicRules.keyword_kinds`).
+    The decision and the passage moves keep `kind`."""
+    if not kind and rules.keyword_kinds:
+        return keyword_kind(text)
+    return kind
 
 
 def decide_answer(
@@ -817,6 +829,7 @@ def _results(
     kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
     counted: frozenset[str] = frozenset(),
     tying: Callable[[str], int | None] | None = None,
+    beside: bool = False,
 ) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
@@ -846,7 +859,7 @@ def _results(
                 end = min(end, taken_start)
         within = (passage.start - start, passage.end - start)
         best_at = tying(body[start:end]) if tying is not None else None
-        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted, best_at)
+        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted, best_at, beside)
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)

@@ -142,6 +142,15 @@ class ArabicRules:
     # الطائف فهد بن معمر", not "محافظ الطائف قام بزيارة": `roles.tying_sentence`). Every measured
     # row identical, blind seed18 and snn18 too: kept for the sentence shown (docs/tuning.md).
     role_tie_snippet: bool = True
+    # The snippets of a question with no question word asking by a noun ("عدد ضحايا فيضانات
+    # بورما", "مدة رحلة الأيتام", "موعد المباراة") look for a number, a duration or a date
+    # (`answer_kinds.keyword_kind`; the decision is not told).
+    keyword_kinds: bool = True
+    # A snippet without the answer asked, whose answer's sentence does not fit beside its best
+    # sentence, shows that sentence with the snippet's sentence nearest it instead
+    # (`snippets.best_sentences(beside=...)`): "في المدعو صالح بن شعيل" before a long sentence.
+    # Held-out +1 only with `keyword_kinds` (each alone identical): switch them off together.
+    answer_beside: bool = True
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking
     # (`unquoted.unquoted`; reason NOT_QUOTED). 0: off.

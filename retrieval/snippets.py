@@ -52,6 +52,7 @@ def best_sentences(
     kind_bonus: float = ARABIC_RANKING.answer_kind_bonus,
     counted: frozenset[str] = frozenset(),
     best_at: int | None = None,
+    beside: bool = False,
 ) -> Snippet:
     """The 1-3 consecutive sentences of `passage` covering the most query weight; with `within`,
     the best one starts in that [start, end) stretch of it (the retrieved passage, when `passage`
@@ -68,7 +69,8 @@ def best_sentences(
     holding none, or only half a one (`is_partial`: "الثلاثاء" for "when"), takes the sentence
     next to it that holds one, or is cut to its best sentence and that one when they would not
     fit (seed own Arabic answer-in-snippet .813 -> .832, English .819 -> .833; docs/tuning.md),
-    or else one a sentence further on (a clause of an overlong sentence); a snippet holding one
+    or else one a sentence further on (a clause of an overlong sentence); with `beside`, one
+    that fits beside neither shows it with the snippet's sentence nearest it; a snippet holding one
     takes a sentence next to it holding another when it fits, so that a reader sees both (the
     date asked and another event's; SaudiNewsNet held-out Arabic .694 -> .716 with the vague
     quantity below).
@@ -145,10 +147,17 @@ def best_sentences(
             if 0 <= j < len(spans) and not headings[j] and holds_whole[j]:
                 if j == last + 2 and headings[last + 1]:
                     continue
+                shown = (first, last)
                 if not fits(j):
                     first = last = best
                 if fits(j):
                     first, last = min(first, j), max(last, j)
+                elif beside:
+                    # Too far from the best sentence, or too long beside it: the answer's
+                    # sentence with the snippet's sentence nearest it, when those fit.
+                    near = shown[0] if j < shown[0] else shown[1]
+                    if spans[max(near, j)].end - spans[min(near, j)].start <= MAX_SNIPPET_CHARS:
+                        first, last = min(near, j), max(near, j)
                 break
     elif kind and last - first + 1 < MAX_SNIPPET_SENTENCES:
         # One answer shown: a sentence right before or after holding another is shown too, when

@@ -21,12 +21,13 @@ from retrieval.answer_kinds import (
     counts_noun,
     is_partial,
     is_vague,
+    keyword_kind,
     kind_parts,
     question_kind,
     speaks,
 )
-from retrieval.answering import answer_question, path_ranking, path_rules, prepare_query
-from retrieval.decision import CLOSEST, NO_ANSWER_KIND
+from retrieval.answering import answer_question, path_ranking, path_rules, prepare_query, shown_kind
+from retrieval.decision import ARABIC_RULES, CLOSEST, NO_ANSWER_KIND
 from retrieval.normalize import normalize_arabic
 from retrieval.snippets import best_sentences
 from retrieval.stemming import light_stem
@@ -521,3 +522,38 @@ def test_a_person_speaks_after_a_verb_of_saying_or_before_a_word_of_it(text, spe
 )
 def test_a_plural_counting_without_a_number_is_a_vague_quantity(text, vague):
     assert is_vague(text) is vague
+
+
+def test_an_answer_too_far_from_the_best_sentence_is_shown_beside_the_snippets_nearest():
+    filler = "وذلك بعد أن أكملت الجهات المختصة كل الإجراءات النظامية اللازمة في القضية منذ سنوات طويلة "
+    passage = " ".join(
+        [
+            "نفذت وزارة الداخلية حكم القتل قصاصا في المدعو صالح بن شعيل الزهراني، " + filler * 2 + ".",
+            "وقد تمكنت سلطات الأمن من القبض على الجاني المذكور وإحالته للمحكمة، " + filler * 4 + ".",
+            "ونفذ القصاص أمس بمحافظة الحجرة بمنطقة الباحة.",
+        ]
+    )
+    question = "ما اسم الجاني الذي نفذ فيه حكم القصاص في منطقة الباحة"
+    assert question_kind(question) == NAMED
+    cut = best_sentences(passage, weights_for(question), kind=NAMED)
+    beside = best_sentences(passage, weights_for(question), kind=NAMED, beside=True)
+    assert cut.text == "ونفذ القصاص أمس بمحافظة الحجرة بمنطقة الباحة."  # cut to its best sentence
+    assert beside.text.startswith("نفذت وزارة الداخلية") and "القبض على الجاني" in beside.text
+    assert [beside.text[a:b] for a, b in beside.answers] == ["صالح بن شعيل"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("عدد ضحايا فيضانات بورما", COUNT),
+        ("شاشات تفاعلية الانتخابات البلدية مكة عددها", COUNT),
+        ("مدة رحلة الأيتام", DURATION),
+        ("موعد مباراة الهلال ولخويا", WHEN),
+        ("حكم السوبر لندن", ""),
+    ],
+)
+def test_a_question_with_no_question_word_asks_by_its_noun(question, kind):
+    assert question_kind(question) == ""
+    assert keyword_kind(question) == kind
+    assert shown_kind("", question, ARABIC_RULES) == kind
+    assert shown_kind("", question, replace(ARABIC_RULES, keyword_kinds=False)) == ""
