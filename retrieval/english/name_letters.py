@@ -144,9 +144,9 @@ def _letters_agree(english: EnglishLetters, arabic: str, tightened: bool, z_lett
         return False
     if ("ح" in arabic and not english.h) or ("ظ" in arabic and not english.dh_or_z):
         return False
-    if (arabic[0] in "زظ") != english.z_first or arabic.count("ز") > english.zays:
-        if not (z_letters and english.z_first and arabic[0] == "ض"):
-            return False
+    opening = "زظض" if z_letters and english.z_first else "زظ"
+    if (arabic[0] in opening) != english.z_first or arabic.count("ز") > english.zays:
+        return False
     if z_letters and _z_letters(arabic) < english.voiced_z:
         return False
     if english.closed_h and not _closed_h(arabic):
