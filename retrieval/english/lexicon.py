@@ -276,15 +276,6 @@ raed = الرائد
 faisaly = الفيصلي
 # the Gulf (Sharjah)
 shaab = الشعب
-# Islamic occasions: snapping misses them (Eid has one consonant; Fitr meets فتر, Hajj حاج)
-eid = العيد | عيد
-eid al fitr = عيد الفطر
-eid al adha = عيد الأضحى
-fitr = الفطر
-adha = الأضحى
-ramadan = رمضان
-hajj = الحج
-umrah = العمرة
 # news phrases a word-by-word reading misses
 crown prince = ولي العهد
 run for = الترشح | ترشح | يترشح
