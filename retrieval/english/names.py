@@ -131,7 +131,7 @@ def arabic_shape(term: str) -> str:
     return _collapse("".join(out))
 
 
-def _readings(word: str, z_letters: bool = False) -> tuple[str, ...]:
+def _readings(word: str) -> tuple[str, ...]:
     """The spellings an English name's letters may stand for: a final c after a, e, o or u is
     also Turkish c or ç (Suruc: سوروتش، سروج; Kovac: كوفاتش), not only k; "-ic" is English's
     adjective ending (Arctic, Olympic)."""
