@@ -99,6 +99,9 @@ class NameSnapping:
     Saleh not سالي), cover its whole skeleton (Iniesta is not عنيزة: its t is no ending the
     stemmer took), not write two consonants where the name has one (Tower is not تطوير), nor
     fewer repeated consonants (Tottenham is not تنام); False for ablations (docs/tuning.md)."""
+    z_letters: bool = True
+    """A z before a vowel is spelled with a zay, zah, dad or تس, never a seen (Rezaian is not
+    رئيسيان), and a z may be a dad or zah (Reza: رضا); False for ablations (docs/tuning.md)."""
 
 
 @dataclass(frozen=True)

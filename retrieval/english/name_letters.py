@@ -6,7 +6,9 @@ Rome الرومي. A transliteration writes ain or hamza inside a word only wher
 vowels together or an apostrophe (Saud سعود, Taif الطائف), kha for "kh" (Khurais خريص, not
 كراس) and not for a plain k (Kazan كازان, not خاصان), tha only for "th", an opening zay (or
 zah) for "z" and only for it, zay elsewhere for "z" or a lone "s", and no final yeh or waw
-where the name ends in a consonant (an adjective's ending aside: Federal الفيدرالي).
+where the name ends in a consonant (an adjective's ending aside: Federal الفيدرالي). A "z"
+before a vowel is a zay, a zah, a dad (Persian: Reza رضا, Rezaian رضايان) or the Italian تس
+(Lazio لاتسيو), never a seen: Rezaian is not رئيسيان ("two main"), Reza not الريسه.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class EnglishLetters:
     z_first: bool
     zays: int
     dh_or_z: bool
+    voiced_z: int  # z's before a vowel (a double z once): each needs its own letter
     closed_h: bool  # an h between a vowel (not o) and a consonant: Fahd, Ahmed, Mahmoud
 
     @classmethod
@@ -55,6 +58,7 @@ class EnglishLetters:
             # بانثرز), not for "ss" (Nasser).
             zays=letters.count("z") + len(re.findall("(?<=[^s])s(?!s)", letters)),
             dh_or_z="dh" in letters or "z" in letters or "th" in letters,
+            voiced_z=len(re.findall(f"z+(?=[{_VOWELS}y])", letters)),
             closed_h=bool(_CLOSED_H_RE.search(letters)),
         )
 
@@ -124,7 +128,12 @@ def _inner_glottals(arabic: str) -> int:
     )
 
 
-def _letters_agree(english: EnglishLetters, arabic: str, tightened: bool) -> bool:
+def _z_letters(arabic: str) -> int:
+    """The letters an Arabic spelling may write for an English z before a vowel."""
+    return sum(arabic.count(c) for c in "زظض") + arabic.count("تس")
+
+
+def _letters_agree(english: EnglishLetters, arabic: str, tightened: bool, z_letters: bool) -> bool:
     if _inner_glottals(arabic) > english.glottals:
         return False
     if english.kh and "خ" not in arabic:
@@ -135,7 +144,10 @@ def _letters_agree(english: EnglishLetters, arabic: str, tightened: bool) -> boo
         return False
     if ("ح" in arabic and not english.h) or ("ظ" in arabic and not english.dh_or_z):
         return False
-    if (arabic[0] in "زظ") != english.z_first or arabic.count("ز") > english.zays:
+    opening = "زظض" if z_letters and english.z_first else "زظ"
+    if (arabic[0] in opening) != english.z_first or arabic.count("ز") > english.zays:
+        return False
+    if z_letters and _z_letters(arabic) < english.voiced_z:
         return False
     if english.closed_h and not _closed_h(arabic):
         return False
@@ -151,10 +163,13 @@ def _closed_h(arabic: str) -> bool:
     )
 
 
-def spells_letters(english: EnglishLetters, arabic: str, tightened: bool = True) -> bool:
+def spells_letters(
+    english: EnglishLetters, arabic: str, tightened: bool = True, z_letters: bool = True
+) -> bool:
     """Whether normalized Arabic word `arabic` (without its clitic or article) writes the
     letters `english` asks for and none it lacks; `tightened`: `NameSnapping.tightened`, which
-    also reads a word glued to a number without it (Apollo: ابولو1)."""
+    also reads a word glued to a number without it (Apollo: ابولو1); `z_letters`:
+    `NameSnapping.z_letters`."""
     if tightened:
         arabic = arabic.rstrip("0123456789")
-    return len(arabic) > 1 and _letters_agree(english, arabic, tightened)
+    return len(arabic) > 1 and _letters_agree(english, arabic, tightened, z_letters)

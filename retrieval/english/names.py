@@ -9,6 +9,7 @@ avoids guessing a spelling no article uses ("Blinken": بلينكن, not بلن�
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -137,6 +138,13 @@ def _readings(word: str) -> tuple[str, ...]:
     if len(word) > 2 and word[-1] in "cC" and word[-2].lower() in "aeou":
         return (word, f"{word[:-1]}ch", f"{word[:-1]}j")
     return (word,)
+
+
+def _dad_readings(word: str) -> tuple[str, ...]:
+    """The readings of a name whose z is the dad or zah of a Persian or Arabic name (Rezaian:
+    رضايان, Zarif: ظريف): weighed as a spelling one consonant apart (`NameSnapping.near_discount`),
+    as the zay is by far the usual letter (Zahran is زهران, not ظهران)."""
+    return tuple(re.sub("[zZ]+", "dh", r) for r in _readings(word)) if "z" in word.lower() else ()
 
 
 def _repeats(shape: str) -> int:
@@ -394,7 +402,7 @@ class NameIndex:
             for term in self.candidates(skeleton, stripped):
                 if likeness.get(term, 0.0) == 0.0 and any(
                     _initials_agree(initial, _arabic_initials(form))
-                    and spells_letters(letters, form, snapping.tightened)
+                    and spells_letters(letters, form, snapping.tightened, snapping.z_letters)
                     for form in clitic_forms(term)
                 ):
                     likeness[term] = _likeness(
@@ -407,12 +415,15 @@ class NameIndex:
         written = list(dict.fromkeys(w for w in curated if w is not None))
         if written:
             return [NameMatch(w, 1.0) for w in written[:limit]]
-        initial = _english_initial(word)
         letters = EnglishLetters.of(word)
         likeness: dict[str, float] = {}
-        for reading in _readings(word):
+        readings = [(r, 1.0) for r in _readings(word)]
+        if snapping.z_letters:
+            readings += [(r, snapping.near_discount) for r in _dad_readings(word)]
+        for reading, discount in readings:
+            initial = _english_initial(reading)
             for term, alike in self._likenesses(reading, initial, letters, snapping).items():
-                likeness[term] = max(alike, likeness.get(term, 0.0))
+                likeness[term] = max(alike * discount, likeness.get(term, 0.0))
         scored = [NameMatch(term, round(alike, 3)) for term, alike in likeness.items() if alike > 0]
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
