@@ -133,10 +133,38 @@ def asked_happening(question: str) -> str:
     words = [w for w, _, _ in word_table(question)]
     if words[:1] != [_WHETHER] or len(words) < 2:
         return ""
-    verb = words[1]
-    if verb in _NOT_EVENTS or verb.startswith("ال") or is_stopword(verb) or not verb.isalpha():
+    return _event_verb(words[1])
+
+
+# "متى" + a past verb asks when that event happened ("متى انسحب النصر من كأس السوبر"); spoken
+# when-words are left out: their verbs are spoken forms the articles write otherwise (اتقابلوا).
+_WHEN = normalize_arabic("متى")
+# A verb opening with و or ف may be read without it by light stemming (وقعوا -> قعوا): whether
+# the articles write it cannot be told (`asked_when_event`, `writes_nowhere`).
+_CONJUNCTIONS = "وف"
+
+
+def asked_when_event(question: str) -> str:
+    """The verb right after a question's "متى" ("متى افتتح ..." -> "افتتح"), normalized, or "" (a
+    noun, a copula or an auxiliary after it: "متى موعد", "متى تم")."""
+    words = [w for w, _, _ in word_table(question)]
+    at = words.index(_WHEN) if _WHEN in words else -1
+    return _event_verb(words[at + 1]) if 0 <= at < len(words) - 1 else ""
+
+
+def _event_verb(word: str) -> str:
+    """`word` when it may be a past verb naming an event (`asked_happening`), else ""."""
+    if word in _NOT_EVENTS or word.startswith("ال") or is_stopword(word) or not word.isalpha():
         return ""
-    return verb
+    return word
+
+
+def writes_nowhere(texts: Collection[str], verb: str) -> bool:
+    """Whether none of `texts` writes a form of `verb` (`writes_verb`) that can be told from
+    its letters (not a verb opening with a conjunction's letter: `_CONJUNCTIONS`)."""
+    if not verb or verb[0] in _CONJUNCTIONS:
+        return False
+    return not any(writes_verb(w, verb) for text in texts for w, _, _ in word_table(text))
 
 
 def _verb_forms(verb: str) -> tuple[str, bool]:
