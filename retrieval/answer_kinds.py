@@ -466,6 +466,16 @@ def is_place(text: str) -> bool:
     return len(spans) == 1 and spans[0] == (0, len(text))
 
 
+def named_places(text: str) -> tuple[tuple[int, int], ...]:
+    """The [start, end) spans of the places of the list `text` names, not what a place cue
+    heads ("مدينة الملك عبدالله": no place of the list)."""
+    return tuple(
+        (start, end)
+        for start, end in answer_spans(text, WHERE)
+        if _bare(word_table(text[start:end])[0][0], PLACE_CUES) not in PLACE_CUES
+    )
+
+
 def _number_at(words, i: int) -> bool:
     """A number, not a year (a year answers "when")."""
     word = words[i][0]

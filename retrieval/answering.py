@@ -64,6 +64,7 @@ from retrieval.missing import (
     lacks_subject,
     missing_words,
     quoted_speakers,
+    speaker_terms,
     subject_terms,
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
@@ -386,7 +387,7 @@ def answer_question(
         role = english_role(question, concepts)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
     quoting = isinstance(rules, ArabicRules) and rules.quoted_articles and not kind
-    said_by = frozenset(subject_terms(specifics)) if quoting and asks_saying_verb(query.text) else frozenset()
+    said_by = speaker_terms(specifics) if quoting and asks_saying_verb(query.text) else frozenset()
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
@@ -812,7 +813,10 @@ def question_specifics(
         typed = question if query.read_as else ""
         speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
         names = resources.arabic_names
-        return arabic_specifics(index, query.text, retrieval.spans, searched, names, typed, speaker_words)
+        places = isinstance(rules, ArabicRules) and rules.named_places
+        return arabic_specifics(
+            index, query.text, retrieval.spans, searched, names, typed, speaker_words, places
+        )
     return english_specifics(index, query.text, retrieval.concepts)
 
 

@@ -77,16 +77,21 @@ class ArabicRules:
     # ... and so does one whose verb none of the best passages' first `happening_articles`
     # articles write at all ("هل استقال وزير الصحة" over the heat wave's deaths; reason
     # UNREPORTED; `upcoming.writes_nowhere`). 0: off.
-    happening_articles: int = 3
+    happening_articles: int = 0
     # A when-question asking after "متى" + a past verb ("متى انسحب النصر من كأس السوبر") gets the
     # closest passages when the best passage and its neighbours never write that verb: a date
     # there dates something else (`upcoming.asked_when_event`; reason UNREPORTED).
-    when_verb: bool = True
+    when_verb: bool = False
     # The person a question quotes ("شو قال سامي الجابر عن ...") is read from this many words
     # after the verb of saying (and any title), or before it when spoken Arabic asks "what"
     # after it ("هو مورينيو قال إيه عن ..."); the rarest the articles know must be in the best
     # passage's article (`missing.quoted_speakers`, `lacks_subject`). 0: not checked.
     speaker_words: int = 2
+    # A place of the list the question names ("... في حائل", "بالطائف") and the articles know must
+    # be named in the best passage's article, as English questions' places must (`missing.
+    # lacks_subject`, `answer_kinds.named_places`; reason MISSING_WORDS): the near story of
+    # another city holds the question's other words.
+    named_places: bool = True
     # A question on one nationality's X (الوفد الأمريكي) over a best passage giving X another's
     # only (الوفد الروسي) gets the closest passages (`retrieval.qualifiers`).
     check_nationality: bool = True
