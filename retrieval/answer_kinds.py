@@ -466,14 +466,26 @@ def is_place(text: str) -> bool:
     return len(spans) == 1 and spans[0] == (0, len(text))
 
 
-def named_places(text: str) -> tuple[tuple[int, int], ...]:
-    """The [start, end) spans of the places of the list `text` names, not what a place cue
-    heads ("مدينة الملك عبدالله": no place of the list)."""
-    return tuple(
-        (start, end)
-        for start, end in answer_spans(text, WHERE)
-        if _bare(word_table(text[start:end])[0][0], PLACE_CUES) not in PLACE_CUES
-    )
+def named_cities(text: str) -> tuple[tuple[int, int], ...]:
+    """The [start, end) spans of the cities of the place list `text` names: not a country (an
+    article writes سورية for سوريا, آيسلندا as أيسلندا), nor what a place cue heads ("مدينة الملك
+    عبدالله": no place of the list)."""
+    spans = []
+    for start, end in answer_spans(text, WHERE):
+        words = [w for w, _, _ in word_table(text[start:end])]
+        if _bare(words[0], PLACE_CUES) not in PLACE_CUES and not _countries().intersection(
+            {" ".join(words), " ".join([without_proclitic(words[0], _PREFIXES), *words[1:]])}
+        ):
+            spans.append((start, end))
+    return tuple(spans)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """The countries and territories of Babel's Arabic CLDR data, as normalized phrases."""
+    from babel import Locale
+
+    return frozenset(" ".join(w for w, _, _ in word_table(n)) for n in Locale("ar").territories.values())
 
 
 def _number_at(words, i: int) -> bool:

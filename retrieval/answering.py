@@ -813,7 +813,7 @@ def question_specifics(
         typed = question if query.read_as else ""
         speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
         names = resources.arabic_names
-        places = isinstance(rules, ArabicRules) and rules.named_places
+        places = isinstance(rules, ArabicRules) and rules.named_cities
         return arabic_specifics(
             index, query.text, retrieval.spans, searched, names, typed, speaker_words, places
         )

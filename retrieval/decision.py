@@ -87,11 +87,11 @@ class ArabicRules:
     # after it ("هو مورينيو قال إيه عن ..."); the rarest the articles know must be in the best
     # passage's article (`missing.quoted_speakers`, `lacks_subject`). 0: not checked.
     speaker_words: int = 2
-    # A place of the list the question names ("... في حائل", "بالطائف") and the articles know must
-    # be named in the best passage's article, as English questions' places must (`missing.
-    # lacks_subject`, `answer_kinds.named_places`; reason MISSING_WORDS): the near story of
-    # another city holds the question's other words.
-    named_places: bool = True
+    # A city of the place list the question names ("... في جدة", "بالطائف") and the articles know
+    # must be named in the best passage's article, as English questions' places must
+    # (`missing.lacks_subject`, `answer_kinds.named_cities`; reason MISSING_WORDS): the near story
+    # of another city holds the question's other words.
+    named_cities: bool = True
     # A question on one nationality's X (الوفد الأمريكي) over a best passage giving X another's
     # only (الوفد الروسي) gets the closest passages (`retrieval.qualifiers`).
     check_nationality: bool = True

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import dropwhile, takewhile
 
 from retrieval.analysis import Term
-from retrieval.answer_kinds import TITLES, is_place, named_places
+from retrieval.answer_kinds import TITLES, is_place, named_cities
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import lexicon, people
 from retrieval.english.words import is_contraction, subject_names
@@ -76,8 +76,8 @@ def arabic_specifics(
     (`QueryResources.arabic_names`); `typed`, the question as asked when `text` is a reading of
     it (Arabizi, spoken Arabic respelt), whose words alone can be its subject, read from up to
     `speaker_words` words after a verb of saying or before one asking "what" (`quoted_speakers`);
-    with `places`, the places of the list it names (`answer_kinds.named_places`) that the articles
-    know, as a `listed_place` each (`lacks_subject`)."""
+    with `places`, the cities of the place list it names (`answer_kinds.named_cities`) that the
+    articles know, as a `listed_place` each (`lacks_subject`)."""
     terms = list(terms)
     speakers = {
         rarest_in(index, terms, searched, span)
@@ -107,10 +107,10 @@ def arabic_specifics(
 def _arabic_places(
     index: SearchIndex, text: str, terms: Sequence[Term], searched: Callable[[str], str]
 ) -> list[Specific]:
-    """The places of the list an Arabic question names, by the index terms the articles know
+    """The cities of the place list an Arabic question names, by the index terms the articles know
     them by (none known: the articles never name it, and other rules see its words)."""
     places = []
-    for start, end in named_places(text):
+    for start, end in named_cities(text):
         forms = (searched(t.term) for t in terms if start <= t.start and t.end <= end)
         known = frozenset(f for f in forms if index.known(f))
         if known:

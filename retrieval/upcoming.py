@@ -139,17 +139,21 @@ def asked_happening(question: str) -> str:
 # "متى" + a past verb asks when that event happened ("متى انسحب النصر من كأس السوبر"); spoken
 # when-words are left out: their verbs are spoken forms the articles write otherwise (اتقابلوا).
 _WHEN = normalize_arabic("متى")
+# ... and not a present or a future ("متى تنطلق الحملة", "متى تبدا الدراسه", "متى سيعقد"): the
+# articles date what is to come in other words ("ستعقد" for "تنطلق"). A Form V past (تعرض) goes too.
+_PRESENT_LETTERS = "يتنس"
 # A verb opening with و or ف may be read without it by light stemming (وقعوا -> قعوا): whether
 # the articles write it cannot be told (`asked_when_event`, `writes_nowhere`).
 _CONJUNCTIONS = "وف"
 
 
 def asked_when_event(question: str) -> str:
-    """The verb right after a question's "متى" ("متى افتتح ..." -> "افتتح"), normalized, or "" (a
-    noun, a copula or an auxiliary after it: "متى موعد", "متى تم")."""
+    """The past verb right after a question's "متى" ("متى افتتح ..." -> "افتتح"), normalized, or ""
+    (a present, a copula or an auxiliary after it: "متى تنطلق", "متى تم")."""
     words = [w for w, _, _ in word_table(question)]
     at = words.index(_WHEN) if _WHEN in words else -1
-    return _event_verb(words[at + 1]) if 0 <= at < len(words) - 1 else ""
+    verb = _event_verb(words[at + 1]) if 0 <= at < len(words) - 1 else ""
+    return "" if verb[:1] in _PRESENT_LETTERS else verb
 
 
 def _event_verb(word: str) -> str:
