@@ -22,6 +22,7 @@ from retrieval.answer_kinds import (
     is_partial,
     is_vague,
     kind_parts,
+    named_cities,
     question_kind,
     speaks,
 )
@@ -521,3 +522,17 @@ def test_a_person_speaks_after_a_verb_of_saying_or_before_a_word_of_it(text, spe
 )
 def test_a_plural_counting_without_a_number_is_a_vague_quantity(text, vague):
     assert is_vague(text) is vague
+
+
+@pytest.mark.parametrize(
+    ("question", "cities"),
+    [
+        ("متى عقدت قمة بايدن وبوتين في جدة؟", ["جدة"]),
+        ("كم عدد ضحايا السيول في خميس مشيط وأبها", ["خميس مشيط", "وأبها"]),
+        ("مين افتتح المعرض بالطائف", ["بالطائف"]),
+        ("قديش مددولها لمساعدات سوريا عن طريق تركيا؟", []),  # countries: سوريا is written سورية
+        ("كم عدد سكان مدينة الملك عبدالله", []),  # what a place cue heads is no city of the list
+    ],
+)
+def test_the_cities_a_question_names_are_read_and_not_its_countries(question, cities):
+    assert [question[start:end] for start, end in named_cities(question)] == cities
