@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import dropwhile, takewhile
 
-from retrieval.analysis import Term
+from retrieval.analysis import Term, analyze
 from retrieval.answer_kinds import TITLES, is_place, named_cities
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import lexicon, people
@@ -18,7 +18,7 @@ from retrieval.english.words import is_contraction, subject_names
 from retrieval.generic_terms import GENERIC_TERMS
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import is_name
-from retrieval.normalize import normalize_arabic, starts_arabic, word_table
+from retrieval.normalize import normalize_arabic, starts_arabic, without_proclitic, word_table
 from retrieval.stemming import light_stem
 from retrieval.stopwords import STOPWORDS
 
@@ -43,6 +43,8 @@ _NOT_SPEAKERS = frozenset(normalize_arabic(w) for w in "عنه عنها عنهم
 # رحيل لوكاس سيلفا", "ماكرون قال ايه عن القمة"): a verb of saying followed by one of these reads
 # the speaker from the words before it (`quoted_speakers`).
 _WHAT_AFTER = frozenset(normalize_arabic(w) for w in "ايه إيه ايش إيش شو وش شنو اش واش ماذا".split())
+# The one-letter conjunctions and prepositions a city's name may carry ("بمكة", "وأبها").
+_PREPOSITIONS = "وفبلك"
 NUMBER, NAME, TERM = "number", "name", "term"
 PLACE = "place"  # an English question's name that is a country or city
 KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval.name_renderings`)
@@ -108,10 +110,14 @@ def _arabic_places(
     index: SearchIndex, text: str, terms: Sequence[Term], searched: Callable[[str], str]
 ) -> list[Specific]:
     """The cities of the place list an Arabic question names, by the index terms the articles know
-    them by (none known: the articles never name it, and other rules see its words)."""
+    them by (none known: the articles never name it, and other rules see its words): as typed
+    and without a preposition's letter, which the analysis keeps on some ("بمكة" is بمك, "مكة"
+    مك; an article writing مكة names it)."""
     places = []
     for start, end in named_cities(text):
-        forms = (searched(t.term) for t in terms if start <= t.start and t.end <= end)
+        typed = [t.term for t in terms if start <= t.start and t.end <= end]
+        bare = without_proclitic(text[start:end], _PREPOSITIONS, min_chars=1)
+        forms = {searched(term) for term in [*typed, *analyze(bare)]}
         known = frozenset(f for f in forms if index.known(f))
         if known:
             places.append(Specific(text[start:end], known, NAME, listed_place=True))
