@@ -83,7 +83,6 @@ from retrieval.upcoming import (
     asked_happening,
     asked_match,
     asked_ordinal,
-    asked_when_event,
     asks_outcome,
     asks_winner,
     happening_unreported,
@@ -371,8 +370,6 @@ def answer_question(
     happening = (
         asked_happening(query.text) if isinstance(rules, ArabicRules) and rules.check_happening else ""
     )
-    # "متى انسحب النصر ...": the date must be of a passage writing that verb.
-    when_event = asked_when_event(query.text) if isinstance(rules, ArabicRules) and rules.when_verb else ""
     # Where or when the nth event is (to be) held: a passage numbering it so may say; one that
     # never does cannot ("أين ستعقد الجولة الثالثة" over the second round's passage).
     placed = rules.check_ordinal_place and not {WHERE, WHEN}.isdisjoint(kind_parts(kind))
@@ -407,7 +404,6 @@ def answer_question(
         weights=weights,
         asks_result=asks_result,
         happening=happening,
-        when_event=when_event,
         asked=asked,
         asks_won=won,
         attribute=attribute,
@@ -475,7 +471,6 @@ def decide_answer(
     *,
     asks_result: bool = False,
     happening: str = "",
-    when_event: str = "",
     asked: Sequence[str] = (),
     asks_won: bool = False,
     attribute: frozenset[str] = frozenset(),
@@ -522,9 +517,6 @@ def decide_answer(
     if found and not blocked and happening and arabic and rules.happening_articles:
         texts = _article_bodies(index, found, rules.happening_articles)
         blocked = UNREPORTED if writes_nowhere(texts, happening) else ""
-    if found and not blocked and when_event:
-        context = context_text(index, found[0].hit.position)
-        blocked = UNREPORTED if writes_nowhere([context], when_event) else ""
     if found and not blocked and ordinal and rules.check_ordinal:
         text = context_text(index, found[0].hit.position)
         held = rules.ordinal_held and asks_result  # an event still to come may be where or when asked

@@ -24,7 +24,7 @@ NO_WINNER = "no_winner"  # asks who won; the best passage and its neighbours rep
 NO_ORDINAL = "no_ordinal"  # asks the outcome of the nth event; the best passage never numbers one so
 NO_ROLE = "no_role"  # asks who holds a role; no best passage ties a name to it and its qualifier
 NOT_QUOTED = "not_quoted"  # asks what a person said; the best articles never have them speaking
-UNREPORTED = "unreported"  # asks whether or when an event happened; the best articles never write its verb
+UNREPORTED = "unreported"  # asks whether an event happened; the best articles never write its verb
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -78,10 +78,6 @@ class ArabicRules:
     # articles write at all ("هل استقال وزير الصحة" over the heat wave's deaths; reason
     # UNREPORTED; `upcoming.writes_nowhere`). 0: off.
     happening_articles: int = 0
-    # A when-question asking after "متى" + a past verb ("متى انسحب النصر من كأس السوبر") gets the
-    # closest passages when the best passage and its neighbours never write that verb: a date
-    # there dates something else (`upcoming.asked_when_event`; reason UNREPORTED).
-    when_verb: bool = False
     # The person a question quotes ("شو قال سامي الجابر عن ...") is read from this many words
     # after the verb of saying (and any title), or before it when spoken Arabic asks "what"
     # after it ("هو مورينيو قال إيه عن ..."); the rarest the articles know must be in the best

@@ -133,34 +133,15 @@ def asked_happening(question: str) -> str:
     words = [w for w, _, _ in word_table(question)]
     if words[:1] != [_WHETHER] or len(words) < 2:
         return ""
-    return _event_verb(words[1])
-
-
-# "متى" + a past verb asks when that event happened ("متى انسحب النصر من كأس السوبر"); spoken
-# when-words are left out: their verbs are spoken forms the articles write otherwise (اتقابلوا).
-_WHEN = normalize_arabic("متى")
-# ... and not a present or a future ("متى تنطلق الحملة", "متى تبدا الدراسه", "متى سيعقد"): the
-# articles date what is to come in other words ("ستعقد" for "تنطلق"). A Form V past (تعرض) goes too.
-_PRESENT_LETTERS = "يتنس"
-# A verb opening with و or ف may be read without it by light stemming (وقعوا -> قعوا): whether
-# the articles write it cannot be told (`asked_when_event`, `writes_nowhere`).
-_CONJUNCTIONS = "وف"
-
-
-def asked_when_event(question: str) -> str:
-    """The past verb right after a question's "متى" ("متى افتتح ..." -> "افتتح"), normalized, or ""
-    (a present, a copula or an auxiliary after it: "متى تنطلق", "متى تم")."""
-    words = [w for w, _, _ in word_table(question)]
-    at = words.index(_WHEN) if _WHEN in words else -1
-    verb = _event_verb(words[at + 1]) if 0 <= at < len(words) - 1 else ""
-    return "" if verb[:1] in _PRESENT_LETTERS else verb
-
-
-def _event_verb(word: str) -> str:
-    """`word` when it may be a past verb naming an event (`asked_happening`), else ""."""
-    if word in _NOT_EVENTS or word.startswith("ال") or is_stopword(word) or not word.isalpha():
+    verb = words[1]
+    if verb in _NOT_EVENTS or verb.startswith("ال") or is_stopword(verb) or not verb.isalpha():
         return ""
-    return word
+    return verb
+
+
+# A verb opening with و or ف may be read without it by light stemming (وقعوا -> قعوا): whether
+# the articles write it cannot be told (`writes_nowhere`).
+_CONJUNCTIONS = "وف"
 
 
 def writes_nowhere(texts: Collection[str], verb: str) -> bool:
