@@ -77,7 +77,7 @@ class ArabicRules:
     # ... and so does one whose verb none of the best passages' first `happening_articles`
     # articles write at all ("هل استقال وزير الصحة" over the heat wave's deaths; reason
     # UNREPORTED; `upcoming.writes_nowhere`). 0: off.
-    happening_articles: int = 0
+    happening_articles: int = 3
     # The person a question quotes ("شو قال سامي الجابر عن ...") is read from this many words
     # after the verb of saying (and any title), or before it when spoken Arabic asks "what"
     # after it ("هو مورينيو قال إيه عن ..."); the rarest the articles know must be in the best
