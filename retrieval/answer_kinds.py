@@ -466,18 +466,20 @@ def is_place(text: str) -> bool:
     return len(spans) == 1 and spans[0] == (0, len(text))
 
 
-def named_cities(text: str) -> tuple[tuple[int, int], ...]:
-    """The [start, end) spans of the cities of the place list `text` names: not a country (an
+def named_cities(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The [start, end) spans of the cities of the place list `text` names, each with the city
+    as the list has it (normalized, no preposition's letter: "بمكة" -> مكة): not a country (an
     article writes سورية for سوريا, آيسلندا as أيسلندا), nor what a place cue heads ("مدينة الملك
     عبدالله": no place of the list)."""
-    spans = []
+    cities = []
     for start, end in answer_spans(text, WHERE):
         words = [w for w, _, _ in word_table(text[start:end])]
-        if _bare(words[0], PLACE_CUES) not in PLACE_CUES and not _countries().intersection(
-            {" ".join(words), " ".join([without_proclitic(words[0], _PREFIXES), *words[1:]])}
-        ):
-            spans.append((start, end))
-    return tuple(spans)
+        city = " ".join(words)
+        if "\0" + city not in _calendar()[1]:  # listed with a preposition's letter: "بمكة"
+            city = " ".join([without_proclitic(words[0], _PREFIXES), *words[1:]])
+        if _bare(words[0], PLACE_CUES) not in PLACE_CUES and not _countries() & {" ".join(words), city}:
+            cities.append((start, end, city))
+    return tuple(cities)
 
 
 @lru_cache(maxsize=1)

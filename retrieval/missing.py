@@ -18,7 +18,7 @@ from retrieval.english.words import is_contraction, subject_names
 from retrieval.generic_terms import GENERIC_TERMS
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import is_name
-from retrieval.normalize import normalize_arabic, starts_arabic, without_proclitic, word_table
+from retrieval.normalize import normalize_arabic, starts_arabic, word_table
 from retrieval.stemming import light_stem
 from retrieval.stopwords import STOPWORDS
 
@@ -43,8 +43,6 @@ _NOT_SPEAKERS = frozenset(normalize_arabic(w) for w in "عنه عنها عنهم
 # رحيل لوكاس سيلفا", "ماكرون قال ايه عن القمة"): a verb of saying followed by one of these reads
 # the speaker from the words before it (`quoted_speakers`).
 _WHAT_AFTER = frozenset(normalize_arabic(w) for w in "ايه إيه ايش إيش شو وش شنو اش واش ماذا".split())
-# The one-letter conjunctions and prepositions a city's name may carry ("بمكة", "وأبها").
-_PREPOSITIONS = "وفبلك"
 NUMBER, NAME, TERM = "number", "name", "term"
 PLACE = "place"  # an English question's name that is a country or city
 KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval.name_renderings`)
@@ -114,10 +112,9 @@ def _arabic_places(
     and without a preposition's letter, which the analysis keeps on some ("بمكة" is بمك, "مكة"
     مك; an article writing مكة names it)."""
     places = []
-    for start, end in named_cities(text):
+    for start, end, city in named_cities(text):
         typed = [t.term for t in terms if start <= t.start and t.end <= end]
-        bare = without_proclitic(text[start:end], _PREPOSITIONS, min_chars=1)
-        forms = {searched(term) for term in [*typed, *analyze(bare)]}
+        forms = {searched(term) for term in [*typed, *analyze(city)]}
         known = frozenset(f for f in forms if index.known(f))
         if known:
             places.append(Specific(text[start:end], known, NAME, listed_place=True))
@@ -242,7 +239,7 @@ def speaker_terms(specifics: Iterable[Specific]) -> frozenset[str]:
 
 def subject_terms(specifics: Iterable[Specific]) -> list[str]:
     """The index terms of the names an English question asks about (`Specific.subject`) and of
-    the places of the curated lexicon it names (`Specific.listed_place`)."""
+    the places it names (`Specific.listed_place`: the curated lexicon's, an Arabic question's cities)."""
     return sorted({t for s in specifics if s.subject or s.listed_place for t in s.terms})
 
 
