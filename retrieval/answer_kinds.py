@@ -479,6 +479,30 @@ def is_place(text: str) -> bool:
     return len(spans) == 1 and spans[0] == (0, len(text))
 
 
+def named_cities(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The [start, end) spans of the cities of the place list `text` names, each with the city
+    as the list has it (normalized, no preposition's letter: "بمكة" -> مكة): not a country (an
+    article writes سورية for سوريا, آيسلندا as أيسلندا), nor what a place cue heads ("مدينة الملك
+    عبدالله": no place of the list)."""
+    cities = []
+    for start, end in answer_spans(text, WHERE):
+        words = [w for w, _, _ in word_table(text[start:end])]
+        city = " ".join(words)
+        if "\0" + city not in _calendar()[1]:  # listed with a preposition's letter: "بمكة"
+            city = " ".join([without_proclitic(words[0], _PREFIXES), *words[1:]])
+        if _bare(words[0], PLACE_CUES) not in PLACE_CUES and not _countries() & {" ".join(words), city}:
+            cities.append((start, end, city))
+    return tuple(cities)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """The countries and territories of Babel's Arabic CLDR data, as normalized phrases."""
+    from babel import Locale
+
+    return frozenset(" ".join(w for w, _, _ in word_table(n)) for n in Locale("ar").territories.values())
+
+
 def _number_at(words, i: int) -> bool:
     """A number, not a year (a year answers "when")."""
     word = words[i][0]

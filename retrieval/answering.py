@@ -38,6 +38,7 @@ from retrieval.decision import (
     NO_WINNER,
     NOT_QUOTED,
     OTHER_NATIONALITY,
+    UNREPORTED,
     UPCOMING,
     ArabicRules,
     Decision,
@@ -64,6 +65,7 @@ from retrieval.missing import (
     lacks_subject,
     missing_words,
     quoted_speakers,
+    speaker_terms,
     subject_terms,
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
@@ -88,6 +90,7 @@ from retrieval.upcoming import (
     reports_result,
     reports_upcoming,
     reports_winner,
+    writes_nowhere,
     writes_ordinal,
 )
 
@@ -382,7 +385,7 @@ def answer_question(
         role = english_role(question, concepts)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
     quoting = isinstance(rules, ArabicRules) and rules.quoted_articles and not kind
-    said_by = frozenset(subject_terms(specifics)) if quoting and asks_saying_verb(query.text) else frozenset()
+    said_by = speaker_terms(specifics) if quoting and asks_saying_verb(query.text) else frozenset()
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
@@ -522,6 +525,10 @@ def decide_answer(
         frequency = partial(_frequency, index)
         unreported = happening_unreported(text, happening, weights or {}, frequency, rules.upcoming_window)
         blocked = UPCOMING if unreported else ""
+    arabic = isinstance(rules, ArabicRules)
+    if found and not blocked and happening and arabic and rules.happening_articles:
+        texts = _article_bodies(index, found, rules.happening_articles)
+        blocked = UNREPORTED if writes_nowhere(texts, happening) else ""
     if found and not blocked and ordinal and rules.check_ordinal:
         text = context_text(index, found[0].hit.position)
         held = rules.ordinal_held and asks_result  # an event still to come may be where or when asked
@@ -810,7 +817,10 @@ def question_specifics(
         typed = question if query.read_as else ""
         speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
         names = resources.arabic_names
-        return arabic_specifics(index, query.text, retrieval.spans, searched, names, typed, speaker_words)
+        places = isinstance(rules, ArabicRules) and rules.named_cities
+        return arabic_specifics(
+            index, query.text, retrieval.spans, searched, names, typed, speaker_words, places
+        )
     return english_specifics(index, query.text, retrieval.concepts)
 
 

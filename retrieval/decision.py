@@ -24,6 +24,7 @@ NO_WINNER = "no_winner"  # asks who won; the best passage and its neighbours rep
 NO_ORDINAL = "no_ordinal"  # asks the outcome of the nth event; the best passage never numbers one so
 NO_ROLE = "no_role"  # asks who holds a role; no best passage ties a name to it and its qualifier
 NOT_QUOTED = "not_quoted"  # asks what a person said; the best articles never have them speaking
+UNREPORTED = "unreported"  # asks whether an event happened; the best articles never write its verb
 NO_MATCH = "no_match"
 
 MAX_PER_DOCUMENT = 2
@@ -73,11 +74,20 @@ class ArabicRules:
     # marking something as to come near a question term, gets the closest passages
     # (`upcoming.asked_happening`, `happening_unreported`; reason UPCOMING).
     check_happening: bool = True
+    # ... and so does one whose verb none of the best passages' first `happening_articles`
+    # articles write at all ("هل استقال وزير الصحة" over the heat wave's deaths; reason
+    # UNREPORTED; `upcoming.writes_nowhere`). 0: off.
+    happening_articles: int = 3
     # The person a question quotes ("شو قال سامي الجابر عن ...") is read from this many words
     # after the verb of saying (and any title), or before it when spoken Arabic asks "what"
     # after it ("هو مورينيو قال إيه عن ..."); the rarest the articles know must be in the best
     # passage's article (`missing.quoted_speakers`, `lacks_subject`). 0: not checked.
     speaker_words: int = 2
+    # A city of the place list the question names ("... في جدة", "بالطائف") and the articles know
+    # must be named in the best passage's article, as English questions' places must
+    # (`missing.lacks_subject`, `answer_kinds.named_cities`; reason MISSING_WORDS): the near story
+    # of another city holds the question's other words.
+    named_cities: bool = True
     # A question on one nationality's X (الوفد الأمريكي) over a best passage giving X another's
     # only (الوفد الروسي) gets the closest passages (`retrieval.qualifiers`).
     check_nationality: bool = True

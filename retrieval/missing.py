@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import dropwhile, takewhile
 
-from retrieval.analysis import Term
-from retrieval.answer_kinds import TITLES, is_place
+from retrieval.analysis import Term, analyze
+from retrieval.answer_kinds import TITLES, is_place, named_cities
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import lexicon, people
 from retrieval.english.words import is_contraction, subject_names
@@ -68,13 +68,16 @@ def arabic_specifics(
     names: frozenset[str],
     typed: str = "",
     speaker_words: int = 0,
+    places: bool = False,
 ) -> list[Specific]:
     """Numbers, years and words the index does not know, of an Arabic question `text` analysed
     into `terms` (`analyze_spans`, as ranked); `searched` gives the form a question term was
     searched as (see `answering.indexed_form`); `names` are the Arabic spellings of names
     (`QueryResources.arabic_names`); `typed`, the question as asked when `text` is a reading of
     it (Arabizi, spoken Arabic respelt), whose words alone can be its subject, read from up to
-    `speaker_words` words after a verb of saying or before one asking "what" (`quoted_speakers`)."""
+    `speaker_words` words after a verb of saying or before one asking "what" (`quoted_speakers`);
+    with `places`, the cities of the place list it names (`answer_kinds.named_cities`) that the
+    articles know, as a `listed_place` each (`lacks_subject`)."""
     terms = list(terms)
     speakers = {
         rarest_in(index, terms, searched, span)
@@ -96,7 +99,26 @@ def arabic_specifics(
             specifics.append(Specific(typed_word, known, KNOWN_NAME))
         elif not known and len(norm) >= MIN_RARE_LETTERS:
             specifics.append(Specific(typed_word, known, TERM))
+    if places:
+        specifics += _arabic_places(index, text, terms, searched)
     return specifics
+
+
+def _arabic_places(
+    index: SearchIndex, text: str, terms: Sequence[Term], searched: Callable[[str], str]
+) -> list[Specific]:
+    """The cities of the place list an Arabic question names, by the index terms the articles know
+    them by (none known: the articles never name it, and other rules see its words): as typed
+    and without a preposition's letter, which the analysis keeps on some ("بمكة" is بمك, "مكة"
+    مك; an article writing مكة names it)."""
+    places = []
+    for start, end, city in named_cities(text):
+        typed = [t.term for t in terms if start <= t.start and t.end <= end]
+        forms = {searched(term) for term in [*typed, *analyze(city)]}
+        known = frozenset(f for f in forms if index.known(f))
+        if known:
+            places.append(Specific(text[start:end], known, NAME, listed_place=True))
+    return places
 
 
 def quoted_speakers(text: str, typed: str, length: int = 2, *, before: bool = False) -> list[tuple[int, int]]:
@@ -210,9 +232,14 @@ def blocks_answer(specifics: Iterable[Specific], top: frozenset[str]) -> bool:
     ) or asks_elsewhere(specifics, top)
 
 
+def speaker_terms(specifics: Iterable[Specific]) -> frozenset[str]:
+    """The index terms of the names a question asks about (`Specific.subject`), places aside."""
+    return frozenset(t for s in specifics if s.subject for t in s.terms)
+
+
 def subject_terms(specifics: Iterable[Specific]) -> list[str]:
     """The index terms of the names an English question asks about (`Specific.subject`) and of
-    the places of the curated lexicon it names (`Specific.listed_place`)."""
+    the places it names (`Specific.listed_place`: the curated lexicon's, an Arabic question's cities)."""
     return sorted({t for s in specifics if s.subject or s.listed_place for t in s.terms})
 
 

@@ -139,6 +139,19 @@ def asked_happening(question: str) -> str:
     return verb
 
 
+# A verb opening with و or ف may be read without it by light stemming (وقعوا -> قعوا): whether
+# the articles write it cannot be told (`writes_nowhere`).
+_CONJUNCTIONS = "وف"
+
+
+def writes_nowhere(texts: Collection[str], verb: str) -> bool:
+    """Whether none of `texts` writes a form of `verb` (`writes_verb`) that can be told from
+    its letters (not a verb opening with a conjunction's letter: `_CONJUNCTIONS`)."""
+    if not verb or verb[0] in _CONJUNCTIONS:
+        return False
+    return not any(writes_verb(w, verb) for text in texts for w, _, _ in word_table(text))
+
+
 def _verb_forms(verb: str) -> tuple[str, bool]:
     """What a word's light stem opens with when it is a form of `verb` (`asked_happening`), and
     whether that is the verb's letters but the weak ones (else its stem)."""

@@ -23,6 +23,7 @@ from retrieval.answer_kinds import (
     is_vague,
     keyword_kind,
     kind_parts,
+    named_cities,
     question_kind,
     speaks,
 )
@@ -557,3 +558,17 @@ def test_a_question_with_no_question_word_asks_by_its_noun(question, kind):
     assert keyword_kind(question) == kind
     assert shown_kind("", question, ARABIC_RULES) == kind
     assert shown_kind("", question, replace(ARABIC_RULES, keyword_kinds=False)) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "cities"),
+    [
+        ("متى عقدت قمة بايدن وبوتين في جدة؟", [("جدة", "جده")]),
+        ("كم عدد ضحايا السيول في خميس مشيط وأبها", [("خميس مشيط", "خميس مشيط"), ("وأبها", "ابها")]),
+        ("مين افتتح المعرض بالطائف", [("بالطائف", "الطائف")]),
+        ("قديش مددولها لمساعدات سوريا عن طريق تركيا؟", []),  # countries: سوريا is written سورية
+        ("كم عدد سكان مدينة الملك عبدالله", []),  # what a place cue heads is no city of the list
+    ],
+)
+def test_the_cities_a_question_names_are_read_and_not_its_countries(question, cities):
+    assert [(question[start:end], city) for start, end, city in named_cities(question)] == cities

@@ -280,6 +280,16 @@ def test_a_place_of_the_lexicon_the_best_article_never_names_gets_the_closest_pa
     assert reykjavik.answered and reykjavik.results[0].doc_id == "002_09334d7de83b752e"
 
 
+def test_an_arabic_question_on_a_city_the_best_article_never_names_gets_the_closest_passages(own_index):
+    """The Geneva summit's articles hold every other word of the question: its date is not that
+    of a summit in Jeddah. The Reykjavik meeting's date is still answered."""
+    jeddah = "متى عقدت قمة بايدن وبوتين في جدة؟"
+    answer = answer_question(own_index, jeddah)
+    assert (answer.outcome, answer.reason, answer.missing) == (CLOSEST, MISSING_WORDS, ("جدة",))
+    assert answer_question(own_index, jeddah, rules=replace(ARABIC_RULES, named_cities=False)).answered
+    assert answer_question(own_index, "متى التقى بلينكن ولافروف في ريكيافيك؟").answered
+
+
 def test_a_name_snapped_to_a_places_spelling_stays_the_person_asked_about(own_index):
     """A rendering from the name snapping alone does not make a name a place: "Iniesta" snaps to
     عنيزة at size, and as a place it was no subject, so an article never naming him answered."""

