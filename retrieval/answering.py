@@ -55,6 +55,7 @@ from retrieval.english.search import english_candidates
 from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
 from retrieval.indexes import Indexes
+from retrieval.joined_names import read_joined
 from retrieval.language import detect_language, question_content
 from retrieval.lexical_gate import lexically_decisive
 from retrieval.missing import (
@@ -276,7 +277,8 @@ class Query:
     text: str
     path: str  # the retrieval path: "ar", or "en"/"mixed" (the English path)
     lang: str  # the question's language as reported: Arabizi is Arabic ("ar")
-    read_as: str = ""  # the reading, when the question is Arabizi or spoken Arabic it respelt
+    read_as: str = ""  # the reading shown, when the question is Arabizi or spoken Arabic it respelt
+    respelt: bool = False  # `text` is not the question as typed (a reading, or a name joined)
 
 
 def prepare_query(
@@ -286,25 +288,31 @@ def prepare_query(
     kept Latin; with `index` and its `resources`, misread words in the corpus's spelling) and
     takes the path its reading needs; anything else is asked as it is. Links, e-mail addresses
     and @mentions are left out. Spoken Arabic is read as the articles write it
-    (`retrieval.dialect`), an Arabizi reading's content words too."""
+    (`retrieval.dialect`), an Arabizi reading's content words too, and a name is also searched
+    joined or split as they write it (`retrieval.joined_names`)."""
     question = question_content(question)
     lang = detect_language(question)
     read = read_arabizi(question) if lang == "en" else None
-    reading = read.text if read is not None else None
+    reading = searched = read.text if read is not None else None
     if read is not None and index is not None and resources is not None:
         reading = snap_reading(index, resources.spelling, read.text, arabizi_others(read))
         frequency, written = index.scorer.document_frequency, resources.spelling.written
         reading = read_dialect(reading, frequency, written=written, standard=False)
+        searched = read_joined(reading, frequency, written)
     if reading:
         # Names left in Latin letters need the English path's lexicon and name snapping.
         path = "mixed" if count_scripts(reading)[1] else "ar"
-        return Query(reading, path, "ar", reading)
+        return Query(searched, path, "ar", reading, respelt=True)
     if lang == "ar" and index is not None:
         # The written words' table is read only when a word might be respelled.
         written = (lambda word: resources.spelling.written(word)) if resources is not None else None
-        reading = read_dialect(question, index.scorer.document_frequency, written=written)
-        if analyze(reading) != analyze(question):  # shown when it changed what is searched
-            return Query(reading, lang, lang, reading)
+        frequency = index.scorer.document_frequency
+        reading = read_dialect(question, frequency, written=written)
+        searched = read_joined(reading, frequency, written) if written is not None else reading
+        if analyze(searched) != analyze(question):
+            # The reading is shown when it changed what is searched; a name joined is not.
+            shown = reading if analyze(reading) != analyze(question) else ""
+            return Query(searched, lang, lang, shown, respelt=True)
     return Query(question, lang, lang)
 
 
@@ -814,7 +822,7 @@ def question_specifics(
     otherwise; the person it quotes as `rules` say), or the English path's concepts."""
     if query.path == "ar":
         searched = partial(indexed_form, index)
-        typed = question if query.read_as else ""
+        typed = question if query.respelt else ""
         speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
         names = resources.arabic_names
         places = isinstance(rules, ArabicRules) and rules.named_cities

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from retrieval.analysis import is_stopword
-from retrieval.joined_names import read_joined
 from retrieval.normalize import normalize_arabic, starts_arabic, word_table
 from retrieval.ranking_config import ARABIC_RANKING, ArabicRanking
 from retrieval.stemming import light_stem
@@ -57,10 +56,8 @@ def read_dialect(
     prefixes undone and, given `written` (whether the articles ever write a normalized word),
     merged letters restored and a verb's ending the articles do not write changed to one they do,
     where safe (`frequency`: passages holding an index term); the question itself when nothing
-    changed. Given `written`, a name the articles write joined and the question split (or the
-    other way round) is also searched as they write it (`retrieval.joined_names`). Without
-    `standard`, function words are left as typed (an Arabizi reading: its question words are
-    shown as read, and its content words only are respelt)."""
+    changed. Without `standard`, function words are left as typed (an Arabizi reading: its
+    question words are shown as read, and its content words only are respelt)."""
     parts, last = [], 0
     for norm, start, end in word_table(question):
         if not starts_arabic(norm):
@@ -75,10 +72,7 @@ def read_dialect(
         if reading is not None and normalize_arabic(reading) != norm:
             parts += [question[last:start], reading]
             last = end
-    reading = " ".join("".join([*parts, question[last:]]).split()) if parts else question
-    if written is not None and ranking.joined_names:
-        reading = read_joined(reading, frequency, written, ranking)
-    return reading
+    return " ".join("".join([*parts, question[last:]]).split()) if parts else question
 
 
 def _standard(norm: str) -> str | None:

@@ -29,7 +29,10 @@ def read_joined(
     """`question` with each split name the articles write joined followed by its joined form
     ("محافظ ابو عريش" -> "محافظ ابو عريش ابوعريش"), and each joined name they never write split
     ("ابوهريرة" -> "ابو هريرة"), when they commonly write the form added (`frequency`: passages
-    holding an index term, at least `min_snap_frequency`); the question itself otherwise."""
+    holding an index term, at least `min_snap_frequency`); the question itself otherwise, and
+    with `joined_names` off. Searched, never shown: the reader knows how the name is written."""
+    if not ranking.joined_names:
+        return question
     words = word_table(question)
     parts, last = [], 0
     for (norm, start, end), following in zip(words, (*words[1:], None), strict=False):

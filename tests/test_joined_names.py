@@ -1,8 +1,11 @@
 """Names the articles write joined and a question splits, or the other way round (issue 15)."""
 
+import asyncio
 from dataclasses import replace
 
+from retrieval.answering import answer_question
 from retrieval.dialect import read_dialect
+from retrieval.evaluate import build_index
 from retrieval.joined_names import read_joined
 from retrieval.ranking_config import ARABIC_RANKING
 from tests.test_dialect import frequency_of
@@ -32,12 +35,34 @@ def test_a_joined_name_the_articles_never_write_is_searched_as_its_parts():
     assert read_joined("ابوه", common, written) == "ابوه"  # "his father", too short a rest
 
 
-def test_the_dialect_reading_adds_the_joined_name_behind_a_switch():
+def test_a_joined_name_is_searched_not_shown_and_turns_off_with_its_switch():
     """The Gulf question of the blind set: محافض read as محافظ, and أبوعريش, as the articles
-    write the place, searched too."""
+    write the place, searched too; the reply shows the dialect reading alone."""
     common = frequency_of({"محافظ": 3000, "ابوعريش": 25, "عريش": 108})
     written = {"محافظ", "ابوعريش", "عريش"}.__contains__
-    question = "مين محافض ابو عريش"
-    assert read_dialect(question, common, written=written) == "من محافظ ابو عريش ابوعريش"
+    reading = read_dialect("مين محافض ابو عريش", common, written=written)
+    assert reading == "من محافظ ابو عريش"
+    assert read_joined(reading, common, written) == "من محافظ ابو عريش ابوعريش"
     off = replace(ARABIC_RANKING, joined_names=False)
-    assert read_dialect(question, common, off, written=written) == "من محافظ ابو عريش"
+    assert read_joined(reading, common, written, off) == reading
+
+
+def test_a_reply_shows_the_dialect_reading_and_finds_the_joined_spelling(tmp_path):
+    """End to end on a real index: the articles write أبوعريش joined; the Gulf question splits
+    it. The joined form is searched (the governor's article is found) but never shown: the
+    dialect changed only function words, so no reading is shown at all."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    bodies = [
+        "عين محافظ أبوعريش الجديد سعد العتيبي بعد صدور الأمر الملكي أمس.",
+        "افتتحت بلدية أبوعريش حديقة جديدة في حي السلام بحضور الأهالي.",
+        "سجلت محافظة أبوعريش أمطارا غزيرة طوال يوم الجمعة الماضي.",
+        "نظمت جامعة جازان معرضا للكتاب في صبيا يستمر أسبوعا كاملا.",
+    ]
+    for number, body in enumerate(bodies):
+        front = f"---\ntitle: خبر {number}\nsource: صحيفة\ndate: 2015-08-0{number + 1}\nlang: ar\n---\n"
+        (corpus / f"{number}.txt").write_text(front + body + "\n", encoding="utf-8")
+    index = asyncio.run(build_index(corpus, tmp_path / "eval.sqlite3"))
+    answer = answer_question(index, "مين محافظ ابو عريش")
+    assert answer.read_as == ""
+    assert answer.results and "سعد العتيبي" in answer.results[0].snippet
