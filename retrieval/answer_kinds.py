@@ -101,6 +101,9 @@ _DUAL_UNITS = "ساعتين ساعتان يومين يومان اسبوعين ش
 _DURATION_CUES = "لمده مده طيله طوال طول"
 _AGE_UNITS = "عام عاما سنه سنوات سنين ربيعا"
 _AGE_CUES = "العمر عمره عمرها سن"  # "البالغ من العمر 36 عاما", "عمره 18", "في سن الثالثة والعشرين"
+# Years after these are a time, not an age: "قبل 40 سنة", "منذ نحو 20 عاما", "لمدة 3 سنوات".
+_YEARS_AGO = "قبل منذ خلال بعد لمده مده طيله طوال"
+_ABOUT = "نحو حوالي قرابه اكثر اقل من"
 # "ما المدة التي استغرقها", "ما أقصى مدة": a duration asked with "what" and "length of time".
 _DURATION_ASKED = "مده المده"
 _NUMBER_WORDS = (
@@ -210,6 +213,7 @@ TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
 DURATION_CUES, NUMBER_WORDS = _words(_DURATION_CUES), _words(_NUMBER_WORDS)
 DURATION_ASKED = _words(_DURATION_ASKED)
 AGE_UNITS, AGE_CUES = _words(_AGE_UNITS), _words(_AGE_CUES)
+YEARS_AGO, ABOUT = _words(_YEARS_AGO), _words(_ABOUT)
 HOW_LONG = TIME_UNITS | DURATION_CUES | _words("وقت الوقت طولت طالت دام دامت استمر استمرت استغرق استغرقت")
 WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
 PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
@@ -733,11 +737,20 @@ def _age_at(words, i: int) -> int:
     cue = _bare(words[i][0], AGE_CUES) in AGE_CUES and i + 1 < len(words)
     if cue and (_number_at(words, i + 1) or words[i + 1][0] in HOURS):
         return 2
-    if _number_at(words, i):
+    if _number_at(words, i) and not _years_ago(words, i):
         for length in (2, 3):
             if i + length <= len(words) and _bare(words[i + length - 1][0], AGE_UNITS) in AGE_UNITS:
                 return length
     return 0
+
+
+def _years_ago(words, i: int) -> bool:
+    """Whether the number at `i` follows "قبل" / "منذ" / "لمدة" …, over "نحو" / "أكثر من": a
+    time or a duration ("كرم المدرب الذي قدم قبل 40 سنة"), which "how old" must not read as an age."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and words[j][0] in ABOUT:
+        j -= 1
+    return j >= 0 and _bare(words[j][0], YEARS_AGO) in YEARS_AGO
 
 
 def _reason_at(words, i: int) -> int:

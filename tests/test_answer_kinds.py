@@ -572,3 +572,20 @@ def test_a_question_with_no_question_word_asks_by_its_noun(question, kind):
 )
 def test_the_cities_a_question_names_are_read_and_not_its_countries(question, cities):
     assert [(question[start:end], city) for start, end, city in named_cities(question)] == cities
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("توفي الممثل البالغ من العمر 67 عاما أمس", "العمر 67"),
+        ("كرمت اللاعبة هند (19 عاماً) في الحفل", "19 عاماً"),
+        ("كرم الاتحاد المدرب الذي قدم إلى السعودية قبل 40 سنة", ""),
+        ("يعمل في المركز منذ نحو 20 عاما", ""),
+        ("سجن لمدة 3 سنوات قبل أن يفرج عنه", ""),
+        ("بدأ العمل منذ أكثر من 15 عاما", ""),
+    ],
+)
+def test_years_after_ago_or_for_are_a_time_not_an_age(text, age):
+    """"How old is Sami Al-Bakr?" was answered from "قبل 40 سنة" (another man came 40 years
+    ago): a number of years after قبل / منذ / لمدة, over نحو / أكثر من, is no age."""
+    assert [text[a:b] for a, b in answer_spans(text, AGE)] == ([age] if age else [])
