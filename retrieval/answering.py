@@ -66,7 +66,6 @@ from retrieval.missing import (
     lacks_subject,
     missing_words,
     quoted_speakers,
-    speaker_terms,
     subject_terms,
 )
 from retrieval.models import Answer, Citation, QuestionError, Reprint, Result
@@ -309,9 +308,10 @@ def prepare_query(
         frequency = index.scorer.document_frequency
         reading = read_dialect(question, frequency, written=written)
         searched = read_joined(reading, frequency, written) if written is not None else reading
-        if analyze(searched) != analyze(question):
+        asked = analyze(question)
+        if analyze(searched) != asked:
             # The reading is shown when it changed what is searched; a name joined is not.
-            shown = reading if analyze(reading) != analyze(question) else ""
+            shown = reading if searched == reading or analyze(reading) != asked else ""
             return Query(searched, lang, lang, shown, respelt=True)
     return Query(question, lang, lang)
 
@@ -393,7 +393,8 @@ def answer_question(
         role = english_role(question, concepts)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
     quoting = isinstance(rules, ArabicRules) and rules.quoted_articles and not kind
-    said_by = speaker_terms(specifics) if quoting and asks_saying_verb(query.text) else frozenset()
+    speakers = quoting and asks_saying_verb(query.text)
+    said_by = frozenset(subject_terms(specifics, places=False)) if speakers else frozenset()
     # Only a how-many question's attribute is checked (`decide_answer`): the others skip reading it.
     counts = COUNT in kind_parts(kind)
     attribute = asked_attribute(question) or asked_attribute(query.text) if counts else frozenset()
@@ -520,6 +521,7 @@ def decide_answer(
     terms), best articles where they never speak (`unquoted.unquoted`,
     `ArabicRules.quoted_articles`). A best
     passage sharing only generic words with the question is not shown as the closest."""
+    arabic = isinstance(rules, ArabicRules)
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
         or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
@@ -533,7 +535,6 @@ def decide_answer(
         frequency = partial(_frequency, index)
         unreported = happening_unreported(text, happening, weights or {}, frequency, rules.upcoming_window)
         blocked = UPCOMING if unreported else ""
-    arabic = isinstance(rules, ArabicRules)
     if found and not blocked and happening and arabic and rules.happening_articles:
         texts = _article_bodies(index, found, rules.happening_articles)
         blocked = UNREPORTED if writes_nowhere(texts, happening) else ""
@@ -541,13 +542,7 @@ def decide_answer(
         text = context_text(index, found[0].hit.position)
         held = rules.ordinal_held and asks_result  # an event still to come may be where or when asked
         blocked = "" if writes_ordinal(text, ordinal, held=held) else NO_ORDINAL
-    if (
-        found
-        and not blocked
-        and isinstance(rules, ArabicRules)
-        and rules.check_nationality
-        and nationality_pairs(asked)
-    ):
+    if found and not blocked and arabic and rules.check_nationality and nationality_pairs(asked):
         context = analyze(context_text(index, found[0].hit.position))  # only when it can matter
         blocked = OTHER_NATIONALITY if other_nationality(asked, context) else ""
     winner = asks_won and rules.check_winner
@@ -562,16 +557,16 @@ def decide_answer(
     if found and not blocked and ages:
         texts = _article_bodies(index, found, rules.age_articles)
         blocked = "" if any(answer_sentence_shares(t, AGE, weights or {}) for t in texts) else NO_ANSWER_KIND
-    if found and not blocked and said_by and isinstance(rules, ArabicRules) and rules.quoted_articles:
+    if found and not blocked and said_by and arabic and rules.quoted_articles:
         texts = _article_bodies(index, found, rules.quoted_articles)
         blocked = NOT_QUOTED if unquoted(texts, said_by) else ""
     if found and not blocked and not BLOCKING_KINDS.isdisjoint(kind_parts(kind)):
         # English renderings miss too often for an answer's sentence to be asked to share them.
-        share = rules.min_answer_sentence_share if isinstance(rules, ArabicRules) else 0.0
+        share = rules.min_answer_sentence_share if arabic else 0.0
         stating = attribute if COUNT in kind_parts(kind) and rules.check_attribute else frozenset()
         reports = not (rules.check_report_date and WHEN in kind_parts(kind) and not asks_said)
         held = holds_answer(index, found[0].hit.position, kind, weights or {}, share, stating, reports)
-        if held and counted and isinstance(rules, ArabicRules):
+        if held and counted and arabic:
             texts = _article_bodies(index, found, rules.counted_articles)
             held = any(counts_asked(text, counted, weights or {}, rules.counted_window) for text in texts)
         blocked = "" if held else NO_ANSWER_KIND

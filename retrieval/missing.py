@@ -232,15 +232,11 @@ def blocks_answer(specifics: Iterable[Specific], top: frozenset[str]) -> bool:
     ) or asks_elsewhere(specifics, top)
 
 
-def speaker_terms(specifics: Iterable[Specific]) -> frozenset[str]:
-    """The index terms of the names a question asks about (`Specific.subject`), places aside."""
-    return frozenset(t for s in specifics if s.subject for t in s.terms)
-
-
-def subject_terms(specifics: Iterable[Specific]) -> list[str]:
-    """The index terms of the names an English question asks about (`Specific.subject`) and of
-    the places it names (`Specific.listed_place`: the curated lexicon's, an Arabic question's cities)."""
-    return sorted({t for s in specifics if s.subject or s.listed_place for t in s.terms})
+def subject_terms(specifics: Iterable[Specific], places: bool = True) -> list[str]:
+    """The index terms of the names a question asks about (`Specific.subject`) and, with
+    `places`, of the places it names (`Specific.listed_place`: the curated lexicon's, an Arabic
+    question's cities)."""
+    return sorted({t for s in specifics if s.subject or (places and s.listed_place) for t in s.terms})
 
 
 def lacks_subject(specifics: Iterable[Specific], article: frozenset[str]) -> bool:

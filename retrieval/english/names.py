@@ -140,11 +140,12 @@ def _readings(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-def _dad_readings(word: str) -> tuple[str, ...]:
-    """The readings of a name whose z is the dad or zah of a Persian or Arabic name (Rezaian:
-    رضايان, Zarif: ظريف): weighed as a spelling one consonant apart (`NameSnapping.near_discount`),
-    as the zay is by far the usual letter (Zahran is زهران, not ظهران)."""
-    return tuple(re.sub("[zZ]+", "dh", r) for r in _readings(word)) if "z" in word.lower() else ()
+def _dad_readings(readings: Iterable[str]) -> tuple[str, ...]:
+    """The `readings` of a name with its z read as the dad or zah of a Persian or Arabic name
+    (Rezaian: رضايان, Zarif: ظريف), those that have one: weighed as a spelling one consonant
+    apart (`NameSnapping.near_discount`), as the zay is by far the usual letter (Zahran is
+    زهران, not ظهران)."""
+    return tuple(re.sub("[zZ]+", "dh", r) for r in readings if "z" in r.lower())
 
 
 def _repeats(shape: str) -> int:
@@ -417,9 +418,10 @@ class NameIndex:
             return [NameMatch(w, 1.0) for w in written[:limit]]
         letters = EnglishLetters.of(word)
         likeness: dict[str, float] = {}
-        readings = [(r, 1.0) for r in _readings(word)]
+        plain = _readings(word)
+        readings = [(r, 1.0) for r in plain]
         if snapping.z_letters:
-            readings += [(r, snapping.near_discount) for r in _dad_readings(word)]
+            readings += [(r, snapping.near_discount) for r in _dad_readings(plain)]
         for reading, discount in readings:
             initial = _english_initial(reading)
             for term, alike in self._likenesses(reading, initial, letters, snapping).items():
