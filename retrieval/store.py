@@ -19,7 +19,7 @@ from retrieval.models import StoreError
 from retrieval.store_corpus import CorpusRows
 from retrieval.store_index_blobs import IndexBlobs
 from retrieval.store_questions import QuestionRows
-from retrieval.store_snapshot import StoreSnapshot
+from retrieval.store_snapshot import MMAP_BYTES, StoreSnapshot
 from retrieval.store_stats import QuestionStats
 from retrieval.store_vectors import PassageVectors
 
@@ -135,6 +135,7 @@ class Store(CorpusRows, PassageVectors, IndexBlobs, QuestionRows, QuestionStats)
     async def _prepare(self) -> None:
         await self._db.execute("PRAGMA foreign_keys = ON")
         await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await self._db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         tables = {row[0] async for row in await self._db.execute("SELECT name FROM sqlite_master")}
         version = None
         if "meta" in tables:
