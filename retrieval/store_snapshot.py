@@ -12,8 +12,8 @@ from retrieval.stored_documents import RAW_COLUMNS, StoredDocuments
 
 _IN_BATCH = 500
 # Reads map the file rather than copy each page through a read() call: a start reads most of
-# the store (quick_check every page, every document, the saved index), and the copying was a
-# third of a cold `ask`'s CPU at 20,000 articles. SQLite caps it at its compiled limit (2 GB).
+# the store (quick_check every page, every document, the saved index), and at 20,000 articles
+# the copies were a sixth of a cold `ask`'s CPU. SQLite caps the map at its compiled limit (2 GB).
 MMAP_BYTES = 1 << 40
 
 
