@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from retrieval import cldr_names
 from retrieval.normalize import normalize_arabic, starts_arabic, without_proclitic, word_table
 from retrieval.stemming import light_stem
 from retrieval.stopwords import STOPWORDS
@@ -238,16 +239,11 @@ _KEYWORDS = frozenset().union(*KEYWORD_NOUNS.values())
 @lru_cache(maxsize=1)
 def _calendar() -> tuple[frozenset[str], dict[str, int]]:
     """Month names (Gregorian and Levantine) and place names (countries and cities, as
-    first word -> longest phrase in words), from Babel's Arabic CLDR data."""
-    from babel import Locale  # imported when first needed: a few ms of start-up otherwise
-
+    first word -> longest phrase in words), from Babel's Arabic CLDR data (retrieval/cldr_names.py)."""
     months = set(_words(_MONTHS_EXTRA))
     places: dict[str, int] = {}
-    for locale in (Locale("ar"), Locale("ar", "SY")):
-        months.update(normalize_arabic(m) for m in locale.months["format"]["wide"].values())
-    arabic = Locale("ar")
-    names = list(arabic.territories.values())
-    names += [zone["city"] for zone in arabic.time_zones.values() if "city" in zone]
+    months.update(normalize_arabic(m) for m in cldr_names.MONTHS.split("|"))
+    names = cldr_names.TERRITORIES.split("|") + cldr_names.CITIES.split("|")
     names += _MORE_PLACES.split("|") + _SAUDI_PLACES.split("|")
     for name in names:
         words = [w for w, _, _ in word_table(name)]
@@ -502,9 +498,7 @@ def named_cities(text: str) -> tuple[tuple[int, int, str], ...]:
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     """The countries and territories of Babel's Arabic CLDR data, as normalized phrases."""
-    from babel import Locale
-
-    return frozenset(" ".join(w for w, _, _ in word_table(n)) for n in Locale("ar").territories.values())
+    return frozenset(" ".join(w for w, _, _ in word_table(n)) for n in cldr_names.TERRITORIES.split("|"))
 
 
 def _number_at(words, i: int) -> bool:

@@ -20,6 +20,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -57,11 +58,16 @@ class Fingerprint:
 
 
 CONFIG = DuplicateConfig()
-# Multiply-shift hashing: (a * x + b) mod 2**64, top 32 bits, a odd: one universal hash per
-# permutation, computed with numpy's wrapping uint64 arithmetic.
-_RNG = np.random.default_rng(20150721)
-_A = _RNG.integers(0, 1 << 63, size=CONFIG.permutations, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-_B = _RNG.integers(0, 1 << 63, size=CONFIG.permutations, dtype=np.uint64)
+
+
+@lru_cache(maxsize=1)
+def _hash_parameters() -> tuple[np.ndarray, np.ndarray]:
+    """Multiply-shift hashing: (a * x + b) mod 2**64, top 32 bits, a odd: one universal hash per
+    permutation, computed with numpy's wrapping uint64 arithmetic. Made when first hashing:
+    numpy.random is a tenth of a cold `ask`'s imports, and only indexing needs it."""
+    rng = np.random.default_rng(20150721)
+    a = rng.integers(0, 1 << 63, size=CONFIG.permutations, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    return a, rng.integers(0, 1 << 63, size=CONFIG.permutations, dtype=np.uint64)
 
 
 def shingles(terms: list[str], config: DuplicateConfig = CONFIG) -> np.ndarray:
@@ -73,8 +79,9 @@ def shingles(terms: list[str], config: DuplicateConfig = CONFIG) -> np.ndarray:
 
 def signature(hashed: np.ndarray, config: DuplicateConfig = CONFIG) -> np.ndarray:
     """The MinHash signature of an article's hashed shingles (uint32 per permutation)."""
+    a, b = _hash_parameters()
     values = (
-        _A[: config.permutations, None] * hashed[None, :] + _B[: config.permutations, None]
+        a[: config.permutations, None] * hashed[None, :] + b[: config.permutations, None]
     ) >> np.uint64(32)
     return values.min(axis=1).astype(np.uint32)
 

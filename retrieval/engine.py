@@ -110,18 +110,21 @@ class Engine:
         the background while BM25 answers alone (the bot: it starts answering at once). With
         `at_once` (`ask`), only when that takes seconds (BRIEF_EMBEDDING texts at most), else
         not at all: BM25 answers alone and `dense_progress` says what is missing."""
-        store = await Store.open(db_path)
+        store = await Store.open(db_path, check_meanwhile=True)  # checked while the index loads
         try:
-            if corpus_dir is None:
-                recorded = await store.get_meta("corpus_dir")
-                corpus_dir = Path(recorded) if recorded else None
-            if corpus_dir is None:
-                from corpus import BUNDLED_CORPUS
+            try:
+                if corpus_dir is None:
+                    recorded = await store.get_meta("corpus_dir")
+                    corpus_dir = Path(recorded) if recorded else None
+                if corpus_dir is None:
+                    from corpus import BUNDLED_CORPUS
 
-                corpus_dir = BUNDLED_CORPUS
-            indexes, pending = await load_index(
-                store, Path(corpus_dir), wait_for_dense=wait_for_dense, at_once=at_once
-            )
+                    corpus_dir = BUNDLED_CORPUS
+                indexes, pending = await load_index(
+                    store, Path(corpus_dir), wait_for_dense=wait_for_dense, at_once=at_once
+                )
+            finally:
+                await store.checked()  # a damaged store's reason first, whatever reading it raised
         except sqlite3.Error as exc:
             await store.close()
             if is_damage(exc):
@@ -398,6 +401,7 @@ async def load_index(
     The indexes' query resources are read from the tables saved beside the index
     (retrieval/word_tables.py)."""
     index = await load_search_index(store, previous.search if previous else None)
+    await store.checked()  # the page check Store.open left running, before anything else is read
     index.reprints = duplicates.reprints(duplicates.decode_pairs(await store.get_meta(duplicates.PAIRS_KEY)))
     earlier = previous.resources.tables if previous else None
     resources = QueryResources(index, await word_tables(store, index, earlier))

@@ -10,6 +10,8 @@ leaves the previous state whole.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from retrieval.models import StoreError
 from retrieval.store_corpus import CorpusRows
 from retrieval.store_index_blobs import IndexBlobs
 from retrieval.store_questions import QuestionRows
-from retrieval.store_snapshot import StoreSnapshot
+from retrieval.store_snapshot import MMAP_BYTES, StoreSnapshot
 from retrieval.store_stats import QuestionStats
 from retrieval.store_vectors import PassageVectors
 
@@ -103,7 +105,11 @@ class Store(CorpusRows, PassageVectors, IndexBlobs, QuestionRows, QuestionStats)
     """One open SQLite database. Use `await Store.open(path)` and `await store.close()`."""
 
     @classmethod
-    async def open(cls, path: Path) -> Store:
+    async def open(cls, path: Path, *, check_meanwhile: bool = False) -> Store:
+        """Open (or create) the store at `path`. Its pages are checked first (`_quick_check`),
+        or with `check_meanwhile` on the connection's thread while the caller reads the store
+        through snapshots (a tenth of a cold `ask`, a C loop that leaves the interpreter free):
+        `checked()` waits for the check's verdict, and every write waits for it."""
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,7 +121,7 @@ class Store(CorpusRows, PassageVectors, IndexBlobs, QuestionRows, QuestionStats)
             raise StoreError(f"cannot open database {path}: {exc}") from None
         store = cls(db, path)
         try:
-            await store._prepare()
+            await store._prepare(check_meanwhile)
         except sqlite3.DatabaseError as exc:
             await db.close()
             raise StoreError(f"{path} is not a usable corpusbot database ({exc})") from None
@@ -132,16 +138,18 @@ class Store(CorpusRows, PassageVectors, IndexBlobs, QuestionRows, QuestionStats)
         await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return cls(db, Path(path))
 
-    async def _prepare(self) -> None:
+    async def _prepare(self, check_meanwhile: bool) -> None:
         await self._db.execute("PRAGMA foreign_keys = ON")
         await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await self._db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         tables = {row[0] async for row in await self._db.execute("SELECT name FROM sqlite_master")}
         version = None
         if "meta" in tables:
             version = await self.get_meta("schema_version")
             if problem := schema_problem(self.path, version):
                 raise StoreError(problem, "schema")
-            await self._quick_check()
+            if not check_meanwhile or version != str(SCHEMA_VERSION):  # a migration writes
+                await self._quick_check()
         elif tables:
             raise StoreError(f"{self.path} is a SQLite database, but not a corpusbot one")
         await self._db.execute("PRAGMA journal_mode = WAL")
@@ -153,6 +161,8 @@ class Store(CorpusRows, PassageVectors, IndexBlobs, QuestionRows, QuestionStats)
                     if version is not None and int(version) < step:
                         await db.execute(sql)
                 await db.execute(_SET_META, ("schema_version", str(SCHEMA_VERSION)))
+        elif check_meanwhile and "meta" in tables:
+            self._check = asyncio.ensure_future(self._quick_check())
 
     async def _quick_check(self) -> None:
         """Every page's structure, on every open: damage found now is an error with its reason,
@@ -169,6 +179,8 @@ class Store(CorpusRows, PassageVectors, IndexBlobs, QuestionRows, QuestionStats)
             raise damaged_store(self.path, "; ".join(lines))
 
     async def close(self) -> None:
+        with contextlib.suppress(StoreError, sqlite3.Error):
+            await self.checked()  # collected, not left to warn; its verdict is the opener's
         await self._db.close()
 
     async def get_meta(self, key: str) -> str | None:

@@ -25,11 +25,19 @@ class StoreConnection:
         # One connection serves everyone: a write (a logged question, feedback) made while a
         # refresh's transaction is open would commit or roll back with it, so writes take turns.
         self._write_lock = asyncio.Lock()
+        self._check: asyncio.Future[None] | None = None  # a page check still running (`checked`)
+
+    async def checked(self) -> None:
+        """Wait for the page check `Store.open(check_meanwhile=True)` left running; raises its
+        StoreError when the store is damaged. Every write waits for it first."""
+        if self._check is not None:
+            await self._check
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """One write transaction, taking its turn: committed when the block ends, rolled back
         when it raises or is cancelled (so no half-applied change is left for the next writer)."""
+        await self.checked()  # nothing is written into a store whose check has not passed
         async with self._write_lock:
             try:
                 await self._db.execute("BEGIN IMMEDIATE")

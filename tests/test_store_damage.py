@@ -13,11 +13,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from async_runner import run
 from bot_harness import TOKEN, copy_corpus
 
 from bot.app import open_engine
 from bot.config import load_settings
 from retrieval.embedder import MODEL_NAME
+from retrieval.models import StoreError
+from retrieval.store import Store
 
 GENEVA_QUESTION = "أين عقدت محادثات الاستقرار الاستراتيجي؟"
 GENEVA_DOC = "003_b556f401f158842d"
@@ -146,3 +149,23 @@ def test_nan_in_one_stored_vector_does_not_silence_the_bot(env):
 
     asyncio.run(body())
     assert np.isfinite(stored_vector(db, key)).all()
+
+
+def test_a_store_checked_meanwhile_refuses_every_write_until_its_check_passes(env):
+    """`Engine.open` reads the index while the page check runs: its verdict still comes before
+    any write, and the check is collected on close."""
+    db = built_store(env)
+    write_garbage_into_the_middle(db)
+
+    async def body() -> None:
+        store = await Store.open(db, check_meanwhile=True)  # returns before the check's verdict
+        with pytest.raises(StoreError, match="is damaged"):
+            await store.set_meta("written", "never")
+        with pytest.raises(StoreError, match="is damaged"):
+            await store.checked()
+        await store.close()
+
+    run(body)
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'written'").fetchall() == []
+    conn.close()
