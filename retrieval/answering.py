@@ -223,29 +223,6 @@ def bare_forms(term: str) -> list[str]:
     return bare
 
 
-def unglued_forms(index: SearchIndex, terms: list[str], ratio: float) -> list[str]:
-    """Each three-letter term's two letters after a leading ب ل ف or ك, when the articles write
-    that `ratio` times as often as the term (none with `ratio` 0), not already among `terms`.
-
-    Light stemming strips ب/ل only down to three letters, so the articles' "بجدة" is indexed as
-    بجد (712 passages at size) apart from "جدة" (جد, 2,583), "بمكة" as بمك (348) apart from مك
-    (3,702): a question's "بجده" alone never meets the articles' "في جدة". The bare form is
-    searched beside the typed one (never instead: the articles write both); the ratio keeps
-    words whose first letter is their own (بحر is not حر, لجنة not جن)."""
-    if not ratio:
-        return []
-    frequency = index.scorer.document_frequency
-    bare = (
-        term[1:]
-        for term in terms
-        if len(term) == 3
-        and term[0] in "بلفك"
-        and index.known(term[1:])
-        and frequency(term[1:]) >= ratio * frequency(term)
-    )
-    return [b for b in dict.fromkeys(bare) if b not in terms]
-
-
 def arabic_candidates(
     index: SearchIndex,
     question: str,
@@ -259,8 +236,7 @@ def arabic_candidates(
     BM25 has decided it (`lexically_decisive`, judged without the `withheld` documents the
     caller leaves out): embedding the question is most of a new question's CPU time."""
     spans = analyze_spans(question)
-    searched = indexed_forms(index, query_terms(spans))
-    weights = term_weights(index, searched + unglued_forms(index, searched, ranking.unglued_ratio))
+    weights = term_weights(index, indexed_forms(index, query_terms(spans)))
     found = candidates(index, weights, limit, ranking)
     found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
     if dense is not None and found and not lexically_decisive(_left(found, withheld), ranking):

@@ -42,9 +42,7 @@ class ArabicRanking:
     often as the typed one, whose stem has `min_snap_stem` letters. With `joined_names`, a
     name the question splits (أبو عريش) is also searched joined when the articles write it so
     in `min_snap_frequency` passages, and a joined one they never write as its two parts
-    (`retrieval.joined_names`; False for ablations). A three-letter term light stemming left a
-    ب ل ف or ك on (بجد for "بجدة") is also searched without it when the articles write that
-    `unglued_ratio` times as often (`answering.unglued_forms`; 0 for ablations).
+    (`retrieval.joined_names`; False for ablations).
 
     The question is embedded only when BM25's own evidence is not decisive
     (`retrieval.lexical_gate`): decisive when its best passage holds `decisive_coverage` of the
@@ -66,7 +64,6 @@ class ArabicRanking:
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
     joined_names: bool = True
-    unglued_ratio: float = 3.0
     decisive_coverage: float = 0.6
     decisive_margin: float = 0.4
 
