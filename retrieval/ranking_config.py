@@ -62,7 +62,7 @@ class ArabicRanking:
     answer_kind_bonus: float = 0.5
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
-    answer_passage_kinds: tuple[str, ...] = ("where", "who", "duration", "count", "sidelines", "when")
+    answer_passage_kinds: tuple[str, ...] = ("where", "who", "duration", "count", "sidelines")
     min_snap_frequency: int = 3
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
