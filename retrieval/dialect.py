@@ -87,7 +87,7 @@ def unprefixed(
     word: str, frequency: Callable[[str], int], ranking: ArabicRanking = ARABIC_RANKING
 ) -> str | None:
     """A normalized `word` without its spoken prefix (بـ or هـ/حـ before the present tense's
-    ي ت ن; هالـ for الـ; عالـ for على الـ, with `spoken_ala` عـ for على; Maghrebi فـ for في) or the spoken negation around it
+    ي ت ن; هالـ for الـ; عالـ for على الـ; Maghrebi فـ for في) or the spoken negation around it
     (مـ…ش), when the corpus commonly writes it so and rarely as typed; else None."""
     if len(word) > 4 and word[0] in "بهح" and word[1] in "يتن":
         bare = word[1:]  # بيرأس, هتغني, حنروح
@@ -97,8 +97,6 @@ def unprefixed(
         bare = word[2:-1] if word[1] == "ا" else word[1:-1]  # ميطلقش, مايعرفش
     elif len(word) > 4 and word[0] == "ف" and word[1] != "ي":
         bare = word[1:]  # Maghrebi ف for في: فستوكهولم
-    elif ranking.spoken_ala and len(word) > 4 and word[0] == "ع":
-        bare = word[1:]  # عـ for على: عنجران
     else:
         return None
     stem, bare_stem = light_stem(word), light_stem(bare)

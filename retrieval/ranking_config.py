@@ -39,8 +39,7 @@ class ArabicRanking:
 
     A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
     holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
-    often as the typed one, whose stem has `min_snap_stem` letters; with `spoken_ala`, also a
-    spoken عـ for على before a word without its article (عنجران; False for ablations). With `joined_names`, a
+    often as the typed one, whose stem has `min_snap_stem` letters. With `joined_names`, a
     name the question splits (أبو عريش) is also searched joined when the articles write it so
     in `min_snap_frequency` passages, and a joined one they never write as its two parts
     (`retrieval.joined_names`; False for ablations). With `joined_as_one`, a split name searched
@@ -66,7 +65,6 @@ class ArabicRanking:
     min_snap_frequency: int = 3
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
-    spoken_ala: bool = True
     joined_names: bool = True
     joined_as_one: bool = True
     decisive_coverage: float = 0.6

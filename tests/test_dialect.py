@@ -1,10 +1,9 @@
 """Spoken Arabic in a question read as the articles write it (issue 16, item 3)."""
-from dataclasses import replace
+
 
 from retrieval.answering import answer_question
 from retrieval.dialect import read_dialect
 from retrieval.normalize import normalize_arabic
-from retrieval.ranking_config import ARABIC_RANKING
 from retrieval.stemming import light_stem
 
 
@@ -22,15 +21,6 @@ def test_spoken_question_words_and_particles_are_read_in_their_standard_form():
 def test_a_spoken_verb_prefix_is_undone_when_the_corpus_commonly_writes_the_bare_word():
     common = frequency_of({"يتعرض": 40, "الفترة": 25})
     assert read_dialect("مين هيتعرض للعقوبات هالفترة", common) == "من يتعرض للعقوبات الفتره"
-
-
-def test_a_spoken_ala_glued_to_a_word_is_undone_when_the_articles_write_the_word():
-    """عـ for على: "وقعت عنجران" asks about Najran, which the articles write alone."""
-    common = frequency_of({"نجران": 900, "عمالة": 1300, "مالة": 2000})
-    assert read_dialect("وين وقعت عنجران", common) == "أين وقعت نجران"
-    assert read_dialect("عمالة", common) == "عمالة"  # a word of its own, common as typed
-    off = replace(ARABIC_RANKING, spoken_ala=False)
-    assert read_dialect("وين وقعت عنجران", common, off) == "أين وقعت عنجران"
 
 
 def test_a_prefix_is_kept_when_the_bare_word_is_rare_or_the_typed_one_common():
