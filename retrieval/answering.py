@@ -4,8 +4,8 @@ snippets and citations. Pure given the index, so it is tested and evaluated dire
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
@@ -55,7 +55,7 @@ from retrieval.english.search import english_candidates
 from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
 from retrieval.indexes import Indexes
-from retrieval.joined_names import read_joined, split_name_scales
+from retrieval.joined_names import read_joined
 from retrieval.language import detect_language, question_content
 from retrieval.lexical_gate import lexically_decisive
 from retrieval.missing import (
@@ -132,20 +132,13 @@ def term_weights(index: SearchIndex, terms: list[str]) -> dict[str, float]:
 
 
 def candidates(
-    index: SearchIndex,
-    weights: dict[str, float],
-    limit: int,
-    ranking: ArabicRanking = ARABIC_RANKING,
-    scales: Mapping[str, float] | None = None,
+    index: SearchIndex, weights: dict[str, float], limit: int, ranking: ArabicRanking = ARABIC_RANKING
 ) -> list[Candidate]:
-    """The best `limit` passages for the weighted (distinct) query terms, best first, the BM25
-    part of each term in `scales` times its factor (a split name's parts: `split_name_scales`).
-    Coverage and title bonus are weighed over arrays: a question reranks hundreds of hits."""
+    """The best `limit` passages for the weighted (distinct) query terms, best first. Coverage
+    and title bonus are weighed over arrays: a question reranks hundreds of hits."""
     terms = list(weights)
     total = sum(weights.values()) or 1.0
     hits = index.hits(terms, limit * ranking.title_rerank_depth)
-    for term, factor in (scales or {}).items():
-        hits = replace(hits, scores=hits.scores - (1.0 - factor) * index.term_scores(term)[hits.positions])
     mass = np.zeros(hits.positions.size)
     for term, held in zip(terms, hits.held, strict=True):
         mass += weights[term] * held
@@ -244,9 +237,7 @@ def arabic_candidates(
     caller leaves out): embedding the question is most of a new question's CPU time."""
     spans = analyze_spans(question)
     weights = term_weights(index, indexed_forms(index, query_terms(spans)))
-    scales = split_name_scales(spans, weights) if ranking.joined_as_one else {}
-    weights = {term: weight * scales.get(term, 1.0) for term, weight in weights.items()}
-    found = candidates(index, weights, limit, ranking, scales)
+    found = candidates(index, weights, limit, ranking)
     found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
     if dense is not None and found and not lexically_decisive(_left(found, withheld), ranking):
         found = dense_rerank(found, dense.scores(question), ranking.dense_weight)

@@ -9,10 +9,8 @@ analysis are unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from itertools import pairwise
+from collections.abc import Callable
 
-from retrieval.analysis import Term
 from retrieval.normalize import word_table
 from retrieval.ranking_config import ARABIC_RANKING, ArabicRanking
 from retrieval.stemming import light_stem
@@ -65,20 +63,3 @@ def _split(
     if len(rest) < MIN_REST or not written(rest):
         return None
     return f"{first} {rest}" if frequency(light_stem(rest)) >= ranking.min_snap_frequency else None
-
-
-def split_name_scales(spans: Sequence[Term], weights: Mapping[str, float]) -> dict[str, float]:
-    """The factor on each part of a split name searched beside its joined form (`read_joined`)
-    that makes the two parts together weigh what the joined form does, when they weigh more:
-    one name, one term's weight. "ابو عريش" (ابو 4.4 + عريش 6.9 idf) beside أبوعريش (8.3) let
-    the articles writing it split outrank the one writing it joined."""
-    scales: dict[str, float] = {}
-    for first, second in pairwise(spans):
-        joined = light_stem(first.norm + second.norm)
-        if first.norm not in JOINING_PARTS or joined not in weights:
-            continue
-        pair = weights.get(first.term, 0.0) + weights.get(second.term, 0.0)
-        if pair > weights[joined]:
-            for part in (first.term, second.term):
-                scales[part] = min(scales.get(part, 1.0), weights[joined] / pair)
-    return scales

@@ -42,9 +42,7 @@ class ArabicRanking:
     often as the typed one, whose stem has `min_snap_stem` letters. With `joined_names`, a
     name the question splits (أبو عريش) is also searched joined when the articles write it so
     in `min_snap_frequency` passages, and a joined one they never write as its two parts
-    (`retrieval.joined_names`; False for ablations). With `joined_as_one`, a split name searched
-    beside its joined form weighs as one term: its parts' weights and BM25 parts scaled down to
-    the joined form's (`joined_names.split_name_scales`; False for ablations).
+    (`retrieval.joined_names`; False for ablations).
 
     The question is embedded only when BM25's own evidence is not decisive
     (`retrieval.lexical_gate`): decisive when its best passage holds `decisive_coverage` of the
@@ -66,7 +64,6 @@ class ArabicRanking:
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
     joined_names: bool = True
-    joined_as_one: bool = True
     decisive_coverage: float = 0.6
     decisive_margin: float = 0.4
 

@@ -3,14 +3,11 @@
 import asyncio
 from dataclasses import replace
 
-import pytest
-
-from retrieval.analysis import analyze_spans
-from retrieval.answering import answer_question, candidates, query_terms, term_weights
+from retrieval.answering import answer_question
 from retrieval.dialect import read_dialect
 from retrieval.evaluate import build_index
-from retrieval.joined_names import read_joined, split_name_scales
-from retrieval.ranking_config import ARABIC_RANKING, ArabicRanking
+from retrieval.joined_names import read_joined
+from retrieval.ranking_config import ARABIC_RANKING
 from tests.test_dialect import frequency_of
 
 
@@ -69,37 +66,3 @@ def test_a_reply_shows_the_dialect_reading_and_finds_the_joined_spelling(tmp_pat
     answer = answer_question(index, "مين محافظ ابو عريش")
     assert answer.read_as == ""
     assert answer.results and "سعد العتيبي" in answer.results[0].snippet
-
-
-def test_a_split_name_searched_beside_its_joined_form_weighs_as_one_term():
-    """ابو (4.4) and عريش (6.9) would weigh 11.3 against أبوعريش's 8.3: the articles writing the
-    name split outranked the one writing it joined."""
-    weights = {"محافظ": 3.0, "ابو": 4.4, "عريش": 6.9, "ابوعريش": 8.3}
-    scales = split_name_scales(analyze_spans("من محافظ ابو عريش ابوعريش"), weights)
-    assert scales.keys() == {"ابو", "عريش"}
-    assert (4.4 + 6.9) * scales["ابو"] == pytest.approx(8.3)
-    assert scales["ابو"] == scales["عريش"]
-    # Parts weighing no more than the joined form, or no joined form searched: left alone.
-    assert split_name_scales(analyze_spans("ابو عريش ابوعريش"), {**weights, "ابوعريش": 12.0}) == {}
-    unjoined = {t: w for t, w in weights.items() if t != "ابوعريش"}
-    assert split_name_scales(analyze_spans("من محافظ ابو عريش"), unjoined) == {}
-
-
-def test_a_scaled_term_counts_its_factor_of_its_bm25_score(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    bodies = [
-        "زار وفد من أبو عريش محافظة صبيا أمس.",
-        "نظمت جامعة جازان معرضا للكتاب في صبيا.",
-        "سجلت محافظة صامطة أمطارا غزيرة يوم الجمعة.",
-        "افتتحت بلدية بيش حديقة جديدة في حي السلام.",
-    ]
-    for number, body in enumerate(bodies):
-        (corpus / f"{number}.txt").write_text(f"خبر {number}\n\n{body}\n", encoding="utf-8")
-    index = asyncio.run(build_index(corpus, tmp_path / "eval.sqlite3")).search
-    weights = term_weights(index, query_terms("ابو عريش"))
-    untitled = ArabicRanking(title_weight=0.0)
-    plain = candidates(index, weights, 1, untitled)[0].hit.score
-    halved = candidates(index, weights, 1, untitled, {term: 0.5 for term in weights})[0].hit.score
-    assert plain > 0
-    assert halved == pytest.approx(plain / 2)
