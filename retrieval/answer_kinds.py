@@ -78,10 +78,12 @@ _SUM_WORDS = (
 # A percentage's unit after its number ("ثمانين في المائة").
 _PERCENT_WORDS = "المائه المئه بالمائه بالمئه"
 _CURRENCIES = "ريال دولار يورو جنيه درهم دينار ليره روبل"
-# An English how-much question on a sum: "how much" and a word of money or of paying.
+# An English how-much question on a sum: "for how much", or "how much" and a word of money or
+# of paying ("How much oil did Iraq export?" counts barrels).
 _ENGLISH_SUM_RE = re.compile(
-    r"\bhow much\b.*\b(?:money|cost|costs|worth|pay|paid|price|spend|spent|profits?|salary|fine|fees?"
-    r"|budget|revenues?|earn|earned|invest|invested|provision|compensation|prize|sold for|bought for)\b",
+    r"\bfor how much\b|\bhow much\b.*\b(?:money|cost|costs|worth|pay|paid|price|spend|spent|profits?"
+    r"|salary|fine|fees?|budget|revenues?|earn|earned|invest|invested|provision|compensation|prize"
+    r"|financing|funding|ticket|fare)\b",
     re.IGNORECASE,
 )
 # A second kind asked with "and" ("... and where?"); kinds a question asks are joined by _JOIN.
