@@ -78,14 +78,6 @@ _SUM_WORDS = (
 # A percentage's unit after its number ("ثمانين في المائة").
 _PERCENT_WORDS = "المائه المئه بالمائه بالمئه"
 _CURRENCIES = "ريال دولار يورو جنيه درهم دينار ليره روبل"
-# An English how-much question on a sum: "for how much", or "how much" and a word of money or
-# of paying ("How much oil did Iraq export?" counts barrels).
-_ENGLISH_SUM_RE = re.compile(
-    r"\bfor how much\b|\bhow much\b.*\b(?:money|cost|costs|worth|pay|paid|price|spend|spent|profits?"
-    r"|salary|fine|fees?|budget|revenues?|earn|earned|invest|invested|provision|compensation|prize"
-    r"|financing|funding|ticket|fare)\b",
-    re.IGNORECASE,
-)
 # A second kind asked with "and" ("... and where?"); kinds a question asks are joined by _JOIN.
 # English question words before a "when" that then joins a clause (`_joins_clause`), and the
 # words after which "when" still asks ("until when").
@@ -337,7 +329,7 @@ def counted_nouns(question: str) -> frozenset[str]:
     فرق الإطفاء": فرق); empty when it names none."""
     words = [w for w, _, _ in word_table(question)]
     if any(_bare(w, SUM_WORDS) in SUM_WORDS for w in words):
-        return _currencies()
+        return currencies()
     for i, word in enumerate(words):
         if _bare(word, _KIND_WORDS) in QUESTION_WORDS[COUNT]:
             after = [w for w in words[i + 1 : i + 4] if w not in COUNT_FILLERS]
@@ -346,19 +338,9 @@ def counted_nouns(question: str) -> frozenset[str]:
     return frozenset()
 
 
-def english_sum_counted(question: str) -> frozenset[str]:
-    """What an English how-much question on a sum counts: the currencies, as `counted_nouns`
-    has them for "كم بلغت قيمة ..." ("How much did Lyon pay for Valbuena?", "How much was the
-    deal worth?"); empty for any other question ("How much of the skeleton was recovered?").
-    The currencies are the articles' own words: no English rendering of a counted noun is
-    needed (those miss: docs/tuning.md, `encount`)."""
-    if _ENGLISH_SUM_RE.search(question):
-        return _currencies()
-    return frozenset()
-
-
 @lru_cache(maxsize=1)
-def _currencies() -> frozenset[str]:
+def currencies() -> frozenset[str]:
+    """The currencies a sum is counted in, as `counted_form` has them."""
     return frozenset(counted_form(w) for w in _words(_CURRENCIES))
 
 

@@ -20,7 +20,6 @@ from retrieval.answer_kinds import (
     WHERE,
     WHO,
     counted_nouns,
-    english_sum_counted,
     keyword_kind,
     kind_parts,
     question_kind,
@@ -50,6 +49,7 @@ from retrieval.decision import (
 )
 from retrieval.dense_index import DenseIndex
 from retrieval.dialect import read_dialect
+from retrieval.english.counted import english_counted
 from retrieval.english.expand import matched_on
 from retrieval.english.roles import asked_role as english_role
 from retrieval.english.search import english_candidates
@@ -430,8 +430,8 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    if isinstance(rules, EnglishRules) and rules.sum_currencies and COUNT in kind_parts(kind):
-        counted = english_sum_counted(question)
+    if isinstance(rules, EnglishRules) and rules.counted_nouns and COUNT in kind_parts(kind):
+        counted = english_counted(question, concepts)
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)

@@ -224,12 +224,12 @@ class EnglishRules:
     # (`EnglishRanking.answer_passage_kinds`). Else the closest passages (reason
     # NO_ANSWER_KIND). 0: off.
     age_articles: int = 3
-    # An English how-much question on a sum ("How much did Lyon pay for Valbuena?":
-    # `answer_kinds.english_sum_counted`) counts a currency, as an Arabic one with "قيمة" does:
-    # the first result shows its article's passage stating a sum when the first states none
-    # (`answering.answer_passage_first`, though English moves no passage for other counts), and
-    # the snippet prefers a sum's sentence (`snippets.best_sentences`' `counted`). False: off.
-    sum_currencies: bool = True
+    # What an English how-many or how-much question counts (`english.counted.english_counted`:
+    # the renderings of the plural after "how many", a currency for a sum), as the Arabic
+    # path's counted noun: the first result shows its article's passage with a number of it
+    # when the first has none (`answering.answer_passage_first`; no passage moves for any other
+    # number), and the snippet prefers its sentence (`snippets.best_sentences`). False: off.
+    counted_nouns: bool = True
 
 
 Rules = ArabicRules | EnglishRules
