@@ -329,7 +329,7 @@ def counted_nouns(question: str) -> frozenset[str]:
     فرق الإطفاء": فرق); empty when it names none."""
     words = [w for w, _, _ in word_table(question)]
     if any(_bare(w, SUM_WORDS) in SUM_WORDS for w in words):
-        return currencies()
+        return _currencies()
     for i, word in enumerate(words):
         if _bare(word, _KIND_WORDS) in QUESTION_WORDS[COUNT]:
             after = [w for w in words[i + 1 : i + 4] if w not in COUNT_FILLERS]
@@ -339,8 +339,7 @@ def counted_nouns(question: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def currencies() -> frozenset[str]:
-    """The currencies a sum is counted in, as `counted_form` has them."""
+def _currencies() -> frozenset[str]:
     return frozenset(counted_form(w) for w in _words(_CURRENCIES))
 
 

@@ -49,7 +49,6 @@ from retrieval.decision import (
 )
 from retrieval.dense_index import DenseIndex
 from retrieval.dialect import read_dialect
-from retrieval.english.counted import english_counted
 from retrieval.english.expand import matched_on
 from retrieval.english.roles import asked_role as english_role
 from retrieval.english.search import english_candidates
@@ -430,8 +429,6 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    if isinstance(rules, EnglishRules) and rules.counted_nouns and COUNT in kind_parts(kind):
-        counted = english_counted(question, concepts)
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
@@ -649,15 +646,12 @@ def answer_passage_first(
     Kremlin spokesman's passage first, the delegation head's names "ترأس الوفد". The
     passages either side are not looked at: a capital named there is mostly its government acting."""
     ratio, share = ranking.answer_passage_ratio, ranking.answer_passage_share
-    kinds = ranking.answer_passage_kinds
-    asked = next((k for k in kind_parts(kind) if k in kinds or (k == COUNT and counted)), "")
+    asked = next((k for k in kind_parts(kind) if k in ranking.answer_passage_kinds), "")
     if not chosen or not ratio or not asked:
         return chosen
     # A number of the noun counted first, when the question names it; then any answer of the
-    # kind (a path moving no passage for any count reads the counted noun's only); for how
-    # many, a number stated before a vague quantity in each.
-    nouns_read = (counted, frozenset()) if COUNT in kinds else (counted,)
-    nouns_read = nouns_read if counted and asked == COUNT else (frozenset(),)
+    # kind; for how many, a number stated before a vague quantity in each.
+    nouns_read = (counted, frozenset()) if counted and asked == COUNT else (frozenset(),)
     readings = [
         (nouns, exact) for nouns in nouns_read for exact in ((True, False) if asked == COUNT else (False,))
     ]

@@ -224,12 +224,6 @@ class EnglishRules:
     # (`EnglishRanking.answer_passage_kinds`). Else the closest passages (reason
     # NO_ANSWER_KIND). 0: off.
     age_articles: int = 3
-    # What an English how-many or how-much question counts (`english.counted.english_counted`:
-    # the renderings of the plural after "how many", a currency for a sum), as the Arabic
-    # path's counted noun: the first result shows its article's passage with a number of it
-    # when the first has none (`answering.answer_passage_first`; no passage moves for any other
-    # number), and the snippet prefers its sentence (`snippets.best_sentences`). False: off.
-    counted_nouns: bool = True
 
 
 Rules = ArabicRules | EnglishRules
