@@ -821,8 +821,9 @@ def question_specifics(
         speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
         names = resources.arabic_names
         places = isinstance(rules, ArabicRules) and rules.named_cities
+        bodies = isinstance(rules, ArabicRules) and rules.named_bodies
         return arabic_specifics(
-            index, query.text, retrieval.spans, searched, names, typed, speaker_words, places
+            index, query.text, retrieval.spans, searched, names, typed, speaker_words, places, bodies
         )
     return english_specifics(index, query.text, retrieval.concepts)
 
