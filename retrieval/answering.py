@@ -821,9 +821,10 @@ def question_specifics(
         speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
         names = resources.arabic_names
         places = isinstance(rules, ArabicRules) and rules.named_cities
-        bodies = isinstance(rules, ArabicRules) and rules.named_bodies
+        arabic = isinstance(rules, ArabicRules)
+        bodies, cued = arabic and rules.named_bodies, arabic and rules.cued_places
         return arabic_specifics(
-            index, query.text, retrieval.spans, searched, names, typed, speaker_words, places, bodies
+            index, query.text, retrieval.spans, searched, names, typed, speaker_words, places, bodies, cued
         )
     return english_specifics(index, query.text, retrieval.concepts)
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import dropwhile, takewhile
+from itertools import dropwhile, pairwise, takewhile
 
 from retrieval.analysis import Term, analyze
 from retrieval.answer_kinds import TITLES, is_place, named_cities
@@ -47,6 +47,9 @@ _WHAT_AFTER = frozenset(normalize_arabic(w) for w in "ايه إيه ايش إي�
 NUMBER, NAME, TERM = "number", "name", "term"
 PLACE = "place"  # an English question's name that is a country or city
 KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval.name_renderings`)
+# What heads a place in construct ("محافظة الرس", "حي الروضة", "قرية ..."), normalized; not
+# "مدينة" (مدينة الملك عبدالله الطبية is a hospital) nor "مركز" (مركز الدفاع المدني).
+_PLACE_HEADS = frozenset("محافظه منطقه حي قريه بلده".split())
 # Public bodies a near story swaps for another ("وظائف ... في الهلال الأحمر" over the civil
 # defence's job advert, which holds every other word): a question naming one is not answered by
 # an article that never names it (`named_bodies`, `ArabicRules.named_bodies`).
@@ -78,6 +81,7 @@ def arabic_specifics(
     speaker_words: int = 0,
     places: bool = False,
     bodies: bool = False,
+    cued: bool = False,
 ) -> list[Specific]:
     """Numbers, years and words the index does not know, of an Arabic question `text` analysed
     into `terms` (`analyze_spans`, as ranked); `searched` gives the form a question term was
@@ -87,7 +91,8 @@ def arabic_specifics(
     `speaker_words` words after a verb of saying or before one asking "what" (`quoted_speakers`);
     with `places`, the cities of the place list it names (`answer_kinds.named_cities`) that the
     articles know, as a `listed_place` each (`lacks_subject`); with `bodies`, each word of the
-    public bodies it names (`named_bodies`) likewise, so that an article must name them whole."""
+    public bodies it names (`named_bodies`) likewise, so that an article must name them whole;
+    with `cued`, the place after a governorate or district cue (`cued_places`) likewise."""
     terms = list(terms)
     speakers = {
         rarest_in(index, terms, searched, span)
@@ -113,6 +118,8 @@ def arabic_specifics(
         specifics += _listed(index, text, terms, searched, named_cities(text))
     if bodies:
         specifics += _listed(index, text, terms, searched, named_bodies(text))
+    if cued:
+        specifics += _listed(index, text, terms, searched, cued_places(text))
     return specifics
 
 
@@ -159,6 +166,20 @@ def _body_word(typed: str, listed: str) -> bool:
     if listed.startswith("ال") and typed.startswith("لل"):
         return "ا" + typed[1:] == listed
     return len(typed) > 3 and typed[0] in "وفبلك" and _body_word(typed[1:], listed)
+
+
+def cued_places(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The [start, end) span of the word after each governorate, district or village cue in
+    construct that `text` holds ("محافظة الرس", "بحي الروضة"), with the word: a place of the
+    kingdom's news that the place list has no room for."""
+    words = word_table(text)
+    return tuple(
+        (start, end, word)
+        for (cue, _, _), (word, start, end) in pairwise(words)
+        if _PLACE_HEADS.intersection({cue, cue[1:] if cue[:1] in "وفبلك" else cue})
+        and word not in STOPWORDS
+        and starts_arabic(word)
+    )
 
 
 @lru_cache(maxsize=1)
