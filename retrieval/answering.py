@@ -522,12 +522,9 @@ def decide_answer(
     `ArabicRules.quoted_articles`). A best
     passage sharing only generic words with the question is not shown as the closest."""
     arabic = isinstance(rules, ArabicRules)
-    longest = not arabic and rules.long_subject_terms
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
-        or lacks_subject(
-            specifics, article_holds(index, found[0].hit.position, subject_terms(specifics, longest=longest))
-        )
+        or lacks_subject(specifics, article_holds(index, found[0].hit.position, subject_terms(specifics)))
     )
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
@@ -558,7 +555,9 @@ def decide_answer(
         blocked = NO_ROLE if unanswered(texts, role, role_reading(rules)) else ""
     ages = isinstance(rules, EnglishRules) and rules.age_articles and AGE in kind_parts(kind)
     if found and not blocked and ages:
-        subject = subject_terms(specifics, places=False, longest=True) if rules.age_of_subject else []
+        # Not a snapped name's two-letter terms ("Aldrin" also gives در, in "درون").
+        named = subject_terms(specifics, places=False) if rules.age_of_subject else []
+        subject = [t for t in named if len(t) > 2]
         texts = _article_bodies(index, found, rules.age_articles, subject)
         blocked = "" if any(answer_sentence_shares(t, AGE, weights or {}) for t in texts) else NO_ANSWER_KIND
     if found and not blocked and said_by and arabic and rules.quoted_articles:

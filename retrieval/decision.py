@@ -233,10 +233,6 @@ class EnglishRules:
     # ... of those, only the articles naming the person asked about (`missing.subject_terms`),
     # when the question names one: another story's "(77 عاما)" is not Buzz Aldrin's age.
     age_of_subject: bool = True
-    # The best article names the person or listed place asked about by one of its terms of three
-    # letters or more, when it has such (`missing.subject_terms`' `longest`): "Oman" is also عم,
-    # a stem of many words, and the UAE's petrol prices were the answer on Oman's.
-    long_subject_terms: bool = True
 
 
 Rules = ArabicRules | EnglishRules

@@ -298,18 +298,11 @@ def blocks_answer(specifics: Iterable[Specific], top: frozenset[str]) -> bool:
     ) or asks_elsewhere(specifics, top)
 
 
-def subject_terms(specifics: Iterable[Specific], places: bool = True, longest: bool = False) -> list[str]:
+def subject_terms(specifics: Iterable[Specific], places: bool = True) -> list[str]:
     """The index terms of the names a question asks about (`Specific.subject`) and, with
     `places`, of the places it names (`Specific.listed_place`: the curated lexicon's, an Arabic
-    question's cities); with `longest`, of a name having terms of three letters or more, only
-    those: an English name's two-letter stems stand in most articles ("Oman" gives عم beside
-    عمان, "Aldrin" در)."""
-    named = [s for s in specifics if s.subject or (places and s.listed_place)]
-    return sorted({t for s in named for t in (_long_terms(s.terms) if longest else s.terms)})
-
-
-def _long_terms(terms: frozenset[str]) -> frozenset[str]:
-    return frozenset(t for t in terms if len(t) > 2) or terms
+    question's cities)."""
+    return sorted({t for s in specifics if s.subject or (places and s.listed_place) for t in s.terms})
 
 
 def lacks_subject(specifics: Iterable[Specific], article: frozenset[str]) -> bool:
