@@ -209,6 +209,7 @@ _KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHER
 OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
 _WHAT = _words("ما وما هي ماهي شو ايش وش شنو")
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
+WHICH = frozenset(_WHICH)
 TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
 DURATION_CUES, NUMBER_WORDS = _words(_DURATION_CUES), _words(_NUMBER_WORDS)
 DURATION_ASKED = _words(_DURATION_ASKED)

@@ -9,10 +9,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import dropwhile, pairwise, takewhile
+from itertools import dropwhile, takewhile
 
 from retrieval.analysis import Term, analyze
-from retrieval.answer_kinds import TITLES, is_place, named_cities
+from retrieval.answer_kinds import TITLES, WHICH, is_place, named_cities
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import lexicon, people
 from retrieval.english.words import is_contraction, subject_names
@@ -171,12 +171,13 @@ def _body_word(typed: str, listed: str) -> bool:
 def cued_places(text: str) -> tuple[tuple[int, int, str], ...]:
     """The [start, end) span of the word after each governorate, district or village cue in
     construct that `text` holds ("محافظة الرس", "بحي الروضة"), with the word: a place of the
-    kingdom's news that the place list has no room for."""
-    words = word_table(text)
+    kingdom's news that the place list has no room for; not the one "أي" asks for."""
+    words = [("", 0, 0), *word_table(text)]
     return tuple(
         (start, end, word)
-        for (cue, _, _), (word, start, end) in pairwise(words)
+        for (before, _, _), (cue, _, _), (word, start, end) in zip(words, words[1:], words[2:], strict=False)
         if _PLACE_HEADS.intersection({cue, cue[1:] if cue[:1] in "وفبلك" else cue})
+        and before not in WHICH  # "في أي قرية اندلع الحريق" asks the village
         and word not in STOPWORDS
         and starts_arabic(word)
     )

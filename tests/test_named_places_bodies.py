@@ -42,6 +42,7 @@ def test_the_public_bodies_a_question_names_are_read_word_by_word(question, word
         ("متى افتتحت الحديقة بحي الروضة", [("الروضة", "الروضه")]),
         ("كم عدد زوار المنطقة الشرقية", []),  # the article: no cue in construct
         ("متى افتتح مركز الدفاع المدني", []),  # a centre is no place
+        ("في أي قرية اندلع حريق المستودع التابع لمحافظة صبيا؟", [("صبيا", "صبيا")]),  # not the one asked
     ],
 )
 def test_the_place_a_governorate_or_district_cue_heads_is_read(question, places):
