@@ -555,10 +555,7 @@ def decide_answer(
         blocked = NO_ROLE if unanswered(texts, role, role_reading(rules)) else ""
     ages = isinstance(rules, EnglishRules) and rules.age_articles and AGE in kind_parts(kind)
     if found and not blocked and ages:
-        # Not a snapped name's two-letter terms ("Aldrin" also gives در, in "درون").
-        named = subject_terms(specifics, places=False) if rules.age_of_subject else []
-        subject = [t for t in named if len(t) > 2]
-        texts = _article_bodies(index, found, rules.age_articles, subject)
+        texts = _article_bodies(index, found, rules.age_articles)
         blocked = "" if any(answer_sentence_shares(t, AGE, weights or {}) for t in texts) else NO_ANSWER_KIND
     if found and not blocked and said_by and arabic and rules.quoted_articles:
         texts = _article_bodies(index, found, rules.quoted_articles)
@@ -589,15 +586,9 @@ def role_reading(rules: Rules) -> RoleReading:
     )
 
 
-def _article_bodies(
-    index: SearchIndex, found: Sequence[Candidate], articles: int, naming: Sequence[str] = ()
-) -> list[str]:
-    """The whole texts of the first `articles` distinct articles among the best passages; with
-    `naming` (index terms), of those that hold one of them."""
-    firsts = {c.doc_id: c.hit.position for c in reversed(found)}  # each article's best passage
+def _article_bodies(index: SearchIndex, found: Sequence[Candidate], articles: int) -> list[str]:
+    """The whole texts of the first `articles` distinct articles among the best passages."""
     doc_ids = list(dict.fromkeys(c.doc_id for c in found))[:articles]
-    if naming:
-        doc_ids = [d for d in doc_ids if article_holds(index, firsts[d], naming)]
     return [index.documents[doc_id].body for doc_id in doc_ids]
 
 

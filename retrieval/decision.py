@@ -230,9 +230,6 @@ class EnglishRules:
     # (`EnglishRanking.answer_passage_kinds`). Else the closest passages (reason
     # NO_ANSWER_KIND). 0: off.
     age_articles: int = 3
-    # ... of those, only the articles naming the person asked about (`missing.subject_terms`),
-    # when the question names one: another story's "(77 عاما)" is not Buzz Aldrin's age.
-    age_of_subject: bool = True
 
 
 Rules = ArabicRules | EnglishRules

@@ -9,7 +9,7 @@ from test_answering import build
 
 from retrieval.answer_kinds import named_cities
 from retrieval.answering import answer_question
-from retrieval.decision import ARABIC_RULES, CLOSEST, ENGLISH_RULES, MISSING_WORDS, NO_ANSWER_KIND
+from retrieval.decision import ARABIC_RULES, CLOSEST, MISSING_WORDS
 from retrieval.missing import cued_places, named_bodies
 
 _JOBS = (
@@ -76,18 +76,3 @@ def test_a_count_of_the_world_is_no_governorate_s_population(tmp_path, monkeypat
     answer = answer_question(index, question)
     assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS)
     assert answer_question(index, question, rules=replace(ARABIC_RULES, cued_places=False)).answered
-
-
-_NAVALNY = "طالبت واشنطن موسكو بالإفراج عن المعارض الروسي أليكسي نافالني المسجون منذ عودته إلى روسيا."
-_HOW_OLD = "How old is Navalny, the Russian opposition figure?"
-_AGED = "وتوفي المعارض الروسي البالغ من العمر 67 عاما في منزله بموسكو بعد صراع مع المرض."
-
-
-def test_an_age_in_another_story_does_not_answer_how_old_the_person_asked_about_is(tmp_path, monkeypatch):
-    """Only the Navalny article names him, and states no age; another opponent's "67 عاما" in
-    the next article is not his (`EnglishRules.age_of_subject`)."""
-    monkeypatch.setenv("CORPUSBOT_DENSE", "0")
-    index = build(tmp_path, {"a": [_NAVALNY], "b": [_AGED], "c": [_OTHER]})
-    answer = answer_question(index, _HOW_OLD)
-    assert (answer.outcome, answer.reason) == (CLOSEST, NO_ANSWER_KIND)
-    assert answer_question(index, _HOW_OLD, rules=replace(ENGLISH_RULES, age_of_subject=False)).answered
