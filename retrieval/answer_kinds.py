@@ -210,6 +210,7 @@ _KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHER
 OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
 _WHAT = _words("ما وما هي ماهي شو ايش وش شنو")
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
+WHICH = frozenset(_WHICH)
 TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)
 DURATION_CUES, NUMBER_WORDS = _words(_DURATION_CUES), _words(_NUMBER_WORDS)
 DURATION_ASKED = _words(_DURATION_ASKED)
@@ -492,7 +493,22 @@ def named_cities(text: str) -> tuple[tuple[int, int, str], ...]:
             city = " ".join([without_proclitic(words[0], _PREFIXES), *words[1:]])
         if _bare(words[0], PLACE_CUES) not in PLACE_CUES and not _countries() & {" ".join(words), city}:
             cities.append((start, end, city))
+    spoken = _spoken_spellings()
+    for word, start, end in word_table(text):
+        city = spoken.get(word) or spoken.get(without_proclitic(word, _PREFIXES))
+        if city and city not in _countries():
+            cities.append((start, end, city))
     return tuple(cities)
+
+
+@lru_cache(maxsize=1)
+def _spoken_spellings() -> dict[str, str]:
+    """The one-word places of the list written with ي for their ئ, as questions type them
+    ("حايل", "الطايف"), each with the place as listed; only `named_cities` reads them (a
+    passage's places, which rank and pick snippets, stay the list's)."""
+    _, places = _calendar()
+    listed = [key[1:] for key in places if key.startswith("\0") and " " not in key]
+    return {p.replace("ئ", "ي"): p for p in listed if "ئ" in p and "\0" + p.replace("ئ", "ي") not in places}
 
 
 @lru_cache(maxsize=1)

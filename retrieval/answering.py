@@ -820,9 +820,11 @@ def question_specifics(
         typed = question if query.respelt else ""
         speaker_words = rules.speaker_words if isinstance(rules, ArabicRules) else 0
         names = resources.arabic_names
-        places = isinstance(rules, ArabicRules) and rules.named_cities
+        arabic = isinstance(rules, ArabicRules)
+        places = arabic and rules.named_cities
+        bodies, cued = arabic and rules.named_bodies, arabic and rules.cued_places
         return arabic_specifics(
-            index, query.text, retrieval.spans, searched, names, typed, speaker_words, places
+            index, query.text, retrieval.spans, searched, names, typed, speaker_words, places, bodies, cued
         )
     return english_specifics(index, query.text, retrieval.concepts)
 

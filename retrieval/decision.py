@@ -88,6 +88,12 @@ class ArabicRules:
     # (`missing.lacks_subject`, `answer_kinds.named_cities`; reason MISSING_WORDS): the near story
     # of another city holds the question's other words.
     named_cities: bool = True
+    # ... and so must each word of a public body of the list the question names ("الهلال
+    # الأحمر" asked, "الدفاع المدني" written: `missing.named_bodies`; reason MISSING_WORDS).
+    named_bodies: bool = True
+    # ... and so must the place a governorate, district or village cue heads ("محافظة الرس":
+    # `missing.cued_places`; reason MISSING_WORDS).
+    cued_places: bool = True
     # A question on one nationality's X (الوفد الأمريكي) over a best passage giving X another's
     # only (الوفد الروسي) gets the closest passages (`retrieval.qualifiers`).
     check_nationality: bool = True

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import dropwhile, takewhile
 
 from retrieval.analysis import Term, analyze
-from retrieval.answer_kinds import TITLES, is_place, named_cities
+from retrieval.answer_kinds import TITLES, WHICH, is_place, named_cities
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import lexicon, people
 from retrieval.english.words import is_contraction, subject_names
@@ -46,6 +47,16 @@ _WHAT_AFTER = frozenset(normalize_arabic(w) for w in "ايه إيه ايش إي�
 NUMBER, NAME, TERM = "number", "name", "term"
 PLACE = "place"  # an English question's name that is a country or city
 KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval.name_renderings`)
+# What heads a place in construct ("محافظة الرس", "حي الروضة", "قرية ..."), normalized; not
+# "مدينة" (مدينة الملك عبدالله الطبية is a hospital) nor "مركز" (مركز الدفاع المدني).
+_PLACE_HEADS = frozenset("محافظه منطقه حي قريه بلده".split())
+# Public bodies a near story swaps for another ("وظائف ... في الهلال الأحمر" over the civil
+# defence's job advert, which holds every other word): a question naming one is not answered by
+# an article that never names it (`named_bodies`, `ArabicRules.named_bodies`).
+_BODIES = (
+    "الهلال الأحمر|الصليب الأحمر|الدفاع المدني|الحرس الوطني|حرس الحدود|الأمن العام|مجلس الشورى|"
+    "مجلس الأمن|ديوان المظالم|هيئة الأمر بالمعروف|هيئة حقوق الإنسان|الخطوط السعودية"
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,8 @@ def arabic_specifics(
     typed: str = "",
     speaker_words: int = 0,
     places: bool = False,
+    bodies: bool = False,
+    cued: bool = False,
 ) -> list[Specific]:
     """Numbers, years and words the index does not know, of an Arabic question `text` analysed
     into `terms` (`analyze_spans`, as ranked); `searched` gives the form a question term was
@@ -77,7 +90,9 @@ def arabic_specifics(
     it (Arabizi, spoken Arabic respelt), whose words alone can be its subject, read from up to
     `speaker_words` words after a verb of saying or before one asking "what" (`quoted_speakers`);
     with `places`, the cities of the place list it names (`answer_kinds.named_cities`) that the
-    articles know, as a `listed_place` each (`lacks_subject`)."""
+    articles know, as a `listed_place` each (`lacks_subject`); with `bodies`, each word of the
+    public bodies it names (`named_bodies`) likewise, so that an article must name them whole;
+    with `cued`, the place after a governorate or district cue (`cued_places`) likewise."""
     terms = list(terms)
     speakers = {
         rarest_in(index, terms, searched, span)
@@ -100,25 +115,77 @@ def arabic_specifics(
         elif not known and len(norm) >= MIN_RARE_LETTERS:
             specifics.append(Specific(typed_word, known, TERM))
     if places:
-        specifics += _arabic_places(index, text, terms, searched)
+        specifics += _listed(index, text, terms, searched, named_cities(text))
+    if bodies:
+        specifics += _listed(index, text, terms, searched, named_bodies(text))
+    if cued:
+        specifics += _listed(index, text, terms, searched, cued_places(text))
     return specifics
 
 
-def _arabic_places(
-    index: SearchIndex, text: str, terms: Sequence[Term], searched: Callable[[str], str]
+def _listed(
+    index: SearchIndex,
+    text: str,
+    terms: Sequence[Term],
+    searched: Callable[[str], str],
+    spans: Iterable[tuple[int, int, str]],
 ) -> list[Specific]:
-    """The cities of the place list an Arabic question names, by the index terms the articles know
-    them by (none known: the articles never name it, and other rules see its words): as typed
-    and without a preposition's letter, which the analysis keeps on some ("بمكة" is بمك, "مكة"
-    مك; an article writing مكة names it)."""
+    """The listed places (or words of bodies) an Arabic question names at `spans`, by the index
+    terms the articles know them by (none known: the articles never name it, and other rules see
+    its words): as typed and as listed, without a preposition's letter, which the analysis keeps
+    on some ("بمكة" is بمك, "مكة" مك; an article writing مكة names it)."""
     places = []
-    for start, end, city in named_cities(text):
+    for start, end, city in spans:
         typed = [t.term for t in terms if start <= t.start and t.end <= end]
         forms = {searched(term) for term in [*typed, *analyze(city)]}
         known = frozenset(f for f in forms if index.known(f))
         if known:
             places.append(Specific(text[start:end], known, NAME, listed_place=True))
     return places
+
+
+def named_bodies(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The [start, end) span of each word of the public bodies of `_BODIES` that `text` names,
+    with the word as listed (normalized; "للدفاع المدني" -> الدفاع, المدني)."""
+    words = word_table(text)
+    found = []
+    for i in range(len(words)):
+        for body in _body_phrases():
+            if i + len(body) <= len(words) and all(
+                _body_word(words[i + j][0], word) for j, word in enumerate(body)
+            ):
+                found += [(words[i + j][1], words[i + j][2], word) for j, word in enumerate(body)]
+    return tuple(found)
+
+
+def _body_word(typed: str, listed: str) -> bool:
+    """Whether a normalized word of the question is `listed`, after a preposition's letter or a
+    conjunction ("بالهلال", "والدفاع"; "للدفاع" for الدفاع)."""
+    if typed == listed:
+        return True
+    if listed.startswith("ال") and typed.startswith("لل"):
+        return "ا" + typed[1:] == listed
+    return len(typed) > 3 and typed[0] in "وفبلك" and _body_word(typed[1:], listed)
+
+
+def cued_places(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The [start, end) span of the word after each governorate, district or village cue in
+    construct that `text` holds ("محافظة الرس", "بحي الروضة"), with the word: a place of the
+    kingdom's news that the place list has no room for; not the one "أي" asks for."""
+    words = [("", 0, 0), *word_table(text)]
+    return tuple(
+        (start, end, word)
+        for (before, _, _), (cue, _, _), (word, start, end) in zip(words, words[1:], words[2:], strict=False)
+        if _PLACE_HEADS.intersection({cue, cue[1:] if cue[:1] in "وفبلك" else cue})
+        and before not in WHICH  # "في أي قرية اندلع الحريق" asks the village
+        and word not in STOPWORDS
+        and starts_arabic(word)
+    )
+
+
+@lru_cache(maxsize=1)
+def _body_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w for w, _, _ in word_table(body)) for body in _BODIES.split("|"))
 
 
 def quoted_speakers(text: str, typed: str, length: int = 2, *, before: bool = False) -> list[tuple[int, int]]:
