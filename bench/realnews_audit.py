@@ -29,6 +29,8 @@ DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eva
 FURNITURE = {
     "رابط الخبر بصحيفة …": re.compile(r"رابط الخبر بصحيفة"),
     "سمات … tag line": re.compile(r"(?:^|[.!?؟”\"»]\s*)سمات\s[^\n]{0,150}$", re.MULTILINE),
+    # ... and one glued to the end of a last line without a full stop (a poem's, a link's).
+    "سمات … glued to the last line": re.compile(r"\sسمات(?:\s+[^\s.!?؟]+){2,12}\s*\Z"),
     "Next Previous": re.compile(r"Next\s+Previous|Previous\s+Next", re.IGNORECASE),
     "… - سبق - …: byline": re.compile(r"[-–]\s*سبق\s*[-–][^\n.:]{0,40}:"),
     "… – عين اليوم / عين اليوم – …": re.compile(r"[-–]\s*عين اليوم|عين اليوم\s*[-–]"),

@@ -10,7 +10,7 @@ headline masked). What recurs at the same edge of many of an outlet's articles i
 edge holding one is furniture: cut, never rewritten, the head kept as the article's credit.
 The same markers find what the counted segments miss: a byline after a deck's items in their
 paragraph or ended by its marker alone, a paragraph of captions ending in one, a footer with
-the teaser it carries, a tag line with a full stop among its tags.
+the teaser it carries, a tag line with a full stop among its tags or glued to the last line.
 Counting is linear and the cuts are bounded to text without a full stop at the very edges, so
 a body sentence is never cut, and a small corpus (too few articles per outlet) loses nothing.
 """
@@ -48,6 +48,7 @@ class FurnitureConfig:
     edge_chars: int = 400  # only this much of a paragraph's start or end is read for runs
     inside_share: float = 1.05  # a phrase seen at most this often as a longer marker is not one
     deck_item_sentences: int = 2  # a deck's "- item" runs on for at most this many sentences more
+    glued_tags: int = 2  # a tag line glued to the last paragraph holds at least this many tags
 
 
 CONFIG = FurnitureConfig()
@@ -409,7 +410,7 @@ def _footer_cut(
     if marker := _opening_marker(opening, markers, config, config.anywhere_words):
         return Segment(TAIL, i, 0, len(paragraph), paragraph), marker
     ends = list(_SENTENCE_END_RE.finditer(paragraph))
-    if not ends or ends[-1].end() == len(paragraph.rstrip()):
+    if ends and ends[-1].end() == len(paragraph.rstrip()):
         return None, ""
     for end in reversed(ends):
         start = end.end() + len(paragraph[end.end() :]) - len(paragraph[end.end() :].lstrip())
@@ -418,6 +419,20 @@ def _footer_cut(
             break
         if marker := _opening_marker(words, markers, config):
             return Segment(TAIL, i, start, len(paragraph), paragraph[start:]), marker
+    return _glued_tags_cut(paragraph, i, markers, config)
+
+
+def _glued_tags_cut(
+    paragraph: str, i: int, markers: dict[str, int], config: FurnitureConfig
+) -> tuple[Segment | None, str]:
+    """A tag line glued to the end of the last paragraph with no full stop before it (after a
+    poem's last line, a list): from a one-word marker among the last words, when at least two
+    words follow it, all topic words, and a topic word precedes it ("من سمات ..." is text)."""
+    words = _masked_words(paragraph)[-config.run_words :]
+    for k in range(len(words) - 1 - config.glued_tags, 0, -1):
+        word, start, _ = words[k]
+        if word in markers and all(_is_topic_word(w) for w, _, _ in words[k - 1 :]):
+            return Segment(TAIL, i, start, len(paragraph), paragraph[start:]), word
     return None, ""
 
 

@@ -42,8 +42,9 @@ from retrieval.store_corpus import FileState, NewDocument
 # 8: no sentence end after a one-letter title, "د. أحمد"; 9: a byline after a deck's lines cut;
 # 10: shingle counts in near-duplicate fingerprints, for contained reprints; 11: outlet heads
 # after a deck's items or ended by their marker, captions paragraphs, footers with teasers; 12:
-# a columnist's contact lines closing the text, gallery buttons after its last sentence).
-ANALYSIS_VERSION = "12"
+# a columnist's contact lines closing the text, gallery buttons after its last sentence; 13: a
+# tag line glued to the last line with no full stop before it).
+ANALYSIS_VERSION = "13"
 log = logging.getLogger(__name__)
 # Reading and analysing files is CPU work: from this many changed files on, it runs in worker
 # processes, one per core (a first build of a large corpus); fewer are read in a thread.

@@ -143,6 +143,21 @@ def test_a_footer_with_its_teaser_and_a_tag_line_holding_a_full_stop_are_cut():
     assert strip_furniture(article, profile) == (article, [])
 
 
+def test_a_tag_line_glued_to_a_last_line_without_full_stop_is_cut_and_text_is_not():
+    profile = _nakheel_profile()
+    # Lines of a poem end without a full stop; the last is too long to be a tag line of its own.
+    last_line = "سلام عليك من الأهل والجيران في كل صباح وفي كل مساء يا أرض الخير والعطاء"
+    poem = f"يا دار الأحبة في الشمال\n\n{last_line}"
+    article = Document("x", "عنوان", f"{SENTENCES[0]}\n\n{poem} وسوم أمطار شتاء ربيع صيف", source=OUTLET)
+    cleaned, cuts = strip_furniture(article, profile)
+    assert cleaned.body == f"{SENTENCES[0]}\n\n{poem}"
+    assert [(cut.kind, cut.text) for cut in cuts] == [("tail", "وسوم أمطار شتاء ربيع صيف")]
+    # Text, not tags: a function word before the marker or among the words after it.
+    for ending in ("من وسوم أمطار شتاء ربيع صيف", "وسوم الحدائق التي نحبها في المدينة"):
+        article = Document("y", "عنوان", f"{SENTENCES[0]}\n\n{last_line} {ending}", source=OUTLET)
+        assert strip_furniture(article, profile) == (article, [])
+
+
 def test_a_small_corpus_learns_nothing():
     rng = random.Random(5)
     docs = documents([invented_article(i, rng) for i in range(5)])
