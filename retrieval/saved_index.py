@@ -48,11 +48,14 @@ async def load_search_index(store: Store, previous: SearchIndex | None = None) -
 
 def _load(snapshot: StoreSnapshot, previous: SearchIndex | None) -> _Loaded:
     with snapshot:
-        signatures = snapshot.document_signatures()
-        if previous is not None:
-            data, documents = previous.data, previous.documents
+        if previous is None:
+            # Every document's row is read at a start: the hashes in them sign the documents.
+            documents = snapshot.documents()
+            signatures = snapshot.document_signatures(documents.content_hashes())
+            data = _saved(snapshot)
         else:
-            data, documents = _saved(snapshot), None
+            signatures = snapshot.document_signatures()
+            data, documents = previous.data, None
         if data is not None and len(data.passages) and not data.signatures:
             data = None  # built from passages alone (tests): nothing to diff against
         if data is not None:
@@ -63,20 +66,18 @@ def _load(snapshot: StoreSnapshot, previous: SearchIndex | None) -> _Loaded:
         if data is None:
             data = IndexData.build(snapshot.passage_rows())
             data = replace(data, signatures=signatures)
-            return _Loaded(data, snapshot.documents(), changed=True)
+            return _Loaded(data, documents if documents is not None else snapshot.documents(), changed=True)
         if documents is None:
-            docs = snapshot.documents()
-        else:
-            docs = documents.updated(set(stale), snapshot.documents(fresh))
+            documents = previous.documents.updated(set(stale), snapshot.documents(fresh))
         if not stale and not fresh:
-            return _Loaded(data, docs, changed=False)
+            return _Loaded(data, documents, changed=False)
         table = data.passages
         gone = set(stale)
         stale_numbers = [i for i, doc_id in enumerate(table.doc_ids) if doc_id in gone]
         removed = table.pids[np.isin(table.doc_index, stale_numbers)]
         added = list(snapshot.passage_rows(fresh))
         updated = replace(data.updated(removed, added), signatures=signatures)
-        return _Loaded(updated, docs, changed=True)
+        return _Loaded(updated, documents, changed=True)
 
 
 def _saved(snapshot: StoreSnapshot) -> IndexData | None:

@@ -17,6 +17,7 @@ RAW_COLUMNS = DOCUMENT_COLUMNS.replace("body", "CAST(body AS BLOB)", 1)
 _BODY = DOCUMENT_COLUMNS.split(", ").index("body")
 _DATE = DOCUMENT_COLUMNS.split(", ").index("date")
 _TITLE = DOCUMENT_COLUMNS.split(", ").index("title")
+_HASH = DOCUMENT_COLUMNS.split(", ").index("content_hash")
 
 
 class StoredDocuments(Mapping[str, Document]):
@@ -57,6 +58,13 @@ class StoredDocuments(Mapping[str, Document]):
         hundred candidates, and shows a few of them)."""
         entry = self._entries[doc_id]
         return entry.title if isinstance(entry, Document) else entry[_TITLE]
+
+    def content_hashes(self) -> dict[str, str]:
+        """Every document's content hash by doc id, without decoding a body."""
+        return {
+            doc_id: entry.content_hash if isinstance(entry, Document) else entry[_HASH]
+            for doc_id, entry in self._entries.items()
+        }
 
     def dates(self) -> Iterator[str]:
         """Every document's date, without decoding a body."""

@@ -158,6 +158,29 @@ def test_documents_decoded_on_lookup_equal_the_stored_ones(tmp_path, corpus):
     run(scenario())
 
 
+def test_signatures_from_the_rows_read_at_start_equal_the_stores(tmp_path, corpus):
+    """A start signs the documents with the content hashes of the rows it reads anyway; they
+    must be the store's own signatures, a document without passages included."""
+    db = tmp_path / "store.sqlite3"
+    run(open_and_answer(db, corpus, refresh=True))
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM passages WHERE doc_id = '000_758033c16f9c693b'")
+
+    async def signatures() -> tuple[dict, dict]:
+        store = await Store.open(db)
+        try:
+            with store.snapshot() as snapshot:
+                hashes = snapshot.documents().content_hashes()
+                return snapshot.document_signatures(), snapshot.document_signatures(hashes)
+        finally:
+            await store.close()
+
+    joined, from_rows = run(signatures())
+    assert list(from_rows.items()) == list(joined.items())
+    assert from_rows["000_758033c16f9c693b"].split(":")[1:3] == ["None", "0"]
+    assert len({s.split(":")[0] for s in from_rows.values()}) == len(from_rows) > 1
+
+
 def test_a_stale_saved_index_is_brought_up_to_date(tmp_path, corpus):
     """The store changed after the index was saved (e.g. a crash before saving it, or
     `corpusbot index` run by another process): opening applies the difference."""

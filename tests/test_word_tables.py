@@ -167,3 +167,13 @@ def test_another_dictionary_gets_new_names(tmp_path, corpus, monkeypatch):
     monkeypatch.setattr(word_tables, "names_signature", lambda: "another dictionary")
     asyncio.run(start())
     assert len(built) == 2
+
+
+def test_an_index_signature_is_made_once_and_anew_for_another_dictionary(own_index, monkeypatch):
+    index = own_index.search
+    first = word_tables.signature(index)
+    assert word_tables.signature(index) is first  # kept: the tables and the saved vectors check it
+    word_tables._signatures.clear()
+    assert word_tables.signature(index) == first
+    monkeypatch.setattr(word_tables, "names_signature", lambda: "another dictionary")
+    assert word_tables.signature(index) != first
