@@ -11,6 +11,11 @@ def terms(index: NameIndex, word: str) -> list[str]:
     return [m.term for m in index.snap(word)]
 
 
+def used(uses: dict[str, int]) -> NameIndex:
+    """A name index of `uses`' words, each used in that many passages (read when snapping)."""
+    return NameIndex(list(uses), frequency=lambda word: uses[word])
+
+
 def test_a_name_does_not_snap_to_a_word_that_begins_with_another_sound():
     names = NameIndex(["يراك", "يرعاك", "عميقا", "عناصر"])
     assert terms(names, "Iraq") == []  # yeh opens a verb, not "I"
@@ -32,7 +37,7 @@ def test_a_runner_up_far_behind_the_best_spelling_is_dropped():
 
 def test_the_usual_spelling_wins_over_a_rare_look_alike():
     uses = {"اليمن": 900, "يامين": 3}
-    names = NameIndex(["اليمن", "يامين"], frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Yemen") == ["اليمن"]
 
 
@@ -40,7 +45,7 @@ def test_a_spelling_that_repeats_a_consonant_the_name_has_once_is_not_its_spelli
     """The skeleton merges the two sin of كوراسويس into the one s of Khurais; counted apart they
     say it is another word, and the place's spelling خريص wins (it was dropped before)."""
     uses = {"كوراسويس": 1, "خريص": 67}
-    names = NameIndex(["كوراسويس", "خريص"], frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Khurais") == ["خريص"]
     # A name whose own consonant comes again keeps a spelling where it does: Mississippi.
     assert terms(NameIndex(["ميسيسيبي"]), "Mississippi") == ["ميسيسيبي"]
@@ -87,7 +92,7 @@ def test_zay_is_written_for_z_or_a_lone_s_between_vowels_not_for_ss():
 
 def test_a_runner_up_spelled_with_other_consonants_is_another_word():
     uses = {"طلال": 184, "تلال": 51}
-    names = NameIndex(uses, frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Talal") == ["طلال"]  # تلال: "hills"
 
 
@@ -122,7 +127,7 @@ def test_an_h_between_a_vowel_and_a_consonant_is_written_with_no_long_vowel_befo
     """Fahd is فهد: its silent-h reading (shape "fad") made فاض a perfect match, and فاهد wrote
     the vowel a closed syllable leaves unwritten. After o the h stays silent (John: جون)."""
     uses = {"فاض": 40, "فاهد": 2, "فهد": 300, "جون": 50, "محمود": 80, "ماحود": 1}
-    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Fahd") == ["فهد"]
     assert terms(names, "Mahmoud") == ["محمود"]
     assert terms(names, "John") == ["جون"]
@@ -131,7 +136,7 @@ def test_an_h_between_a_vowel_and_a_consonant_is_written_with_no_long_vowel_befo
 def test_an_opening_ain_is_the_names_vowel_and_a_closing_heh_its_ah():
     """Abdullah is عبدالله: read as "bdalh" it lost to the look-alike البدلاء ("bdla")."""
     uses = {"البدلاء": 30, "عبدالله": 900}
-    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Abdullah") == ["عبدالله"]
 
 
@@ -139,10 +144,10 @@ def test_a_spelling_the_corpus_uses_once_does_not_hide_the_usual_one_a_little_be
     """عبدلله (.91, one passage) kept عبدالله (.83, hundreds) out of the `near_best` window. A
     best spelling used more than once keeps its lead: the usual spelling is not looked for."""
     uses = {"عبدلله": 1, "عبدالله": 900}
-    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Abdullah") == ["عبدالله"]
     uses["عبدلله"] = 2
-    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Abdullah") == ["عبدلله"]
 
 
@@ -150,7 +155,7 @@ def test_kha_spells_kh_ch_j_or_x_not_a_plain_k():
     """Kazan is كازان, not خاصان; Kerry is كيري, not خيري: a kha is written for "kh" (Khalid),
     "ch" (Munich ميونخ), "j" (Juan خوان) or "x", never for a lone k or c."""
     uses = {"خاصان": 300, "كازان": 14, "خيري": 900, "كيري": 500, "خالد": 700}
-    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Kazan") == ["كازان"]
     assert terms(names, "Kerry") == ["كيري"]
     assert terms(names, "Khalid") == ["خالد"]
@@ -162,19 +167,19 @@ def test_a_final_c_after_a_vowel_may_be_turkish_c():
     """Suruc is سوروتش or سروج: read as k only, it snapped to سوروكا (the Soroka hospital); a
     final "-ic" stays English's k (Eric)."""
     uses = {"سوروكا": 12, "سوروتش": 86, "سروج": 74, "اريك": 40, "اريتش": 40}
-    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Suruc") == ["سوروتش"]
     assert terms(names, "Soroka") == ["سوروكا"]
     assert "اريتش" not in terms(names, "Eric")
     del uses["سوروتش"]
-    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Suruc") == ["سروج"]  # the usual spelling, near behind
 
 
 def test_an_h_after_a_digraphs_h_is_sounded():
     """Mashhad is مشهد: the second h was read as silent ("maxad"), and مشاد won."""
     uses = {"مشاد": 20, "مشهد": 480}
-    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Mashhad") == ["مشهد"]
 
 
@@ -182,10 +187,10 @@ def test_a_look_alike_counted_as_a_clitic_on_a_short_word_does_not_outnumber_the
     """بعيش is ب + عيش ("living") to the analysis: its count is that word's, so the place's
     spelling بيش, as alike to Baish and used in fewer passages, is the snap."""
     uses = {"بعيش": 323, "بيش": 222}
-    names = NameIndex(["بعيش", "بيش"], frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Baish") == ["بيش"]
     uses = {"بيروت": 900, "بيرت": 400}  # a stem the analysis leaves long enough keeps its count
-    assert terms(NameIndex(["بيروت", "بيرت"], frequency=lambda word: uses[word]), "Beirut") == ["بيروت"]
+    assert terms(used(uses), "Beirut") == ["بيروت"]
 
 
 def test_a_spelling_ends_as_the_name_does():
@@ -227,7 +232,7 @@ def test_a_z_before_a_vowel_is_no_seen_and_may_be_a_dad_or_zah():
     writes a seen for its z; the article writes رضايان, a Persian z's dad. Zarif is ظريف. The zay
     stays the usual letter: Zahran is زهران, not ظهران (Dhahran)."""
     uses = {"رئيسيان": 12000, "رضايان": 290, "زهران": 100, "ظهران": 1200, "ظريف": 180}
-    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    names = used(uses)
     assert terms(names, "Rezaian") == ["رضايان"]
     assert terms(names, "Zarif") == ["ظريف"]
     assert terms(names, "Zahran") == ["زهران"]
@@ -239,7 +244,7 @@ def test_a_z_before_a_vowel_is_no_seen_and_may_be_a_dad_or_zah():
 def test_the_z_letters_have_a_switch_for_ablations():
     off = NameSnapping(z_letters=False)
     uses = {"رئيسيان": 12000, "رضايان": 290}
-    names = NameIndex(list(uses), frequency=lambda word: uses[word])
+    names = used(uses)
     assert [m.term for m in names.snap("Rezaian", snapping=off)] == ["رئيسيان"]
     assert not spells_letters(EnglishLetters.of("Rezaian"), "رئيسيان")
     assert spells_letters(EnglishLetters.of("Rezaian"), "رئيسيان", z_letters=False)
