@@ -94,8 +94,8 @@ class NameSnapping:
     usual_gap: float = 0.25
     usual_max_uses: int = 10
     """A best spelling used in more than `rare_uses` and at most `usual_max_uses` passages
-    yields to a spelling with another z letter, or a yeh for its alef where the name's a may
-    be said as in "Jason" (`names._respelled`), up to `usual_gap` behind it and used at least
+    yields to a spelling with another long vowel or z letter in a place of its letters
+    (`names._respelled`), up to `usual_gap` behind it and used at least
     `usual_ratio` times as often: the name's usual spelling (Jason is جيسون, 29 passages, not
     جاسون, 4; Okaz عكاظ, 960, not عكاز "crutch", 8). A spelling used more often is a name of
     its own (Putin: بوتين, not بيتين); 0 for ablations (docs/tuning.md)."""

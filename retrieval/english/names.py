@@ -65,10 +65,9 @@ _CLITICS_BY_FIRST = {c[0]: tuple(x for x in _CLITICS if x[0] == c[0]) for c in _
 _ARTICLES_BY_FIRST = {c[0]: tuple(x for x in ARTICLES if x[0] == c[0]) for c in ARTICLES}
 SNAPS_REMEMBERED = 10_000
 _AR_OPENING_VOWELS = set("اأإآعءئؤ")
-# The letters an English z may be written with in two spellings of one name (Okaz: عكاظ, عكاز).
-_Z_LETTERS = set("زظض")
-# An English a before one consonant and a vowel, often said as in "Jason" (جيسون, not جاسون).
-_OPEN_A_RE = re.compile(r"a[b-df-hj-np-tv-z][aeiouy]", re.IGNORECASE)
+# Letters one spelling of a name may write for another's: an English z (Okaz: عكاظ، عكاز), an
+# English a read as in "Jason" (جاسون، جيسون); not o or u (Mourinho is مورينو, not مارينو).
+_RESPELLINGS = (set("زظض"), set("اي"))
 
 
 def _collapse(skeleton: str) -> str:
@@ -286,16 +285,13 @@ def _consonants(term: str) -> str:
     return "".join(c for c in _without_article(term).removesuffix("ه") if c.isalpha() and c not in "اويىءئؤ")
 
 
-def _respelled(term: str, other: str, open_a: bool) -> bool:
-    """Whether `other` writes `term`'s letters with another z letter in their places or, for a
-    name with an `open_a` (see `_OPEN_A_RE`), a yeh for an alef, articles aside (عكاز, عكاظ;
-    جاسون, جيسون): one name's two spellings. Not a yeh for alef elsewhere (Staff: ستاف, not
-    ستيف), nor alef for yeh (Winter: وينتر, not وانتر), nor a letter more or fewer, which makes
-    another word as often (بنزيمه, بنظمه; فجيره, الفجره)."""
+def _respelled(term: str, other: str) -> bool:
+    """Whether `other` writes `term`'s letters with one of `_RESPELLINGS` in their places,
+    articles aside (جاسون, جيسون; عكاز, عكاظ): one name's two spellings. A letter more or
+    fewer makes another word as often (بنزيمه, بنظمه; فجيره, الفجره)."""
     term, other = _without_article(term), _without_article(other)
     return len(term) == len(other) and all(
-        a == b or {a, b} <= _Z_LETTERS or (open_a and (a, b) == ("ا", "ي"))
-        for a, b in zip(term, other, strict=True)
+        a == b or any({a, b} <= letters for letters in _RESPELLINGS) for a, b in zip(term, other, strict=True)
     )
 
 
@@ -428,10 +424,10 @@ class NameIndex:
                     )
         return likeness
 
-    def _usual_first(self, word: str, scored: list[NameMatch], snapping: NameSnapping) -> list[NameMatch]:
-        """`scored` (best first) with English `word`'s usual spelling first, at the best's
-        likeness, when the best is a rare respelling of it (see `NameSnapping.usual_ratio`):
-        the exact look-alike is often a word of its own or a misspelling (Okaz: عكاز)."""
+    def _usual_first(self, scored: list[NameMatch], snapping: NameSnapping) -> list[NameMatch]:
+        """`scored` (best first) with the name's usual spelling first, at the best's likeness,
+        when the best is a rare variant of it (see `NameSnapping.usual_ratio`): the exact
+        look-alike is often a word of its own or a misspelling (Jason: جاسون, Okaz: عكاز)."""
         best = scored[0]
         best_uses = self._own_uses(best.term)
         if not snapping.rare_uses < best_uses <= snapping.usual_max_uses:
@@ -441,7 +437,7 @@ class NameIndex:
             m
             for m in scored[1:]
             if m.similarity >= best.similarity - snapping.usual_gap
-            and _respelled(best.term, m.term, bool(_OPEN_A_RE.search(word)))
+            and _respelled(best.term, m.term)
             and self._own_uses(m.term) >= floor
         ]
         if not usual:
@@ -468,7 +464,7 @@ class NameIndex:
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
         if self._frequency is not None and snapping.usual_ratio and scored:
-            scored = self._usual_first(word, scored, snapping)
+            scored = self._usual_first(scored, snapping)
         alike = [m for m in scored if m.similarity >= scored[0].similarity - snapping.near_best]
         if self._frequency is not None and alike and self._frequency(alike[0].term) <= snapping.rare_uses:
             # A best spelling the corpus barely uses is a misspelling or a look-alike when a
