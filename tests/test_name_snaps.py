@@ -248,15 +248,3 @@ def test_the_z_letters_have_a_switch_for_ablations():
     assert [m.term for m in names.snap("Rezaian", snapping=off)] == ["رئيسيان"]
     assert not spells_letters(EnglishLetters.of("Rezaian"), "رئيسيان")
     assert spells_letters(EnglishLetters.of("Rezaian"), "رئيسيان", z_letters=False)
-
-
-def test_a_rare_best_spelling_yields_to_its_usual_respelling():
-    """جاسون (Jason's exact vowels, 4 passages) is a rare spelling of جيسون (29): an English a
-    read as in "Jason"; عكاز ("crutch", 8) a rare z letter for عكاظ (960). A best spelling used
-    more often, or a respelling with o or u for a (Mourinho: مارينو), keeps its lead."""
-    names = used({"جاسون": 4, "جيسون": 29, "عكاز": 8, "عكاظ": 960, "مورينو": 3, "مارينو": 18})
-    assert terms(names, "Jason") == ["جيسون"]
-    assert terms(names, "Okaz") == ["عكاظ"]
-    assert terms(names, "Mourinho") == ["مورينو"]
-    assert terms(used({"جاسون": 40, "جيسون": 290}), "Jason") == ["جاسون"]
-    assert [m.term for m in names.snap("Jason", snapping=NameSnapping(usual_ratio=0))] == ["جاسون"]
