@@ -90,15 +90,6 @@ class NameSnapping:
     """A best spelling used in at most `rare_uses` passages is weighed against spellings up to
     `rare_best` behind it (by `min_frequency_share`): a misspelling or look-alike used once does
     not hide the name's usual spelling (Abdullah: عبدلله .91, عبدالله .83)."""
-    usual_ratio: float = 5.0
-    usual_gap: float = 0.25
-    usual_max_uses: int = 10
-    """A best spelling used in more than `rare_uses` and at most `usual_max_uses` passages
-    yields to a spelling with another long vowel or z letter in a place of its letters
-    (`names._respelled`), up to `usual_gap` behind it and used at least
-    `usual_ratio` times as often: the name's usual spelling (Jason is جيسون, 29 passages, not
-    جاسون, 4; Okaz عكاظ, 960, not عكاز "crutch", 8). A spelling used more often is a name of
-    its own (Putin: بوتين, not بيتين); 0 for ablations (docs/tuning.md)."""
     min_everyday_share: float = 0.2
     """A capitalised word the dictionary also renders (Council: المجلس) is snapped only to a
     spelling the corpus uses at least `min_everyday_share` as often as that rendering: else

@@ -65,9 +65,6 @@ _CLITICS_BY_FIRST = {c[0]: tuple(x for x in _CLITICS if x[0] == c[0]) for c in _
 _ARTICLES_BY_FIRST = {c[0]: tuple(x for x in ARTICLES if x[0] == c[0]) for c in ARTICLES}
 SNAPS_REMEMBERED = 10_000
 _AR_OPENING_VOWELS = set("اأإآعءئؤ")
-# Letters one spelling of a name may write for another's: an English z (Okaz: عكاظ، عكاز), an
-# English a read as in "Jason" (جاسون، جيسون); not o or u (Mourinho is مورينو, not مارينو).
-_RESPELLINGS = (set("زظض"), set("اي"))
 
 
 def _collapse(skeleton: str) -> str:
@@ -285,16 +282,6 @@ def _consonants(term: str) -> str:
     return "".join(c for c in _without_article(term).removesuffix("ه") if c.isalpha() and c not in "اويىءئؤ")
 
 
-def _respelled(term: str, other: str) -> bool:
-    """Whether `other` writes `term`'s letters with one of `_RESPELLINGS` in their places,
-    articles aside (جاسون, جيسون; عكاز, عكاظ): one name's two spellings. A letter more or
-    fewer makes another word as often (بنزيمه, بنظمه; فجيره, الفجره)."""
-    term, other = _without_article(term), _without_article(other)
-    return len(term) == len(other) and all(
-        a == b or any({a, b} <= letters for letters in _RESPELLINGS) for a, b in zip(term, other, strict=True)
-    )
-
-
 def _stem(term: str) -> str:
     terms = analyze(term)
     return terms[0] if terms else term
@@ -424,27 +411,6 @@ class NameIndex:
                     )
         return likeness
 
-    def _usual_first(self, scored: list[NameMatch], snapping: NameSnapping) -> list[NameMatch]:
-        """`scored` (best first) with the name's usual spelling first, at the best's likeness,
-        when the best is a rare variant of it (see `NameSnapping.usual_ratio`): the exact
-        look-alike is often a word of its own or a misspelling (Jason: جاسون, Okaz: عكاز)."""
-        best = scored[0]
-        best_uses = self._own_uses(best.term)
-        if not snapping.rare_uses < best_uses <= snapping.usual_max_uses:
-            return scored
-        floor = snapping.usual_ratio * best_uses
-        usual = [
-            m
-            for m in scored[1:]
-            if m.similarity >= best.similarity - snapping.usual_gap
-            and _respelled(best.term, m.term)
-            and self._own_uses(m.term) >= floor
-        ]
-        if not usual:
-            return scored
-        first = max(usual, key=lambda m: self._own_uses(m.term))
-        return [NameMatch(first.term, best.similarity), *(m for m in scored if m.term != first.term)]
-
     def _snap(self, word: str, limit: int, snapping: NameSnapping) -> list[NameMatch]:
         curated = [self._written(s) for s in self._curated.get(word.lower(), ())]
         written = list(dict.fromkeys(w for w in curated if w is not None))
@@ -463,8 +429,6 @@ class NameIndex:
         scored = [NameMatch(term, round(alike, 3)) for term, alike in likeness.items() if alike > 0]
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
-        if self._frequency is not None and snapping.usual_ratio and scored:
-            scored = self._usual_first(scored, snapping)
         alike = [m for m in scored if m.similarity >= scored[0].similarity - snapping.near_best]
         if self._frequency is not None and alike and self._frequency(alike[0].term) <= snapping.rare_uses:
             # A best spelling the corpus barely uses is a misspelling or a look-alike when a
