@@ -26,7 +26,6 @@ from retrieval.answer_kinds import (
     speaks,
 )
 from retrieval.arabizi import arabizi_others, read_arabizi
-from retrieval.asked_dates import AskedDay, asked_days, reports_day
 from retrieval.attributes import asked_attribute, asked_value
 from retrieval.candidates import Candidate, Retrieval
 from retrieval.counted import asked_counted, counts_asked
@@ -240,7 +239,6 @@ def arabic_candidates(
     weights = term_weights(index, indexed_forms(index, query_terms(spans)))
     found = candidates(index, weights, limit, ranking)
     found = answer_kind_rerank(index, found, weights, question_kind(question), ranking)
-    found = asked_day_rerank(index, found, asked_days(question), ranking)
     if dense is not None and found and not lexically_decisive(_left(found, withheld), ranking):
         found = dense_rerank(found, dense.scores(question), ranking.dense_weight)
     return Retrieval(weights, found, spans=tuple(spans))
@@ -269,26 +267,6 @@ def answer_kind_rerank(
         rescored.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.evidence))
     rescored.sort(key=lambda c: -c.hit.score)
     return rescored + found[len(head) :]
-
-
-def asked_day_rerank(
-    index: SearchIndex, found: list[Candidate], days: tuple[AskedDay, ...], ranking: ArabicRanking
-) -> list[Candidate]:
-    """Candidates of an article dated a day the question names (or `asked_day_lag` days after)
-    raised by `asked_day_weight` of their score: "إغلاق مؤشر الأسهم السعودية 10 أغسطس" is one
-    of a month of closing reports in the same words, and only the article's date tells which."""
-    if not days or not ranking.asked_day_weight or not found:
-        return found
-    dated: dict[str, bool] = {}
-    rescored = []
-    for c in found:
-        if c.doc_id not in dated:
-            date = index.documents.date(c.doc_id)
-            dated[c.doc_id] = any(reports_day(date, day, ranking.asked_day_lag) for day in days)
-        score = c.hit.score * (1.0 + ranking.asked_day_weight * dated[c.doc_id])
-        rescored.append(Candidate(Hit(c.hit.position, score), c.doc_id, c.matched, c.evidence))
-    rescored.sort(key=lambda c: -c.hit.score)
-    return rescored
 
 
 @dataclass(frozen=True)

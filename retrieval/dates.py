@@ -10,7 +10,7 @@ import re
 
 from retrieval.normalize import normalize_arabic
 
-MONTH_NUMBERS = {
+_MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
         (
@@ -31,7 +31,7 @@ MONTH_NUMBERS = {
     )
     for name in (normalize_arabic(n.replace("_", " ")) for n in names.split())
 }
-_MONTH_ALTERNATION = "|".join(sorted((re.escape(m) for m in MONTH_NUMBERS), key=len, reverse=True))
+_MONTH_ALTERNATION = "|".join(sorted((re.escape(m) for m in _MONTH_NUMBERS), key=len, reverse=True))
 # "10 اغسطس 2015" after normalization (alef forms folded, Arabic-Indic digits made ASCII).
 _TEXT_DATE_RE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_ALTERNATION})\s*,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
@@ -74,7 +74,7 @@ def date_from_text(text: str) -> str:
     """The full Gregorian date written in a dateline or date line ("الرياض 25 شوال 1436 هـ
     الموافق 10 أغسطس 2015 م", "14 July 2021", "2021-07-14"), or ""."""
     folded = normalize_arabic(text)
-    found = [_valid(y, MONTH_NUMBERS[m.lower()], d) for d, m, y in _TEXT_DATE_RE.findall(folded)]
+    found = [_valid(y, _MONTH_NUMBERS[m.lower()], d) for d, m, y in _TEXT_DATE_RE.findall(folded)]
     found += [_valid(*m) for m in _ISO_RE.findall(folded)]
     return _one(found)
 

@@ -44,10 +44,6 @@ class ArabicRanking:
     in `min_snap_frequency` passages, and a joined one they never write as its two parts
     (`retrieval.joined_names`; False for ablations).
 
-    When the question names a calendar day ("تداولات 11 أغسطس"), the candidates of an article
-    dated that day or up to `asked_day_lag` days after get `asked_day_weight` of their score
-    added, before the dense rerank (`retrieval.asked_dates`; 0 for ablations).
-
     The question is embedded only when BM25's own evidence is not decisive
     (`retrieval.lexical_gate`): decisive when its best passage holds `decisive_coverage` of the
     question's idf mass and outscores the best passage of any other article by
@@ -68,8 +64,6 @@ class ArabicRanking:
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
     joined_names: bool = True
-    asked_day_weight: float = 0.6
-    asked_day_lag: int = 1
     decisive_coverage: float = 0.6
     decisive_margin: float = 0.4
 

@@ -59,11 +59,6 @@ class StoredDocuments(Mapping[str, Document]):
         entry = self._entries[doc_id]
         return entry.title if isinstance(entry, Document) else entry[_TITLE]
 
-    def date(self, doc_id: str) -> str:
-        """A document's date (YYYY-MM-DD or ""), without decoding its body."""
-        entry = self._entries[doc_id]
-        return entry.date if isinstance(entry, Document) else entry[_DATE]
-
     def content_hashes(self) -> dict[str, str]:
         """Every document's content hash by doc id, without decoding a body."""
         return {
