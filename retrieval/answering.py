@@ -76,7 +76,13 @@ from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRank
 from retrieval.repeats import without_repeats
 from retrieval.report_dates import asks_saying
 from retrieval.roles import AskedRole, RoleReading, asked_role, tying_sentence, unanswered, written
-from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
+from retrieval.snippets import (
+    MIN_SNIPPET_CHARS,
+    Snippet,
+    answer_sentence_shares,
+    best_sentences,
+    holds_unasked_answer,
+)
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
 from retrieval.unquoted import asks_saying_verb, unquoted
@@ -444,7 +450,8 @@ def answer_question(
     tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
     shown = shown_kind(kind, query.text, rules) if arabic else kind
     beside = arabic and rules.answer_beside
-    results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside)
+    bonus, floor = ranking.answer_kind_bonus, ranking.min_snippet_chars
+    results = _results(index, chosen, weights, shown, bonus, counted, tying, beside, floor)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
     shown_terms = _shown_terms(chosen, results) if specifics else []
@@ -845,6 +852,7 @@ def _results(
     counted: frozenset[str] = frozenset(),
     tying: Callable[[str], int | None] | None = None,
     beside: bool = False,
+    min_chars: int = MIN_SNIPPET_CHARS,
 ) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
@@ -874,7 +882,9 @@ def _results(
                 end = min(end, taken_start)
         within = (passage.start - start, passage.end - start)
         best_at = tying(body[start:end]) if tying is not None else None
-        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted, best_at, beside)
+        snippet = best_sentences(
+            body[start:end], weights, within, kind, kind_bonus, counted, best_at, beside, min_chars
+        )
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)
