@@ -76,13 +76,7 @@ from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRank
 from retrieval.repeats import without_repeats
 from retrieval.report_dates import asks_saying
 from retrieval.roles import AskedRole, RoleReading, asked_role, tying_sentence, unanswered, written
-from retrieval.snippets import (
-    MIN_SNIPPET_CHARS,
-    Snippet,
-    answer_sentence_shares,
-    best_sentences,
-    holds_unasked_answer,
-)
+from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
 from retrieval.unquoted import asks_saying_verb, unquoted
@@ -448,10 +442,9 @@ def answer_question(
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
     tie = role is not None and arabic and rules.role_tie_snippet
     tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
-    shown = shown_kind(kind, query.text, rules) if arabic else kind
+    shown = shown_kind(kind, query.text, rules, ranking.sum_keywords) if arabic else kind
     beside = arabic and rules.answer_beside
-    bonus, floor = ranking.answer_kind_bonus, ranking.min_snippet_chars
-    results = _results(index, chosen, weights, shown, bonus, counted, tying, beside, floor)
+    results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
     shown_terms = _shown_terms(chosen, results) if specifics else []
@@ -479,12 +472,13 @@ def asked_kind(question: str, query: Query) -> str:
     return question_kind(question) or (question_kind(query.text) if query.text != question else "")
 
 
-def shown_kind(kind: str, text: str, rules: ArabicRules) -> str:
+def shown_kind(kind: str, text: str, rules: ArabicRules, sums: bool = False) -> str:
     """The kind of answer an Arabic question's snippets look for: its `kind`, or the kind a
-    question with none asks by a noun ("عدد ضحايا فيضانات بورما": `ArabicRules.keyword_kinds`).
-    The decision and the passage moves keep `kind`."""
+    question with none asks by a noun ("عدد ضحايا فيضانات بورما": `ArabicRules.keyword_kinds`;
+    a sum's noun too with `sums`, `ArabicRanking.sum_keywords`). The decision and the passage
+    moves keep `kind`."""
     if not kind and rules.keyword_kinds:
-        return keyword_kind(text)
+        return keyword_kind(text, sums=sums)
     return kind
 
 
@@ -852,7 +846,6 @@ def _results(
     counted: frozenset[str] = frozenset(),
     tying: Callable[[str], int | None] | None = None,
     beside: bool = False,
-    min_chars: int = MIN_SNIPPET_CHARS,
 ) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
@@ -882,9 +875,7 @@ def _results(
                 end = min(end, taken_start)
         within = (passage.start - start, passage.end - start)
         best_at = tying(body[start:end]) if tying is not None else None
-        snippet = best_sentences(
-            body[start:end], weights, within, kind, kind_bonus, counted, best_at, beside, min_chars
-        )
+        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted, best_at, beside)
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)

@@ -53,7 +53,6 @@ def best_sentences(
     counted: frozenset[str] = frozenset(),
     best_at: int | None = None,
     beside: bool = False,
-    min_chars: int = MIN_SNIPPET_CHARS,
 ) -> Snippet:
     """The 1-3 consecutive sentences of `passage` covering the most query weight; with `within`,
     the best one starts in that [start, end) stretch of it (the retrieved passage, when `passage`
@@ -133,7 +132,7 @@ def best_sentences(
         ]
         gain, _, j = max(gains, default=(0.0, 0, -1))
         if gain <= 0:
-            short = spans[last].end - spans[first].start < min_chars
+            short = spans[last].end - spans[first].start < MIN_SNIPPET_CHARS
             j = next((j for j in (last + 1, first - 1) if fits(j) and not headings[j]), -1)
             if not short or j < 0:
                 break
