@@ -271,17 +271,11 @@ def question_kind(question: str) -> str:
     return f"{first}{_JOIN}{second}" if second and second != first else first
 
 
-def keyword_kind(question: str, sums: bool = False) -> str:
+def keyword_kind(question: str) -> str:
     """The kind a question with no question word asks by a noun ("عدد ضحايا فيضانات بورما", "مدة
-    رحلة الأيتام", "موعد مباراة الهلال"): a number, a duration, a date; with `sums`, a number for
-    a sum asked by its noun too ("تكلفة مشروع ترميم أفلام روتانا", "واش هو أقل راتب للخادمة":
-    `SUM_WORDS`, whose `counted_nouns` are the currencies); else ""."""
-    table = word_table(question)
-    words = {_bare(w, _KEYWORDS) for w, _, _ in table}
-    kind = next((kind for kind, nouns in KEYWORD_NOUNS.items() if not nouns.isdisjoint(words)), "")
-    if not kind and sums and any(_bare(w, SUM_WORDS) in SUM_WORDS for w, _, _ in table):
-        return COUNT
-    return kind
+    رحلة الأيتام", "موعد مباراة الهلال"): a number, a duration, a date; else ""."""
+    words = {_bare(w, _KEYWORDS) for w, _, _ in word_table(question)}
+    return next((kind for kind, nouns in KEYWORD_NOUNS.items() if not nouns.isdisjoint(words)), "")
 
 
 def kind_parts(kind: str) -> tuple[str, ...]:

@@ -442,7 +442,7 @@ def answer_question(
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
     tie = role is not None and arabic and rules.role_tie_snippet
     tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
-    shown = shown_kind(kind, query.text, rules, ranking.sum_keywords) if arabic else kind
+    shown = shown_kind(kind, query.text, rules) if arabic else kind
     beside = arabic and rules.answer_beside
     results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
@@ -472,13 +472,12 @@ def asked_kind(question: str, query: Query) -> str:
     return question_kind(question) or (question_kind(query.text) if query.text != question else "")
 
 
-def shown_kind(kind: str, text: str, rules: ArabicRules, sums: bool = False) -> str:
+def shown_kind(kind: str, text: str, rules: ArabicRules) -> str:
     """The kind of answer an Arabic question's snippets look for: its `kind`, or the kind a
-    question with none asks by a noun ("عدد ضحايا فيضانات بورما": `ArabicRules.keyword_kinds`;
-    a sum's noun too with `sums`, `ArabicRanking.sum_keywords`). The decision and the passage
-    moves keep `kind`."""
+    question with none asks by a noun ("عدد ضحايا فيضانات بورما": `ArabicRules.keyword_kinds`).
+    The decision and the passage moves keep `kind`."""
     if not kind and rules.keyword_kinds:
-        return keyword_kind(text, sums=sums)
+        return keyword_kind(text)
     return kind
 
 

@@ -29,15 +29,13 @@ class ArabicRanking:
     candidates are then reordered by BM25 scaled to the best plus `dense_weight` x cosine.
     In a snippet, for a question asking when / where / who / how many / how long, a sentence
     holding such an answer (or, for why, a reason's cue) weighs `answer_kind_bonus` more
-    (`retrieval.snippets`); with `sum_keywords`, the snippets of a question asking no kind but
-    naming a sum ("تكلفة ...", "أقل راتب ...") look for a number, of a currency first
-    (`answer_kinds.keyword_kind`; False for ablations). For "where", "who", "how long", "how
-    many" and "on the sidelines of what" (`answer_passage_kinds`), the first result shows
-    another passage of its article naming a place, a person, a duration, a number or an
-    occasion in a sentence with `answer_passage_share` of the question's weight, scoring
-    `answer_passage_ratio` of the first passage at least, when that one names none (for who, or
-    none in a sentence holding as much of the weight) (`answering.answer_passage_first`): at
-    size the lead often states the number the later passage matching the question's words lacks.
+    (`retrieval.snippets`). For "where", "who", "how long", "how many" and "on the sidelines of
+    what" (`answer_passage_kinds`), the first result shows another passage of its article naming
+    a place, a person, a duration, a number or an occasion in a sentence with
+    `answer_passage_share` of the question's weight, scoring `answer_passage_ratio` of the first
+    passage at least, when that one names none (for who, or none in a sentence holding as much
+    of the weight) (`answering.answer_passage_first`): at size the lead often states the number
+    the later passage matching the question's words lacks.
 
     A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
     holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
@@ -59,7 +57,6 @@ class ArabicRanking:
     answer_kind_depth: int = 20
     dense_weight: float = 8.0
     answer_kind_bonus: float = 0.5
-    sum_keywords: bool = True
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
     answer_passage_kinds: tuple[str, ...] = ("where", "who", "duration", "count", "sidelines")
