@@ -146,6 +146,13 @@ class EnglishRanking:
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6
     lead_margin: float = 0.4
+    # A who-by-role question (`english.roles.asked_role`) shows first the passage of its first
+    # article tying a name to the role (`answering.role_passage_first`, within
+    # `answer_passage_ratio`), and its snippet's best sentence is the tying one
+    # (`roles.tying_sentence`), as the Arabic path's `ArabicRules.role_passage_first` and
+    # `role_tie_snippet` (docs/tuning.md, "enrole").
+    role_passage_first: bool = True
+    role_tie_snippet: bool = True
     expansion: EnglishExpansion = EnglishExpansion()
 
 
