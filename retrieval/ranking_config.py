@@ -156,6 +156,9 @@ class EnglishRanking:
     # ... and when no passage of that article ties one, the best-ranked passage of another
     # article scoring `answer_passage_ratio` of the first that does (`answering.role_article_first`).
     role_article_first: bool = True
+    # An English "governor" of a Saudi region is read as its أمير too ("أمير منطقة عسير":
+    # `english.roles.asked_role`), for the decision's role check and these moves.
+    region_governors: bool = True
     expansion: EnglishExpansion = EnglishExpansion()
 
 
