@@ -97,3 +97,14 @@ def test_the_sentence_tying_the_role_to_its_holder_is_the_first_snippet(own_inde
     assert answer.answered and "ساكي" in answer.results[0].snippet
     untied = replace(ENGLISH_RANKING, role_tie_snippet=False)
     assert "ساكي" not in answer_question(own_index, question, ranking=untied).results[0].snippet
+
+
+def test_a_governor_of_a_saudi_region_is_its_emir():
+    # A region's governor is written "أمير منطقة ..."; a governorate's is its محافظ.
+    text = "واستقبل أمير منطقة عسير الأمير فيصل بن خالد في مكتبه وفد الجامعة."
+    question = "Who is the governor of Asir?"
+    concepts = expand_english(question, load_dictionary())
+    assert written(text, asked_role(question, concepts)) == (True, True)
+    assert written(text, asked_role(question, concepts, regions=False)) == (False, False)
+    governorate = english_role("Who is the governor of Al-Kharj?")
+    assert governorate is not None and governorate.titles == ()
