@@ -439,10 +439,6 @@ def answer_question(
         chosen = role_passage_first(
             index, chosen, found, role, role_reading(rules), ranking.answer_passage_ratio
         )
-    if role is not None and isinstance(ranking, EnglishRanking) and ranking.role_article_first:
-        chosen = role_article_first(
-            index, chosen, found, role, role_reading(rules), ranking.answer_passage_ratio
-        )
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
@@ -719,36 +715,6 @@ def role_passage_first(
     at least: "مين راس الوفد الروسي" matches the passages on the talks best, the one naming
     Ryabkov "ترأس الوفد"."""
     return _passage_first(index, chosen, found, lambda text: written(text, role, reading)[1], ratio)
-
-
-def role_article_first(
-    index: SearchIndex,
-    chosen: list[Candidate],
-    found: list[Candidate],
-    role: AskedRole,
-    reading: RoleReading,
-    ratio: float,
-) -> list[Candidate]:
-    """`chosen` led by the best-ranked passage of another article tying a name to the `role`,
-    when the first shown does not (after `role_passage_first`) and it scores `ratio` of it at
-    least; the other results follow, one a document: "Who is the spokesman of ..." whose best
-    passage is the story's lead, another outlet's copy naming him."""
-    if not chosen or not ratio or written(index.passage_text(chosen[0].hit.position), role, reading)[1]:
-        return chosen
-    floor = ratio * chosen[0].hit.score
-    tying = next(
-        (
-            c
-            for c in found
-            if c.hit.score >= floor
-            and c.doc_id != chosen[0].doc_id
-            and written(index.passage_text(c.hit.position), role, reading)[1]
-        ),
-        None,
-    )
-    if tying is None:
-        return chosen
-    return [tying, *(c for c in chosen if c.doc_id != tying.doc_id)][: len(chosen)]
 
 
 def _passage_first(

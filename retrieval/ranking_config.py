@@ -153,9 +153,6 @@ class EnglishRanking:
     # `role_tie_snippet` (docs/tuning.md, "enrole").
     role_passage_first: bool = True
     role_tie_snippet: bool = True
-    # ... and when no passage of that article ties one, the best-ranked passage of another
-    # article scoring `answer_passage_ratio` of the first that does (`answering.role_article_first`).
-    role_article_first: bool = True
     # An English "governor" of a Saudi region is read as its أمير too ("أمير منطقة عسير":
     # `english.roles.asked_role`), for the decision's role check and these moves.
     region_governors: bool = True
