@@ -93,9 +93,10 @@ def test_a_name_after_a_comma_and_inna_is_what_the_role_said():
 def test_the_sentence_tying_the_role_to_its_holder_is_the_first_snippet(own_index):
     # The article's lead on the call is ranked first; its next sentence names the spokeswoman.
     question = "who is the White House spokeswoman?"
-    answer = answer_question(own_index, question)
+    tied = replace(ENGLISH_RANKING, role_passage_first=True, role_tie_snippet=True)
+    answer = answer_question(own_index, question, ranking=tied)
     assert answer.answered and "ساكي" in answer.results[0].snippet
-    untied = replace(ENGLISH_RANKING, role_tie_snippet=False)
+    untied = replace(tied, role_tie_snippet=False)
     assert "ساكي" not in answer_question(own_index, question, ranking=untied).results[0].snippet
 
 
