@@ -150,7 +150,7 @@ class EnglishRanking:
     # article tying a name to the role (`answering.role_passage_first`, within
     # `answer_passage_ratio`), and its snippet's best sentence is the tying one
     # (`roles.tying_sentence`), as the Arabic path's `ArabicRules.role_passage_first` and
-    # `role_tie_snippet`. Off: tuning snippets +5 −1, every held-out row identical (docs/tuning.md,
+    # `role_tie_snippet`. Off: tuning snippets +6 −1, every held-out row identical (docs/tuning.md,
     # "enrole"); left for a blind round to judge, as the Arabic pair was.
     role_passage_first: bool = False
     role_tie_snippet: bool = False
