@@ -390,7 +390,8 @@ def answer_question(
     arabic = isinstance(rules, ArabicRules)
     role = asked_role(question, bodies=rules.role_bodies) if arabic and rules.role_articles else None
     if isinstance(rules, EnglishRules) and rules.role_articles:
-        role = english_role(question, concepts)
+        regions = isinstance(ranking, EnglishRanking) and ranking.region_governors
+        role = english_role(question, concepts, regions)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
     quoting = isinstance(rules, ArabicRules) and rules.quoted_articles and not kind
     speakers = quoting and asks_saying_verb(query.text)
@@ -433,15 +434,15 @@ def answer_question(
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
-    if role is not None and arabic and rules.role_passage_first:
+    moves_passage, ties_snippet = role_moves(rules, ranking) if role is not None else (False, False)
+    if moves_passage:
         chosen = role_passage_first(
             index, chosen, found, role, role_reading(rules), ranking.answer_passage_ratio
         )
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
-    tie = role is not None and arabic and rules.role_tie_snippet
-    tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
+    tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if ties_snippet else None
     shown = shown_kind(kind, query.text, rules) if arabic else kind
     beside = arabic and rules.answer_beside
     results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside)
@@ -584,6 +585,16 @@ def role_reading(rules: Rules) -> RoleReading:
         reported=rules.role_reported,
         deputies=rules.role_deputies,
     )
+
+
+def role_moves(rules: Rules, ranking: Ranking) -> tuple[bool, bool]:
+    """Whether a who-by-role question shows its passage tying a name to the role first and its
+    tying sentence in the snippet: the Arabic path's rules say, the English path's ranking."""
+    if isinstance(rules, ArabicRules):
+        return rules.role_passage_first, rules.role_tie_snippet
+    if isinstance(ranking, EnglishRanking):
+        return ranking.role_passage_first, ranking.role_tie_snippet
+    return False, False
 
 
 def _article_bodies(index: SearchIndex, found: Sequence[Candidate], articles: int) -> list[str]:

@@ -85,6 +85,9 @@ class AskedRole:
     # الحزم", "مستشفى بني مالك": the kind's forms, then the name): a passage writing the role of
     # that kind of body otherwise named ("مدير مستشفى الخرمة") ties no one to it.
     body: tuple[tuple[str, ...], str] | None = None
+    # Other words writing the role in passages (normalized, without "ال"): an English "governor"
+    # of a Saudi region is its أمير ("أمير منطقة عسير"), whom Arabic questions ask as أمير.
+    titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -338,7 +341,7 @@ def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterato
         named = _body_names(words, role.body[0]) if role.body is not None else []
         mentioned = tied = False
         for at, (word, _, _) in enumerate(words):
-            if role_group(word) != role.group:
+            if role_group(word) != role.group and _base(word) not in role.titles:
                 continue
             reach = QUALIFIER_REACH * (2 if _base(word) in _ROLE_VERBS else 1)
             low, high = max(0, at - reach), min(len(words), at + reach + 1)

@@ -51,6 +51,12 @@ _MAX_MODIFIERS = 4
 # A body a role heads, written otherwise in the articles: "the Russian team" at talks is its
 # delegation (وفد), as the Arabic question's "وفد موسكو" is.
 _BODIES = {"team": ("وفد",), "delegation": ("فريق",)}
+# Saudi regions (as English words of their names): their governor is the region's أمير
+# ("أمير منطقة عسير"), a governorate's is its محافظ ("محافظ أملج").
+_REGIONS = frozenset(
+    "riyadh mecca makkah medina madinah eastern asir jazan jizan najran baha tabuk hail qassim jouf".split()
+)
+_REGION_TITLES = ("امير",)
 # The Arabic of the US as the lexicon gives it ("الولايات المتحدة") names no country to the
 # Arabic reader, which knows it by its adjective.
 _COUNTRY_NAMES = {"الولايات": "امريكا"}
@@ -128,12 +134,13 @@ def _arabic(concept: Concept) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if not is_stopword(w) and role_group(w) is None))
 
 
-def asked_role(question: str, concepts: Sequence[Concept]) -> AskedRole | None:
+def asked_role(question: str, concepts: Sequence[Concept], regions: bool = True) -> AskedRole | None:
     """The role an English who-question asks (`role_words`) with its qualifiers as the Arabic
     reader takes them (`roles.asked_role`): a minister's portfolio ("foreign minister": الخارجية),
     each country before the role or among the first two words after it ("Russian", "US", "to
     Saudi Arabia": a country of `roles._NATIONS`), and the first two other qualifying words'
     renderings as one qualifier, either writing it ("Jubail municipality": الجبيل or البلدية).
+    With `regions`, a governor of a Saudi region is also written أمير (`AskedRole.titles`).
     Whose role it is, the first word before it ("Japan's ambassador"; a role verb's object's
     country: "headed the US delegation"), is its `owner`. A qualifier no rendering writes in
     Arabic is not checked."""
@@ -163,4 +170,6 @@ def asked_role(question: str, concepts: Sequence[Concept]) -> AskedRole | None:
     qualifiers = portfolios + ([either] if either else []) + nations
     if not qualifiers:
         return None
-    return AskedRole(role_group(read.role), tuple(dict.fromkeys(qualifiers)), owner)
+    governs_region = regions and read.role == "محافظ" and bool(_REGIONS & set(read.before + read.after))
+    titles = _REGION_TITLES if governs_region else ()
+    return AskedRole(role_group(read.role), tuple(dict.fromkeys(qualifiers)), owner, titles=titles)
