@@ -25,6 +25,10 @@ NAMED = "name"  # "ما اسم الشاب ...", "what was the name of the pilot 
 _KUNYA = frozenset({"ابو", "ام"})
 _SON_OF = frozenset({"بن", "ابن"})
 _NAME_ASKED = frozenset("اسم اسمه اسمها اسمهم اسمو سميه سميته".split())
+# A name asked after its person ("مين الحرامي ... شو اسمه", "الست اللي كسبت ... اسمها ايه"),
+# next to a "what" (`asks_names`).
+_HIS_NAME = frozenset("اسمه اسمها اسمهم اسمو اسمهما".split())
+_WHAT_NEXT = frozenset("ما وما شو ايش وش شنو ايه اش واش".split())
 # People a question asks the name of, normalized ("اسم الملعب" asks for a place's name: not these).
 _PERSON_NOUNS = frozenset(
     (
@@ -318,6 +322,26 @@ def _first_kind(question: str) -> str:
             if word == "من" and (i == 0 or words[i - 1] in ("مع", "ومع")):
                 return WHO
     return ""
+
+
+def asks_names(question: str) -> bool:
+    """Whether an Arabic question asks for people's names in a way `question_kind` does not read
+    as NAMED: "أسماء" before a noun with the article ("وش أسماء الباكستانيين اللي توفوا", "ما
+    أسماء الشابين"), or a name asked after its person ("مين الحرامي اللي طعن ... شو اسمه؟", "... اسمها ايه").
+    The decision asks such a question for a name (`answering.decide_answer`); the ranking and
+    the snippets keep `question_kind`."""
+    words = [w for w, _, _ in word_table(question)]
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word == "اسماء" and after.startswith("ال"):
+            return True
+        # Not before the person ("شو اسمها المتحدثة باسم البيت الأبيض": `question_kind` reads
+        # that one, and a spokesman's name is the report's source, not what is asked).
+        asked_before = not after.startswith("ال")
+        what = _WHAT_NEXT.intersection(words[max(i - 1, 0) : i + 2])
+        if word in _HIS_NAME and asked_before and (what or not after):
+            return True
+    return False
 
 
 def counted_nouns(question: str) -> frozenset[str]:

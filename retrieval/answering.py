@@ -19,6 +19,7 @@ from retrieval.answer_kinds import (
     WHEN,
     WHERE,
     WHO,
+    asks_names,
     counted_nouns,
     keyword_kind,
     kind_parts,
@@ -405,6 +406,9 @@ def answer_question(
     if not kind and isinstance(rules, EnglishRules) and rules.attribute_asks_count:
         attribute = asked_value(question)
         decided_kind = COUNT if attribute else kind
+    names = kind in ("", WHO) and arabic and rules.names_asked
+    if names and (asks_names(question) or asks_names(query.text)):
+        decided_kind = NAMED
     decide_on = partial(
         decide_answer,
         index,

@@ -167,6 +167,12 @@ class ArabicRules:
     # (`snippets.best_sentences(beside=...)`): "في المدعو صالح بن شعيل" before a long sentence.
     # Held-out +1 only with `keyword_kinds` (each alone identical): switch them off together.
     answer_beside: bool = True
+    # A question asking people's names by "أسماء" ("وش أسماء الباكستانيين اللي توفوا") or after
+    # the person ("مين الحرامي اللي طعن ... شو اسمه") is decided as a name question: a best
+    # passage naming them only vaguely ("شخصان من الجنسية الباكستانية") holds no name near the
+    # question's words (`answer_kinds.asks_names`, `answering.holds_answer`; reason
+    # NO_ANSWER_KIND). The ranking and the snippets keep the question's own kind.
+    names_asked: bool = True
     # A question asking what a person said ("شو قال ترامب عن ...") gets the closest passages when
     # the best passages' first `quoted_articles` articles never have that person speaking
     # (`unquoted.unquoted`; reason NOT_QUOTED). 0: off.

@@ -17,6 +17,7 @@ from retrieval.answer_kinds import (
     WHO,
     WHY,
     answer_spans,
+    asks_names,
     counted_nouns,
     counts_noun,
     is_partial,
@@ -307,6 +308,30 @@ def test_a_day_of_the_month_is_no_count(text, spans):
 )
 def test_a_name_answer_is_not_the_reports_source(text, spans):
     assert [text[start:end] for start, end in answer_spans(text, NAMED)] == spans
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("وش أسماء الباكستانيين اللي توفوا في الحادث؟", True),
+        ("ما أسماء الشابين اللذين تحرشا بالفتاة؟", True),
+        ("مين الحرامي اللي طعن الشاب؟ شو اسمه؟", True),  # after the person, read before "مين"
+        ("الست اللي كسبت في الانتخابات اسمها ايه", True),
+        # Before the person: `question_kind` decides, and the spokeswoman is no name asked of.
+        ("شو اسمها المتحدثه باسم البيت الابيض؟", False),
+        ("ما اسم الفندق الذي أصيبت فيه الطفلة", False),  # a place's name
+        ("مطعم اسمه باب الحارة وين صار", False),  # a name given, not asked
+    ],
+)
+def test_names_asked_by_a_plural_or_after_the_person(question, asks):
+    assert asks_names(question) is asks
+
+
+def test_names_of_people_the_articles_never_name_get_the_closest_passages(own_index):
+    # The seed articles tell of a prisoner exchange; they name no prisoner.
+    unchecked = replace(path_rules("ar"), names_asked=False)
+    question = "شو اسماء السجناء الامريكان اللي واشنطن بدها ترجعهم من روسيا"
+    assert_check_decides(own_index, question, NO_ANSWER_KIND, unchecked)
 
 
 def test_how_many_over_a_passage_with_only_a_date_gets_the_closest_passages(own_index):

@@ -13,7 +13,9 @@ from retrieval.decision import ARABIC_RULES, NO_ROLE
 from retrieval.roles import RoleReading, asked_role, role_group, tying_sentence, unanswered, written
 from retrieval.snippets import best_sentences
 
-UNCHECKED = replace(ARABIC_RULES, role_articles=0)
+# "اسمه ايه المدير العام" is also decided as a name question (`names_asked`): off with the role
+# rule, so that each question is answered without the rule these tests prove.
+UNCHECKED = replace(ARABIC_RULES, role_articles=0, names_asked=False)
 
 
 @pytest.mark.parametrize(
