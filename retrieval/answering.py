@@ -438,15 +438,15 @@ def answer_question(
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
-    moves_passage, ties_snippet = role_moves(rules, ranking) if role is not None else (False, False)
-    if moves_passage:
+    if role is not None and arabic and rules.role_passage_first:
         chosen = role_passage_first(
             index, chosen, found, role, role_reading(rules), ranking.answer_passage_ratio
         )
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
-    tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if ties_snippet else None
+    tie = role is not None and arabic and rules.role_tie_snippet
+    tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
     shown = shown_kind(kind, query.text, rules) if arabic else kind
     beside = arabic and rules.answer_beside
     results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside)
@@ -589,16 +589,6 @@ def role_reading(rules: Rules) -> RoleReading:
         reported=rules.role_reported,
         deputies=rules.role_deputies,
     )
-
-
-def role_moves(rules: Rules, ranking: Ranking) -> tuple[bool, bool]:
-    """Whether a who-by-role question shows its passage tying a name to the role first and its
-    tying sentence in the snippet: the Arabic path's rules say, the English path's ranking."""
-    if isinstance(rules, ArabicRules):
-        return rules.role_passage_first, rules.role_tie_snippet
-    if isinstance(ranking, EnglishRanking):
-        return ranking.role_passage_first, ranking.role_tie_snippet
-    return False, False
 
 
 def _article_bodies(index: SearchIndex, found: Sequence[Candidate], articles: int) -> list[str]:

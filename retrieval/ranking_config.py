@@ -146,17 +146,10 @@ class EnglishRanking:
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6
     lead_margin: float = 0.4
-    # A who-by-role question (`english.roles.asked_role`) shows first the passage of its first
-    # article tying a name to the role (`answering.role_passage_first`, within
-    # `answer_passage_ratio`), and its snippet's best sentence is the tying one
-    # (`roles.tying_sentence`), as the Arabic path's `ArabicRules.role_passage_first` and
-    # `role_tie_snippet`. Off: tuning snippets +6 −1, every held-out row identical (docs/tuning.md,
-    # "enrole"); left for a blind round to judge, as the Arabic pair was.
-    role_passage_first: bool = False
-    role_tie_snippet: bool = False
     # An English "governor" of a Saudi region is read as its أمير too ("أمير منطقة عسير":
-    # `english.roles.asked_role`), for the decision's role check and the moves above. No measured
-    # row moves; kept unconfirmed for "Who is the governor of Riyadh?" (docs/tuning.md, "enrole").
+    # `english.roles.asked_role`), for the decision's role check. No measured row moves (tuning,
+    # held-out, blind `seed21`/`snn21`); kept for "Who is the governor of Riyadh?", otherwise
+    # declined (docs/tuning.md, "enrole").
     region_governors: bool = True
     expansion: EnglishExpansion = EnglishExpansion()
 

@@ -12,7 +12,6 @@ from retrieval.decision import ENGLISH_RULES, NO_ROLE
 from retrieval.english.expand import expand_english
 from retrieval.english.roles import asked_role, role_words
 from retrieval.english.search import load_dictionary
-from retrieval.ranking_config import ENGLISH_RANKING
 from retrieval.roles import RoleReading, written
 
 UNCHECKED = replace(ENGLISH_RULES, role_articles=0)
@@ -88,16 +87,6 @@ def test_a_name_after_a_comma_and_inna_is_what_the_role_said():
     assert written(quoted, role, RoleReading(reported=True)) == (True, False)
     named = "وقال المتحدث باسم الخارجية الأمريكية، نيد برايس، إن بلينكن عبر عن قلقه."
     assert written(named, role, RoleReading(reported=True)) == (True, True)
-
-
-def test_the_sentence_tying_the_role_to_its_holder_is_the_first_snippet(own_index):
-    # The article's lead on the call is ranked first; its next sentence names the spokeswoman.
-    question = "who is the White House spokeswoman?"
-    tied = replace(ENGLISH_RANKING, role_passage_first=True, role_tie_snippet=True)
-    answer = answer_question(own_index, question, ranking=tied)
-    assert answer.answered and "ساكي" in answer.results[0].snippet
-    untied = replace(tied, role_tie_snippet=False)
-    assert "ساكي" not in answer_question(own_index, question, ranking=untied).results[0].snippet
 
 
 def test_a_governor_of_a_saudi_region_is_its_emir():
