@@ -118,6 +118,13 @@ def test_a_governorate_spelled_like_an_everyday_word_comes_from_the_lexicon():
     assert set(analyze("الرس")) <= concepts["rass"] and not set(analyze("راس")) & concepts["rass"]
 
 
+def test_who_heads_a_body_asks_its_head_not_heads():
+    """The dictionary's "heads" is الرؤوس, the body's; "Who heads the Red Crescent?" asks its رئيس."""
+    concepts = _terms(expand_english("Who heads the Saudi Red Crescent?", {"heads": ("الرؤوس",)}))
+    assert set(analyze("رئيس")) <= concepts["heads"]
+    assert not set(analyze("الرؤوس")) & concepts["heads"]
+
+
 def test_lexicon_phrases_win_over_their_words():
     concepts = _terms(expand_english("When were the arms control talks with the foreign minister?", {}))
     assert set(analyze("الحد من التسلح")) <= concepts["arms control"]
