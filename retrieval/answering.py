@@ -391,8 +391,7 @@ def answer_question(
     arabic = isinstance(rules, ArabicRules)
     role = asked_role(question, bodies=rules.role_bodies) if arabic and rules.role_articles else None
     if isinstance(rules, EnglishRules) and rules.role_articles:
-        regions = isinstance(ranking, EnglishRanking) and ranking.region_governors
-        role = english_role(question, concepts, regions)
+        role = english_role(question, concepts, rules.region_governors)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
     quoting = isinstance(rules, ArabicRules) and rules.quoted_articles and not kind
     speakers = quoting and asks_saying_verb(query.text)

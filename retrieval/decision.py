@@ -227,6 +227,11 @@ class EnglishRules:
     # and their Arabic renderings ("Who is the Russian ambassador in Washington?":
     # `english.roles.asked_role`). 0: off.
     role_articles: int = 3
+    # An English "governor" of a Saudi region is read as its أمير too ("أمير منطقة عسير":
+    # `english.roles.asked_role`), for the decision's role check. No measured row moves (tuning,
+    # held-out, blind `seed21`/`snn21`); kept for "Who is the governor of Riyadh?", otherwise
+    # declined (docs/tuning.md, "enrole").
+    region_governors: bool = True
     # As `ArabicRules.role_reported` ("What is the name of the State Department spokesman?").
     role_reported: bool = True
     # A how-old question is answered only when one of the best passages' first `age_articles`

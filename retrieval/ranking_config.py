@@ -146,11 +146,6 @@ class EnglishRanking:
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6
     lead_margin: float = 0.4
-    # An English "governor" of a Saudi region is read as its أمير too ("أمير منطقة عسير":
-    # `english.roles.asked_role`), for the decision's role check. No measured row moves (tuning,
-    # held-out, blind `seed21`/`snn21`); kept for "Who is the governor of Riyadh?", otherwise
-    # declined (docs/tuning.md, "enrole").
-    region_governors: bool = True
     expansion: EnglishExpansion = EnglishExpansion()
 
 
