@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retrieval.normalize import word_table
+from retrieval.normalize import PROCLITICS, word_table
 from retrieval.stemming import light_stem
 from retrieval.stopwords import STOPWORDS
 
@@ -49,7 +49,7 @@ def _index_term(word: str) -> str | None:
 
 def is_stopword(word: str) -> bool:
     """A function word, also with a conjunction or preposition attached ("ومتى", "لقديش")."""
-    return word in STOPWORDS or (len(word) > 2 and word[0] in "وفبلك" and word[1:] in STOPWORDS)
+    return word in STOPWORDS or (len(word) > 2 and word[0] in PROCLITICS and word[1:] in STOPWORDS)
 
 
 def analyze(text: str) -> list[str]:

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from retrieval import cldr_names
-from retrieval.normalize import normalize_arabic, starts_arabic, without_proclitic, word_table
+from retrieval.normalize import PROCLITICS, normalize_arabic, starts_arabic, without_proclitic, word_table
 from retrieval.stemming import light_stem
 from retrieval.stopwords import STOPWORDS
 
@@ -183,7 +183,6 @@ _REASON_WORDS = 4
 # (the English reading lost a held-out snippet, docs/tuning.md).
 _SIDELINES = "هامش"
 _OCCASION_WORDS = 4
-_PREFIXES = "وفبلك"
 _NAME_WORDS = 4  # words of a name taken after a title
 # Feminine dual endings, normalized ("تين", "تان"), and words with those endings that are not
 # duals: -stan countries, protein and routine, Putin, Latin, sixty.
@@ -436,7 +435,7 @@ def _and_kind(question: str) -> str:
 
 def _bare(word: str, table: frozenset[str]) -> str:
     """`word`, or without a one-letter conjunction or preposition when that is in `table`."""
-    return word if word in table else without_proclitic(word, _PREFIXES, 3)
+    return word if word in table else without_proclitic(word, PROCLITICS, 3)
 
 
 @lru_cache(maxsize=1 << 13)
@@ -514,12 +513,12 @@ def named_cities(text: str) -> tuple[tuple[int, int, str], ...]:
         words = [w for w, _, _ in word_table(text[start:end])]
         city = " ".join(words)
         if "\0" + city not in _calendar()[1]:  # listed with a preposition's letter: "بمكة"
-            city = " ".join([without_proclitic(words[0], _PREFIXES), *words[1:]])
+            city = " ".join([without_proclitic(words[0], PROCLITICS), *words[1:]])
         if _bare(words[0], PLACE_CUES) not in PLACE_CUES and not _countries() & {" ".join(words), city}:
             cities.append((start, end, city))
     spoken = _spoken_spellings()
     for word, start, end in word_table(text):
-        city = spoken.get(word) or spoken.get(without_proclitic(word, _PREFIXES))
+        city = spoken.get(word) or spoken.get(without_proclitic(word, PROCLITICS))
         if city and city not in _countries():
             cities.append((start, end, city))
     return tuple(cities)
@@ -599,7 +598,7 @@ def _place_at(words, i: int) -> int:
     word = words[i][0]
     if _bare(word, PLACE_CUES) in PLACE_CUES and i + 1 < len(words):
         return 2
-    for first in (word, without_proclitic(word, _PREFIXES)):
+    for first in (word, without_proclitic(word, PROCLITICS)):
         longest = places.get(first, 0)
         for length in range(min(longest, len(words) - i), 0, -1):
             phrase = " ".join([first] + [w for w, _, _ in words[i + 1 : i + length]])
@@ -727,7 +726,7 @@ def _follows_dual(words, i: int) -> bool:
 
 def _stripped(word: str) -> str:
     """`word` without a one-letter prefix and the article, as a dual's ending is judged."""
-    word = without_proclitic(word, _PREFIXES, _MIN_DUAL_CHARS + 1)
+    word = without_proclitic(word, PROCLITICS, _MIN_DUAL_CHARS + 1)
     return word[2:] if word.startswith("ال") else word
 
 

@@ -10,9 +10,8 @@ import re
 
 from retrieval.analysis import analyze
 from retrieval.english.words import english_words
-from retrieval.normalize import normalize_arabic, without_proclitic, word_table
+from retrieval.normalize import PROCLITICS, normalize_arabic, without_proclitic, word_table
 
-_PREFIXES = "وفبلك"
 # "What is the population of Jeddah?", "What's the estimated population ...", "What was Warsaw's
 # population": an English question asking an attribute's value without "how many" (its first
 # two words after "the" are read).
@@ -64,7 +63,7 @@ def asked_attribute(question: str) -> frozenset[str]:
     """The index terms stating the attribute an Arabic or English `question` asks of something,
     or an empty set when it asks none of `ATTRIBUTES`."""
     words = {w for w, _, _ in word_table(question)}
-    words |= {without_proclitic(w, _PREFIXES) for w in words}
+    words |= {without_proclitic(w, PROCLITICS) for w in words}
     english = {w.text for w in english_words(question)}
     for arabic, english_words_asking, stated in ATTRIBUTES:
         if words & arabic or english & english_words_asking:

@@ -19,7 +19,7 @@ from retrieval.english.words import is_contraction, subject_names
 from retrieval.generic_terms import GENERIC_TERMS
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import is_name
-from retrieval.normalize import normalize_arabic, starts_arabic, without_proclitic, word_table
+from retrieval.normalize import PROCLITICS, normalize_arabic, starts_arabic, without_proclitic, word_table
 from retrieval.stemming import light_stem
 from retrieval.stopwords import STOPWORDS
 
@@ -50,8 +50,6 @@ KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval
 # What heads a place in construct ("محافظة الرس", "حي الروضة", "قرية ..."), normalized; not
 # "مدينة" (مدينة الملك عبدالله الطبية is a hospital) nor "مركز" (مركز الدفاع المدني).
 _PLACE_HEADS = frozenset("محافظه منطقه حي قريه بلده".split())
-# The one-letter conjunctions and prepositions a listed word may be typed after ("والدفاع", "بحي").
-_PROCLITICS = "وفبلك"
 # Public bodies a near story swaps for another ("وظائف ... في الهلال الأحمر" over the civil
 # defence's job advert, which holds every other word): a question naming one is not answered by
 # an article that never names it (`named_bodies`, `ArabicRules.named_bodies`).
@@ -167,7 +165,7 @@ def _body_word(typed: str, listed: str) -> bool:
         return True
     if listed.startswith("ال") and typed.startswith("لل"):
         return "ا" + typed[1:] == listed
-    bare = without_proclitic(typed, _PROCLITICS)
+    bare = without_proclitic(typed, PROCLITICS)
     return bare != typed and _body_word(bare, listed)
 
 
@@ -179,7 +177,7 @@ def cued_places(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(
         (start, end, word)
         for (before, _, _), (cue, _, _), (word, start, end) in zip(words, words[1:], words[2:], strict=False)
-        if _PLACE_HEADS.intersection({cue, without_proclitic(cue, _PROCLITICS, 3)})
+        if _PLACE_HEADS.intersection({cue, without_proclitic(cue, PROCLITICS, 3)})
         and before not in WHICH  # "في أي قرية اندلع الحريق" asks the village
         and word not in STOPWORDS
         and starts_arabic(word)

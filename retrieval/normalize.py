@@ -115,6 +115,10 @@ def distinct_words(texts: Iterable[str]) -> set[str]:
 ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 
 
+# The one-letter conjunctions and prepositions a word may be written after ("والدفاع", "بحي").
+PROCLITICS = "وفبلك"
+
+
 def without_proclitic(word: str, letters: str, min_chars: int = 4) -> str:
     """`word` without its first letter when that is one of the one-letter conjunctions or
     prepositions `letters` (و ف ب ل ك) and `word` has at least `min_chars` letters, so that short

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from retrieval.analysis import analyze
 from retrieval.filed_words import FiledWords
 from retrieval.index import SearchIndex
-from retrieval.normalize import starts_arabic, word_table
+from retrieval.normalize import PROCLITICS, starts_arabic, word_table
 
 _LETTER_CLASSES = {
     letter: cls
@@ -23,7 +23,6 @@ _LETTER_CLASSES = {
     for letter in letters
 }
 _LONG_VOWELS = frozenset("اويى")
-_PROCLITICS = "لبوفك"  # one-letter prefixes the corpus writes on words ("لمؤتمر")
 MIN_SKELETON = 3
 # How alike (difflib ratio) a corpus word must look: طياره and توترات share a skeleton (.18).
 MIN_SIMILARITY = 0.6
@@ -52,7 +51,7 @@ def spelling_table(words: Iterable[str]) -> FiledWords:
     for word in words:
         if starts_arabic(word):
             by_skeleton[loose_skeleton(word)].add(word)
-            if word[0] in _PROCLITICS and len(word) > 3:
+            if word[0] in PROCLITICS and len(word) > 3:
                 by_skeleton[loose_skeleton(word[1:])].add(word[1:])
     return FiledWords.of(by_skeleton)
 
