@@ -35,7 +35,9 @@ class ArabicRanking:
     `answer_passage_share` of the question's weight, scoring `answer_passage_ratio` of the first
     passage at least, when that one names none (for who, or none in a sentence holding as much
     of the weight) (`answering.answer_passage_first`): at size the lead often states the number
-    the later passage matching the question's words lacks.
+    the later passage matching the question's words lacks. With `counted_sentence`, for a
+    how-many question whose counted noun no passage counts, a number in a sentence naming that
+    noun is looked for before any number (False for ablations).
 
     A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
     holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
@@ -60,6 +62,7 @@ class ArabicRanking:
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
     answer_passage_kinds: tuple[str, ...] = ("where", "who", "duration", "count", "sidelines")
+    counted_sentence: bool = True
     min_snap_frequency: int = 3
     min_snap_ratio: float = 10.0
     min_snap_stem: int = 3
