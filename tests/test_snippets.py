@@ -176,3 +176,21 @@ def test_a_part_counted_of_them_alone_counts_nothing_asked():
     snippet = best_sentences(_PART_ALONE, weights_for(question), kind="count", counted=counted)
     # Not the part alone: every count stays an answer, as when nothing counts what is asked.
     assert [snippet.text[a:b] for a, b in snippet.answers] == ["بأربع اعتراضات", "اثنين منها"]
+
+
+def test_a_one_sentence_snippet_takes_the_next_sentence_echoing_its_words():
+    """A lead reporting a figure's story is followed by the quote giving the figure."""
+    lead = (
+        "فسر الدكتور عبدالله المسند الأستاذ المشارك بقسم الجغرافيا بجامعة القصيم مضمون ما تداولته "
+        "وسائل الإعلام عن ارتفاع درجة الحرارة لدى السكان في مدينة بندر ماهشهر هذا الأسبوع، مستعرضا "
+        "الفرق بين درجة الحرارة الفعلية ودرجة الحرارة الظاهرية في الصيف."
+    )
+    quote = "وقال المسند إن درجة الحرارة الفعلية في مدينة بندر ماهشهر هي 46 درجة."
+    aside = "وأضاف أن الرطوبة العالية تزيد شعور الإنسان بالحر في المدن الساحلية كلها في الخليج."
+    passage = f"{lead} {quote} {aside}"
+    weights = weights_for("شنو هي الحرارة الحقيقية في بندر ماهشهر")
+    assert len(lead) > 200  # not a short snippet taking the next sentence anyway
+    assert best_sentences(passage, weights).text == lead
+    assert best_sentences(passage, weights, echo=0.8, echo_chars=500).text == f"{lead} {quote}"
+    assert best_sentences(passage, weights, echo=0.8, echo_chars=len(lead) + 10).text == lead
+    assert aside not in best_sentences(passage, weights, echo=0.8, echo_chars=MAX_SNIPPET_CHARS).text
