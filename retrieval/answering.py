@@ -433,8 +433,7 @@ def answer_question(
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
     counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
-    named = isinstance(ranking, ArabicRanking) and ranking.counted_sentence
-    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted, named=named)
+    chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
@@ -626,8 +625,6 @@ def answer_passage_first(
     kind: str,
     ranking: Ranking,
     counted: frozenset[str] = frozenset(),
-    *,
-    named: bool = False,
 ) -> list[Candidate]:
     """`chosen` with another passage of the same article first, when the first passage does not
     say what is asked in a sentence holding `answer_passage_share` of the question's weight and
@@ -646,9 +643,7 @@ def answer_passage_first(
     Arabic how-many question names what it counts (`counted` nouns: `counted_nouns`), a number
     of it is looked for first: the first passage's "أكثر من 20 حريقا" does not say how many
     acres, nor a count of people how much money; and in each reading a number stated before a
-    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died); with `named`,
-    when no passage counts the noun itself, a number in a sentence naming it comes before any
-    other number ("وعددهم 177 شخصاً" after "المتطوعين" over the lead's "أربعة آلاف زائر"). An age for
+    vague quantity (`answer_kinds.is_vague`: "عشرات القتلى" is not how many died). An age for
     an English "how old": the lead names the man, a later passage says "في سن الثالثة
     والعشرين". An occasion for "على هامش شو": "على هامش انعقاد مجلس ..."
     (`answer_kinds.SIDELINES`). For who, the first passage naming someone yields to one whose
@@ -661,30 +656,25 @@ def answer_passage_first(
         return chosen
     # A number of the noun counted first, when the question names it; then any answer of the
     # kind; for how many, a number stated before a vague quantity in each.
-    none = frozenset()
-    nouns_read = [(counted, none), *([(none, counted)] if named else []), (none, none)]
-    nouns_read = nouns_read if counted and asked == COUNT else [(none, none)]
+    nouns_read = (counted, frozenset()) if counted and asked == COUNT else (frozenset(),)
     readings = [
-        (nouns, stating, exact)
-        for nouns, stating in nouns_read
-        for exact in ((True, False) if asked == COUNT else (False,))
+        (nouns, exact) for nouns in nouns_read for exact in ((True, False) if asked == COUNT else (False,))
     ]
 
-    def said(position: int, nouns: frozenset[str], stating: frozenset[str], exact: bool) -> float:
+    def said(position: int, nouns: frozenset[str], exact: bool) -> float:
         """The most question weight a sentence of the passage saying what is asked holds."""
         text = index.passage_text(position)
-        shares = answer_sentence_shares(text, asked, weights, stating, counted=nouns, exact=exact)
+        shares = answer_sentence_shares(text, asked, weights, counted=nouns, exact=exact)
         return max((s for s in shares if s >= share), default=0.0)
 
     first = chosen[0]
     same = _same_article(found, first, ratio)
-    for nouns, stating, exact in readings:
-        own = said(first.hit.position, nouns, stating, exact)
+    for nouns, exact in readings:
+        own = said(first.hit.position, nouns, exact)
         if own and asked != WHO:
             return chosen
         best, _, shown = max(
-            ((said(c.hit.position, nouns, stating, exact), -i, c) for i, c in enumerate(same)),
-            default=(0.0, 0, first),
+            ((said(c.hit.position, nouns, exact), -i, c) for i, c in enumerate(same)), default=(0.0, 0, first)
         )
         if best > own:
             return _shown_first(chosen, shown)
