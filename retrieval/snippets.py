@@ -67,8 +67,8 @@ def best_sentences(
     sentence, where answers often sit (xquad-dev answer-in-snippet .785 -> .823 at 150
     characters; 200: Arabic .816 -> .832, English .617 -> .628, about 290 characters on average).
     With `echo`, a one-sentence snippet also takes the next sentence when it holds `echo` of the
-    best one's weight again and the two fit in `echo_chars`: a lead's report is followed by the
-    quote giving its figure ("... درجة الحرارة ... بندر ماهشهر" then "... في مدينة بندر ماهشهر هي 46م").
+    best one's weight again and the two fit in `echo_chars`: a lead telling the story at length
+    is often followed by a quote giving its figure in the same words.
     With the `kind` of answer the question asks for (`retrieval.answer_kinds`), sentences holding
     one weigh `kind_bonus` more, may lie outside `within`, and the answers are marked; a snippet
     holding none, or only half a one (`is_partial`: "الثلاثاء" for "when"), takes the sentence

@@ -179,16 +179,16 @@ def test_a_part_counted_of_them_alone_counts_nothing_asked():
 
 
 def test_a_one_sentence_snippet_takes_the_next_sentence_echoing_its_words():
-    """A lead reporting a figure's story is followed by the quote giving the figure."""
+    """A lead telling the story at length is followed by the quote giving the figure."""
     lead = (
-        "فسر الدكتور عبدالله المسند الأستاذ المشارك بقسم الجغرافيا بجامعة القصيم مضمون ما تداولته "
-        "وسائل الإعلام عن ارتفاع درجة الحرارة لدى السكان في مدينة بندر ماهشهر هذا الأسبوع، مستعرضا "
-        "الفرق بين درجة الحرارة الفعلية ودرجة الحرارة الظاهرية في الصيف."
+        "شرح خبير الأرصاد سامي الراشد في مؤتمر صحفي عقده مساء أمس ما تناقلته المواقع عن كميات "
+        "الأمطار الغزيرة التي هطلت على قرية وادي السدر خلال الأسبوع الماضي، موضحا الفرق بين "
+        "الكميات المقيسة في المحطات والكميات المقدرة بالأقمار الصناعية في مواسم الشتاء."
     )
-    quote = "وقال المسند إن درجة الحرارة الفعلية في مدينة بندر ماهشهر هي 46 درجة."
-    aside = "وأضاف أن الرطوبة العالية تزيد شعور الإنسان بالحر في المدن الساحلية كلها في الخليج."
+    quote = "وقال الراشد إن كمية الأمطار المقيسة في قرية وادي السدر بلغت 40 ملم."
+    aside = "وأضاف أن السيول جرفت بعض الطرق الزراعية في الأودية المجاورة ولم تسجل إصابات."
     passage = f"{lead} {quote} {aside}"
-    weights = weights_for("شنو هي الحرارة الحقيقية في بندر ماهشهر")
+    weights = weights_for("كم كمية الأمطار الحقيقية في وادي السدر")
     assert len(lead) > 200  # not a short snippet taking the next sentence anyway
     assert best_sentences(passage, weights).text == lead
     assert best_sentences(passage, weights, echo=0.8, echo_chars=500).text == f"{lead} {quote}"
