@@ -448,7 +448,8 @@ def answer_question(
     tying = partial(tying_sentence, role=role, reading=role_reading(rules)) if tie else None
     shown = shown_kind(kind, query.text, rules) if arabic else kind
     beside = arabic and rules.answer_beside
-    results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside)
+    echo = (ranking.echo_share, ranking.echo_chars) if isinstance(ranking, ArabicRanking) else (0.0, 0)
+    results = _results(index, chosen, weights, shown, ranking.answer_kind_bonus, counted, tying, beside, echo)
     chosen, results = without_repeats(chosen, results, [index.passage_text(c.hit.position) for c in chosen])
     answered = decision.answered
     shown_terms = _shown_terms(chosen, results) if specifics else []
@@ -849,6 +850,7 @@ def _results(
     counted: frozenset[str] = frozenset(),
     tying: Callable[[str], int | None] | None = None,
     beside: bool = False,
+    echo: tuple[float, int] = (0.0, 0),
 ) -> tuple[Result, ...]:
     """Cited snippets of the `chosen` passages, best first. A news paragraph is often one
     sentence and the answer to a question on it the sentence before or after: a snippet's best
@@ -878,7 +880,9 @@ def _results(
                 end = min(end, taken_start)
         within = (passage.start - start, passage.end - start)
         best_at = tying(body[start:end]) if tying is not None else None
-        snippet = best_sentences(body[start:end], weights, within, kind, kind_bonus, counted, best_at, beside)
+        snippet = best_sentences(
+            body[start:end], weights, within, kind, kind_bonus, counted, best_at, beside, *echo
+        )
         taken[passage.doc_id].append((start + snippet.start, start + snippet.start + len(snippet.text)))
         results.append(_result(index, rank, c.hit, snippet, body[context_start:context_end]))
     return tuple(results)

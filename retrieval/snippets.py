@@ -53,6 +53,8 @@ def best_sentences(
     counted: frozenset[str] = frozenset(),
     best_at: int | None = None,
     beside: bool = False,
+    echo: float = 0.0,
+    echo_chars: int = 0,
 ) -> Snippet:
     """The 1-3 consecutive sentences of `passage` covering the most query weight; with `within`,
     the best one starts in that [start, end) stretch of it (the retrieved passage, when `passage`
@@ -64,6 +66,9 @@ def best_sentences(
     snippet does not have yet; a snippet shorter than MIN_SNIPPET_CHARS also takes the next
     sentence, where answers often sit (xquad-dev answer-in-snippet .785 -> .823 at 150
     characters; 200: Arabic .816 -> .832, English .617 -> .628, about 290 characters on average).
+    With `echo`, a one-sentence snippet also takes the next sentence when it holds `echo` of the
+    best one's weight again and the two fit in `echo_chars`: a lead telling the story at length
+    is often followed by a quote giving its figure in the same words.
     With the `kind` of answer the question asks for (`retrieval.answer_kinds`), sentences holding
     one weigh `kind_bonus` more, may lie outside `within`, and the answers are marked; a snippet
     holding none, or only half a one (`is_partial`: "الثلاثاء" for "when"), takes the sentence
@@ -134,6 +139,8 @@ def best_sentences(
         if gain <= 0:
             short = spans[last].end - spans[first].start < MIN_SNIPPET_CHARS
             j = next((j for j in (last + 1, first - 1) if fits(j) and not headings[j]), -1)
+            if not short and first == last and j == last + 1:
+                short = _echoes(spans, scored, best, j, echo, echo_chars)
             if not short or j < 0:
                 break
         covered |= scored[j][1]
@@ -171,6 +178,16 @@ def best_sentences(
     shown = tuple((a - start, b - start) for a, b in answers if start <= a and b <= end)
     marked = _merged(_marked(terms, start, end, weights.keys()) + shown)
     return Snippet(passage[start:end], marked, start, shown)
+
+
+def _echoes(
+    spans: list[Span], scored: list[tuple[float, set[str]]], best: int, j: int, share: float, chars: int
+) -> bool:
+    """Whether sentence `j` holds `share` of the best sentence's weight again, and the two fit in
+    `chars`."""
+    if not share or spans[j].end - spans[best].start > chars:
+        return False
+    return scored[j][0] >= share * scored[best][0] > 0
 
 
 def _counting(passage: str, answers: list[tuple[int, int]], counted: frozenset[str]) -> list[tuple[int, int]]:

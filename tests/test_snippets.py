@@ -176,3 +176,21 @@ def test_a_part_counted_of_them_alone_counts_nothing_asked():
     snippet = best_sentences(_PART_ALONE, weights_for(question), kind="count", counted=counted)
     # Not the part alone: every count stays an answer, as when nothing counts what is asked.
     assert [snippet.text[a:b] for a, b in snippet.answers] == ["بأربع اعتراضات", "اثنين منها"]
+
+
+def test_a_one_sentence_snippet_takes_the_next_sentence_echoing_its_words():
+    """A lead telling the story at length is followed by the quote giving the figure."""
+    lead = (
+        "شرح خبير الأرصاد سامي الراشد في مؤتمر صحفي عقده مساء أمس ما تناقلته المواقع عن كميات "
+        "الأمطار الغزيرة التي هطلت على قرية وادي السدر خلال الأسبوع الماضي، موضحا الفرق بين "
+        "الكميات المقيسة في المحطات والكميات المقدرة بالأقمار الصناعية في مواسم الشتاء."
+    )
+    quote = "وقال الراشد إن كمية الأمطار المقيسة في قرية وادي السدر بلغت 40 ملم."
+    aside = "وأضاف أن السيول جرفت بعض الطرق الزراعية في الأودية المجاورة ولم تسجل إصابات."
+    passage = f"{lead} {quote} {aside}"
+    weights = weights_for("كم كمية الأمطار الحقيقية في وادي السدر")
+    assert len(lead) > 200  # not a short snippet taking the next sentence anyway
+    assert best_sentences(passage, weights).text == lead
+    assert best_sentences(passage, weights, echo=0.8, echo_chars=500).text == f"{lead} {quote}"
+    assert best_sentences(passage, weights, echo=0.8, echo_chars=len(lead) + 10).text == lead
+    assert aside not in best_sentences(passage, weights, echo=0.8, echo_chars=MAX_SNIPPET_CHARS).text
