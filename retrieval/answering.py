@@ -830,7 +830,8 @@ def question_specifics(
         return arabic_specifics(
             index, query.text, retrieval.spans, searched, names, typed, speaker_words, places, bodies, cued
         )
-    return english_specifics(index, query.text, retrieval.concepts)
+    unknown_places = isinstance(rules, EnglishRules) and rules.unknown_places
+    return english_specifics(index, query.text, retrieval.concepts, unknown_places)
 
 
 def _shown_terms(chosen: list[Candidate], results: Sequence[Result]) -> list[frozenset[str]]:
