@@ -148,7 +148,10 @@ _SCORER_REACH = 2
 _SAYING = "قال قالت صرح صرحت اوضح اوضحت اكد اكدت اشار اشارت ذكر ذكرت افاد افادت بين بينت اعلن اعلنت كشف كشفت"
 # A person speaking in a passage: a verb of saying or of a stance (أبدى، أشاد، حذر) up to
 # `_SPEAKER_REACH` words before their name (titles between: "قال وزير الخارجية الروسي سيرغي
-# لافروف"), or a word of saying right after it ("عن لافروف قوله", "لافروف قائلاً").
+# لافروف"), or a word of saying right after it ("عن لافروف قوله", "لافروف قائلاً"). A title
+# set off by a comma before the name (apposition: "فاعتبر نائب رئيس هيئة الأركان المشتركة
+# للقوات المسلحة الأمريكية، الجنرال جون هايتن") reaches `_APPOSITION_REACH` words, the comma
+# at most `_APPOSITION_WORDS` words before the name and no conjunction after it.
 _SPEAKING = (
     "قال قالت يقول تقول صرح صرحت اوضح اوضحت اكد اكدت اضاف اضافت ذكر ذكرت اعلن اعلنت افاد افادت "
     "اشار اشارت شدد شددت لفت لفتت تابع تابعت اعتبر اعتبرت ابدى ابدت اعرب اعربت اشاد اشادت حذر حذرت "
@@ -159,6 +162,8 @@ _SPOKEN_AFTER = "قوله قولها قائلا قائله مضيفا مؤكدا
 # بالمحادثات مع لافروف"); not further back ("أشار إلى أن روسيا تولي").
 _NOT_SPEAKING = "مع الى على عن من في بين حول ضد لدى"
 _SPEAKER_REACH = 6
+_APPOSITION_REACH = 12
+_APPOSITION_WORDS = 3
 _PLACE_CUES = "مدينه المدينه العاصمه عاصمه مقر جزيره ولايه مقاطعه اقليم منتجع قصر بلد دوله"
 # Capitals and cities of the news that CLDR's list (one city per time zone) lacks.
 _MORE_PLACES = (
@@ -488,9 +493,17 @@ def speaks(text: str, speaker: frozenset[str]) -> bool:
             continue
         if i + 1 < len(words) and _bare(words[i + 1][0], SPOKEN_AFTER) in SPOKEN_AFTER:
             return True
-        for j in range(i - 1, max(i - 1 - _SPEAKER_REACH, -1), -1):
+        reach = _SPEAKER_REACH
+        for j in range(i - 1, max(i - 1 - _APPOSITION_REACH, -1), -1):
             between = text[words[j][2] : words[j + 1][1]]
-            if (j == i - 1 and words[j][0] in NOT_SPEAKING) or any(ch in ',،.:;؛"“”«»' for ch in between):
+            if (j == i - 1 and words[j][0] in NOT_SPEAKING) or any(ch in '.:;؛"“”«»' for ch in between):
+                break
+            if any(ch in ",،" for ch in between):
+                joined = words[j + 1][0][:1] in "وف"  # "قال بوتين، وبلينكن ...": another clause
+                if joined or reach != _SPEAKER_REACH or i - 1 - j >= _APPOSITION_WORDS:
+                    break
+                reach = _APPOSITION_REACH  # the title set off before the name
+            if i - j > reach:
                 break
             if _bare(words[j][0], SPEAKING) in SPEAKING:
                 return True

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
+from math import fsum
 
 import numpy as np
 
@@ -150,7 +151,7 @@ def candidates(
         title = index.title_terms[doc_id]
         # Most headlines share no term with the question: those are told apart cheaply.
         shared = not title.isdisjoint(asked)
-        title_mass = sum(weights[t] for t in title.intersection(terms)) if shared else 0.0
+        title_mass = fsum(weights[t] for t in title.intersection(terms)) if shared else 0.0
         bonus[doc_id] = ranking.title_weight * title_mass
     scores = hits.scores + np.array([bonus[doc_id] for doc_id in doc_ids], dtype=np.float64)
     best = np.argsort(-scores, kind="stable")[:limit]
@@ -831,7 +832,8 @@ def question_specifics(
         return arabic_specifics(
             index, query.text, retrieval.spans, searched, names, typed, speaker_words, places, bodies, cued
         )
-    return english_specifics(index, query.text, retrieval.concepts)
+    unknown_places = isinstance(rules, EnglishRules) and rules.unknown_places
+    return english_specifics(index, query.text, retrieval.concepts, unknown_places)
 
 
 def _shown_terms(chosen: list[Candidate], results: Sequence[Result]) -> list[frozenset[str]]:

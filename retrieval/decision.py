@@ -232,6 +232,9 @@ class EnglishRules:
     # held-out, blind `seed21`/`snn21`); kept for "Who is the governor of Riyadh?", otherwise
     # declined (docs/tuning.md, "enrole").
     region_governors: bool = True
+    # A place the lexicon lists that the articles never write ("Iraq") rules out a confident
+    # answer, as an Arabic question's known name does (`missing.english_specifics`).
+    unknown_places: bool = True
     # As `ArabicRules.role_reported` ("What is the name of the State Department spokesman?").
     role_reported: bool = True
     # A how-old question is answered only when one of the best passages' first `age_articles`

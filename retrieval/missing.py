@@ -228,12 +228,17 @@ def rarest_in(
     return min(inside, key=lambda t: index.scorer.document_frequency(searched(t.term)), default=None)
 
 
-def english_specifics(index: SearchIndex, question: str, concepts: Sequence[Concept]) -> list[Specific]:
+def english_specifics(
+    index: SearchIndex, question: str, concepts: Sequence[Concept], unknown_places: bool = False
+) -> list[Specific]:
     """Of an English question's concepts: numbers and names (capitalized after the first word,
     or rendered only by name snapping or the Latin spelling), and any concept none of whose
     renderings the index knows. A person the lexicon lists (`people`) is known only by the
     Arabic spellings listed for them: snapping would match "Macron" to some other word. Names
-    the question asks about are marked `subject`."""
+    the question asks about are marked `subject`. With `unknown_places`, a place the lexicon
+    lists that the articles never write is a `KNOWN_NAME`, as an Arabic question's name is: its
+    Arabic spelling is known, so the articles' silence is evidence ("... the Al-Yarubiyah
+    crossing with Iraq" over articles on Syria's crossings that never name Iraq)."""
     first = question.split(maxsplit=1)[0] if question.strip() else ""
     subjects = subject_names(question)
     specifics = []
@@ -256,6 +261,7 @@ def english_specifics(index: SearchIndex, question: str, concepts: Sequence[Conc
             year = _year(concept.english) if number else None
             kind = NUMBER if number else (PLACE if _a_place(concept) else NAME) if name else TERM
             listed = kind == PLACE and _listed_place(concept.english)
+            kind = KNOWN_NAME if listed and unknown_places and not known else kind
             subject = subject and kind == NAME
             specifics.append(Specific(concept.english, known, kind, year, subject, listed_place=listed))
     return specifics

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from math import fsum
 
 from retrieval.analysis import Term, analyze_spans, index_terms
 from retrieval.answer_kinds import (
@@ -110,7 +111,7 @@ def best_sentences(
         bonus = 1.0 + kind_bonus * held
         holds.append(held)
         holds_whole.append(any(whole[k] for k in inside))
-        scored.append((sum(weights[t] for t in found) * (0.5 if heading else 1.0) * bonus, found))
+        scored.append((fsum(weights[t] for t in found) * (0.5 if heading else 1.0) * bonus, found))
     eligible = [
         i for i, span in enumerate(spans) if within is None or within[0] <= span.start < within[1] or holds[i]
     ]
@@ -131,7 +132,7 @@ def best_sentences(
         covered |= scored[first][1]
     while last - first + 1 < MAX_SNIPPET_SENTENCES:
         gains = [
-            (sum(weights[t] for t in scored[j][1] - covered), -abs(j - best), j)
+            (fsum(weights[t] for t in scored[j][1] - covered), -abs(j - best), j)
             for j in (first - 1, last + 1)
             if fits(j)
         ]
@@ -281,7 +282,7 @@ def answer_sentence_shares(
             inside = {t.term for t in span if not start <= t.start < end}
         if stating and stating.isdisjoint(inside):
             continue
-        shares.append(sum(weights[t] for t in inside & weights.keys()) / total)
+        shares.append(fsum(weights[t] for t in inside & weights.keys()) / total)
     return shares
 
 

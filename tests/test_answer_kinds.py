@@ -529,6 +529,10 @@ def test_a_question_naming_nothing_counted_has_no_counted_noun(question):
         ("وأبدى لافروف استعداد موسكو لإزالة الأنقاض.", True),  # a stance
         ("وقال متحدث باسم الخارجية، إن بلينكن التقى مع لافروف في ريكيافيك.", False),
         ("وأشاد بلينكن بالمحادثات مع لافروف.", False),
+        # a long title set off by a comma before the name (apposition)
+        ("فاعتبر وزير خارجية روسيا الاتحادية في حكومة الرئيس بوتين، سيرغي لافروف، أن الحوار مفيد.", True),
+        ("قال بوتين في مؤتمر صحفي عقده في موسكو، ولافروف حاضر، إن الحوار مفيد.", False),
+        ("قال بوتين في مؤتمر صحفي عقده اليوم في موسكو بحضور عدد من الوزراء، سيرغي لافروف", False),
     ],
 )
 def test_a_person_speaks_after_a_verb_of_saying_or_before_a_word_of_it(text, speaking):

@@ -280,6 +280,18 @@ def test_a_place_of_the_lexicon_the_best_article_never_names_gets_the_closest_pa
     assert reykjavik.answered and reykjavik.results[0].doc_id == "002_09334d7de83b752e"
 
 
+def test_a_place_of_the_lexicon_the_articles_never_write_rules_out_an_answer(own_index):
+    """The articles report a Syrian crossing's aid mechanism extended, and none names Iraq: the
+    question on a crossing with Iraq is not answered by the one with Turkey (an Arabic question's
+    known name does the same). Without the rule it was answered."""
+    question = "For how long was the aid mechanism into Syria through the crossing with Iraq extended?"
+    answer = answer_question(own_index, question, rules=ENGLISH_RULES)
+    assert (answer.outcome, answer.reason) == (CLOSEST, MISSING_WORDS)
+    assert "Iraq" in answer.missing
+    assert answer_question(own_index, question, rules=replace(ENGLISH_RULES, unknown_places=False)).answered
+    assert answer_question(own_index, "For how long was the aid mechanism into Syria extended?").answered
+
+
 def test_an_arabic_question_on_a_city_the_best_article_never_names_gets_the_closest_passages(own_index):
     """The Geneva summit's articles hold every other word of the question: its date is not that
     of a summit in Jeddah. The Reykjavik meeting's date is still answered."""
