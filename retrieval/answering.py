@@ -378,7 +378,9 @@ def answer_question(
     asks_result = asks_outcome(query.text, came_out=rules.came_out)
     # "هل زار بلينكن كييف": whether it happened, not reported by a passage writing it only as to come.
     happening = (
-        asked_happening(query.text) if isinstance(rules, ArabicRules) and rules.check_happening else ""
+        asked_happening(query.text, joined=rules.joined_whether)
+        if isinstance(rules, ArabicRules) and rules.check_happening
+        else ""
     )
     # Where or when the nth event is (to be) held: a passage numbering it so may say; one that
     # never does cannot ("أين ستعقد الجولة الثالثة" over the second round's passage).
@@ -541,7 +543,8 @@ def decide_answer(
         blocked = UPCOMING if unreported else ""
     if found and not blocked and happening and arabic and rules.happening_articles:
         texts = _article_bodies(index, found, rules.happening_articles)
-        blocked = UNREPORTED if writes_nowhere(texts, happening) else ""
+        unwritten = writes_nowhere(texts, happening, both_readings=rules.conjunction_verbs)
+        blocked = UNREPORTED if unwritten else ""
     if found and not blocked and ordinal and rules.check_ordinal:
         text = context_text(index, found[0].hit.position)
         held = rules.ordinal_held and asks_result  # an event still to come may be where or when asked

@@ -78,6 +78,12 @@ class ArabicRules:
     # articles write at all ("هل استقال وزير الصحة" over the heat wave's deaths; reason
     # UNREPORTED; `upcoming.writes_nowhere`). 0: off.
     happening_articles: int = 3
+    # ... a verb opening with و or ف too, read both ways: none of those articles may write its
+    # letters with that one as the root's ("التوقيع" for "هل وقعوا", "الفوز" for "هل فاز"),
+    # nor the verb after it as a conjunction (`upcoming.writes_nowhere`'s `both_readings`).
+    conjunction_verbs: bool = True
+    # "وهل" / "فهل" open a whether-question as "هل" does (`upcoming.asked_happening`'s `joined`).
+    joined_whether: bool = True
     # The person a question quotes ("شو قال سامي الجابر عن ...") is read from this many words
     # after the verb of saying (and any title), or before it when spoken Arabic asks "what"
     # after it ("هو مورينيو قال إيه عن ..."); the rarest the articles know must be in the best
