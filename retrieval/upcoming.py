@@ -174,9 +174,11 @@ def _root_pattern(verb: str) -> re.Pattern[str]:
     """The letters of `verb` without its person ending, in order, with a weak letter allowed
     between any two and its own weak letters optional: the forms a past verb shares with its
     present and its verbal noun ("وقع" -> يوقع, توقيع; "فاز" -> فوز; "وافق" -> موافقة)."""
-    core = next((verb[: -len(e)] for e in _PERSON_ENDINGS if verb.endswith(e) and len(verb) - len(e) >= 3), verb)
+    endings = (e for e in _PERSON_ENDINGS if verb.endswith(e) and len(verb) - len(e) >= _MIN_SKELETON)
+    core = verb[: -len(ending)] if (ending := next(endings, "")) else verb
     gap = f"[{_WEAK_LETTERS}]?"
-    return re.compile(re.escape(core[0]) + "".join(gap + ("" if c in _WEAK_LETTERS else re.escape(c)) for c in core[1:]))
+    letters = (gap + ("" if c in _WEAK_LETTERS else re.escape(c)) for c in core[1:])
+    return re.compile(re.escape(core[0]) + "".join(letters))
 
 
 def _verb_forms(verb: str) -> tuple[str, bool]:
