@@ -391,7 +391,8 @@ def answer_question(
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Read from the question as written: an Arabizi reading's words are guesses.
     arabic = isinstance(rules, ArabicRules)
-    role = asked_role(question, bodies=rules.role_bodies) if arabic and rules.role_articles else None
+    persons = arabic and rules.role_persons
+    role = asked_role(question, rules.role_bodies, persons) if arabic and rules.role_articles else None
     if isinstance(rules, EnglishRules) and rules.role_articles:
         role = english_role(question, concepts, rules.region_governors)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
@@ -590,6 +591,7 @@ def role_reading(rules: Rules) -> RoleReading:
         verbs=rules.role_verbs,
         reported=rules.role_reported,
         deputies=rules.role_deputies,
+        relatives=rules.role_persons,
     )
 
 

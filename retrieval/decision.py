@@ -155,6 +155,12 @@ class ArabicRules:
     # chairman: `roles.RoleReading.deputies`). Seed tuning +1 unanswerable met, held-out
     # identical; blind seed18's held-out half +1 (docs/tuning.md).
     role_deputies: bool = True
+    # ... and a who-question asking a person by what they do ("مين المقاول اللي رمم الجامع", "مين
+    # صاحب المطعم": `roles._PERSON_GROUPS`), with or without a qualifier, when those articles
+    # write the noun and never a name with it ("أحد المقاولين"; `roles.asked_role`'s `persons`);
+    # for every role, a relative pronoun right after it ("المقاول الذي عُهد إليه ...") names no
+    # one (`roles.RoleReading.relatives`).
+    role_persons: bool = True
     # The passage shown first for such a question is one of its article tying a name to the
     # role when the best does not ("ترأس الوفد الروسي ... ريابكوف": `answering.role_passage_first`).
     # Seed tuning +4 snippets, blind seed17's tuning half +1, blind seed18's held-out half +1
