@@ -379,7 +379,9 @@ def answer_question(
     asks_result = asks_outcome(query.text, came_out=rules.came_out)
     # "هل زار بلينكن كييف": whether it happened, not reported by a passage writing it only as to come.
     happening = (
-        asked_happening(query.text) if isinstance(rules, ArabicRules) and rules.check_happening else ""
+        asked_happening(query.text, joined=rules.joined_whether)
+        if isinstance(rules, ArabicRules) and rules.check_happening
+        else ""
     )
     # Where or when the nth event is (to be) held: a passage numbering it so may say; one that
     # never does cannot ("أين ستعقد الجولة الثالثة" over the second round's passage).
@@ -390,7 +392,8 @@ def answer_question(
     match = asked_match(query.text) if isinstance(rules, ArabicRules) and rules.check_result else ()
     # Read from the question as written: an Arabizi reading's words are guesses.
     arabic = isinstance(rules, ArabicRules)
-    role = asked_role(question, bodies=rules.role_bodies) if arabic and rules.role_articles else None
+    persons = arabic and rules.role_persons
+    role = asked_role(question, rules.role_bodies, persons) if arabic and rules.role_articles else None
     if isinstance(rules, EnglishRules) and rules.role_articles:
         role = english_role(question, concepts, rules.region_governors)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
@@ -543,7 +546,8 @@ def decide_answer(
         blocked = UPCOMING if unreported else ""
     if found and not blocked and happening and arabic and rules.happening_articles:
         texts = _article_bodies(index, found, rules.happening_articles)
-        blocked = UNREPORTED if writes_nowhere(texts, happening) else ""
+        unwritten = writes_nowhere(texts, happening, both_readings=rules.conjunction_verbs)
+        blocked = UNREPORTED if unwritten else ""
     if found and not blocked and ordinal and rules.check_ordinal:
         text = context_text(index, found[0].hit.position)
         held = rules.ordinal_held and asks_result  # an event still to come may be where or when asked
@@ -589,6 +593,7 @@ def role_reading(rules: Rules) -> RoleReading:
         verbs=rules.role_verbs,
         reported=rules.role_reported,
         deputies=rules.role_deputies,
+        relatives=rules.role_persons,
     )
 
 

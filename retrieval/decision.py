@@ -78,6 +78,12 @@ class ArabicRules:
     # articles write at all ("هل استقال وزير الصحة" over the heat wave's deaths; reason
     # UNREPORTED; `upcoming.writes_nowhere`). 0: off.
     happening_articles: int = 3
+    # ... a verb opening with و or ف too, read both ways: none of those articles may write its
+    # letters with that one as the root's ("التوقيع" for "هل وقعوا", "الفوز" for "هل فاز"),
+    # nor the verb after it as a conjunction (`upcoming.writes_nowhere`'s `both_readings`).
+    conjunction_verbs: bool = True
+    # "وهل" / "فهل" open a whether-question as "هل" does (`upcoming.asked_happening`'s `joined`).
+    joined_whether: bool = True
     # The person a question quotes ("شو قال سامي الجابر عن ...") is read from this many words
     # after the verb of saying (and any title), or before it when spoken Arabic asks "what"
     # after it ("هو مورينيو قال إيه عن ..."); the rarest the articles know must be in the best
@@ -149,6 +155,12 @@ class ArabicRules:
     # chairman: `roles.RoleReading.deputies`). Seed tuning +1 unanswerable met, held-out
     # identical; blind seed18's held-out half +1 (docs/tuning.md).
     role_deputies: bool = True
+    # ... and a who-question asking a person by what they do ("مين المقاول اللي رمم الجامع", "مين
+    # صاحب المطعم": `roles._PERSON_GROUPS`), with or without a qualifier, when those articles
+    # write the noun and never a name with it ("أحد المقاولين"; `roles.asked_role`'s `persons`);
+    # for every role, a relative pronoun right after it ("المقاول الذي عُهد إليه ...") names no
+    # one (`roles.RoleReading.relatives`).
+    role_persons: bool = True
     # The passage shown first for such a question is one of its article tying a name to the
     # role when the best does not ("ترأس الوفد الروسي ... ريابكوف": `answering.role_passage_first`).
     # Seed tuning +4 snippets, blind seed17's tuning half +1, blind seed18's held-out half +1

@@ -30,7 +30,16 @@ _ROLE_GROUPS = (
     "محافظ",
     "امين",
 )
-_GROUP_OF = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group.split()}
+# People asked by what they do for someone, not by an office: the news often writes them only
+# vaguely ("أحد المقاولين", "صاحب المطعم"), and a question asking who they are needs no
+# qualifier ("مين المقاول اللي رمم الجامع"; `asked_role`'s `persons`). Not role words
+# elsewhere (`role_group`: a list of roles, what a role heads).
+_PERSON_GROUPS = (
+    "مقاول",
+    "صاحب مالك",
+    "مشرف",
+)
+_GROUP_OF = {word: i for i, group in enumerate(_ROLE_GROUPS + _PERSON_GROUPS) for word in group.split()}
 # Words a role phrase carries that qualify no one: "المدير العام", "الرئيس التنفيذي".
 _ROLE_ADJECTIVES = frozenset("عام العام تنفيذي التنفيذي الجديد جديد الحالي حالي السابق سابق".split())
 # ... and that name an office, not its body ("المدير الفني لنادي ضمك", "المتحدث الرسمي لجامعة").
@@ -95,12 +104,16 @@ class RoleReading:
     """How strictly a passage's role is read (`ArabicRules`, `EnglishRules`): `lists`, a role of
     a list or what a role heads names no one; `verbs`, nor a word reading as a verb after the
     role phrase; `reported`, nor a name after a comma and "إن" (`_REPORTED`: what the role said);
-    `deputies`, nor a role written as a deputy's or an assistant's title (`_DEPUTIES`)."""
+    `deputies`, nor a role written as a deputy's or an assistant's title (`_DEPUTIES`);
+    `relatives`, nor what follows a relative pronoun right after the role."""
 
     lists: bool = False
     verbs: bool = False
     reported: bool = False
     deputies: bool = False
+    # A relative pronoun right after the role ("إن المقاول الذي عُهد إليه بالأمر، بدأ ...")
+    # describes its holder: no name stands with it, however many words on.
+    relatives: bool = False
 
 
 def _base(word: str) -> str:
@@ -126,7 +139,14 @@ def _accusative(word: str) -> bool:
 
 def role_group(word: str) -> int | None:
     """Which group of `_ROLE_GROUPS` a word writes ("ومديرها": the director's), if any."""
-    return _GROUP_OF.get(_base(word))
+    group = _GROUP_OF.get(_base(word))
+    return group if group is not None and group < len(_ROLE_GROUPS) else None
+
+
+def _asked_group(word: str, persons: bool) -> int | None:
+    """The group of a role word or, with `persons`, of a person noun (`_PERSON_GROUPS`)."""
+    group = _GROUP_OF.get(_base(word))
+    return group if persons or group is None or group < len(_ROLE_GROUPS) else None
 
 
 def portfolio(word: str) -> bool:
@@ -194,7 +214,7 @@ def _other_body(
     return not _matches(nearest, name)
 
 
-def asked_role(question: str, bodies: bool = False) -> AskedRole | None:
+def asked_role(question: str, bodies: bool = False, persons: bool = False) -> AskedRole | None:
     """The role a question opening with a who-word (or asking a name: "اسمه ايه") asks
     about, when a role word comes right after it (fillers such as هو / كان between), with its
     qualifiers: the first content word after the role phrase (or the one after it, unless
@@ -202,7 +222,8 @@ def asked_role(question: str, bodies: bool = False) -> AskedRole | None:
     words after the first ("السفير الروسي" -> الروسي; "ترأس الوفد الأمريكي" -> الوفد and
     الامريكي); a minister's portfolio and the word
     after it ("وزير خارجية ايسلندا" -> خارجية, ايسلندا). The phrase ends at a relative
-    pronoun ("اللي قالت ..."). None for any other question, or a role with nothing after it."""
+    pronoun ("اللي قالت ..."). None for any other question, or a role with nothing after it;
+    with `persons`, a person noun (`_PERSON_GROUPS`) is asked with or without qualifiers."""
     words = [w for w, _, _ in word_table(question)]
     i = 0
     while i < len(words) and (words[i] in _FILLERS or words[i] in ("و", "ف")):
@@ -212,7 +233,7 @@ def asked_role(question: str, bodies: bool = False) -> AskedRole | None:
     i += 1
     while i < len(words) and words[i] in _FILLERS:
         i += 1
-    if i >= len(words) or (group := role_group(words[i])) is None:
+    if i >= len(words) or (group := _asked_group(words[i], persons)) is None:
         return None
     after = words[i + 1 :]
     ends = [j for j, w in enumerate(after) if w in _RELATIVES]  # "اللي قال ...": what they did
@@ -220,7 +241,7 @@ def asked_role(question: str, bodies: bool = False) -> AskedRole | None:
     adjectives = _ROLE_ADJECTIVES | _OFFICE_ADJECTIVES if bodies else _ROLE_ADJECTIVES
     rest = [w for w in after if w not in adjectives and w not in _LINKS and not is_stopword(w)]
     if not rest:
-        return None
+        return AskedRole(group, ()) if group >= len(_ROLE_GROUPS) else None
     nations = [(w,) for w in rest[1:4] if nation(w) is not None]
     if _base(rest[0]) in _PORTFOLIOS:  # "وزير خارجية ايسلندا": the ministry, then whose
         qualifiers = [(rest[0],), tuple(rest[1:2])] if len(rest) > 1 else [(rest[0],)]
@@ -276,7 +297,8 @@ def _names_someone(
     heads = lists and not role_word.startswith(ARTICLES) and _base(role_word) not in _ROLE_VERBS
     heads = heads and not _accusative(role_word)
     after_comma = False
-    for k in range(end, min(len(words), end + QUALIFIER_REACH)):
+    described = reading.relatives and end < len(words) and words[end][0] in _RELATIVES
+    for k in range(end, min(len(words), end + QUALIFIER_REACH) if not described else end):
         gap = sentence[words[k - 1][2] : words[k][1]]
         if any(q in gap for q in _QUOTES):
             break
@@ -341,13 +363,13 @@ def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterato
         named = _body_names(words, role.body[0]) if role.body is not None else []
         mentioned = tied = False
         for at, (word, _, _) in enumerate(words):
-            if role_group(word) != role.group and _base(word) not in role.titles:
+            if _GROUP_OF.get(_base(word)) != role.group and _base(word) not in role.titles:
                 continue
             reach = QUALIFIER_REACH * (2 if _base(word) in _ROLE_VERBS else 1)
             low, high = max(0, at - reach), min(len(words), at + reach + 1)
             near = [w for w, _, _ in words[low:high]]
             held = [any(_matches(w, q) for w in near for q in qs) for qs in role.qualifiers]
-            mentioned = mentioned or any(held)
+            mentioned = mentioned or any(held) or not role.qualifiers
             if not all(held):
                 continue
             end = at + 1

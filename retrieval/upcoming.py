@@ -125,13 +125,20 @@ _NOT_EVENTS = frozenset(
 # many others must be left for the verb to be known by them: زار would be وزير's زر.
 _WEAK = str.maketrans("", "", "اويىء")
 _MIN_SKELETON = 3
+# A verb opening with و or ف may be read without it by light stemming (وقعوا -> قعوا): whether
+# the articles write it is told only by `both_readings` (`writes_nowhere`).
+_CONJUNCTIONS = "وف"
 
 
-def asked_happening(question: str) -> str:
+def asked_happening(question: str, *, joined: bool = False) -> str:
     """The verb of an Arabic `question` asking whether something happened ("هل غزت روسيا
-    أوكرانيا" -> "غزت"), normalized, or "" (a noun after "هل": "هل أمريكا بتتوقع", "هل الاتفاق")."""
+    أوكرانيا" -> "غزت"), normalized, or "" (a noun after "هل": "هل أمريكا بتتوقع", "هل الاتفاق");
+    with `joined`, also after "وهل" / "فهل" ("وهل سمحت موسكو ...")."""
     words = [w for w, _, _ in word_table(question)]
-    if words[:1] != [_WHETHER] or len(words) < 2:
+    opening = words[0] if words else ""
+    if joined and opening[:1] in _CONJUNCTIONS:
+        opening = opening[1:]
+    if opening != _WHETHER or len(words) < 2:
         return ""
     verb = words[1]
     if verb in _NOT_EVENTS or verb.startswith("ال") or is_stopword(verb) or not verb.isalpha():
@@ -139,17 +146,39 @@ def asked_happening(question: str) -> str:
     return verb
 
 
-# A verb opening with و or ف may be read without it by light stemming (وقعوا -> قعوا): whether
-# the articles write it cannot be told (`writes_nowhere`).
-_CONJUNCTIONS = "وف"
+# A verb's person endings, cut to find the letters its other forms share (وقعوا -> وقع).
+_PERSON_ENDINGS = ("وا", "ون", "تا", "ت", "ا")
+_WEAK_LETTERS = "اوي"
 
 
-def writes_nowhere(texts: Collection[str], verb: str) -> bool:
+def writes_nowhere(texts: Collection[str], verb: str, *, both_readings: bool = False) -> bool:
     """Whether none of `texts` writes a form of `verb` (`writes_verb`) that can be told from
-    its letters (not a verb opening with a conjunction's letter: `_CONJUNCTIONS`)."""
-    if not verb or verb[0] in _CONJUNCTIONS:
+    its letters. A verb opening with a conjunction's letter (`_CONJUNCTIONS`) is not judged,
+    unless `both_readings`: then neither its letters with that one as the root's (`_root_pattern`:
+    "التوقيع" for "وقعوا", "الفوز" for "فاز") nor without it, as a conjunction ("زار" for
+    "وزار"), may be written."""
+    if not verb:
         return False
+    if verb[0] in _CONJUNCTIONS:
+        if not both_readings:
+            return False
+        pattern = _root_pattern(verb)
+        if any(pattern.search(normalize_arabic(text)) for text in texts):
+            return False
+        rest = verb[1:]
+        return len(rest) < _MIN_SKELETON or writes_nowhere(texts, rest)
     return not any(writes_verb(w, verb) for text in texts for w, _, _ in word_table(text))
+
+
+def _root_pattern(verb: str) -> re.Pattern[str]:
+    """The letters of `verb` without its person ending, in order, with a weak letter allowed
+    between any two and its own weak letters optional: the forms a past verb shares with its
+    present and its verbal noun ("وقع" -> يوقع, توقيع; "فاز" -> فوز; "وافق" -> موافقة)."""
+    endings = (e for e in _PERSON_ENDINGS if verb.endswith(e) and len(verb) - len(e) >= _MIN_SKELETON)
+    core = verb[: -len(ending)] if (ending := next(endings, "")) else verb
+    gap = f"[{_WEAK_LETTERS}]?"
+    letters = (gap + ("" if c in _WEAK_LETTERS else re.escape(c)) for c in core[1:])
+    return re.compile(re.escape(core[0]) + "".join(letters))
 
 
 def _verb_forms(verb: str) -> tuple[str, bool]:

@@ -58,6 +58,30 @@ def ties(text, role):
     return written(text, role)[1]
 
 
+def test_a_person_asked_by_what_they_do_is_read_without_a_qualifier():
+    contractor = asked_role("هو مين المقاول اللي رمم الجامع؟", persons=True)
+    assert contractor is not None and contractor.qualifiers == ()
+    assert asked_role("هو مين المقاول اللي رمم الجامع؟") is None
+    owner = asked_role("مين صاحب مطعم باب الحارة؟", persons=True)
+    assert owner is not None and owner.qualifiers == (("مطعم", "باب"),)
+    assert role_group("صاحب") is None  # not a role of a list, nor one that heads a word
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("وقال الأهالي إن المقاول الذي عهد إليه بالأمر، بدأ عمله قبل أشهر.", False),
+        ("وأكدوا أن المقاول انتهى من العمل.", False),
+        ("وقال المقاول سعد العتيبي إن العمل انتهى.", True),
+    ],
+)
+def test_a_person_written_with_only_what_describes_them_is_named_by_no_one(text, named):
+    contractor = asked_role("مين المقاول اللي رمم الجامع؟", persons=True)
+    reading = RoleReading(lists=True, verbs=True, relatives=True)
+    assert written(text, contractor, reading) == (True, named)
+    assert unanswered([text], contractor, reading) is not named
+
+
 def test_a_name_must_stand_with_the_role_and_its_qualifier_in_one_sentence():
     ambassador = asked_role("مين السفير الروسي في القاهرة؟")
     assert ambassador is not None

@@ -72,8 +72,25 @@ def test_a_verb_is_written_nowhere_only_when_its_letters_can_tell():
     verb = normalize_arabic("استدعت")
     assert writes_nowhere(["ووصف بايدن بوتين بالقاتل"], verb)
     assert not writes_nowhere(["وأعلنت موسكو استدعاء السفير"], verb)
-    # وقعوا is light-stemmed قعوا: whether توقيع writes it cannot be told, so it is not judged.
-    assert not writes_nowhere(["ووصف بايدن بوتين بالقاتل"], normalize_arabic("وقعوا"))
+    # وقعوا is light-stemmed قعوا: whether توقيع writes it cannot be told by stems, so it is not
+    # judged, unless read both ways (its letters, and the verb after a conjunction).
+    signed = normalize_arabic("وقعوا")
+    assert not writes_nowhere(["ووصف بايدن بوتين بالقاتل"], signed)
+    assert writes_nowhere(["ووصف بايدن بوتين بالقاتل"], signed, both_readings=True)
+
+
+@pytest.mark.parametrize(
+    ("verb", "text"),
+    [
+        ("وقعوا", "وجرى التوقيع على المعاهدة"),  # the verbal noun: a weak letter between
+        ("فاز", "احتفل الفريق بالفوز"),  # a hollow verb's noun
+        ("وافقت", "أعلنت موسكو موافقتها"),
+        ("وزار", "زار الرئيس كييف"),  # the conjunction's reading
+    ],
+)
+def test_a_verb_opening_with_a_conjunctions_letter_is_written_by_either_reading(verb, text):
+    assert not writes_nowhere([text], normalize_arabic(verb), both_readings=True)
+    assert writes_nowhere(["وصل الوفد إلى جنيف"], normalize_arabic("فاز"), both_readings=True)
 
 
 @pytest.mark.parametrize(
@@ -92,6 +109,8 @@ def test_the_verb_asked_after_hal_is_read_and_not_a_noun_or_an_auxiliary():
     assert asked_happening("هل تم تمديد المعاهدة؟") == ""  # the event is the noun after تم
     assert asked_happening("هل الاتفاق ما زال قائما؟") == ""
     assert asked_happening("متى زار بلينكن كييف؟") == ""
+    assert asked_happening("وهل سمحت موسكو بذلك؟") == ""
+    assert asked_happening("وهل سمحت موسكو بذلك؟", joined=True) == normalize_arabic("سمحت")
 
 
 def test_a_verb_is_written_by_its_forms_but_not_by_a_word_sharing_two_letters():
