@@ -581,12 +581,16 @@ def decide_answer(
 def role_reading(rules: Rules) -> RoleReading:
     """How strictly the path's rules read a passage's role (English: lists and verbs as written)."""
     if not isinstance(rules, ArabicRules):
-        return RoleReading(reported=rules.role_reported)
+        return RoleReading(
+            reported=rules.role_reported, kinds=rules.role_kinds, clauses=rules.role_clauses
+        )
     return RoleReading(
         lists=rules.role_lists,
         verbs=rules.role_verbs,
         reported=rules.role_reported,
         deputies=rules.role_deputies,
+        kinds=rules.role_kinds,
+        clauses=rules.role_clauses,
     )
 
 

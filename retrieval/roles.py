@@ -62,6 +62,8 @@ _OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
 # Words making the role after them a deputy's: "نائب رئيس هيئة الأركان الجنرال ..." names the
 # vice chairman, not the chairman.
 _DEPUTIES = frozenset("نائب مساعد".split())
+# "What", before a verb whose subject the role is ("ما رفعه رئيس الهيئة"): no name after it.
+_WHAT = frozenset("ما مما عما بما فيما لما".split())
 # A role written as a verb: its holder's name and titles may stand between it and the body
 # headed ("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا"), so its qualifier may be twice
 # as far.
@@ -95,12 +97,18 @@ class RoleReading:
     """How strictly a passage's role is read (`ArabicRules`, `EnglishRules`): `lists`, a role of
     a list or what a role heads names no one; `verbs`, nor a word reading as a verb after the
     role phrase; `reported`, nor a name after a comma and "إن" (`_REPORTED`: what the role said);
-    `deputies`, nor a role written as a deputy's or an assistant's title (`_DEPUTIES`)."""
+    `deputies`, nor a role written as a deputy's or an assistant's title (`_DEPUTIES`);
+    `kinds`, the word a role noun heads before a qualifier is the body's kind, not a name
+    ("رئيس هيئة الهلال الأحمر" asked as the Red Crescent's head); `clauses`, a name after a
+    comma is the comma's next word, and the word after "ما" before the role is a verb ("ما
+    رفعه رئيس هيئة الهلال الأحمر السعودي ، وبعد النظر" names no one)."""
 
     lists: bool = False
     verbs: bool = False
     reported: bool = False
     deputies: bool = False
+    kinds: bool = False
+    clauses: bool = False
 
 
 def _base(word: str) -> str:
@@ -280,7 +288,10 @@ def _names_someone(
         gap = sentence[words[k - 1][2] : words[k][1]]
         if any(q in gap for q in _QUOTES):
             break
-        after_comma = after_comma or "،" in gap or "," in gap
+        comma = "،" in gap or "," in gap
+        if reading.clauses and after_comma and not comma:
+            break  # the comma's next word named no one: a clause follows ("، وبعد النظر")
+        after_comma = after_comma or comma
         if reported and after_comma and words[k][0] in _REPORTED:
             break
         listed = (lists and role_group(words[k][0]) is not None) or (heads and k == at + 1)
@@ -301,6 +312,7 @@ def _names_someone(
         verb = is_saying(previous) or (len(previous) > 4 and previous.endswith(_OBJECT_PRONOUNS))
         quoted = any(q in before for q in _QUOTES)
         listed = lists and any(mark in before for mark in _LIST_MARKS)
+        verb = verb or (reading.clauses and at > 1 and words[at - 2][0] in _WHAT)  # "ما رفعه"
         if not (joined or verb or quoted or listed or is_stopword(previous)):
             return True
     return False
@@ -317,6 +329,18 @@ def _in_phrase(word: str, role: AskedRole) -> bool:
         or _base(word) in _PORTFOLIOS
         or word in _LINKS
     )
+
+
+def _body_kind(words: Sequence[tuple[str, int, int]], at: int, role: AskedRole, reading: RoleReading) -> int:
+    """1 when the word a role noun without the article heads is the kind of the body the
+    qualifier after it names ("رئيس هيئة الهلال الأحمر", "مدير شركة أرامكو"), which the question
+    need not write: part of the role's phrase, not a name (`RoleReading.kinds`); else 0."""
+    if not reading.kinds or at + 2 >= len(words) or words[at][0].startswith(ARTICLES):
+        return 0
+    kind, after = words[at + 1][0], words[at + 2][0]
+    if is_stopword(kind) or role_group(kind) is not None or _in_phrase(kind, role):
+        return 0
+    return int(_in_phrase(after, role))
 
 
 def _owned(phrase: Sequence[str], owner: tuple[str, ...]) -> bool:
@@ -350,7 +374,7 @@ def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterato
             mentioned = mentioned or any(held)
             if not all(held):
                 continue
-            end = at + 1
+            end = at + 1 + _body_kind(words, at, role, reading)
             while end < len(words) and (
                 _in_phrase(words[end][0], role)
                 or (is_stopword(words[end][0]) and _in_phrase(words[min(end + 1, len(words) - 1)][0], role))
