@@ -151,7 +151,7 @@ class ArabicRules:
     role_deputies: bool = True
     # ... taking the word a role noun heads before its qualifier for the body's kind, not a name
     # ("رئيس هيئة الهلال الأحمر ...": `roles.RoleReading.kinds`); and none after "ما" before
-    # the role, nor past a comma's next word ("ما رفعه رئيس … السعودي ، وبعد النظر":
+    # the role, nor past a comma opening a clause ("ما رفعه رئيس … السعودي ، وبعد النظر":
     # `roles.RoleReading.clauses`).
     role_kinds: bool = True
     role_clauses: bool = True

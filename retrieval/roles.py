@@ -99,9 +99,9 @@ class RoleReading:
     role phrase; `reported`, nor a name after a comma and "إن" (`_REPORTED`: what the role said);
     `deputies`, nor a role written as a deputy's or an assistant's title (`_DEPUTIES`);
     `kinds`, the word a role noun heads before a qualifier is the body's kind, not a name
-    ("رئيس هيئة الهلال الأحمر" asked as the Red Crescent's head); `clauses`, a name after a
-    comma is the comma's next word, and the word after "ما" before the role is a verb ("ما
-    رفعه رئيس هيئة الهلال الأحمر السعودي ، وبعد النظر" names no one)."""
+    ("رئيس هيئة الهلال الأحمر" asked as the Red Crescent's head); `clauses`, no name past a
+    comma opening a clause (`_opens_clause`), and the word after "ما" before the role is a verb
+    ("ما رفعه رئيس هيئة الهلال الأحمر السعودي ، وبعد النظر" names no one)."""
 
     lists: bool = False
     verbs: bool = False
@@ -267,6 +267,12 @@ def _verb_like(sentence: str, words: Sequence[tuple[str, int, int]], k: int) -> 
     return is_stopword(after) or after.startswith(("بال", "لل")) or verbal_noun
 
 
+def _opens_clause(word: str) -> bool:
+    """Whether a word is a function word with the conjunction و or ف ("وبعد", "وقد", "فإن"),
+    which opens a clause (a name after a comma does not: "، غير بيدرسون")."""
+    return word[:1] in "وف" and len(word) > 2 and is_stopword(word) and is_stopword(word[1:])
+
+
 def _names_someone(
     sentence: str, words: Sequence[tuple[str, int, int]], at: int, end: int, reading: RoleReading
 ) -> bool:
@@ -289,8 +295,8 @@ def _names_someone(
         if any(q in gap for q in _QUOTES):
             break
         comma = "،" in gap or "," in gap
-        if reading.clauses and after_comma and not comma:
-            break  # the comma's next word named no one: a clause follows ("، وبعد النظر")
+        if reading.clauses and comma and _opens_clause(words[k][0]):
+            break  # "، وبعد النظر": a clause, not a name, follows the comma
         after_comma = after_comma or comma
         if reported and after_comma and words[k][0] in _REPORTED:
             break

@@ -98,3 +98,19 @@ def test_a_governor_of_a_saudi_region_is_its_emir():
     assert written(text, asked_role(question, concepts, regions=False)) == (False, False)
     governorate = english_role("Who is the governor of Al-Kharj?")
     assert governorate is not None and governorate.titles == ()
+
+
+def test_a_clause_about_the_role_names_no_one():
+    """ "بعد الاطلاع على ما رفعه رئيس هيئة الهلال الأحمر السعودي ، وبعد النظر": "هيئة" is the
+    body's kind (`kinds`), "رفعه" after "ما" a verb and "النظر" past a comma opening a clause
+    (`clauses`); the head named after the body's name still is named."""
+    role = english_role("Who heads the Saudi Red Crescent?")
+    assert role is not None
+    clause = "بعد الاطلاع على ما رفعه رئيس هيئة الهلال الأحمر السعودي ، وبعد النظر في قرار مجلس الشورى."
+    named = "وقدم الأهالي الدروع إلى رئيس هيئة الهلال الأحمر السعودي الأمير فيصل بن عبدالله عرفانا."
+    strict = RoleReading(kinds=True, clauses=True)
+    assert written(clause, role) == (True, True)
+    assert written(clause, role, RoleReading(kinds=True)) == (True, True)
+    assert written(clause, role, RoleReading(clauses=True)) == (True, True)
+    assert written(clause, role, strict) == (True, False)
+    assert written(named, role, strict) == (True, True)
