@@ -341,7 +341,34 @@ def retrieve(
         ranking = ranking or ARABIC_RANKING
         return arabic_candidates(indexes.search, question, limit, ranking, indexes.dense, withheld)
     names, dense = indexes.resources.names, indexes.dense
-    return english_candidates(indexes.search, names, question, limit, ranking or ENGLISH_RANKING, dense)
+    ranking = ranking or ENGLISH_RANKING
+    retrieval = english_candidates(indexes.search, names, question, limit, ranking, dense)
+    role = (
+        english_role(question, retrieval.concepts, ENGLISH_RULES.region_governors)
+        if ranking.role_ties
+        else None
+    )
+    if role is None:
+        return retrieval
+    found = role_ties_first(
+        indexes.search, retrieval.found, role, role_reading(ENGLISH_RULES), ranking.role_ties
+    )
+    return retrieval._replace(found=found)
+
+
+def role_ties_first(
+    index: SearchIndex, found: list[Candidate], role: AskedRole, reading: RoleReading, ratio: float
+) -> list[Candidate]:
+    """`found` with the passages scoring `ratio` of the best at least that tie a name to the
+    `role` an English who-question asks (`roles.written`) before those that do not: "Who is the
+    head of the Jubail municipality?" matches passages on Jubail best, the one naming "رئيس
+    بلدية محافظة الجبيل" a little less."""
+    if not found:
+        return found
+    floor = ratio * found[0].hit.score
+    near = [c for c in found if c.hit.score >= floor]
+    ties = [c for c in near if written(index.passage_text(c.hit.position), role, reading)[1]]
+    return [*ties, *(c for c in found if c not in ties)]
 
 
 def path_rules(path: str) -> Rules:

@@ -134,7 +134,12 @@ class EnglishRanking:
 
     At size, where passages are scored by their article's vector (headline and lead), the first
     result shows its article's lead instead of the passage ranked first when the lead scores
-    within `lead_margin` of it (`answering.lead_first`; the decision is taken on the ranked one)."""
+    within `lead_margin` of it (`answering.lead_first`; the decision is taken on the ranked one).
+
+    For a who-question asking a role (`english.roles.asked_role`), the passages scoring
+    `role_ties` of the best at least that tie a name to the role rank first
+    (`answering.role_ties_first`: the passage naming "رئيس بلدية محافظة الجبيل" over those on
+    Jubail's other news); 0: off."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     dense_weight: float = 0.22
@@ -146,6 +151,7 @@ class EnglishRanking:
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6
     lead_margin: float = 0.4
+    role_ties: float = 0.9
     expansion: EnglishExpansion = EnglishExpansion()
 
 

@@ -7,11 +7,12 @@ from dataclasses import replace
 import pytest
 from conftest import assert_check_decides
 
-from retrieval.answering import answer_question
+from retrieval.answering import answer_question, retrieve, role_reading, role_ties_first
 from retrieval.decision import ENGLISH_RULES, NO_ROLE
 from retrieval.english.expand import expand_english
 from retrieval.english.roles import asked_role, role_words
 from retrieval.english.search import load_dictionary
+from retrieval.ranking_config import ENGLISH_RANKING
 from retrieval.roles import RoleReading, written
 
 UNCHECKED = replace(ENGLISH_RULES, role_articles=0)
@@ -114,3 +115,24 @@ def test_a_clause_about_the_role_names_no_one():
     assert written(clause, role, RoleReading(clauses=True)) == (True, True)
     assert written(clause, role, strict) == (True, False)
     assert written(named, role, strict) == (True, True)
+
+
+def test_passages_tying_the_role_rank_before_those_scoring_near_them(own_index):
+    """`EnglishRanking.role_ties`: among passages scoring that share of the best, those tying a
+    name to the role asked come first (`answering.role_ties_first`)."""
+    question = "Who is the Russian foreign minister?"
+    unranked = replace(ENGLISH_RANKING, role_ties=0.0)
+    retrieval = retrieve(own_index, question, "en", 20, unranked)
+    role = asked_role(question, retrieval.concepts)
+    reading = role_reading(ENGLISH_RULES)
+
+    def ties(candidate):
+        return written(own_index.search.passage_text(candidate.hit.position), role, reading)[1]
+
+    later = [*retrieval.found[1:], retrieval.found[0]]  # the passage naming Lavrov last
+    assert ties(retrieval.found[0]) and not ties(later[0])
+    assert ties(role_ties_first(own_index.search, later, role, reading, 0.01)[0])
+    assert role_ties_first(own_index.search, retrieval.found, role, reading, 0.01) == [
+        *(c for c in retrieval.found if ties(c)),
+        *(c for c in retrieval.found if not ties(c)),
+    ]
