@@ -152,9 +152,10 @@ class ArabicRules:
     # ... taking the word a role noun heads before its qualifier for the body's kind, not a name
     # ("رئيس هيئة الهلال الأحمر ...": `roles.RoleReading.kinds`); and none after "ما" before
     # the role, nor past a comma opening a clause ("ما رفعه رئيس … السعودي ، وبعد النظر":
-    # `roles.RoleReading.clauses`).
-    role_kinds: bool = True
-    role_clauses: bool = True
+    # `roles.RoleReading.clauses`). Off: Arabic rows identical everywhere; on the English path
+    # (below) held-out one answerable question lost, nothing gained (docs/tuning.md, "arwho").
+    role_kinds: bool = False
+    role_clauses: bool = False
     # The passage shown first for such a question is one of its article tying a name to the
     # role when the best does not ("ترأس الوفد الروسي ... ريابكوف": `answering.role_passage_first`).
     # Seed tuning +4 snippets, blind seed17's tuning half +1, blind seed18's held-out half +1
@@ -245,9 +246,10 @@ class EnglishRules:
     # As `ArabicRules.role_reported` ("What is the name of the State Department spokesman?").
     role_reported: bool = True
     # As `ArabicRules.role_kinds` and `role_clauses` ("Who heads the Saudi Red Crescent?" over
-    # "ما رفعه رئيس هيئة الهلال الأحمر السعودي ، وبعد النظر ...", which names no one).
-    role_kinds: bool = True
-    role_clauses: bool = True
+    # "ما رفعه رئيس هيئة الهلال الأحمر السعودي ، وبعد النظر ...", which names no one). Off, as
+    # there.
+    role_kinds: bool = False
+    role_clauses: bool = False
     # A how-old question is answered only when one of the best passages' first `age_articles`
     # articles states an age (`answer_kinds.AGE`: a number of years, a number after "العمر"):
     # the article naming the person asked about need not say how old they are ("How old is
