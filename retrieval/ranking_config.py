@@ -139,7 +139,7 @@ class EnglishRanking:
     For a who-question asking a role (`english.roles.asked_role`), the passages scoring
     `role_ties` of the best at least that tie a name to the role rank first
     (`answering.role_ties_first`: the passage naming "رئيس بلدية محافظة الجبيل" over those on
-    Jubail's other news); 0: off."""
+    Jubail's other news); 0: off (dropped on held-out: docs/tuning.md, "arwho")."""
 
     candidates_per_result: int = 20  # looked at before giving up on filling k distinct-document slots
     dense_weight: float = 0.22
@@ -151,7 +151,7 @@ class EnglishRanking:
     agreement_rank: int = 3
     full_lexical_coverage: float = 0.6
     lead_margin: float = 0.4
-    role_ties: float = 0.9
+    role_ties: float = 0.0  # .9 measured: held-out +1 −1 hit@1 with BM25 (docs/tuning.md, arwho)
     expansion: EnglishExpansion = EnglishExpansion()
 
 
