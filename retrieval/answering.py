@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from math import fsum
 
@@ -77,7 +77,15 @@ from retrieval.query_resources import QueryResources
 from retrieval.ranking_config import ARABIC_RANKING, ENGLISH_RANKING, ArabicRanking, EnglishRanking, Ranking
 from retrieval.repeats import without_repeats
 from retrieval.report_dates import asks_saying
-from retrieval.roles import AskedRole, RoleReading, asked_role, tying_sentence, unanswered, written
+from retrieval.roles import (
+    AskedRole,
+    RoleReading,
+    asked_role,
+    deputy_only,
+    tying_sentence,
+    unanswered,
+    written,
+)
 from retrieval.snippets import Snippet, answer_sentence_shares, best_sentences, holds_unasked_answer
 from retrieval.spelling import snap_reading
 from retrieval.stemming import light_stem
@@ -445,6 +453,9 @@ def answer_question(
         chosen = role_passage_first(
             index, chosen, found, role, role_reading(rules), ranking.answer_passage_ratio
         )
+    if role is not None and arabic and rules.role_heads_first:
+        ratio = ranking.answer_passage_ratio
+        chosen = role_heads_first(index, chosen, found, role, role_reading(rules), ratio)
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
@@ -715,6 +726,33 @@ def role_passage_first(
     at least: "مين راس الوفد الروسي" matches the passages on the talks best, the one naming
     Ryabkov "ترأس الوفد"."""
     return _passage_first(index, chosen, found, lambda text: written(text, role, reading)[1], ratio)
+
+
+def role_heads_first(
+    index: SearchIndex,
+    chosen: list[Candidate],
+    found: list[Candidate],
+    role: AskedRole,
+    reading: RoleReading,
+    ratio: float,
+) -> list[Candidate]:
+    """`chosen` with the best-ranked passage of `found`, of any article, tying a name to the
+    `role` itself first, when the first passage writes it only as a deputy's title
+    (`roles.deputy_only`) and the other scores `ratio` of it at least: "مين وزير الصحة" matches
+    the deputy minister's visits best ("نائب وزير الصحة"), the minister is named elsewhere."""
+    if not chosen or not ratio or not deputy_only(index.passage_text(chosen[0].hit.position), role):
+        return chosen
+    floor = ratio * chosen[0].hit.score
+    head = replace(reading, deputies=True)
+    shown = next(
+        (
+            c
+            for c in found
+            if c.hit.score >= floor and written(index.passage_text(c.hit.position), role, head)[1]
+        ),
+        None,
+    )
+    return chosen if shown is None else _shown_first(chosen, shown)
 
 
 def _passage_first(

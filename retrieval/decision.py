@@ -166,6 +166,10 @@ class ArabicRules:
     # Seed tuning +4 snippets, blind seed17's tuning half +1, blind seed18's held-out half +1
     # (docs/tuning.md).
     role_passage_first: bool = True
+    # ... and when that passage writes the role only as a deputy's title ("نائب وزير الصحة" for
+    # "مين وزير الصحة"), the best passage of any article tying a name to the role itself is
+    # shown first (`answering.role_heads_first`).
+    role_heads_first: bool = True
     # ... and its snippet's best sentence the one tying the role to its holder ("على شرف محافظ
     # الطائف فهد بن معمر", not "محافظ الطائف قام بزيارة": `roles.tying_sentence`). Every measured
     # row identical, blind seed18 and snn18 too: kept for the sentence shown (docs/tuning.md).

@@ -69,8 +69,8 @@ _OTHER_NOUNS = frozenset({"محافظه"})
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
 _OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
 # Words making the role after them a deputy's: "نائب رئيس هيئة الأركان الجنرال ..." names the
-# vice chairman, not the chairman.
-_DEPUTIES = frozenset("نائب مساعد".split())
+# vice chairman, not the chairman; "وكيل وزير" an undersecretary.
+_DEPUTIES = frozenset("نائب مساعد وكيل".split())
 # A role written as a verb: its holder's name and titles may stand between it and the body
 # headed ("ترأس نائب وزير الخارجية سيرغي ريابكوف وفد روسيا"), so its qualifier may be twice
 # as far.
@@ -341,6 +341,31 @@ def _in_phrase(word: str, role: AskedRole) -> bool:
     )
 
 
+def _held(words: Sequence[tuple[str, int, int]], at: int, role: AskedRole) -> list[bool]:
+    """Which of the role's qualifiers are written within QUALIFIER_REACH words of the role word
+    at `at` (twice as far from a role verb)."""
+    reach = QUALIFIER_REACH * (2 if _base(words[at][0]) in _ROLE_VERBS else 1)
+    near = [w for w, _, _ in words[max(0, at - reach) : at + reach + 1]]
+    return [any(_matches(w, q) for w in near for q in qs) for qs in role.qualifiers]
+
+
+def deputy_only(text: str, role: AskedRole) -> bool:
+    """Whether `text` writes the role asked, with its qualifiers, only as a deputy's or an
+    assistant's title ("نائب وزير الصحة" for "مين وزير الصحة"): a passage on another person."""
+    seen = False
+    for span in split_sentences(text):
+        words = word_table(text[span.start : span.end])
+        for at, (word, _, _) in enumerate(words):
+            if role_group(word) != role.group and _base(word) not in role.titles:
+                continue
+            if not all(_held(words, at, role)):
+                continue
+            if at == 0 or _base(words[at - 1][0]) not in _DEPUTIES:
+                return False
+            seen = True
+    return seen
+
+
 def _owned(phrase: Sequence[str], owner: tuple[str, ...]) -> bool:
     """Whether the first word of a role's `phrase` writing the `owner` or any country writes
     the owner ("السفير الياباني لدى السعودية"; not "السفير السعودي في اليابان")."""
@@ -365,10 +390,7 @@ def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterato
         for at, (word, _, _) in enumerate(words):
             if _GROUP_OF.get(_base(word)) != role.group and _base(word) not in role.titles:
                 continue
-            reach = QUALIFIER_REACH * (2 if _base(word) in _ROLE_VERBS else 1)
-            low, high = max(0, at - reach), min(len(words), at + reach + 1)
-            near = [w for w, _, _ in words[low:high]]
-            held = [any(_matches(w, q) for w in near for q in qs) for qs in role.qualifiers]
+            held = _held(words, at, role)
             mentioned = mentioned or any(held) or not role.qualifiers
             if not all(held):
                 continue

@@ -10,7 +10,15 @@ from conftest import assert_check_decides
 from retrieval.analysis import analyze
 from retrieval.answering import answer_question
 from retrieval.decision import ARABIC_RULES, NO_ROLE
-from retrieval.roles import RoleReading, asked_role, role_group, tying_sentence, unanswered, written
+from retrieval.roles import (
+    RoleReading,
+    asked_role,
+    deputy_only,
+    role_group,
+    tying_sentence,
+    unanswered,
+    written,
+)
 from retrieval.snippets import best_sentences
 
 # "اسمه ايه المدير العام" is also decided as a name question (`names_asked`): off with the role
@@ -221,3 +229,14 @@ def test_a_spokesman_who_only_reports_what_was_said_is_named_by_no_one(own_index
     # "وقال متحدث باسم الخارجية الأمريكية في بيان، إن بلينكن ...": the spokesman is unnamed.
     question = "مين المتحدث باسم الخارجية الامريكية"
     assert_check_decides(own_index, question, NO_ROLE, replace(ARABIC_RULES, role_reported=False))
+
+
+def test_a_passage_on_a_deputy_yields_to_one_naming_the_role_holder():
+    """ "نائب وزير الصحة" writes the minister's role only as a deputy's title (`deputy_only`)."""
+    role = asked_role("مين وزير الصحة؟")
+    assert role is not None
+    deputy = "تفقد حمد الضويلع نائب وزير الصحة مستشفيات الحد الجنوبي. وتمنى نائب وزير الصحة الشفاء للمصابين."
+    both = deputy + " ونقل الضويلع لهم تحيات وزير الصحة خالد الفالح."
+    assert deputy_only(deputy, role)
+    assert not deputy_only(both, role)
+    assert not deputy_only("وزار المستشفى مدير الشؤون الصحية بالمنطقة.", role)  # the role unwritten
