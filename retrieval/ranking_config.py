@@ -118,6 +118,10 @@ class EnglishExpansion:
     max_dictionary_senses: int = 4
     max_name_matches: int = 2
     names: NameSnapping = NameSnapping()
+    hijri_years: bool = True
+    """A year 1300-1499 is also rendered with the era glued on as the articles write it
+    ("1436هـ", one term): "in 1435/1436H" otherwise lacked its year in the passage that has
+    it; False for ablations (docs/tuning.md, "ennames")."""
 
 
 @dataclass(frozen=True)

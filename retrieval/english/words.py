@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from retrieval.stopwords import STOPWORDS
 
-_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*(?:(?:st|nd|rd|th)\b)?")
-# An ordinal's suffix ("306th", "2nd"): the articles write the number.
-_ORDINAL_SUFFIX_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
+_TOKEN_RE = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*(?:(?:st|nd|rd|th)\b|\s?A?H\b)?"
+)
+# An ordinal's suffix ("306th", "2nd") or a Hijri year's ("1436H", "1436 AH"): the articles
+# write the number ("1436هـ"); the H is no name the articles lack.
+_NUMBER_SUFFIX_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th|\s?A?H)$")
 # Beyond the shared stopwords: words of asking, not of the topic.
 QUESTION_WORDS = frozenset(
     """say said says tell told know want wants wanted get got make made go going went happen happened
@@ -52,7 +55,7 @@ def english_words(text: str) -> list[Word]:
     """Latin-script words and numbers of `text`, possessive 's dropped."""
     words = []
     for position, match in enumerate(_TOKEN_RE.finditer(text)):
-        typed = _ORDINAL_SUFFIX_RE.sub("", re.sub(r"['’]s$", "", match.group()))
+        typed = _NUMBER_SUFFIX_RE.sub("", re.sub(r"['’]s$", "", match.group()))
         typed = typed.replace("’", "'")
         words.append(Word(typed.lower(), typed, position, match.start()))
     return words
