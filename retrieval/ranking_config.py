@@ -109,12 +109,14 @@ class NameRuns:
     """A run of capitalized words read as one name (`retrieval.english.name_runs`): an everyday
     word of it (not the curated lexicon's, no snapped name) also takes the first `look_alikes`
     of its corpus look-alikes that the articles write beside a rendering of its neighbour in
-    `min_passages` passages at least, of the first `passages_read` holding both. `look_alikes`
-    0: off (docs/tuning.md, "ennames")."""
+    `min_passages` passages at least, of the first `passages_read` holding both; a look-alike
+    held by more than `max_passages` passages is an everyday word, not a name's spelling (and
+    reading beside it costs most). `look_alikes` 0: off (docs/tuning.md, "ennames")."""
 
     look_alikes: int = 6
     min_passages: int = 2
-    passages_read: int = 10
+    passages_read: int = 6
+    max_passages: int = 1000
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,8 @@ def _options(
     index: SearchIndex, names: NameIndex, concept: Concept, runs: NameRuns
 ) -> tuple[list[Rendering], list[Rendering]]:
     """A concept's own one-term renderings the index knows, and, for an everyday word (no
-    snapped name, no place or person of the curated lexicon), its look-alikes as renderings."""
+    snapped name, no place or person of the curated lexicon), its look-alikes as renderings:
+    those no more common than a name is (عامين, "two years", is no spelling of "Women")."""
     own = [
         r for r in concept.renderings if len(r.terms) == 1 and r.source != "latin" and index.known(r.terms[0])
     ]
@@ -73,7 +74,11 @@ def _options(
     look: dict[tuple[str, ...], Rendering] = {}  # one per term: التميز, للتميز are تميز
     for match in names.look_alikes(concept.english):
         terms = tuple(dict.fromkeys(analyze(match.term)))
-        if len(terms) == 1 and terms not in look and index.known(terms[0]):
+        if (
+            len(terms) == 1
+            and terms not in look
+            and 0 < index.scorer.document_frequency(terms[0]) <= runs.max_passages
+        ):
             look[terms] = Rendering(terms, "name", match.similarity, match.term)
             if len(look) == runs.look_alikes:
                 break
@@ -117,7 +122,7 @@ class _Beside:
 
     def _holding(self, term: str) -> np.ndarray:
         if term not in self._held:
-            self._held[term] = np.flatnonzero(self._index.scorer.holding(term))
+            self._held[term] = self._index.scorer.passages_holding(term)
         return self._held[term]
 
     def _passage_words(self, position: int) -> list[str]:
