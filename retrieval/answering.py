@@ -66,6 +66,7 @@ from retrieval.missing import (
     english_specifics,
     lacks_subject,
     missing_words,
+    named_whole,
     quoted_speakers,
     subject_terms,
 )
@@ -453,6 +454,8 @@ def answer_question(
     answered = decision.answered
     shown_terms = _shown_terms(chosen, results) if specifics else []
     missing, elsewhere = missing_words(specifics, last_year, shown_terms, answered)
+    if isinstance(ranking, EnglishRanking) and ranking.expansion.runs.whole_missing:
+        missing, elsewhere = named_whole(question, missing, elsewhere)
     return Answer(
         question=question,
         lang=query.lang,

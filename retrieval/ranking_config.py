@@ -117,6 +117,9 @@ class NameRuns:
     min_passages: int = 2
     passages_read: int = 6
     max_passages: int = 1000
+    whole_missing: bool = True
+    """A part of such a run that the passages shown lack is named as the whole name
+    (`missing.named_whole`): a reply's wording, no ranking or decision changes."""
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,19 @@ from retrieval.embedder import MODEL_NAME
 from retrieval.engine import Engine
 from retrieval.english import freedict
 from retrieval.english.expand import expand_english, matched_on
-from retrieval.english.name_runs import capitalized_runs
 from retrieval.english.names import NameIndex, arabic_skeleton, english_skeleton
 from retrieval.english.query import DenseScores, fuse
 from retrieval.english.search import english_concepts
 from retrieval.english.support import english_checks
-from retrieval.english.words import english_words, is_content_word, is_contraction, word_forms
+from retrieval.english.words import (
+    capitalized_runs,
+    english_words,
+    is_content_word,
+    is_contraction,
+    word_forms,
+)
 from retrieval.evaluate import build_index
+from retrieval.missing import named_whole
 from retrieval.ranking_config import ENGLISH_EXPANSION
 from retrieval.store import Store
 
@@ -810,3 +816,17 @@ def test_a_capitalized_run_is_read_as_the_name_the_articles_write(newspaper_inde
     assert answer.results and answer.results[0].doc_id == "ft"
     assert "Times" not in answer.missing
     assert ("Times", "تايمز") in answer.matched_on
+
+
+def test_a_part_of_a_name_of_several_words_is_named_as_the_whole_name():
+    """ "Not in the passages shown: Salman, Armed, Forces" says less than the hospital's name; the
+    name is held elsewhere only when each part said is."""
+    question = "How old was the girl at King Salman Armed Forces Hospital in Tabuk?"
+    hospital = "King Salman Armed Forces Hospital"
+    words = ("Salman", "Armed", "Forces", "Tabuk")
+    assert named_whole(question, words, ("Salman", "Armed", "Forces")) == ((hospital, "Tabuk"), (hospital,))
+    assert named_whole(question, ("Salman", "Armed"), ("Salman",)) == ((hospital,), ())
+    assert named_whole("Who won in the Eastern Province?", ("Eastern Province",), ()) == (
+        ("Eastern Province",),
+        (),
+    )

@@ -13,24 +13,10 @@ from retrieval.analysis import analyze, index_terms
 from retrieval.english.expand import Concept, Rendering
 from retrieval.english.lexicon import curated_names
 from retrieval.english.names import NameIndex
-from retrieval.english.words import english_words, is_content_word
+from retrieval.english.words import capitalized_runs
 from retrieval.index import SearchIndex
 from retrieval.normalize import normalized_words
 from retrieval.ranking_config import NameRuns
-
-
-def capitalized_runs(question: str) -> list[list[str]]:
-    """Runs of two or more capitalized topic words in a row, as typed ("Ports Authority")."""
-    runs: list[list[str]] = []
-    run: list[str] = []
-    for word in [*english_words(question), None]:
-        if word is not None and word.capitalized and not word.is_number and is_content_word(word):
-            run.append(word.typed)
-            continue
-        if len(run) >= 2:
-            runs.append(run)
-        run = []
-    return runs
 
 
 def read_runs(

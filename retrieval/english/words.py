@@ -78,6 +78,20 @@ def subject_names(question: str) -> frozenset[str]:
     return frozenset(subject)
 
 
+def capitalized_runs(question: str) -> list[list[str]]:
+    """Runs of two or more capitalized topic words in a row, as typed ("Ports Authority")."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for word in [*english_words(question), None]:
+        if word is not None and word.capitalized and not word.is_number and is_content_word(word):
+            run.append(word.typed)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = []
+    return runs
+
+
 def is_content_word(word: Word) -> bool:
     """A word that names part of the topic (not a function or question word)."""
     return word.text not in STOPWORDS and word.text not in QUESTION_WORDS
