@@ -830,3 +830,14 @@ def test_a_part_of_a_name_of_several_words_is_named_as_the_whole_name():
         ("Eastern Province",),
         (),
     )
+
+
+def test_words_of_bodies_and_events_render_as_news_writes_them():
+    """Capitalized, "Women" was snapped to عامين ("two years"); the lexicon's words are not
+    snapped. A hospital's "General" is العام after it, and Air Arabia is العربية للطيران."""
+    names = NameIndex("عامين السيدات للطيران".split())
+    question = "Who scored in the Women's World Cup, and who heads Qunfudhah General Hospital or Air Arabia?"
+    terms = _terms(expand_english(question, {}, names))
+    assert set(analyze("السيدات")) <= terms["women"] and not set(analyze("عامين")) & terms["women"]
+    assert set(analyze("المستشفى العام")) <= terms["general hospital"]
+    assert set(analyze("العربية للطيران")) <= terms["air arabia"]
