@@ -454,7 +454,7 @@ def answer_question(
     answered = decision.answered
     shown_terms = _shown_terms(chosen, results) if specifics else []
     missing, elsewhere = missing_words(specifics, last_year, shown_terms, answered)
-    if isinstance(ranking, EnglishRanking) and ranking.expansion.runs.whole_missing:
+    if isinstance(ranking, EnglishRanking) and ranking.whole_missing:
         missing, elsewhere = named_whole(question, missing, elsewhere)
     return Answer(
         question=question,

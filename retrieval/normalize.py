@@ -101,12 +101,6 @@ def word_table(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(words)
 
 
-def normalized_words(text: str) -> list[str]:
-    """The normalized words of `text` in order, without offsets (for reading a passage's word
-    order at the speed of one normalization, not one per word)."""
-    return _WORD_RE.findall(normalize_arabic(text))
-
-
 def distinct_words(texts: Iterable[str]) -> set[str]:
     """The distinct normalized words of `texts`, without offsets: each distinct spelling is
     normalized once (a third of the time `word_table` takes over 100k passages)."""

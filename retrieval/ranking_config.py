@@ -105,24 +105,6 @@ class NameSnapping:
 
 
 @dataclass(frozen=True)
-class NameRuns:
-    """A run of capitalized words read as one name (`retrieval.english.name_runs`): an everyday
-    word of it (not the curated lexicon's, no snapped name) also takes the first `look_alikes`
-    of its corpus look-alikes that the articles write beside a rendering of its neighbour in
-    `min_passages` passages at least, of the first `passages_read` holding both; a look-alike
-    held by more than `max_passages` passages is an everyday word, not a name's spelling (and
-    reading beside it costs most). `look_alikes` 0: off (docs/tuning.md, "ennames")."""
-
-    look_alikes: int = 6
-    min_passages: int = 2
-    passages_read: int = 6
-    max_passages: int = 1000
-    whole_missing: bool = True
-    """A part of such a run that the passages shown lack is named as the whole name
-    (`missing.named_whole`): a reply's wording, no ranking or decision changes."""
-
-
-@dataclass(frozen=True)
 class EnglishExpansion:
     """How an English question becomes Arabic concepts (`retrieval.english.expand`): how far a
     rendering is trusted by where it came from (the curated lexicon, the dictionary, the word as
@@ -136,7 +118,6 @@ class EnglishExpansion:
     max_dictionary_senses: int = 4
     max_name_matches: int = 2
     names: NameSnapping = NameSnapping()
-    runs: NameRuns = NameRuns()
     hijri_years: bool = True
     """A year 1300-1499 is also rendered with the era glued on as the articles write it
     ("1436هـ", one term): "in 1435/1436H" otherwise lacked its year in the passage that has
@@ -170,6 +151,9 @@ class EnglishRanking:
     full_lexical_coverage: float = 0.6
     lead_margin: float = 0.4
     expansion: EnglishExpansion = EnglishExpansion()
+    whole_missing: bool = True
+    """A part the passages shown lack of a name of several capitalized words is said as the
+    whole name (`missing.named_whole`): a reply's wording, no ranking or decision changes."""
 
 
 Ranking = ArabicRanking | EnglishRanking

@@ -211,12 +211,6 @@ class BM25Scorer:
             mask[self.postings.positions[self._slice(i)]] = True
         return mask
 
-    def passages_holding(self, term: str) -> np.ndarray:
-        """The positions of the passages holding `term` (its postings, without a mask over all
-        passages: for terms looked up many at a time)."""
-        i = self.vocabulary.get(term, -1)
-        return self.postings.positions[self._slice(i)] if i >= 0 else np.zeros(0, np.int64)
-
     def holds(self, positions: Sequence[int] | np.ndarray, terms: Sequence[str]) -> np.ndarray:
         """Which passages of `positions` hold each of `terms`: bools, one row per term (one
         lookup per term, so answering weighs hundreds of hits without a loop over them)."""

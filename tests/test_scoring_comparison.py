@@ -161,16 +161,6 @@ def test_holds_marks_each_term_in_the_passages_holding_it(corpus, query):
     assert held.tolist() == [[t in corpus[p] for p in positions] for t in query]
 
 
-@settings(max_examples=100, deadline=None)
-@given(corpus=passages, query=queries)
-def test_passages_holding_a_term_are_its_mask_positions(corpus, query):
-    scorer = scorer_for(corpus)
-    for term in query:
-        expected = [p for p, passage in enumerate(corpus) if term in passage]
-        assert sorted(scorer.passages_holding(term).tolist()) == expected
-        assert np.flatnonzero(scorer.holding(term)).tolist() == expected
-
-
 def test_impacts_computed_in_blocks_equal_one_pass(monkeypatch):
     corpus = zipf_corpus(random.Random(9), 300, 200)
     whole = scorer_for(corpus)

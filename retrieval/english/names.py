@@ -318,7 +318,6 @@ class NameIndex:
         self._frequency = frequency
         self._curated = curated or {}
         self._snapped: dict[tuple[str, int, NameSnapping], list[NameMatch]] = {}
-        self._alike: dict[tuple[str, NameSnapping], list[NameMatch]] = {}
         # Long skeletons are also filed under each one-consonant-shorter variant, so that one
         # consonant more on either side still meets ("Stockholm": ستوكهولم, "Washington": واشنطن).
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -412,18 +411,11 @@ class NameIndex:
                     )
         return likeness
 
-    def look_alikes(self, word: str, snapping: NameSnapping = NAME_SNAPPING) -> list[NameMatch]:
-        """Every corpus term that may spell English `word`, most alike first, before a snap
-        weighs them by use: what `snap` chooses from (remembered as snaps are)."""
-        key = (word, snapping)
-        found = self._alike.get(key)
-        if found is None:
-            if len(self._alike) >= SNAPS_REMEMBERED:
-                self._alike.clear()
-            found = self._alike[key] = self._look_alikes(word, snapping)
-        return list(found)
-
-    def _look_alikes(self, word: str, snapping: NameSnapping) -> list[NameMatch]:
+    def _snap(self, word: str, limit: int, snapping: NameSnapping) -> list[NameMatch]:
+        curated = [self._written(s) for s in self._curated.get(word.lower(), ())]
+        written = list(dict.fromkeys(w for w in curated if w is not None))
+        if written:
+            return [NameMatch(w, 1.0) for w in written[:limit]]
         letters = EnglishLetters.of(word)
         likeness: dict[str, float] = {}
         plain = _readings(word)
@@ -437,14 +429,6 @@ class NameIndex:
         scored = [NameMatch(term, round(alike, 3)) for term, alike in likeness.items() if alike > 0]
         # Ties: the shorter spelling (حاج, not بالحاج), then by spelling: the same every run.
         scored.sort(key=lambda m: (-m.similarity, len(m.term), m.term))
-        return scored
-
-    def _snap(self, word: str, limit: int, snapping: NameSnapping) -> list[NameMatch]:
-        curated = [self._written(s) for s in self._curated.get(word.lower(), ())]
-        written = list(dict.fromkeys(w for w in curated if w is not None))
-        if written:
-            return [NameMatch(w, 1.0) for w in written[:limit]]
-        scored = self.look_alikes(word, snapping)
         alike = [m for m in scored if m.similarity >= scored[0].similarity - snapping.near_best]
         if self._frequency is not None and alike and self._frequency(alike[0].term) <= snapping.rare_uses:
             # A best spelling the corpus barely uses is a misspelling or a look-alike when a

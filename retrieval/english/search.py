@@ -8,7 +8,6 @@ from retrieval.decision import Evidence
 from retrieval.dense_index import DenseIndex
 from retrieval.english.expand import Concept, expand_english
 from retrieval.english.freedict import load_dictionary
-from retrieval.english.name_runs import read_runs
 from retrieval.english.names import NameIndex
 from retrieval.english.query import DenseScores, rank_english, term_weights
 from retrieval.index import SearchIndex
@@ -17,14 +16,10 @@ from retrieval.ranking_config import ENGLISH_EXPANSION, ENGLISH_RANKING, English
 
 
 def english_concepts(
-    index: SearchIndex, names: NameIndex, question: str, expansion: EnglishExpansion = ENGLISH_EXPANSION
+    names: NameIndex, question: str, expansion: EnglishExpansion = ENGLISH_EXPANSION
 ) -> list[Concept]:
-    """The question's concepts, names snapped to the corpus's spelling by `names`, a run of
-    capitalized words read as one name (`name_runs`)."""
-    concepts = expand_english(question, load_dictionary(), names, expansion)
-    if expansion.runs.look_alikes:
-        concepts = read_runs(index, names, question, concepts, expansion.runs)
-    return concepts
+    """The question's concepts, names snapped to the corpus's spelling by `names`."""
+    return expand_english(question, load_dictionary(), names, expansion)
 
 
 def english_candidates(
@@ -39,7 +34,7 @@ def english_candidates(
     English question, its names snapped by `names` (`QueryResources.names`). Evidence: concept
     coverage and, with passage embeddings, how close each passage is to the question in meaning
     (see `retrieval.decision.english_strength`)."""
-    concepts = english_concepts(index, names, question, ranking.expansion)
+    concepts = english_concepts(names, question, ranking.expansion)
     dense = DenseScores.of(dense_index.scores(question)) if dense_index is not None else None
     ranked = rank_english(index, concepts, dense, limit, ranking)
     if dense is not None:
