@@ -67,6 +67,7 @@ from retrieval.missing import (
     english_specifics,
     lacks_subject,
     missing_words,
+    named_whole,
     quoted_speakers,
     subject_terms,
 )
@@ -469,6 +470,8 @@ def answer_question(
     answered = decision.answered
     shown_terms = _shown_terms(chosen, results) if specifics else []
     missing, elsewhere = missing_words(specifics, last_year, shown_terms, answered)
+    if isinstance(ranking, EnglishRanking) and ranking.whole_missing:
+        missing, elsewhere = named_whole(question, missing, elsewhere)
     return Answer(
         question=question,
         lang=query.lang,

@@ -15,7 +15,7 @@ from retrieval.analysis import Term, analyze
 from retrieval.answer_kinds import TITLES, WHICH, is_place, named_cities
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import lexicon, people
-from retrieval.english.words import is_contraction, subject_names
+from retrieval.english.words import capitalized_runs, is_contraction, subject_names
 from retrieval.generic_terms import GENERIC_TERMS
 from retrieval.index import SearchIndex
 from retrieval.name_renderings import is_name
@@ -361,3 +361,20 @@ def missing_words(
             if s.terms and not late:
                 elsewhere.append(s.typed)
     return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(elsewhere))
+
+
+def named_whole(
+    question: str, words: tuple[str, ...], elsewhere: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`missing_words` of an English question with a part of a name of several capitalized
+    words named as the whole name: "Salman, Armed, Forces" is "King Salman Armed Forces
+    Hospital" (the passages shown name another hospital of the king's), and "Times" alone read
+    as if the articles lacked a word of that name. The name is held elsewhere only when each of
+    its parts said is."""
+    whole: dict[str, str] = {}
+    for run in capitalized_runs(question):
+        for word in run:
+            whole[word] = " ".join(run)
+    named = [whole.get(w, whole.get(w.split()[0], w)) for w in words]
+    held = {n for n in named if all(w in elsewhere for w, m in zip(words, named, strict=True) if m == n)}
+    return tuple(dict.fromkeys(named)), tuple(n for n in dict.fromkeys(named) if n in held)

@@ -122,6 +122,10 @@ class EnglishExpansion:
     max_dictionary_senses: int = 4
     max_name_matches: int = 2
     names: NameSnapping = NameSnapping()
+    hijri_years: bool = True
+    """A year 1300-1499 is also rendered with the era glued on as the articles write it
+    ("1436هـ", one term): "in 1435/1436H" otherwise lacked its year in the passage that has
+    it; False for ablations (docs/tuning.md, "ennames")."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,9 @@ class EnglishRanking:
     full_lexical_coverage: float = 0.6
     lead_margin: float = 0.4
     expansion: EnglishExpansion = EnglishExpansion()
+    whole_missing: bool = True
+    """A part the passages shown lack of a name of several capitalized words is said as the
+    whole name (`missing.named_whole`): a reply's wording, no ranking or decision changes."""
 
 
 Ranking = ArabicRanking | EnglishRanking

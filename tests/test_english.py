@@ -24,8 +24,15 @@ from retrieval.english.expand import expand_english, matched_on
 from retrieval.english.names import NameIndex, arabic_skeleton, english_skeleton
 from retrieval.english.query import DenseScores, fuse
 from retrieval.english.support import english_checks
-from retrieval.english.words import english_words, is_content_word, is_contraction, word_forms
+from retrieval.english.words import (
+    capitalized_runs,
+    english_words,
+    is_content_word,
+    is_contraction,
+    word_forms,
+)
 from retrieval.evaluate import build_index
+from retrieval.missing import named_whole
 from retrieval.store import Store
 
 
@@ -754,3 +761,48 @@ def test_last_closing_a_clause_is_the_verb_and_before_a_noun_the_adjective(own_i
     answer = answer_question(own_index, "How long did the Blinken Lavrov meeting last?")
     assert answer.answered and ("last", "استمر") in answer.matched_on
     assert "نحو ساعتين" in answer.results[0].snippet
+
+
+def test_a_hijri_year_is_also_written_with_its_era_and_its_h_is_no_word():
+    """The articles glue the era to the year ("1436هـ" is one term), and "1436H" left an H that
+    was named missing as a capitalized word."""
+    words = english_words("projects in 1435/1436H and 1436 AH, 12 Hours")
+    assert [w.typed for w in words] == ["projects", "in", "1435", "1436", "and", "1436", "12", "Hours"]
+    terms = _terms(expand_english("projects in 1436H", {}))
+    assert set(analyze("1436هـ")) | {"1436"} <= terms["1436"]
+    assert _terms(expand_english("projects in 2015", {}))["2015"] == {"2015"}
+
+
+def test_capitalized_runs_are_read_from_the_question():
+    assert capitalized_runs("What did Pearson sell the Financial Times for?") == [["Financial", "Times"]]
+    assert capitalized_runs("How much did Air Arabia's profit reach in 2015?") == [["Air", "Arabia"]]
+    assert capitalized_runs("Who won the Saudi Super Cup at Loftus Road?") == [
+        ["Saudi", "Super", "Cup"],
+        ["Loftus", "Road"],
+    ]
+    assert capitalized_runs("How many times did Pearson sell it?") == []
+
+
+def test_a_part_of_a_name_of_several_words_is_named_as_the_whole_name():
+    """ "Not in the passages shown: Salman, Armed, Forces" says less than the hospital's name; the
+    name is held elsewhere only when each part said is."""
+    question = "How old was the girl at King Salman Armed Forces Hospital in Tabuk?"
+    hospital = "King Salman Armed Forces Hospital"
+    words = ("Salman", "Armed", "Forces", "Tabuk")
+    assert named_whole(question, words, ("Salman", "Armed", "Forces")) == ((hospital, "Tabuk"), (hospital,))
+    assert named_whole(question, ("Salman", "Armed"), ("Salman",)) == ((hospital,), ())
+    assert named_whole("Who won in the Eastern Province?", ("Eastern Province",), ()) == (
+        ("Eastern Province",),
+        (),
+    )
+
+
+def test_words_of_bodies_and_events_render_as_news_writes_them():
+    """Capitalized, "Women" was snapped to عامين ("two years"); the lexicon's words are not
+    snapped. A hospital's "General" is العام after it, and Air Arabia is العربية للطيران."""
+    names = NameIndex("عامين السيدات للطيران".split())
+    question = "Who scored in the Women's World Cup, and who heads Qunfudhah General Hospital or Air Arabia?"
+    terms = _terms(expand_english(question, {}, names))
+    assert set(analyze("السيدات")) <= terms["women"] and not set(analyze("عامين")) & terms["women"]
+    assert set(analyze("المستشفى العام")) <= terms["general hospital"]
+    assert set(analyze("العربية للطيران")) <= terms["air arabia"]

@@ -33,6 +33,9 @@ _LAST_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A year of the Hijri era the articles date by (1300-1499 AH: 1882-2077 CE).
+_HIJRI_YEAR_RE = re.compile(r"^1[34]\d\d$")
+
 
 @dataclass(frozen=True)
 class Rendering:
@@ -94,6 +97,9 @@ def _word_concept(
     renderings: list[Rendering] = []
     if word.is_number:
         renderings += _renderings((word.text,), "latin", expansion.latin_confidence)
+        if expansion.hijri_years and _HIJRI_YEAR_RE.match(word.text):
+            # The articles glue the era to the year ("1436هـ" is one term): 1436 alone misses it.
+            renderings += _renderings((word.text + "هـ",), "latin", expansion.latin_confidence)
         return Concept(word.typed, 1.0, tuple(renderings)) if renderings else None
     curated = _lookup(_single_words(), word.text)
     senses = curated

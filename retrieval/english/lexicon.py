@@ -26,6 +26,16 @@ un security council = مجلس الأمن الدولي | مجلس الأمن
 united nations = الأمم المتحدة
 un = الأمم المتحدة | أممي
 general assembly = الجمعية العامة
+# names of bodies and events whose words the dictionary renders otherwise: "Women" (النّساء)
+# was snapped to عامين when capitalized, "Commercial" was الإعلان التجاري, "Authority" السّلطة
+# alone, "Eid" nothing, "undersecretary" only وكيل الوزارة (docs/tuning.md, "ennames")
+women = السيدات | النساء | المرأة | نسائية
+commercial = التجاري | التجارية
+authority = هيئة | الهيئة | سلطة | مؤسسة
+eid = العيد | عيد
+air arabia = العربية للطيران
+general hospital = المستشفى العام | مستشفى العام
+undersecretary = وكيل | وكيل الوزارة
 foreign minister = وزير الخارجية
 foreign ministers = وزراء الخارجية
 foreign ministry = وزارة الخارجية | الخارجية

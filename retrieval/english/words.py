@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from retrieval.stopwords import STOPWORDS
 
-_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*(?:(?:st|nd|rd|th)\b)?")
-# An ordinal's suffix ("306th", "2nd"): the articles write the number.
-_ORDINAL_SUFFIX_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
+_TOKEN_RE = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*(?:(?:st|nd|rd|th)\b|\s?A?H\b)?"
+)
+# An ordinal's suffix ("306th", "2nd") or a Hijri year's ("1436H", "1436 AH"): the articles
+# write the number ("1436هـ"); the H is no name the articles lack.
+_NUMBER_SUFFIX_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th|\s?A?H)$")
 # Beyond the shared stopwords: words of asking, not of the topic.
 QUESTION_WORDS = frozenset(
     """say said says tell told know want wants wanted get got make made go going went happen happened
@@ -52,7 +55,7 @@ def english_words(text: str) -> list[Word]:
     """Latin-script words and numbers of `text`, possessive 's dropped."""
     words = []
     for position, match in enumerate(_TOKEN_RE.finditer(text)):
-        typed = _ORDINAL_SUFFIX_RE.sub("", re.sub(r"['’]s$", "", match.group()))
+        typed = _NUMBER_SUFFIX_RE.sub("", re.sub(r"['’]s$", "", match.group()))
         typed = typed.replace("’", "'")
         words.append(Word(typed.lower(), typed, position, match.start()))
     return words
@@ -73,6 +76,20 @@ def subject_names(question: str) -> frozenset[str]:
             break
         subject.append(word.typed)
     return frozenset(subject)
+
+
+def capitalized_runs(question: str) -> list[list[str]]:
+    """Runs of two or more capitalized topic words in a row, as typed ("Ports Authority")."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for word in [*english_words(question), None]:
+        if word is not None and word.capitalized and not word.is_number and is_content_word(word):
+            run.append(word.typed)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = []
+    return runs
 
 
 def is_content_word(word: Word) -> bool:
