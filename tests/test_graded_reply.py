@@ -129,7 +129,8 @@ def test_numbers_the_best_passage_lacks_block_an_answer_from_three_digits():
 
 def test_a_name_the_articles_lack_is_named(own_index):
     answer = answer_question(own_index, "What did Jake Sullivan say after the Biden Putin video summit?")
-    assert {"Jake", "Sullivan"} <= set(answer.missing) and "Biden" not in answer.missing
+    # The two capitalized words the articles lack are said as the one name they are.
+    assert "Jake Sullivan" in answer.missing and "Biden" not in answer.missing
 
 
 def test_a_name_in_the_sentence_shown_from_the_next_passage_is_not_named_missing(own_index):
