@@ -81,6 +81,8 @@ class ArabicRules:
     # ... a verb opening with و or ف too, read both ways: none of those articles may write its
     # letters with that one as the root's ("التوقيع" for "هل وقعوا", "الفوز" for "هل فاز"),
     # nor the verb after it as a conjunction (`upcoming.writes_nowhere`'s `both_readings`).
+    # With `joined_whether`: tuning +1 met; blind snn22's held-out half +1 met, BM25 and vectors
+    # (docs/tuning.md, abstain4 and the twenty-third session's merge).
     conjunction_verbs: bool = True
     # "وهل" / "فهل" open a whether-question as "هل" does (`upcoming.asked_happening`'s `joined`).
     joined_whether: bool = True
