@@ -450,13 +450,10 @@ def answer_question(
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)
         chosen = speaker_passage_first(index, chosen, found, speaker, ranking.answer_passage_ratio)
-    if role is not None and arabic and rules.role_passage_first:
-        chosen = role_passage_first(
-            index, chosen, found, role, role_reading(rules), ranking.answer_passage_ratio
-        )
-    if role is not None and arabic and rules.role_heads_first:
-        ratio = ranking.answer_passage_ratio
-        chosen = role_heads_first(index, chosen, found, role, role_reading(rules), ratio)
+    if role is not None and arabic:
+        ratio, reading = ranking.answer_passage_ratio, role_reading(rules)
+        moves = (rules.role_passage_first, rules.role_heads_first)
+        chosen = role_passage_first(index, chosen, found, role, reading, ratio, moves)
     # The ranked passage lacks the kind of answer asked; the passage shown instead may decide.
     if decision.reason == NO_ANSWER_KIND and names_nothing_lacking(index, chosen, found, specifics):
         decision = decide_on([chosen[0], *(c for c in found if c is not chosen[0])])
@@ -723,38 +720,25 @@ def role_passage_first(
     role: AskedRole,
     reading: RoleReading,
     ratio: float,
+    moves: tuple[bool, bool] = (True, True),
 ) -> list[Candidate]:
     """`chosen` with the best-ranked passage of its article tying a name to the `role` asked
     (`roles.written`) first, when the first passage does not and the other scores `ratio` of it
     at least: "مين راس الوفد الروسي" matches the passages on the talks best, the one naming
-    Ryabkov "ترأس الوفد"."""
-    return _passage_first(index, chosen, found, lambda text: written(text, role, reading)[1], ratio)
-
-
-def role_heads_first(
-    index: SearchIndex,
-    chosen: list[Candidate],
-    found: list[Candidate],
-    role: AskedRole,
-    reading: RoleReading,
-    ratio: float,
-) -> list[Candidate]:
-    """`chosen` with the best-ranked passage of `found`, of any article, tying a name to the
-    `role` itself first, when the first passage writes it only as a deputy's title
-    (`roles.deputy_only`) and the other scores `ratio` of it at least: "مين وزير الصحة" matches
-    the deputy minister's visits best ("نائب وزير الصحة"), the minister is named elsewhere."""
-    if not chosen or not ratio or not deputy_only(index.passage_text(chosen[0].hit.position), role):
+    Ryabkov "ترأس الوفد". Then, when the first passage writes the role only as a deputy's title
+    (`roles.deputy_only`), the best-ranked passage of any article tying a name to the role
+    itself scoring `ratio` of it: "مين وزير الصحة" matches the deputy minister's visits best
+    ("نائب وزير الصحة"), the minister is named elsewhere. `moves` switches each off
+    (`ArabicRules.role_passage_first`, `role_heads_first`)."""
+    own_article, heads = moves
+    if own_article:
+        chosen = _passage_first(index, chosen, found, lambda text: written(text, role, reading)[1], ratio)
+    if not heads or not chosen or not deputy_only(index.passage_text(chosen[0].hit.position), role):
         return chosen
     floor = ratio * chosen[0].hit.score
     head = replace(reading, deputies=True)
-    shown = next(
-        (
-            c
-            for c in found
-            if c.hit.score >= floor and written(index.passage_text(c.hit.position), role, head)[1]
-        ),
-        None,
-    )
+    near = (c for c in found if c.hit.score >= floor)
+    shown = next((c for c in near if written(index.passage_text(c.hit.position), role, head)[1]), None)
     return chosen if shown is None else _shown_first(chosen, shown)
 
 

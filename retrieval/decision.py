@@ -170,7 +170,7 @@ class ArabicRules:
     role_passage_first: bool = True
     # ... and when that passage writes the role only as a deputy's title ("نائب وزير الصحة" for
     # "مين وزير الصحة"), the best passage of any article tying a name to the role itself is
-    # shown first (`answering.role_heads_first`).
+    # shown first (`answering.role_passage_first`'s second move).
     role_heads_first: bool = True
     # ... and its snippet's best sentence the one tying the role to its holder ("على شرف محافظ
     # الطائف فهد بن معمر", not "محافظ الطائف قام بزيارة": `roles.tying_sentence`). Every measured
