@@ -139,8 +139,7 @@ def _accusative(word: str) -> bool:
 
 def role_group(word: str) -> int | None:
     """Which group of `_ROLE_GROUPS` a word writes ("ومديرها": the director's), if any."""
-    group = _GROUP_OF.get(_base(word))
-    return group if group is not None and group < len(_ROLE_GROUPS) else None
+    return _asked_group(word, persons=False)
 
 
 def _asked_group(word: str, persons: bool) -> int | None:
@@ -388,7 +387,7 @@ def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterato
         named = _body_names(words, role.body[0]) if role.body is not None else []
         mentioned = tied = False
         for at, (word, _, _) in enumerate(words):
-            if _GROUP_OF.get(_base(word)) != role.group and _base(word) not in role.titles:
+            if _asked_group(word, persons=True) != role.group and _base(word) not in role.titles:
                 continue
             held = _held(words, at, role)
             mentioned = mentioned or any(held) or not role.qualifiers
