@@ -23,9 +23,10 @@ _VOWEL_RUN_RE = re.compile(rf"[{_VOWELS}]{{2,}}|['’`-]")
 # An h closing a syllable after a, e, i or u is the Arabic's ha (Fahd فهد, Ahmed احمد, Mahmoud
 # محمود, Tehran طهران); after o it is often silent (John جون, Kohl كول).
 _CLOSED_H_RE = re.compile(r"[aeiu]h[b-df-hj-np-tv-xz]")
-# An s an Arabic spelling may write as zay: between vowels (Malaysia ماليزيا) or closing the
-# name (Panthers بانثرز); after a consonant it is a seen (Pearson بيرسون, not بارزون).
-_VOICED_S_RE = re.compile(r"(?<=[aeiouy])s(?=[aeiouy])|(?<=[^s])s$")
+# An s between a consonant and a vowel is a seen, never a zay (Pearson بيرسون, not بارزون;
+# Wilson ويلسون); elsewhere it may be voiced (Queensland كوينزلاند, Panthers بانثرز).
+_LONE_S_RE = re.compile("(?<=[^s])s(?!s)")
+_SEEN_S_RE = re.compile(r"(?<=[b-df-hj-np-rt-xz])s(?=[aeiouy])")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class EnglishLetters:
     h: bool
     z_first: bool
     zays: int
-    voiced_zays: int  # as `zays`, but an s only between vowels or at the end (Pearson: بيرسون)
+    voiced_zays: int  # as `zays`, less an s between a consonant and a vowel (Pearson: بيرسون)
     q: bool  # a q before a vowel but u: the Arabic must write a qaf (Qalam: القلم, not الكلام)
     dh_or_z: bool
     voiced_z: int  # z's before a vowel (a double z once): each needs its own letter
@@ -61,8 +62,10 @@ class EnglishLetters:
             z_first=letters.startswith("z"),
             # Zay for "z" or a lone s after the first letter (Malaysia ماليزيا, Panthers
             # بانثرز), not for "ss" (Nasser).
-            zays=letters.count("z") + len(re.findall("(?<=[^s])s(?!s)", letters)),
-            voiced_zays=letters.count("z") + len(_VOICED_S_RE.findall(letters)),
+            zays=letters.count("z") + len(_LONE_S_RE.findall(letters)),
+            voiced_zays=letters.count("z")
+            + len(_LONE_S_RE.findall(letters))
+            - len(_SEEN_S_RE.findall(letters)),
             q=bool(re.search("q[aeioy]", letters)),  # Nasdaq: ناسداك
             dh_or_z="dh" in letters or "z" in letters or "th" in letters,
             voiced_z=len(re.findall(f"z+(?=[{_VOWELS}y])", letters)),
