@@ -106,10 +106,6 @@ class NameSnapping:
     z_letters: bool = True
     """A z before a vowel is spelled with a zay, zah, dad or تس, never a seen (Rezaian is not
     رئيسيان), and a z may be a dad or zah (Reza: رضا); False for ablations (docs/tuning.md)."""
-    q_and_s: bool = True
-    """A q before a vowel but u is a qaf (Qalam is القلم, not الكلام "speech"), and an s after a
-    consonant is a seen, never a zay (Pearson is بيرسون, not بارزون "prominent"); False for
-    ablations (docs/tuning.md, "ennames2")."""
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,6 @@ _VOWEL_RUN_RE = re.compile(rf"[{_VOWELS}]{{2,}}|['’`-]")
 # An h closing a syllable after a, e, i or u is the Arabic's ha (Fahd فهد, Ahmed احمد, Mahmoud
 # محمود, Tehran طهران); after o it is often silent (John جون, Kohl كول).
 _CLOSED_H_RE = re.compile(r"[aeiu]h[b-df-hj-np-tv-xz]")
-# An s between a consonant and a vowel is a seen, never a zay (Pearson بيرسون, not بارزون;
-# Wilson ويلسون); elsewhere it may be voiced (Queensland كوينزلاند, Panthers بانثرز).
-_LONE_S_RE = re.compile("(?<=[^s])s(?!s)")
-_SEEN_S_RE = re.compile(r"(?<=[b-df-hj-np-rt-xz])s(?=[aeiouy])")
 
 
 @dataclass(frozen=True)
@@ -41,8 +37,6 @@ class EnglishLetters:
     h: bool
     z_first: bool
     zays: int
-    voiced_zays: int  # as `zays`, less an s between a consonant and a vowel (Pearson: بيرسون)
-    q: bool  # a q before a vowel but u: the Arabic must write a qaf (Qalam: القلم, not الكلام)
     dh_or_z: bool
     voiced_z: int  # z's before a vowel (a double z once): each needs its own letter
     closed_h: bool  # an h between a vowel (not o) and a consonant: Fahd, Ahmed, Mahmoud
@@ -62,11 +56,7 @@ class EnglishLetters:
             z_first=letters.startswith("z"),
             # Zay for "z" or a lone s after the first letter (Malaysia ماليزيا, Panthers
             # بانثرز), not for "ss" (Nasser).
-            zays=letters.count("z") + len(_LONE_S_RE.findall(letters)),
-            voiced_zays=letters.count("z")
-            + len(_LONE_S_RE.findall(letters))
-            - len(_SEEN_S_RE.findall(letters)),
-            q=bool(re.search("q[aeioy]", letters)),  # Nasdaq: ناسداك
+            zays=letters.count("z") + len(re.findall("(?<=[^s])s(?!s)", letters)),
             dh_or_z="dh" in letters or "z" in letters or "th" in letters,
             voiced_z=len(re.findall(f"z+(?=[{_VOWELS}y])", letters)),
             closed_h=bool(_CLOSED_H_RE.search(letters)),
@@ -143,12 +133,8 @@ def _z_letters(arabic: str) -> int:
     return sum(arabic.count(c) for c in "زظض") + arabic.count("تس")
 
 
-def _letters_agree(
-    english: EnglishLetters, arabic: str, tightened: bool, z_letters: bool, sounds: bool
-) -> bool:
+def _letters_agree(english: EnglishLetters, arabic: str, tightened: bool, z_letters: bool) -> bool:
     if _inner_glottals(arabic) > english.glottals:
-        return False
-    if sounds and english.q and "ق" not in arabic:
         return False
     if english.kh and "خ" not in arabic:
         return False
@@ -159,8 +145,7 @@ def _letters_agree(
     if ("ح" in arabic and not english.h) or ("ظ" in arabic and not english.dh_or_z):
         return False
     opening = "زظض" if z_letters and english.z_first else "زظ"
-    zays = english.voiced_zays if sounds else english.zays
-    if (arabic[0] in opening) != english.z_first or arabic.count("ز") > zays:
+    if (arabic[0] in opening) != english.z_first or arabic.count("ز") > english.zays:
         return False
     if z_letters and _z_letters(arabic) < english.voiced_z:
         return False
@@ -179,12 +164,12 @@ def _closed_h(arabic: str) -> bool:
 
 
 def spells_letters(
-    english: EnglishLetters, arabic: str, tightened: bool = True, z_letters: bool = True, sounds: bool = True
+    english: EnglishLetters, arabic: str, tightened: bool = True, z_letters: bool = True
 ) -> bool:
     """Whether normalized Arabic word `arabic` (without its clitic or article) writes the
     letters `english` asks for and none it lacks; `tightened`: `NameSnapping.tightened`, which
     also reads a word glued to a number without it (Apollo: ابولو1); `z_letters`:
-    `NameSnapping.z_letters`; `sounds`: `NameSnapping.q_and_s`."""
+    `NameSnapping.z_letters`."""
     if tightened:
         arabic = arabic.rstrip("0123456789")
-    return len(arabic) > 1 and _letters_agree(english, arabic, tightened, z_letters, sounds)
+    return len(arabic) > 1 and _letters_agree(english, arabic, tightened, z_letters)

@@ -403,9 +403,7 @@ class NameIndex:
             for term in self.candidates(skeleton, stripped):
                 if likeness.get(term, 0.0) == 0.0 and any(
                     _initials_agree(initial, _arabic_initials(form))
-                    and spells_letters(
-                        letters, form, snapping.tightened, snapping.z_letters, snapping.q_and_s
-                    )
+                    and spells_letters(letters, form, snapping.tightened, snapping.z_letters)
                     for form in clitic_forms(term)
                 ):
                     likeness[term] = _likeness(
