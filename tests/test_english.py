@@ -806,3 +806,16 @@ def test_words_of_bodies_and_events_render_as_news_writes_them():
     assert set(analyze("السيدات")) <= terms["women"] and not set(analyze("عامين")) & terms["women"]
     assert set(analyze("المستشفى العام")) <= terms["general hospital"]
     assert set(analyze("العربية للطيران")) <= terms["air arabia"]
+
+
+def test_newspapers_and_a_club_named_by_other_words_render_as_news_writes_them():
+    """A lone "Times" is مرات ("times") or, snapped, تميز ("distinction"): Pearson's Financial
+    Times was "not in the passages shown" though they write فايننشال تايمز. PSG and Lille
+    rendered to nothing."""
+    names = NameIndex("تميز مرات".split())
+    question = "How much did Pearson sell the Financial Times for, and who scored PSG's goal against Lille?"
+    terms = _terms(expand_english(question, {}, names))
+    assert set(analyze("فايننشال تايمز")) <= terms["financial times"]
+    assert not {*analyze("تميز"), *analyze("مرات")} & terms["financial times"]
+    assert set(analyze("باريس سان جيرمان")) <= terms["psg"]
+    assert set(analyze("ليل")) <= terms["lille"]

@@ -34,6 +34,15 @@ commercial = التجاري | التجارية
 authority = هيئة | الهيئة | سلطة | مؤسسة
 eid = العيد | عيد
 air arabia = العربية للطيران
+# newspapers and a club named by words the lexicon or snapping read otherwise: "Times" is
+# مرات or, snapped alone, تميز; PSG and Lille render to nothing (docs/tuning.md, "ennames2")
+financial times = فاينانشيال تايمز | فايننشال تايمز | فاينانشال تايمز
+new york times = نيويورك تايمز
+sunday times = صنداي تايمز
+wall street journal = وول ستريت جورنال
+psg = باريس سان جيرمان | باريس سان جرمان
+paris saint germain = باريس سان جيرمان | باريس سان جرمان
+lille = ليل
 general hospital = المستشفى العام | مستشفى العام
 undersecretary = وكيل | وكيل الوزارة
 foreign minister = وزير الخارجية
