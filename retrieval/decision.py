@@ -262,6 +262,12 @@ class EnglishRules:
     # (`EnglishRanking.answer_passage_kinds`). Else the closest passages (reason
     # NO_ANSWER_KIND). 0: off.
     age_articles: int = 3
+    # A question asking who followed someone ("Who took over from Jen Psaki ...?",
+    # `english.succession.asks_successor`) gets the closest passages when none of the best
+    # passages' first `successor_articles` articles writes a succession ("خلفاً لـ", "تولى",
+    # "بدلاً من": `writes_succession`): a near story names the post's holder, or the
+    # predecessor, not who came after (reason NO_ROLE). 0: off.
+    successor_articles: int = 3
 
 
 Rules = ArabicRules | EnglishRules
