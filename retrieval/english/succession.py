@@ -25,6 +25,7 @@ _SUCCESSION_WRITTEN = tuple(
 # "ليحل محل": the place one takes, written as a whole word (محلي is local).
 _IN_PLACE = normalize_arabic("محل")
 _PREFIXES = "وفبل"
+_FUTURE = "س"
 
 
 def asks_successor(question: str) -> bool:
@@ -41,8 +42,13 @@ def writes_succession(texts: Collection[str]) -> bool:
     "محل")."""
     for text in texts:
         for word, _, _ in word_table(text):
-            if word == _IN_PLACE or any(
-                w.startswith(_SUCCESSION_WRITTEN) for w in (word, without_proclitic(word, _PREFIXES))
-            ):
+            if word == _IN_PLACE or any(w.startswith(_SUCCESSION_WRITTEN) for w in _forms(word)):
                 return True
     return False
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """`word` as written, without its one-letter prefix, and without the future's س after it
+    ("وسيتولى" -> يتولى)."""
+    bare = without_proclitic(word, _PREFIXES)
+    return (word, bare, bare[1:]) if bare.startswith(_FUTURE) else (word, bare)
