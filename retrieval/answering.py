@@ -405,7 +405,7 @@ def answer_question(
     persons = arabic and rules.role_persons
     role = asked_role(question, rules.role_bodies, persons) if arabic and rules.role_articles else None
     if isinstance(rules, EnglishRules) and rules.role_articles:
-        role = english_role(question, concepts, rules.region_governors)
+        role = english_role(question, concepts, rules.region_governors, rules.role_any_name_of)
     successor = isinstance(rules, EnglishRules) and rules.successor_articles > 0 and asks_successor(question)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
     quoting = isinstance(rules, ArabicRules) and rules.quoted_articles and not kind
