@@ -54,6 +54,7 @@ from retrieval.dialect import read_dialect
 from retrieval.english.expand import matched_on
 from retrieval.english.roles import asked_role as english_role
 from retrieval.english.search import english_candidates
+from retrieval.english.succession import asks_successor, writes_succession
 from retrieval.generic_terms import holds_specific_term
 from retrieval.index import Hit, SearchIndex
 from retrieval.indexes import Indexes
@@ -404,7 +405,8 @@ def answer_question(
     persons = arabic and rules.role_persons
     role = asked_role(question, rules.role_bodies, persons) if arabic and rules.role_articles else None
     if isinstance(rules, EnglishRules) and rules.role_articles:
-        role = english_role(question, concepts, rules.region_governors)
+        role = english_role(question, concepts, rules.region_governors, rules.role_any_name_of)
+    successor = isinstance(rules, EnglishRules) and rules.successor_articles > 0 and asks_successor(question)
     # Whom the question asks what they said ("شو قال ترامب عن ..."): an article must quote them.
     quoting = isinstance(rules, ArabicRules) and rules.quoted_articles and not kind
     speakers = quoting and asks_saying_verb(query.text)
@@ -438,6 +440,7 @@ def answer_question(
         ordinal=ordinal,
         match=match,
         role=role,
+        successor=successor,
         said_by=said_by,
         asks_said=asks_saying(question) or asks_saying(query.text),
     )
@@ -519,6 +522,7 @@ def decide_answer(
     ordinal: frozenset[str] = frozenset(),
     match: tuple[str, ...] = (),
     role: AskedRole | None = None,
+    successor: bool = False,
     said_by: frozenset[str] = frozenset(),
     asks_said: bool = False,
 ) -> Decision:
@@ -536,11 +540,12 @@ def decide_answer(
     one asking a `match`'s result (its sides, `asked_match`), one reporting none of both sides; for
     one asking who holds a `role` (`roles.asked_role`), best articles that write it otherwise
     qualified and tie no name to it (`roles.unanswered`, the rules' `role_articles`; English:
-    `english.roles.asked_role`); for an English one asking how old, best articles stating no
-    age (`EnglishRules.age_articles`); for one asking what a person said (`said_by`: their name's
-    terms), best articles where they never speak (`unquoted.unquoted`,
-    `ArabicRules.quoted_articles`). A best
-    passage sharing only generic words with the question is not shown as the closest."""
+    `english.roles.asked_role`); for an English one asking who followed someone (`successor`),
+    best articles writing no succession (`EnglishRules.successor_articles`); for one asking how
+    old, best articles stating no age (`EnglishRules.age_articles`); for one asking what a person
+    said (`said_by`: their name's terms), best articles where they never speak
+    (`unquoted.unquoted`, `ArabicRules.quoted_articles`). A best passage sharing only generic
+    words with the question is not shown as the closest."""
     arabic = isinstance(rules, ArabicRules)
     blocked: bool | str = bool(found) and (
         blocks_answer(specifics, found[0].matched)
@@ -574,6 +579,9 @@ def decide_answer(
     if found and not blocked and role is not None and rules.role_articles:
         texts = _article_bodies(index, found, rules.role_articles)
         blocked = NO_ROLE if unanswered(texts, role, role_reading(rules)) else ""
+    if found and not blocked and successor and isinstance(rules, EnglishRules):
+        texts = _article_bodies(index, found, rules.successor_articles)
+        blocked = "" if writes_succession(texts) else NO_ROLE
     ages = isinstance(rules, EnglishRules) and rules.age_articles and AGE in kind_parts(kind)
     if found and not blocked and ages:
         texts = _article_bodies(index, found, rules.age_articles)

@@ -250,6 +250,11 @@ class EnglishRules:
     # held-out, blind `seed21`/`snn21`); kept for "Who is the governor of Riyadh?", otherwise
     # declined (docs/tuning.md, "enrole").
     region_governors: bool = True
+    # The role is also read after "What's / What was / Whats the name of" (`english_words`
+    # reads "What's" as "what"), not only after "What is the name of": "What's the name of the
+    # Nord Stream 2 AG chief executive ...?" was answered by the company's passage
+    # (`english.roles._opening`; docs/tuning.md, "enabstain").
+    role_any_name_of: bool = True
     # A place the lexicon lists that the articles never write ("Iraq") rules out a confident
     # answer, as an Arabic question's known name does (`missing.english_specifics`).
     unknown_places: bool = True
@@ -262,6 +267,12 @@ class EnglishRules:
     # (`EnglishRanking.answer_passage_kinds`). Else the closest passages (reason
     # NO_ANSWER_KIND). 0: off.
     age_articles: int = 3
+    # A question asking who followed someone ("Who took over from Jen Psaki ...?",
+    # `english.succession.asks_successor`) gets the closest passages when none of the best
+    # passages' first `successor_articles` articles writes a succession ("خلفاً لـ", "تولى",
+    # "بدلاً من": `writes_succession`): a near story names the post's holder, or the
+    # predecessor, not who came after (reason NO_ROLE). 0: off.
+    successor_articles: int = 3
 
 
 Rules = ArabicRules | EnglishRules

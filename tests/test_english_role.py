@@ -27,6 +27,12 @@ def test_a_role_the_articles_give_another_country_gets_the_closest_passages(own_
     assert_check_decides(own_index, question, NO_ROLE, UNCHECKED)
 
 
+def test_a_role_asked_by_whats_the_name_of_is_checked_as_one_asked_by_what_is(own_index):
+    # The articles name no chief executive of Nord Stream 2 AG, only the company.
+    question = "What's the name of the Nord Stream 2 AG chief executive who was spared US sanctions?"
+    assert_check_decides(own_index, question, NO_ROLE, replace(ENGLISH_RULES, role_any_name_of=False))
+
+
 def test_a_role_written_otherwise_with_its_holder_is_answered(own_index):
     # "team" is the delegation: "ريابكوف، الذي ترأس الوفد الروسي".
     answer = answer_question(own_index, "who led the russian team at the geneva talks")
@@ -41,6 +47,10 @@ def test_the_role_and_its_words_are_read_after_who_or_the_name_asked():
     verb = role_words("Who headed the US delegation?")
     assert verb is not None and verb.verb and verb.after == ("usa", "delegation")
     assert role_words("What is the name of Nord Stream 2 AG's chief executive?") is not None
+    assert role_words("What's the name of the Nord Stream 2 AG chief executive?") is not None
+    assert role_words("What was the name of the Saudi coach of Al-Hilal?") is not None
+    assert role_words("What is the Pentagon spokesman's name?") is None  # no opening read
+    assert role_words("What's the name of the Nord Stream 2 AG chief executive?", any_name_of=False) is None
     assert role_words("Who is the Russian deputy foreign minister?") is None  # another role
     assert role_words("Who was elected FIFA president?") is None  # what was done, not whose role
     assert role_words("Who was the final Prime Minister of East Germany?") is None  # another time

@@ -38,8 +38,12 @@ _NO_QUALIFIER = frozenset(
 )
 # Between the who-word and the role.
 _FILLERS = frozenset("is was are were will be currently now the".split())
-# How a question asking a name opens: "What is the name of ...", "Name the ...".
-_NAME_OPENINGS = (("what", "is", "the", "name", "of"), ("what", "name", "of"), ("name", "the"), ("name",))
+# How a question asking a name opens: "What is the name of ...", "Name the ...". "What's" and
+# "Whats" are "what" and "whats" to `english_words`; "was" / "were" and "the" may follow.
+_NAME_OPENINGS = (("name", "the"), ("name",))
+_WHAT = frozenset({"what", "whats"})
+_NAME_OF = ("name", "of")
+_WHAT_IS = (("is", "the"), ("name", "of"))  # what was read before "what's" and "what was" were
 # A word ending the role phrase: what follows says what the person did.
 _RELATIVES = frozenset("who that which when whose where".split())
 _PREPOSITIONS = frozenset("of in to for at from on".split())
@@ -62,12 +66,21 @@ _REGION_TITLES = ("امير",)
 _COUNTRY_NAMES = {"الولايات": "امريكا"}
 
 
-def _opening(words: list[Word]) -> int | None:
-    """Where the role phrase starts after "who (is the)" or "what is the name of (the)"."""
+def _opening(words: list[Word], any_name_of: bool = True) -> int | None:
+    """Where the role phrase starts after "who (is the)" or "what is the name of (the)"; with
+    `any_name_of`, also "what's / what was / whats the name of"."""
     texts = [w.text for w in words]
     i = 1 if texts[:1] in (["and"], ["so"]) else 0
     if texts[i : i + 1] == ["who"]:
         i += 1
+    elif texts[i : i + 1] and texts[i] in _WHAT:
+        i += 1
+        asked = tuple(texts[i : i + 2])
+        while i < len(texts) and texts[i] in _FILLERS:
+            i += 1
+        if tuple(texts[i : i + 2]) != _NAME_OF or not (any_name_of or asked in _WHAT_IS):
+            return None
+        i += 2
     else:
         opening = next((o for o in _NAME_OPENINGS if tuple(texts[i : i + len(o)]) == o), None)
         if opening is None:
@@ -90,13 +103,13 @@ class RoleWords:
     verb: bool
 
 
-def role_words(question: str) -> RoleWords | None:
+def role_words(question: str, any_name_of: bool = True) -> RoleWords | None:
     """The role a who-question asks and its qualifying words: the modifiers before the role
     and the words after it up to a relative pronoun, when a preposition or a role verb leads
     them. None for any other question, a deputy's role, a role something was done to ("Who was
     elected FIFA president"), or a role with nothing qualifying it."""
     words = english_words(_US_RE.sub(" USA ", question))
-    start = _opening(words)
+    start = _opening(words, any_name_of)
     if start is None:
         return None
     reach = range(start, min(len(words), start + _MAX_MODIFIERS + 1))
@@ -134,7 +147,9 @@ def _arabic(concept: Concept) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if not is_stopword(w) and role_group(w) is None))
 
 
-def asked_role(question: str, concepts: Sequence[Concept], regions: bool = True) -> AskedRole | None:
+def asked_role(
+    question: str, concepts: Sequence[Concept], regions: bool = True, any_name_of: bool = True
+) -> AskedRole | None:
     """The role an English who-question asks (`role_words`) with its qualifiers as the Arabic
     reader takes them (`roles.asked_role`): a minister's portfolio ("foreign minister": الخارجية),
     each country before the role or among the first two words after it ("Russian", "US", "to
@@ -144,7 +159,7 @@ def asked_role(question: str, concepts: Sequence[Concept], regions: bool = True)
     Whose role it is, the first word before it ("Japan's ambassador"; a role verb's object's
     country: "headed the US delegation"), is its `owner`. A qualifier no rendering writes in
     Arabic is not checked."""
-    read = role_words(question)
+    read = role_words(question, any_name_of)
     if read is None:
         return None
     near = set(read.before + read.after[:2])
