@@ -697,16 +697,6 @@ def answer_passage_first(
             return _shown_first(chosen, shown)
         if own:
             return chosen
-    elsewhere = ranking.count_elsewhere_ratio if isinstance(ranking, ArabicRanking) and asked == COUNT else 0
-    if not elsewhere:
-        return chosen
-    # No passage of the first article says how many: the best-ranked of another article's
-    # close-scoring passages that does is shown before it (the number first, then any count).
-    near = [c for c in found if c.doc_id != first.doc_id and c.hit.score >= elsewhere * first.hit.score]
-    for nouns, exact in readings:
-        shown = next((c for c in near if said(c.hit.position, nouns, exact)), None)
-        if shown is not None:
-            return _shown_before(chosen, shown)
     return chosen
 
 
@@ -790,12 +780,6 @@ def _shown_first(chosen: list[Candidate], c: Candidate) -> list[Candidate]:
     if c in chosen:
         return [c, *(other for other in chosen if other is not c)]
     return [c, *chosen[1:]]
-
-
-def _shown_before(chosen: list[Candidate], c: Candidate) -> list[Candidate]:
-    """`chosen` with `c`, another article's passage, first and the results of its article
-    left out: the first article is still shown, second."""
-    return [c, *(other for other in chosen if other.doc_id != c.doc_id)][: len(chosen)]
 
 
 def names_nothing_lacking(

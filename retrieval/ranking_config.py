@@ -35,11 +35,9 @@ class ArabicRanking:
     `answer_passage_share` of the question's weight, scoring `answer_passage_ratio` of the first
     passage at least, when that one names none (for who, or none in a sentence holding as much
     of the weight) (`answering.answer_passage_first`): at size the lead often states the number
-    the later passage matching the question's words lacks. When no passage of the first
-    article says how many, the best-ranked passage of another article that does, scoring
-    `count_elsewhere_ratio` of the first at least, is shown before it (0 switches it off).
-    A one-sentence snippet takes the next sentence when it holds `echo_share` of its weight
-    again and the two fit in `echo_chars` (`snippets.best_sentences(echo=...)`; 0 for ablations).
+    the later passage matching the question's words lacks. A one-sentence snippet takes
+    the next sentence when it holds `echo_share` of its weight again and the two fit in
+    `echo_chars` (`snippets.best_sentences(echo=...)`; 0 for ablations).
 
     A spoken verb prefix of a question word is undone (`retrieval.dialect`) when the corpus
     holds the bare word in `min_snap_frequency` passages at least and `min_snap_ratio` times as
@@ -64,7 +62,6 @@ class ArabicRanking:
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
     answer_passage_kinds: tuple[str, ...] = ("where", "who", "duration", "count", "sidelines")
-    count_elsewhere_ratio: float = 0.8
     echo_share: float = 0.8
     echo_chars: int = 500
     min_snap_frequency: int = 3
