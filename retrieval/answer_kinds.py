@@ -140,10 +140,6 @@ _SPOKESMEN = "المتحدث المتحدثه الناطق الناطقه"
 # Titles that honour rather than appoint: a doctor or a sheikh may be the person a question asks
 # the name of; the rest of `_TITLES` are offices (`_named_at`).
 _HONORIFICS = "الدكتور الدكتوره المهندس المهندسه الشيخ الاستاذ د م"
-# Nouns a how-many question asks people by, and those news counts people by ("الناس": "5 آلاف
-# شخص"; "ضحايا": "32 قتيلا"): `counted_nouns(people=True)`.
-_PEOPLE_ASKED = "ناس الناس ضحايا الضحايا اشخاص الاشخاص شخص افراد الافراد"
-_PEOPLE_COUNTED = "شخص شخصا اشخاص فرد افراد نسمه قتيل قتيلا قتلى شهيد شهيدا شهداء مصاب مصابا مصابين جريح جرحى"
 # People named by what they play as, the name after them answering who ("ونال اللاعب الحسن السقطي").
 _PLAYERS = "اللاعب اللاعبه المدرب المهاجم الحارس"
 # Verbs of scoring, the scorer named a word or two after them ("سجل للسعودية عبدالرحمن اليامي").
@@ -352,12 +348,10 @@ def asks_names(question: str) -> bool:
     return False
 
 
-def counted_nouns(question: str, people: bool = False) -> frozenset[str]:
+def counted_nouns(question: str) -> frozenset[str]:
     """What an Arabic how-many question counts, as `counted_form` has it: the currencies for a
     sum ("كم بلغت قيمة ..."), else the noun after "كم" ("كم فدانا أحرق الحريق": فدان; "كم عدد
-    فرق الإطفاء": فرق); empty when it names none. With `people`, a noun asking for people
-    (`_PEOPLE_ASKED`: "عدد الناس", "عدد ضحايا") also counts the nouns news counts them by
-    (`_PEOPLE_COUNTED`: "حفلة حضرها 5 آلاف شخص", "15 شهيدا")."""
+    فرق الإطفاء": فرق); empty when it names none."""
     words = [w for w, _, _ in word_table(question)]
     if any(_bare(w, SUM_WORDS) in SUM_WORDS for w in words):
         return _currencies()
@@ -365,20 +359,8 @@ def counted_nouns(question: str, people: bool = False) -> frozenset[str]:
         if _bare(word, _KIND_WORDS) in QUESTION_WORDS[COUNT]:
             after = [w for w in words[i + 1 : i + 4] if w not in COUNT_FILLERS]
             noun = after[0] if after and starts_arabic(after[0]) and after[0] not in STOPWORDS else ""
-            counted = frozenset({counted_form(noun)}) if noun else frozenset()
-            asks_people = people and bool(counted) and counted <= _people_asked()
-            return counted | _people_counted() if asks_people else counted
+            return frozenset({counted_form(noun)}) if noun else frozenset()
     return frozenset()
-
-
-@lru_cache(maxsize=1)
-def _people_asked() -> frozenset[str]:
-    return frozenset(counted_form(w) for w in _words(_PEOPLE_ASKED))
-
-
-@lru_cache(maxsize=1)
-def _people_counted() -> frozenset[str]:
-    return frozenset(counted_form(w) for w in _words(_PEOPLE_COUNTED))
 
 
 @lru_cache(maxsize=1)

@@ -445,8 +445,7 @@ def answer_question(
     chosen = [found[i] for i in decision.chosen]
     if isinstance(ranking, EnglishRanking) and indexes.dense is not None:
         chosen = lead_first(chosen, found, indexes.dense.leads, ranking.lead_margin)
-    people = isinstance(ranking, ArabicRanking) and ranking.people_counted
-    counted = counted_nouns(query.text, people) if query.path == "ar" else frozenset()
+    counted = counted_nouns(query.text) if query.path == "ar" else frozenset()
     chosen = answer_passage_first(index, chosen, found, weights, kind, ranking, counted)
     if not kind and query.path == "ar":
         speaker = quoted(query.text, question)

@@ -35,9 +35,7 @@ class ArabicRanking:
     `answer_passage_share` of the question's weight, scoring `answer_passage_ratio` of the first
     passage at least, when that one names none (for who, or none in a sentence holding as much
     of the weight) (`answering.answer_passage_first`): at size the lead often states the number
-    the later passage matching the question's words lacks; with `people_counted`, a question
-    counting people ("عدد الناس", "ضحايا") is answered by a number of persons, dead or wounded
-    (`answer_kinds.counted_nouns(people=True)`; False for ablations). A one-sentence snippet takes
+    the later passage matching the question's words lacks. A one-sentence snippet takes
     the next sentence when it holds `echo_share` of its weight again and the two fit in
     `echo_chars` (`snippets.best_sentences(echo=...)`; 0 for ablations).
 
@@ -64,7 +62,6 @@ class ArabicRanking:
     answer_passage_ratio: float = 0.5
     answer_passage_share: float = 0.1
     answer_passage_kinds: tuple[str, ...] = ("where", "who", "duration", "count", "sidelines")
-    people_counted: bool = True
     echo_share: float = 0.8
     echo_chars: int = 500
     min_snap_frequency: int = 3
