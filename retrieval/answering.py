@@ -550,10 +550,7 @@ def decide_answer(
     if found and not blocked and asks_result:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)
-        dated = arabic and rules.dated_upcoming
-        after = index.documents[found[0].doc_id].date if dated else ""
-        upcoming = reports_upcoming(text, weights or {}, frequency, rules.upcoming_window, after)
-        blocked = UPCOMING if upcoming else ""
+        blocked = UPCOMING if reports_upcoming(text, weights or {}, frequency, rules.upcoming_window) else ""
     if found and not blocked and happening:
         text = index.passage_text(found[0].hit.position)
         frequency = partial(_frequency, index)

@@ -61,11 +61,6 @@ def _one(dates: list[str]) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def month_number(word: str) -> int:
-    """The month a normalized month name writes ("اغسطس", "آب", "august": 8), or 0."""
-    return _MONTH_NUMBERS.get(word.lower(), 0)
-
-
 def date_from_url(url: str) -> str:
     """The date a URL's path folders spell out (`/2015/08/04/`, `/Issues/20150726/`), or ""."""
     path = url.split("://", 1)[-1].partition("/")[2]

@@ -67,10 +67,6 @@ class ArabicRules:
     # A question asking how something turned out is not answered by a best passage marking the
     # event as still to come within this many words of a question term (`retrieval.upcoming`).
     upcoming_window: int = 3
-    # ... and a day and month after its article's date marks one as still to come too ("ويفتتح
-    # الهلال الموسم بمواجهة النصر في مباراة كأس السوبر يوم 12 أغسطس" in July:
-    # `upcoming.reports_upcoming`'s `after`).
-    dated_upcoming: bool = True
     # "What came out of" asks an outcome too ("شو طلع من"; `upcoming.asks_outcome`).
     came_out: bool = True
     # ... and so does "what happened" ("شو صار بين امريكا وروسيا بمؤتمر المناخ COP27" over the

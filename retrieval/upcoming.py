@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from itertools import pairwise
 
 from retrieval.analysis import analyze, analyze_spans, is_stopword
-from retrieval.dates import month_number
 from retrieval.english.words import english_words
 from retrieval.normalize import normalize_arabic, without_proclitic, word_table
 from retrieval.stemming import light_stem
@@ -85,8 +84,6 @@ _SCORE = re.compile(r"\d+\s*[-–:]\s*\d+")
 _PREFIXES = "وفبل"
 _FUTURE_PERSONS = "يتن"  # س + a present's prefix: ستعقد, سيلتقي, سنواصل
 _MIN_FUTURE_LETTERS = 5
-_LAST_DAY = 31
-_YEAR_DIGITS = 4
 
 
 def _bare(word: str) -> str:
@@ -295,12 +292,9 @@ def is_upcoming(word: str, frequency: Callable[[str], int]) -> bool:
     return frequency(present[0]) >= max(frequency(future[0]), 1)
 
 
-def reports_upcoming(
-    text: str, asked: Collection[str], frequency: Callable[[str], int], window: int, after: str = ""
-) -> bool:
+def reports_upcoming(text: str, asked: Collection[str], frequency: Callable[[str], int], window: int) -> bool:
     """Whether passage `text` marks an event as still to come within `window` words of a term
-    of the question (`asked`, index terms); with `after` (its article's date, YYYY-MM-DD), a
-    day and month later than that marks one too ("مباراة كأس السوبر يوم 12 أغسطس" in July)."""
+    of the question (`asked`, index terms)."""
     words = word_table(text)
     starts = [start for _, start, _ in words]
     held = [False] * len(words)
@@ -308,24 +302,9 @@ def reports_upcoming(
         if term.term in asked:
             held[_word_at(starts, term.start)] = True
     for i, (word, _, _) in enumerate(words):
-        marks = is_upcoming(word, frequency) or (bool(after) and _dated_after(text, words, i, after))
-        if marks and any(held[max(0, i - window) : i + window + 1]):
+        if is_upcoming(word, frequency) and any(held[max(0, i - window) : i + window + 1]):
             return True
     return False
-
-
-def _dated_after(text: str, words: Sequence[tuple[str, int, int]], i: int, after: str) -> bool:
-    """Whether the word at `i` of `text` (`words`: its `word_table`) is a month after its day
-    ("12 أغسطس") making a date later than `after` (YYYY-MM-DD), in that year unless a year
-    follows. The month is read as typed: the table's folding respells it ("اجسطس")."""
-    _, start, end = words[i]
-    month = month_number(normalize_arabic(text[start:end]))
-    day = words[i - 1][0] if i > 0 else ""
-    if not month or not day.isdigit() or not 1 <= int(day) <= _LAST_DAY:
-        return False
-    following = words[i + 1][0] if i + 1 < len(words) else ""
-    year = following if len(following) == _YEAR_DIGITS and following.isdigit() else after[:_YEAR_DIGITS]
-    return f"{year}-{month:02d}-{int(day):02d}" > after
 
 
 # An event numbered in a series ("الجولة الثالثة", "the third Geneva meeting"): the nouns, and
