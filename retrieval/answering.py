@@ -386,7 +386,8 @@ def answer_question(
     # The latest article's year matters to a question with a year only (a pass over every article).
     last_year = resources.last_year if any(s.year for s in specifics) else 0
     kind = asked_kind(question, query)
-    asks_result = asks_outcome(query.text, came_out=rules.came_out)
+    happened = isinstance(rules, ArabicRules) and rules.what_happened
+    asks_result = asks_outcome(query.text, came_out=rules.came_out, what_happened=happened)
     # "هل زار بلينكن كييف": whether it happened, not reported by a passage writing it only as to come.
     happening = (
         asked_happening(query.text, joined=rules.joined_whether)

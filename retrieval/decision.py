@@ -69,6 +69,10 @@ class ArabicRules:
     upcoming_window: int = 3
     # "What came out of" asks an outcome too ("شو طلع من"; `upcoming.asks_outcome`).
     came_out: bool = True
+    # ... and so does "what happened" ("شو صار بين امريكا وروسيا بمؤتمر المناخ COP27" over the
+    # passage on preparing the COP26 "التي ستعقد في غلاسكو"; `upcoming.asks_outcome`'s
+    # `what_happened`).
+    what_happened: bool = True
     # A question asking whether something happened, by "هل" and a past verb ("هل زار بلينكن
     # كييف"), over a best passage writing the verb only as still to come, or lacking it and
     # marking something as to come near a question term, gets the closest passages

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection
+from itertools import pairwise
 
 from retrieval.analysis import analyze, analyze_spans, is_stopword
 from retrieval.english.words import english_words
@@ -33,6 +34,11 @@ _OUTCOME_WORDS = frozenset(
 # الثانية" is answered by the article whose best passage announces that round (docs/tuning.md).
 _CAME_OUT = frozenset(normalize_arabic(w) for w in "طلع طلعت طلعو طلعوا".split())
 _OF = normalize_arabic("من")
+# What happened ("شو صار بين امريكا وروسيا بمؤتمر المناخ", "ايش صار في مباراة ..."; `asks_outcome`
+# with `what_happened`): a verb of happening asks an outcome only right after a what-word ("وين
+# صار الحادث" asks a place, "ليش صارت روسيا" a reason, "صار رئيس" someone becoming one).
+_WHAT = frozenset(normalize_arabic(w) for w in "شو وش ايش ايه اش شنو واش ماذا".split())
+_HAPPENED = frozenset(normalize_arabic(w) for w in "صار صاير حصل حدث جرى".split())
 # English words asking an outcome, as `english_words` gives them.
 _ENGLISH_OUTCOME_WORDS = frozenset(
     "won win wins winner winners result results score outcome verdict agreed decided beat defeated".split()
@@ -90,12 +96,15 @@ def _among(word: str, words: Collection[str]) -> bool:
     return word in words or _bare(word) in words
 
 
-def asks_outcome(question: str, *, came_out: bool = False) -> bool:
+def asks_outcome(question: str, *, came_out: bool = False, what_happened: bool = False) -> bool:
     """Whether an Arabic or English `question` asks how something turned out (in English also
     whether it happened: "Did Putin attend COP26?"); with `came_out`, also what came out of it
-    ("شو طلع من", "what came out of")."""
+    ("شو طلع من", "what came out of"); with `what_happened`, what happened at it in Arabic ("شو
+    صار ب", "ماذا جرى في")."""
     arabic = [w for w, _, _ in word_table(question)]
     if any(_among(w, _OUTCOME_WORDS) for w in arabic):
+        return True
+    if what_happened and any(w in _WHAT and h in _HAPPENED for w, h in pairwise(arabic)):
         return True
     words = [word.text for word in english_words(question)]
     if words[:1] == [_ENGLISH_DID]:

@@ -52,6 +52,21 @@ def test_came_out_of_asks_an_outcome_only_with_of_after_it():
     assert not asks_outcome("Who came out in support of the plan?", came_out=True)
 
 
+def test_what_happened_at_a_conference_written_only_as_still_to_come_gets_the_closest_passages(own_index):
+    """The best passage writes the climate conference as "التي ستعقد في مدينة غلاسكو": what
+    happened at it is an outcome no article reports yet."""
+    question = "شو صار بين امريكا وروسيا بمؤتمر المناخ COP27؟"
+    assert_check_decides(own_index, question, UPCOMING, replace(ARABIC_RULES, what_happened=False))
+
+
+def test_what_happened_asks_an_outcome_only_after_a_what_word():
+    assert asks_outcome("ايش صار في مباراة الهلال والنصر", what_happened=True)
+    assert asks_outcome("ماذا جرى في القامشلي يوم 28 أكتوبر؟", what_happened=True)
+    assert not asks_outcome("ايش صار في مباراة الهلال والنصر")  # the switch off
+    assert not asks_outcome("وين صار حادث الخمس اخوة", what_happened=True)  # where it happened
+    assert not asks_outcome("ليش صارت روسيا تاخد قصة المناخ بجدية", what_happened=True)  # became
+
+
 def test_whether_a_visit_no_passage_reports_happened_gets_the_closest_passages(own_index):
     """The best passage reports what Biden "سيؤكد" (will affirm), not a visit to Kyiv (whose
     article never names Kyiv: the named city decides first, `named_cities`)."""
