@@ -28,7 +28,9 @@ _NAME_ASKED = frozenset("اسم اسمه اسمها اسمهم اسمو سميه
 # A name asked after its person ("مين الحرامي ... شو اسمه", "الست اللي كسبت ... اسمها ايه"),
 # next to a "what" (`asks_names`).
 _HIS_NAME = frozenset("اسمه اسمها اسمهم اسمو اسمهما".split())
-_WHAT_NEXT = frozenset("ما وما شو ايش وش شنو ايه اش واش".split())
+# Spoken words for "what", normalized (`SPOKEN_WHAT`); each reader adds the standard ones it
+# takes ("ما", "وما", "ماذا").
+_SPOKEN_WHAT = "شو ايش وش شنو ايه اش واش"
 # People a question asks the name of, normalized ("اسم الملعب" asks for a place's name: not these).
 _PERSON_NOUNS = frozenset(
     (
@@ -217,6 +219,8 @@ QUESTION_WORDS = {kind: _words(words) for kind, words in _ARABIC_QUESTION_WORDS.
 _KIND_WORDS = QUESTION_WORDS[COUNT] | QUESTION_WORDS[WHEN] | QUESTION_WORDS[WHERE]
 OTHER_QUESTION_WORDS = _words("ما ماذا كيف لماذا هل ليش ليه شو ايش اش شنو علاش كيفاش ازاي")
 _WHAT = _words("ما وما هي ماهي شو ايش وش شنو")
+SPOKEN_WHAT = _words(_SPOKEN_WHAT)
+_WHAT_NEXT = SPOKEN_WHAT | _words("ما وما")
 WHICH_NOUNS = {kind: _words(words) for kind, words in _WHICH_NOUNS.items()}
 WHICH = frozenset(_WHICH)
 TIME_UNITS, DUAL_UNITS = _words(_TIME_UNITS), _words(_DUAL_UNITS)

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from retrieval.answer_kinds import SPEAKING, speaks
+from retrieval.answer_kinds import SPEAKING, SPOKEN_WHAT, speaks
 from retrieval.normalize import normalize_arabic, without_proclitic, word_table
 from retrieval.stemming import light_stem
 
 # Verbs of saying a question asks by ("شو قال ترامب", "بماذا صرح"): a stance (موقف, رأي) may be
 # reported without a word of the person's, so it is not checked.
 _ASKED_SAYING = frozenset(normalize_arabic(w) for w in "قال قالت صرح صرحت علق علقت حكى حكت".split())
-_WHAT = frozenset(normalize_arabic(w) for w in "شو ماذا ايش إيش وش شنو ما ايه إيه اش واش".split())
+_WHAT = SPOKEN_WHAT | {normalize_arabic("ماذا"), normalize_arabic("ما")}
 _PREFIXES = "وف"
 # After the name, a colon or quotation opens the person's words ("وكتب ترامب: ...").
 _OPENING_QUOTE = frozenset(':"“«')

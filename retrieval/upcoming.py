@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection
 from itertools import pairwise
 
 from retrieval.analysis import analyze, analyze_spans, is_stopword
+from retrieval.answer_kinds import SPOKEN_WHAT
 from retrieval.english.words import english_words
 from retrieval.normalize import normalize_arabic, without_proclitic, word_table
 from retrieval.stemming import light_stem
@@ -37,7 +38,7 @@ _OF = normalize_arabic("من")
 # What happened ("شو صار بين امريكا وروسيا بمؤتمر المناخ", "ايش صار في مباراة ..."; `asks_outcome`
 # with `what_happened`): a verb of happening asks an outcome only right after a what-word ("وين
 # صار الحادث" asks a place, "ليش صارت روسيا" a reason, "صار رئيس" someone becoming one).
-_WHAT = frozenset(normalize_arabic(w) for w in "شو وش ايش ايه اش شنو واش ماذا".split())
+_WHAT = SPOKEN_WHAT | {normalize_arabic("ماذا")}
 _HAPPENED = frozenset(normalize_arabic(w) for w in "صار صاير حصل حدث جرى".split())
 # English words asking an outcome, as `english_words` gives them.
 _ENGLISH_OUTCOME_WORDS = frozenset(
