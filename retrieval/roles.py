@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from retrieval.analysis import is_stopword
-from retrieval.answer_kinds import is_saying
+from retrieval.answer_kinds import PLACE_HEADS, is_saying
 from retrieval.normalize import ARTICLES, word_table
 from retrieval.passages import Span, split_sentences
 from retrieval.qualifiers import COUNTRIES
@@ -177,7 +177,7 @@ def _asked_body(rest: Sequence[str]) -> tuple[tuple[str, ...], str] | None:
         return None
     if nation(words[0]) is not None or nation(words[1]) is not None:
         return None
-    return _kinds(words[0]), words[1]
+    return _kinds(words[0]), _named(words[1:3])
 
 
 def _writes_kind(word: str, kinds: tuple[str, ...]) -> bool:
@@ -188,9 +188,15 @@ def _writes_kind(word: str, kinds: tuple[str, ...]) -> bool:
     return any(set(word[:n]) <= set("وفبل") and word[n:] in kinds for n in range(3))
 
 
+def _named(words: Sequence[str]) -> str:
+    """The word naming a body after its kind: past a place's head ("بلدية محافظة الدرعية")."""
+    return words[1] if len(words) > 1 and words[0] in PLACE_HEADS else words[0]
+
+
 def _body_names(words: Sequence[tuple[str, int, int]], kinds: tuple[str, ...]) -> list[tuple[int, str]]:
     """Where a sentence writes a body's kind without the article, with the word naming it."""
-    return [(k, words[k + 1][0]) for k, (word, _, _) in enumerate(words[:-1]) if _writes_kind(word, kinds)]
+    plain = [w for w, _, _ in words]
+    return [(k, _named(plain[k + 1 : k + 3])) for k, word in enumerate(plain[:-1]) if _writes_kind(word, kinds)]
 
 
 def _other_body(
