@@ -200,6 +200,12 @@ def test_a_body_named_after_its_place_head_is_the_body_of_that_place():
     assert written(text, asked) == (True, True)
     other = asked_role("مين رئيس بلدية محافظة الرس", bodies=True)
     assert other is not None and written(text, other) == (True, False)
+    # A name of two words is read whole: البدائع is not بدائع العضيان.
+    two = asked_role("مين رئيس بلدية بدائع العضيان الجديد؟", bodies=True)
+    assert two is not None and two.body is not None and two.body[1] == ("بدائع", "العضيان")
+    elsewhere = "ألقى رئيس بلدية محافظة البدائع يوسف الخليفة كلمة هنأ فيها الأهالي."
+    assert written(elsewhere, two) == (True, False)
+    assert written(elsewhere, asked_role("مين رئيس بلدية البدائع", bodies=True))[1]
 
 
 def test_the_governorate_is_no_governor():
