@@ -68,7 +68,8 @@ _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مد�
 # A role word and its ه that is another noun (normalized ة): "محافظة الطائف" is the governorate.
 _OTHER_NOUNS = frozenset({"محافظه"})
 # A body's name is read this many words far ("مستشفى الملك فهد", "بلدية بدائع العضيان"); in a
-# question it ends before a place with a preposition ("نادي الحزم بالرس").
+# question it ends before a place with a preposition or a country ("نادي الحزم بالرس", "نادي
+# الهلال السعودي").
 _NAME_WORDS = 2
 _PLACED = ("بال", "لل", "في")
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
@@ -183,7 +184,7 @@ def _asked_body(rest: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]] 
     if nation(words[0]) is not None or nation(words[1]) is not None:
         return None
     name = _named(words[1:])
-    return _kinds(words[0]), tuple(takewhile(lambda w: not w.startswith(_PLACED), name))
+    return _kinds(words[0]), tuple(takewhile(lambda w: not w.startswith(_PLACED) and nation(w) is None, name))
 
 
 def _writes_kind(word: str, kinds: tuple[str, ...]) -> bool:
