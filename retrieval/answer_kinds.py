@@ -166,6 +166,9 @@ _NOT_SPEAKING = "مع الى على عن من في بين حول ضد لدى"
 _SPEAKER_REACH = 6
 _APPOSITION_REACH = 12
 _APPOSITION_WORDS = 3
+# What heads a place in construct ("محافظة الرس", "حي الروضة", "قرية ..."), normalized; not
+# "مدينة" (مدينة الملك عبدالله الطبية is a hospital) nor "مركز" (مركز الدفاع المدني).
+_PLACE_HEADS = "محافظه منطقه حي قريه بلده"
 _PLACE_CUES = "مدينه المدينه العاصمه عاصمه مقر جزيره ولايه مقاطعه اقليم منتجع قصر بلد دوله"
 # Capitals and cities of the news that CLDR's list (one city per time zone) lacks.
 _MORE_PLACES = (
@@ -232,7 +235,7 @@ HOW_LONG = TIME_UNITS | DURATION_CUES | _words("وقت الوقت طولت طا�
 WEEKDAYS, RELATIVE_DAYS = _words(_WEEKDAYS), _words(_RELATIVE_DAYS)
 PERIODS, RELATIVE, DAY_WORDS = _words(_PERIODS), _words(_RELATIVE), _words(_DAY_WORDS)
 TIMES_OF_DAY, HOURS = _words(_TIMES_OF_DAY), _words(_HOURS)
-TITLES, PLACE_CUES = _words(_TITLES), _words(_PLACE_CUES)
+TITLES, PLACE_CUES, PLACE_HEADS = _words(_TITLES), _words(_PLACE_CUES), _words(_PLACE_HEADS)
 SPOKESMEN, SAYING = _words(_SPOKESMEN), _words(_SAYING)
 OFFICES = TITLES - _words(_HONORIFICS)
 PLAYERS, SCORING = _words(_PLAYERS), _words(_SCORING)

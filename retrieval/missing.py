@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import dropwhile, takewhile
 
 from retrieval.analysis import Term, analyze
-from retrieval.answer_kinds import TITLES, WHICH, is_place, named_cities
+from retrieval.answer_kinds import PLACE_HEADS, TITLES, WHICH, is_place, named_cities
 from retrieval.english.expand import Concept
 from retrieval.english.lexicon import lexicon, people
 from retrieval.english.words import capitalized_runs, is_contraction, subject_names
@@ -47,9 +47,6 @@ _WHAT_AFTER = frozenset(normalize_arabic(w) for w in "ايه إيه ايش إي�
 NUMBER, NAME, TERM = "number", "name", "term"
 PLACE = "place"  # an English question's name that is a country or city
 KNOWN_NAME = "known_name"  # a name the dictionaries spell in Arabic (`retrieval.name_renderings`)
-# What heads a place in construct ("محافظة الرس", "حي الروضة", "قرية ..."), normalized; not
-# "مدينة" (مدينة الملك عبدالله الطبية is a hospital) nor "مركز" (مركز الدفاع المدني).
-_PLACE_HEADS = frozenset("محافظه منطقه حي قريه بلده".split())
 # Public bodies a near story swaps for another ("وظائف ... في الهلال الأحمر" over the civil
 # defence's job advert, which holds every other word): a question naming one is not answered by
 # an article that never names it (`named_bodies`, `ArabicRules.named_bodies`).
@@ -177,7 +174,7 @@ def cued_places(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(
         (start, end, word)
         for (before, _, _), (cue, _, _), (word, start, end) in zip(words, words[1:], words[2:], strict=False)
-        if _PLACE_HEADS.intersection({cue, without_proclitic(cue, PROCLITICS, 3)})
+        if PLACE_HEADS.intersection({cue, without_proclitic(cue, PROCLITICS, 3)})
         and before not in WHICH  # "في أي قرية اندلع الحريق" asks the village
         and word not in STOPWORDS
         and starts_arabic(word)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 
 from retrieval.analysis import is_stopword
-from retrieval.answer_kinds import is_saying
+from retrieval.answer_kinds import PLACE_HEADS, is_saying
 from retrieval.normalize import ARTICLES, word_table
 from retrieval.passages import Span, split_sentences
 from retrieval.qualifiers import COUNTRIES
@@ -66,6 +67,11 @@ _LIST_MARKS = ("–", "-", ":", "—")
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مديراً"
 # A role word and its ه that is another noun (normalized ة): "محافظة الطائف" is the governorate.
 _OTHER_NOUNS = frozenset({"محافظه"})
+# A body's name is read this many words far ("مستشفى الملك فهد", "بلدية بدائع العضيان"); in a
+# question it ends before a place with a preposition or a country ("نادي الحزم بالرس", "نادي
+# الهلال السعودي").
+_NAME_WORDS = 2
+_PLACED = ("بال", "لل", "في")
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
 _OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
 # Words making the role after them a deputy's: "نائب رئيس هيئة الأركان الجنرال ..." names the
@@ -93,7 +99,7 @@ class AskedRole:
     # The body whose role it is, when the question writes it as a noun and its name ("نادي
     # الحزم", "مستشفى بني مالك": the kind's forms, then the name): a passage writing the role of
     # that kind of body otherwise named ("مدير مستشفى الخرمة") ties no one to it.
-    body: tuple[tuple[str, ...], str] | None = None
+    body: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     # Other words writing the role in passages (normalized, without "ال"): an English "governor"
     # of a Saudi region is its أمير ("أمير منطقة عسير"), whom Arabic questions ask as أمير.
     titles: tuple[str, ...] = ()
@@ -167,7 +173,7 @@ def _kinds(word: str) -> tuple[str, ...]:
     return (word, word[1:]) if word[:1] in "لب" and len(word) > 4 else (word,)
 
 
-def _asked_body(rest: Sequence[str]) -> tuple[tuple[str, ...], str] | None:
+def _asked_body(rest: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The body a role's phrase names as a noun without the article and the name it heads
     ("نادي الحزم", "لنادي ضمك"), after any country ("المدرب الإيطالي لنادي الاتحاد"), if any."""
     words = list(rest)
@@ -177,7 +183,8 @@ def _asked_body(rest: Sequence[str]) -> tuple[tuple[str, ...], str] | None:
         return None
     if nation(words[0]) is not None or nation(words[1]) is not None:
         return None
-    return _kinds(words[0]), words[1]
+    name = _named(words[1:])
+    return _kinds(words[0]), tuple(takewhile(lambda w: not w.startswith(_PLACED) and nation(w) is None, name))
 
 
 def _writes_kind(word: str, kinds: tuple[str, ...]) -> bool:
@@ -188,29 +195,39 @@ def _writes_kind(word: str, kinds: tuple[str, ...]) -> bool:
     return any(set(word[:n]) <= set("وفبل") and word[n:] in kinds for n in range(3))
 
 
-def _body_names(words: Sequence[tuple[str, int, int]], kinds: tuple[str, ...]) -> list[tuple[int, str]]:
-    """Where a sentence writes a body's kind without the article, with the word naming it."""
-    return [(k, words[k + 1][0]) for k, (word, _, _) in enumerate(words[:-1]) if _writes_kind(word, kinds)]
+def _named(words: Sequence[str]) -> tuple[str, ...]:
+    """The words naming a body after its kind (`_NAME_WORDS` at most): past a place's head
+    ("بلدية محافظة الدرعية": الدرعية), which names the place, not the body."""
+    start = 1 if len(words) > 1 and words[0] in PLACE_HEADS else 0
+    return tuple(words[start : start + _NAME_WORDS])
+
+
+def _body_names(
+    words: Sequence[tuple[str, int, int]], kinds: tuple[str, ...]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """Where a sentence writes a body's kind without the article, with the words naming it."""
+    plain = [w for w, _, _ in words]
+    return [(k, _named(plain[k + 1 :])) for k, word in enumerate(plain[:-1]) if _writes_kind(word, kinds)]
 
 
 def _other_body(
-    named: Sequence[tuple[int, str]],
+    named: Sequence[tuple[int, tuple[str, ...]]],
     at: int,
-    earlier: str,
-    body: tuple[tuple[str, ...], str],
+    earlier: tuple[str, ...],
+    body: tuple[tuple[str, ...], tuple[str, ...]],
     phrase: Sequence[str],
 ) -> bool:
     """Whether the body of a role written at word `at` is another of the kind asked: the
     sentence's nearest mention of that kind without the article (`named`), or when it has none
     the article's last before it (`earlier`: "مدير المستشفى" after "مستشفى الخرمة"), names
-    another than the question's (`name`: "مستشفى بني مالك"; "نادي «سلمان الحزم»" for "نادي
-    الحزم"); or the role's `phrase` writes the kind with the article ("مديرة النادي") and the
-    article never named one."""
+    another than the question's (`name`, word by word: "مستشفى بني مالك"; "نادي «سلمان الحزم»"
+    for "نادي الحزم"; "بلدية محافظة البدائع يوسف" for "بلدية بدائع العضيان"); or the role's
+    `phrase` writes the kind with the article ("مديرة النادي") and the article never named one."""
     kinds, name = body
     nearest = min(named, key=lambda m: abs(m[0] - at))[1] if named else earlier
     if not nearest:
         return any(word.startswith(ARTICLES) and _base(word) in kinds for word in phrase)
-    return not _matches(nearest, name)
+    return not all(_matches(written, asked) for written, asked in zip(nearest, name, strict=False))
 
 
 def asked_role(question: str, bodies: bool = False, persons: bool = False) -> AskedRole | None:
@@ -380,7 +397,7 @@ def _sentence_roles(text: str, role: AskedRole, reading: RoleReading) -> Iterato
     """Each sentence of `text`, whether it writes the role (any word of its group) with one of
     its qualifiers within QUALIFIER_REACH words, and whether it `ties` it: with every qualifier
     and a name standing with it (`_names_someone`, `reading`), of the body asked if it says."""
-    earlier = ""  # the name of the body of the kind asked the article last wrote
+    earlier: tuple[str, ...] = ()  # the name of the body of the kind asked the article last wrote
     for span in split_sentences(text):
         sentence = text[span.start : span.end]
         words = word_table(sentence)

@@ -190,6 +190,24 @@ def test_the_role_of_another_body_of_the_kind_asked_ties_no_one():
     assert written("وقال رئيس نادي الحزم محمد العبدلي إن الفريق جاهز.", club)[1]
 
 
+def test_a_body_named_after_its_place_head_is_the_body_of_that_place():
+    """ "بلدية محافظة الدرعية" is the municipality of الدرعية, whose head the article later
+    calls "رئيس البلدية"; the municipality of another governorate is not it."""
+    asked = asked_role("مين رئيس بلدية الدرعية", bodies=True)
+    whole = asked_role("مين رئيس بلدية محافظة الدرعية", bodies=True)
+    assert asked is not None and whole is not None and asked.body == whole.body
+    text = "أنهت بلدية محافظة الدرعية استعداداتها ويشرف على العمل فيها المهندس سالم العلي رئيس البلدية."
+    assert written(text, asked) == (True, True)
+    other = asked_role("مين رئيس بلدية محافظة الرس", bodies=True)
+    assert other is not None and written(text, other) == (True, False)
+    # A name of two words is read whole: البدائع is not بدائع العضيان.
+    two = asked_role("مين رئيس بلدية بدائع العضيان الجديد؟", bodies=True)
+    assert two is not None and two.body is not None and two.body[1] == ("بدائع", "العضيان")
+    elsewhere = "ألقى رئيس بلدية محافظة البدائع يوسف الخليفة كلمة هنأ فيها الأهالي."
+    assert written(elsewhere, two) == (True, False)
+    assert written(elsewhere, asked_role("مين رئيس بلدية البدائع", bodies=True))[1]
+
+
 def test_the_governorate_is_no_governor():
     # Normalized, "محافظة" (the governorate) is "محافظه", which reads as "his governor".
     governor = role_group("محافظ")
