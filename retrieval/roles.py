@@ -67,9 +67,9 @@ _LIST_MARKS = ("–", "-", ":", "—")
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # ا: the accusative "عُيّن مديراً"
 # A role word and its ه that is another noun (normalized ة): "محافظة الطائف" is the governorate.
 _OTHER_NOUNS = frozenset({"محافظه"})
-# A body's name is read this many words far ("مستشفى الملك فهد", "بلدية بدائع العضيان"); in a
-# question it ends before a place with a preposition or a country ("نادي الحزم بالرس", "نادي
-# الهلال السعودي").
+# A place's name after a body's kind and a place's head is read this many words far, as is a
+# body's name in a question ("بلدية بدائع العضيان"); there it ends before a place with a
+# preposition or a country ("نادي الحزم بالرس", "نادي الهلال السعودي").
 _NAME_WORDS = 2
 _PLACED = ("بال", "لل", "في")
 # Object pronouns a verb carries and a name does not end in ("أطلقها"; not ه: عبدالله).
@@ -183,7 +183,7 @@ def _asked_body(rest: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]] 
         return None
     if nation(words[0]) is not None or nation(words[1]) is not None:
         return None
-    name = _named(words[1:])
+    name = words[2 if words[1] in PLACE_HEADS and len(words) > 2 else 1 :][:_NAME_WORDS]
     return _kinds(words[0]), tuple(takewhile(lambda w: not w.startswith(_PLACED) and nation(w) is None, name))
 
 
@@ -196,10 +196,12 @@ def _writes_kind(word: str, kinds: tuple[str, ...]) -> bool:
 
 
 def _named(words: Sequence[str]) -> tuple[str, ...]:
-    """The words naming a body after its kind (`_NAME_WORDS` at most): past a place's head
-    ("بلدية محافظة الدرعية": الدرعية), which names the place, not the body."""
-    start = 1 if len(words) > 1 and words[0] in PLACE_HEADS else 0
-    return tuple(words[start : start + _NAME_WORDS])
+    """The word naming a body after its kind or, past a place's head, the words naming that
+    place (`_NAME_WORDS` at most: "بلدية محافظة الدرعية" is الدرعية's, "بلدية محافظة البدائع" not
+    بدائع العضيان's)."""
+    if len(words) > 1 and words[0] in PLACE_HEADS:
+        return tuple(words[1 : 1 + _NAME_WORDS])
+    return tuple(words[:1])
 
 
 def _body_names(
