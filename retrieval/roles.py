@@ -183,7 +183,7 @@ def _asked_body(rest: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]] 
         return None
     if nation(words[0]) is not None or nation(words[1]) is not None:
         return None
-    name = words[2 if words[1] in PLACE_HEADS and len(words) > 2 else 1 :][:_NAME_WORDS]
+    name = _named(words[1:], bare=_NAME_WORDS)
     return _kinds(words[0]), tuple(takewhile(lambda w: not w.startswith(_PLACED) and nation(w) is None, name))
 
 
@@ -195,13 +195,14 @@ def _writes_kind(word: str, kinds: tuple[str, ...]) -> bool:
     return any(set(word[:n]) <= set("وفبل") and word[n:] in kinds for n in range(3))
 
 
-def _named(words: Sequence[str]) -> tuple[str, ...]:
-    """The word naming a body after its kind or, past a place's head, the words naming that
-    place (`_NAME_WORDS` at most: "بلدية محافظة الدرعية" is الدرعية's, "بلدية محافظة البدائع" not
+def _named(words: Sequence[str], bare: int = 1) -> tuple[str, ...]:
+    """The words naming a body after its kind: its first `bare` words (a passage's: one; a
+    question's: `_NAME_WORDS`) or, past a place's head, the words naming that place
+    (`_NAME_WORDS` at most: "بلدية محافظة الدرعية" is الدرعية's, "بلدية محافظة البدائع" not
     بدائع العضيان's)."""
     if len(words) > 1 and words[0] in PLACE_HEADS:
         return tuple(words[1 : 1 + _NAME_WORDS])
-    return tuple(words[:1])
+    return tuple(words[:bare])
 
 
 def _body_names(
